@@ -1,0 +1,1 @@
+return Bellwether.Cli.Cli.Run(args);

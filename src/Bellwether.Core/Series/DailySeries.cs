@@ -1,0 +1,85 @@
+using Bellwether.Core.Instruments;
+
+namespace Bellwether.Core.Series;
+
+/// <summary>
+/// An immutable daily history of one instrument, stored by column. Dates are strictly increasing;
+/// missing fields are NaN. Each row knows its source.
+/// </summary>
+public sealed class DailySeries
+{
+    private readonly string[] _sources;
+    private readonly int[] _sourceIndex;
+
+    /// <summary>Builds a series from rows sorted by strictly increasing date.</summary>
+    /// <exception cref="ArgumentException">Dates are not strictly increasing.</exception>
+    public DailySeries(Instrument instrument, IReadOnlyList<DailyBar> bars)
+    {
+        Instrument = instrument;
+        int n = bars.Count;
+        Dates = new DateOnly[n]; Open = new double[n]; High = new double[n]; Low = new double[n];
+        Close = new double[n]; Volume = new double[n]; MarketCap = new double[n]; _sourceIndex = new int[n];
+        var sourceIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var b = bars[i];
+            if (i > 0 && b.Date <= Dates[i - 1])
+                throw new ArgumentException($"{instrument.Id}: dates must increase strictly ({Dates[i - 1]} then {b.Date}).", nameof(bars));
+            Dates[i] = b.Date; Open[i] = b.Open; High[i] = b.High; Low[i] = b.Low; Close[i] = b.Close;
+            Volume[i] = b.Volume; MarketCap[i] = b.MarketCap;
+            if (!sourceIds.TryGetValue(b.Source, out int id)) sourceIds[b.Source] = id = sourceIds.Count;
+            _sourceIndex[i] = id;
+        }
+        _sources = new string[sourceIds.Count];
+        foreach (var (s, id) in sourceIds) _sources[id] = s;
+    }
+
+    public Instrument Instrument { get; }
+    public DateOnly[] Dates { get; }
+    public double[] Open { get; }
+    public double[] High { get; }
+    public double[] Low { get; }
+    public double[] Close { get; }
+    public double[] Volume { get; }
+    public double[] MarketCap { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Count => Dates.Length;
+
+    /// <summary>The distinct sources of the rows, in order of first appearance.</summary>
+    public IReadOnlyList<string> Sources => _sources;
+
+    /// <summary>The source of row <paramref name="i"/>.</summary>
+    public string SourceAt(int i) => _sources[_sourceIndex[i]];
+
+    /// <summary>Row <paramref name="i"/> as a bar.</summary>
+    public DailyBar this[int i] => new(Dates[i], Open[i], High[i], Low[i], Close[i], Volume[i], MarketCap[i], SourceAt(i));
+
+    /// <summary>The index of <paramref name="date"/>, or -1 when the series has no row that day.</summary>
+    public int IndexOf(DateOnly date)
+    {
+        int i = Array.BinarySearch(Dates, date);
+        return i >= 0 ? i : -1;
+    }
+
+    /// <summary>The index of the last row on or before <paramref name="date"/>, or -1 when there is none.</summary>
+    public int IndexOnOrBefore(DateOnly date)
+    {
+        int i = Array.BinarySearch(Dates, date);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>The rows dated from <paramref name="from"/> to <paramref name="to"/> inclusive (either bound optional).</summary>
+    public DailySeries Between(DateOnly? from, DateOnly? to)
+    {
+        int start = from is { } f ? IndexOnOrBefore(f.AddDays(-1)) + 1 : 0;
+        int end = to is { } t ? IndexOnOrBefore(t) + 1 : Count;
+        if (start == 0 && end == Count) return this;
+        var rows = new List<DailyBar>(Math.Max(0, end - start));
+        for (int i = start; i < end; i++) rows.Add(this[i]);
+        return new DailySeries(Instrument, rows);
+    }
+
+    /// <summary>The series as it was known on <paramref name="asOf"/>: rows dated on or before it.</summary>
+    public DailySeries AsOf(DateOnly asOf) => Between(null, asOf);
+}

@@ -1,0 +1,30 @@
+using Bellwether.Core.Flows;
+using Bellwether.Core.Series;
+using Bellwether.Core.Universe;
+
+namespace Bellwether.Data.Import;
+
+/// <summary>Everything read from one file, before it reaches the store, with the account of what was left out.</summary>
+public sealed class ParsedFile(string path, string format)
+{
+    public string Path { get; } = path;
+    /// <summary>The importer that read the file (see <see cref="Importers"/>).</summary>
+    public string Format { get; } = format;
+    /// <summary>Data rows read (header and blank lines excluded).</summary>
+    public int RowsRead { get; set; }
+    /// <summary>Rows identical to an earlier row of the same date, merged into it.</summary>
+    public int MergedDuplicates { get; set; }
+    public List<RowSkip> Skipped { get; } = [];
+    /// <summary>Things the user should know that are not problems (a column not stored, an inferred unit).</summary>
+    public List<string> Notes { get; } = [];
+    public List<DailySeries> Series { get; } = [];
+    public List<FlowTable> Flows { get; } = [];
+    public List<CoinClassification> Classifications { get; } = [];
+    /// <summary>Name of the classification list, e.g. <c>universe</c> or <c>exclusions</c>.</summary>
+    public string? ClassificationList { get; set; }
+    public List<RankedCoin> Rankings { get; } = [];
+
+    /// <summary>Rows kept for the store.</summary>
+    public int RowsKept =>
+        Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count;
+}

@@ -1,0 +1,32 @@
+namespace Bellwether.Data.Store;
+
+/// <summary>The store's schema as an ordered list of migrations; <c>schema_version</c> records how many ran.</summary>
+internal static class Schema
+{
+    /// <summary>Migration <c>i</c> brings the schema from version <c>i</c> to <c>i + 1</c>. Append only.</summary>
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE instruments(
+            id VARCHAR PRIMARY KEY, class VARCHAR NOT NULL, quote_unit VARCHAR NOT NULL,
+            contract_scale DOUBLE NOT NULL, calendar VARCHAR NOT NULL, weekly_anchor VARCHAR NOT NULL);
+        CREATE TABLE instrument_stats(
+            id VARCHAR PRIMARY KEY, first_date DATE, last_date DATE, rows BIGINT NOT NULL,
+            gaps BIGINT NOT NULL, off_calendar BIGINT NOT NULL, sources VARCHAR NOT NULL);
+        CREATE TABLE bars(
+            instrument VARCHAR NOT NULL, date DATE NOT NULL, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
+            volume DOUBLE, market_cap DOUBLE, source VARCHAR NOT NULL);
+        CREATE TABLE flow_funds(instrument VARCHAR NOT NULL, position INTEGER NOT NULL, fund VARCHAR NOT NULL);
+        CREATE TABLE flows(instrument VARCHAR NOT NULL, date DATE NOT NULL, fund VARCHAR NOT NULL, value DOUBLE, source VARCHAR NOT NULL);
+        CREATE TABLE coin_lists(list VARCHAR NOT NULL, symbol VARCHAR NOT NULL, name VARCHAR,
+            is_stablecoin BOOLEAN NOT NULL, is_wrapped BOOLEAN NOT NULL, category VARCHAR);
+        CREATE TABLE rankings(list VARCHAR NOT NULL, date DATE NOT NULL, rank INTEGER NOT NULL, symbol VARCHAR NOT NULL,
+            name VARCHAR, market_cap_usd DOUBLE);
+        CREATE TABLE imports(imported_at TIMESTAMP NOT NULL, path VARCHAR NOT NULL, format VARCHAR NOT NULL,
+            rows_read BIGINT NOT NULL, inserted BIGINT NOT NULL, updated BIGINT NOT NULL, skipped BIGINT NOT NULL);
+        """,
+    ];
+
+    /// <summary>The version a fully migrated store has.</summary>
+    public static int CurrentVersion => Migrations.Length;
+}
