@@ -42,6 +42,16 @@ public static class RealData
         return path;
     });
 
+    /// <summary>The path of the store holding the whole data folder (imported on first use).</summary>
+    public static string StorePath
+    {
+        get
+        {
+            _ = Folder;
+            return SharedStore.Value;
+        }
+    }
+
     /// <summary>
     /// A store holding the whole data folder (imported once per test process with <c>--skip-bad</c>), opened read-only.
     /// Dispose it after use.
