@@ -22,8 +22,12 @@ internal static class ImportCommand
         {
             var options = new ImportOptions(parse.GetValue(skipBad), parse.GetValue(format));
             if (options.Format is { } f) _ = Importers.ByName(f);
+            var given = parse.GetValue(paths)!;
+            // The paths argument would swallow a mistyped option: treat a dash-word that is not a file as one.
+            if (given.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+                throw new UsageException($"unknown option '{unknown}'");
             var ignored = new List<string>();
-            var files = Importers.ExpandPaths(parse.GetValue(paths)!, ignored);
+            var files = Importers.ExpandPaths(given, ignored);
             var parsed = ReadWithProgress(parse, files, options);
             using var store = StoreAccess.OpenForWrite(parse);
             var summary = store.Import(parsed, DateTimeOffset.UtcNow);

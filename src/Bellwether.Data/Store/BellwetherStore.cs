@@ -113,12 +113,16 @@ public sealed class BellwetherStore : IDisposable
             foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
             RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
-            foreach (var file in changes.Values.Any(c => c.Changed > 0) ? files : [])
+            if (changes.Values.Any(c => c.Changed > 0))
             {
-                var keys = Keys(file).ToList();
-                Execute("INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7)", importedAt.UtcDateTime, file.Path, file.Format,
-                    (long)file.RowsRead, keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0),
-                    keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0), (long)file.Skipped.Count);
+                using var log = _connection.CreateAppender("imports");
+                foreach (var file in files)
+                {
+                    var keys = Keys(file).ToList();
+                    log.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(file.Path).AppendValue(file.Format)
+                        .AppendValue((long)file.RowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
+                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue((long)file.Skipped.Count).EndRow();
+                }
             }
             tx.Commit();
             return new ImportSummary(changes);
@@ -223,9 +227,15 @@ public sealed class BellwetherStore : IDisposable
 
     private void UpsertInstruments(IEnumerable<Instrument> instruments)
     {
-        foreach (var i in instruments)
-            Execute("INSERT OR REPLACE INTO instruments VALUES ($1, $2, $3, $4, $5, $6)",
-                i.Id, i.Class.ToString(), i.QuoteUnit, i.ContractScale, i.Calendar.ToString(), "");
+        Execute("CREATE OR REPLACE TEMP TABLE stage_instruments AS SELECT * FROM instruments LIMIT 0");
+        using (var appender = _connection.CreateAppender("stage_instruments"))
+            foreach (var i in instruments)
+                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Class.ToString()).AppendValue(i.QuoteUnit)
+                    .AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+        Execute("""
+            DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
+            INSERT INTO instruments SELECT * FROM stage_instruments;
+            """);
     }
 
     private void MergeFundOrder(FlowTable table)
@@ -239,27 +249,52 @@ public sealed class BellwetherStore : IDisposable
         for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", table.Instrument.Id, p, merged[p]);
     }
 
+    // Coverage is computed over everything stored for an instrument, not just this import's rows.
     private void RefreshStats(IReadOnlyList<Instrument> changed)
     {
-        foreach (var instrument in changed)
+        if (changed.Count == 0) return;
+        Execute("CREATE OR REPLACE TEMP TABLE changed_ids(id VARCHAR)");
+        using (var appender = _connection.CreateAppender("changed_ids"))
+            foreach (var i in changed) appender.CreateRow().AppendValue(i.Id).EndRow();
+        var byId = changed.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        Execute("CREATE OR REPLACE TEMP TABLE stage_stats AS SELECT * FROM instrument_stats LIMIT 0");
+        using (var appender = _connection.CreateAppender("stage_stats"))
+        using (var reader = Query("""
+            SELECT instrument, date, source FROM bars WHERE instrument IN (SELECT id FROM changed_ids)
+            UNION ALL
+            SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument IN (SELECT id FROM changed_ids) GROUP BY ALL
+            ORDER BY 1, 2
+            """))
         {
-            bool flows = instrument.Class == AssetClass.EtfFlows;
+            string? current = null;
             var dates = new List<DateOnly>();
             var sources = new SortedSet<string>(StringComparer.Ordinal);
-            var sql = flows
-                ? "SELECT date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument = $1 GROUP BY date ORDER BY date"
-                : "SELECT date, source FROM bars WHERE instrument = $1 ORDER BY date";
-            using (var reader = Query(sql, instrument.Id))
-                while (reader.Read())
+            void Flush()
+            {
+                if (current is null) return;
+                var coverage = TradingCalendar.For(byId[current].Calendar, dates[0]).Coverage(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates));
+                appender.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1]).AppendValue((long)dates.Count)
+                    .AppendValue((long)coverage.Missing).AppendValue((long)coverage.OffCalendar).AppendValue(string.Join(';', sources)).EndRow();
+            }
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (id != current)
                 {
-                    dates.Add(reader.GetFieldValue<DateOnly>(0));
-                    sources.Add(reader.GetString(1));
+                    Flush();
+                    current = id;
+                    dates.Clear();
+                    sources.Clear();
                 }
-            var coverage = dates.Count == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates.ToArray());
-            Execute("INSERT OR REPLACE INTO instrument_stats VALUES ($1, $2, $3, $4, $5, $6, $7)", instrument.Id,
-                dates.Count > 0 ? dates[0] : null, dates.Count > 0 ? dates[^1] : null, (long)dates.Count,
-                (long)coverage.Missing, (long)coverage.OffCalendar, string.Join(';', sources));
+                dates.Add(reader.GetFieldValue<DateOnly>(1));
+                sources.Add(reader.GetString(2));
+            }
+            Flush();
         }
+        Execute("""
+            DELETE FROM instrument_stats WHERE id IN (SELECT id FROM changed_ids);
+            INSERT INTO instrument_stats SELECT * FROM stage_stats;
+            """);
     }
 
     /// <summary>Every stored instrument with its coverage, ordered by class and id.</summary>
@@ -375,12 +410,12 @@ public sealed class BellwetherStore : IDisposable
         return result;
     }
 
-    /// <summary>Row counts of every table, for checks that an operation changed nothing.</summary>
+    /// <summary>Row count and a sum of row hashes of every table, for checks that an operation changed nothing.</summary>
     public string ContentFingerprint()
     {
         var parts = new List<string>();
         foreach (var table in new[] { "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "imports" })
-            parts.Add($"{table}:{Scalar($"SELECT count(*) || ':' || coalesce(sum(hash(t.*)), 0) FROM {table} t")}");
+            parts.Add($"{table}:{Scalar($"SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM {table} t")}");
         return string.Join(' ', parts);
     }
 

@@ -1,0 +1,88 @@
+using Bellwether.Data.Import;
+using Bellwether.Data.Store;
+using Bellwether.TestSupport;
+using Xunit;
+
+namespace Bellwether.Data.Tests.Store;
+
+public sealed class BellwetherStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("bellwether-store-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string StorePath => Path.Combine(_dir, "store.duckdb");
+
+    private static List<ParsedFile> Read(params string[] paths) =>
+        Importers.ReadAll(Importers.ExpandPaths(paths, []), new ImportOptions(SkipBad: true));
+
+    [Fact]
+    public void A_new_store_is_migrated_to_the_current_schema_version()
+    {
+        using var store = BellwetherStore.Open(StorePath);
+        Assert.Equal(1, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void Importing_the_same_folder_twice_changes_nothing()
+    {
+        var parsed = Read(RealData.File("markets"), RealData.File("macro"), RealData.File("flows"));
+        using var store = BellwetherStore.Open(StorePath);
+        var first = store.Import(parsed, DateTimeOffset.UnixEpoch);
+        Assert.True(first.Inserted > 0);
+        var before = store.ContentFingerprint();
+        var second = store.Import(Read(RealData.File("markets"), RealData.File("macro"), RealData.File("flows")), DateTimeOffset.UnixEpoch.AddDays(1));
+        Assert.Equal(0, second.Inserted);
+        Assert.Equal(0, second.Updated);
+        Assert.Equal(first.Inserted, second.Unchanged);
+        Assert.Equal(before, store.ContentFingerprint());
+    }
+
+    [Fact]
+    public void A_revised_row_is_updated_and_nothing_else_is_lost()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        var file = Path.Combine(dir, "abc_daily.csv");
+        File.WriteAllText(file, "date,open,high,low,close,volume,source\n2025-01-02,10,11,9,10.5,100,a\n2025-01-03,10.5,12,10,11,100,a\n");
+        using var store = BellwetherStore.Open(StorePath);
+        store.Import(Read(file), DateTimeOffset.UnixEpoch);
+        File.WriteAllText(file, "date,open,high,low,close,volume,source\n2025-01-03,10.5,12,10,11.5,100,b\n2025-01-06,11.5,12,11,11.8,100,b\n");
+        var summary = store.Import(Read(file), DateTimeOffset.UnixEpoch);
+        Assert.Equal(1, summary.Inserted);
+        Assert.Equal(1, summary.Updated);
+        var s = store.LoadSeries("ABC");
+        Assert.Equal([10.5, 11.5, 11.8], s.Close);
+        Assert.Equal(["a", "b", "b"], Enumerable.Range(0, s.Count).Select(s.SourceAt));
+        Assert.Equal(new DateOnly(2025, 1, 6), store.Status().Single().Last);
+    }
+
+    [Fact]
+    public void A_store_from_a_newer_version_is_refused()
+    {
+        using (var store = BellwetherStore.Open(StorePath)) { }
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={StorePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version VALUES (99)";
+            command.ExecuteNonQuery();
+        }
+        var e = Assert.Throws<InvalidOperationException>(() => BellwetherStore.Open(StorePath));
+        Assert.Contains("newer", e.Message);
+    }
+
+    [Fact]
+    public void The_same_instrument_from_two_files_in_one_import_is_refused()
+    {
+        var a = Path.Combine(_dir, "a");
+        var b = Path.Combine(_dir, "b");
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+        foreach (var d in new[] { a, b })
+            File.WriteAllText(Path.Combine(d, "xyz_daily.csv"), "date,open,high,low,close,volume,source\n2025-01-02,10,11,9,10.5,100,s\n");
+        using var store = BellwetherStore.Open(StorePath);
+        var e = Assert.Throws<ImportException>(() => store.Import(Read(a, b), DateTimeOffset.UnixEpoch));
+        Assert.Contains("XYZ", e.Message);
+        Assert.Empty(store.Status());
+    }
+}
