@@ -19,6 +19,17 @@ public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpa
     /// <summary>Field <paramref name="i"/> as a string.</summary>
     public string Text(int i) => System.Text.Encoding.UTF8.GetString(this[i]);
 
+    /// <summary>
+    /// Field <paramref name="i"/> as a string, reusing <paramref name="previous"/> when the text is the same
+    /// (a source column repeats on most rows; this avoids a string per row).
+    /// </summary>
+    public string Text(int i, ref string? previous)
+    {
+        var s = this[i];
+        if (previous is not null && previous.Length == s.Length && System.Text.Ascii.Equals(s, previous)) return previous;
+        return previous = System.Text.Encoding.UTF8.GetString(s);
+    }
+
     /// <summary>Reads an ISO date; reports and returns false when it is not one.</summary>
     public bool TryDate(int i, string field, out DateOnly date)
     {

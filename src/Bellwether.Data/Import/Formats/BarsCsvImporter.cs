@@ -33,6 +33,7 @@ public sealed class BarsCsvImporter : IImporter
         bool crypto = marketCap >= 0 || probe.Folder == "daily" || probe.Path.Contains("crypto", StringComparison.OrdinalIgnoreCase);
         var collector = new BarCollector(context, pricesMustBePositive: true);
         var units = new SortedSet<string>(StringComparer.Ordinal);
+        string? lastSource = null;
         HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date)
@@ -40,8 +41,10 @@ public sealed class BarsCsvImporter : IImporter
                 || !row.TryNumber(3, "low", out double l) || !row.TryNumber(4, "close", out double c)
                 || !row.TryNumber(volume, "volume", out double v) || !row.TryNumber(marketCap, "market_cap", out double mc))
                 return;
-            string src = source >= 0 ? row.Text(source) : "";
-            if (collector.Add(row.Line, new DailyBar(date, o, h, l, c, v, mc, src)) && crypto) units.Add(QuoteUnitOf(src));
+            var previous = lastSource;
+            string src = source >= 0 ? row.Text(source, ref lastSource) : "";
+            if (collector.Add(row.Line, new DailyBar(date, o, h, l, c, v, mc, src)) && crypto && !ReferenceEquals(src, previous))
+                units.Add(QuoteUnitOf(src));
         });
         var id = Instrument.IdFromStem(probe.Stem);
         var instrument = crypto
