@@ -1,0 +1,97 @@
+using Bellwether.Core.Board;
+using YamlDotNet.RepresentationModel;
+
+namespace Bellwether.Data.Thesis;
+
+/// <summary>
+/// Reads a thesis file (YAML). Format, documented in docs/thesis.md:
+/// <code>
+/// name: Russell 2000 breakout → Altcoin Season
+/// description: …
+/// signals:
+///   - id: rut_breakout
+///     title: Russell 2000 against long-term resistance
+///     kind: breakout
+///     weight: 2
+///     params: { instrument: RUT, lookback_years: 3 }
+///     supports: { label: [breakout, confirmed, retest] }
+///     against: { label: [failed] }
+/// </code>
+/// A rule clause is <c>label: [words]</c> or <c>field: "&gt;= number"</c> (field = <c>value</c> or a reading field).
+/// </summary>
+public static class ThesisFile
+{
+    /// <summary>Parses thesis text; <paramref name="file"/> names it in errors.</summary>
+    /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
+    public static ThesisDefinition Parse(string text, string file)
+    {
+        var y = new YamlReader(file);
+        var root = y.Root(text);
+        y.OnlyKeys(root, "thesis", "name", "description", "signals");
+        var signals = new List<SignalSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in y.Sequence(y.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
+        {
+            var map = y.Mapping(node, "a signal");
+            y.OnlyKeys(map, "signal", "id", "title", "kind", "weight", "params", "supports", "against");
+            var id = y.Scalar(map, "id");
+            if (!ids.Add(id)) throw y.Error(map, $"signal id '{id}' is used twice");
+            double weight = y.Number(map, "weight", 1);
+            if (weight < 0) throw y.Error(map, $"signal '{id}': weight must not be negative");
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (y.Optional(map, "params") is { } p)
+                foreach (var (k, v) in y.Mapping(p, $"signal '{id}' params").Children)
+                    parameters[((YamlScalarNode)k).Value!] = v is YamlScalarNode s ? s.Value ?? "" : throw y.Error(v, $"signal '{id}': parameter values must be single values");
+            signals.Add(new SignalSpec(id, y.OptionalScalar(map, "title") ?? id, y.Scalar(map, "kind"), weight, parameters,
+                ReadRule(y, map, "supports", id), ReadRule(y, map, "against", id), YamlReader.Line(map)));
+        }
+        if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
+        return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals);
+    }
+
+    /// <summary>Reads a thesis file and checks its kinds and parameters against <paramref name="kinds"/>.</summary>
+    public static ThesisDefinition Load(string path, SignalKinds kinds)
+    {
+        var thesis = Parse(File.ReadAllText(path), path);
+        try
+        {
+            kinds.Validate(thesis);
+        }
+        catch (ThesisException e)
+        {
+            throw new DefinitionFileException(path, e.Line, e.Problem);
+        }
+        return thesis;
+    }
+
+    private static Rule? ReadRule(YamlReader y, YamlMappingNode signal, string key, string id)
+    {
+        if (y.Optional(signal, key) is not { } node) return null;
+        var clauses = new List<RuleClause>();
+        foreach (var (k, v) in y.Mapping(node, $"signal '{id}' {key}").Children)
+        {
+            var field = ((YamlScalarNode)k).Value!;
+            if (field == "label")
+            {
+                var words = v switch
+                {
+                    YamlScalarNode s => [s.Value!],
+                    YamlSequenceNode seq => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw y.Error(c, "label words must be single values")).ToList(),
+                    _ => throw y.Error(v, $"signal '{id}' {key}: label must be a word or a list of words"),
+                };
+                clauses.Add(new RuleClause("label", words, null, 0));
+                continue;
+            }
+            if (v is not YamlScalarNode { Value: { } text }) throw y.Error(v, $"signal '{id}' {key}: '{field}' must be a comparison like \">= 0.5\"");
+            try
+            {
+                clauses.Add(RuleClause.Comparison(field, text));
+            }
+            catch (FormatException e)
+            {
+                throw y.Error(v, $"signal '{id}' {key}: {e.Message}");
+            }
+        }
+        return new Rule(clauses);
+    }
+}

@@ -1,0 +1,79 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Bellwether.Data.Thesis;
+
+/// <summary>A thesis or claims file that does not make sense: the message names file, line and problem.</summary>
+public sealed class DefinitionFileException(string file, int line, string problem)
+    : Exception(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public string Problem { get; } = problem;
+}
+
+/// <summary>Reading YAML mappings with line numbers for every error (YamlDotNet's representation model).</summary>
+internal sealed class YamlReader(string file)
+{
+    public string File { get; } = file;
+
+    /// <summary>Parses <paramref name="text"/> and returns its root mapping.</summary>
+    public YamlMappingNode Root(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new DefinitionFileException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        if (stream.Documents.Count == 0) throw new DefinitionFileException(File, 0, "the file is empty");
+        return stream.Documents[0].RootNode as YamlMappingNode
+               ?? throw Error(stream.Documents[0].RootNode, "expected a mapping (key: value lines) at the top");
+    }
+
+    public DefinitionFileException Error(YamlNode node, string problem) => new(File, (int)node.Start.Line, problem);
+
+    public static int Line(YamlNode node) => (int)node.Start.Line;
+
+    public YamlNode? Optional(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    public string Scalar(YamlMappingNode map, string key)
+    {
+        var node = Optional(map, key) ?? throw Error(map, $"missing '{key}'");
+        return node is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(node, $"'{key}' must be a non-empty value");
+    }
+
+    public string? OptionalScalar(YamlMappingNode map, string key) =>
+        Optional(map, key) switch
+        {
+            null => null,
+            YamlScalarNode s => s.Value,
+            var other => throw Error(other, $"'{key}' must be a single value"),
+        };
+
+    public double Number(YamlMappingNode map, string key, double fallback)
+    {
+        var text = OptionalScalar(map, key);
+        if (text is null) return fallback;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v : throw Error(Optional(map, key)!, $"'{key}' must be a number, got '{text}'");
+    }
+
+    public YamlMappingNode Mapping(YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw Error(node, $"{what} must be a mapping (key: value)");
+
+    public YamlSequenceNode Sequence(YamlNode node, string what) =>
+        node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list (- items)");
+
+    /// <summary>Refuses keys other than <paramref name="allowed"/>, so a typo is an error, not a silent default.</summary>
+    public void OnlyKeys(YamlMappingNode map, string what, params string[] allowed)
+    {
+        foreach (var (key, _) in map.Children)
+            if (key is not YamlScalarNode { Value: { } k } || !allowed.Contains(k))
+                throw Error(key, $"{what}: unknown key '{(key as YamlScalarNode)?.Value}'; allowed: {string.Join(", ", allowed)}");
+    }
+}
