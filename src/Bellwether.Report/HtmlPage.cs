@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text;
+
+namespace Bellwether.Report;
+
+/// <summary>
+/// A self-contained HTML page: inline CSS, plotly.js inlined, figures drawn on load. Opens from <c>file://</c>
+/// with no network request.
+/// </summary>
+public sealed class HtmlPage(string title, string subtitle)
+{
+    private readonly StringBuilder _body = new();
+    private readonly List<Figure> _figures = [];
+
+    /// <summary>The figures added so far, in page order.</summary>
+    public IReadOnlyList<Figure> Figures => _figures;
+
+    public HtmlPage Heading(string text, string? id = null)
+    {
+        _body.Append($"<h2{(id is null ? "" : $" id=\"{Esc(id)}\"")}>{Esc(text)}</h2>\n");
+        return this;
+    }
+
+    /// <summary>A paragraph of plain text (escaped).</summary>
+    public HtmlPage Paragraph(string text, string? cssClass = null)
+    {
+        _body.Append($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Esc(text)}</p>\n");
+        return this;
+    }
+
+    /// <summary>A bulleted list of plain-text items.</summary>
+    public HtmlPage Bullets(IEnumerable<string> items)
+    {
+        _body.Append("<ul>").Append(string.Concat(items.Select(i => $"<li>{Esc(i)}</li>"))).Append("</ul>\n");
+        return this;
+    }
+
+    /// <summary>A table; each cell is (text, css class or null).</summary>
+    public HtmlPage Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<(string Text, string? Css)>> rows)
+    {
+        _body.Append("<table><thead><tr>").Append(string.Concat(header.Select(h => $"<th>{Esc(h)}</th>"))).Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+            _body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Esc(c.Text)}</td>"))).Append("</tr>");
+        _body.Append("</tbody></table>\n");
+        return this;
+    }
+
+    /// <summary>An interactive chart.</summary>
+    public HtmlPage Chart(Figure figure)
+    {
+        _figures.Add(figure);
+        _body.Append($"<div class=\"chart\" id=\"{Esc(figure.Id)}\" data-title=\"{Esc(figure.Title)}\"></div>\n");
+        return this;
+    }
+
+    public string Render()
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append($"<title>{Esc(title)}</title><style>{Css}</style>");
+        html.Append("<script>").Append(PlotlyJs.Script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script></head><body>\n");
+        html.Append($"<header><h1>{Esc(title)}</h1><p class=\"sub\">{Esc(subtitle)}</p></header><main>\n");
+        html.Append(_body);
+        html.Append("</main><script>\nconst figures = {\n");
+        foreach (var f in _figures) html.Append($"  \"{f.Id}\": {f.ToJson()},\n");
+        html.Append("""
+            };
+            for (const [id, fig] of Object.entries(figures)) {
+              Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud']})
+                .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
+            }
+            </script></body></html>
+            """);
+        return html.ToString();
+    }
+
+    private static string Esc(string s) => WebUtility.HtmlEncode(s);
+
+    private const string Css = """
+        body{font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+        header{background:#14213d;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}.sub{margin:4px 0 0;color:#c9d3e6}
+        main{max-width:1200px;margin:0 auto;padding:8px 32px 48px}h2{margin-top:34px;border-bottom:2px solid #e3e6ec;padding-bottom:4px}
+        p,li{line-height:1.5}table{border-collapse:collapse;width:100%;background:#fff;font-size:14px;margin:10px 0}
+        th,td{border-bottom:1px solid #e3e6ec;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f6}
+        .supports,.supported{color:#0a7a3d;font-weight:600}.against,.not_supported{color:#b42318;font-weight:600}
+        .neutral,.partly{color:#8a6d00;font-weight:600}.not_measurable,.not_checkable{color:#6b7280;font-style:italic}
+        .num{text-align:right;font-variant-numeric:tabular-nums}.big{font-size:20px}.note{color:#4b5563;font-size:13px}
+        .chart{background:#fff;height:430px;margin:14px 0;border:1px solid #e3e6ec;border-radius:6px}
+        """;
+}
