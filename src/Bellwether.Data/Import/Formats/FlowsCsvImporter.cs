@@ -24,6 +24,8 @@ public sealed class FlowsCsvImporter : IImporter
     public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
     {
         var columns = probe.Columns;
+        if (columns.Length < 3 || !columns[^1].Equals("Total", StringComparison.OrdinalIgnoreCase))
+            throw context.Fatal("header", $"expected Date, one column per fund, then Total; found '{probe.FirstLine}'");
         var table = new FlowTableBuilder(context, columns[1..]);
         HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
         {
