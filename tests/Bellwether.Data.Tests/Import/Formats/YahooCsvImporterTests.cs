@@ -75,6 +75,14 @@ public sealed class YahooCsvImporterTests
     }
 
     [Fact]
+    public void DateWithATimeAfterItIsTheExchangeDate()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("IWM.csv", $"{Header}\n2024-01-02 00:00:00-05:00,199.4,201.6,198.4,199.5,190.1,44341500\n");
+        Assert.Equal(new DateOnly(2024, 1, 2), Fixtures.Read(path).Series[0].Dates[0]);
+    }
+
+    [Fact]
     public void NullCloseWithOtherPricesIsBadInput() =>
         FailsOn("2024-01-03,197.4,197.7,193.8,null,null,57532500", "close", "no value");
 
