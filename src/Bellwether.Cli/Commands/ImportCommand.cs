@@ -104,7 +104,7 @@ internal static class ImportCommand
         {
             console.MarkupLine($"[yellow]{Markup.Escape(file.Path)}: {file.SkippedCount} row(s) skipped[/]");
             foreach (var group in file.Skipped.GroupBy(s => s.Reason).Take(10))
-                console.MarkupLine($"  {group.Count()} × {Markup.Escape(group.Key)} (line {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
+                console.MarkupLine($"  {group.Count()} × {Markup.Escape(group.Key)} ({group.First().Position} {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
         }
         foreach (var note in r.FileReports.SelectMany(f => f.Notes)) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
         foreach (var path in r.Ignored) console.MarkupLine($"[grey]ignored (not a data file): {Markup.Escape(path)}[/]");

@@ -48,7 +48,7 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
             if (bars.Count > 0 && bars[^1].Date == bar.Date)
             {
                 if (bars[^1].SameValues(bar)) context.File.MergedDuplicates++;
-                else context.Bad(line, "date", $"{bar.Date:yyyy-MM-dd} appears again with different values (first on line {keptLine})");
+                else context.Bad(line, "date", $"{bar.Date:yyyy-MM-dd} appears again with different values (first on {context.Position} {keptLine})");
                 continue;
             }
             bars.Add(bar);

@@ -5,6 +5,9 @@ namespace Bellwether.Data.Import;
 /// <param name="FirstLine">The first line of text (BOM and trailing CR removed), empty for an empty file.</param>
 public sealed record FileProbe(string Path, string FirstLine)
 {
+    /// <summary>The whole file, for formats recognised by content rather than header (JSON, HTML).</summary>
+    public ReadOnlyMemory<byte> Content { get; init; }
+
     public string FileName => System.IO.Path.GetFileName(Path);
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
@@ -12,6 +15,15 @@ public sealed record FileProbe(string Path, string FirstLine)
     public string Folder => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? "").ToLowerInvariant();
     /// <summary>The header's column names when the file is CSV-like.</summary>
     public string[] Columns => Csv.HeaderedCsv.Header(FirstLine);
+
+    /// <summary>The first non-whitespace characters of the file (after a BOM), at most <paramref name="count"/>.</summary>
+    public string Start(int count)
+    {
+        var span = Content.Span;
+        if (span.StartsWith("\uFEFF"u8)) span = span[3..];
+        span = span.TrimStart(" \t\r\n"u8);
+        return System.Text.Encoding.UTF8.GetString(span[..Math.Min(count, span.Length)]);
+    }
 }
 
 /// <summary>Reads one file format into <see cref="ParsedFile"/> content.</summary>

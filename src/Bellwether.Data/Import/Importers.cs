@@ -16,6 +16,12 @@ public static class Importers
         new FlowsCsvImporter(),
         ValueSeriesCsvImporter.Fred,
         ValueSeriesCsvImporter.DataFolder,
+        new YahooCsvImporter(),
+        new StooqCsvImporter(),
+        new StooqBulkTxtImporter(),
+        new BinanceKlinesImporter(),
+        new CoinGeckoMarketChartImporter(),
+        new FarsideHtmlImporter(),
     ];
 
     private static readonly string[] DataExtensions = [".csv", ".json", ".txt", ".html", ".htm"];
@@ -54,7 +60,7 @@ public static class Importers
     public static ParsedFile Read(string path, ImportOptions options)
     {
         var data = File.ReadAllBytes(path);
-        var probe = new FileProbe(path, FirstLine(data));
+        var probe = Probe(path, data);
         var importer = options.Format is { } name ? ByName(name) : Detect(probe)
             ?? throw new ImportException(path, 0, "format", $"not a format Bellwether knows (first line: '{Shorten(probe.FirstLine)}'); use --format with one of: {string.Join(", ", All.Select(i => i.Name))}");
         var parsed = new ParsedFile(path, importer.Name);
@@ -79,6 +85,9 @@ public static class Importers
         if (first is not null) throw first;
         return [.. results];
     }
+
+    /// <summary>What importers look at to recognise the file at <paramref name="path"/> holding <paramref name="data"/>.</summary>
+    public static FileProbe Probe(string path, byte[] data) => new(path, FirstLine(data)) { Content = data };
 
     private static string FirstLine(ReadOnlySpan<byte> data)
     {

@@ -6,19 +6,30 @@ namespace Bellwether.Data.Import;
 /// </summary>
 public sealed class RowContext(ParsedFile file, ImportOptions options)
 {
+    /// <summary>The <see cref="Position"/> of text formats: positions are 1-based line numbers.</summary>
+    public const string LinePosition = "line";
+    /// <summary>The <see cref="Position"/> of JSON formats: positions are 1-based indices of array elements.</summary>
+    public const string ElementPosition = "element";
+
     public ParsedFile File { get; } = file;
     public ImportOptions Options { get; } = options;
+
+    /// <summary>What the position passed as <c>line</c> counts: <see cref="LinePosition"/> (default) or <see cref="ElementPosition"/>.</summary>
+    public string Position { get; set; } = LinePosition;
 
     /// <summary>Bad input: throws <see cref="ImportException"/>, or records a skip under <c>--skip-bad</c>.</summary>
     public void Bad(int line, string field, string reason)
     {
-        if (!Options.SkipBad) throw new ImportException(File.Path, line, field, reason);
-        File.Skipped.Add(new RowSkip(line, field, reason));
+        if (!Options.SkipBad) throw new ImportException(File.Path, line, field, reason, Position);
+        File.Skipped.Add(new RowSkip(line, field, reason, Position));
     }
 
     /// <summary>A row that carries no data by the format's own convention (FRED's <c>.</c>, a holiday row of dashes): always a counted skip.</summary>
-    public void Empty(int line, string field, string reason) => File.Skipped.Add(new RowSkip(line, field, reason));
+    public void Empty(int line, string field, string reason) => File.Skipped.Add(new RowSkip(line, field, reason, Position));
 
-    /// <summary>A problem with the whole file (an unknown header): always an error.</summary>
-    public ImportException Fatal(string field, string reason) => new(File.Path, 0, field, reason);
+    /// <summary>
+    /// A problem with the whole file (an unknown header, bars that are not daily): always an error, even under
+    /// <c>--skip-bad</c>. <paramref name="line"/> is where it shows, 0 when nowhere in particular.
+    /// </summary>
+    public ImportException Fatal(string field, string reason, int line = 0) => new(File.Path, line, field, reason, Position);
 }

@@ -11,10 +11,6 @@ namespace Bellwether.Data.Import.Formats;
 /// </summary>
 public sealed class BarsCsvImporter : IImporter
 {
-    // Index files in a markets folder; everything else there is taken for an ETF.
-    private static readonly HashSet<string> KnownIndices =
-        ["RUT", "SPX", "GSPC", "IXIC", "NDX", "DJI", "DJIA", "VIX", "RUA", "RUI", "NYA", "W5000", "MID", "SML"];
-
     public string Name => "bellwether-bars";
     public string Description => "data-folder daily bars: date,open,high,low,close,volume[,market_cap],source[,volume_unit]";
 
@@ -49,7 +45,7 @@ public sealed class BarsCsvImporter : IImporter
         var id = Instrument.IdFromStem(probe.Stem);
         var instrument = crypto
             ? new Instrument(id, AssetClass.Crypto, units.Count == 0 ? "USD" : string.Join('|', units), Instrument.ContractScaleOf(id), CalendarKind.EveryDay)
-            : new Instrument(id, KnownIndices.Contains(id) ? AssetClass.EquityIndex : AssetClass.Etf, "USD", 1, CalendarKind.UsEquity);
+            : new Instrument(id, Tickers.KnownIndices.Contains(id) ? AssetClass.EquityIndex : AssetClass.Etf, "USD", 1, CalendarKind.UsEquity);
         if (instrument.Class == AssetClass.EquityIndex && volume >= 0) context.File.Notes.Add($"{id}: index volume is stored but not meaningful");
         if (units.Count > 1) context.File.Notes.Add($"{id}: quote currency changes between rows ({string.Join(", ", units)}); the source column says which");
         context.File.Series.Add(collector.Build(instrument));

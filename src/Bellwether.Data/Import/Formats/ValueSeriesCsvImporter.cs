@@ -37,6 +37,7 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
 
     public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
     {
+        if (probe.Columns.Length != 2) throw context.Fatal("header", $"expected two columns, a date and the series; found '{probe.FirstLine}'");
         var column = probe.Columns[1];
         var collector = new BarCollector(context, pricesMustBePositive: false);
         HeaderedCsv.ForEachRow(data, context, 2, (in CsvRow row) =>
