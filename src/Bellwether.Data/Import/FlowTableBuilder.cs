@@ -40,10 +40,21 @@ public sealed class FlowTableBuilder(RowContext context, string[] columns)
         return false;
     }
 
-    /// <summary>Keeps a row (one value per column, NaN for "no data"), unless every value is missing (a holiday).</summary>
+    private static readonly TradingCalendar Sessions = new(CalendarKind.UsEquity);
+
+    /// <summary>
+    /// Keeps a row (one value per column, NaN for "no data"), unless every value is missing (a holiday row of
+    /// dashes), or the US market was closed that day and the row holds only zeros (some tables write holidays
+    /// as zeros; no fund can take flows on a closed day). Both are counted skips.
+    /// </summary>
     public void Add(int line, DateOnly date, double[] values)
     {
         if (values.All(double.IsNaN)) { context.Empty(line, "row", "no data in any column (holiday)"); return; }
+        if (!Sessions.IsSession(date) && values.All(v => v == 0 || double.IsNaN(v)))
+        {
+            context.Empty(line, "row", $"only zeros on {date:yyyy-MM-dd}, a day the US market was closed (holiday row, not zero flows)");
+            return;
+        }
         if (_rows.TryGetValue(date, out var earlier))
         {
             if (earlier.Values.AsSpan().SequenceEqual(values)) context.File.MergedDuplicates++;

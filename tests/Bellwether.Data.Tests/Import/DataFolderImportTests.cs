@@ -96,7 +96,12 @@ public class DataFolderImportTests
         using var store = RealData.OpenStore();
         var btc = store.LoadFlows("BTC_SPOT_ETF_FLOWS");
         var rows = NaiveRows(RealData.File("flows", "btc_spot_etf_flows_daily.csv"));
-        Assert.Equal(rows.Count, btc.Count);
+        // Rows of zeros on days the US market was closed are holiday rows, not flow days, and are not stored.
+        var calendar = new Bellwether.Core.Calendars.TradingCalendar(Bellwether.Core.Calendars.CalendarKind.UsEquity);
+        var holidayZeros = rows.Where(r => r.Skip(1).All(v => v == "0") && !calendar.IsSession(DateOnly.Parse(r[0]))).Select(r => DateOnly.Parse(r[0])).ToList();
+        Assert.Contains(new DateOnly(2025, 1, 9), holidayZeros); // national day of mourning for President Carter
+        Assert.Equal(rows.Count - holidayZeros.Count, btc.Count);
+        Assert.DoesNotContain(btc.Dates, holidayZeros.Contains);
         Assert.Equal(double.Parse(rows[0][^1], CultureInfo.InvariantCulture), btc.Total[0]);
         Assert.Equal(File.ReadLines(RealData.File("flows", "btc_spot_etf_flows_daily.csv")).First().Split(',')[1..^1], btc.Funds);
         // Symbols differing only in case (USDe / USDE) are one coin: stored once.
