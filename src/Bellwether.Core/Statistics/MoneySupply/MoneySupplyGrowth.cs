@@ -23,11 +23,22 @@ public static class MoneySupplyGrowth
         return [.. points];
     }
 
-    /// <summary>The latest observation dated on or before <paramref name="asOf"/>, or null.</summary>
-    /// <remarks>By observation date: FRED publishes a month's M2 about four weeks after it ends, and revises it later.</remarks>
+    /// <summary>
+    /// The latest month complete on <paramref name="asOf"/>: a monthly value dated the 1st is an average over its
+    /// month, so it is used only from the month's last day on. Null when no month is complete.
+    /// </summary>
+    /// <remarks>
+    /// FRED publishes a month's M2 about four weeks after the month ends, and revises it later; neither delay is
+    /// modelled (the data carries one vintage and no release dates).
+    /// </remarks>
     public static MoneyGrowthPoint? AsOf(DailySeries money, DateOnly asOf)
     {
         var points = YearOnYear(money.AsOf(asOf));
-        return points.Length > 0 ? points[^1] : null;
+        int last = points.Length - 1;
+        while (last >= 0 && MonthEnd(points[last].Date) > asOf) last--;
+        return last >= 0 ? points[last] : null;
     }
+
+    /// <summary>The last day of the month of <paramref name="date"/>.</summary>
+    public static DateOnly MonthEnd(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1);
 }

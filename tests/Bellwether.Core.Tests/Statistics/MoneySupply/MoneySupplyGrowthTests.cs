@@ -16,7 +16,8 @@ public class MoneySupplyGrowthTests
         Assert.True(double.IsNaN(points[3].YearOnYear)); // 2024-02 is missing: no neighbour stands in
         Assert.Equal(0.05, points[4].YearOnYear, 12);
         Assert.Equal(new DateOnly(2025, 2, 1), MoneySupplyGrowth.AsOf(m2, new DateOnly(2025, 2, 28))!.Date);
-        Assert.Null(MoneySupplyGrowth.AsOf(m2, new DateOnly(2023, 12, 31)));
+        Assert.Equal(new DateOnly(2025, 1, 1), MoneySupplyGrowth.AsOf(m2, new DateOnly(2025, 2, 27))!.Date); // February is not over
+        Assert.Null(MoneySupplyGrowth.AsOf(m2, new DateOnly(2024, 1, 30)));
     }
 
     [Fact]
