@@ -38,27 +38,30 @@ public static class Drawdowns
     {
         int start = from is { } f ? s.IndexOnOrBefore(f.AddDays(-1)) + 1 : 0;
         int end = to is { } t ? s.IndexOnOrBefore(t) + 1 : s.Count;
-        var points = new List<DrawdownPoint>(Math.Max(0, end - start));
+        var points = new DrawdownPoint[Math.Max(0, end - start)];
+        int count = 0;
         missing = highsFromClose = 0;
         double peak = double.NegativeInfinity;
         DateOnly peakDate = default;
+        var (dates, closes, highs) = (s.Dates, s.Close, s.High);
         for (int i = start; i < end; i++)
         {
-            double close = s.Close[i];
+            double close = closes[i];
             if (double.IsNaN(close)) { missing++; continue; }
-            if (close <= 0) throw new ArgumentException($"{s.Instrument.Id}: close {close} on {s.Dates[i]} is not a price; import with --skip-bad to leave such rows out");
+            if (close <= 0) throw new ArgumentException($"{s.Instrument.Id}: close {close} on {dates[i]} is not a price; import with --skip-bad to leave such rows out");
             double candidate = close;
             if (basis == DrawdownBasis.High)
             {
-                double high = s.High[i];
-                if (high <= 0) throw new ArgumentException($"{s.Instrument.Id}: high {high} on {s.Dates[i]} is not a price");
+                double high = highs[i];
+                if (high <= 0) throw new ArgumentException($"{s.Instrument.Id}: high {high} on {dates[i]} is not a price");
                 if (high >= close) candidate = high;
                 else highsFromClose++; // NaN compares false: a missing high counts here too
             }
             // ">=" so that a day equal to the peak is "at the peak": days since peak restart at 0.
-            if (candidate >= peak) { peak = candidate; peakDate = s.Dates[i]; }
-            points.Add(new DrawdownPoint(s.Dates[i], close, peak, peakDate, close / peak - 1));
+            if (candidate >= peak) { peak = candidate; peakDate = dates[i]; }
+            points[count++] = new DrawdownPoint(dates[i], close, peak, peakDate, close / peak - 1);
         }
-        return [.. points];
+        if (count < points.Length) Array.Resize(ref points, count);
+        return points;
     }
 }
