@@ -22,6 +22,10 @@ public static class Cli
         root.Options.Add(Store);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(DrawdownCommand.Create());
+        root.Subcommands.Add(MacroCommand.Create());
+        root.Subcommands.Add(FlowsCommand.Create());
+        root.Subcommands.Add(DivergenceCommand.Create());
         return root;
     }
 

@@ -18,11 +18,13 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
     public static ValueSeriesCsvImporter Fred { get; } = new("fred", "observation_date", "DATE");
 
     // Units of the FRED series the thesis uses (from FRED's series notes); anything else is "unknown" and says so.
+    // WTREGEN and WRESBAL are in millions like WALCL, as FRED publishes them (837,306 on 2025-12-31 is a US$ 837 bn
+    // Treasury account), although the data folder's README says billions.
     private static readonly Dictionary<string, string> KnownUnits = new(StringComparer.OrdinalIgnoreCase)
     {
         ["DFF"] = "percent", ["FEDFUNDS"] = "percent", ["DGS10"] = "percent", ["DGS2"] = "percent",
-        ["WALCL"] = "USD millions", ["WTREGEN"] = "USD billions", ["RRPONTSYD"] = "USD billions",
-        ["WRESBAL"] = "USD billions", ["M2SL"] = "USD billions", ["DTWEXBGS"] = "index", ["VIXCLS"] = "index",
+        ["WALCL"] = "USD millions", ["WTREGEN"] = "USD millions", ["RRPONTSYD"] = "USD billions",
+        ["WRESBAL"] = "USD millions", ["M2SL"] = "USD billions", ["DTWEXBGS"] = "index", ["VIXCLS"] = "index",
         ["T10Y2Y"] = "percent", ["SP500"] = "index",
     };
 

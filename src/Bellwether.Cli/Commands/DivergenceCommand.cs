@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Bellwether.Core.Statistics.Divergence;
+using Spectre.Console;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary><c>bellwether divergence</c>: a risk-on index near its high while a crypto asset is deep in drawdown.</summary>
+internal static class DivergenceCommand
+{
+    public static Command Create()
+    {
+        var index = new Option<string>("--index") { Description = "Risk-on index", DefaultValueFactory = _ => "RUT" };
+        var crypto = new Option<string>("--crypto") { Description = "Crypto asset", DefaultValueFactory = _ => "BTC" };
+        var near = new Option<double>("--near") { Description = "The index is near its high within this fraction (0.05 = 5%)", DefaultValueFactory = _ => 0.05 };
+        var deep = new Option<double>("--deep") { Description = "Crypto is deep in drawdown beyond this fraction (0.20 = 20%)", DefaultValueFactory = _ => 0.20 };
+        var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
+        var since = new Option<string?>("--since") { Description = "Start both running peaks on this date (default: each series' first row)" };
+        var by = DrawdownCommand.ByOption();
+        var command = new Command("divergence", "Risk-on index near its high while crypto is deep below its peak: today's reading and past episodes")
+        {
+            index, crypto, near, deep, by, asOf, since,
+        };
+        command.SetAction(parse =>
+        {
+            var asOfDate = StoreAccess.Date(parse, asOf);
+            var sinceDate = StoreAccess.Date(parse, since);
+            if (sinceDate > asOfDate) throw new UsageException("--since is after --as-of");
+            var p = new DivergenceParameters(parse.GetValue(near), parse.GetValue(deep), DrawdownCommand.Basis(parse, by), sinceDate);
+            if (!(p.NearHigh is >= 0 and < 1) || !(p.DeepDrawdown is >= 0 and < 1)) throw new UsageException("--near and --deep are fractions in [0, 1), e.g. 0.05");
+            using var store = StoreAccess.OpenForRead(parse);
+            var result = RiskOnDivergence.Compute(store.LoadSeries(parse.GetValue(index)!), store.LoadSeries(parse.GetValue(crypto)!), asOfDate, p);
+            var latest = result.Latest ?? throw new InvalidOperationException($"{result.Index} and {result.Crypto} share no day with a close");
+            var running = result.Episodes.Count > 0 && result.Episodes[^1].End == latest.Date ? result.Episodes[^1] : null;
+            if (parse.GetValue(Cli.Json))
+            {
+                Output.WriteJson(parse, new
+                {
+                    index = result.Index, crypto = result.Crypto, as_of = asOfDate ?? latest.Date, date = latest.Date, near_high = p.NearHigh,
+                    deep_drawdown = p.DeepDrawdown, by = p.Basis, index_drawdown = latest.IndexDrawdown, crypto_drawdown = latest.CryptoDrawdown,
+                    active = latest.Active, active_since = running?.Start, shared_days = result.Days.Count, episodes = result.Episodes,
+                });
+                return Cli.Ok;
+            }
+            var console = Output.Console(parse);
+            var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("start"), DrawdownCommand.Dated("end"), new("shared days"),
+                new($"deepest {Markup.Escape(result.Crypto)}"));
+            foreach (var e in result.Episodes.TakeLast(15))
+                table.AddRow($"{e.Start:yyyy-MM-dd}", $"{e.End:yyyy-MM-dd}", e.Days.ToString(CultureInfo.InvariantCulture), $"{e.DeepestCrypto:0.0%}");
+            console.Write(table);
+            console.MarkupLine(Markup.Escape($"{latest.Date:yyyy-MM-dd}: {result.Index} {latest.IndexDrawdown:0.0%} from its peak, {result.Crypto} {latest.CryptoDrawdown:0.0%}: " +
+                (latest.Active ? $"divergence on (since {running!.Start:yyyy-MM-dd})" : "no divergence") +
+                $" (near = within {p.NearHigh:0.#%}, deep = beyond {p.DeepDrawdown:0.#%}); {result.Episodes.Count} episode(s) in all."));
+            return Cli.Ok;
+        });
+        return command;
+    }
+}

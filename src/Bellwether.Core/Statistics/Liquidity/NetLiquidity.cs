@@ -1,0 +1,65 @@
+using Bellwether.Core.Series;
+
+namespace Bellwether.Core.Statistics.Liquidity;
+
+/// <summary>
+/// Net liquidity = Fed total assets − Treasury General Account − overnight reverse repo, in US$ billions, on the
+/// Wednesday grid of the Fed's weekly H.4.1 balance sheet. Each input is converted to billions from its declared
+/// unit. A daily input (reverse repo) contributes its Wednesday value; a Wednesday on which any input has no value
+/// (a holiday, a gap) is skipped and listed, never filled from a neighbouring day.
+/// </summary>
+public static class NetLiquidity
+{
+    /// <summary>
+    /// The weekly series from the first Wednesday on which every input has started to the last Wednesday on or
+    /// before <paramref name="asOf"/> (default: the latest date of any input).
+    /// </summary>
+    /// <exception cref="ArgumentException">An input's unit is not a known US dollar amount.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Treasury account plus reverse repo exceed total assets: both are liabilities of the Fed, so this can only
+    /// mean a wrong unit (for instance a series in millions declared as billions).
+    /// </exception>
+    public static NetLiquiditySeries Compute(DailySeries totalAssets, DailySeries treasuryAccount, DailySeries reverseRepo, DateOnly? asOf = null)
+    {
+        DailySeries[] inputs = [totalAssets, treasuryAccount, reverseRepo];
+        var scale = inputs.Select(UsdUnits.BillionsPerUnit).ToArray();
+        var known = inputs.Select(s => asOf is { } d ? s.AsOf(d) : s).ToArray();
+        if (known.Any(s => s.Count == 0)) return new NetLiquiditySeries([], []);
+        var first = known.Max(s => s.Dates[0]);
+        var last = known.Max(s => s.Dates[^1]);
+        var weeks = new List<NetLiquidityWeek>();
+        var skipped = new List<SkippedWeek>();
+        var byDate = new Dictionary<DateOnly, double>();
+        for (var wednesday = NextWednesday(first); wednesday <= last; wednesday = wednesday.AddDays(7))
+        {
+            var value = new double[3];
+            var missing = new List<string>();
+            for (int k = 0; k < 3; k++)
+            {
+                int i = known[k].IndexOf(wednesday);
+                value[k] = i < 0 ? double.NaN : known[k].Close[i] * scale[k];
+                if (double.IsNaN(value[k])) missing.Add(known[k].Instrument.Id);
+            }
+            if (missing.Count > 0)
+            {
+                skipped.Add(new SkippedWeek(wednesday, missing));
+                continue;
+            }
+            if (value[1] + value[2] > value[0])
+                throw new InvalidOperationException(
+                    $"{wednesday}: {inputs[1].Instrument.Id} ({value[1]:0.###} bn) plus {inputs[2].Instrument.Id} ({value[2]:0.###} bn) exceed " +
+                    $"{inputs[0].Instrument.Id} ({value[0]:0.###} bn); both are Fed liabilities, so a declared unit must be wrong " +
+                    $"({string.Join(", ", inputs.Select(s => $"{s.Instrument.Id}: {s.Instrument.QuoteUnit}"))})");
+            double net = value[0] - value[1] - value[2];
+            byDate[wednesday] = net;
+            weeks.Add(new NetLiquidityWeek(wednesday, value[0], value[1], value[2], net,
+                Change(byDate, wednesday, 4, net), Change(byDate, wednesday, 13, net)));
+        }
+        return new NetLiquiditySeries(weeks, skipped);
+    }
+
+    private static double Change(Dictionary<DateOnly, double> byDate, DateOnly date, int weeks, double now) =>
+        byDate.TryGetValue(date.AddDays(-7 * weeks), out var then) ? now - then : double.NaN;
+
+    private static DateOnly NextWednesday(DateOnly d) => d.AddDays(((int)DayOfWeek.Wednesday - (int)d.DayOfWeek + 7) % 7);
+}
