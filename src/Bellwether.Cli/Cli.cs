@@ -22,6 +22,9 @@ public static class Cli
         root.Options.Add(Store);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(BreakoutCommand.Create());
+        root.Subcommands.Add(MonthlyCloseCommand.Create());
+        root.Subcommands.Add(TrendlineCommand.Create());
         return root;
     }
 
