@@ -18,7 +18,7 @@ def load(data, spec):
         joined = x[["close"]].join(y[["close"]], how="inner", lsuffix="_a", rsuffix="_b").dropna()
         ratio = joined.close_a / joined.close_b
         return pd.DataFrame({"high": np.nan, "low": np.nan, "close": ratio})
-    df = pd.read_csv(os.path.join(data, spec), parse_dates=["date"]).set_index("date").sort_index()
+    df = pd.read_csv(os.path.join(data, spec), parse_dates=["date"], float_precision="round_trip").set_index("date").sort_index()
     return df[["high", "low", "close"]].astype(float)
 
 
