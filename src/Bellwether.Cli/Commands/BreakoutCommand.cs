@@ -62,21 +62,21 @@ internal static class BreakoutCommand
 
     private static void Print(IAnsiConsole console, string id, BreakoutReport report, double lastClose, int years)
     {
-        var levels = new Table().Border(TableBorder.Rounded).AddColumns("kind", "price", "bottom", "touches", "first touch", "last touch", "state", "since");
+        var levels = new Table().Border(TableBorder.Simple).AddColumns("kind", "level", "touches", "state", "since");
         foreach (var l in report.Levels)
-            levels.AddRow(Name(l.Kind), Output.Number(Math.Round(l.Price, 2)), Output.Number(Math.Round(l.Bottom, 2)), l.Touches.ToString(),
-                $"{l.FirstTouch:yyyy-MM-dd}", $"{l.LastTouch:yyyy-MM-dd}", Name(l.State), $"{l.Since:yyyy-MM-dd}");
+            levels.AddRow(Name(l.Kind), (l.Bottom < l.Price ? $"{SeriesArgument.Price(l.Bottom)}–" : "") + SeriesArgument.Price(l.Price),
+                l.Touches.ToString(), Name(l.State), $"{l.Since:yyyy-MM-dd}");
         console.Write(levels);
         const int shown = 20;
         var events = new Table().Border(TableBorder.Simple).AddColumns("date", "event", "level", "kind", "close");
         foreach (var e in report.Events.TakeLast(shown))
-            events.AddRow($"{e.Date:yyyy-MM-dd}", Name(e.Type), Output.Number(Math.Round(e.Level, 2)), Name(e.Kind), Output.Number(Math.Round(e.Close, 2)));
+            events.AddRow($"{e.Date:yyyy-MM-dd}", Name(e.Type), SeriesArgument.Price(e.Level), Name(e.Kind), SeriesArgument.Price(e.Close));
         console.Write(events);
         if (report.Events.Count > shown) console.MarkupLine($"[grey]{report.Events.Count - shown} earlier events not shown (use --json for all)[/]");
         var high = report.Levels.FirstOrDefault(l => l.Kind == LevelKind.MultiYearHigh);
         console.MarkupLine(high is null
-            ? $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {Output.Number(Math.Round(lastClose, 2))}): no {years}-year high yet (the data must cover the whole lookback)."
-            : $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {Output.Number(Math.Round(lastClose, 2))}): the prior {years}-year high {Output.Number(Math.Round(high.Price, 2))} ({high.FirstTouch:yyyy-MM-dd}) is [bold]{Name(high.State)}[/] since {high.Since:yyyy-MM-dd}.");
+            ? $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {SeriesArgument.Price(lastClose)}): no {years}-year high yet (the data must cover the whole lookback)."
+            : $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {SeriesArgument.Price(lastClose)}): the prior {years}-year high {SeriesArgument.Price(high.Price)} ({high.FirstTouch:yyyy-MM-dd}) is [bold]{Name(high.State)}[/] since {high.Since:yyyy-MM-dd}.");
     }
 
     private static string Name<T>(T value) where T : Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -46,16 +46,16 @@ internal static class MonthlyCloseCommand
             var console = Output.Console(parse);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("period", "date", "close", "status", "record", "prior record");
             foreach (var r in rows.TakeLast(24))
-                table.AddRow(r.period, $"{r.Date:yyyy-MM-dd}", Output.Number(Math.Round(r.Close, 6)), r.Provisional ? "[yellow]provisional[/]" : "final",
-                    r.IsRecord ? "[green]record[/]" : "", r.PriorRecordDate is { } d ? $"{Output.Number(Math.Round(r.PriorRecord, 6))} ({d:yyyy-MM-dd})" : "");
+                table.AddRow(r.period, $"{r.Date:yyyy-MM-dd}", SeriesArgument.Price(r.Close), r.Provisional ? "[yellow]provisional[/]" : "final",
+                    r.IsRecord ? "[green]record[/]" : "", r.PriorRecordDate is { } d ? $"{SeriesArgument.Price(r.PriorRecord)} ({d:yyyy-MM-dd})" : "");
             console.Write(table);
             var latest = rows.LastOrDefault();
             if (latest is null) { console.MarkupLine($"{Markup.Escape(series.Instrument.Id)}: no closes on or before {date:yyyy-MM-dd}."); return Cli.Ok; }
             string scope = parameters.RecordYears is { } y ? $"the last {y} years" : "all history";
-            console.MarkupLine($"{Markup.Escape(series.Instrument.Id)}: the {latest.period} close {Output.Number(Math.Round(latest.Close, 6))} ({latest.Date:yyyy-MM-dd}) is "
+            console.MarkupLine($"{Markup.Escape(series.Instrument.Id)}: the {latest.period} close {SeriesArgument.Price(latest.Close)} ({latest.Date:yyyy-MM-dd}) is "
                 + (latest.Provisional ? "[yellow]provisional[/] (the period has not ended)" : "final")
                 + (latest.IsRecord ? $" and a [green]record[/] over {scope}." : $"; it is not a record over {scope}.")
-                + (report.Highest is { } best ? $" Highest: {Output.Number(Math.Round(best.Close, 6))} ({Label(report.Period, best.PeriodStart)})." : ""));
+                + (report.Highest is { } best ? $" Highest: {SeriesArgument.Price(best.Close)} ({Label(report.Period, best.PeriodStart)})." : ""));
             return Cli.Ok;
         });
         return command;

@@ -44,13 +44,13 @@ internal static class TrendlineCommand
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("side", "first anchor", "last anchor", "touches", "slope %/month", "months", "line now", "break");
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns("side", "from", "touches", "%/month", "months", "break");
             foreach (var line in resistance.Lines.Concat(support.Lines))
-                table.AddRow(line.Side.ToString().ToLowerInvariant() + (line == resistance.Dominant || line == support.Dominant ? " [bold]*[/]" : ""),
-                    Point(line.FirstAnchor), Point(line.LastAnchor), line.Touches.Count.ToString(), line.SlopePctPerMonth.ToString("0.00"),
-                    line.DurationMonths.ToString("0.0"), Output.Number(Math.Round(line.ValueAtAsOf, 6)),
-                    line.Break is { } b ? $"{b.Date:yyyy-MM-dd} at {Output.Number(Math.Round(b.Close, 6))}" : "holding");
+                table.AddRow((line == resistance.Dominant || line == support.Dominant ? "[bold]*[/]" : "") + line.Side.ToString().ToLowerInvariant(),
+                    $"{line.FirstAnchor.Date:yyyy-MM-dd}", line.Touches.Count.ToString(),
+                    line.SlopePctPerMonth.ToString("0.00"), line.DurationMonths.ToString("0.0"),
+                    line.Break is { } b ? $"{b.Date:yyyy-MM-dd}" : "holding");
             console.Write(table);
             console.MarkupLine($"{Markup.Escape(series.Instrument.Id)} as of {resistance.AsOf:yyyy-MM-dd} ([bold]*[/] = dominant): {Sentence(resistance.Dominant, "resistance")} {Sentence(support.Dominant, "support")}");
             return Cli.Ok;
@@ -58,10 +58,8 @@ internal static class TrendlineCommand
         return command;
     }
 
-    private static string Point(TrendlinePoint p) => $"{p.Date:yyyy-MM-dd} {Output.Number(Math.Round(p.Value, 6))}";
-
     private static string Sentence(Trendline? line, string side) => line is null
-        ? $"no {side} line."
-        : $"the {side} line from {line.FirstAnchor.Date:yyyy-MM-dd} ({line.DurationMonths:0.0} months, {line.SlopePctPerMonth:0.0}%/month, {line.Touches.Count} touches) "
-          + (line.Break is { } b ? $"broke on {b.Date:yyyy-MM-dd}." : "holds.");
+        ? $"No {side} line."
+        : $"The {side} line from {line.FirstAnchor.Date:yyyy-MM-dd} ({line.DurationMonths:0.0} months, {line.SlopePctPerMonth:0.0}%/month, {line.Touches.Count} touches) "
+          + (line.Break is { } b ? $"broke on {b.Date:yyyy-MM-dd} (close {SeriesArgument.Price(b.Close)} vs line {SeriesArgument.Price(b.LineValue)})." : "holds.");
 }
