@@ -16,15 +16,13 @@ import pandas as pd
 from structure_common import load, pivots
 
 DAYS_PER_MONTH = 365.2425 / 12
-args = sys.argv[1:]
-data, spec, side, as_ofs = args[0], args[1], args[2], args[3].split(",")
-nums = [float(a) for a in args[4:]] or [6, 5, 5, 0.01, 0.01, 2]
-MONTHS, LEFT, RIGHT, BUF, TOUCH, MIN_TOUCHES = int(nums[0]), int(nums[1]), int(nums[2]), nums[3], nums[4], int(nums[5])
-sign = 1.0 if side == "resistance" else -1.0
-full = load(data, spec)
+DEFAULTS = [6, 5, 5, 0.01, 0.01, 2]
 
 
-def lines_as_of(as_of):
+def lines_as_of(full, as_of, side, nums=DEFAULTS):
+    """The trend chain and the dominant line of `side` in `full` (a frame from structure_common.load) as of `as_of`."""
+    MONTHS, LEFT, RIGHT, BUF, TOUCH, MIN_TOUCHES = int(nums[0]), int(nums[1]), int(nums[2]), nums[3], nums[4], int(nums[5])
+    sign = 1.0 if side == "resistance" else -1.0
     as_of = pd.Timestamp(as_of)
     df = full[full.index <= as_of]
     last = len(df) - 1
@@ -92,4 +90,8 @@ def lines_as_of(as_of):
     return {"dominant": dominant, "lines": [t[3] for t in lines]}
 
 
-print(json.dumps({d: lines_as_of(d) for d in as_ofs}))
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    frame = load(args[0], args[1])
+    nums = [float(a) for a in args[4:]] or DEFAULTS
+    print(json.dumps({d: lines_as_of(frame, d, args[2], nums) for d in args[3].split(",")}))
