@@ -26,6 +26,9 @@ public static class Cli
         root.Subcommands.Add(MacroCommand.Create());
         root.Subcommands.Add(FlowsCommand.Create());
         root.Subcommands.Add(DivergenceCommand.Create());
+        root.Subcommands.Add(BreakoutCommand.Create());
+        root.Subcommands.Add(MonthlyCloseCommand.Create());
+        root.Subcommands.Add(TrendlineCommand.Create());
         return root;
     }
 

@@ -1,0 +1,70 @@
+using Bellwether.Core.Series;
+using Bellwether.Core.Structure.Pivots;
+using Bellwether.Core.Structure.Resistance;
+
+namespace Bellwether.Core.Structure.Breakout;
+
+/// <summary>
+/// Resistance levels and their breakouts as of a date, using only bars on or before it.
+/// </summary>
+/// <remarks>
+/// <para>The multi-year-high track walks the whole history once. At each bar the prior multi-year high is computed
+/// (<see cref="MultiYearHighs"/>); the track follows one level at a time with the breakout state machine and switches
+/// to a new level when a different multi-year high appears that no close has yet cleared by the buffer (a new top
+/// that has stood for the excluded bars). A level whose bar leaves the lookback is dropped. So the 2018 high is the
+/// level until the 2021 top has stood for a quarter, and the events of every episode are kept.</para>
+/// <para>Each resistance zone runs its own machine from the bar after its last touch.</para>
+/// </remarks>
+public static class BreakoutAnalysis
+{
+    /// <summary>The levels and events as of <paramref name="asOf"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
+    public static BreakoutReport AsOf(DailySeries series, DateOnly asOf, BreakoutAnalysisParameters parameters)
+    {
+        parameters.Validate();
+        int last = series.IndexOnOrBefore(asOf);
+        if (last < 0) return new BreakoutReport(null, [], []);
+        var rules = parameters.Rules;
+        var monthEnds = new MonthEndFlags(series);
+        var events = new List<BreakoutEvent>();
+        var levels = new List<LevelStatus>();
+        var asOfDate = series.Dates[last];
+
+        var tracked = TrackMultiYearHigh(series, last, parameters.MultiYearHigh, rules, monthEnds, events);
+        if (tracked is not null)
+        {
+            var touching = SwingPivots.Find(series, PivotKind.High, parameters.Zones.PivotSizes, last)
+                .Where(p => p.Date >= tracked.LevelDate && Math.Abs(p.Value / tracked.Level - 1) <= parameters.Zones.Tolerance)
+                .ToList();
+            var lastTouch = touching.Count > 0 ? touching[^1].Date : tracked.LevelDate;
+            levels.Add(new LevelStatus(LevelKind.MultiYearHigh, tracked.Level, tracked.Level, touching.Count, tracked.LevelDate, lastTouch,
+                asOfDate.DayNumber - tracked.LevelDate.DayNumber, tracked.State, tracked.Since));
+        }
+
+        foreach (var zone in ResistanceZones.AsOf(series, asOf, parameters.Zones))
+        {
+            var machine = new LevelStateMachine(zone.Price, LevelKind.Zone, zone.TopDate, rules);
+            for (int i = zone.LastTouchIndex + 1; i <= last; i++) machine.Step(series, i, monthEnds[i], events);
+            levels.Add(new LevelStatus(LevelKind.Zone, zone.Price, zone.Bottom, zone.Touches, zone.FirstTouch, zone.LastTouch,
+                asOfDate.DayNumber - zone.FirstTouch.DayNumber, machine.State, machine.Since));
+        }
+
+        // Stable sort: a machine's events on one day keep their order (breakout before confirmed).
+        var ordered = events.OrderBy(e => e.Date).ThenBy(e => e.Kind).ThenByDescending(e => e.Level).ToList();
+        return new BreakoutReport(asOfDate, levels, ordered);
+    }
+
+    private static LevelStateMachine? TrackMultiYearHigh(DailySeries series, int last, MultiYearHighParameters parameters,
+        BreakoutParameters rules, MonthEndFlags monthEnds, List<BreakoutEvent> events)
+    {
+        LevelStateMachine? tracked = null;
+        MultiYearHighs.Scan(series, last, parameters, rules.Buffer, (i, high) =>
+        {
+            if (tracked is not null && tracked.LevelDate < series.Dates[i].AddYears(-parameters.LookbackYears)) tracked = null;
+            if (high is { Unbroken: true } && (tracked is null || tracked.LevelDate != high.Date))
+                tracked = new LevelStateMachine(high.Price, LevelKind.MultiYearHigh, high.Date, rules);
+            tracked?.Step(series, i, monthEnds[i], events);
+        });
+        return tracked;
+    }
+}

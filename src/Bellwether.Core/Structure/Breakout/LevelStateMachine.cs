@@ -1,0 +1,98 @@
+using Bellwether.Core.Series;
+
+namespace Bellwether.Core.Structure.Breakout;
+
+/// <summary>
+/// The breakout state machine of one level, fed one bar at a time in date order. It reads only the bar it is given
+/// (and whether that bar is a month's last session), so its state after bar i depends on bars up to i alone.
+/// </summary>
+internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly levelDate, BreakoutParameters rules)
+{
+    private enum Phase { BeforeBreakout, AfterBreakout, AfterFailure }
+
+    private Phase _phase = Phase.BeforeBreakout;
+    private int _breakoutIndex, _streak;
+    private bool _confirmed, _retested, _started;
+
+    public double Level { get; } = level;
+    public LevelKind Kind { get; } = kind;
+    public DateOnly LevelDate { get; } = levelDate;
+    public BreakoutState State { get; private set; }
+    public DateOnly Since { get; private set; }
+
+    /// <summary>Advances over row <paramref name="i"/>; bars with a NaN close are skipped (no state change).</summary>
+    public void Step(DailySeries s, int i, bool monthEnd, List<BreakoutEvent> events)
+    {
+        double close = s.Close[i];
+        if (double.IsNaN(close)) return;
+        double high = double.IsFinite(s.High[i]) ? s.High[i] : close;
+        double low = double.IsFinite(s.Low[i]) ? s.Low[i] : close;
+        var date = s.Dates[i];
+
+        if (_phase != Phase.AfterBreakout)
+        {
+            if (close > Level * (1 + rules.Buffer))
+            {
+                _phase = Phase.AfterBreakout;
+                _breakoutIndex = i;
+                _streak = 1;
+                _confirmed = _retested = false;
+                Emit(events, date, BreakoutEventType.Breakout, close, BreakoutState.Breakout);
+                TryConfirm(events, date, close, monthEnd);
+            }
+            else if (_phase == Phase.AfterFailure) Enter(date, BreakoutState.Failed);
+            else Enter(date, Classify(high, close));
+            return;
+        }
+
+        if (close < Level * (1 - rules.FailBand))
+        {
+            bool early = i - _breakoutIndex <= rules.FailBars;
+            _phase = early ? Phase.AfterFailure : Phase.BeforeBreakout;
+            Emit(events, date, early ? BreakoutEventType.Failed : BreakoutEventType.Reversed, close,
+                early ? BreakoutState.Failed : Classify(high, close));
+            return;
+        }
+        if (!_confirmed)
+        {
+            _streak = close > Level ? _streak + 1 : 0;
+            TryConfirm(events, date, close, monthEnd);
+            return;
+        }
+        if (!_retested && low <= Level * (1 + rules.RetestBand) && close >= Level)
+        {
+            _retested = true;
+            Emit(events, date, BreakoutEventType.Retest, close, BreakoutState.Retest);
+        }
+    }
+
+    private void TryConfirm(List<BreakoutEvent> events, DateOnly date, double close, bool monthEnd)
+    {
+        if (_streak >= rules.ConfirmCloses || (rules.ConfirmOnMonthEnd && monthEnd && close > Level))
+        {
+            _confirmed = true;
+            Emit(events, date, BreakoutEventType.Confirmed, close, BreakoutState.Confirmed);
+        }
+    }
+
+    private BreakoutState Classify(double high, double close) =>
+        high >= Level * (1 - rules.TestBand) ? BreakoutState.Testing
+        : close >= Level * (1 - rules.ApproachBand) ? BreakoutState.Approaching
+        : BreakoutState.Below;
+
+    private void Emit(List<BreakoutEvent> events, DateOnly date, BreakoutEventType type, double close, BreakoutState state)
+    {
+        events.Add(new BreakoutEvent(date, type, Level, close, Kind, LevelDate));
+        State = state;
+        Since = date;
+        _started = true;
+    }
+
+    private void Enter(DateOnly date, BreakoutState state)
+    {
+        if (_started && state == State) return;
+        State = state;
+        Since = date;
+        _started = true;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Bellwether.Core.Structure.Resistance;
+
+/// <summary>
+/// The prior multi-year high: the highest close (or high) dated within <see cref="LookbackYears"/> calendar years
+/// before a bar and at least <see cref="ExcludeRecentBars"/> rows before it. Five years spans a full small-cap cycle
+/// (the 2021 peak is still "the" high in 2025); excluding the last 63 bars (a quarter of trading sessions) means a high
+/// must have stood for three months before it counts as prior resistance, so a rally never breaks out above itself.
+/// </summary>
+/// <param name="LookbackYears">Calendar years of lookback (at least 1). No level exists until the data covers them all.</param>
+/// <param name="ExcludeRecentBars">Most recent rows left out of the lookback (at least 1).</param>
+/// <param name="Basis">Closes (default) or highs.</param>
+public sealed record MultiYearHighParameters(int LookbackYears = 5, int ExcludeRecentBars = 63, PriceBasis Basis = PriceBasis.Close)
+{
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>
+    public MultiYearHighParameters Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(LookbackYears, 1, nameof(LookbackYears));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ExcludeRecentBars, 1, nameof(ExcludeRecentBars));
+        return this;
+    }
+}
