@@ -22,6 +22,8 @@ public static class Cli
         root.Options.Add(Store);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(FetchCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         return root;
     }
 

@@ -74,7 +74,10 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             if (ct.IsCancellationRequested)
                 outcome = Skip(settings, item, "cancelled before it started");
             else if (unreachable is not null)
-                outcome = Skip(settings, item, $"not attempted: {unreachable}") with { Failure = SourceFailure.Unreachable };
+            {
+                outcome = Skip(settings, item, $"not attempted: {settings.Name} is unreachable") with { Failure = SourceFailure.Unreachable };
+                lock (_storeLock) store.RecordSourceFailure(item.Id, settings.Name, time.GetUtcNow(), $"{outcome.Error} ({unreachable})");
+            }
             else
             {
                 outcome = await FetchOneAsync(source, item, request, ct);

@@ -53,7 +53,7 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
         var volumes = Points(json.RootElement.Get("total_volumes"));
         var context = new RowContext(file, target.Options);
         var collector = new BarCollector(context, pricesMustBePositive: true);
-        int element = 0, live = 0;
+        int element = 0, live = 0, zeroCaps = 0;
         foreach (var p in prices.EnumerateArray())
         {
             element++;
@@ -67,9 +67,12 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
             if (ms % 86_400_000 != 0) { live++; continue; }
             var date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime);
             if (date > target.UtcToday) { live++; continue; }
-            collector.Add(element, new DailyBar(date, double.NaN, double.NaN, double.NaN, price,
-                volumes.GetValueOrDefault(ms, double.NaN), caps.GetValueOrDefault(ms, double.NaN), "coingecko:api"));
+            // CoinGecko writes 0 where it does not know a market cap; 0 would read as a worthless coin.
+            double cap = caps.GetValueOrDefault(ms, double.NaN);
+            if (cap == 0) { zeroCaps++; cap = double.NaN; }
+            collector.Add(element, new DailyBar(date, double.NaN, double.NaN, double.NaN, price, volumes.GetValueOrDefault(ms, double.NaN), cap, "coingecko:api"));
         }
+        if (zeroCaps > 0) file.Notes.Add($"{target.Instrument.Id}: {zeroCaps} market cap(s) given as 0 (CoinGecko's 'unknown') stored as missing");
         var id = target.Instrument.Id;
         var instrument = new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay);
         FetchRules.AddSeries(file, collector, target, instrument, live, "a live price, not a 00:00 UTC daily point");
