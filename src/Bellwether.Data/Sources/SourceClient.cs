@@ -43,11 +43,15 @@ public sealed class SourceClient : IDisposable
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        // Refill at least a second apart (a sub-millisecond timer would spin); a burst of up to ten seconds' worth.
+        double perSecond = Math.Max(settings.RequestsPerMinute, 0.01) / 60;
+        var period = TimeSpan.FromSeconds(Math.Max(1, 1 / perSecond));
+        int tokensPerPeriod = Math.Max(1, (int)Math.Round(perSecond * period.TotalSeconds));
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, (int)Math.Min(settings.RequestsPerMinute / 6, 100)),
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / Math.Max(settings.RequestsPerMinute, 0.01),
+            TokenLimit = Math.Max(1, (int)Math.Min(perSecond * 10, 1000)),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = period,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

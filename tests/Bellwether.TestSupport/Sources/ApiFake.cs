@@ -37,6 +37,16 @@ public abstract class ApiFake : IDisposable
     /// <summary>True when a full history takes several requests.</summary>
     public virtual bool Paginates => true;
 
+    /// <summary>A time at which the fake's last real row is the running, unfinished day (or session).</summary>
+    public virtual DateTimeOffset LatestNow => new(2025, 12, 31, 15, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The stored value a <see cref="Preliminary"/> entry changes (the close; fund 0 for flow tables).</summary>
+    public virtual double StoredValueAt(BellwetherStore store, DateOnly date)
+    {
+        var s = store.LoadSeries(Id);
+        return s.Close[s.IndexOf(date)];
+    }
+
     /// <summary>Settings pointing at the server, with short timeouts and backoffs so failure tests stay quick.</summary>
     public virtual SourceSettings Settings() => Fast(SourceDefaults.All.Single(s => s.Name == Source) with
     {

@@ -18,9 +18,11 @@ public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG
 {
     private readonly DailySeries _real = RealSeries("crypto", "coingecko", "ETH.csv");
     private readonly List<RankedCoin> _snapshot = LastSnapshot();
+    private DateOnly? _earliest;
 
     public string? Key { get; } = key;
     public override DateOnly HistoryStart => new(2024, 1, 1);
+    public override DateTimeOffset LatestNow => new(2025, 9, 30, 15, 0, 0, TimeSpan.Zero);
     public override DateOnly LastFinished => UtcDate(Now);
     public override bool Paginates => false;
     /// <summary>How many coins the markets snapshot in tests ranks (two pages of 50).</summary>
@@ -44,6 +46,7 @@ public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG
         int days = int.Parse(r.Query["days"], CultureInfo.InvariantCulture);
         if (days > 365) return TooFarBack();
         var today = UtcDate(Now);
+        if (_earliest is null || today.AddDays(-days) < _earliest) _earliest = today.AddDays(-days);
         var prices = new List<string>();
         var caps = new List<string>();
         var volumes = new List<string>();
@@ -81,7 +84,8 @@ public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG
 
     public override void AssertStored(BellwetherStore store)
     {
-        var expected = _real.Between(UtcDate(Now).AddDays(-CoinGeckoSource.FreeHistoryDays), LastFinished);
+        // Free history reaches back 365 days from each run; the earliest run set where the store starts.
+        var expected = _real.Between(_earliest ?? UtcDate(Now).AddDays(-CoinGeckoSource.FreeHistoryDays), LastFinished);
         AssertSeries(expected, store.LoadSeries(Id), "close", "volume", "market_cap");
     }
 

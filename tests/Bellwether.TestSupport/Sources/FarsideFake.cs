@@ -73,6 +73,12 @@ public sealed class FarsideFake() : ApiFake("farside", "BTC_SPOT_ETF_FLOWS", "bi
 
     public override DateOnly? RequestedFrom(ServedRequest r) => null;
 
+    public override double StoredValueAt(BellwetherStore store, DateOnly date)
+    {
+        var t = store.LoadFlows(Id);
+        return t.Values[0][Array.IndexOf(t.Dates, date)];
+    }
+
     /// <summary>The NYSE holidays inside the served range (rows of dashes).</summary>
     public int HolidayRows(DateOnly from) => new TradingCalendar(CalendarKind.UsEquity) is var c
         ? Enumerable.Range(0, LastFinished.DayNumber - from.DayNumber + 1).Select(k => from.AddDays(k))
