@@ -67,6 +67,9 @@ public abstract class ApiFake : IDisposable
     /// <summary>The normal answer of the API to a request.</summary>
     protected abstract Reply Serve(ServedRequest request);
 
+    /// <summary>The normal answer, for tests that route requests themselves.</summary>
+    public Reply Answer(ServedRequest request) => Serve(request);
+
     /// <summary>The first date a request asked for (null when the API has no date parameter).</summary>
     public abstract DateOnly? RequestedFrom(ServedRequest request);
 
