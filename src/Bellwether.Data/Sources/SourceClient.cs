@@ -117,6 +117,9 @@ public sealed class SourceClient : IDisposable
             $"unreachable ({Settings.BaseAddress.Host}: {Root(h).Message}); check the network, or 'bellwether import' saved files instead"),
         HttpRequestException or IOException => (SourceFailure.BadResponse, $"the response was cut off or broken ({Root(e).Message}), after {Settings.MaxRetries} retries"),
         RateLimiterRejectedException => (SourceFailure.RateLimited, "the run's own rate limit rejected the request"),
+        // SocketsHttpHandler reports a connect timeout as a cancellation caused by a TimeoutException.
+        OperationCanceledException { InnerException: TimeoutException } => (SourceFailure.Unreachable,
+            $"unreachable (no connection to {Settings.BaseAddress.Host} within {Settings.ConnectTimeout.TotalSeconds:0.#} s); check the network, or 'bellwether import' saved files instead"),
         _ => null,
     };
 
