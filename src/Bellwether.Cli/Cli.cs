@@ -29,6 +29,8 @@ public static class Cli
         root.Subcommands.Add(BreakoutCommand.Create());
         root.Subcommands.Add(MonthlyCloseCommand.Create());
         root.Subcommands.Add(TrendlineCommand.Create());
+        root.Subcommands.Add(FetchCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         return root;
     }
 

@@ -13,7 +13,7 @@ namespace Bellwether.Data.Store;
 /// The embedded DuckDB store. Imports are idempotent upserts keyed by instrument and date (or list, date and
 /// rank), applied in one transaction: an import either lands whole or leaves the store as it was.
 /// </summary>
-public sealed class BellwetherStore : IDisposable
+public sealed partial class BellwetherStore : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
