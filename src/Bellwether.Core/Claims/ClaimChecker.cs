@@ -1,0 +1,66 @@
+using System.Globalization;
+using Bellwether.Core.Board;
+
+namespace Bellwether.Core.Claims;
+
+/// <summary>Checks claims against data: every reading of each claim, then one verdict per claim.</summary>
+public static class ClaimChecker
+{
+    /// <summary>
+    /// Reads every claim under all its readings and judges it. A reading agrees when its value (or state) meets the
+    /// claim's target. The verdict counts measurable readings only: all agree → supported; none → not supported;
+    /// some → partly; none measurable → not checkable.
+    /// </summary>
+    /// <exception cref="ThesisException">A claim names an unknown kind or a bad parameter.</exception>
+    public static IReadOnlyList<ClaimResult> Check(IReadOnlyList<ClaimDefinition> claims, IMarketData data, ClaimKinds kinds)
+    {
+        var kindOf = claims.Select(kinds.Validate).ToList();
+        var results = new List<ClaimResult>(claims.Count);
+        for (int c = 0; c < claims.Count; c++)
+        {
+            var claim = claims[c];
+            var readings = kindOf[c].Read(claim, new ClaimData(data, claim.Date))
+                .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
+                .ToList();
+            var verdict = Judge(readings);
+            results.Add(new ClaimResult(claim, verdict, Summarize(claim, verdict, readings), readings));
+        }
+        return results;
+    }
+
+    /// <summary>The verdict over readings whose <see cref="ClaimReading.Within"/> is set.</summary>
+    public static ClaimVerdict Judge(IReadOnlyList<ClaimReading> readings)
+    {
+        var measured = readings.Where(r => r.Within is not null).ToList();
+        if (measured.Count == 0) return ClaimVerdict.NotCheckable;
+        int agree = measured.Count(r => r.Within == true);
+        return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
+    }
+
+    private static string Summarize(ClaimDefinition claim, ClaimVerdict verdict, List<ClaimReading> readings)
+    {
+        var measured = readings.Where(r => r.Within is not null).ToList();
+        if (measured.Count == 0)
+            return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? "no reading could be measured").TrimEnd('.')}.";
+        int agree = measured.Count(r => r.Within == true);
+        string of = $"{agree} of {measured.Count} measurable reading{(measured.Count == 1 ? "" : "s")} agree with {claim.Target.Describe()}";
+        var values = measured.Where(r => !double.IsNaN(r.Value)).Select(r => (r.Value, r.Unit)).ToList();
+        string range = values.Count == 0 ? ""
+            : values.Count == 1 ? $"; value {Format(values[0].Value, values[0].Unit)}"
+            : $"; values {Format(values.Min(v => v.Value), values[0].Unit)} to {Format(values.Max(v => v.Value), values[0].Unit)}";
+        var states = measured.Where(r => r.State is not null).Select(r => r.State!).Distinct().ToList();
+        string stateText = states.Count == 0 ? "" : $"; states {string.Join(", ", states)}";
+        int notMeasured = readings.Count - measured.Count;
+        string rest = notMeasured == 0 ? "" : $" ({notMeasured} not measurable)";
+        return $"{of}{rest}{range}{stateText}.";
+    }
+
+    /// <summary>A value for a sentence: fractions as percent, others with up to 3 decimals.</summary>
+    public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : unit switch
+    {
+        "fraction" => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "count" => value.ToString("0", CultureInfo.InvariantCulture),
+        "USD millions" => "$" + value.ToString("#,##0.0", CultureInfo.InvariantCulture) + "M",
+        _ => value.ToString("0.###", CultureInfo.InvariantCulture),
+    };
+}

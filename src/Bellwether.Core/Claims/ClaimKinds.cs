@@ -1,0 +1,31 @@
+using Bellwether.Core.Board;
+
+namespace Bellwether.Core.Claims;
+
+/// <summary>The claim kinds a claims file may name.</summary>
+public sealed class ClaimKinds
+{
+    private readonly Dictionary<string, IClaimKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
+
+    public ClaimKinds(IEnumerable<IClaimKind> kinds)
+    {
+        foreach (var k in kinds) _kinds.Add(k.Name, k);
+    }
+
+    public IEnumerable<IClaimKind> All => _kinds.Values;
+
+    /// <summary>The kind called <paramref name="name"/>, or null.</summary>
+    public IClaimKind? Find(string name) => _kinds.GetValueOrDefault(name);
+
+    /// <summary>Checks that <paramref name="claim"/> names a known kind with known, valid parameters.</summary>
+    /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
+    public IClaimKind Validate(ClaimDefinition claim)
+    {
+        var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _kinds.Keys.Order())}");
+        var unknown = claim.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p));
+        if (unknown is not null)
+            throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; it takes: {string.Join(", ", kind.Parameters)}");
+        kind.Validate(claim);
+        return kind;
+    }
+}
