@@ -22,6 +22,7 @@ public static class Cli
         root.Options.Add(Store);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(AltseasonCommand.Create());
         return root;
     }
 
