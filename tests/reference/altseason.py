@@ -57,7 +57,7 @@ def read_exclusions(crypto):
 
 
 def read_closes(daily):
-    """Wide frame of valid closes: every calendar day from the first to the last date, one column per file."""
+    """{file symbol: Series of valid closes by date}."""
     cols = {}
     for path in glob.glob(os.path.join(daily, "*.csv")):
         df = pd.read_csv(path, usecols=["date", "open", "high", "low", "close"])
@@ -65,8 +65,17 @@ def read_closes(daily):
         bad = df["close"].isna() | (prices <= 0).any(axis=1) | (df["high"] < df["low"])
         df = df[~bad]
         cols[os.path.splitext(os.path.basename(path))[0].upper()] = pd.Series(df["close"].values, index=pd.to_datetime(df["date"]))
-    wide = pd.DataFrame(cols)
-    return wide.reindex(pd.date_range(wide.index.min(), wide.index.max(), freq="D"))
+    return cols
+
+
+def wide_frame(closes):
+    """Closes side by side on every calendar day from the first to the last date (NaN where a file has no row)."""
+    closes = {k: v for k, v in closes.items() if len(v)}
+    days = pd.date_range(min(v.index.min() for v in closes.values()), max(v.index.max() for v in closes.values()), freq="D")
+    m = np.full((len(days), len(closes)), np.nan)
+    for j, v in enumerate(closes.values()):
+        m[days.get_indexer(v.index), j] = v.to_numpy()
+    return pd.DataFrame(m, index=days, columns=list(closes))
 
 
 def scaled_contracts(symbols):
@@ -100,45 +109,28 @@ def ranking_in_force(lists, order, mode, days):
     return chosen
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("data")
-    p.add_argument("--windows", default="90")
-    p.add_argument("--tops", default="50")
-    p.add_argument("--from", dest="start", default="2018-01-01")
-    p.add_argument("--to", dest="end", default=None)
-    p.add_argument("--mode", default="priority")
-    p.add_argument("--rankings", default=None)
-    p.add_argument("--exclude", default="")
-    p.add_argument("--include", default="")
-    p.add_argument("--alias", action="append", default=[])
-    p.add_argument("--detail", default=None)
-    a = p.parse_args()
-
-    crypto = os.path.join(a.data, "crypto")
-    lists = read_rankings(crypto)
-    if a.rankings:
-        order = [s.strip().lower() for s in a.rankings.split(",")]
+def compute(lists, flags, closes, windows, tops, start, end=None, mode="priority", rankings=None, exclude=(), include=(),
+            alias=(), detail=()):
+    """The index history for every (K, N): {"K/N": {dates, index, eligible, outperformers}} (+ "detail")."""
+    if rankings:
+        order = [s.lower() for s in rankings]
     else:  # lists with market caps first, then by name
         order = sorted(lists, key=lambda n: (not lists[n][1], n))
-    excluded = (read_exclusions(crypto) | {s.upper() for s in a.exclude.split(",") if s}) - {s.upper() for s in a.include.split(",") if s}
+    excluded = (flags | {s.upper() for s in exclude}) - {s.upper() for s in include}
     excluded.add("BTC")
-    closes = read_closes(os.path.join(crypto, "daily"))
-    aliases = scaled_contracts(closes.columns)
+    wide = wide_frame(closes)
+    aliases = scaled_contracts(wide.columns)
     user_alias = {}
-    for spec in a.alias:
+    for spec in alias:
         k, v = spec.upper().split("=")
         user_alias.setdefault(k, []).append(v)
 
-    start = pd.Timestamp(a.start)
-    end = pd.Timestamp(a.end) if a.end else closes["BTC"].last_valid_index()
+    start = pd.Timestamp(start)
+    end = pd.Timestamp(end) if end else wide["BTC"].last_valid_index()
     days = pd.date_range(start, end, freq="D")
-    chosen = ranking_in_force(lists, order, a.mode, days)
-    windows = [int(x) for x in a.windows.split(",")]
-    tops = [int(x) for x in a.tops.split(",")]
-    full = closes.reindex(pd.date_range(min(closes.index.min(), start - pd.Timedelta(days=max(windows))), max(closes.index.max(), end), freq="D"))
-
-    detail_days = [pd.Timestamp(x) for x in a.detail.split(",")] if a.detail else []
+    chosen = ranking_in_force(lists, order, mode, days)
+    full = wide.reindex(pd.date_range(min(wide.index.min(), start - pd.Timedelta(days=max(windows))), max(wide.index.max(), end), freq="D"))
+    detail_days = [pd.Timestamp(x) for x in detail]
     ranked_symbols = sorted(set().union(*(set(lists[name][0]["symbol"]) for name in order)))
     result, detail = {}, {}
     for n in windows:
@@ -190,8 +182,30 @@ def main():
                 "eligible": elig.tolist(),
                 "outperformers": outp.tolist(),
             }
-    if a.detail:
+    if detail_days:
         result["detail"] = detail
+    return result
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("data")
+    p.add_argument("--windows", default="90")
+    p.add_argument("--tops", default="50")
+    p.add_argument("--from", dest="start", default="2018-01-01")
+    p.add_argument("--to", dest="end", default=None)
+    p.add_argument("--mode", default="priority")
+    p.add_argument("--rankings", default=None)
+    p.add_argument("--exclude", default="")
+    p.add_argument("--include", default="")
+    p.add_argument("--alias", action="append", default=[])
+    p.add_argument("--detail", default=None)
+    a = p.parse_args()
+    crypto = os.path.join(a.data, "crypto")
+    csv_list = lambda text: [x.strip() for x in text.split(",") if x.strip()] if text else []
+    result = compute(read_rankings(crypto), read_exclusions(crypto), read_closes(os.path.join(crypto, "daily")),
+                     [int(x) for x in csv_list(a.windows)], [int(x) for x in csv_list(a.tops)], a.start, a.end, a.mode,
+                     csv_list(a.rankings) or None, csv_list(a.exclude), csv_list(a.include), a.alias, csv_list(a.detail))
     print(json.dumps(result))
 
 

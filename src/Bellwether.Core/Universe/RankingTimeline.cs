@@ -38,8 +38,12 @@ public sealed class RankingTimeline
         RankingCombination combination = RankingCombination.Priority)
     {
         Combination = combination;
-        var byList = rankings.GroupBy(r => r.Source, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var byList = new Dictionary<string, List<RankedCoin>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rankings)
+        {
+            if (!byList.TryGetValue(r.Source, out var list)) byList[r.Source] = list = [];
+            list.Add(r);
+        }
         List<string> order;
         if (priority is null)
             order = byList.OrderBy(kv => kv.Value.Any(r => !double.IsNaN(r.MarketCapUsd)) ? 0 : 1)
@@ -60,14 +64,19 @@ public sealed class RankingTimeline
         _snapshotOf = new int[order.Count][];
         for (int l = 0; l < order.Count; l++)
         {
-            var byDate = byList[order[l]].GroupBy(r => r.Date).OrderBy(g => g.Key).ToList();
-            _dates[l] = byDate.Select(g => g.Key).ToArray();
-            _snapshotOf[l] = new int[byDate.Count];
-            for (int i = 0; i < byDate.Count; i++)
+            var rows = byList[order[l]];
+            if (!IsSorted(rows)) rows.Sort(ByDateAndRank); // a store hands them over sorted already
+            var dates = new List<DateOnly>();
+            var snapshotOf = new List<int>();
+            for (int start = 0, end; start < rows.Count; start = end)
             {
-                _snapshotOf[l][i] = snapshots.Count;
-                snapshots.Add(new RankingSnapshot(order[l], byDate[i].Key, byDate[i].OrderBy(r => r.Rank).ToList()));
+                for (end = start + 1; end < rows.Count && rows[end].Date == rows[start].Date; end++) { }
+                dates.Add(rows[start].Date);
+                snapshotOf.Add(snapshots.Count);
+                snapshots.Add(new RankingSnapshot(order[l], rows[start].Date, rows.GetRange(start, end - start)));
             }
+            _dates[l] = [.. dates];
+            _snapshotOf[l] = [.. snapshotOf];
         }
         Snapshots = snapshots;
     }
@@ -98,5 +107,15 @@ public sealed class RankingTimeline
             if (best < 0 || _dates[l][i] > bestDate) (best, bestDate) = (_snapshotOf[l][i], _dates[l][i]);
         }
         return best;
+    }
+
+    private static int ByDateAndRank(RankedCoin a, RankedCoin b) =>
+        a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Symbol, b.Symbol);
+
+    private static bool IsSorted(List<RankedCoin> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+            if (ByDateAndRank(rows[i - 1], rows[i]) > 0) return false;
+        return true;
     }
 }
