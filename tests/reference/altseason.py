@@ -15,6 +15,7 @@ Rules mirrored from the import (the store holds rows only after these checks): a
 close is missing, any present open/high/low/close is <= 0, or high < low. Symbols are upper-cased everywhere.
 Prints JSON: {"K/N": {"dates": [...], "index": [...|null], "eligible": [...], "outperformers": [...]}, ...}
 plus "detail": {"K/N": {date: {ranking, bitcoin_ratio, eligible, outperformers}}} for --detail (symbols in rank order).
+bench/pandas/altseason_history.py times compute() from files already read.
 """
 import argparse
 import glob
