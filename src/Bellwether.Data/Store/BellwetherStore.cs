@@ -352,6 +352,40 @@ public sealed partial class BellwetherStore : IDisposable
         return new DailySeries(instrument, bars);
     }
 
+    /// <summary>
+    /// Every stored series of one asset class (e.g. all crypto coins) in one query, ordered by id; with
+    /// <paramref name="to"/>, only rows dated on or before it.
+    /// </summary>
+    public List<DailySeries> LoadSeriesOfClass(AssetClass assetClass, DateOnly? to = null)
+    {
+        var instruments = Instruments().Where(i => i.Class == assetClass).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var result = new List<DailySeries>(instruments.Count);
+        string? current = null;
+        var bars = new List<DailyBar>();
+        void Flush()
+        {
+            if (current is not null) result.Add(new DailySeries(instruments[current], bars));
+            bars = [];
+        }
+        using (var reader = Query("""
+            SELECT b.instrument, b.date, b.open, b.high, b.low, b.close, b.volume, b.market_cap, b.source
+            FROM bars b JOIN instruments i ON i.id = b.instrument
+            WHERE i.class = $1 AND b.date <= coalesce($2, DATE '9999-12-31')
+            ORDER BY b.instrument, b.date
+            """, assetClass.ToString(), to))
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (id != current) { Flush(); current = id; }
+                bars.Add(new DailyBar(reader.GetFieldValue<DateOnly>(1), Value(reader, 2), Value(reader, 3), Value(reader, 4),
+                    Value(reader, 5), Value(reader, 6), Value(reader, 7), reader.GetString(8)));
+            }
+        }
+        Flush();
+        return result;
+    }
+
     /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total apart.</summary>
     public FlowTable LoadFlows(string id)
     {
