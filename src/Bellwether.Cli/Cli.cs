@@ -31,6 +31,7 @@ public static class Cli
         root.Subcommands.Add(TrendlineCommand.Create());
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(AltseasonCommand.Create());
         return root;
     }
 
