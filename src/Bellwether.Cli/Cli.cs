@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(AltseasonCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 

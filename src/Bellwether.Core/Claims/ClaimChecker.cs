@@ -23,7 +23,7 @@ public static class ClaimChecker
                 .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
                 .ToList();
             var verdict = Judge(readings);
-            results.Add(new ClaimResult(claim, verdict, Summarize(claim, verdict, readings), readings));
+            results.Add(new ClaimResult(claim, verdict, Summarize(claim, readings), readings));
         }
         return results;
     }
@@ -37,30 +37,41 @@ public static class ClaimChecker
         return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
     }
 
-    private static string Summarize(ClaimDefinition claim, ClaimVerdict verdict, List<ClaimReading> readings)
+    private static string Summarize(ClaimDefinition claim, List<ClaimReading> readings)
     {
         var measured = readings.Where(r => r.Within is not null).ToList();
         if (measured.Count == 0)
             return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? "no reading could be measured").TrimEnd('.')}.";
         int agree = measured.Count(r => r.Within == true);
-        string of = $"{agree} of {measured.Count} measurable reading{(measured.Count == 1 ? "" : "s")} agree with {claim.Target.Describe()}";
-        var values = measured.Where(r => !double.IsNaN(r.Value)).Select(r => (r.Value, r.Unit)).ToList();
-        string range = values.Count == 0 ? ""
-            : values.Count == 1 ? $"; value {Format(values[0].Value, values[0].Unit)}"
-            : $"; values {Format(values.Min(v => v.Value), values[0].Unit)} to {Format(values.Max(v => v.Value), values[0].Unit)}";
+        var parts = new List<string> { $"{agree} of {measured.Count} readings agree" + (readings.Count > measured.Count ? $" ({readings.Count - measured.Count} not measurable)" : "") };
+        var values = measured.Where(r => !double.IsNaN(r.Value)).ToList();
+        if (values.Count > 0)
+        {
+            double low = values.Min(v => v.Value), high = values.Max(v => v.Value);
+            string unit = values[0].Unit;
+            parts.Add(low == high ? $"value {Format(low, unit)}" : $"values {Format(low, unit)} to {Format(high, unit)}");
+        }
         var states = measured.Where(r => r.State is not null).Select(r => r.State!).Distinct().ToList();
-        string stateText = states.Count == 0 ? "" : $"; states {string.Join(", ", states)}";
-        int notMeasured = readings.Count - measured.Count;
-        string rest = notMeasured == 0 ? "" : $" ({notMeasured} not measurable)";
-        return $"{of}{rest}{range}{stateText}.";
+        if (states.Count > 0) parts.Add(string.Join(", ", states));
+        return string.Join("; ", parts) + ".";
     }
+
+    /// <summary>A claim's target in the unit of its readings: <c>-27.0% ± 3.0%</c>, <c>&gt;= 1</c>, <c>[breakout, confirmed]</c>.</summary>
+    public static string DescribeTarget(ClaimTarget target, string unit) => target.Condition switch
+    {
+        null => $"{Format(target.Claimed, unit)} ± {Format(target.Tolerance, unit)}",
+        { Words: { } words } => $"[{string.Join(", ", words)}]",
+        var c => $"{c.Op} {Format(c.Threshold, unit)}",
+    };
 
     /// <summary>A value for a sentence: fractions as percent, others with up to 3 decimals.</summary>
     public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : unit switch
     {
         "fraction" => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
         "count" => value.ToString("0", CultureInfo.InvariantCulture),
-        "USD millions" => "$" + value.ToString("#,##0.0", CultureInfo.InvariantCulture) + "M",
+        "USD millions" => value.ToString("+#,##0.0;-#,##0.0;0", CultureInfo.InvariantCulture) + "M",
+        "months" => value.ToString("0.0", CultureInfo.InvariantCulture) + " months",
+        "points" => value.ToString("0.#", CultureInfo.InvariantCulture),
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),
     };
 }

@@ -1,4 +1,14 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Claims.Breakout;
+using Bellwether.Core.Claims.Drawdown;
+using Bellwether.Core.Claims.FlowRotation;
+using Bellwether.Core.Claims.LevelRetest;
+using Bellwether.Core.Claims.MoveAfterBreakout;
+using Bellwether.Core.Claims.NoSource;
+using Bellwether.Core.Claims.RateCuts;
+using Bellwether.Core.Claims.RecordClose;
+using Bellwether.Core.Claims.TrendlineBreak;
 
 namespace Bellwether.Core.Claims;
 
@@ -11,6 +21,13 @@ public sealed class ClaimKinds
     {
         foreach (var k in kinds) _kinds.Add(k.Name, k);
     }
+
+    /// <summary>Every claim kind Bellwether ships; <paramref name="altcoins"/> feeds the Altcoin Season Index (null: not measurable).</summary>
+    public static ClaimKinds Standard(AltcoinIndexSource? altcoins) => new(
+    [
+        new BreakoutClaim(), new LevelRetestClaim(), new RecordCloseClaim(), new MoveAfterBreakoutClaim(), new TrendlineBreakClaim(),
+        new FlowRotationClaim(), new AltcoinSeasonClaim(altcoins), new DrawdownClaim(), new RateCutsClaim(), new NoSourceClaim(),
+    ]);
 
     public IEnumerable<IClaimKind> All => _kinds.Values;
 
