@@ -254,6 +254,35 @@ def k_record_close(c, p):
     return out
 
 
+def k_correlation(c, p):
+    """Pearson's r (and Fisher interval, Spearman, Kendall) from `from` to the claim date: daily levels on shared dates,
+    or returns between consecutive shared period closes after resampling each series on its own (W-FRI, M)."""
+    from scipy import stats
+    lo, hi = pd.Timestamp(p["from"]), pd.Timestamp(c["date"])
+    a, b = (bars(p[k]).close for k in ("a", "b"))
+    a, b = a[(a.index >= lo) & (a.index <= hi)], b[(b.index >= lo) & (b.index <= hi)]
+    names = words(p, "readings", ["levels", "daily_log", "daily_simple", "weekly_log", "weekly_simple", "monthly_log", "monthly_simple"])
+    out = {}
+    for name in names:
+        freq = name.split("_")[0] if name != "levels" else "daily"
+        rule = {"daily": None, "weekly": "W-FRI", "monthly": "M"}[freq]
+        x, y = (s if rule is None else s.resample(rule).last().dropna() for s in (a, b))
+        joined = pd.concat([x.rename("x"), y.rename("y")], axis=1, join="inner").dropna()
+        if name == "levels":
+            pairs, label = joined, "daily levels"
+        else:
+            pairs = np.log(joined).diff() if name.endswith("_log") else joined.pct_change()
+            pairs, label = pairs.iloc[1:].dropna(), f"{freq} {name.split('_')[1]} returns"
+        n = len(pairs)
+        r = float(np.corrcoef(pairs.x, pairs.y)[0, 1])
+        h = stats.norm.ppf(0.975) / math.sqrt(n - 3)
+        out[label] = reading(r, None, {"n": float(n), "ci95_low": math.tanh(math.atanh(r) - h), "ci95_high": math.tanh(math.atanh(r) + h),
+                                       "spearman": float(stats.spearmanr(pairs.x, pairs.y)[0]),
+                                       "kendall": float(stats.kendalltau(pairs.x, pairs.y)[0])},
+                             {"first": day(joined.index[0]), "last": day(pairs.index[-1])})
+    return out
+
+
 def k_move_after_breakout(c, p):
     leader, follower = bars(p["leader"]), bars(p["follower"])
     claim = pd.Timestamp(c["date"])

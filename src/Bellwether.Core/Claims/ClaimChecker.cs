@@ -23,7 +23,7 @@ public static class ClaimChecker
                 .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
                 .ToList();
             var verdict = Judge(readings);
-            results.Add(new ClaimResult(claim, verdict, Summarize(claim, readings), readings));
+            results.Add(new ClaimResult(claim, verdict, Summarize(readings), readings));
         }
         return results;
     }
@@ -37,7 +37,7 @@ public static class ClaimChecker
         return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
     }
 
-    private static string Summarize(ClaimDefinition claim, List<ClaimReading> readings)
+    private static string Summarize(List<ClaimReading> readings)
     {
         var measured = readings.Where(r => r.Within is not null).ToList();
         if (measured.Count == 0)
