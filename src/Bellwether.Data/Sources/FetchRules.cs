@@ -8,6 +8,9 @@ namespace Bellwether.Data.Sources;
 /// <summary>Rules every source applies: which days are finished, how a fetched instrument meets the stored one.</summary>
 public static class FetchRules
 {
+    /// <summary>Why a US session's row is not stored yet (see <see cref="UsSessionFinished"/>).</summary>
+    public const string UsSessionNotOver = "the session is not over (before 17:00 New York)";
+
     /// <summary>
     /// True when the US equity session of <paramref name="date"/> is over at <paramref name="now"/>: from 17:00 New York
     /// time that day (an hour after the close, so the closing auction has printed). US daylight-saving rules since 2007.

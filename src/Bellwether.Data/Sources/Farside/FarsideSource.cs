@@ -28,7 +28,7 @@ public sealed class FarsideSource(SourceSettings settings, TimeProvider time) : 
         var context = NewContext(target, "farside-html");
         var table = flows.Read(context, target.Instrument.Id, "farside");
         var recent = FetchRules.Where(table, d => d >= target.From);
-        FetchRules.AddFlows(context.File, recent, target, d => FetchRules.UsSessionFinished(d, target.Now), "the session is not over (before 17:00 New York)");
+        FetchRules.AddFlows(context.File, recent, target, target.UsSessionFinished, FetchRules.UsSessionNotOver);
         FetchRules.NoteDropped(context.File, target, table.Count - recent.Count, $"dated before {target.From:yyyy-MM-dd}, left as stored (use --since to re-fetch them)");
         return context.File;
     }

@@ -40,8 +40,7 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
             lines = bars.ReadCsv(probe.Columns, response.Body, [], lines);
         }
         if (bars is not null)
-            FetchRules.AddSeries(context.File, bars.Build(symbol), target, d => FetchRules.UsSessionFinished(d, target.Now),
-                "the session is not over (before 17:00 New York)");
+            FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished, FetchRules.UsSessionNotOver);
         return context.File;
     }
 

@@ -46,7 +46,7 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
             {
                 element++;
                 context.File.RowsRead++;
-                if (!timestamps[i].TryGetInt64(out long ts)) { context.Bad(element, "timestamp", $"'{timestamps[i]}' is not a time"); continue; }
+                if (!JsonCells.TryInteger(timestamps[i], out long ts, out var time)) { context.Bad(element, "timestamp", $"'{time}' is not a time"); continue; }
                 var v = new double[Fields.Length];
                 bool ok = true;
                 for (int f = 0; f < Fields.Length && ok; f++)
@@ -56,8 +56,7 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
                 bars.Add(element, date, v[0], v[1], v[2], v[3], v[4]);
             }
         }
-        FetchRules.AddSeries(context.File, bars.Build(symbol), target, d => FetchRules.UsSessionFinished(d, target.Now),
-            "the session is not over (before 17:00 New York)");
+        FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished, FetchRules.UsSessionNotOver);
         return context.File;
     }
 
