@@ -28,4 +28,14 @@ public abstract class SourceTests : IDisposable
         Assert.Equal(failure, outcome.Failure);
         foreach (var text in mentions) Assert.Contains(text, outcome.Error);
     }
+
+    /// <summary>Runs the fake's source with a key it refuses: a key failure whose message and store never show the key.</summary>
+    protected InstrumentOutcome RunWithWrongKey(ApiFake fake, string wrong)
+    {
+        var outcome = Bed.Run(fake, fake.Settings() with { ApiKey = wrong });
+        Assert.Equal(SourceFailure.KeyInvalid, outcome.Failure);
+        Assert.DoesNotContain(wrong, outcome.Error);
+        Assert.DoesNotContain(wrong, Bed.Dump());
+        return outcome;
+    }
 }
