@@ -56,6 +56,17 @@ public sealed class CoinGeckoMarketChartImporterTests
     }
 
     [Fact]
+    public void ZeroMarketCapIsCoinGeckosUnknownAndStoredAsMissing()
+    {
+        long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
+        var parsed = Fixtures.ReadText("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day},42100.2]],\"market_caps\":[[{t},0],[{t + Day},8.3e11]]}}");
+        var series = parsed.Series[0];
+        Assert.True(double.IsNaN(series.MarketCap[0]));
+        Assert.Equal(8.3e11, series.MarketCap[1]);
+        Assert.Contains(parsed.Notes, n => n.Contains("1 market cap(s) given as 0"));
+    }
+
+    [Fact]
     public void IntradayPayloadIsRefusedNotResampled()
     {
         long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
