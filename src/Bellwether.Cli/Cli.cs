@@ -22,6 +22,9 @@ public static class Cli
         root.Options.Add(Store);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(CorrCommand.Create());
+        root.Subcommands.Add(CorrMatrixCommand.Create());
+        root.Subcommands.Add(LeadLagCommand.Create());
         return root;
     }
 
