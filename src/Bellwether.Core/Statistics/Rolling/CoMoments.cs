@@ -28,7 +28,14 @@ public struct CoMoments
 
     /// <summary>Two-pass co-moments of the pairs of <paramref name="x"/> and <paramref name="y"/> where neither is NaN.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static CoMoments Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static CoMoments Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Of(x, y, 0, 0);
+
+    /// <summary>
+    /// Two-pass co-moments of the pairs <c>(x − shiftX, y − shiftY)</c> where neither value is NaN: the means are those
+    /// of the shifted values; sums of squares and products are unaffected by the shift.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static CoMoments Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double shiftX, double shiftY)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values, y {y.Length}");
         var m = new CoMoments();
@@ -36,7 +43,7 @@ public struct CoMoments
         for (int i = 0; i < x.Length; i++)
         {
             if (double.IsNaN(x[i]) || double.IsNaN(y[i])) continue;
-            sx += x[i]; sy += y[i]; m.Count++;
+            sx += x[i] - shiftX; sy += y[i] - shiftY; m.Count++;
         }
         if (m.Count == 0) return m;
         m.MeanX = sx / m.Count;
@@ -45,7 +52,7 @@ public struct CoMoments
         for (int i = 0; i < x.Length; i++)
         {
             if (double.IsNaN(x[i]) || double.IsNaN(y[i])) continue;
-            double dx = x[i] - m.MeanX, dy = y[i] - m.MeanY;
+            double dx = x[i] - shiftX - m.MeanX, dy = y[i] - shiftY - m.MeanY;
             ex += dx; ey += dy; sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
         }
         // Second pass corrects the means for the rounding of the first (the corrected two-pass algorithm).
