@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bellwether.Core.Statistics.Rolling;
 
 /// <summary>
@@ -42,14 +44,18 @@ public static class RollingStatistics
     private ref struct PearsonSink(Span<double> output) : IRollingSink
     {
         private readonly Span<double> _output = output;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Write(int index, in CoMoments window) => _output[index] = window.Correlation;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Skip(int index) => _output[index] = double.NaN;
     }
 
     private ref struct CovarianceSink(Span<double> output) : IRollingSink
     {
         private readonly Span<double> _output = output;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Write(int index, in CoMoments window) => _output[index] = window.Covariance;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Skip(int index) => _output[index] = double.NaN;
     }
 
@@ -58,12 +64,14 @@ public static class RollingStatistics
         private readonly ReadOnlySpan<double> _values = values;
         private readonly Span<double> _output = output;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Write(int index, in CoMoments window)
         {
             double sd = Math.Sqrt(window.VarianceX);
             _output[index] = sd > 0 ? (_values[index] - window.MeanX) / sd : double.NaN;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Skip(int index) => _output[index] = double.NaN;
     }
 }
