@@ -19,7 +19,7 @@ public struct CoMoments
     public double MeanX;
     /// <summary>Mean of y (0 when empty).</summary>
     public double MeanY;
-    /// <summary>Σ(x − x̄)².</summary>
+    /// <summary>Σ(x − x̄)²; rounding may leave it slightly negative for a near-constant x, which readers treat as zero.</summary>
     public double SumSqX;
     /// <summary>Σ(y − ȳ)².</summary>
     public double SumSqY;
@@ -105,16 +105,17 @@ public struct CoMoments
         double oldMeanX = MeanX, oldMeanY = MeanY;
         MeanX += dx * inverseCount;
         MeanY += dy * inverseCount;
-        SumSqX = Math.Max(0, SumSqX + dx * (x - MeanX + oldX - oldMeanX));
-        SumSqY = Math.Max(0, SumSqY + dy * (y - MeanY + oldY - oldMeanY));
+        // No clamping here: it would lengthen the loop-carried chain; readers treat a negative sum as zero.
+        SumSqX += dx * (x - MeanX + oldX - oldMeanX);
+        SumSqY += dy * (y - MeanY + oldY - oldMeanY);
         SumXY += dx * (y - MeanY) + dy * (oldX - oldMeanX);
     }
 
     /// <summary>Sample variance of x (n − 1 denominator); NaN below two pairs.</summary>
-    public readonly double VarianceX => Count < 2 ? double.NaN : SumSqX / (Count - 1);
+    public readonly double VarianceX => Count < 2 ? double.NaN : Math.Max(0, SumSqX) / (Count - 1);
 
     /// <summary>Sample variance of y (n − 1 denominator); NaN below two pairs.</summary>
-    public readonly double VarianceY => Count < 2 ? double.NaN : SumSqY / (Count - 1);
+    public readonly double VarianceY => Count < 2 ? double.NaN : Math.Max(0, SumSqY) / (Count - 1);
 
     /// <summary>Sample covariance (n − 1 denominator); NaN below two pairs.</summary>
     public readonly double Covariance => Count < 2 ? double.NaN : SumXY / (Count - 1);
@@ -125,9 +126,8 @@ public struct CoMoments
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            double denominator = Math.Sqrt(SumSqX * SumSqY);
-            if (!(denominator > 0)) return double.NaN;
-            return Math.Clamp(SumXY / denominator, -1.0, 1.0);
+            if (!(SumSqX > 0) || !(SumSqY > 0)) return double.NaN;
+            return Math.Clamp(SumXY / Math.Sqrt(SumSqX * SumSqY), -1.0, 1.0);
         }
     }
 }
