@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Bellwether.Core.Statistics.Rolling;
 
 /// <summary>
 /// One pass over paired series keeping the co-moments of a trailing window up to date in O(1) per step: the pair
 /// entering and the pair leaving are applied as a single replacement (or as an addition and removals when the
-/// window's count changes).
+/// window's count changes). Windows are handed to the sink in chunks of 256 held on the stack.
 /// </summary>
 /// <remarks>
 /// <para>NaN: a pair in which either value is NaN is not counted; the window holds the valid pairs among its
@@ -21,13 +22,14 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// </remarks>
 public static class RollingCoMoments
 {
+    private const int Chunk = 256;
     private const int ResyncFloor = 256;
     private const double CollapseRatio = 1e-4;
 
     /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
     /// <param name="dates">The date of each index; needed for a calendar window, ignored otherwise.</param>
     /// <exception cref="ArgumentException">Lengths differ, or a calendar window lacks dates.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
     public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
         RollingWindow window, ref TSink sink)
         where TSink : IRollingSink, allows ref struct
@@ -37,17 +39,31 @@ public static class RollingCoMoments
             throw new ArgumentException($"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
         if (window.MinCount < 1) throw new ArgumentException("the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
 
+        var buffer = new Buffer(stackalloc double[Fields * Chunk]);
         var state = new WindowState();
-        int start = 0;
-        int full = window.Observations; // 0 for a calendar window
-        for (int i = 0; i < x.Length; i++)
+        int start = 0, full = window.Observations; // full = 0 for a calendar window
+        int i = 0;
+        while (i < x.Length)
         {
+            if (buffer.Filled == Chunk)
+            {
+                sink.Write(buffer.Batch(i));
+                buffer.Filled = 0;
+            }
             if (full > 0 && state.Moments.Count == full && i >= full)
             {
-                // A full window of valid pairs slides by one: the tight path, until an invalid pair arrives.
-                i = state.SlideFull(x, y, i, full, window.MinCount, ref sink);
-                if (i >= x.Length) break;
+                // A full window of valid pairs slides by one: the tight path, for as long as it can.
+                i = state.SlideFull(x, y, i, Math.Min(x.Length, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
                 start = i - full;
+                if (collapsed)
+                {
+                    start++;
+                    state.GuardDrift(x, y, start, i, force: true);
+                    state.Track(x[i], y[i]);
+                    state.Record(ref buffer, window.MinCount);
+                    i++;
+                }
+                if (i >= x.Length || buffer.Filled == Chunk || !state.NeedsGeneralStep(x, y, i)) continue;
             }
             double xi = x[i], yi = y[i];
             bool valid = !double.IsNaN(xi) && !double.IsNaN(yi);
@@ -57,10 +73,12 @@ public static class RollingCoMoments
                 if (!double.IsNaN(x[j]) && !double.IsNaN(y[j])) state.Moments.Remove(x[j] - state.ShiftX, y[j] - state.ShiftY);
             if (valid) state.Moments.Add(xi - state.ShiftX, yi - state.ShiftY);
             start = newStart;
-            state.AfterUpdate(x, y, start, i);
+            state.GuardDrift(x, y, start, i, force: false);
             if (valid) state.Track(xi, yi);
-            state.Emit(i, window.MinCount, ref sink);
+            state.Record(ref buffer, window.MinCount);
+            i++;
         }
+        if (buffer.Filled > 0) sink.Write(buffer.Batch(i));
     }
 
     private static int CalendarStart(ReadOnlySpan<DateOnly> dates, int start, int i, int days)
@@ -68,6 +86,33 @@ public static class RollingCoMoments
         int cutoff = dates[i].DayNumber - days; // keep dates strictly after t − days
         while (start < i && dates[start].DayNumber <= cutoff) start++;
         return start;
+    }
+
+    private const int Fields = 6; // count, mean x, mean y, Σx², Σy², Σxy: one block of Chunk values each
+
+    /// <summary>The stack chunk of windows not yet handed to the sink, one block per field (a single span: one register in the hot loop).</summary>
+    private ref struct Buffer(Span<double> values)
+    {
+        public readonly Span<double> Values = values;
+        public int Filled;
+
+        /// <summary>Stores window <paramref name="k"/> of the chunk.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Set(ref double slot, int k, double count, double meanX, double meanY, double sumSqX, double sumSqY, double sumXY)
+        {
+            ref double window = ref Unsafe.Add(ref slot, k); // then constant offsets: one address register
+            window = count;
+            Unsafe.Add(ref window, Chunk) = meanX;
+            Unsafe.Add(ref window, 2 * Chunk) = meanY;
+            Unsafe.Add(ref window, 3 * Chunk) = sumSqX;
+            Unsafe.Add(ref window, 4 * Chunk) = sumSqY;
+            Unsafe.Add(ref window, 5 * Chunk) = sumXY;
+        }
+
+        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1.</summary>
+        public readonly WindowBatch Batch(int next) =>
+            new(next - Filled, Values.Slice(0, Filled), Values.Slice(Chunk, Filled), Values.Slice(2 * Chunk, Filled),
+                Values.Slice(3 * Chunk, Filled), Values.Slice(4 * Chunk, Filled), Values.Slice(5 * Chunk, Filled));
     }
 
     /// <summary>The running state: co-moments of the shifted pairs, the shift, drift guards and run lengths.</summary>
@@ -81,74 +126,72 @@ public static class RollingCoMoments
         private double _lastX = double.NaN, _lastY = double.NaN;
 
         /// <summary>
-        /// Slides a full window of <paramref name="full"/> valid pairs from index <paramref name="i"/> on, one
-        /// replacement per step, and returns the first index it did not handle (an invalid pair, or the end).
+        /// Slides a full window of <paramref name="full"/> valid pairs over indices <paramref name="i"/> to
+        /// <paramref name="stop"/> − 1, one replacement per step, recording each window; returns the first index not
+        /// handled: an invalid pair, a recomputation due, or <paramref name="stop"/>; or, with <paramref name="collapsed"/>,
+        /// the index whose replacement made a sum of squares collapse (applied, not recorded). No call inside the loop,
+        /// so the state stays in registers.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
-        public int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int full, int minCount, ref TSink sink)
-            where TSink : IRollingSink, allows ref struct
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int SlideFull(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
+            out bool collapsed)
         {
-            // The state lives in locals (registers) for the stretch and is written back on exit or before a resync.
             double inverse = 1.0 / full;
             var m = Moments;
             double shiftX = ShiftX, shiftY = ShiftY, peakX = _peakX, peakY = _peakY, lastX = _lastX, lastY = _lastY;
-            int runX = _runX, runY = _runY, sinceResync = _sinceResync, resyncEvery = _resyncEvery;
-            for (; i < x.Length; i++)
+            int runX = _runX, runY = _runY, sinceResync = _sinceResync, k = buffer.Filled;
+            double count = full >= minCount ? full : 0;
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // k < Chunk is guaranteed by the caller's stop
+            int resyncEvery = _resyncEvery;
+            collapsed = false;
+            for (; i < stop && sinceResync + 1 < resyncEvery; i++)
             {
                 double xi = x[i], yi = y[i];
                 if (double.IsNaN(xi + yi)) break; // NaN on either side (or ∞ − ∞): the general path handles it
                 m.Replace(x[i - full] - shiftX, y[i - full] - shiftY, xi - shiftX, yi - shiftY, inverse);
+                if (m.SumSqX < CollapseRatio * peakX || m.SumSqY < CollapseRatio * peakY)
+                {
+                    collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
+                    break;
+                }
                 if (m.SumSqX > peakX) peakX = m.SumSqX;
                 if (m.SumSqY > peakY) peakY = m.SumSqY;
-                if (++sinceResync >= resyncEvery || m.SumSqX < CollapseRatio * peakX || m.SumSqY < CollapseRatio * peakY)
-                {
-                    Resync(x[(i - full + 1)..(i + 1)], y[(i - full + 1)..(i + 1)]);
-                    _resyncEvery = resyncEvery = Math.Max(ResyncFloor, 4 * full);
-                    (m, shiftX, shiftY, peakX, peakY, sinceResync) = (Moments, ShiftX, ShiftY, _peakX, _peakY, 0);
-                }
+                sinceResync++;
                 runX = xi == lastX ? runX + 1 : 1;
                 runY = yi == lastY ? runY + 1 : 1;
                 lastX = xi;
                 lastY = yi;
-                if (m.Count < minCount) sink.Skip(i);
-                else if (runX >= full || runY >= full) sink.Write(i, WithConstants(m, shiftX, shiftY, runX >= full, runY >= full));
-                else
-                {
-                    var view = m;
-                    view.MeanX += shiftX;
-                    view.MeanY += shiftY;
-                    sink.Write(i, in view);
-                }
+                bool constantX = runX >= full, constantY = runY >= full;
+                Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, constantX ? 0 : m.SumSqX, constantY ? 0 : m.SumSqY,
+                    constantX || constantY ? 0 : m.SumXY);
+                k++;
             }
             Moments = m;
             (_peakX, _peakY, _lastX, _lastY, _runX, _runY, _sinceResync) = (peakX, peakY, lastX, lastY, runX, runY, sinceResync);
+            buffer.Filled = k;
             return i;
         }
 
-        /// <summary>Guards against drift: recomputes the window [start, i] exactly when due or when a sum of squares collapsed.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void AfterUpdate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, int i)
+        /// <summary>Whether step <paramref name="i"/> must take the general path: an invalid pair arrives or a recomputation is due.</summary>
+        public readonly bool NeedsGeneralStep(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i) =>
+            double.IsNaN(x[i] + y[i]) || _sinceResync + 1 >= _resyncEvery;
+
+        /// <summary>Recomputes the window [start, i] exactly when due, or when a sum of squares collapsed.</summary>
+        public void GuardDrift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, int i, bool force)
         {
             if (Moments.SumSqX > _peakX) _peakX = Moments.SumSqX;
             if (Moments.SumSqY > _peakY) _peakY = Moments.SumSqY;
-            if (++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX && Moments.SumSqY >= CollapseRatio * _peakY) return;
-            Resync(x[start..(i + 1)], y[start..(i + 1)]);
-            _resyncEvery = Math.Max(ResyncFloor, 4 * (i + 1 - start));
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private void Resync(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-        {
-            var exact = CoMoments.Of(x, y);
+            if (!force && ++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX && Moments.SumSqY >= CollapseRatio * _peakY) return;
+            var exact = CoMoments.Of(x[start..(i + 1)], y[start..(i + 1)]);
             if (exact.Count > 0) (ShiftX, ShiftY) = (exact.MeanX, exact.MeanY);
-            Moments = CoMoments.Of(x, y, ShiftX, ShiftY);
+            Moments = CoMoments.Of(x[start..(i + 1)], y[start..(i + 1)], ShiftX, ShiftY);
             _peakX = Moments.SumSqX;
             _peakY = Moments.SumSqY;
             _sinceResync = 0;
+            _resyncEvery = Math.Max(ResyncFloor, 4 * (i + 1 - start));
         }
 
         /// <summary>Counts how many of the latest valid values repeat the last one (a constant window has a run ≥ its count).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Track(double xi, double yi)
         {
             _runX = xi == _lastX ? _runX + 1 : 1;
@@ -157,26 +200,19 @@ public static class RollingCoMoments
             _lastY = yi;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Emit<TSink>(int i, int minCount, ref TSink sink) where TSink : IRollingSink, allows ref struct
+        /// <summary>Appends the current window to the buffer: true means, exact zeros for a constant side, count 0 below the least count.</summary>
+        public readonly void Record(ref Buffer buffer, int minCount)
         {
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values);
+            int k = buffer.Filled++;
             if (Moments.Count < minCount)
             {
-                sink.Skip(i);
+                Buffer.Set(ref slot, k, 0, 0, 0, 0, 0, 0);
                 return;
             }
-            sink.Write(i, WithConstants(Moments, ShiftX, ShiftY, _runX >= Moments.Count, _runY >= Moments.Count));
-        }
-
-        /// <summary>The moments as reported: true means, and exact zeros for a constant side.</summary>
-        private static CoMoments WithConstants(CoMoments m, double shiftX, double shiftY, bool constantX, bool constantY)
-        {
-            m.MeanX += shiftX;
-            m.MeanY += shiftY;
-            if (constantX) m.SumSqX = 0;
-            if (constantY) m.SumSqY = 0;
-            if (constantX || constantY) m.SumXY = 0;
-            return m;
+            bool constantX = _runX >= Moments.Count, constantY = _runY >= Moments.Count;
+            Buffer.Set(ref slot, k, Moments.Count, Moments.MeanX + ShiftX, Moments.MeanY + ShiftY, constantX ? 0 : Moments.SumSqX,
+                constantY ? 0 : Moments.SumSqY, constantX || constantY ? 0 : Moments.SumXY);
         }
     }
 }

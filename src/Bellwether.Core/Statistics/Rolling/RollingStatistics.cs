@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Bellwether.Core.Statistics.Rolling;
 
@@ -16,11 +15,8 @@ public static class RollingStatistics
     public static void Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window, Span<double> destination,
         ReadOnlySpan<DateOnly> dates = default)
     {
-        Span<double> products = stackalloc double[PearsonSink.Chunk];
-        Span<double> cross = stackalloc double[PearsonSink.Chunk];
-        var sink = new PearsonSink(Checked(destination, x.Length), cross, products);
+        var sink = new PearsonSink(Checked(destination, x.Length));
         RollingCoMoments.Run(x, y, dates, window, ref sink);
-        sink.Flush();
     }
 
     /// <summary>Rolling sample covariance (n − 1 denominator) of <paramref name="x"/> and <paramref name="y"/>.</summary>
@@ -45,72 +41,58 @@ public static class RollingStatistics
     private static Span<double> Checked(Span<double> destination, int length) =>
         destination.Length >= length ? destination : throw new ArgumentException($"destination holds {destination.Length} values, {length} needed", nameof(destination));
 
-    /// <summary>
-    /// Buffers each window's Σxy and Σx²·Σy² and turns a chunk of them into correlations with SIMD square roots and
-    /// divisions, which keeps the divider off the sequential update loop.
-    /// </summary>
-    private ref struct PearsonSink(Span<double> output, Span<double> cross, Span<double> products) : IRollingSink
-    {
-        public const int Chunk = 256;
-        private readonly Span<double> _output = output, _cross = cross, _products = products;
-        private int _first, _count;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(int index, in CoMoments window)
-        {
-            if (_count == Chunk) Flush();
-            if (_count == 0) _first = index;
-            _cross[_count] = window.SumXY;
-            // A non-positive sum of squares (constant side, or rounding below zero) must give NaN, as must a NaN.
-            _products[_count++] = window.SumSqX > 0 && window.SumSqY > 0 ? window.SumSqX * window.SumSqY : double.NaN;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Skip(int index) => Write(index, default);
-
-        /// <summary>Writes the buffered correlations (indices arrive consecutively, each once).</summary>
-        public void Flush()
-        {
-            var output = _output.Slice(_first, _count);
-            var cross = _cross[.._count];
-            var products = _products[.._count];
-            int i = 0;
-            var nan = new Vector<double>(double.NaN);
-            var one = Vector<double>.One;
-            for (; i + Vector<double>.Count <= _count; i += Vector<double>.Count)
-            {
-                var p = new Vector<double>(products[i..]);
-                var r = Vector.Min(one, Vector.Max(-one, new Vector<double>(cross[i..]) / Vector.SquareRoot(p)));
-                Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), r, nan).CopyTo(output[i..]);
-            }
-            for (; i < _count; i++)
-                output[i] = products[i] > 0 ? Math.Clamp(cross[i] / Math.Sqrt(products[i]), -1.0, 1.0) : double.NaN;
-            _count = 0;
-        }
-    }
-
-    private ref struct CovarianceSink(Span<double> output) : IRollingSink
+    /// <summary>Correlations of a chunk with SIMD square roots and divisions, off the sequential update loop.</summary>
+    private readonly ref struct PearsonSink(Span<double> output) : IRollingSink
     {
         private readonly Span<double> _output = output;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Write(int index, in CoMoments window) => _output[index] = window.Covariance;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Skip(int index) => _output[index] = double.NaN;
+
+        public void Write(scoped WindowBatch batch)
+        {
+            var output = _output.Slice(batch.First, batch.Length);
+            var sxx = batch.SumSqX;
+            var syy = batch.SumSqY;
+            var sxy = batch.SumXY;
+            var nan = new Vector<double>(double.NaN);
+            var one = Vector<double>.One;
+            int i = 0;
+            for (; i + Vector<double>.Count <= output.Length; i += Vector<double>.Count)
+            {
+                var vx = new Vector<double>(sxx[i..]);
+                var vy = new Vector<double>(syy[i..]);
+                var r = Vector.Min(one, Vector.Max(-one, new Vector<double>(sxy[i..]) / Vector.SquareRoot(vx * vy)));
+                // A non-positive sum of squares (constant side, too few pairs, rounding below zero) gives NaN.
+                var defined = Vector.BitwiseAnd(Vector.GreaterThan(vx, Vector<double>.Zero), Vector.GreaterThan(vy, Vector<double>.Zero));
+                Vector.ConditionalSelect(defined, r, nan).CopyTo(output[i..]);
+            }
+            for (; i < output.Length; i++)
+                output[i] = sxx[i] > 0 && syy[i] > 0 ? Math.Clamp(sxy[i] / Math.Sqrt(sxx[i] * syy[i]), -1.0, 1.0) : double.NaN;
+        }
     }
 
-    private ref struct ZScoreSink(ReadOnlySpan<double> values, Span<double> output) : IRollingSink
+    private readonly ref struct CovarianceSink(Span<double> output) : IRollingSink
+    {
+        private readonly Span<double> _output = output;
+
+        public void Write(scoped WindowBatch batch)
+        {
+            for (int k = 0; k < batch.Length; k++)
+                _output[batch.First + k] = batch.Count[k] < 2 ? double.NaN : batch.SumXY[k] / (batch.Count[k] - 1);
+        }
+    }
+
+    private readonly ref struct ZScoreSink(ReadOnlySpan<double> values, Span<double> output) : IRollingSink
     {
         private readonly ReadOnlySpan<double> _values = values;
         private readonly Span<double> _output = output;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Write(int index, in CoMoments window)
+        public void Write(scoped WindowBatch batch)
         {
-            double sd = Math.Sqrt(window.VarianceX);
-            _output[index] = sd > 0 ? (_values[index] - window.MeanX) / sd : double.NaN;
+            for (int k = 0; k < batch.Length; k++)
+            {
+                int index = batch.First + k;
+                double sd = batch.Count[k] < 2 ? double.NaN : Math.Sqrt(Math.Max(0, batch.SumSqX[k]) / (batch.Count[k] - 1));
+                _output[index] = sd > 0 ? (_values[index] - batch.MeanX[k]) / sd : double.NaN;
+            }
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Skip(int index) => _output[index] = double.NaN;
     }
 }
