@@ -7,6 +7,12 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// </remarks>
 public interface IRollingSink
 {
+    /// <summary>
+    /// Whether <see cref="Write"/> reads <see cref="WindowBatch.Count"/>, <see cref="WindowBatch.MeanX"/> and
+    /// <see cref="WindowBatch.MeanY"/>; when false they are empty and the pass skips them (a correlation needs only sums).
+    /// </summary>
+    static abstract bool UsesMeans { get; }
+
     /// <summary>The windows ending at indices <c>batch.First</c> … <c>batch.First + batch.Length − 1</c>.</summary>
     void Write(scoped WindowBatch batch);
 }
@@ -21,7 +27,7 @@ public readonly ref struct WindowBatch(int first, ReadOnlySpan<double> count, Re
     /// <summary>Index of the first window.</summary>
     public int First { get; } = first;
     /// <summary>Number of windows.</summary>
-    public int Length => Count.Length;
+    public int Length => SumXY.Length;
     /// <summary>Valid pairs per window (a whole number; 0 below the least count).</summary>
     public ReadOnlySpan<double> Count { get; } = count;
     /// <summary>Mean of x per window.</summary>

@@ -47,23 +47,28 @@ public static class RollingCoMoments
         {
             if (buffer.Filled == Chunk)
             {
-                sink.Write(buffer.Batch(i));
+                sink.Write(buffer.Batch<TSink>(i));
                 buffer.Filled = 0;
             }
             if (full > 0 && state.Moments.Count == full && i >= full)
             {
                 // A full window of valid pairs slides by one: the tight path, for as long as it can.
-                i = state.SlideFull(x, y, i, Math.Min(x.Length, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
-                start = i - full;
+                int next = state.SlideFull<TSink>(x, y, i, Math.Min(x.Length, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
                 if (collapsed)
                 {
-                    start++;
-                    state.GuardDrift(x, y, start, i, force: true);
-                    state.Track(x[i], y[i]);
+                    // Step `next` was applied and made a sum of squares collapse: recompute its window exactly.
+                    state.GuardDrift(x, y, next - full + 1, next, force: true);
+                    state.Track(x[next], y[next]);
                     state.Record(ref buffer, window.MinCount);
-                    i++;
+                    next++;
                 }
-                if (i >= x.Length || buffer.Filled == Chunk || !state.NeedsGeneralStep(x, y, i)) continue;
+                if (next > i)
+                {
+                    i = next;
+                    start = i - full;
+                    continue;
+                }
+                // No progress: this step needs the general path (an invalid or repeated value, or a recomputation due).
             }
             double xi = x[i], yi = y[i];
             bool valid = !double.IsNaN(xi) && !double.IsNaN(yi);
@@ -78,7 +83,7 @@ public static class RollingCoMoments
             state.Record(ref buffer, window.MinCount);
             i++;
         }
-        if (buffer.Filled > 0) sink.Write(buffer.Batch(i));
+        if (buffer.Filled > 0) sink.Write(buffer.Batch<TSink>(i));
     }
 
     private static int CalendarStart(ReadOnlySpan<DateOnly> dates, int start, int i, int days)
@@ -109,9 +114,20 @@ public static class RollingCoMoments
             Unsafe.Add(ref window, 5 * Chunk) = sumXY;
         }
 
-        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1.</summary>
-        public readonly WindowBatch Batch(int next) =>
-            new(next - Filled, Values.Slice(0, Filled), Values.Slice(Chunk, Filled), Values.Slice(2 * Chunk, Filled),
+        /// <summary>Stores only the sums of window <paramref name="k"/>, for a sink that does not read counts and means.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void SetSums(ref double slot, int k, double sumSqX, double sumSqY, double sumXY)
+        {
+            ref double window = ref Unsafe.Add(ref slot, k);
+            Unsafe.Add(ref window, 3 * Chunk) = sumSqX;
+            Unsafe.Add(ref window, 4 * Chunk) = sumSqY;
+            Unsafe.Add(ref window, 5 * Chunk) = sumXY;
+        }
+
+        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1 (counts and means empty when the sink does not use them).</summary>
+        public readonly WindowBatch Batch<TSink>(int next) where TSink : IRollingSink, allows ref struct =>
+            new(next - Filled, TSink.UsesMeans ? Values.Slice(0, Filled) : default, TSink.UsesMeans ? Values.Slice(Chunk, Filled) : default,
+                TSink.UsesMeans ? Values.Slice(2 * Chunk, Filled) : default,
                 Values.Slice(3 * Chunk, Filled), Values.Slice(4 * Chunk, Filled), Values.Slice(5 * Chunk, Filled));
     }
 
@@ -133,48 +149,44 @@ public static class RollingCoMoments
         /// so the state stays in registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int SlideFull(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
+        public int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
             out bool collapsed)
+            where TSink : IRollingSink, allows ref struct
         {
             double inverse = 1.0 / full;
             var m = Moments;
             double shiftX = ShiftX, shiftY = ShiftY, peakX = _peakX, peakY = _peakY, lastX = _lastX, lastY = _lastY;
-            int runX = _runX, runY = _runY, sinceResync = _sinceResync, k = buffer.Filled;
+            int sinceResync = _sinceResync, resyncEvery = _resyncEvery, k = buffer.Filled, first = k;
             double count = full >= minCount ? full : 0;
             ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // k < Chunk is guaranteed by the caller's stop
-            int resyncEvery = _resyncEvery;
             collapsed = false;
             for (; i < stop && sinceResync + 1 < resyncEvery; i++)
             {
                 double xi = x[i], yi = y[i];
-                if (double.IsNaN(xi + yi)) break; // NaN on either side (or ∞ − ∞): the general path handles it
+                // NaN on either side (or ∞ − ∞), and a repeated value (the window may be turning constant, which the
+                // general path's run-length count detects), leave the tight path.
+                if (double.IsNaN(xi + yi) || xi == lastX || yi == lastY) break;
                 m.Replace(x[i - full] - shiftX, y[i - full] - shiftY, xi - shiftX, yi - shiftY, inverse);
                 if (m.SumSqX < CollapseRatio * peakX || m.SumSqY < CollapseRatio * peakY)
                 {
                     collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
                     break;
                 }
-                if (m.SumSqX > peakX) peakX = m.SumSqX;
-                if (m.SumSqY > peakY) peakY = m.SumSqY;
-                sinceResync++;
-                runX = xi == lastX ? runX + 1 : 1;
-                runY = yi == lastY ? runY + 1 : 1;
                 lastX = xi;
                 lastY = yi;
-                bool constantX = runX >= full, constantY = runY >= full;
-                Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, constantX ? 0 : m.SumSqX, constantY ? 0 : m.SumSqY,
-                    constantX || constantY ? 0 : m.SumXY);
+                peakX = m.SumSqX > peakX ? m.SumSqX : peakX;
+                peakY = m.SumSqY > peakY ? m.SumSqY : peakY;
+                sinceResync++;
+                if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
+                else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
                 k++;
             }
             Moments = m;
-            (_peakX, _peakY, _lastX, _lastY, _runX, _runY, _sinceResync) = (peakX, peakY, lastX, lastY, runX, runY, sinceResync);
+            (_peakX, _peakY, _sinceResync) = (peakX, peakY, sinceResync);
+            if (k > first) (_lastX, _lastY, _runX, _runY) = (lastX, lastY, 1, 1); // every value recorded differed from the one before
             buffer.Filled = k;
             return i;
         }
-
-        /// <summary>Whether step <paramref name="i"/> must take the general path: an invalid pair arrives or a recomputation is due.</summary>
-        public readonly bool NeedsGeneralStep(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i) =>
-            double.IsNaN(x[i] + y[i]) || _sinceResync + 1 >= _resyncEvery;
 
         /// <summary>Recomputes the window [start, i] exactly when due, or when a sum of squares collapsed.</summary>
         public void GuardDrift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, int i, bool force)

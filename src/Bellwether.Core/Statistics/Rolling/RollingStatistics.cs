@@ -46,6 +46,8 @@ public static class RollingStatistics
     {
         private readonly Span<double> _output = output;
 
+        public static bool UsesMeans => false;
+
         public void Write(scoped WindowBatch batch)
         {
             var output = _output.Slice(batch.First, batch.Length);
@@ -73,6 +75,8 @@ public static class RollingStatistics
     {
         private readonly Span<double> _output = output;
 
+        public static bool UsesMeans => true;
+
         public void Write(scoped WindowBatch batch)
         {
             for (int k = 0; k < batch.Length; k++)
@@ -84,6 +88,8 @@ public static class RollingStatistics
     {
         private readonly ReadOnlySpan<double> _values = values;
         private readonly Span<double> _output = output;
+
+        public static bool UsesMeans => true;
 
         public void Write(scoped WindowBatch batch)
         {

@@ -131,6 +131,24 @@ public class RollingStatisticsTests
     }
 
     [Fact]
+    public void Repeated_values_and_a_long_constant_stretch_match_two_pass()
+    {
+        // Prices quantised to a cent repeat often; x is flat for 300 rows in the middle.
+        var (x, y) = Noisy(3000, 100, _ => 0.05, seed: 9);
+        for (int i = 0; i < x.Length; i++) (x[i], y[i]) = (Math.Round(x[i], 2), Math.Round(y[i], 2));
+        for (int i = 1200; i < 1500; i++) x[i] = 100.0;
+        const int window = 50;
+        var rolling = new double[x.Length];
+        RollingStatistics.Pearson(x, y, RollingWindow.OfObservations(window), rolling);
+        for (int i = window - 1; i < x.Length; i++)
+        {
+            bool flat = x.AsSpan(i - window + 1, window).IndexOfAnyExcept(x[i]) < 0;
+            if (flat) Assert.True(double.IsNaN(rolling[i]), $"window ending {i} is constant in x");
+            else Assert.Equal(TwoPass(x, y, i - window + 1, i + 1), rolling[i], 1e-12);
+        }
+    }
+
+    [Fact]
     public void Z_score_is_against_the_trailing_window_including_today()
     {
         double[] s = [1, 2, 3, 10];
