@@ -159,14 +159,18 @@ public static class RollingCoMoments
             int sinceResync = _sinceResync, resyncEvery = _resyncEvery, k = buffer.Filled, first = k;
             double count = full >= minCount ? full : 0;
             ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // k < Chunk is guaranteed by the caller's stop
+            // Unchecked reads: full ≤ i < stop ≤ x.Length = y.Length is guaranteed by the caller.
+            ref double xs = ref MemoryMarshal.GetReference(x);
+            ref double ys = ref MemoryMarshal.GetReference(y);
             collapsed = false;
-            for (; i < stop && sinceResync + 1 < resyncEvery; i++)
+            int budget = Math.Min(stop, i + resyncEvery - 1 - sinceResync); // the step that would be due to resync takes the general path
+            for (; i < budget; i++)
             {
-                double xi = x[i], yi = y[i];
+                double xi = Unsafe.Add(ref xs, i), yi = Unsafe.Add(ref ys, i);
                 // NaN on either side (or ∞ − ∞), and a repeated value (the window may be turning constant, which the
                 // general path's run-length count detects), leave the tight path.
                 if (double.IsNaN(xi + yi) || xi == lastX || yi == lastY) break;
-                m.Replace(x[i - full] - shiftX, y[i - full] - shiftY, xi - shiftX, yi - shiftY, inverse);
+                m.Replace(Unsafe.Add(ref xs, i - full) - shiftX, Unsafe.Add(ref ys, i - full) - shiftY, xi - shiftX, yi - shiftY, inverse);
                 if (m.SumSqX < CollapseRatio * peakX || m.SumSqY < CollapseRatio * peakY)
                 {
                     collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
@@ -176,13 +180,12 @@ public static class RollingCoMoments
                 lastY = yi;
                 peakX = m.SumSqX > peakX ? m.SumSqX : peakX;
                 peakY = m.SumSqY > peakY ? m.SumSqY : peakY;
-                sinceResync++;
                 if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
                 else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
                 k++;
             }
             Moments = m;
-            (_peakX, _peakY, _sinceResync) = (peakX, peakY, sinceResync);
+            (_peakX, _peakY, _sinceResync) = (peakX, peakY, sinceResync + (k - first));
             if (k > first) (_lastX, _lastY, _runX, _runY) = (lastX, lastY, 1, 1); // every value recorded differed from the one before
             buffer.Filled = k;
             return i;
