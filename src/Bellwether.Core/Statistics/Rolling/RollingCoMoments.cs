@@ -14,7 +14,7 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// <para>Precision: updates work on deviations from the running means, never on raw sums of squares, and on values
 /// shifted by a recent window mean (exact subtraction for values near it), so prices far from zero keep the
 /// precision of their deviations. The window is recomputed exactly (corrected two-pass) every
-/// <c>max(256, 4 × window)</c> steps, and at once when a sum of squares has fallen below 1e-4 of its peak since the
+/// <c>max(1024, 8 × window)</c> steps, and at once when a sum of squares has fallen below 1e-4 of its peak since the
 /// last recomputation (a calm window after a volatile one, where the rounding of the large past updates would
 /// dominate); both keep the cost O(1) amortised. A window whose x (or y) values are all equal is detected exactly
 /// (a run-length count, as pandas does) and reported with a zero sum of squares, so its correlation is NaN rather
@@ -23,7 +23,7 @@ namespace Bellwether.Core.Statistics.Rolling;
 public static class RollingCoMoments
 {
     private const int Chunk = 256;
-    private const int ResyncFloor = 256;
+    private const int ResyncFloor = 1024;
     private const double CollapseRatio = 1e-4;
 
     /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
@@ -197,13 +197,18 @@ public static class RollingCoMoments
             if (Moments.SumSqX > _peakX) _peakX = Moments.SumSqX;
             if (Moments.SumSqY > _peakY) _peakY = Moments.SumSqY;
             if (!force && ++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX && Moments.SumSqY >= CollapseRatio * _peakY) return;
-            var exact = CoMoments.Of(x[start..(i + 1)], y[start..(i + 1)]);
-            if (exact.Count > 0) (ShiftX, ShiftY) = (exact.MeanX, exact.MeanY);
+            // Shift by the window's latest valid pair: a value of the data, so subtracting it is exact for values near it.
+            for (int j = i; j >= start; j--)
+            {
+                if (double.IsNaN(x[j]) || double.IsNaN(y[j])) continue;
+                (ShiftX, ShiftY) = (x[j], y[j]);
+                break;
+            }
             Moments = CoMoments.Of(x[start..(i + 1)], y[start..(i + 1)], ShiftX, ShiftY);
             _peakX = Moments.SumSqX;
             _peakY = Moments.SumSqY;
             _sinceResync = 0;
-            _resyncEvery = Math.Max(ResyncFloor, 4 * (i + 1 - start));
+            _resyncEvery = Math.Max(ResyncFloor, 8 * (i + 1 - start));
         }
 
         /// <summary>Counts how many of the latest valid values repeat the last one (a constant window has a run ≥ its count).</summary>
