@@ -81,10 +81,10 @@ internal static class CorrCommand
     private static void Print(IAnsiConsole console, Report r, AlignmentOptions options)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "value", "p-value");
-        table.AddRow("Pearson r", Output.Number(r.Pearson), Output.Number(r.PValue));
+        table.AddRow("Pearson r", Output.Number(r.Pearson), AlignmentArguments.PValue(r.PValue));
         table.AddRow("  95% interval", $"{Output.Number(r.Ci95Low)} to {Output.Number(r.Ci95High)}", "");
-        table.AddRow("Spearman rho", Output.Number(r.Spearman), Output.Number(r.SpearmanPValue));
-        table.AddRow("Kendall tau-b", Output.Number(r.Kendall), Output.Number(r.KendallPValue));
+        table.AddRow("Spearman rho", Output.Number(r.Spearman), AlignmentArguments.PValue(r.SpearmanPValue));
+        table.AddRow("Kendall tau-b", Output.Number(r.Kendall), AlignmentArguments.PValue(r.KendallPValue));
         console.Write(table);
         console.MarkupLine(Markup.Escape($"{r.A} vs {r.B}, {AlignmentArguments.Describe(options)} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}: " +
                                          $"Pearson {r.Pearson:0.000} over n = {r.N}."));

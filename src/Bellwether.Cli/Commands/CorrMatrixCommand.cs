@@ -58,7 +58,7 @@ internal static class CorrMatrixCommand
         foreach (var row in r.Rows.Take(top))
             table.AddRow(row.Rank.ToString(), Markup.Escape(row.Id) + (row.StableOrWrapped ? " [grey](stable/wrapped)[/]" : ""), row.N.ToString(),
                 Output.Number(row.Pearson), $"{Output.Number(row.Ci95Low)} to {Output.Number(row.Ci95High)}", Output.Number(row.Spearman),
-                Output.Number(row.Kendall), Output.Number(row.PValue));
+                Output.Number(row.Kendall), AlignmentArguments.PValue(row.PValue));
         console.Write(table);
         var best = r.Rows.FirstOrDefault();
         console.MarkupLine(Markup.Escape($"{r.A} against {r.Rows.Count} {r.Universe} instruments with at least {r.MinOverlap} shared {r.Freq} rows" +
