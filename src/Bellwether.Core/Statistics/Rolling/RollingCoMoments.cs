@@ -162,6 +162,7 @@ public static class RollingCoMoments
             // Unchecked reads: full ≤ i < stop ≤ x.Length = y.Length is guaranteed by the caller.
             ref double xs = ref MemoryMarshal.GetReference(x);
             ref double ys = ref MemoryMarshal.GetReference(y);
+            double floorX = CollapseRatio * peakX, floorY = CollapseRatio * peakY;
             collapsed = false;
             int budget = Math.Min(stop, i + resyncEvery - 1 - sinceResync); // the step that would be due to resync takes the general path
             for (; i < budget; i++)
@@ -171,15 +172,15 @@ public static class RollingCoMoments
                 // general path's run-length count detects), leave the tight path.
                 if (double.IsNaN(xi + yi) || xi == lastX || yi == lastY) break;
                 m.Replace(Unsafe.Add(ref xs, i - full) - shiftX, Unsafe.Add(ref ys, i - full) - shiftY, xi - shiftX, yi - shiftY, inverse);
-                if (m.SumSqX < CollapseRatio * peakX || m.SumSqY < CollapseRatio * peakY)
+                if (m.SumSqX < floorX || m.SumSqY < floorY)
                 {
                     collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
                     break;
                 }
                 lastX = xi;
                 lastY = yi;
-                peakX = m.SumSqX > peakX ? m.SumSqX : peakX;
-                peakY = m.SumSqY > peakY ? m.SumSqY : peakY;
+                if (m.SumSqX > peakX) (peakX, floorX) = (m.SumSqX, CollapseRatio * m.SumSqX);
+                if (m.SumSqY > peakY) (peakY, floorY) = (m.SumSqY, CollapseRatio * m.SumSqY);
                 if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
                 else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
                 k++;
