@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims.AltcoinSeason;
 using Bellwether.Core.Claims.Breakout;
+using Bellwether.Core.Claims.Correlation;
 using Bellwether.Core.Claims.Drawdown;
 using Bellwether.Core.Claims.FlowRotation;
 using Bellwether.Core.Claims.LevelRetest;
@@ -25,7 +26,7 @@ public sealed class ClaimKinds
     /// <summary>Every claim kind Bellwether ships; <paramref name="altcoins"/> feeds the Altcoin Season Index (null: not measurable).</summary>
     public static ClaimKinds Standard(AltcoinIndexSource? altcoins) => new(
     [
-        new BreakoutClaim(), new LevelRetestClaim(), new RecordCloseClaim(), new MoveAfterBreakoutClaim(), new TrendlineBreakClaim(),
+        new BreakoutClaim(), new LevelRetestClaim(), new RecordCloseClaim(), new CorrelationClaim(), new MoveAfterBreakoutClaim(), new TrendlineBreakClaim(),
         new FlowRotationClaim(), new AltcoinSeasonClaim(altcoins), new DrawdownClaim(), new RateCutsClaim(), new NoSourceClaim(),
     ]);
 
