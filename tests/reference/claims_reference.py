@@ -279,7 +279,7 @@ def k_correlation(c, p):
         out[label] = reading(r, None, {"n": float(n), "ci95_low": math.tanh(math.atanh(r) - h), "ci95_high": math.tanh(math.atanh(r) + h),
                                        "spearman": float(stats.spearmanr(pairs.x, pairs.y)[0]),
                                        "kendall": float(stats.kendalltau(pairs.x, pairs.y)[0])},
-                             {"first": day(joined.index[0]), "last": day(pairs.index[-1])})
+                             {"first": day(joined.index[0]), "last_period": day(pairs.index[-1])})
     return out
 
 

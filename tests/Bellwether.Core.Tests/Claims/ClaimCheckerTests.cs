@@ -82,6 +82,7 @@ public class ClaimCheckerTests
             Claim("breakout", ClaimTarget.States(["breakout"]), ("instrument", "RUT")),
             Claim("level_retest", ClaimTarget.States(["retest"]), ("instrument", "RUT"), ("peak_from", "2021-01-01"), ("peak_to", "2021-12-31"), ("window_from", "2025-09-01")),
             Claim("record_close", ClaimTarget.States(["record"]), ("instruments", "RUT,IWM")),
+            Claim("correlation", ClaimTarget.Approximately(0.75, 0.1), ("a", "RUT"), ("b", "ETH"), ("from", "2024-01-01")),
             Claim("move_after_breakout", ClaimTarget.Approximately(3.8, 0.4), ("leader", "RUT"), ("follower", "BTC"), ("breakout_from", "2020-09-01"), ("breakout_to", "2020-12-31")),
             Claim("trendline_break", ClaimTarget.Approximately(4, 1), ("instrument", "ETH"), ("denominator", "BTC")),
             Claim("flow_rotation", ClaimTarget.States(["rotation"]), ("into", "ETH_SPOT_ETF_FLOWS"), ("out_of", "BTC_SPOT_ETF_FLOWS")),

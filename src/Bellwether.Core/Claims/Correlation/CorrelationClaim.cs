@@ -54,7 +54,9 @@ public sealed class CorrelationClaim : IClaimKind
             }
             var aligned = ReturnAlignment.Align(a, b, new AlignmentOptions(from, data.ClaimDate, frequency, kind));
             var r = Correlations.Compute(aligned.Columns[0], aligned.Columns[1]);
-            var provenance = data.Provenance([a, b], from, aligned.Count > 0 ? aligned.Dates[^1] : data.ClaimDate);
+            // A weekly or monthly row is keyed by its period's end, which can lie after the claim date; its data does not.
+            var last = aligned.Count > 0 && aligned.Dates[^1] < data.ClaimDate ? aligned.Dates[^1] : data.ClaimDate;
+            var provenance = data.Provenance([a, b], from, last);
             if (double.IsNaN(r.Pearson))
             {
                 readings.Add(ClaimReading.NotMeasurable(label, definition, "correlation", $"too few pairs ({r.N}) for a correlation", provenance));
@@ -66,7 +68,7 @@ public sealed class CorrelationClaim : IClaimKind
             readings.Add(new ClaimReading(label, definition, true, r.Pearson, "correlation", null, null, string.Join("; ", notes), provenance,
                 Figures(("n", r.N), ("ci95_low", r.Ci95Low), ("ci95_high", r.Ci95High), ("p_value", r.PValue), ("spearman", r.Spearman),
                     ("kendall", r.Kendall), ("partial_last_period", aligned.PartialLastPeriod ? 1 : 0)),
-                Dates(("first", aligned.Start), ("last", aligned.Count > 0 ? aligned.Dates[^1] : null))));
+                Dates(("first", aligned.Start), ("last_period", aligned.Count > 0 ? aligned.Dates[^1] : null))));
         }
         return readings;
     }
