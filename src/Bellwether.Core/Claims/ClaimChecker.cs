@@ -67,7 +67,7 @@ public static class ClaimChecker
     /// <summary>A value for a sentence: fractions as percent, others with up to 3 decimals.</summary>
     public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : unit switch
     {
-        "fraction" => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        "fraction" => (Math.Round(value * 100, 1) + 0.0).ToString("0.0", CultureInfo.InvariantCulture) + "%", // + 0.0: no "-0.0%"
         "count" => value.ToString("0", CultureInfo.InvariantCulture),
         "USD millions" => value.ToString("+#,##0.0;-#,##0.0;0", CultureInfo.InvariantCulture) + "M",
         "months" => value.ToString("0.0", CultureInfo.InvariantCulture) + " months",
