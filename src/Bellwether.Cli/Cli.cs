@@ -29,6 +29,7 @@ public static class Cli
         root.Subcommands.Add(BreakoutCommand.Create());
         root.Subcommands.Add(MonthlyCloseCommand.Create());
         root.Subcommands.Add(TrendlineCommand.Create());
+        root.Subcommands.Add(BoardCommand.Create());
         return root;
     }
 

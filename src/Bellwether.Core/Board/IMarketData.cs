@@ -18,39 +18,66 @@ public interface IMarketData
 
     /// <summary>The classifications of a coin list, empty when there is none.</summary>
     IReadOnlyList<CoinClassification> Classifications(string list);
+
+    /// <summary>
+    /// A structure built once from this data and kept (the same <paramref name="key"/> returns the same object), for
+    /// core objects that are prepared from a whole history and then queried at a date without reading anything dated
+    /// after it (e.g. the Altcoin Season Index's dense closes and ranking timeline). The key must name everything the
+    /// build depends on.
+    /// </summary>
+    T Shared<T>(string key, Func<IMarketData, T> build) where T : class;
 }
 
 /// <summary>
 /// Market data as it was known at the end of <see cref="AsOf"/>: rows, flows and rankings dated after it are
-/// invisible. This is how every board evaluation stays point in time.
+/// invisible, and <see cref="Shared{T}"/> builds from this cut view. Tests evaluate boards on it to prove that the
+/// board on full data reads nothing after its date.
 /// </summary>
 public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketData
 {
     private readonly Dictionary<string, DailySeries?> _series = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     public DateOnly AsOf { get; } = asOf;
 
     public DailySeries? Series(string id)
     {
-        if (!_series.TryGetValue(id, out var s)) _series[id] = s = inner.Series(id)?.AsOf(AsOf);
-        return s;
+        lock (_lock)
+        {
+            if (!_series.TryGetValue(id, out var s)) _series[id] = s = inner.Series(id)?.AsOf(AsOf);
+            return s;
+        }
     }
 
     public FlowTable? Flows(string id)
     {
-        if (_flows.TryGetValue(id, out var cached)) return cached;
-        var t = inner.Flows(id);
-        if (t is not null)
+        lock (_lock)
         {
-            int found = Array.BinarySearch(t.Dates, AsOf);
-            int n = found >= 0 ? found + 1 : ~found;
-            if (n < t.Count) t = t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+            if (_flows.TryGetValue(id, out var cached)) return cached;
+            var t = inner.Flows(id);
+            if (t is not null)
+            {
+                int found = Array.BinarySearch(t.Dates, AsOf);
+                int n = found >= 0 ? found + 1 : ~found;
+                if (n < t.Count) t = t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+            }
+            return _flows[id] = t;
         }
-        return _flows[id] = t;
     }
 
     public IReadOnlyList<RankedCoin> Rankings(string list) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
 
     public IReadOnlyList<CoinClassification> Classifications(string list) => inner.Classifications(list);
+
+    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
+    {
+        lock (_lock)
+        {
+            if (_shared.TryGetValue(key, out var o)) return (T)o;
+        }
+        var built = build(this);
+        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
+    }
 }

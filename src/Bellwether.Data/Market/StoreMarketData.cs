@@ -13,6 +13,7 @@ public sealed class StoreMarketData(BellwetherStore store) : IMarketData
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IReadOnlyList<RankedCoin>> _rankings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<CoinClassification>> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public DailySeries? Series(string id)
@@ -51,5 +52,16 @@ public sealed class StoreMarketData(BellwetherStore store) : IMarketData
             if (!_lists.TryGetValue(list, out var c)) _lists[list] = c = store.LoadClassifications(list);
             return c;
         }
+    }
+
+    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
+    {
+        lock (_lock)
+        {
+            if (_shared.TryGetValue(key, out var o)) return (T)o;
+        }
+        // Built outside the lock: the build reads series through this object.
+        var built = build(this);
+        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
     }
 }
