@@ -29,6 +29,9 @@ public static class Cli
         root.Subcommands.Add(BreakoutCommand.Create());
         root.Subcommands.Add(MonthlyCloseCommand.Create());
         root.Subcommands.Add(TrendlineCommand.Create());
+        root.Subcommands.Add(FetchCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(AltseasonCommand.Create());
         root.Subcommands.Add(BoardCommand.Create());
         return root;
     }

@@ -13,7 +13,7 @@ namespace Bellwether.Data.Store;
 /// The embedded DuckDB store. Imports are idempotent upserts keyed by instrument and date (or list, date and
 /// rank), applied in one transaction: an import either lands whole or leaves the store as it was.
 /// </summary>
-public sealed class BellwetherStore : IDisposable
+public sealed partial class BellwetherStore : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
@@ -340,16 +340,52 @@ public sealed class BellwetherStore : IDisposable
     {
         var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no instrument '{id}' in the store");
         if (instrument.Class == AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is a flow table, not a series");
-        var bars = new List<DailyBar>();
-        using var reader = Query("""
-            SELECT date, open, high, low, close, volume, market_cap, source FROM bars
-            WHERE instrument = $1 AND date >= coalesce($2, DATE '0001-01-01') AND date <= coalesce($3, DATE '9999-12-31')
-            ORDER BY date
-            """, instrument.Id, from, to);
-        while (reader.Read())
-            bars.Add(new DailyBar(reader.GetFieldValue<DateOnly>(0), Value(reader, 1), Value(reader, 2), Value(reader, 3),
-                Value(reader, 4), Value(reader, 5), Value(reader, 6), reader.GetString(7)));
-        return new DailySeries(instrument, bars);
+        return LoadBars([instrument], from, to)[0];
+    }
+
+    /// <summary>
+    /// Every stored series of one asset class (e.g. all crypto coins) in one query, ordered by id; with
+    /// <paramref name="to"/>, only rows dated on or before it.
+    /// </summary>
+    public List<DailySeries> LoadSeriesOfClass(AssetClass assetClass, DateOnly? to = null) =>
+        LoadBars(Instruments().Where(i => i.Class == assetClass).ToList(), null, to);
+
+    // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so the query sends
+    // the instrument's row count up front and a row's source only where it differs from the row before.
+    private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
+    {
+        var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        // Ids travel as one parameter (split in SQL), so a read-only store needs no temporary table.
+        var ids = string.Join('\u001f', instruments.Select(i => i.Id));
+        const string filter = "instrument IN (SELECT unnest(string_split($3, chr(31)))) AND date >= coalesce($1, DATE '0001-01-01') AND date <= coalesce($2, DATE '9999-12-31')";
+        var counts = new List<(string Id, long Rows)>();
+        using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from, to, ids))
+            while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
+        var result = new List<DailySeries>(instruments.Count);
+        using (var reader = Query($"""
+            SELECT date, open, high, low, close, volume, market_cap,
+                   CASE WHEN source IS DISTINCT FROM lag(source) OVER (PARTITION BY instrument ORDER BY date) THEN source END
+            FROM bars WHERE {filter} ORDER BY instrument, date
+            """, from, to, ids))
+        {
+            foreach (var (id, rows) in counts)
+            {
+                var bars = new List<DailyBar>((int)rows);
+                string source = "";
+                for (long k = 0; k < rows && reader.Read(); k++)
+                {
+                    if (!reader.IsDBNull(7)) source = reader.GetString(7);
+                    bars.Add(new DailyBar(reader.GetFieldValue<DateOnly>(0), Value(reader, 1), Value(reader, 2), Value(reader, 3),
+                        Value(reader, 4), Value(reader, 5), Value(reader, 6), source));
+                }
+                result.Add(new DailySeries(byId[id], bars));
+            }
+        }
+        // Instruments without rows in range still get their (empty) series, in id order.
+        var loaded = result.Select(s => s.Instrument.Id).ToHashSet(StringComparer.Ordinal);
+        result.AddRange(instruments.Where(i => !loaded.Contains(i.Id)).Select(i => new DailySeries(i, [])));
+        result.Sort((a, b) => string.CompareOrdinal(a.Instrument.Id, b.Instrument.Id));
+        return result;
     }
 
     /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total apart.</summary>

@@ -25,6 +25,15 @@ internal static class Schema
         CREATE TABLE imports(imported_at TIMESTAMP NOT NULL, path VARCHAR NOT NULL, format VARCHAR NOT NULL,
             rows_read BIGINT NOT NULL, inserted BIGINT NOT NULL, updated BIGINT NOT NULL, skipped BIGINT NOT NULL);
         """,
+        // 2: bellwether fetch records, per instrument and source, the last successful update and the last error.
+        """
+        CREATE TABLE source_updates(
+            instrument VARCHAR NOT NULL, source VARCHAR NOT NULL,
+            last_attempt TIMESTAMP NOT NULL, last_success TIMESTAMP, last_date DATE,
+            inserted BIGINT NOT NULL DEFAULT 0, updated BIGINT NOT NULL DEFAULT 0,
+            last_error VARCHAR, last_error_at TIMESTAMP,
+            PRIMARY KEY (instrument, source));
+        """,
     ];
 
     /// <summary>The version a fully migrated store has.</summary>

@@ -8,7 +8,7 @@ namespace Bellwether.Data.Import.Formats;
 /// <summary>
 /// A date and one value per row: the data folder's <c>macro/&lt;SERIES&gt;.csv</c> (<c>date,SERIES</c>) and
 /// <c>crypto/btc_dominance.csv</c>, and FRED's own CSV download (<c>observation_date,SERIES</c> or <c>DATE,SERIES</c>).
-/// FRED's <c>.</c> for "no value" becomes a counted skip.
+/// FRED's <c>.</c> (an empty cell in newer downloads) for "no value" becomes a counted skip.
 /// </summary>
 public sealed class ValueSeriesCsvImporter(string name, params string[] dateColumns) : IImporter
 {
@@ -45,9 +45,9 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
         HeaderedCsv.ForEachRow(data, context, 2, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date)) return;
-            if (row.Is(1, "."))
+            if (row.Is(1, ".") || (name == "fred" && row[1].IsEmpty))
             {
-                context.Empty(row.Line, column, "no value ('.')");
+                context.Empty(row.Line, column, "no value ('.' or empty)");
                 return;
             }
             if (!row.TryNumber(1, column, out double v)) return;

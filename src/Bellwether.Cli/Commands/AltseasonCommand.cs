@@ -1,0 +1,182 @@
+using System.CommandLine;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Crypto.MarketSeries;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Series;
+using Bellwether.Core.Universe;
+using Bellwether.Data.Store;
+using Spectre.Console;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary><c>bellwether altseason</c>: the Altcoin Season Index as of a date, optionally with its daily history.</summary>
+internal static class AltseasonCommand
+{
+    private const string DominanceId = "BTC_DOMINANCE";
+
+    public static Command Create()
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate at this date (yyyy-MM-dd; default: --to, else Bitcoin's last close)" };
+        var window = new Option<int>("--window") { Description = "N, the return window in calendar days (30, 90 or 365 are the published variants)", DefaultValueFactory = _ => 90 };
+        var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 };
+        var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
+        var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
+        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in priority order, comma-separated (default: lists with market caps first, then order-only lists)" };
+        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "priority: a later list only where earlier ones have not started; latest: the most recent ranking of any list", DefaultValueFactory = _ => RankingCombination.Priority };
+        var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
+        var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
+        var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("altseason", "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
+        {
+            asOf, window, top, from, to, rankings, mode, exclude, include, alias,
+        };
+        command.SetAction(parse =>
+        {
+            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top));
+            if (parameters.WindowDays < 1) throw new UsageException("--window must be at least 1 day");
+            if (parameters.TopCount < 1) throw new UsageException("--top must be at least 1");
+            var asOfDate = StoreAccess.Date(parse, asOf);
+            var fromDate = StoreAccess.Date(parse, from);
+            var toDate = StoreAccess.Date(parse, to);
+            if (fromDate > toDate) throw new UsageException("--from is after --to");
+            if (asOfDate is { } a && toDate is { } t && a > t) throw new UsageException("--as-of is after --to");
+            bool withHistory = fromDate is not null || toDate is not null;
+
+            using var store = StoreAccess.OpenForRead(parse);
+            var options = Options(parse, store, rankings, mode, exclude, include, alias);
+            // Load only what is dated on or before the last day asked for: nothing later can leak into a result.
+            DateOnly? loadTo = toDate ?? asOfDate;
+            var coins = store.LoadSeriesOfClass(AssetClass.Crypto, loadTo);
+            var index = new AltcoinSeasonIndex(coins, store.LoadRankings().Where(r => loadTo is null || r.Date <= loadTo),
+                store.LoadClassifications(), options);
+            var lastClose = index.BenchmarkRange?.Last
+                ?? throw new InvalidOperationException($"no {options.Benchmark} closes in the store: import the crypto data first");
+            var date = asOfDate ?? toDate ?? lastClose;
+            var reading = index.At(date, parameters);
+            AltcoinSeasonPoint[]? history = null;
+            if (withHistory)
+            {
+                var first = fromDate ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
+                history = index.History(first, toDate ?? date, parameters);
+            }
+            var ethBtc = EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date);
+            var dominance = store.FindInstrument(DominanceId) is null ? null
+                : CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date);
+
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, ethBtc, dominance));
+            else Print(Output.Console(parse), reading, history, ethBtc, dominance);
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static AltcoinUniverseOptions Options(ParseResult parse, BellwetherStore store, Option<string?> rankings,
+        Option<RankingCombination> mode, Option<string?> exclude, Option<string?> include, Option<string[]> alias)
+    {
+        var priority = List(parse.GetValue(rankings));
+        var known = store.ListNames().Rankings;
+        foreach (var name in priority ?? [])
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new UsageException($"--rankings: no ranking list '{name}' in the store (known: {string.Join(", ", known)})");
+        var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in parse.GetValue(alias) ?? [])
+        {
+            var parts = spec.Split('=', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                throw new UsageException($"--alias: '{spec}' is not RANKSYM=SERIES");
+            var key = parts[0].ToUpperInvariant();
+            aliases[key] = [.. aliases.GetValueOrDefault(key) ?? [], parts[1].ToUpperInvariant()];
+        }
+        return new AltcoinUniverseOptions(RankingPriority: priority, Combination: parse.GetValue(mode),
+            Exclude: List(parse.GetValue(exclude)), Include: List(parse.GetValue(include)), Aliases: aliases);
+    }
+
+    private static List<string>? List(string? text) =>
+        text is null ? null : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList();
+
+    private static DatedValues? EthBtc(List<DailySeries> coins, string benchmark)
+    {
+        var eth = coins.FirstOrDefault(s => s.Instrument.Id == "ETH");
+        var btc = coins.FirstOrDefault(s => string.Equals(s.Instrument.Id, benchmark, StringComparison.OrdinalIgnoreCase));
+        return eth is null || btc is null ? null : CryptoMarketSeries.EthBtc(eth, btc);
+    }
+
+    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
+    {
+        as_of = r.Date,
+        window_days = r.Parameters.WindowDays,
+        top = r.Parameters.TopCount,
+        index = r.Index,
+        season = r.Season,
+        status = r.Status,
+        eligible = r.EligibleCount,
+        outperformer_count = r.Outperformers.Count,
+        short_of_top = r.ShortOfTop,
+        bitcoin_return = r.BenchmarkReturn,
+        thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
+        ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
+        outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
+        coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
+        skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
+        eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value } : null,
+        btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value } : null,
+        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible }),
+    };
+
+    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history,
+        (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance)
+    {
+        var p = r.Parameters;
+        string title = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) on {r.Date:yyyy-MM-dd}";
+        if (r.Status != IndexStatus.Ok)
+        {
+            console.MarkupLine($"{title}: [yellow]undefined[/] ({Words(r.Status)}).");
+        }
+        else
+        {
+            console.MarkupLine($"{title}: [bold]{r.Index:0.#}[/], {Words(r.Season)}. {r.Outperformers.Count} of {r.EligibleCount} eligible altcoins beat Bitcoin's {r.BenchmarkReturn:+0.0%;-0.0%}"
+                               + (r.ShortOfTop ? $" [yellow](only {r.EligibleCount} of {p.TopCount} had closes at both ends)[/]" : "") + ".");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("#", "coin", "rank", $"{p.WindowDays}-day return", "series");
+            int shown = 0;
+            foreach (var c in r.Outperformers.Take(10))
+                table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(), $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
+            if (shown > 0) console.Write(table);
+        }
+        if (r.Ranking is { } k) console.MarkupLine($"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber} days old).");
+        var gaps = r.Skipped.Where(s => s.Reason is not (SkipReason.Benchmark or SkipReason.Stablecoin or SkipReason.WrappedOrBacked or SkipReason.ExcludedByOption)).ToList();
+        if (gaps.Count > 0)
+            console.MarkupLine($"Skipped for missing data: {Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
+        if (ethBtc is { } e) console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}.");
+        if (dominance is { } d) console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" + (d.Date < r.Date ? " [yellow](latest available)[/]." : "."));
+        if (history is { Length: > 0 }) PrintHistory(console, p, history);
+    }
+
+    private static void PrintHistory(IAnsiConsole console, AltcoinSeasonParameters p, AltcoinSeasonPoint[] history)
+    {
+        var defined = history.Where(h => h.Status == IndexStatus.Ok).ToList();
+        var table = new Table().Border(TableBorder.Simple).AddColumns("month end", "index", "eligible", "season");
+        foreach (var h in history.Where((h, i) => i == history.Length - 1 || history[i + 1].Date.Month != h.Date.Month))
+            table.AddRow($"{h.Date:yyyy-MM-dd}", h.Status == IndexStatus.Ok ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
+        console.Write(table);
+        console.MarkupLine($"History {history[0].Date:yyyy-MM-dd} → {history[^1].Date:yyyy-MM-dd}: {history.Length:#,0} days, "
+                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.AltcoinSeason):#,0} in Altcoin Season, "
+                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.BitcoinSeason):#,0} in Bitcoin Season, "
+                           + $"{history.Length - defined.Count:#,0} undefined.");
+    }
+
+    private static string Words(Season s) => s switch
+    {
+        Season.AltcoinSeason => "Altcoin Season",
+        Season.BitcoinSeason => "Bitcoin Season",
+        Season.Neutral => "neither season",
+        _ => "undefined",
+    };
+
+    private static string Words(IndexStatus s) => s switch
+    {
+        IndexStatus.NoRanking => "no ranking on or before this date",
+        IndexStatus.NoBenchmarkCloses => "Bitcoin lacks a close at the date or at the start of the window",
+        IndexStatus.NoEligibleCoins => "no ranked altcoin has closes at both ends of the window",
+        _ => "ok",
+    };
+}

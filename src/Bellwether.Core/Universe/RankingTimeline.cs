@@ -1,0 +1,121 @@
+namespace Bellwether.Core.Universe;
+
+/// <summary>How several ranking lists combine into the one ranking in force at a date.</summary>
+public enum RankingCombination
+{
+    /// <summary>
+    /// The first list (in priority order) that has a ranking on or before the date supplies its latest one; a later
+    /// list is used only where the earlier ones have not started yet.
+    /// </summary>
+    Priority,
+    /// <summary>The most recent ranking on or before the date across all lists; on a tie, the list earlier in priority.</summary>
+    Latest,
+}
+
+/// <summary>One dated ranking of one list, coins in rank order.</summary>
+/// <param name="List">The list it comes from, e.g. <c>cmc_monthly_top200_snapshots</c>.</param>
+/// <param name="Date">When the ranking was taken.</param>
+/// <param name="Coins">The ranked coins, rank 1 first.</param>
+public sealed record RankingSnapshot(string List, DateOnly Date, IReadOnlyList<RankedCoin> Coins);
+
+/// <summary>
+/// Dated market-cap rankings from one or more lists, answering "which ranking is in force at a date": the latest
+/// one dated on or before it, chosen across lists by a <see cref="RankingCombination"/>. Only rankings dated on or
+/// before the date are ever consulted.
+/// </summary>
+public sealed class RankingTimeline
+{
+    private readonly DateOnly[][] _dates;      // per list (priority order), its ranking dates ascending
+    private readonly int[][] _snapshotOf;      // per list, the snapshot index of each of its dates
+
+    /// <summary>Groups <paramref name="rankings"/> by list and date.</summary>
+    /// <param name="priority">
+    /// List names (case-insensitive) in priority order; lists not named are ignored. Null: every list, those that
+    /// carry market caps first (a true market-cap ranking), then order-only lists, each group by name.
+    /// </param>
+    /// <exception cref="ArgumentException">A named list has no rankings.</exception>
+    public RankingTimeline(IEnumerable<RankedCoin> rankings, IReadOnlyList<string>? priority = null,
+        RankingCombination combination = RankingCombination.Priority)
+    {
+        Combination = combination;
+        var byList = new Dictionary<string, List<RankedCoin>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rankings)
+        {
+            if (!byList.TryGetValue(r.Source, out var list)) byList[r.Source] = list = [];
+            list.Add(r);
+        }
+        List<string> order;
+        if (priority is null)
+            order = byList.OrderBy(kv => kv.Value.Any(r => !double.IsNaN(r.MarketCapUsd)) ? 0 : 1)
+                .ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        else
+        {
+            order = [];
+            foreach (var name in priority)
+            {
+                var key = byList.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                          ?? throw new ArgumentException($"no ranking list '{name}' (known: {string.Join(", ", byList.Keys.Order())})", nameof(priority));
+                if (!order.Contains(key)) order.Add(key);
+            }
+        }
+        Lists = order;
+        var snapshots = new List<RankingSnapshot>();
+        _dates = new DateOnly[order.Count][];
+        _snapshotOf = new int[order.Count][];
+        for (int l = 0; l < order.Count; l++)
+        {
+            var rows = byList[order[l]];
+            if (!IsSorted(rows)) rows.Sort(ByDateAndRank); // a store hands them over sorted already
+            var dates = new List<DateOnly>();
+            var snapshotOf = new List<int>();
+            for (int start = 0, end; start < rows.Count; start = end)
+            {
+                for (end = start + 1; end < rows.Count && rows[end].Date == rows[start].Date; end++) { }
+                dates.Add(rows[start].Date);
+                snapshotOf.Add(snapshots.Count);
+                snapshots.Add(new RankingSnapshot(order[l], rows[start].Date, rows.GetRange(start, end - start)));
+            }
+            _dates[l] = [.. dates];
+            _snapshotOf[l] = [.. snapshotOf];
+        }
+        Snapshots = snapshots;
+    }
+
+    /// <summary>The lists used, in priority order.</summary>
+    public IReadOnlyList<string> Lists { get; }
+
+    /// <summary>How the lists combine.</summary>
+    public RankingCombination Combination { get; }
+
+    /// <summary>Every ranking of every list used, grouped by list in priority order, then by date.</summary>
+    public IReadOnlyList<RankingSnapshot> Snapshots { get; }
+
+    /// <summary>The ranking in force at <paramref name="date"/>, or null when no list has one on or before it.</summary>
+    public RankingSnapshot? InForce(DateOnly date) => InForceIndex(date) is var i and >= 0 ? Snapshots[i] : null;
+
+    /// <summary>The index in <see cref="Snapshots"/> of the ranking in force at <paramref name="date"/>, or -1.</summary>
+    public int InForceIndex(DateOnly date)
+    {
+        int best = -1;
+        DateOnly bestDate = default;
+        for (int l = 0; l < _dates.Length; l++)
+        {
+            int i = Array.BinarySearch(_dates[l], date);
+            if (i < 0) i = ~i - 1;
+            if (i < 0) continue;
+            if (Combination == RankingCombination.Priority) return _snapshotOf[l][i];
+            if (best < 0 || _dates[l][i] > bestDate) (best, bestDate) = (_snapshotOf[l][i], _dates[l][i]);
+        }
+        return best;
+    }
+
+    private static int ByDateAndRank(RankedCoin a, RankedCoin b) =>
+        a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Symbol, b.Symbol);
+
+    private static bool IsSorted(List<RankedCoin> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+            if (ByDateAndRank(rows[i - 1], rows[i]) > 0) return false;
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+using Bellwether.Core.Calendars;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Series;
+using Bellwether.Core.Universe;
+using Xunit;
+
+namespace Bellwether.Core.Tests.Crypto.AltcoinSeason;
+
+/// <summary>Hand-derived cases on a tiny universe: window 2025-01-01 → 2025-01-11 (N = 10), BTC 100 → 110 (+10%).</summary>
+public class AltcoinSeasonIndexTests
+{
+    private static readonly DateOnly Start = new(2025, 1, 1), End = new(2025, 1, 11);
+    private static readonly AltcoinSeasonParameters Ten = new(WindowDays: 10, TopCount: 10);
+
+    private static DailySeries Coin(string id, params (DateOnly Date, double Close)[] rows) =>
+        new(new Instrument(id, AssetClass.Crypto, "USD", Instrument.ContractScaleOf(id), CalendarKind.EveryDay),
+            rows.Select(r => new DailyBar(r.Date, double.NaN, double.NaN, double.NaN, r.Close, double.NaN, double.NaN, "t")).ToList());
+
+    private static DailySeries Pair(string id, double start, double end) => Coin(id, (Start, start), (End, end));
+
+    private static readonly DailySeries[] Coins =
+    [
+        Pair("BTC", 100, 110),
+        Pair("USDT", 1, 1),
+        Pair("AAA", 100, 150),                                   // +50%: beats
+        Coin("BBB", (new(2025, 1, 5), 1), (End, 2)),             // no close at t − N
+        Pair("CCC", 10, 10.5),                                   // +5%: lags
+        Pair("1000BONK", 1, 2),                                  // BONK's only series, per 1000 tokens: +100%
+        Pair("DDD", 5, 6),                                       // +20%: beats
+        Pair("EEE", 1, 1.1),                                     // exactly BTC's ratio: a tie does not beat
+    ];
+
+    private static readonly string[] Order = ["BTC", "USDT", "AAA", "BBB", "CCC", "BONK", "DDD", "EEE", "AAA", "FFF"];
+
+    private static IEnumerable<RankedCoin> Ranking(DateOnly date, string list = "L") =>
+        Order.Select((s, i) => new RankedCoin(date, i + 1, s, null, double.NaN, list));
+
+    private static readonly CoinClassification[] Flags = [new("USDT", "Tether", true, false, "stablecoin")];
+
+    private static AltcoinSeasonIndex Make(AltcoinUniverseOptions? options = null) =>
+        new(Coins, Ranking(Start), Flags, options);
+
+    [Fact]
+    public void Counts_the_first_K_coins_with_both_closes_and_fills_past_skipped_ones()
+    {
+        var r = Make().At(End, Ten with { TopCount = 3 });
+        Assert.Equal(IndexStatus.Ok, r.Status);
+        Assert.Equal(["AAA", "CCC", "BONK"], r.Eligible.Select(c => c.Symbol));
+        Assert.Equal(100.0 * 2 / 3, r.Index);
+        Assert.Equal(Season.Neutral, r.Season);
+        Assert.Equal("1000BONK", r.Eligible[2].Series);
+        Assert.Equal(1.0, r.Eligible[2].Return, 12); // the contract scale cancels out
+        Assert.Equal([("BTC", SkipReason.Benchmark), ("USDT", SkipReason.Stablecoin), ("BBB", SkipReason.MissingStartClose)],
+            r.Skipped.Select(s => (s.Symbol, s.Reason)));
+        Assert.Equal("BBB: no close on 2025-01-01 (first close 2025-01-05)", r.Skipped[2].Detail);
+        Assert.Equal(0.1, r.BenchmarkReturn, 12);
+        Assert.False(r.ShortOfTop);
+    }
+
+    [Fact]
+    public void Runs_out_of_coins_below_K_and_says_so()
+    {
+        var r = Make().At(End, Ten);
+        Assert.Equal(["AAA", "CCC", "BONK", "DDD", "EEE"], r.Eligible.Select(c => c.Symbol));
+        Assert.Equal(60.0, r.Index); // AAA, BONK, DDD of 5; EEE ties BTC exactly
+        Assert.Equal(["AAA", "BONK", "DDD"], r.Eligible.Where(c => c.BeatsBenchmark).Select(c => c.Symbol));
+        Assert.Equal(["BONK", "AAA", "DDD"], r.Outperformers.Select(c => c.Symbol));
+        Assert.True(r.ShortOfTop);
+        Assert.Contains(r.Skipped, s => s is { Symbol: "AAA", Rank: 9, Reason: SkipReason.DuplicateSymbol });
+        Assert.Contains(r.Skipped, s => s is { Symbol: "FFF", Reason: SkipReason.NoDailySeries });
+    }
+
+    [Fact]
+    public void Overrides_exclude_include_and_alias()
+    {
+        var options = new AltcoinUniverseOptions(Exclude: ["AAA"], Include: ["USDT"],
+            Aliases: new Dictionary<string, IReadOnlyList<string>> { ["FFF"] = ["DDD"] });
+        var r = Make(options).At(End, Ten);
+        // USDT (flat, lags) joins, AAA leaves, FFF is priced from DDD's series (+20%, beats).
+        Assert.Equal(["USDT", "CCC", "BONK", "DDD", "EEE", "FFF"], r.Eligible.Select(c => c.Symbol));
+        Assert.Equal(100.0 * 3 / 6, r.Index);
+        Assert.Contains(r.Skipped, s => s is { Symbol: "AAA", Reason: SkipReason.ExcludedByOption });
+    }
+
+    [Fact]
+    public void Undefined_without_ranking_benchmark_or_eligible_coins()
+    {
+        var index = Make();
+        Assert.Equal(IndexStatus.NoRanking, index.At(Start.AddDays(-1), Ten).Status);
+        var noBtc = index.At(End.AddDays(1), Ten);
+        Assert.Equal(IndexStatus.NoBenchmarkCloses, noBtc.Status);
+        Assert.True(double.IsNaN(noBtc.Index));
+        Assert.Equal(Season.Undefined, noBtc.Season);
+        var onlyBtc = new AltcoinSeasonIndex([Pair("BTC", 1, 2)], Ranking(Start), []).At(End, Ten);
+        Assert.Equal(IndexStatus.NoEligibleCoins, onlyBtc.Status);
+    }
+
+    [Fact]
+    public void Missing_end_close_reports_the_last_close_known_at_t()
+    {
+        var coins = new[] { Pair("BTC", 100, 110), Coin("OLD", (Start, 1), (new(2025, 1, 3), 1)) };
+        var r = new AltcoinSeasonIndex(coins, [new(Start, 1, "OLD", null, double.NaN, "L")], []).At(End, Ten);
+        var s = Assert.Single(r.Skipped);
+        Assert.Equal(SkipReason.MissingEndClose, s.Reason);
+        Assert.Equal("OLD: no close on 2025-01-11 (last close 2025-01-03)", s.Detail);
+    }
+
+    [Fact]
+    public void History_agrees_with_single_dates()
+    {
+        var index = Make();
+        var history = index.History(Start.AddDays(-1), End.AddDays(1), Ten);
+        Assert.Equal(13, history.Length);
+        foreach (var p in history)
+        {
+            var r = index.At(p.Date, Ten);
+            Assert.Equal((r.Index, r.EligibleCount, r.Status), (p.Index, p.Eligible, p.Status));
+        }
+        Assert.Equal(IndexStatus.NoBenchmarkCloses, history[5].Status); // 2025-01-05: BTC has no close
+    }
+
+    [Theory]
+    [InlineData(75, Season.AltcoinSeason)]
+    [InlineData(74.99, Season.Neutral)]
+    [InlineData(25.01, Season.Neutral)]
+    [InlineData(25, Season.BitcoinSeason)]
+    [InlineData(double.NaN, Season.Undefined)]
+    public void Seasons_include_their_thresholds(double index, Season season) =>
+        Assert.Equal(season, new AltcoinSeasonParameters().SeasonOf(index));
+
+    [Fact]
+    public void Rejects_nonsense_parameters()
+    {
+        var index = Make();
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.At(End, new AltcoinSeasonParameters(WindowDays: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.At(End, new AltcoinSeasonParameters(TopCount: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.At(End, new AltcoinSeasonParameters(AltcoinSeasonThreshold: 20)));
+    }
+}
