@@ -1,4 +1,5 @@
 using Bellwether.Core.Flows;
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -13,11 +14,17 @@ public interface IMarketData
     /// <summary>The flow table <paramref name="id"/>, or null when there is none.</summary>
     FlowTable? Flows(string id);
 
-    /// <summary>The rankings of a list (ordered by date then rank), empty when there is none.</summary>
-    IReadOnlyList<RankedCoin> Rankings(string list);
+    /// <summary>
+    /// The closes of every series of an asset class (e.g. all crypto coins), ordered by id: series whose other columns
+    /// may be NaN, for statistics over many instruments that read closes alone.
+    /// </summary>
+    IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass);
 
-    /// <summary>The classifications of a coin list, empty when there is none.</summary>
-    IReadOnlyList<CoinClassification> Classifications(string list);
+    /// <summary>The rankings of a list, or of every list when <paramref name="list"/> is null (ordered by list, date, rank); empty when there is none.</summary>
+    IReadOnlyList<RankedCoin> Rankings(string? list = null);
+
+    /// <summary>The classifications of a coin list, or of every list when <paramref name="list"/> is null; empty when there is none.</summary>
+    IReadOnlyList<CoinClassification> Classifications(string? list = null);
 
     /// <summary>
     /// A structure built once from this data and kept (the same <paramref name="key"/> returns the same object), for
@@ -37,6 +44,7 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
 {
     private readonly Dictionary<string, DailySeries?> _series = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<AssetClass, IReadOnlyList<DailySeries>> _classes = [];
     private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
@@ -67,9 +75,20 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
         }
     }
 
-    public IReadOnlyList<RankedCoin> Rankings(string list) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
+    /// <summary>Each series of the class cut at <see cref="AsOf"/>; a series with no row by then is left out.</summary>
+    public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass)
+    {
+        lock (_lock)
+        {
+            if (!_classes.TryGetValue(assetClass, out var list))
+                _classes[assetClass] = list = inner.ClosesOfClass(assetClass).Select(s => s.AsOf(AsOf)).Where(s => s.Count > 0).ToList();
+            return list;
+        }
+    }
 
-    public IReadOnlyList<CoinClassification> Classifications(string list) => inner.Classifications(list);
+    public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
+
+    public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
 
     public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
     {

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Breakout;
 using Bellwether.Core.Signals.Divergence;
 using Bellwether.Core.Signals.Drawdown;
@@ -18,6 +19,6 @@ public static class BuiltInSignals
     /// <summary>Every built-in kind.</summary>
     public static SignalKinds Kinds { get; } = new([
         new BreakoutSignal(), new RecordCloseSignal(), new TrendlineSignal(), new DrawdownSignal(), new FedPathSignal(),
-        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new NoSourceSignal(),
+        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new AltSeasonSignal(), new NoSourceSignal(),
     ]);
 }

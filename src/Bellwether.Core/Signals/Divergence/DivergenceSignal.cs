@@ -9,6 +9,7 @@ namespace Bellwether.Core.Signals.Divergence;
 /// <see cref="RiskOnDivergence.Compute"/>. Value: the gap between the two drawdowns in percentage points (index
 /// drawdown − crypto drawdown; 28.4 = crypto is 28.4 points further below its peak). Label: <c>diverging</c> since the
 /// episode began, or <c>not_diverging</c> since the last episode ended.
+/// The core's divergence is causal day by day, so it is computed once over the whole history and read at each date.
 /// </summary>
 public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
 {
@@ -38,25 +39,41 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
         var index = Inputs.Series(data, o.Index, asOf, inputs);
         var crypto = Inputs.Series(data, o.Crypto, asOf, inputs);
         if (index is null || crypto is null) return Inputs.Missing(inputs, asOf);
-        var result = RiskOnDivergence.Compute(index, crypto, asOf, o.Thresholds);
-        if (result.Latest is not { } day)
+        // Each day's drawdowns use rows up to that day only, so one computation over the whole history serves every
+        // date: the reading as of a date is its last shared day on or before it, and the run of days before it.
+        var result = data.Shared($"divergence:{o.Index}:{o.Crypto}:{o.Thresholds}", _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
+        var days = result.Days;
+        int last = LastOnOrBefore(days, asOf);
+        if (last < 0)
             return SignalReading.NotMeasurable($"{o.Index} and {o.Crypto} share no day with a close on or before {Say.Date(asOf)}", inputs);
-        var episode = result.Episodes.Count > 0 ? result.Episodes[^1] : null;
-        DateOnly? since = day.Active ? episode!.Start
-            : episode is null ? result.Days[0].Date
-            : result.Days.First(d => d.Date > episode.End).Date;
+        var day = days[last];
+        int run = last;
+        while (run > 0 && days[run - 1].Active == day.Active) run--;
+        int episodes = result.Episodes.Count(e => e.Start <= day.Date);
+        var since = days[run].Date;
         string where = $"{o.Index} {Say.Pct(day.IndexDrawdown * 100)} below its peak, {o.Crypto} {Say.Pct(day.CryptoDrawdown * 100)} below its own";
         string sentence = day.Active
-            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since {Say.Date(episode!.Start)} ({episode.Days} shared days)."
+            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since {Say.Date(since)} ({last - run + 1} shared days)."
             : $"{Say.Date(day.Date)}: {where}: no divergence (near = within {Say.Pct(o.Thresholds.NearHigh * 100)}, deep = beyond {Say.Pct(o.Thresholds.DeepDrawdown * 100)}).";
         var fields = new Dictionary<string, double>
         {
             ["index_drawdown"] = day.IndexDrawdown * 100,
             ["crypto_drawdown"] = day.CryptoDrawdown * 100,
-            ["episode_days"] = day.Active ? episode!.Days : 0,
-            ["episodes"] = result.Episodes.Count,
+            ["episode_days"] = day.Active ? last - run + 1 : 0,
+            ["episodes"] = episodes,
         };
         return new SignalReading(true, (day.IndexDrawdown - day.CryptoDrawdown) * 100, day.Active ? "diverging" : "not_diverging", since,
-            sentence, result.Days[0].Date, day.Date, inputs, fields, "pp");
+            sentence, days[0].Date, day.Date, inputs, fields, "pp");
+    }
+
+    private static int LastOnOrBefore(IReadOnlyList<DivergenceDay> days, DateOnly asOf)
+    {
+        int lo = 0, hi = days.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid].Date <= asOf) lo = mid + 1; else hi = mid - 1;
+        }
+        return hi;
     }
 }

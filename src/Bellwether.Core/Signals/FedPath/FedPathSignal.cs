@@ -16,6 +16,9 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
     private static readonly SignalParameter Confirm = new("confirm_observations", "5", "observations the new level must hold");
     private static readonly SignalParameter Baseline = new("baseline_observations", "10", "observations whose median is the old level");
 
+    /// <summary>Months of the rate read for the 6- and 12-month figures (12, plus room for the baseline and confirmation).</summary>
+    private const int ReadingMonths = 14;
+
     public override string Name => "fed_path";
     public override string Description => "Fed policy direction from the effective rate: regime, moves in 6 and 12 months, net change (bp)";
     public override IReadOnlyList<SignalParameter> Parameters { get; } = [SeriesId, ThresholdPct, Confirm, Baseline];
@@ -34,16 +37,19 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
     {
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
-        if (FedFundsPath.AsOf(series, asOf, o.Path) is not { } r)
+        // The 6- and 12-month reading needs the last 12 months plus the baseline and confirmation observations before
+        // them; reading 14 months instead of the whole history (DFF starts in 1954) gives the same figures at a
+        // fraction of the cost. The last move, which can be older, comes from every move of the history: a move is
+        // known from its last confirming observation on, so those confirmed by the as-of date are the ones known then.
+        if (FedFundsPath.AsOf(series.Between(asOf.AddMonths(-ReadingMonths), asOf), asOf, o.Path) is not { } r)
             return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        // Every move of the whole history, once; a move is known from its confirming observation on, so the moves
-        // confirmed by the as-of date are exactly those the as-of reading found.
         var moves = data.Shared($"fed-moves:{o.Series}:{o.Path}", d => FedFundsPath.Changes(d.Series(o.Series)!, o.Path));
         var known = moves.TakeWhile(m => m.ConfirmedOn <= asOf).ToList();
+        var lastMove = known.Count > 0 ? known[^1] : null;
         var since = RegimeStart(r.Regime, known);
 
         string regime = Say.Word(r.Regime).Replace('_', ' ');
-        string moved = r.LastChange is { } last
+        string moved = lastMove is { } last
             ? $"; the last move a {Say.Number(Math.Abs(last.Size) * 100, "0")} bp {(last.IsCut ? "cut" : "hike")} effective {Say.Date(last.Date)}"
             : "; no move found";
         string pending = r.Pending is { } p ? $"; a move may be under way since {Say.Date(p.Date)} ({Say.Number(p.Latest, "0.00")}%, not yet confirmed)" : "";
@@ -57,8 +63,8 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
             ["hikes_6m"] = r.Hikes6M,
             ["cuts_12m"] = r.Cuts12M,
             ["hikes_12m"] = r.Hikes12M,
-            ["days_since_last_change"] = r.DaysSinceLastChange ?? double.NaN,
-            ["last_change_bp"] = r.LastChange is { } l ? l.Size * 100 : double.NaN,
+            ["days_since_last_change"] = lastMove is { } m ? asOf.DayNumber - m.Date.DayNumber : double.NaN,
+            ["last_change_bp"] = lastMove is { } l ? l.Size * 100 : double.NaN,
             ["pending"] = Say.Flag(r.Pending is not null),
         };
         return new SignalReading(true, r.NetChange12M * 100, Say.Word(r.Regime), since, sentence,

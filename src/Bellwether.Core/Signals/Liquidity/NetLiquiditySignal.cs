@@ -28,10 +28,14 @@ public sealed class NetLiquiditySignal : SignalKind<NetLiquiditySignalOptions>
         var inputs = new List<SignalInput>();
         var series = new[] { o.TotalAssets, o.TreasuryAccount, o.ReverseRepo }.Select(id => Inputs.Series(data, id, asOf, inputs)).ToList();
         if (series.Any(s => s is null)) return Inputs.Missing(inputs, asOf);
-        var weeks = NetLiquidity.Compute(series[0]!, series[1]!, series[2]!, asOf).Weeks;
-        if (weeks.Count == 0) return SignalReading.NotMeasurable($"no Wednesday on or before {Say.Date(asOf)} has all three inputs", inputs);
-        var latest = weeks[^1];
-        int run = weeks.Count - 1;
+        // A week uses the inputs dated that Wednesday and the weeks before it, so one computation over the whole history
+        // serves every date: the reading as of a date is its last week on or before it.
+        var weeks = data.Shared($"net-liquidity:{o}", _ => NetLiquidity.Compute(series[0]!, series[1]!, series[2]!)).Weeks;
+        int last = weeks.Count - 1;
+        while (last >= 0 && weeks[last].Date > asOf) last--;
+        if (last < 0) return SignalReading.NotMeasurable($"no Wednesday on or before {Say.Date(asOf)} has all three inputs", inputs);
+        var latest = weeks[last];
+        int run = last;
         while (run > 0 && weeks[run - 1].Trend == latest.Trend) run--;
         string sentence = $"Net liquidity US$ {Say.Number(latest.Value, "#,##0")} bn on {Say.Date(latest.Date)}: {Say.Signed(latest.Change4W)} bn over 4 weeks, " +
                           $"{Say.Signed(latest.Change13W)} bn over 13 weeks ({Say.Word(latest.Trend)} since {Say.Date(weeks[run].Date)}).";
