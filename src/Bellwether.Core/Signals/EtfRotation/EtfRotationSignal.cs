@@ -81,23 +81,21 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
         var into = EtfFlowStatistics.Build(data.Flows(o.Into)!);
         var outOf = EtfFlowStatistics.Build(data.Flows(o.OutOf)!);
         var outDays = outOf.Days.Select(d => d.Date).ToHashSet();
-        var dates = new List<DateOnly>();
-        var kinds = new List<RotationKind>();
-        int intoCount = 0, outCount = 0;
-        foreach (var day in into.Days)
+        var shared = into.Days.Select(d => d.Date).Where(outDays.Contains).ToArray();
+        var kinds = new RotationKind[shared.Length];
+        for (int k = 0; k < shared.Length; k++)
         {
-            intoCount++;
-            if (!outDays.Contains(day.Date)) continue;
-            while (outCount < outOf.Days.Count && outOf.Days[outCount].Date <= day.Date) outCount++;
-            var r = FlowRotation.Compute(Prefix(into, intoCount), Prefix(outOf, outCount), o.Window)!;
-            dates.Add(day.Date);
-            kinds.Add(r.Window.Kind);
+            // The window ending on shared day k holds shared days k − window + 1 … k: both histories cut to those dates
+            // give the core exactly that window.
+            var (first, last) = (shared[Math.Max(0, k - o.Window + 1)], shared[k]);
+            kinds[k] = FlowRotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window.Kind;
         }
-        return new WindowHistory([.. dates], [.. kinds]);
+        return new WindowHistory(shared, kinds);
     }
 
     /// <summary>The label of the window ending on each shared flow day.</summary>
     private sealed record WindowHistory(DateOnly[] Dates, RotationKind[] Kinds);
 
-    private static EtfFlowHistory Prefix(EtfFlowHistory h, int days) => h with { Days = h.Days.Take(days).ToList() };
+    private static EtfFlowHistory Between(EtfFlowHistory h, DateOnly first, DateOnly last) =>
+        h with { Days = h.Days.SkipWhile(d => d.Date < first).TakeWhile(d => d.Date <= last).ToList() };
 }
