@@ -1,6 +1,8 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Signals.Correlation;
+using Bellwether.Core.Signals.CorrelationTrend;
 using Bellwether.Core.Signals.Divergence;
 using Bellwether.Core.Signals.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;
@@ -19,6 +21,6 @@ public static class BuiltInSignals
     /// <summary>Every built-in kind.</summary>
     public static SignalKinds Kinds { get; } = new([
         new BreakoutSignal(), new RecordCloseSignal(), new TrendlineSignal(), new DrawdownSignal(), new FedPathSignal(),
-        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new AltSeasonSignal(), new NoSourceSignal(),
+        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new AltSeasonSignal(), new CorrelationSignal(), new CorrelationTrendSignal(), new NoSourceSignal(),
     ]);
 }
