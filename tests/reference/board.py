@@ -80,6 +80,49 @@ def record_month(d):
     return {"value": value, "label": label, "since": day(month_end.index[start].start_time)}
 
 
+# --- Russell 2000 against ETH and BTC: correlation of daily log returns over the trailing year, and its trend -------
+def closes(path):
+    return pd.read_csv(os.path.join(data, path), parse_dates=["date"]).set_index("date").close.dropna()
+
+
+rut_close, pair = closes("markets/rut_daily.csv"), {"ETH": closes("crypto/daily/ETH.csv"), "BTC": closes("crypto/daily/BTC.csv")}
+
+
+def log_returns(other, start, d):
+    joined = pd.concat({"a": rut_close, "b": other}, axis=1, join="inner")
+    joined = joined[(joined.index >= start) & (joined.index <= d)]
+    return np.log(joined / joined.shift(1)).dropna()
+
+
+def correlation(d, coin):
+    r = log_returns(pair[coin], d - pd.Timedelta(days=364), d)
+    rho, n = r.a.corr(r.b), len(r)
+    h = 1.959963984540054 / np.sqrt(n - 3)
+    low, high = np.tanh(np.arctanh(rho) - h), np.tanh(np.arctanh(rho) + h)
+    return {"value": rho, "label": "positive" if low > 0 else "negative" if high < 0 else "indistinct", "since": None,
+            "ci95_low": low, "ci95_high": high, "n": n}
+
+
+def correlation_trend(d, coin):
+    r = log_returns(pair[coin], d - pd.Timedelta(days=730), d)
+    rolling = r.a.rolling(90).corr(r.b)
+    dates = list(r.index)
+    labels, previous = [], []
+    for i, t in enumerate(dates):
+        earlier = rolling[rolling.index <= t - pd.Timedelta(days=90)]
+        prev = earlier.iloc[-1] if len(earlier) else np.nan
+        previous.append(prev)
+        # A breakdown: more than 0.3 below the highest value of the 30 days before (NaN values are not peaks).
+        peak = rolling[(rolling.index >= t - pd.Timedelta(days=30)) & (rolling.index < t)].max()
+        if not np.isnan(rolling.iloc[i]) and not np.isnan(peak) and peak - rolling.iloc[i] > 0.3:
+            labels.append("breakdown")
+            continue
+        change = rolling.iloc[i] - prev
+        labels.append("unknown" if np.isnan(change) else "rising" if change >= 0.1 else "falling" if change <= -0.1 else "stable")
+    return {"value": rolling.iloc[-1] - previous[-1], "label": labels[-1], "since": day(dates[run_start(labels)]),
+            "current": rolling.iloc[-1], "previous": previous[-1]}
+
+
 # --- Bitcoin drawdown from its peak close -------------------------------------------------------------------------
 btc = pd.read_csv(os.path.join(data, "crypto/daily/BTC.csv"), parse_dates=["date"]).set_index("date").close.dropna()
 
@@ -167,14 +210,14 @@ def divergence(d):
             "since": r["dates"][start], "episode_days": len(r["active"]) - start if r["active"][-1] else 0}
 
 
-# --- Altcoin Season Index, 90 days, top 50: value, its change over 30 days, and the band's run --------------------
+# --- Altcoin Season Index, N days, top K: value, its change over 30 days, and the band's run --------------------
 crypto = os.path.join(data, "crypto")
 season = altseason.compute(altseason.read_rankings(crypto), altseason.read_exclusions(crypto), altseason.read_closes(os.path.join(crypto, "daily")),
                            [30, 90, 365], [50, 100], "2017-01-01", day(max(dates)))
 
 
-def alt(d):
-    h = season["50/90"]
+def alt(d, n=90, k=50):
+    h = season[f"{k}/{n}"]
     i = h["dates"].index(day(d))
     band = lambda v: None if v is None else "altcoin_season" if v >= 75 else "bitcoin_season" if v <= 25 else "neutral"
     bands = [band(v) for v in h["index"][: i + 1]]
@@ -189,7 +232,9 @@ for d, reading in zip(dates, fed["readings"]):
     eth, rotation = flows(d) if d >= pd.Timestamp("2024-08-21") else (None, None)
     result[day(d)] = {k: v for k, v in {
         "rut_resistance": resistance(d), "rut_record_month": record_month(d), "btc_drawdown": drawdown(d),
+        "rut_eth_corr": correlation(d, "ETH"), "rut_btc_corr": correlation(d, "BTC"), "rut_eth_corr_trend": correlation_trend(d, "ETH"),
         "eth_btc_trendline": trendline(d), "fed_path": fed_path(d, reading), "net_liquidity": liquidity(d),
         "eth_etf_flows": eth, "eth_vs_btc_etf_flows": rotation, "rut_btc_divergence": divergence(d), "altseason_90d_k50": alt(d),
+        "altseason_90d_k100": alt(d, 90, 100), "altseason_30d_k50": alt(d, 30, 50), "altseason_365d_k50": alt(d, 365, 50),
     }.items() if v is not None}
 print(json.dumps(result, default=float))

@@ -42,11 +42,12 @@ public class DefaultThesisReferenceTests
             else Assert.True(Close(value.GetDouble(), s.Value), $"{s.Id}: {value.GetDouble()} vs {s.Value}");
             if (e.TryGetProperty("label", out var label)) Assert.Equal(label.GetString(), s.Label);
             Assert.Equal(e.GetProperty("since").GetString(), s.Since?.ToString("yyyy-MM-dd"));
-            foreach (var field in new[] { "episode_days", "change_30d", "d30_k50", "d90_k50", "d365_k50", "d30_k100", "d90_k100", "d365_k100" })
+            foreach (var field in new[] { "episode_days", "change_30d", "d30_k50", "d90_k50", "d365_k50", "d30_k100", "d90_k100", "d365_k100",
+                                          "ci95_low", "ci95_high", "n", "current", "previous" })
                 if (e.TryGetProperty(field, out var f))
                     Assert.True(f.ValueKind == JsonValueKind.Null ? double.IsNaN(s.Fields[field]) : Close(f.GetDouble(), s.Fields[field]), $"{s.Id}.{field}");
         }
-        Assert.True(compared >= 8, $"only {compared} signals compared");
+        Assert.True(compared >= 14, $"only {compared} signals compared");
     }
 
     /// <summary>Equal within 1e-9 relative (1e-9 absolute near zero): sums of flows in another order differ in the last bits.</summary>

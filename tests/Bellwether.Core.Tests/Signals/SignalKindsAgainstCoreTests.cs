@@ -2,6 +2,9 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
+using Bellwether.Core.Statistics.Alignment;
+using Bellwether.Core.Statistics.Correlation;
+using Bellwether.Core.Statistics.Rolling;
 using Bellwether.Core.Statistics.Divergence;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Statistics.EtfFlows;
@@ -140,6 +143,30 @@ public class SignalKindsAgainstCoreTests
                 (rotation.Value, rotation.Label, rotation.From!.Value, rotation.To!.Value));
             Assert.Equal((r.Window.IntoSum, r.Window.OutOfSum, (double)r.RotationDays), (rotation.Fields["into_sum"], rotation.Fields["out_of_sum"], rotation.Fields["rotation_days"]));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryThirtySeventhDay), MemberType = typeof(BoardData))]
+    public void Correlations_are_the_core_statistics_and_the_trend_reads_the_whole_history_rolling_value(string date)
+    {
+        var d = DateOnly.Parse(date);
+        foreach (var (id, coin) in new[] { ("rut_eth_corr", "ETH"), ("rut_btc_corr", "BTC") })
+        {
+            var rows = ReturnAlignment.Align(S("RUT"), S(coin), new AlignmentOptions(d.AddDays(-364), d));
+            var core = Correlations.Compute(rows.Columns[0], rows.Columns[1]);
+            var reading = Read(id, d);
+            Assert.Equal((core.Pearson, core.Ci95Low, core.Ci95High, (double)core.N, core.PValue),
+                (reading.Value, reading.Fields["ci95_low"], reading.Fields["ci95_high"], reading.Fields["n"], reading.Fields["p_value"]));
+        }
+        // The trend reads two years of returns; its latest rolling value is the one of the whole history's alignment.
+        var all = ReturnAlignment.Align(S("RUT"), S("ETH"), new AlignmentOptions(Until: d));
+        var rolling = new double[all.Count];
+        RollingStatistics.Pearson(all.Columns[0], all.Columns[1], RollingWindow.OfObservations(90), rolling, all.Dates);
+        var trend = Read("rut_eth_corr_trend", d);
+        Assert.Equal(rolling[^1], trend.Fields["current"], 12);
+        int back = Array.FindLastIndex(all.Dates, x => x <= all.Dates[^1].AddDays(-90));
+        Assert.Equal(rolling[back], trend.Fields["previous"], 12);
+        Assert.Equal(rolling[^1] - rolling[back], trend.Value, 12);
     }
 
     /// <summary>The index the kind builds from closes only equals the index built from the full stored series.</summary>
