@@ -112,11 +112,13 @@ internal static class BoardCommand
 
     private static void Print(IAnsiConsole console, BoardResult board)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal"), new TableColumn("state").NoWrap(),
-            new TableColumn("value").RightAligned().NoWrap(), DrawdownCommand.Dated("since"), new TableColumn("explanation"));
+        // The explanation sits under its signal's title, so the table reads at 80 columns.
+        var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal").Width(Math.Max(30, console.Profile.Width - 50)), new TableColumn("state").NoWrap().Width(14),
+            new TableColumn("value").RightAligned().NoWrap().Width(15), DrawdownCommand.Dated("since").Width(10));
         foreach (var s in board.Signals)
-            table.AddRow(Markup.Escape(s.Title), State(s.State) + (s.Stale ? " [yellow bold]stale[/]" : ""), Markup.Escape(Value(s.Value, s.Unit)),
-                s.Since is { } d ? $"{d:yyyy-MM-dd}" : "", Markup.Escape(s.Explanation));
+            table.AddRow(new Markup($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]"),
+                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(Value(s.Value, s.Unit)),
+                new Text(s.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
         console.Write(table);
         var parts = new Table().Border(TableBorder.Simple).AddColumns("signal", "weight", "score", "points", "note");
         foreach (var p in board.Breakdown)
