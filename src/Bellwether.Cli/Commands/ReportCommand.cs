@@ -36,7 +36,7 @@ internal static class ReportCommand
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
         var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };
-        var since = new Option<string?>("--history-from") { Description = "First date of the readiness and index histories (default 2018-01-01)" };
+        var since = new Option<string?>("--history-from") { Description = "First date of the weekly readiness and index histories (default: three years before the report date)" };
         var command = new Command("report", "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
         {
             asOf, output, pngDir, markdown, thesis, claims, since,
@@ -44,7 +44,7 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
-            var historyFrom = StoreAccess.Date(parse, since) ?? new DateOnly(2018, 1, 1);
+            var historyFrom = StoreAccess.Date(parse, since);
             var kinds = BuiltInSignals.Kinds;
             AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
             var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
@@ -67,18 +67,20 @@ internal static class ReportCommand
             }
 
             using var store = StoreAccess.OpenForRead(parse);
-            altcoins = StoreAltcoinIndex.Source(store);
             var latest = store.Status().Select(s => s.Last).Max() ?? throw new InvalidOperationException("the store is empty: import data first");
             var date = asOfDate ?? latest;
-            if (historyFrom > date) throw new UsageException("--history-from is after the report date");
+            // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
+            var historyStart = historyFrom ?? date.AddYears(-3);
+            if (historyStart > date) throw new UsageException("--history-from is after the report date");
             var data = new StoreMarketData(store);
+            altcoins = StoreAltcoinIndex.Source(data);
             // Everything below reads through this view: nothing dated after the report date can reach the page.
             var view = new AsOfMarketData(data, date);
             var board = ThesisBoard.Evaluate(definition, view, date, kinds);
-            var history = ThesisBoard.History(definition, data, historyFrom, date, kinds);
+            var history = ThesisBoard.History(definition, data, historyStart, date, kinds);
             var notes = new List<string>();
             var claimRows = claimSet is null ? [] : CheckClaims(claimSet, view, claimKinds, date, notes);
-            var charts = Charts(definition, view, date, historyFrom, history, notes);
+            var charts = Charts(definition, view, date, historyStart, history, notes);
             foreach (var s in board.Signals.Where(s => s.Stale))
                 notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} ({string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => $"{i.Id} last {i.LastDate:yyyy-MM-dd}"))}); shown, not counted.");
             var content = new ReportContent(definition.Description, board, claimRows,
