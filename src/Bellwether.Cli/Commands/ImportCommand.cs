@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Instruments;
 using Bellwether.Data.Import;
 using Bellwether.Data.Store;
 using Spectre.Console;
@@ -60,21 +61,17 @@ internal static class ImportCommand
     private static Result Report(string storePath, List<ParsedFile> parsed, List<string> ignored, ImportSummary summary)
     {
         StoreChange Change(string key) => summary.Changes.GetValueOrDefault(key) ?? new StoreChange(key, 0, 0, 0);
+        // Series and flow tables alike: dated rows of an instrument on its calendar.
+        InstrumentReport Dated(Instrument instrument, DateOnly[] dates)
+        {
+            var c = Change(instrument.Id);
+            var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
+            return new InstrumentReport(instrument.Id, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
+                dates.Length, c.Inserted, c.Updated, c.Unchanged, coverage.Missing, coverage.OffCalendar);
+        }
         var reports = parsed.Select(file =>
         {
-            var instruments = file.Series.Select(s =>
-            {
-                var c = Change(s.Instrument.Id);
-                var coverage = s.Count == 0 ? default : TradingCalendar.For(s.Instrument.Calendar, s.Dates[0]).Coverage(s.Dates);
-                return new InstrumentReport(s.Instrument.Id, s.Count > 0 ? s.Dates[0] : null, s.Count > 0 ? s.Dates[^1] : null,
-                    s.Count, c.Inserted, c.Updated, c.Unchanged, coverage.Missing, coverage.OffCalendar);
-            }).Concat(file.Flows.Select(t =>
-            {
-                var c = Change(t.Instrument.Id);
-                var coverage = t.Count == 0 ? default : TradingCalendar.For(t.Instrument.Calendar, t.Dates[0]).Coverage(t.Dates);
-                return new InstrumentReport(t.Instrument.Id, t.Count > 0 ? t.Dates[0] : null, t.Count > 0 ? t.Dates[^1] : null,
-                    t.Count, c.Inserted, c.Updated, c.Unchanged, coverage.Missing, coverage.OffCalendar);
-            })).Concat(file.ClassificationList is { } list ? [ListReport(list, file.Classifications.Count, Change(list), null, null)] : [])
+            var instruments = file.Series.Select(s => Dated(s.Instrument, s.Dates)).Concat(file.Flows.Select(t => Dated(t.Instrument, t.Dates))).Concat(file.ClassificationList is { } list ? [ListReport(list, file.Classifications.Count, Change(list), null, null)] : [])
               .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => ListReport(g.Key, g.Count(), Change(g.Key), g.Min(r => r.Date), g.Max(r => r.Date))))
               .ToList();
             return new FileReport(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates, file.Skipped.Count,

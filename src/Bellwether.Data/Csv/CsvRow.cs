@@ -80,7 +80,9 @@ public static class HeaderedCsv
     /// Calls <paramref name="handler"/> for each non-blank line after the header; counts them in
     /// <see cref="ParsedFile.RowsRead"/>. Rows with fewer fields than the header are reported as bad.
     /// </summary>
-    public static void ForEachRow(ReadOnlySpan<byte> data, RowContext context, int headerFields, CsvRowHandler handler, bool hasHeader = true)
+    /// <param name="lineOffset">Added to every line number: the lines of earlier parts when the data continues them (a paged download).</param>
+    /// <returns>The number of the last line, offset included.</returns>
+    public static int ForEachRow(ReadOnlySpan<byte> data, RowContext context, int headerFields, CsvRowHandler handler, bool hasHeader = true, int lineOffset = 0)
     {
         var reader = new LineReader(data);
         if (hasHeader) reader.TryRead(out _);
@@ -92,10 +94,11 @@ public static class HeaderedCsv
             int count = CsvText.Split(line, fields);
             if (count < headerFields)
             {
-                context.Bad(reader.LineNumber, "row", $"expected {headerFields} fields, found {count}");
+                context.Bad(lineOffset + reader.LineNumber, "row", $"expected {headerFields} fields, found {count}");
                 continue;
             }
-            handler(new CsvRow(reader.LineNumber, line, fields, count, context));
+            handler(new CsvRow(lineOffset + reader.LineNumber, line, fields, count, context));
         }
+        return lineOffset + reader.LineNumber;
     }
 }

@@ -1,3 +1,4 @@
+using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Data.Import;
@@ -7,6 +8,9 @@ namespace Bellwether.Data.Sources;
 /// <summary>Rules every source applies: which days are finished, how a fetched instrument meets the stored one.</summary>
 public static class FetchRules
 {
+    /// <summary>Why a US session's row is not stored yet (see <see cref="UsSessionFinished"/>).</summary>
+    public const string UsSessionNotOver = "the session is not over (before 17:00 New York)";
+
     /// <summary>
     /// True when the US equity session of <paramref name="date"/> is over at <paramref name="now"/>: from 17:00 New York
     /// time that day (an hour after the close, so the closing auction has printed). US daylight-saving rules since 2007.
@@ -44,12 +48,42 @@ public static class FetchRules
         return units.Add(fetched.QuoteUnit) && stored.Class == AssetClass.Crypto ? stored with { QuoteUnit = string.Join('|', units) } : stored;
     }
 
-    /// <summary>Builds the series from the collector under the merged instrument and adds it to the file.</summary>
-    public static void AddSeries(ParsedFile file, BarCollector collector, FetchTarget target, Instrument fetched, int dropped, string droppedWhy)
+    /// <summary>
+    /// Adds the series read from a response under the target's id and stored instrument (see <see cref="Merge"/>),
+    /// without the rows of days that are not <paramref name="finished"/>; a note counts those.
+    /// </summary>
+    public static void AddSeries(ParsedFile file, DailySeries parsed, FetchTarget target, Func<DateOnly, bool> finished, string unfinishedWhy)
     {
-        var series = collector.Build(Merge(target.Stored, fetched));
-        file.Series.Add(series);
-        if (dropped > 0) file.Notes.Add($"{target.Instrument.Id}: {dropped} row(s) not stored: {droppedWhy}");
+        var instrument = Merge(target.Stored, parsed.Instrument with { Id = target.Instrument.Id });
+        var bars = Enumerable.Range(0, parsed.Count).Where(i => finished(parsed.Dates[i])).Select(i => parsed[i]).ToList();
+        file.Series.Add(new DailySeries(instrument, bars));
+        NoteDropped(file, target, parsed.Count - bars.Count, unfinishedWhy);
+    }
+
+    /// <summary>The same as <see cref="AddSeries"/> for a flow table.</summary>
+    public static void AddFlows(ParsedFile file, FlowTable parsed, FetchTarget target, Func<DateOnly, bool> finished, string unfinishedWhy)
+    {
+        var kept = Where(parsed, finished);
+        file.Flows.Add(kept with { Instrument = Merge(target.Stored, parsed.Instrument with { Id = target.Instrument.Id }) });
+        NoteDropped(file, target, parsed.Count - kept.Count, unfinishedWhy);
+    }
+
+    /// <summary>The rows of <paramref name="table"/> dated on days <paramref name="keep"/> accepts.</summary>
+    public static FlowTable Where(FlowTable table, Func<DateOnly, bool> keep)
+    {
+        var rows = Enumerable.Range(0, table.Count).Where(i => keep(table.Dates[i])).ToArray();
+        return table with
+        {
+            Dates = [.. rows.Select(i => table.Dates[i])],
+            Values = [.. table.Values.Select(fund => rows.Select(i => fund[i]).ToArray())],
+            Total = [.. rows.Select(i => table.Total[i])],
+        };
+    }
+
+    /// <summary>Notes rows of the answer that were not stored, and why.</summary>
+    public static void NoteDropped(ParsedFile file, FetchTarget target, int dropped, string why)
+    {
+        if (dropped > 0) file.Notes.Add($"{target.Instrument.Id}: {dropped} row(s) not stored: {why}");
     }
 
     /// <summary>Date windows of at most <paramref name="maxDays"/> days covering <paramref name="from"/>..<paramref name="to"/> (one window when 0).</summary>
@@ -63,14 +97,6 @@ public static class FetchRules
         }
     }
 
-    /// <summary>A new file for a fetched instrument; its path names the source and symbol, never a key.</summary>
-    public static ParsedFile NewFile(string source, FetchTarget target, string format) =>
-        new($"fetch:{source}/{target.Instrument.Symbol}", format);
-
     /// <summary>Midnight UTC of a date as Unix seconds.</summary>
     public static long UnixSeconds(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
-
-    /// <summary>The DailyBar for a value-only row.</summary>
-    public static DailyBar Value(DateOnly date, double value, string source) =>
-        new(date, double.NaN, double.NaN, double.NaN, value, double.NaN, double.NaN, source);
 }

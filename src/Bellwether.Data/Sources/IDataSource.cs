@@ -13,6 +13,9 @@ public sealed record FetchTarget(SourceInstrument Instrument, DateOnly From, Dat
 {
     /// <summary>Today's UTC date: the day whose crypto bar is not finished.</summary>
     public DateOnly UtcToday => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>True when the US session of <paramref name="date"/> is over (see <see cref="FetchRules.UsSessionFinished"/>).</summary>
+    public bool UsSessionFinished(DateOnly date) => FetchRules.UsSessionFinished(date, Now);
 }
 
 /// <summary>A public data source: fetches one instrument into a <see cref="ParsedFile"/> for the store's import path.</summary>

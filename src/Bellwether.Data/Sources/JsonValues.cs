@@ -1,29 +1,10 @@
 using System.Text.Json;
-using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Sources;
 
-/// <summary>Reading numbers from API JSON, where prices may come as strings (Binance) or be null (Yahoo).</summary>
+/// <summary>Reading API answers as JSON; failures are <see cref="SourceException"/>s naming the source. Numbers are read with the importers' <c>JsonCells</c>.</summary>
 public static class JsonValues
 {
-    /// <summary>A number, a numeric string, or null (NaN). False for anything else.</summary>
-    public static bool TryNumber(JsonElement e, out double value)
-    {
-        value = double.NaN;
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return true;
-            case JsonValueKind.Number:
-                value = e.GetDouble();
-                return double.IsFinite(value);
-            case JsonValueKind.String:
-                return CsvText.TryParseNumber(System.Text.Encoding.UTF8.GetBytes(e.GetString()!), out value);
-            default:
-                return false;
-        }
-    }
-
     /// <summary>Parses <paramref name="body"/>, turning a syntax error into a <see cref="SourceException"/> naming the source.</summary>
     public static JsonDocument Parse(byte[] body, string source, string what)
     {

@@ -1,4 +1,5 @@
 using Bellwether.Data.Import;
+using Bellwether.Data.Tests.Import.Formats;
 using Xunit;
 
 namespace Bellwether.Data.Tests.Import;
@@ -6,18 +7,13 @@ namespace Bellwether.Data.Tests.Import;
 /// <summary>Each kind of bad input is an error naming file, line and field, or a counted skip under --skip-bad.</summary>
 public sealed class ValidationTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("bellwether-validation-").FullName;
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private readonly TempFolder _folder = new();
+    public void Dispose() => _folder.Dispose();
 
     private const string Header = "date,open,high,low,close,volume,source";
     private const string Good = "2025-01-02,10,11,9,10.5,100,s";
 
-    private string Write(string name, params string[] lines)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n");
-        return path;
-    }
+    private string Write(string name, params string[] lines) => _folder.Write(name, string.Join('\n', lines) + "\n");
 
     [Theory]
     [InlineData("2025-13-02,10,11,9,10.5,100,s", "date", "is not a date")]

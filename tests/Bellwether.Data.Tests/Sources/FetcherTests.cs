@@ -5,22 +5,19 @@ using Xunit;
 namespace Bellwether.Data.Tests.Sources;
 
 /// <summary>The run as a whole: sources independent of each other, cancellation, no network, configuration, secrets.</summary>
-public sealed class FetcherTests : IDisposable
+public sealed class FetcherTests : SourceTests
 {
-    private readonly SourceTestBed _bed = new();
-    public void Dispose() => _bed.Dispose();
-
     [Fact]
     public void One_blocked_source_does_not_stop_the_others()
     {
         using var binance = new BinanceFake { Now = new(2025, 12, 31, 15, 0, 0, TimeSpan.Zero) };
         using var farside = new FarsideFake { Now = binance.Now };
         farside.Server.Inject((_, _) => FarsideFake.Cloudflare());
-        var report = _bed.Run(binance.Now, [binance.Settings(), farside.Settings()], ct: TestContext.Current.CancellationToken);
+        var report = Bed.Run(binance.Now, [binance.Settings(), farside.Settings()], ct: TestContext.Current.CancellationToken);
         Assert.Equal(FetchStatus.Updated, report.Outcomes.Single(o => o.Source == "binance").Status);
         Assert.Equal(FetchStatus.Failed, report.Outcomes.Single(o => o.Source == "farside").Status);
         Assert.True(report.AnyFailed);
-        _bed.With(binance.AssertStored);
+        Bed.With(binance.AssertStored);
     }
 
     [Fact]
@@ -29,7 +26,7 @@ public sealed class FetcherTests : IDisposable
         var dead = new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/");
         var sources = SourceDefaults.All.Select(s => ApiFake.Fast(s) with { BaseAddress = dead, ApiBaseAddress = dead, ApiKey = s.Name == "stooq" ? Fakes.Key : null }).ToList();
         sources[sources.FindIndex(s => s.Name == "stooq")] = sources.Single(s => s.Name == "stooq") with { Instruments = [new("SPY", "spy.us")] };
-        var report = _bed.Run(DateTimeOffset.UnixEpoch.AddYears(56), sources, ct: TestContext.Current.CancellationToken);
+        var report = Bed.Run(DateTimeOffset.UnixEpoch.AddYears(56), sources, ct: TestContext.Current.CancellationToken);
         foreach (var source in sources)
         {
             var outcomes = report.Outcomes.Where(o => o.Source == source.Name).ToList();
@@ -40,7 +37,7 @@ public sealed class FetcherTests : IDisposable
             Assert.Contains("bellwether import", first.Error);
             Assert.All(outcomes.Skip(1), o => Assert.Equal(FetchStatus.Skipped, o.Status));
         }
-        Assert.Empty(_bed.With(s => s.Instruments()));
+        Assert.Empty(Bed.With(s => s.Instruments()));
     }
 
     [Fact]
@@ -52,20 +49,20 @@ public sealed class FetcherTests : IDisposable
         fake.Server.Handler = r => r.Query["symbol"] == "ETHUSDT" ? Hang(eth, r) : Serve(fake, r);
         var settings = fake.Settings() with { Instruments = [new("BTC", "BTCUSDT"), new("ETH", "ETHUSDT")], AttemptTimeout = TimeSpan.FromSeconds(30) };
         using var cancel = new CancellationTokenSource();
-        var run = Task.Run(() => _bed.Run(fake.Now, [settings], ct: cancel.Token, onOutcome: o => { if (o.Instrument == "BTC") cancel.CancelAfter(300); }),
+        var run = Task.Run(() => Bed.Run(fake.Now, [settings], ct: cancel.Token, onOutcome: o => { if (o.Instrument == "BTC") cancel.CancelAfter(300); }),
             TestContext.Current.CancellationToken);
         var report = await run;
         Assert.True(report.Cancelled);
         Assert.Equal(FetchStatus.Updated, report.Outcomes.Single(o => o.Instrument == "BTC").Status);
         Assert.Equal(FetchStatus.Skipped, report.Outcomes.Single(o => o.Instrument == "ETH").Status);
-        _bed.With(fake.AssertStored);
-        Assert.Null(_bed.With(s => s.FindInstrument("ETH")));
+        Bed.With(fake.AssertStored);
+        Assert.Null(Bed.With(s => s.FindInstrument("ETH")));
 
         fake.Server.Handler = r => r.Query["symbol"] == "ETHUSDT" ? Serve(eth, r) : Serve(fake, r);
-        var rerun = _bed.Run(fake.Now, [settings], ct: TestContext.Current.CancellationToken);
+        var rerun = Bed.Run(fake.Now, [settings], ct: TestContext.Current.CancellationToken);
         Assert.False(rerun.AnyFailed);
-        _bed.With(eth.AssertStored);
-        Assert.Equal(0, _bed.Duplicates());
+        Bed.With(eth.AssertStored);
+        Assert.Equal(0, Bed.Duplicates());
     }
 
     private static int _ethRequests;

@@ -1,9 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bellwether.Core.Calendars;
-using Bellwether.Core.Instruments;
-using Bellwether.Core.Series;
 using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
@@ -34,9 +31,6 @@ public sealed partial class BinanceKlinesImporter : IImporter
     // Quote assets, longest first where one ends another (FDUSD before USD).
     private static readonly string[] QuoteAssets = ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USDP", "DAI", "USD", "EUR", "TRY", "BRL", "BTC", "ETH", "BNB"];
     private const string DumpHeader = "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
-    private const long MillisecondsPerDay = 86_400_000;
-    // A time at or above this is in microseconds: 10^14 ms is the year 5138, 10^14 µs is 1973.
-    private const long MicrosecondThreshold = 100_000_000_000_000;
 
     public string Name => "binance-klines";
     public string Description => "Binance daily klines: data-dump CSV (12 fields, no header) or API JSON array (id from file name: BTCUSDT-1d-2024-01.csv -> BTC in USDT)";
@@ -59,17 +53,22 @@ public sealed partial class BinanceKlinesImporter : IImporter
         var (symbol, interval) = NameParts(probe.Stem);
         if (interval is not null && interval != "1d")
             throw context.Fatal("interval", $"the file name says {interval} klines; Bellwether stores daily (1d) klines only");
-        var (baseAsset, quote) = SplitSymbol(symbol);
-        var klines = new Klines(context, new BarCollector(context, pricesMustBePositive: true), "binance:" + symbol);
-        if (probe.Extension == ".json" || JsonStart().IsMatch(probe.Start(64))) ReadJson(data, context, klines);
+        var klines = new BinanceKlines(context, symbol);
+        if (probe.Extension == ".json" || JsonStart().IsMatch(probe.Start(64)))
+        {
+            using var document = JsonCells.Parse(data, context);
+            if (document.RootElement.ValueKind != JsonValueKind.Array) throw context.Fatal("json", "expected an array of klines");
+            klines.ReadJson(document.RootElement);
+        }
         else ReadCsv(probe, data, context, klines);
-        var instrument = new Instrument(baseAsset, AssetClass.Crypto, quote, Instrument.ContractScaleOf(baseAsset), CalendarKind.EveryDay);
-        context.File.Series.Add(klines.Collector.Build(instrument));
-        if (quote == "unknown") context.File.Notes.Add($"{baseAsset}: no quote asset recognised in '{symbol}'; quote unit unknown");
-        context.File.Notes.Add($"{baseAsset}: volume is in {baseAsset} (base asset); quote volume, trade count and taker volumes are not stored");
+        var series = klines.Build();
+        context.File.Series.Add(series);
+        var id = series.Instrument.Id;
+        if (series.Instrument.QuoteUnit == "unknown") context.File.Notes.Add($"{id}: no quote asset recognised in '{symbol}'; quote unit unknown");
+        context.File.Notes.Add($"{id}: volume is in {id} (base asset); quote volume, trade count and taker volumes are not stored");
     }
 
-    private static void ReadCsv(FileProbe probe, ReadOnlySpan<byte> data, RowContext context, Klines klines)
+    private static void ReadCsv(FileProbe probe, ReadOnlySpan<byte> data, RowContext context, BinanceKlines klines)
     {
         bool header = probe.FirstLine.Equals(DumpHeader, StringComparison.OrdinalIgnoreCase);
         HeaderedCsv.ForEachRow(data, context, 7, (in CsvRow row) =>
@@ -87,94 +86,6 @@ public sealed partial class BinanceKlinesImporter : IImporter
         if (Utf8Parser.TryParse(row[i], out time, out int consumed) && consumed == row[i].Length && !row[i].IsEmpty && time >= 0) return true;
         row.Context.Bad(row.Line, field, $"'{row.Text(i)}' is not a time (milliseconds or microseconds since 1970)");
         return false;
-    }
-
-    private static readonly string[] JsonFields = ["open_time", "open", "high", "low", "close", "volume", "close_time"];
-
-    private static void ReadJson(ReadOnlySpan<byte> data, RowContext context, Klines klines)
-    {
-        using var document = JsonCells.Parse(data, context);
-        if (document.RootElement.ValueKind != JsonValueKind.Array) throw context.Fatal("json", "expected an array of klines");
-        context.Position = RowContext.ElementPosition;
-        int index = 0;
-        Span<double> values = stackalloc double[7];
-        foreach (var kline in document.RootElement.EnumerateArray())
-        {
-            index++;
-            context.File.RowsRead++;
-            if (kline.ValueKind != JsonValueKind.Array || kline.GetArrayLength() < 7)
-            {
-                context.Bad(index, "kline", "expected an array of 12 fields");
-                continue;
-            }
-            if (!TryJsonFields(kline, index, context, values, out long open, out long close)) continue;
-            klines.Add(index, open, close, values[1], values[2], values[3], values[4], values[5]);
-        }
-    }
-
-    private static bool TryJsonFields(JsonElement kline, int index, RowContext context, Span<double> values, out long open, out long close)
-    {
-        open = close = 0;
-        for (int i = 0; i < JsonFields.Length; i++)
-        {
-            var e = kline[i];
-            if (i is 0 or 6)
-            {
-                if (!JsonCells.TryInteger(e, out long time, out var text) || time < 0)
-                {
-                    context.Bad(index, JsonFields[i], $"'{text}' is not a time (milliseconds or microseconds since 1970)");
-                    return false;
-                }
-                if (i == 0) open = time; else close = time;
-            }
-            else if (!JsonCells.TryNumber(e, out values[i], out var text))
-            {
-                context.Bad(index, JsonFields[i], JsonCells.NotANumber(text));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>Checks that each kline is one UTC day and keeps it as that day's bar.</summary>
-    private sealed class Klines(RowContext context, BarCollector collector, string source)
-    {
-        public BarCollector Collector => collector;
-
-        public void Add(int position, long openTime, long closeTime, double open, double high, double low, double close, double volume)
-        {
-            // Binance gives every field of every kline: an empty or null one is damage, not a missing value.
-            foreach (var (value, field) in new[] { (open, "open"), (high, "high"), (low, "low"), (close, "close"), (volume, "volume") })
-                if (double.IsNaN(value))
-                {
-                    context.Bad(position, field, "no value");
-                    return;
-                }
-            bool micro = openTime >= MicrosecondThreshold;
-            if (micro != closeTime >= MicrosecondThreshold)
-            {
-                context.Bad(position, "close_time", "open_time and close_time are in different units");
-                return;
-            }
-            long day = micro ? MillisecondsPerDay * 1000 : MillisecondsPerDay;
-            long span = closeTime - openTime + 1;
-            if (span != day)
-                throw context.Fatal("close_time", $"the kline spans {Describe(span, micro)} (open_time to close_time); Bellwether stores daily (1d) klines only", position);
-            if (openTime % day != 0)
-                throw context.Fatal("open_time", $"the kline opens at {Describe(openTime % day, micro)} UTC, not 00:00: its day is not a UTC day (the API's timeZone option?)", position);
-            long dayNumber = openTime / day;
-            if (dayNumber > DateOnly.MaxValue.DayNumber - Epoch.DayNumber)
-            {
-                context.Bad(position, "open_time", $"{openTime} is beyond the calendar");
-                return;
-            }
-            var date = DateOnly.FromDayNumber(Epoch.DayNumber + (int)dayNumber);
-            collector.Add(position, new DailyBar(date, open, high, low, close, volume, double.NaN, source));
-        }
-
-        private static readonly DateOnly Epoch = new(1970, 1, 1);
-
-        private static string Describe(long amount, bool micro) => TimeSpan.FromMilliseconds(micro ? amount / 1000.0 : amount).ToString("c");
     }
 
     /// <summary>The symbol and interval a file name gives: <c>BTCUSDT-1d-2024-01</c> → (<c>BTCUSDT</c>, <c>1d</c>); <c>BTCUSDT</c> → (<c>BTCUSDT</c>, null).</summary>

@@ -14,7 +14,8 @@ namespace Bellwether.Data.Import.Formats;
 /// <remarks>
 /// <para>Daily points only. CoinGecko stamps them 00:00 UTC and each is stored on that UTC date (as the data
 /// folder's <c>snapshot_date_utc0000</c>): the price at the start of the day. The price becomes the close, market
-/// cap and volume are joined on the same time stamp; <c>null</c> market caps or volumes are missing values.</para>
+/// cap and volume are joined on the same time stamp; <c>null</c> market caps or volumes are missing values, and so is
+/// a market cap of 0 (CoinGecko's "unknown"; a note counts them).</para>
 /// <para>CoinGecko appends the live price of the current day as a last point at the time of the request: that point
 /// (last, and not at 00:00) is a counted skip, since it is no daily value. A payload with several points in one UTC
 /// day (CoinGecko's automatic 5-minute or hourly granularity for ranges up to 90 days) stops the import: it is not
@@ -38,14 +39,27 @@ public sealed partial class CoinGeckoMarketChartImporter : IImporter
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("prices", out _))
             throw context.Fatal("prices", "expected an object with a 'prices' array of [time, value] pairs");
+        context.File.Series.Add(ReadSeries(root, context, "CG:" + probe.Stem.ToUpperInvariant(), "coingecko", out _));
+    }
+
+    /// <summary>
+    /// The daily series of a <c>market_chart</c> object that has a <c>prices</c> array (a saved file or a live answer),
+    /// stored as <paramref name="id"/> with <paramref name="source"/> on each bar. A market cap of 0 is CoinGecko's
+    /// "unknown": stored as missing, with a note (0 would read as a worthless coin).
+    /// </summary>
+    /// <param name="livePoint">True when the last point was the live price of the running day (a counted skip).</param>
+    public static DailySeries ReadSeries(JsonElement root, RowContext context, string id, string source, out bool livePoint)
+    {
         context.Position = RowContext.ElementPosition;
         var prices = ReadPoints(root, "prices", context);
-        context.File.RowsRead = root.GetProperty("prices").GetArrayLength();
+        context.File.RowsRead += root.GetProperty("prices").GetArrayLength();
         long? live = LivePoint(prices, context);
+        livePoint = live is not null;
         RequireDaily(prices, live, context);
         var marketCaps = JoinOnTime(ReadPoints(root, "market_caps", context), prices, live, "market_caps", context);
         var volumes = JoinOnTime(ReadPoints(root, "total_volumes", context), prices, live, "total_volumes", context);
         var collector = new BarCollector(context, pricesMustBePositive: true);
+        int zeroCaps = 0;
         foreach (var p in prices)
         {
             if (p.Time == live) continue;
@@ -57,11 +71,12 @@ public sealed partial class CoinGeckoMarketChartImporter : IImporter
             if (double.IsNaN(p.Value)) { context.Bad(p.Index, "prices", "no value"); continue; }
             if (p.Value <= 0) { context.Bad(p.Index, "prices", $"price must be positive, got {p.Value}"); continue; }
             var date = DateOnly.FromDayNumber(Epoch.DayNumber + (int)(p.Time / MillisecondsPerDay));
-            collector.Add(p.Index, new DailyBar(date, double.NaN, double.NaN, double.NaN, p.Value,
-                volumes.GetValueOrDefault(p.Time, double.NaN), marketCaps.GetValueOrDefault(p.Time, double.NaN), "coingecko"));
+            double cap = marketCaps.GetValueOrDefault(p.Time, double.NaN);
+            if (cap == 0) { zeroCaps++; cap = double.NaN; }
+            collector.Add(p.Index, new DailyBar(date, double.NaN, double.NaN, double.NaN, p.Value, volumes.GetValueOrDefault(p.Time, double.NaN), cap, source));
         }
-        var id = "CG:" + probe.Stem.ToUpperInvariant();
-        context.File.Series.Add(collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay)));
+        if (zeroCaps > 0) context.File.Notes.Add($"{id}: {zeroCaps} market cap(s) given as 0 (CoinGecko's 'unknown') stored as missing");
+        return collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay));
     }
 
     /// <summary>The <c>[time, value]</c> pairs of array <paramref name="name"/> (none when absent); bad pairs are reported.</summary>

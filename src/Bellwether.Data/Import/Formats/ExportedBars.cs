@@ -33,17 +33,18 @@ internal sealed class ExportedBars(RowContext context, string source, bool hasVo
     }
 
     /// <summary>
-    /// Reads a CSV whose header names <c>Date,Open,High,Low,Close</c> and optionally <c>Volume</c> (any order, any
-    /// case; other columns are ignored). Cells equal to one of <paramref name="missing"/> are missing values.
+    /// Reads a CSV whose header (<paramref name="columns"/>) names <c>Date,Open,High,Low,Close</c> and optionally
+    /// <c>Volume</c> (any order, any case; other columns are ignored). Cells equal to one of <paramref name="missing"/>
+    /// are missing values. <paramref name="lineOffset"/> numbers the lines after those of earlier parts of a paged download.
     /// </summary>
-    public void ReadCsv(FileProbe probe, ReadOnlySpan<byte> data, string[] missing)
+    /// <returns>The number of the last line, offset included.</returns>
+    public int ReadCsv(string[] columns, ReadOnlySpan<byte> data, string[] missing, int lineOffset = 0)
     {
-        var columns = probe.Columns;
         int Column(string name) => Array.FindIndex(columns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
         int date = Column("Date"), open = Column("Open"), high = Column("High"), low = Column("Low"), close = Column("Close"), volume = Column("Volume");
         if (Math.Min(Math.Min(date, open), Math.Min(Math.Min(high, low), close)) < 0)
             throw context.Fatal("header", $"expected the columns Date,Open,High,Low,Close; found {string.Join(',', columns)}");
-        HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
+        return HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
         {
             if (!TryDate(row, date, columns[date], out var d)) return;
             if (!row.TryNumber(open, columns[open], out double o, missing) || !row.TryNumber(high, columns[high], out double h, missing)
@@ -51,7 +52,7 @@ internal sealed class ExportedBars(RowContext context, string source, bool hasVo
                 || !row.TryNumber(volume, volume < 0 ? "Volume" : columns[volume], out double v, missing))
                 return;
             Add(row.Line, d, o, h, l, c, v);
-        });
+        }, lineOffset: lineOffset);
     }
 
     /// <summary>

@@ -11,9 +11,8 @@ namespace Bellwether.Data.Import.Formats;
 /// <c>Total</c>, <c>Average</c>, <c>Maximum</c>, <c>Minimum</c> are counted skips.
 /// </summary>
 /// <remarks>
-/// The table read is the first whose rows include a dated one; its header is the last row above the first dated
-/// row whose last cell is <c>Total</c> (Farside puts issuer names and fees in rows around it: rows above the first
-/// date are not data, and a note counts them). The instrument id is the file stem in upper case with every run of
+/// The table read is the <see cref="FarsidePage"/> flow table (rows above its first date are not data, and a note counts
+/// them). The instrument id is the file stem in upper case with every run of
 /// other characters than letters and digits turned into <c>_</c>: save the page as
 /// <c>btc_spot_etf_flows_daily.html</c> to update the data folder's <c>BTC_SPOT_ETF_FLOWS</c>.
 /// </remarks>
@@ -23,55 +22,16 @@ public sealed class FarsideHtmlImporter : IImporter
     public string Description => "Farside ETF-flow page saved as HTML: <table> of funds + Total, '11 Jan 2024' rows, (95.1) negative, '-' no data";
 
     public bool CanRead(FileProbe probe) =>
-        probe.Extension is ".html" or ".htm" && FindFlowTable(HtmlTables.Read(Encoding.UTF8.GetString(probe.Content.Span))) is not null;
-
-    /// <summary>A flow table's rows, the index of its header row and of its first dated row.</summary>
-    private sealed record Layout(List<HtmlRow> Rows, int Header, int FirstDated, int OtherTables);
-
-    private static Layout? FindFlowTable(List<List<HtmlRow>> tables)
-    {
-        Layout? found = null;
-        foreach (var rows in tables)
-        {
-            int firstDated = rows.FindIndex(r => r.Cells.Length > 0 && FarsideCells.TryDate(Encoding.UTF8.GetBytes(r.Cells[0]), out _));
-            if (firstDated <= 0) continue;
-            int header = rows.FindLastIndex(firstDated - 1, firstDated,
-                r => r.Cells.Length >= 3 && r.Cells[^1].Equals("Total", StringComparison.OrdinalIgnoreCase));
-            if (header < 0) continue;
-            found = found is null ? new Layout(rows, header, firstDated, 0) : found with { OtherTables = found.OtherTables + 1 };
-        }
-        return found;
-    }
+        probe.Extension is ".html" or ".htm" && FarsidePage.Find(Encoding.UTF8.GetString(probe.Content.Span)) is not null;
 
     public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
     {
-        var layout = FindFlowTable(HtmlTables.Read(Encoding.UTF8.GetString(data)))
+        var page = FarsidePage.Find(Encoding.UTF8.GetString(data))
             ?? throw context.Fatal("table", "no <table> with a header row ending in 'Total' above rows dated like '11 Jan 2024'");
-        var header = layout.Rows[layout.Header];
-        var columns = header.Cells[1..];
-        int unnamed = Array.FindIndex(columns, string.IsNullOrEmpty);
-        if (unnamed >= 0) throw context.Fatal("header", $"column {unnamed + 2} of the header row has no fund name", header.Line);
-        var table = new FlowTableBuilder(context, columns);
-        for (int r = layout.FirstDated; r < layout.Rows.Count; r++)
-        {
-            var row = layout.Rows[r];
-            if (row.Cells.All(string.IsNullOrEmpty)) continue;
-            context.File.RowsRead++;
-            if (!table.TryDate(row.Line, Encoding.UTF8.GetBytes(row.Cells[0]), out var date)) continue;
-            if (row.Cells.Length != header.Cells.Length)
-            {
-                context.Bad(row.Line, "row", $"expected {header.Cells.Length} cells like the header, found {row.Cells.Length}");
-                continue;
-            }
-            var values = new double[columns.Length];
-            bool ok = true;
-            for (int i = 0; i < columns.Length && ok; i++) ok = table.TryFlow(row.Line, i, Encoding.UTF8.GetBytes(row.Cells[i + 1]), out values[i]);
-            if (ok) table.Add(row.Line, date, values);
-        }
-        context.File.Flows.Add(table.Build(IdOf(probe.Stem), "farside-html"));
-        if (layout.FirstDated > 1)
-            context.File.Notes.Add($"{layout.FirstDated} rows above the first date are headers (fund names from line {header.Line}), not data");
-        if (layout.OtherTables > 0) context.File.Notes.Add($"{layout.OtherTables} other flow tables in the page were not read");
+        context.File.Flows.Add(page.Read(context, IdOf(probe.Stem), "farside-html"));
+        if (page.FirstDated > 1)
+            context.File.Notes.Add($"{page.FirstDated} rows above the first date are headers (fund names from line {page.Rows[page.Header].Line}), not data");
+        if (page.OtherTables > 0) context.File.Notes.Add($"{page.OtherTables} other flow tables in the page were not read");
     }
 
     /// <summary>The instrument id of a saved page: <c>Bitcoin ETF Flow – All Data</c> → <c>BITCOIN_ETF_FLOW_ALL_DATA</c>.</summary>

@@ -33,7 +33,7 @@ public sealed class StooqCsvImporter : IImporter
         if (RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase)))
             throw context.Fatal("content", $"Stooq sent the message '{probe.FirstLine.Trim()}' instead of prices; download the file again", 1);
         var bars = new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5);
-        bars.ReadCsv(probe, data, []);
+        bars.ReadCsv(probe.Columns, data, []);
         context.File.Series.Add(bars.Build(TickerOf(probe.Stem)));
     }
 

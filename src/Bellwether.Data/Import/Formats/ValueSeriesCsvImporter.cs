@@ -37,7 +37,10 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
         return c.Length == 2 && dateColumns.Contains(c[0]) && c[1].Length > 0;
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context) => context.File.Series.Add(ReadSeries(probe, data, context));
+
+    /// <summary>The series of the file (or of a download read as one), on the calendar its dates follow.</summary>
+    public DailySeries ReadSeries(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
     {
         if (probe.Columns.Length != 2) throw context.Fatal("header", $"expected two columns, a date and the series; found '{probe.FirstLine}'");
         var column = probe.Columns[1];
@@ -59,7 +62,7 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
         if (unit == "unknown") context.File.Notes.Add($"{id}: unit unknown; signals that need a unit will refuse it");
         var draft = collector.Build(new Instrument(id, AssetClass.MacroSeries, unit, 1, CalendarKind.UsBusiness));
         var calendar = InferCalendar(draft.Dates);
-        context.File.Series.Add(new DailySeries(draft.Instrument with { Calendar = calendar }, Enumerable.Range(0, draft.Count).Select(i => draft[i]).ToList()));
+        return new DailySeries(draft.Instrument with { Calendar = calendar }, Enumerable.Range(0, draft.Count).Select(i => draft[i]).ToList());
     }
 
     /// <summary>The series id: the column name for FRED-style headers, else the file stem (<c>btc_dominance</c> → <c>BTC_DOMINANCE</c>).</summary>

@@ -28,7 +28,7 @@ public sealed class YahooCsvImporter : IImporter
     {
         bool hasVolume = probe.Columns.Contains("Volume", StringComparer.OrdinalIgnoreCase);
         var bars = new ExportedBars(context, "yahoo", hasVolume);
-        bars.ReadCsv(probe, data, ["null"]);
+        bars.ReadCsv(probe.Columns, data, ["null"]);
         var series = bars.Build(probe.Stem);
         context.File.Series.Add(series);
         context.File.Notes.Add($"{series.Instrument.Id}: Close (split-adjusted) is stored; Adj Close (also dividend-adjusted) is not");

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Bellwether.Core.Calendars;
-using Bellwether.Core.Instruments;
-using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Import;
+using Bellwether.Data.Import.Formats;
 
 namespace Bellwether.Data.Sources.CoinGecko;
 
@@ -15,7 +13,7 @@ namespace Bellwether.Data.Sources.CoinGecko;
 /// each run as the dated ranking <see cref="MarketsList"/> so point-in-time rankings accumulate. A Demo key goes in the
 /// <c>x-cg-demo-api-key</c> header.
 /// </summary>
-public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimeProvider time) : IDataSource
+public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimeProvider time) : HttpSource(settings, time, "bellwether")
 {
     /// <summary>The ranking list the daily markets snapshot is stored under.</summary>
     public const string MarketsList = "coingecko_markets";
@@ -24,83 +22,45 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
     /// <summary>How far back keyless and Demo requests may reach.</summary>
     public const int FreeHistoryDays = 365;
 
-    private readonly SourceClient _client = new(settings, time, "bellwether");
     private readonly Dictionary<string, string> _headers = key is null ? [] : new() { ["x-cg-demo-api-key"] = key };
 
-    public string Name => settings.Name;
-    public SourceSettings Settings => settings;
-    public List<string> TakeRetryNotes() => _client.TakeRetryNotes();
-
-    public Task<ParsedFile> FetchAsync(FetchTarget target, CancellationToken ct) =>
+    public override Task<ParsedFile> FetchAsync(FetchTarget target, CancellationToken ct) =>
         target.Instrument.Symbol == MarketsSymbol ? Markets(target, ct) : MarketChart(target, ct);
 
     private async Task<ParsedFile> MarketChart(FetchTarget target, CancellationToken ct)
     {
         var coin = target.Instrument.Symbol;
-        var what = $"{target.Instrument.Id} ({coin})";
-        var file = FetchRules.NewFile(Name, target, "coingecko-market-chart");
+        var what = What(target);
+        var context = NewContext(target, "coingecko-market-chart");
+        var file = context.File;
         int wanted = target.UtcToday.DayNumber - target.From.DayNumber + 1;
         int days = Math.Clamp(wanted, 1, FreeHistoryDays);
         if (wanted > FreeHistoryDays)
             file.Notes.Add($"{target.Instrument.Id}: CoinGecko's free history reaches back {FreeHistoryDays} days; days before {target.UtcToday.AddDays(-FreeHistoryDays):yyyy-MM-dd} need a paid plan or 'bellwether import' of a saved file");
         var url = new Uri($"coins/{Uri.EscapeDataString(coin)}/market_chart?vs_currency=usd&days={days}&interval=daily", UriKind.Relative);
-        var response = await _client.GetAsync(url, ct, _headers);
+        var response = await Client.GetAsync(url, ct, _headers);
         ThrowOnError(response, what, target.Now);
         using var json = JsonValues.Parse(response.Body, Name, what);
-        var prices = json.RootElement.Get("prices");
-        if (prices.ValueKind != JsonValueKind.Array) throw JsonValues.Malformed(Name, what, "no prices array");
-        var caps = Points(json.RootElement.Get("market_caps"));
-        var volumes = Points(json.RootElement.Get("total_volumes"));
-        var context = new RowContext(file, target.Options);
-        var collector = new BarCollector(context, pricesMustBePositive: true);
-        int element = 0, live = 0, zeroCaps = 0;
-        foreach (var p in prices.EnumerateArray())
-        {
-            element++;
-            file.RowsRead++;
-            if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2 || !p[0].TryGetInt64(out long ms) || !JsonValues.TryNumber(p[1], out double price))
-            {
-                context.Bad(element, "prices", $"expected [ms, price], got {Shorten(p.ToString())}");
-                continue;
-            }
-            // Daily points are stamped 00:00 UTC; anything else is the live price of the running day.
-            if (ms % 86_400_000 != 0) { live++; continue; }
-            var date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime);
-            if (date > target.UtcToday) { live++; continue; }
-            // CoinGecko writes 0 where it does not know a market cap; 0 would read as a worthless coin.
-            double cap = caps.GetValueOrDefault(ms, double.NaN);
-            if (cap == 0) { zeroCaps++; cap = double.NaN; }
-            collector.Add(element, new DailyBar(date, double.NaN, double.NaN, double.NaN, price, volumes.GetValueOrDefault(ms, double.NaN), cap, "coingecko:api"));
-        }
-        if (zeroCaps > 0) file.Notes.Add($"{target.Instrument.Id}: {zeroCaps} market cap(s) given as 0 (CoinGecko's 'unknown') stored as missing");
-        var id = target.Instrument.Id;
-        var instrument = new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay);
-        FetchRules.AddSeries(file, collector, target, instrument, live, "a live price, not a 00:00 UTC daily point");
+        if (json.RootElement.Get("prices").ValueKind != JsonValueKind.Array) throw JsonValues.Malformed(Name, what, "no prices array");
+        var series = CoinGeckoMarketChartImporter.ReadSeries(json.RootElement, context, target.Instrument.Id, "coingecko:api", out bool live);
+        // The reader leaves the live point out; a point dated after today (a clock ahead of ours) is not finished either.
+        FetchRules.NoteDropped(file, target, live ? 1 : 0, "a live price, not a 00:00 UTC daily point");
+        FetchRules.AddSeries(file, series, target, d => d <= target.UtcToday, "dated after today (UTC)");
         return file;
-    }
-
-    private static Dictionary<long, double> Points(JsonElement array)
-    {
-        var points = new Dictionary<long, double>();
-        if (array.ValueKind != JsonValueKind.Array) return points;
-        foreach (var p in array.EnumerateArray())
-            if (p.ValueKind == JsonValueKind.Array && p.GetArrayLength() >= 2 && p[0].TryGetInt64(out long ms) && JsonValues.TryNumber(p[1], out double v))
-                points[ms] = v;
-        return points;
     }
 
     private async Task<ParsedFile> Markets(FetchTarget target, CancellationToken ct)
     {
         var what = "coins/markets";
-        var file = FetchRules.NewFile(Name, target, "coingecko-markets");
-        var context = new RowContext(file, target.Options);
-        int perPage = Math.Clamp(settings.PageSize, 1, 250), top = Math.Max(settings.MarketsTop, 1);
+        var context = NewContext(target, "coingecko-markets");
+        var file = context.File;
+        int perPage = Math.Clamp(Settings.PageSize, 1, 250), top = Math.Max(Settings.MarketsTop, 1);
         var ranks = new HashSet<int>();
         int element = 0, unranked = 0;
         for (int page = 1; (page - 1) * perPage < top; page++)
         {
             var url = new Uri($"coins/markets?vs_currency=usd&order=market_cap_desc&per_page={perPage}&page={page}", UriKind.Relative);
-            var response = await _client.GetAsync(url, ct, _headers);
+            var response = await Client.GetAsync(url, ct, _headers);
             ThrowOnError(response, what, target.Now);
             using var json = JsonValues.Parse(response.Body, Name, what);
             if (json.RootElement.ValueKind != JsonValueKind.Array) throw JsonValues.Malformed(Name, what, "expected an array of coins");
@@ -110,7 +70,7 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
                 file.RowsRead++;
                 var symbol = coin.Get("symbol");
                 if (symbol.ValueKind != JsonValueKind.String || symbol.GetString()!.Length == 0) { context.Bad(element, "symbol", "missing"); continue; }
-                if (!JsonValues.TryNumber(coin.Get("market_cap"), out double cap)) { context.Bad(element, "market_cap", $"'{coin.Get("market_cap")}' is not a number"); continue; }
+                if (!JsonCells.TryNumber(coin.Get("market_cap"), out double cap, out var text)) { context.Bad(element, "market_cap", JsonCells.NotANumber(text)); continue; }
                 var rankElement = coin.Get("market_cap_rank");
                 if (rankElement.ValueKind != JsonValueKind.Number) { unranked++; continue; }
                 int rank = rankElement.GetInt32();
@@ -147,10 +107,6 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
             throw new SourceException(SourceFailure.NotAllowed, $"{Name}: {what}: CoinGecko limits keyless and Demo history to {FreeHistoryDays} days (error 10012); use a paid key, or 'bellwether import' a saved file for older days");
         if ((int)r.Status is 401 or 403 && key is not null)
             throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: CoinGecko refused the Demo API key (HTTP {(int)r.Status}, error {code}: {ResponseErrors.Excerpt(message)}); check it (it is not shown)");
-        ResponseErrors.ThrowUnlessOk(r, settings, what, now, keyed: key is not null);
+        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: key is not null);
     }
-
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
-
-    public void Dispose() => _client.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Bellwether.Core.Series;
 using Bellwether.Data.Import;
 using Bellwether.Data.Import.Formats;
 
@@ -13,42 +12,26 @@ namespace Bellwether.Data.Sources.Fred;
 /// paged by <c>offset</c> (at most 100,000 a page; FRED allows 120 requests a minute). Missing values are <c>.</c> (an empty
 /// cell in newer CSV downloads): skipped and counted, never stored as a value. Observations dated today or later are not stored.
 /// </summary>
-public sealed class FredSource(SourceSettings settings, string? key, TimeProvider time) : IDataSource
+public sealed class FredSource(SourceSettings settings, string? key, TimeProvider time) : HttpSource(settings, time, "bellwether")
 {
-    private readonly SourceClient _client = new(settings, time, "bellwether");
-
-    public string Name => settings.Name;
-    public SourceSettings Settings => settings;
-    public List<string> TakeRetryNotes() => _client.TakeRetryNotes();
-
-    public async Task<ParsedFile> FetchAsync(FetchTarget target, CancellationToken ct)
+    public override async Task<ParsedFile> FetchAsync(FetchTarget target, CancellationToken ct)
     {
         var id = target.Instrument.Symbol;
-        var what = target.Instrument.Id == id ? id : $"{target.Instrument.Id} ({id})";
+        var what = What(target);
         byte[] csv = key is null ? await Graph(id, target, what, ct) : await Observations(id, target, what, ct);
-        var file = FetchRules.NewFile(Name, target, key is null ? "fred-graph-csv" : "fred-api-json");
-        var probe = new FileProbe(file.Path, FirstLine(csv));
+        var context = NewContext(target, key is null ? "fred-graph-csv" : "fred-api-json");
+        var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
             throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
-        var parsed = new ParsedFile(file.Path, file.Format);
-        ValueSeriesCsvImporter.Fred.Read(probe, csv, new RowContext(parsed, target.Options));
-        var series = parsed.Series.Single();
-        int unfinished = series.Count - series.Between(null, target.UtcToday.AddDays(-1)).Count;
-        var kept = series.Between(null, target.UtcToday.AddDays(-1));
-        var instrument = FetchRules.Merge(target.Stored, kept.Instrument with { Id = target.Instrument.Id });
-        file.Series.Add(new DailySeries(instrument, Enumerable.Range(0, kept.Count).Select(i => kept[i]).ToList()));
-        file.RowsRead = parsed.RowsRead;
-        file.Skipped.AddRange(parsed.Skipped);
-        file.Notes.AddRange(parsed.Notes);
-        file.MergedDuplicates = parsed.MergedDuplicates;
-        if (unfinished > 0) file.Notes.Add($"{target.Instrument.Id}: {unfinished} observation(s) dated today or later not stored");
-        return file;
+        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, csv, context);
+        FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
+        return context.File;
     }
 
     private async Task<byte[]> Graph(string id, FetchTarget target, string what, CancellationToken ct)
     {
-        var response = await _client.GetAsync(new Uri($"graph/fredgraph.csv?id={Uri.EscapeDataString(id)}&cosd={target.From:yyyy-MM-dd}", UriKind.Relative), ct);
-        ResponseErrors.ThrowUnlessOk(response, settings, what, target.Now, keyed: false);
+        var response = await Client.GetAsync(new Uri($"graph/fredgraph.csv?id={Uri.EscapeDataString(id)}&cosd={target.From:yyyy-MM-dd}", UriKind.Relative), ct);
+        ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, keyed: false);
         return response.Body;
     }
 
@@ -56,12 +39,12 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
     private async Task<byte[]> Observations(string id, FetchTarget target, string what, CancellationToken ct)
     {
         var csv = new StringBuilder($"observation_date,{id}\n");
-        int limit = Math.Clamp(settings.PageSize, 1, 100_000), offset = 0;
-        var api = settings.ApiBaseAddress ?? settings.BaseAddress;
+        int limit = Math.Clamp(Settings.PageSize, 1, 100_000), offset = 0;
+        var api = Settings.ApiBaseAddress ?? Settings.BaseAddress;
         while (true)
         {
             var url = new Uri(api, $"fred/series/observations?series_id={Uri.EscapeDataString(id)}&api_key={Uri.EscapeDataString(key!)}&file_type=json&observation_start={target.From:yyyy-MM-dd}&sort_order=asc&limit={limit}&offset={offset}");
-            var response = await _client.GetAsync(url, ct);
+            var response = await Client.GetAsync(url, ct);
             ThrowOnError(response, what, target.Now);
             using var json = JsonValues.Parse(response.Body, Name, what);
             var observations = json.RootElement.Get("observations");
@@ -89,15 +72,6 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
             throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: FRED refused the API key (HTTP {(int)r.Status}); check it (it is not shown), or remove it to use the keyless download");
         if ((int)r.Status == 400 && message.Contains("series does not exist", StringComparison.OrdinalIgnoreCase))
             throw new SourceException(SourceFailure.NotFound, $"{Name}: {what}: FRED has no such series");
-        ResponseErrors.ThrowUnlessOk(r, settings, what, now, keyed: true);
+        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: true);
     }
-
-    private static string FirstLine(byte[] data)
-    {
-        var text = Encoding.UTF8.GetString(data, 0, Math.Min(data.Length, 4096)).TrimStart('\uFEFF');
-        int nl = text.IndexOf('\n');
-        return (nl < 0 ? text : text[..nl]).TrimEnd('\r');
-    }
-
-    public void Dispose() => _client.Dispose();
 }

@@ -46,13 +46,11 @@ public sealed class BinanceKlinesImporterTests
     public void MillisecondDumpReadsBackThroughParsedFileAndStore()
     {
         var rows = BtcRows("2024-01-01", "2024-01-31");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("BTCUSDT-1d-2024-01.csv", Csv(rows)));
+        var parsed = Fixtures.ReadText("BTCUSDT-1d-2024-01.csv", Csv(rows));
 
         Assert.Equal("binance-klines", parsed.Format);
         Assert.Equal(BtcUsdt, parsed.Series[0].Instrument);
-        Fixtures.AssertBars(Expected(rows), parsed.Series[0]);
-        Fixtures.AssertBars(Expected(rows), Fixtures.ThroughStore(parsed, "BTC"));
+        Fixtures.AssertReadsBack(Expected(rows), parsed, "BTC");
         Assert.Contains(parsed.Notes, n => n.Contains("base asset"));
     }
 
@@ -60,8 +58,7 @@ public sealed class BinanceKlinesImporterTests
     public void MicrosecondDumpWithHeaderReadsBack()
     {
         var rows = BtcRows("2025-01-01", "2025-01-31");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("BTCUSDT-1d-2025-01.csv", Csv(rows, scale: 1000, header: true)));
+        var parsed = Fixtures.ReadText("BTCUSDT-1d-2025-01.csv", Csv(rows, scale: 1000, header: true));
 
         Assert.Equal(BtcUsdt, parsed.Series[0].Instrument);
         Assert.Equal(rows.Count, parsed.RowsRead);
@@ -72,13 +69,11 @@ public sealed class BinanceKlinesImporterTests
     public void ApiJsonReadsBack()
     {
         var rows = BtcRows("2024-02-01", "2024-03-31");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("BTCUSDT.json", Json(rows)));
+        var parsed = Fixtures.ReadText("BTCUSDT.json", Json(rows));
 
         Assert.Equal("binance-klines", parsed.Format);
         Assert.Equal(BtcUsdt, parsed.Series[0].Instrument);
-        Fixtures.AssertBars(Expected(rows), parsed.Series[0]);
-        Fixtures.AssertBars(Expected(rows), Fixtures.ThroughStore(parsed, "BTC"));
+        Fixtures.AssertReadsBack(Expected(rows), parsed, "BTC");
     }
 
     [Theory]
@@ -101,28 +96,23 @@ public sealed class BinanceKlinesImporterTests
     [Fact]
     public void ScaledContractKeepsItsScale()
     {
-        using var folder = new TempFolder();
         var open = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
-        var parsed = Fixtures.Read(folder.Write("1000PEPEUSDT-1d-2024-01.csv", $"{open},0.0012,0.0013,0.0011,0.00125,5,{open + Day - 1},0,1,0,0,0\n"));
+        var parsed = Fixtures.ReadText("1000PEPEUSDT-1d-2024-01.csv", $"{open},0.0012,0.0013,0.0011,0.00125,5,{open + Day - 1},0,1,0,0,0\n");
         Assert.Equal(new Instrument("1000PEPE", AssetClass.Crypto, "USDT", 1000, CalendarKind.EveryDay), parsed.Series[0].Instrument);
     }
 
     [Fact]
     public void HourlyKlinesAreRefused()
     {
-        using var folder = new TempFolder();
         var open = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
-        var path = folder.Write("BTCUSDT.csv", $"{open},1,2,1,2,5,{open + 3_600_000 - 1},0,1,0,0,0\n");
-        var e = Fixtures.AssertFails(path, 1, "close_time", "daily (1d) klines only", skippable: false);
+        var e = Fixtures.AssertFails("BTCUSDT.csv", $"{open},1,2,1,2,5,{open + 3_600_000 - 1},0,1,0,0,0\n", 1, "close_time", "daily (1d) klines only", skippable: false);
         Assert.Contains("01:00:00", e.Reason);
     }
 
     [Fact]
     public void IntervalInFileNameOtherThanDailyIsRefused()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("BTCUSDT-1h-2024-01.csv", "");
-        var e = Assert.Throws<ImportException>(() => Fixtures.Read(path, format: "binance-klines"));
+        var e = Assert.Throws<ImportException>(() => Fixtures.ReadText("BTCUSDT-1h-2024-01.csv", "", format: "binance-klines"));
         Assert.Equal("interval", e.Field);
         Assert.Contains("1h", e.Message);
     }
@@ -130,10 +120,8 @@ public sealed class BinanceKlinesImporterTests
     [Fact]
     public void DaysShiftedByTimeZoneAreRefused()
     {
-        using var folder = new TempFolder();
         var open = Fixtures.UnixMs(new DateOnly(2024, 1, 1)) - 8 * 3_600_000;
-        var path = folder.Write("BTCUSDT.json", $"[[{open},\"1\",\"2\",\"1\",\"2\",\"5\",{open + Day - 1},\"0\",1,\"0\",\"0\",\"0\"]]");
-        var e = Fixtures.AssertFails(path, 1, "open_time", "not 00:00", skippable: false, positionKind: "element");
+        var e = Fixtures.AssertFails("BTCUSDT.json", $"[[{open},\"1\",\"2\",\"1\",\"2\",\"5\",{open + Day - 1},\"0\",1,\"0\",\"0\",\"0\"]]", 1, "open_time", "not 00:00", skippable: false, positionKind: "element");
         Assert.Contains("16:00", e.Reason);
     }
 
@@ -150,9 +138,7 @@ public sealed class BinanceKlinesImporterTests
     public void CsvFailures(string badFormat, string field, string reason)
     {
         var bad = string.Format(CultureInfo.InvariantCulture, badFormat, Jan2, Jan2 + Day - 1, Jan1, Jan2 - 1);
-        using var folder = new TempFolder();
-        var path = folder.Write("BTCUSDT-1d-2024-01.csv", $"{GoodCsv}\n{bad}\n");
-        Fixtures.AssertFails(path, 2, field, reason);
+        Fixtures.AssertFails("BTCUSDT-1d-2024-01.csv", $"{GoodCsv}\n{bad}\n", 2, field, reason);
     }
 
     [Theory]
@@ -166,17 +152,13 @@ public sealed class BinanceKlinesImporterTests
     {
         var bad = string.Format(CultureInfo.InvariantCulture, badFormat, Jan2, Jan2 + Day - 1, Jan1, Jan2 - 1);
         var good = $"[{Jan1},\"42283.58\",\"44184.1\",\"42180.77\",\"44179.55\",\"27174.3\",{Jan2 - 1},\"0\",1,\"0\",\"0\",\"0\"]";
-        using var folder = new TempFolder();
-        var path = folder.Write("BTCUSDT.json", $"[{good},\n{bad}]");
-        Fixtures.AssertFails(path, 2, field, reason, positionKind: "element");
+        Fixtures.AssertFails("BTCUSDT.json", $"[{good},\n{bad}]", 2, field, reason, positionKind: "element");
     }
 
     [Fact]
     public void BrokenJsonNamesTheLine()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("BTCUSDT.json", $"[[{Jan1},\"1\",\"2\",\"1\",\"2\",\"5\",{Jan2 - 1},\"0\",1,\"0\",\"0\",\"0\"],\n[{Jan2},\"1\" \"2\"]]");
-        var e = Assert.Throws<ImportException>(() => Fixtures.Read(path));
+        var e = Assert.Throws<ImportException>(() => Fixtures.ReadText("BTCUSDT.json", $"[[{Jan1},\"1\",\"2\",\"1\",\"2\",\"5\",{Jan2 - 1},\"0\",1,\"0\",\"0\",\"0\"],\n[{Jan2},\"1\" \"2\"]]"));
         Assert.Equal((2, "json"), (e.Line, e.Field));
     }
 }

@@ -33,13 +33,11 @@ public sealed class CoinGeckoMarketChartImporterTests
     public void BtcReadsBackThroughParsedFileAndStoreWithoutTheLivePoint()
     {
         var rows = BtcRows("2024-01-01", "2024-03-31");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("BTC.json", MarketChart(rows)));
+        var parsed = Fixtures.ReadText("BTC.json", MarketChart(rows));
 
         Assert.Equal("coingecko-market-chart", parsed.Format);
         Assert.Equal(new Instrument("CG:BTC", AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay), parsed.Series[0].Instrument);
-        Fixtures.AssertBars(Expected(rows), parsed.Series[0]);
-        Fixtures.AssertBars(Expected(rows), Fixtures.ThroughStore(parsed, "CG:BTC"));
+        Fixtures.AssertReadsBack(Expected(rows), parsed, "CG:BTC");
         Assert.Equal(rows.Count + 1, parsed.RowsRead);
         var skip = Assert.Single(parsed.Skipped);
         Assert.Equal((rows.Count + 1, "prices time", "element"), (skip.Line, skip.Field, skip.Position));
@@ -52,19 +50,27 @@ public sealed class CoinGeckoMarketChartImporterTests
         // The first CoinGecko days have no market cap: null in the payload, missing in the store.
         var rows = BtcRows("2010-07-18", "2010-08-31");
         Assert.Contains(rows, r => r["market_cap_usd"].Length == 0);
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("BTC.json", MarketChart(rows, withLivePoint: false)));
+        var parsed = Fixtures.ReadText("BTC.json", MarketChart(rows, withLivePoint: false));
         Fixtures.AssertBars(Expected(rows), Fixtures.ThroughStore(parsed, "CG:BTC"));
         Assert.Empty(parsed.Skipped);
+    }
+
+    [Fact]
+    public void ZeroMarketCapIsCoinGeckosUnknownAndStoredAsMissing()
+    {
+        long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
+        var parsed = Fixtures.ReadText("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day},42100.2]],\"market_caps\":[[{t},0],[{t + Day},8.3e11]]}}");
+        var series = parsed.Series[0];
+        Assert.True(double.IsNaN(series.MarketCap[0]));
+        Assert.Equal(8.3e11, series.MarketCap[1]);
+        Assert.Contains(parsed.Notes, n => n.Contains("1 market cap(s) given as 0"));
     }
 
     [Fact]
     public void IntradayPayloadIsRefusedNotResampled()
     {
         long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
-        using var folder = new TempFolder();
-        var path = folder.Write("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + 3_600_000},42100.2],[{t + 7_200_000},42200.3],[{t + 10_800_000},42300.4]]}}");
-        var e = Fixtures.AssertFails(path, 2, "prices time", "intraday", skippable: false, positionKind: "element");
+        var e = Fixtures.AssertFails("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + 3_600_000},42100.2],[{t + 7_200_000},42200.3],[{t + 10_800_000},42300.4]]}}", 2, "prices time", "intraday", skippable: false, positionKind: "element");
         Assert.Contains("2024-01-01", e.Reason);
     }
 
@@ -72,18 +78,14 @@ public sealed class CoinGeckoMarketChartImporterTests
     public void PointOffMidnightThatIsNotTheLastIsBad()
     {
         long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
-        using var folder = new TempFolder();
-        var path = folder.Write("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day + 60_000},42100.2],[{t + 2 * Day},42200.3]]}}");
-        Fixtures.AssertFails(path, 2, "prices time", "not 00:00", positionKind: "element");
+        Fixtures.AssertFails("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day + 60_000},42100.2],[{t + 2 * Day},42200.3]]}}", 2, "prices time", "not 00:00", positionKind: "element");
     }
 
     [Fact]
     public void MarketCapWithoutPriceIsBad()
     {
         long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
-        using var folder = new TempFolder();
-        var path = folder.Write("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day},42100.2]],\"market_caps\":[[{t},8.2e11],[{t + 2 * Day},8.3e11]]}}");
-        Fixtures.AssertFails(path, 2, "market_caps time", "no price point", positionKind: "element");
+        Fixtures.AssertFails("BTC.json", $"{{\"prices\":[[{t},42000.1],[{t + Day},42100.2]],\"market_caps\":[[{t},8.2e11],[{t + 2 * Day},8.3e11]]}}", 2, "market_caps time", "no price point", positionKind: "element");
     }
 
     [Theory]
@@ -98,17 +100,13 @@ public sealed class CoinGeckoMarketChartImporterTests
     {
         long t = Fixtures.UnixMs(new DateOnly(2024, 1, 1));
         var bad = string.Format(CultureInfo.InvariantCulture, badFormat, t, t + Day);
-        using var folder = new TempFolder();
-        var path = folder.Write("BTC.json", $"{{\n  \"prices\": [\n    [{t},42000.1],\n    {bad},\n    [{t + 2 * Day},42200.3]\n  ]\n}}");
-        Fixtures.AssertFails(path, 2, field, reason, positionKind: "element");
+        Fixtures.AssertFails("BTC.json", $"{{\n  \"prices\": [\n    [{t},42000.1],\n    {bad},\n    [{t + 2 * Day},42200.3]\n  ]\n}}", 2, field, reason, positionKind: "element");
     }
 
     [Fact]
     public void ObjectWithoutPricesIsRefused()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("BTC.json", "{\"market_caps\":[[1704067200000,1]]}");
-        var e = Assert.Throws<ImportException>(() => Fixtures.Read(path, skipBad: true));
+        var e = Assert.Throws<ImportException>(() => Fixtures.ReadText("BTC.json", "{\"market_caps\":[[1704067200000,1]]}", skipBad: true));
         Assert.Equal("prices", e.Field);
     }
 }

@@ -64,8 +64,7 @@ public sealed class FarsideHtmlImporterTests
         Assert.Contains(rows, r => Holiday(r, columns));
         Assert.Contains(rows, r => r["Total"].StartsWith('-'));
         Assert.Contains(rows, r => Math.Abs(r.Number("Total")) >= 1000);
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("btc_spot_etf_flows_daily.html", Page(rows, columns)));
+        var parsed = Fixtures.ReadText("btc_spot_etf_flows_daily.html", Page(rows, columns));
 
         Assert.Equal("farside-html", parsed.Format);
         var table = Assert.Single(parsed.Flows);
@@ -89,9 +88,8 @@ public sealed class FarsideHtmlImporterTests
         var csv = new StringBuilder("Date," + string.Join(',', columns) + "\n");
         foreach (var r in rows)
             csv.Append($"{r.Day:dd MMM yyyy},").Append(string.Join(',', columns.Select(c => Holiday(r, columns) ? "-" : $"\"{Cell(r[c]).Replace("<span class=\"redFont\">", "").Replace("</span>", "")}\""))).Append('\n');
-        using var folder = new TempFolder();
-        var fromCsv = Fixtures.Read(folder.Write("btc_spot_etf_flows_daily.csv", csv.ToString())).Flows[0];
-        var fromPage = Fixtures.Read(folder.Write("btc_spot_etf_flows_daily.html", Page(rows, columns))).Flows[0];
+        var fromCsv = Fixtures.ReadText("btc_spot_etf_flows_daily.csv", csv.ToString()).Flows[0];
+        var fromPage = Fixtures.ReadText("btc_spot_etf_flows_daily.html", Page(rows, columns)).Flows[0];
         AssertTable(rows, columns, fromCsv);
         AssertTable(rows, columns, fromPage);
     }
@@ -112,9 +110,7 @@ public sealed class FarsideHtmlImporterTests
     [InlineData("<tr><td>12 Jan 2024</td><td>386.0</td><td>581.3</td></tr>", "row", "expected 4 cells")]
     public void Failures(string badRow, string field, string reason)
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("flows.html", $"<html><body>\n{Header}{badRow}\n</table></body></html>");
-        Fixtures.AssertFails(path, 5, field, reason);
+        Fixtures.AssertFails("flows.html", $"<html><body>\n{Header}{badRow}\n</table></body></html>", 5, field, reason);
     }
 
     [Fact]

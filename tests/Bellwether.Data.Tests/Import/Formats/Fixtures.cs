@@ -56,30 +56,37 @@ public static class Fixtures
     public static ParsedFile Read(string path, bool skipBad = false, string? format = null) =>
         Importers.Read(path, new ImportOptions(skipBad, format));
 
-    /// <summary>Imports <paramref name="parsed"/> into a fresh temporary store and loads series <paramref name="id"/> back.</summary>
-    public static DailySeries ThroughStore(ParsedFile parsed, string id)
+    /// <summary>Writes <paramref name="content"/> to a file named <paramref name="name"/> in a temporary folder and reads it the way <c>bellwether import</c> does.</summary>
+    public static ParsedFile ReadText(string name, string content, bool skipBad = false, string? format = null)
+    {
+        using var folder = new TempFolder();
+        return Read(folder.Write(name, content), skipBad, format);
+    }
+
+    /// <summary>Imports <paramref name="parsed"/> into a fresh temporary store and loads back what <paramref name="load"/> reads.</summary>
+    public static T ThroughStore<T>(ParsedFile parsed, Func<BellwetherStore, T> load)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bellwether-formats-{Guid.NewGuid():N}.duckdb");
         try
         {
             using var store = BellwetherStore.Open(path);
             store.Import([parsed], DateTimeOffset.UnixEpoch);
-            return store.LoadSeries(id);
+            return load(store);
         }
         finally { File.Delete(path); }
     }
 
+    /// <summary>Imports <paramref name="parsed"/> into a fresh temporary store and loads series <paramref name="id"/> back.</summary>
+    public static DailySeries ThroughStore(ParsedFile parsed, string id) => ThroughStore(parsed, store => store.LoadSeries(id));
+
     /// <summary>Imports <paramref name="parsed"/> into a fresh temporary store and loads flow table <paramref name="id"/> back.</summary>
-    public static FlowTable FlowsThroughStore(ParsedFile parsed, string id)
+    public static FlowTable FlowsThroughStore(ParsedFile parsed, string id) => ThroughStore(parsed, store => store.LoadFlows(id));
+
+    /// <summary>Asserts that the file's first series, and series <paramref name="id"/> as the store gives it back, hold exactly the expected bars.</summary>
+    public static void AssertReadsBack(IReadOnlyList<(DateOnly Date, double Open, double High, double Low, double Close, double Volume, double MarketCap)> expected, ParsedFile parsed, string id)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bellwether-formats-{Guid.NewGuid():N}.duckdb");
-        try
-        {
-            using var store = BellwetherStore.Open(path);
-            store.Import([parsed], DateTimeOffset.UnixEpoch);
-            return store.LoadFlows(id);
-        }
-        finally { File.Delete(path); }
+        AssertBars(expected, parsed.Series[0]);
+        AssertBars(expected, ThroughStore(parsed, id));
     }
 
     /// <summary>Asserts that <paramref name="series"/> holds exactly the expected days and values (NaN equals NaN).</summary>
@@ -100,11 +107,14 @@ public static class Fixtures
     }
 
     /// <summary>
-    /// Asserts that importing <paramref name="path"/> fails naming the file, the position and the field, and that
-    /// under <c>--skip-bad</c> the same problem is a counted skip instead (when <paramref name="skippable"/>).
+    /// Asserts that importing <paramref name="content"/> as a file named <paramref name="name"/> fails naming the file,
+    /// the position and the field, and that under <c>--skip-bad</c> the same problem is a counted skip instead (when
+    /// <paramref name="skippable"/>).
     /// </summary>
-    public static ImportException AssertFails(string path, int position, string field, string reasonPart, bool skippable = true, string positionKind = "line")
+    public static ImportException AssertFails(string name, string content, int position, string field, string reasonPart, bool skippable = true, string positionKind = "line")
     {
+        using var folder = new TempFolder();
+        var path = folder.Write(name, content);
         var e = Assert.Throws<ImportException>(() => Read(path));
         Assert.Equal(path, e.File);
         Assert.Equal(position, e.Line);

@@ -32,13 +32,11 @@ public sealed class StooqImporterTests
     public void RutCsvReadsBackThroughParsedFileAndStore()
     {
         var rows = Fixtures.Rows("markets/rut_daily.csv", "2021-10-01", "2021-12-31");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("^rut_d.csv", Csv(rows, volume: true)));
+        var parsed = Fixtures.ReadText("^rut_d.csv", Csv(rows, volume: true));
 
         Assert.Equal("stooq-csv", parsed.Format);
         Assert.Equal(new Instrument("RUT", AssetClass.EquityIndex, "USD", 1, CalendarKind.UsEquity), parsed.Series[0].Instrument);
-        Fixtures.AssertBars(Expected(rows), parsed.Series[0]);
-        Fixtures.AssertBars(Expected(rows), Fixtures.ThroughStore(parsed, "RUT"));
+        Fixtures.AssertReadsBack(Expected(rows), parsed, "RUT");
         Assert.Empty(parsed.Skipped);
     }
 
@@ -46,8 +44,7 @@ public sealed class StooqImporterTests
     public void CsvWithoutVolumeStoresVolumeAsMissing()
     {
         var rows = Fixtures.Rows("markets/spy_daily.csv", "2024-01-01", "2024-02-29");
-        using var folder = new TempFolder();
-        var parsed = Fixtures.Read(folder.Write("spy_us_d.csv", Csv(rows, volume: false)));
+        var parsed = Fixtures.ReadText("spy_us_d.csv", Csv(rows, volume: false));
 
         Assert.Equal(new Instrument("SPY", AssetClass.Etf, "USD", 1, CalendarKind.UsEquity), parsed.Series[0].Instrument);
         Fixtures.AssertBars(Expected(rows, volume: false), Fixtures.ThroughStore(parsed, "SPY"));
@@ -66,9 +63,7 @@ public sealed class StooqImporterTests
     [Fact]
     public void QuotaMessageIsReportedAsSuch()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("spy_us_d.csv", "Exceeded the daily hits limit\n");
-        var e = Assert.Throws<ImportException>(() => Fixtures.Read(path, skipBad: true));
+        var e = Assert.Throws<ImportException>(() => Fixtures.ReadText("spy_us_d.csv", "Exceeded the daily hits limit\n", skipBad: true));
         Assert.Contains("Exceeded the daily hits limit", e.Message);
         Assert.Equal((1, "content"), (e.Line, e.Field));
     }
@@ -78,25 +73,21 @@ public sealed class StooqImporterTests
     {
         var spy = Fixtures.Rows("markets/spy_daily.csv", "2024-01-01", "2024-03-31");
         var rut = Fixtures.Rows("markets/rut_daily.csv", "2021-10-01", "2021-12-31");
-        using var folder = new TempFolder();
 
-        var spyFile = Fixtures.Read(folder.Write("spy.us.txt", Bulk("SPY.US", spy)));
-        var rutFile = Fixtures.Read(folder.Write("^rut.txt", Bulk("^RUT", rut)));
+        var spyFile = Fixtures.ReadText("spy.us.txt", Bulk("SPY.US", spy));
+        var rutFile = Fixtures.ReadText("^rut.txt", Bulk("^RUT", rut));
 
         Assert.Equal("stooq-bulk", spyFile.Format);
         Assert.Equal(new Instrument("SPY", AssetClass.Etf, "USD", 1, CalendarKind.UsEquity), spyFile.Series[0].Instrument);
         Fixtures.AssertBars(Expected(spy), Fixtures.ThroughStore(spyFile, "SPY"));
         Assert.Equal(AssetClass.EquityIndex, rutFile.Series[0].Instrument.Class);
-        Fixtures.AssertBars(Expected(rut), rutFile.Series[0]);
-        Fixtures.AssertBars(Expected(rut), Fixtures.ThroughStore(rutFile, "RUT"));
+        Fixtures.AssertReadsBack(Expected(rut), rutFile, "RUT");
     }
 
     [Fact]
     public void BulkTextWithAnotherPeriodIsRefused()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("spy.us.txt", $"{BulkHeader}\nSPY.US,D,20240102,000000,472.16,473.67,470.49,472.65,123623700,0\nSPY.US,W,20240105,000000,1,2,1,2,3,0\n");
-        Fixtures.AssertFails(path, 3, "<PER>", "not daily", skippable: false);
+        Fixtures.AssertFails("spy.us.txt", $"{BulkHeader}\nSPY.US,D,20240102,000000,472.16,473.67,470.49,472.65,123623700,0\nSPY.US,W,20240105,000000,1,2,1,2,3,0\n", 3, "<PER>", "not daily", skippable: false);
     }
 
     private const string GoodCsvRow = "2024-01-02,472.16,473.67,470.49,472.65,123623700";
@@ -109,9 +100,7 @@ public sealed class StooqImporterTests
     [InlineData("2024-01-02,470.43,471.19,468.17,468.79,103585900", "date", "appears again")]
     public void CsvFailures(string badRow, string field, string reason)
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("spy_us_d.csv", $"Date,Open,High,Low,Close,Volume\n{GoodCsvRow}\n{badRow}\n");
-        Fixtures.AssertFails(path, 3, field, reason);
+        Fixtures.AssertFails("spy_us_d.csv", $"Date,Open,High,Low,Close,Volume\n{GoodCsvRow}\n{badRow}\n", 3, field, reason);
     }
 
     [Theory]
@@ -122,8 +111,6 @@ public sealed class StooqImporterTests
     [InlineData("SPY.US,D,20240102,000000,470.43,471.19,468.17,468.79,103585900,0", "date", "appears again")]
     public void BulkFailures(string badRow, string field, string reason)
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("spy.us.txt", $"{BulkHeader}\nSPY.US,D,20240102,000000,472.16,473.67,470.49,472.65,123623700,0\n{badRow}\n");
-        Fixtures.AssertFails(path, 3, field, reason);
+        Fixtures.AssertFails("spy.us.txt", $"{BulkHeader}\nSPY.US,D,20240102,000000,472.16,473.67,470.49,472.65,123623700,0\n{badRow}\n", 3, field, reason);
     }
 }

@@ -25,11 +25,8 @@ public sealed class YahooCsvImporterTests
     public void RutRowsReadBackThroughParsedFileAndStore()
     {
         var rows = Fixtures.Rows("markets/rut_daily.csv", "2021-10-01", "2021-12-31");
-        using var folder = new TempFolder();
         // Yahoo writes a row of nulls for some days without trading; it must be a counted skip, not a bar.
-        var path = folder.Write("^RUT.csv", Yahoo(rows, "2021-12-25,null,null,null,null,null,null"));
-
-        var parsed = Fixtures.Read(path);
+        var parsed = Fixtures.ReadText("^RUT.csv", Yahoo(rows, "2021-12-25,null,null,null,null,null,null"));
 
         Assert.Equal("yahoo-csv", parsed.Format);
         var series = Assert.Single(parsed.Series);
@@ -48,10 +45,9 @@ public sealed class YahooCsvImporterTests
     {
         var btc = Fixtures.Rows("crypto/daily/BTC.csv", "2024-01-01", "2024-01-31");
         var iwm = Fixtures.Rows("markets/iwm_daily.csv", "2024-01-01", "2024-01-31");
-        using var folder = new TempFolder();
 
-        var crypto = Fixtures.Read(folder.Write("BTC-USD.csv", Yahoo(btc)));
-        var etf = Fixtures.Read(folder.Write("IWM.csv", Yahoo(iwm)));
+        var crypto = Fixtures.ReadText("BTC-USD.csv", Yahoo(btc));
+        var etf = Fixtures.ReadText("IWM.csv", Yahoo(iwm));
 
         Assert.Equal(new Instrument("BTC", AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay), crypto.Series[0].Instrument);
         Fixtures.AssertBars(Expected(btc), Fixtures.ThroughStore(crypto, "BTC"));
@@ -62,10 +58,7 @@ public sealed class YahooCsvImporterTests
     [Fact]
     public void PartlyNullRowKeepsItsCloseWithTheRestMissingAndSaysSo()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("IWM.csv", $"{Header}\n2024-01-02,null,201.6,198.4,199.5,190.1,null\n2024-01-03,197.4,197.7,193.8,194.2,185.0,57532500\n");
-
-        var parsed = Fixtures.Read(path);
+        var parsed = Fixtures.ReadText("IWM.csv", $"{Header}\n2024-01-02,null,201.6,198.4,199.5,190.1,null\n2024-01-03,197.4,197.7,193.8,194.2,185.0,57532500\n");
 
         var series = parsed.Series[0];
         Assert.True(double.IsNaN(series.Open[0]) && double.IsNaN(series.Volume[0]));
@@ -77,9 +70,8 @@ public sealed class YahooCsvImporterTests
     [Fact]
     public void DateWithATimeAfterItIsTheExchangeDate()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("IWM.csv", $"{Header}\n2024-01-02 00:00:00-05:00,199.4,201.6,198.4,199.5,190.1,44341500\n");
-        Assert.Equal(new DateOnly(2024, 1, 2), Fixtures.Read(path).Series[0].Dates[0]);
+        var parsed = Fixtures.ReadText("IWM.csv", $"{Header}\n2024-01-02 00:00:00-05:00,199.4,201.6,198.4,199.5,190.1,44341500\n");
+        Assert.Equal(new DateOnly(2024, 1, 2), parsed.Series[0].Dates[0]);
     }
 
     [Fact]
@@ -107,9 +99,7 @@ public sealed class YahooCsvImporterTests
     [Fact]
     public void IdenticalDuplicateIsMergedAndCounted()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("IWM.csv", $"{Header}\n{GoodRow}\n{GoodRow}\n");
-        var parsed = Fixtures.Read(path);
+        var parsed = Fixtures.ReadText("IWM.csv", $"{Header}\n{GoodRow}\n{GoodRow}\n");
         Assert.Equal(1, parsed.MergedDuplicates);
         Assert.Equal(1, parsed.Series[0].Count);
     }
@@ -117,9 +107,7 @@ public sealed class YahooCsvImporterTests
     [Fact]
     public void WeeklyBarsAreRefused()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("IWM.csv", $"{Header}\n2024-01-01,1,2,1,2,2,10\n2024-01-08,1,2,1,2,2,10\n2024-01-15,1,2,1,2,2,10\n");
-        var e = Assert.Throws<Bellwether.Data.Import.ImportException>(() => Fixtures.Read(path, skipBad: true));
+        var e = Assert.Throws<Bellwether.Data.Import.ImportException>(() => Fixtures.ReadText("IWM.csv", $"{Header}\n2024-01-01,1,2,1,2,2,10\n2024-01-08,1,2,1,2,2,10\n2024-01-15,1,2,1,2,2,10\n", skipBad: true));
         Assert.Equal("date", e.Field);
         Assert.Contains("daily bars only", e.Message);
     }
@@ -127,10 +115,6 @@ public sealed class YahooCsvImporterTests
     private const string GoodRow = "2024-01-02,199.4,201.6,198.4,199.5,190.1,44341500";
 
     // The bad row is the third line, after a good one.
-    private static void FailsOn(string badRow, string field, string reason)
-    {
-        using var folder = new TempFolder();
-        var path = folder.Write("IWM.csv", $"{Header}\n{GoodRow}\n{badRow}\n2024-01-04,194.1,195.5,193.7,193.8,185.1,43114200\n");
-        Fixtures.AssertFails(path, 3, field, reason);
-    }
+    private static void FailsOn(string badRow, string field, string reason) =>
+        Fixtures.AssertFails("IWM.csv", $"{Header}\n{GoodRow}\n{badRow}\n2024-01-04,194.1,195.5,193.7,193.8,185.1,43114200\n", 3, field, reason);
 }
