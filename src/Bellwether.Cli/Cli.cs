@@ -32,6 +32,9 @@ public static class Cli
         root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(AltseasonCommand.Create());
+        root.Subcommands.Add(CorrCommand.Create());
+        root.Subcommands.Add(CorrMatrixCommand.Create());
+        root.Subcommands.Add(LeadLagCommand.Create());
         return root;
     }
 

@@ -1,0 +1,239 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Bellwether.Core.Statistics.Rolling;
+
+/// <summary>
+/// One pass over paired series keeping the co-moments of a trailing window up to date in O(1) per step: the pair
+/// entering and the pair leaving are applied as a single replacement (or as an addition and removals when the
+/// window's count changes). Windows are handed to the sink in chunks of 256 held on the stack.
+/// </summary>
+/// <remarks>
+/// <para>NaN: a pair in which either value is NaN is not counted; the window holds the valid pairs among its
+/// observations and a value needs at least <see cref="RollingWindow.MinCount"/> of them.</para>
+/// <para>Precision: updates work on deviations from the running means, never on raw sums of squares, and on values
+/// shifted by a recent window mean (exact subtraction for values near it), so prices far from zero keep the
+/// precision of their deviations. The window is recomputed exactly (corrected two-pass) every
+/// <c>max(1024, 8 × window)</c> steps, and at once when a sum of squares has fallen below 1e-4 of its peak since the
+/// last recomputation (a calm window after a volatile one, where the rounding of the large past updates would
+/// dominate); both keep the cost O(1) amortised. A window whose x (or y) values are all equal is detected exactly
+/// (a run-length count, as pandas does) and reported with a zero sum of squares, so its correlation is NaN rather
+/// than rounding noise.</para>
+/// </remarks>
+public static class RollingCoMoments
+{
+    private const int Chunk = 256;
+    private const int ResyncFloor = 1024;
+    private const double CollapseRatio = 1e-4;
+
+    /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
+    /// <param name="dates">The date of each index; needed for a calendar window, ignored otherwise.</param>
+    /// <exception cref="ArgumentException">Lengths differ, or a calendar window lacks dates.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
+    public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
+        RollingWindow window, ref TSink sink)
+        where TSink : IRollingSink, allows ref struct
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values, y {y.Length}");
+        if (window.IsCalendar && dates.Length != x.Length)
+            throw new ArgumentException($"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
+        if (window.MinCount < 1) throw new ArgumentException("the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
+
+        var buffer = new Buffer(stackalloc double[Fields * Chunk]);
+        var state = new WindowState();
+        int start = 0, full = window.Observations; // full = 0 for a calendar window
+        int i = 0;
+        while (i < x.Length)
+        {
+            if (buffer.Filled == Chunk)
+            {
+                sink.Write(buffer.Batch<TSink>(i));
+                buffer.Filled = 0;
+            }
+            if (full > 0 && state.Moments.Count == full && i >= full)
+            {
+                // A full window of valid pairs slides by one: the tight path, for as long as it can.
+                int next = state.SlideFull<TSink>(x, y, i, Math.Min(x.Length, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
+                if (collapsed)
+                {
+                    // Step `next` was applied and made a sum of squares collapse: recompute its window exactly.
+                    state.GuardDrift(x, y, next - full + 1, next, force: true);
+                    state.Track(x[next], y[next]);
+                    state.Record(ref buffer, window.MinCount);
+                    next++;
+                }
+                if (next > i)
+                {
+                    i = next;
+                    start = i - full;
+                    continue;
+                }
+                // No progress: this step needs the general path (an invalid or repeated value, or a recomputation due).
+            }
+            double xi = x[i], yi = y[i];
+            bool valid = !double.IsNaN(xi) && !double.IsNaN(yi);
+            if (valid && double.IsNaN(state.ShiftX)) (state.ShiftX, state.ShiftY) = (xi, yi);
+            int newStart = full > 0 ? Math.Max(0, i - full + 1) : CalendarStart(dates, start, i, window.CalendarDays);
+            for (int j = start; j < newStart; j++)
+                if (!double.IsNaN(x[j]) && !double.IsNaN(y[j])) state.Moments.Remove(x[j] - state.ShiftX, y[j] - state.ShiftY);
+            if (valid) state.Moments.Add(xi - state.ShiftX, yi - state.ShiftY);
+            start = newStart;
+            state.GuardDrift(x, y, start, i, force: false);
+            if (valid) state.Track(xi, yi);
+            state.Record(ref buffer, window.MinCount);
+            i++;
+        }
+        if (buffer.Filled > 0) sink.Write(buffer.Batch<TSink>(i));
+    }
+
+    private static int CalendarStart(ReadOnlySpan<DateOnly> dates, int start, int i, int days)
+    {
+        int cutoff = dates[i].DayNumber - days; // keep dates strictly after t − days
+        while (start < i && dates[start].DayNumber <= cutoff) start++;
+        return start;
+    }
+
+    private const int Fields = 6; // count, mean x, mean y, Σx², Σy², Σxy: one block of Chunk values each
+
+    /// <summary>The stack chunk of windows not yet handed to the sink, one block per field (a single span: one register in the hot loop).</summary>
+    private ref struct Buffer(Span<double> values)
+    {
+        public readonly Span<double> Values = values;
+        public int Filled;
+
+        /// <summary>Stores window <paramref name="k"/> of the chunk.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Set(ref double slot, int k, double count, double meanX, double meanY, double sumSqX, double sumSqY, double sumXY)
+        {
+            ref double window = ref Unsafe.Add(ref slot, k); // then constant offsets: one address register
+            window = count;
+            Unsafe.Add(ref window, Chunk) = meanX;
+            Unsafe.Add(ref window, 2 * Chunk) = meanY;
+            Unsafe.Add(ref window, 3 * Chunk) = sumSqX;
+            Unsafe.Add(ref window, 4 * Chunk) = sumSqY;
+            Unsafe.Add(ref window, 5 * Chunk) = sumXY;
+        }
+
+        /// <summary>Stores only the sums of window <paramref name="k"/>, for a sink that does not read counts and means.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void SetSums(ref double slot, int k, double sumSqX, double sumSqY, double sumXY)
+        {
+            ref double window = ref Unsafe.Add(ref slot, k);
+            Unsafe.Add(ref window, 3 * Chunk) = sumSqX;
+            Unsafe.Add(ref window, 4 * Chunk) = sumSqY;
+            Unsafe.Add(ref window, 5 * Chunk) = sumXY;
+        }
+
+        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1 (counts and means empty when the sink does not use them).</summary>
+        public readonly WindowBatch Batch<TSink>(int next) where TSink : IRollingSink, allows ref struct =>
+            new(next - Filled, TSink.UsesMeans ? Values.Slice(0, Filled) : default, TSink.UsesMeans ? Values.Slice(Chunk, Filled) : default,
+                TSink.UsesMeans ? Values.Slice(2 * Chunk, Filled) : default,
+                Values.Slice(3 * Chunk, Filled), Values.Slice(4 * Chunk, Filled), Values.Slice(5 * Chunk, Filled));
+    }
+
+    /// <summary>The running state: co-moments of the shifted pairs, the shift, drift guards and run lengths.</summary>
+    private struct WindowState()
+    {
+        public CoMoments Moments;
+        public double ShiftX = double.NaN, ShiftY = double.NaN;
+        private double _peakX, _peakY;
+        private int _sinceResync, _resyncEvery = ResyncFloor;
+        private int _runX, _runY;
+        private double _lastX = double.NaN, _lastY = double.NaN;
+
+        /// <summary>
+        /// Slides a full window of <paramref name="full"/> valid pairs over indices <paramref name="i"/> to
+        /// <paramref name="stop"/> − 1, one replacement per step, recording each window; returns the first index not
+        /// handled: an invalid pair, a recomputation due, or <paramref name="stop"/>; or, with <paramref name="collapsed"/>,
+        /// the index whose replacement made a sum of squares collapse (applied, not recorded). No call inside the loop,
+        /// so the state stays in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
+            out bool collapsed)
+            where TSink : IRollingSink, allows ref struct
+        {
+            double inverse = 1.0 / full;
+            var m = Moments;
+            double shiftX = ShiftX, shiftY = ShiftY, peakX = _peakX, peakY = _peakY, lastX = _lastX, lastY = _lastY;
+            int sinceResync = _sinceResync, resyncEvery = _resyncEvery, k = buffer.Filled, first = k;
+            double count = full >= minCount ? full : 0;
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // k < Chunk is guaranteed by the caller's stop
+            // Unchecked reads: full ≤ i < stop ≤ x.Length = y.Length is guaranteed by the caller.
+            ref double xs = ref MemoryMarshal.GetReference(x);
+            ref double ys = ref MemoryMarshal.GetReference(y);
+            double floorX = CollapseRatio * peakX, floorY = CollapseRatio * peakY;
+            collapsed = false;
+            int budget = Math.Min(stop, i + resyncEvery - 1 - sinceResync); // the step that would be due to resync takes the general path
+            for (; i < budget; i++)
+            {
+                double xi = Unsafe.Add(ref xs, i), yi = Unsafe.Add(ref ys, i);
+                // NaN on either side (or ∞ − ∞), and a repeated value (the window may be turning constant, which the
+                // general path's run-length count detects), leave the tight path.
+                if (double.IsNaN(xi + yi) || xi == lastX || yi == lastY) break;
+                m.Replace(Unsafe.Add(ref xs, i - full) - shiftX, Unsafe.Add(ref ys, i - full) - shiftY, xi - shiftX, yi - shiftY, inverse);
+                if (m.SumSqX < floorX || m.SumSqY < floorY)
+                {
+                    collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
+                    break;
+                }
+                lastX = xi;
+                lastY = yi;
+                if (m.SumSqX > peakX) (peakX, floorX) = (m.SumSqX, CollapseRatio * m.SumSqX);
+                if (m.SumSqY > peakY) (peakY, floorY) = (m.SumSqY, CollapseRatio * m.SumSqY);
+                if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
+                else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
+                k++;
+            }
+            Moments = m;
+            (_peakX, _peakY, _sinceResync) = (peakX, peakY, sinceResync + (k - first));
+            if (k > first) (_lastX, _lastY, _runX, _runY) = (lastX, lastY, 1, 1); // every value recorded differed from the one before
+            buffer.Filled = k;
+            return i;
+        }
+
+        /// <summary>Recomputes the window [start, i] exactly when due, or when a sum of squares collapsed.</summary>
+        public void GuardDrift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, int i, bool force)
+        {
+            if (Moments.SumSqX > _peakX) _peakX = Moments.SumSqX;
+            if (Moments.SumSqY > _peakY) _peakY = Moments.SumSqY;
+            if (!force && ++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX && Moments.SumSqY >= CollapseRatio * _peakY) return;
+            // Shift by the window's latest valid pair: a value of the data, so subtracting it is exact for values near it.
+            for (int j = i; j >= start; j--)
+            {
+                if (double.IsNaN(x[j]) || double.IsNaN(y[j])) continue;
+                (ShiftX, ShiftY) = (x[j], y[j]);
+                break;
+            }
+            Moments = CoMoments.Of(x[start..(i + 1)], y[start..(i + 1)], ShiftX, ShiftY);
+            _peakX = Moments.SumSqX;
+            _peakY = Moments.SumSqY;
+            _sinceResync = 0;
+            _resyncEvery = Math.Max(ResyncFloor, 8 * (i + 1 - start));
+        }
+
+        /// <summary>Counts how many of the latest valid values repeat the last one (a constant window has a run ≥ its count).</summary>
+        public void Track(double xi, double yi)
+        {
+            _runX = xi == _lastX ? _runX + 1 : 1;
+            _runY = yi == _lastY ? _runY + 1 : 1;
+            _lastX = xi;
+            _lastY = yi;
+        }
+
+        /// <summary>Appends the current window to the buffer: true means, exact zeros for a constant side, count 0 below the least count.</summary>
+        public readonly void Record(ref Buffer buffer, int minCount)
+        {
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values);
+            int k = buffer.Filled++;
+            if (Moments.Count < minCount)
+            {
+                Buffer.Set(ref slot, k, 0, 0, 0, 0, 0, 0);
+                return;
+            }
+            bool constantX = _runX >= Moments.Count, constantY = _runY >= Moments.Count;
+            Buffer.Set(ref slot, k, Moments.Count, Moments.MeanX + ShiftX, Moments.MeanY + ShiftY, constantX ? 0 : Moments.SumSqX,
+                constantY ? 0 : Moments.SumSqY, constantX || constantY ? 0 : Moments.SumXY);
+        }
+    }
+}
