@@ -35,6 +35,7 @@ public static class Cli
         root.Subcommands.Add(CorrCommand.Create());
         root.Subcommands.Add(CorrMatrixCommand.Create());
         root.Subcommands.Add(LeadLagCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StudyCommand.Create());
         return root;
     }
