@@ -36,6 +36,7 @@ public static class Cli
         root.Subcommands.Add(CorrMatrixCommand.Create());
         root.Subcommands.Add(LeadLagCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BoardCommand.Create());
         root.Subcommands.Add(StudyCommand.Create());
         return root;
     }

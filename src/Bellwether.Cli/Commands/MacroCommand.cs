@@ -31,7 +31,7 @@ internal static class MacroCommand
             var listedFrom = listed.Count > 0 ? listed[0].Date : date;
             var skippedListed = liquidity.Skipped.Where(s => s.Date >= listedFrom).ToList();
             var latest = liquidity.Latest;
-            string trend = latest is null ? "unknown" : Trend(latest);
+            string trend = (latest?.Trend ?? LiquidityTrend.Unknown).ToString().ToLowerInvariant();
             if (parse.GetValue(Cli.Json))
             {
                 Output.WriteJson(parse, new
@@ -90,10 +90,6 @@ internal static class MacroCommand
         store.FindInstrument(id) is null
             ? throw new KeyNotFoundException($"no instrument '{id}' in the store: import the FRED series {id} first")
             : store.LoadSeries(id);
-
-    /// <summary>Rising when the 4- and 13-week changes are both up, falling when both are down, else mixed.</summary>
-    private static string Trend(NetLiquidityWeek w) =>
-        w.Change4W > 0 && w.Change13W > 0 ? "rising" : w.Change4W < 0 && w.Change13W < 0 ? "falling" : double.IsNaN(w.Change4W) || double.IsNaN(w.Change13W) ? "unknown" : "mixed";
 
     private static string Words(FedRegime regime) => regime switch
     {

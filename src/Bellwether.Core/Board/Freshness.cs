@@ -17,7 +17,7 @@ public static class Freshness
         {
             CalendarKind.Weekly => asOf.DayNumber - last.DayNumber > 14,
             CalendarKind.Monthly => (asOf.Year - last.Year) * 12 + asOf.Month - last.Month > 3,
-            _ => calendar.Sessions(last.AddDays(1), asOf).Count() > 3,
+            _ => calendar.Sessions(last.AddDays(1), asOf).Skip(3).Any(),
         };
     }
 }

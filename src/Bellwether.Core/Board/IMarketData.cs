@@ -1,4 +1,5 @@
 using Bellwether.Core.Flows;
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -13,44 +14,89 @@ public interface IMarketData
     /// <summary>The flow table <paramref name="id"/>, or null when there is none.</summary>
     FlowTable? Flows(string id);
 
-    /// <summary>The rankings of a list (ordered by date then rank), empty when there is none.</summary>
-    IReadOnlyList<RankedCoin> Rankings(string list);
+    /// <summary>
+    /// The closes of every series of an asset class (e.g. all crypto coins), ordered by id: series whose other columns
+    /// may be NaN, for statistics over many instruments that read closes alone.
+    /// </summary>
+    IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass);
 
-    /// <summary>The classifications of a coin list, empty when there is none.</summary>
-    IReadOnlyList<CoinClassification> Classifications(string list);
+    /// <summary>The rankings of a list, or of every list when <paramref name="list"/> is null (ordered by list, date, rank); empty when there is none.</summary>
+    IReadOnlyList<RankedCoin> Rankings(string? list = null);
+
+    /// <summary>The classifications of a coin list, or of every list when <paramref name="list"/> is null; empty when there is none.</summary>
+    IReadOnlyList<CoinClassification> Classifications(string? list = null);
+
+    /// <summary>
+    /// A structure built once from this data and kept (the same <paramref name="key"/> returns the same object), for
+    /// core objects that are prepared from a whole history and then queried at a date without reading anything dated
+    /// after it (e.g. the Altcoin Season Index's dense closes and ranking timeline). The key must name everything the
+    /// build depends on.
+    /// </summary>
+    T Shared<T>(string key, Func<IMarketData, T> build) where T : class;
 }
 
 /// <summary>
 /// Market data as it was known at the end of <see cref="AsOf"/>: rows, flows and rankings dated after it are
-/// invisible. This is how every board evaluation stays point in time.
+/// invisible, and <see cref="Shared{T}"/> builds from this cut view. Tests evaluate boards on it to prove that the
+/// board on full data reads nothing after its date.
 /// </summary>
 public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketData
 {
     private readonly Dictionary<string, DailySeries?> _series = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<AssetClass, IReadOnlyList<DailySeries>> _classes = [];
+    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     public DateOnly AsOf { get; } = asOf;
 
     public DailySeries? Series(string id)
     {
-        if (!_series.TryGetValue(id, out var s)) _series[id] = s = inner.Series(id)?.AsOf(AsOf);
-        return s;
+        lock (_lock)
+        {
+            if (!_series.TryGetValue(id, out var s)) _series[id] = s = inner.Series(id)?.AsOf(AsOf);
+            return s;
+        }
     }
 
     public FlowTable? Flows(string id)
     {
-        if (_flows.TryGetValue(id, out var cached)) return cached;
-        var t = inner.Flows(id);
-        if (t is not null)
+        lock (_lock)
         {
-            int found = Array.BinarySearch(t.Dates, AsOf);
-            int n = found >= 0 ? found + 1 : ~found;
-            if (n < t.Count) t = t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+            if (_flows.TryGetValue(id, out var cached)) return cached;
+            var t = inner.Flows(id);
+            if (t is not null)
+            {
+                int found = Array.BinarySearch(t.Dates, AsOf);
+                int n = found >= 0 ? found + 1 : ~found;
+                if (n < t.Count) t = t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+            }
+            return _flows[id] = t;
         }
-        return _flows[id] = t;
     }
 
-    public IReadOnlyList<RankedCoin> Rankings(string list) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
+    /// <summary>Each series of the class cut at <see cref="AsOf"/>; a series with no row by then is left out.</summary>
+    public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass)
+    {
+        lock (_lock)
+        {
+            if (!_classes.TryGetValue(assetClass, out var list))
+                _classes[assetClass] = list = inner.ClosesOfClass(assetClass).Select(s => s.AsOf(AsOf)).Where(s => s.Count > 0).ToList();
+            return list;
+        }
+    }
 
-    public IReadOnlyList<CoinClassification> Classifications(string list) => inner.Classifications(list);
+    public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
+
+    public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
+
+    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
+    {
+        lock (_lock)
+        {
+            if (_shared.TryGetValue(key, out var o)) return (T)o;
+        }
+        var built = build(this);
+        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
+    }
 }

@@ -1,6 +1,16 @@
 namespace Bellwether.Core.Board;
 
-/// <summary>A statistic or detector a thesis can use as a signal.</summary>
+/// <summary>
+/// A statistic or detector a thesis can use as a signal: an adapter that calls the core and turns its result into a
+/// <see cref="SignalReading"/>.
+/// </summary>
+/// <remarks>
+/// <para>Point in time: <see cref="Read"/> receives the whole data set and the as-of date, and must use only rows dated
+/// on or before that date (the core's <c>AsOf</c> entry points guarantee it). The board does not cut the data first, so
+/// a weekly history does not copy every series every week; tests compare each kind on full data with the same kind on
+/// data cut by <see cref="AsOfMarketData"/>.</para>
+/// <para>A kind never re-implements a statistic: it calls the core and formats the result.</para>
+/// </remarks>
 public interface ISignalKind
 {
     /// <summary>The name a thesis file uses in <c>kind:</c>.</summary>
@@ -9,11 +19,81 @@ public interface ISignalKind
     /// <summary>One line for documentation.</summary>
     string Description { get; }
 
-    /// <summary>The parameters it accepts (others are an error in the thesis file).</summary>
-    IReadOnlyList<string> Parameters { get; }
+    /// <summary>The parameters it accepts, with defaults (others are an error in the thesis file).</summary>
+    IReadOnlyList<SignalParameter> Parameters { get; }
 
-    /// <summary>Measures the signal as of <paramref name="asOf"/> from data already cut at that date.</summary>
+    /// <summary>The label words it can produce (a rule testing another word is an error in the thesis file).</summary>
+    IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The names of the <see cref="SignalReading.Fields"/> it fills (a rule testing another field is an error).</summary>
+    IReadOnlyList<string> Fields { get; }
+
+    /// <summary>Checks the values of <paramref name="spec"/>'s parameters.</summary>
+    /// <exception cref="ThesisException">A parameter value is not valid, naming the signal's line.</exception>
+    void Check(SignalSpec spec);
+
+    /// <summary>Measures the signal as of <paramref name="asOf"/>, from rows dated on or before it only.</summary>
     SignalReading Read(SignalSpec spec, IMarketData data, DateOnly asOf);
+}
+
+/// <summary>A parameter of a signal kind.</summary>
+/// <param name="Name">The key under <c>params:</c>.</param>
+/// <param name="Default">Its value when absent, as text ("" = none).</param>
+/// <param name="Description">What it does, for documentation.</param>
+public sealed record SignalParameter(string Name, string Default, string Description);
+
+/// <summary>
+/// The usual shape of a kind: parse the spec's parameters into options (once for <see cref="Check"/>, again on each
+/// read — a few dictionary look-ups), then read with them. Core parameter validation errors become thesis errors.
+/// </summary>
+/// <typeparam name="TOptions">The parsed parameters.</typeparam>
+public abstract class SignalKind<TOptions> : ISignalKind
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public abstract IReadOnlyList<SignalParameter> Parameters { get; }
+    public abstract IReadOnlyList<string> Labels { get; }
+    public abstract IReadOnlyList<string> Fields { get; }
+
+    /// <summary>Parses and validates the parameters of <paramref name="spec"/>.</summary>
+    /// <exception cref="ThesisException">A parameter is not valid.</exception>
+    /// <exception cref="ArgumentException">A core parameter record refused a value (turned into a <see cref="ThesisException"/> by <see cref="Check"/>).</exception>
+    protected abstract TOptions Parse(SignalSpec spec);
+
+    /// <summary>Measures with parsed options; see <see cref="ISignalKind.Read"/>.</summary>
+    protected abstract SignalReading Read(TOptions options, IMarketData data, DateOnly asOf);
+
+    public void Check(SignalSpec spec) => ParseChecked(spec);
+
+    /// <summary>
+    /// Reads with the parsed options. A core statistic that refuses its data (<see cref="ArgumentException"/> or
+    /// <see cref="InvalidOperationException"/>, e.g. a non-positive price or a wrong unit) makes the reading not
+    /// measurable with the core's message, so one bad input does not hide the rest of the board.
+    /// </summary>
+    public SignalReading Read(SignalSpec spec, IMarketData data, DateOnly asOf)
+    {
+        var options = ParseChecked(spec);
+        try
+        {
+            return Read(options, data, asOf);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return SignalReading.NotMeasurable(e.Message);
+        }
+    }
+
+    private TOptions ParseChecked(SignalSpec spec)
+    {
+        try
+        {
+            return Parse(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ThesisException(spec.Line, $"signal '{spec.Id}': {e.Message}");
+        }
+    }
 }
 
 /// <summary>The signal kinds a thesis may name.</summary>
@@ -31,16 +111,37 @@ public sealed class SignalKinds
     /// <summary>The kind called <paramref name="name"/>, or null.</summary>
     public ISignalKind? Find(string name) => _kinds.GetValueOrDefault(name);
 
-    /// <summary>Checks every signal of <paramref name="thesis"/> names a known kind with known parameters.</summary>
-    /// <exception cref="ThesisException">Naming the signal's line and the problem.</exception>
+    /// <summary>
+    /// Checks every signal of <paramref name="thesis"/>: a known kind, known parameters with valid values, and rules
+    /// that test fields and label words the kind produces (a typo would otherwise never match, silently).
+    /// </summary>
+    /// <exception cref="ThesisException">Naming the line and the problem.</exception>
     public void Validate(ThesisDefinition thesis)
     {
         foreach (var s in thesis.Signals)
         {
             var kind = Find(s.Kind) ?? throw new ThesisException(s.Line, $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: {string.Join(", ", _kinds.Keys.Order())}");
-            var unknown = s.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p));
+            var names = kind.Parameters.Select(p => p.Name).ToList();
+            var unknown = s.Parameters.Keys.FirstOrDefault(p => !names.Contains(p));
             if (unknown is not null)
-                throw new ThesisException(s.Line, $"signal '{s.Id}': kind '{kind.Name}' has no parameter '{unknown}'; it takes: {string.Join(", ", kind.Parameters)}");
+                throw new ThesisException(s.Line, $"signal '{s.Id}': kind '{kind.Name}' has no parameter '{unknown}'; it takes: {(names.Count > 0 ? string.Join(", ", names) : "none")}");
+            kind.Check(s);
+            foreach (var (which, rule) in new[] { ("supports", s.Supports), ("against", s.Against) })
+                foreach (var clause in rule?.Clauses ?? [])
+                    CheckClause(s, kind, which, clause);
         }
+    }
+
+    private static void CheckClause(SignalSpec s, ISignalKind kind, string which, RuleClause clause)
+    {
+        int line = clause.Line > 0 ? clause.Line : s.Line;
+        if (clause.Words is not null)
+        {
+            var bad = clause.Words.FirstOrDefault(w => !kind.Labels.Contains(w, StringComparer.OrdinalIgnoreCase));
+            if (bad is not null)
+                throw new ThesisException(line, $"signal '{s.Id}' {which}: kind '{kind.Name}' never gives the label '{bad}'; its labels: {string.Join(", ", kind.Labels)}");
+        }
+        else if (clause.Field != "value" && !kind.Fields.Contains(clause.Field))
+            throw new ThesisException(line, $"signal '{s.Id}' {which}: kind '{kind.Name}' has no field '{clause.Field}'; it tests: value, label{string.Concat(kind.Fields.Select(f => ", " + f))}");
     }
 }

@@ -20,19 +20,20 @@ public sealed record Rule(IReadOnlyList<RuleClause> Clauses)
 /// <param name="Words">For <c>label</c>: the accepted words.</param>
 /// <param name="Op">For numbers: one of <c>&lt; &lt;= &gt; &gt;= == !=</c>.</param>
 /// <param name="Threshold">For numbers: the right-hand side.</param>
-public sealed record RuleClause(string Field, IReadOnlyList<string>? Words, string? Op, double Threshold)
+/// <param name="Line">Line of the clause in its thesis file, for error messages (0 when built in code).</param>
+public sealed record RuleClause(string Field, IReadOnlyList<string>? Words, string? Op, double Threshold, int Line = 0)
 {
     private static readonly string[] Ops = ["<=", ">=", "==", "!=", "<", ">"];
 
     /// <summary>Parses <c>"&gt;= 0.5"</c> for <paramref name="field"/>.</summary>
     /// <exception cref="FormatException">Not an operator followed by a number.</exception>
-    public static RuleClause Comparison(string field, string text)
+    public static RuleClause Comparison(string field, string text, int line = 0)
     {
         var t = text.Trim();
         var op = Ops.FirstOrDefault(t.StartsWith) ?? throw new FormatException($"'{text}' must start with one of {string.Join(' ', Ops)}");
         if (!double.TryParse(t[op.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
             throw new FormatException($"'{text}': '{t[op.Length..].Trim()}' is not a number");
-        return new RuleClause(field, null, op, threshold);
+        return new RuleClause(field, null, op, threshold, line);
     }
 
     public bool Matches(SignalReading r)

@@ -1,14 +1,16 @@
 namespace Bellwether.Core.Board;
 
 /// <summary>One signal on the board.</summary>
+/// <param name="Stale">True when an input's last row is older than its calendar allows as of the board's date.</param>
 public sealed record SignalResult(
-    string Id, string Title, string Kind, SignalState State, double Value, string Label, DateOnly? Since,
+    string Id, string Title, string Kind, SignalState State, double Value, string Unit, string Label, DateOnly? Since,
     string Explanation, DateOnly? From, DateOnly? To, bool Stale, double Weight,
     IReadOnlyList<SignalInput> Inputs, IReadOnlyDictionary<string, double> Fields);
 
 /// <summary>A signal's share of readiness.</summary>
 /// <param name="Score">1 supports, 0.5 neutral, 0 against; NaN when it does not count (not measurable, stale, weight 0).</param>
 /// <param name="Contribution">Its points of the 0–100 readiness.</param>
+/// <param name="Note">Its state, or why it does not count.</param>
 public sealed record ReadinessPart(string Id, double Weight, double Score, double Contribution, string Note);
 
 /// <summary>The thesis as of a date.</summary>
@@ -17,6 +19,14 @@ public sealed record ReadinessPart(string Id, double Weight, double Score, doubl
 public sealed record BoardResult(
     DateOnly AsOf, string Thesis, double Readiness, double Counted,
     IReadOnlyList<SignalResult> Signals, IReadOnlyList<ReadinessPart> Breakdown);
+
+/// <summary>Readiness on one date of a history.</summary>
+/// <param name="Date">The as-of date.</param>
+/// <param name="Readiness">0–100, NaN when no signal counted.</param>
+/// <param name="Counted">Fraction of the weight that counted.</param>
+/// <param name="States">Each signal's state that day, in thesis order.</param>
+/// <param name="Stale">Each signal's stale flag that day, in thesis order.</param>
+public sealed record ReadinessPoint(DateOnly Date, double Readiness, double Counted, IReadOnlyList<SignalState> States, IReadOnlyList<bool> Stale);
 
 /// <summary>Evaluates a thesis as of a date, point in time.</summary>
 public static class ThesisBoard
@@ -31,22 +41,28 @@ public static class ThesisBoard
     };
 
     /// <summary>
-    /// Reads every signal from data as known at the end of <paramref name="asOf"/> and combines them.
-    /// A stale or unmeasurable signal is shown but does not count toward readiness.
+    /// Reads every signal as known at the end of <paramref name="asOf"/> and combines them. Each kind reads only rows
+    /// dated on or before <paramref name="asOf"/> (see <see cref="ISignalKind"/>). A stale or unmeasurable signal is
+    /// shown but does not count toward readiness.
     /// </summary>
+    /// <exception cref="ThesisException">The thesis names an unknown kind, parameter, field or label.</exception>
     public static BoardResult Evaluate(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
         kinds.Validate(thesis);
-        var view = data as AsOfMarketData is { } existing && existing.AsOf == asOf ? existing : new AsOfMarketData(data, asOf);
+        return EvaluateValidated(thesis, data, asOf, kinds);
+    }
+
+    private static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
+    {
         var results = new List<SignalResult>(thesis.Signals.Count);
         foreach (var spec in thesis.Signals)
         {
-            var reading = kinds.Find(spec.Kind)!.Read(spec, view, asOf);
+            var reading = kinds.Find(spec.Kind)!.Read(spec, data, asOf);
             var state = !reading.Measurable ? SignalState.NotMeasurable
                 : spec.Supports?.Matches(reading) == true ? SignalState.Supports
                 : spec.Against?.Matches(reading) == true ? SignalState.Against
                 : SignalState.Neutral;
-            results.Add(new SignalResult(spec.Id, spec.Title, spec.Kind, state, reading.Value, reading.Label, reading.Since,
+            results.Add(new SignalResult(spec.Id, spec.Title, spec.Kind, state, reading.Value, reading.Unit, reading.Label, reading.Since,
                 reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields));
         }
         var parts = results.Select(Part).ToList();
@@ -65,17 +81,24 @@ public static class ThesisBoard
         return new ReadinessPart(r.Id, r.Weight, Score(r.State), 0, r.State.ToString().ToLowerInvariant());
     }
 
-    /// <summary>Readiness every Friday from <paramref name="from"/> to <paramref name="to"/>, each point in time.</summary>
-    public static IReadOnlyList<(DateOnly Date, double Readiness, double Counted)> History(
+    /// <summary>
+    /// Readiness every Friday from <paramref name="from"/> to <paramref name="to"/> (both inclusive), each point the
+    /// board as of that Friday. Dates are evaluated in parallel; each is independent and point in time.
+    /// </summary>
+    /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
+    public static IReadOnlyList<ReadinessPoint> History(
         ThesisDefinition thesis, IMarketData data, DateOnly from, DateOnly to, SignalKinds kinds)
     {
-        var points = new List<(DateOnly, double, double)>();
+        kinds.Validate(thesis);
         var first = from.AddDays(((int)DayOfWeek.Friday - (int)from.DayOfWeek + 7) % 7);
-        for (var d = first; d <= to; d = d.AddDays(7))
+        int weeks = to < first ? 0 : (to.DayNumber - first.DayNumber) / 7 + 1;
+        var points = new ReadinessPoint[weeks];
+        Parallel.For(0, weeks, k =>
         {
-            var board = Evaluate(thesis, data, d, kinds);
-            points.Add((d, board.Readiness, board.Counted));
-        }
+            var board = EvaluateValidated(thesis, data, first.AddDays(7 * k), kinds);
+            points[k] = new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
+                board.Signals.Select(s => s.State).ToArray(), board.Signals.Select(s => s.Stale).ToArray());
+        });
         return points;
     }
 }

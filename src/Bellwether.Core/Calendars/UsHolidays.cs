@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Bellwether.Core.Calendars;
 
 /// <summary>US market and Federal Reserve holiday rules, computed rather than tabulated so any year works.</summary>
@@ -11,8 +13,23 @@ public static class UsHolidays
         new(2025, 1, 9),
     ];
 
+    // The rules are evaluated once per day of a year and kept: calendars ask about the same days over and over.
+    private static readonly ConcurrentDictionary<int, bool[]> NyseYears = new(), FedYears = new();
+
     /// <summary>True when the NYSE is closed on a weekday by holiday or special closure.</summary>
-    public static bool IsNyseHoliday(DateOnly d)
+    public static bool IsNyseHoliday(DateOnly d) => NyseYears.GetOrAdd(d.Year, y => Year(y, NyseRule))[d.DayOfYear - 1];
+
+    /// <summary>True when the Federal Reserve is closed on a weekday (the calendar of FRED's daily-business series).</summary>
+    public static bool IsFederalReserveHoliday(DateOnly d) => FedYears.GetOrAdd(d.Year, y => Year(y, FedRule))[d.DayOfYear - 1];
+
+    private static bool[] Year(int year, Func<DateOnly, bool> rule)
+    {
+        var days = new bool[DateTime.IsLeapYear(year) ? 366 : 365];
+        for (int i = 0; i < days.Length; i++) days[i] = rule(new DateOnly(year, 1, 1).AddDays(i));
+        return days;
+    }
+
+    private static bool NyseRule(DateOnly d)
     {
         if (SpecialNyseClosures.Contains(d)) return true;
         int y = d.Year;
@@ -30,8 +47,7 @@ public static class UsHolidays
         return d == ObservedSatFriSunMon(new DateOnly(y, 12, 25));
     }
 
-    /// <summary>True when the Federal Reserve is closed on a weekday (the calendar of FRED's daily-business series).</summary>
-    public static bool IsFederalReserveHoliday(DateOnly d)
+    private static bool FedRule(DateOnly d)
     {
         int y = d.Year;
         // The Fed observes a Sunday holiday on Monday and does not move a Saturday one.

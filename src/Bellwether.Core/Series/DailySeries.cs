@@ -34,6 +34,29 @@ public sealed class DailySeries
         foreach (var (s, id) in sourceIds) _sources[id] = s;
     }
 
+    /// <summary>Rows <paramref name="start"/> to <paramref name="end"/> (exclusive) of <paramref name="whole"/>: column copies, no per-row work.</summary>
+    private DailySeries(DailySeries whole, int start, int end)
+    {
+        Instrument = whole.Instrument;
+        Dates = whole.Dates[start..end]; Open = whole.Open[start..end]; High = whole.High[start..end]; Low = whole.Low[start..end];
+        Close = whole.Close[start..end]; Volume = whole.Volume[start..end]; MarketCap = whole.MarketCap[start..end];
+        // Renumber the sources the kept rows use, in order of first appearance.
+        _sourceIndex = new int[end - start];
+        var renumber = new int[whole._sources.Length];
+        var kept = new List<string>();
+        for (int i = 0; i < _sourceIndex.Length; i++)
+        {
+            int old = whole._sourceIndex[start + i];
+            if (renumber[old] == 0)
+            {
+                kept.Add(whole._sources[old]);
+                renumber[old] = kept.Count;
+            }
+            _sourceIndex[i] = renumber[old] - 1;
+        }
+        _sources = [.. kept];
+    }
+
     public Instrument Instrument { get; }
     public DateOnly[] Dates { get; }
     public double[] Open { get; }
@@ -75,9 +98,7 @@ public sealed class DailySeries
         int start = from is { } f ? IndexOnOrBefore(f.AddDays(-1)) + 1 : 0;
         int end = to is { } t ? IndexOnOrBefore(t) + 1 : Count;
         if (start == 0 && end == Count) return this;
-        var rows = new List<DailyBar>(Math.Max(0, end - start));
-        for (int i = start; i < end; i++) rows.Add(this[i]);
-        return new DailySeries(Instrument, rows);
+        return new DailySeries(this, start, Math.Max(start, end));
     }
 
     /// <summary>The series as it was known on <paramref name="asOf"/>: rows dated on or before it.</summary>

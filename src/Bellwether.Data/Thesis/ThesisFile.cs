@@ -39,27 +39,53 @@ public static class ThesisFile
             double weight = y.Number(map, "weight", 1);
             if (weight < 0) throw y.Error(map, $"signal '{id}': weight must not be negative");
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
             if (y.Optional(map, "params") is { } p)
                 foreach (var (k, v) in y.Mapping(p, $"signal '{id}' params").Children)
-                    parameters[((YamlScalarNode)k).Value!] = v is YamlScalarNode s ? s.Value ?? "" : throw y.Error(v, $"signal '{id}': parameter values must be single values");
+                {
+                    var name = ((YamlScalarNode)k).Value!;
+                    parameters[name] = v is YamlScalarNode s ? s.Value ?? "" : throw y.Error(v, $"signal '{id}': parameter '{name}' must be a single value");
+                    parameterLines[name] = YamlReader.Line(k);
+                }
             signals.Add(new SignalSpec(id, y.OptionalScalar(map, "title") ?? id, y.Scalar(map, "kind"), weight, parameters,
-                ReadRule(y, map, "supports", id), ReadRule(y, map, "against", id), YamlReader.Line(map)));
+                ReadRule(y, map, "supports", id), ReadRule(y, map, "against", id), YamlReader.Line(map), parameterLines));
         }
         if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
         return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals);
     }
 
-    /// <summary>Reads a thesis file and checks its kinds and parameters against <paramref name="kinds"/>.</summary>
-    public static ThesisDefinition Load(string path, SignalKinds kinds)
+    /// <summary>The name of the thesis Bellwether ships (embedded in this assembly).</summary>
+    public const string DefaultName = "russell-breakout-altseason.yaml";
+
+    /// <summary>Reads a thesis file and checks its kinds, parameters and rules against <paramref name="kinds"/>.</summary>
+    /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ThesisDefinition Load(string path, SignalKinds kinds) => Read(File.ReadAllText(path), path, kinds);
+
+    /// <summary>The thesis shipped with Bellwether (<c>theses/russell-breakout-altseason.yaml</c>), checked against <paramref name="kinds"/>.</summary>
+    public static ThesisDefinition LoadDefault(SignalKinds kinds) => Read(Shipped(DefaultName), $"theses/{DefaultName} (built in)", kinds);
+
+    /// <summary>The text of a thesis file shipped in <c>theses/</c>.</summary>
+    /// <exception cref="FileNotFoundException">No such shipped thesis.</exception>
+    public static string Shipped(string name)
     {
-        var thesis = Parse(File.ReadAllText(path), path);
+        using var stream = typeof(ThesisFile).Assembly.GetManifestResourceStream($"theses/{name}")
+                           ?? throw new FileNotFoundException($"no shipped thesis '{name}'");
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>Parses thesis text and checks it against <paramref name="kinds"/>; <paramref name="file"/> names it in errors.</summary>
+    /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
+    public static ThesisDefinition Read(string text, string file, SignalKinds kinds)
+    {
+        var thesis = Parse(text, file);
         try
         {
             kinds.Validate(thesis);
         }
         catch (ThesisException e)
         {
-            throw new DefinitionFileException(path, e.Line, e.Problem);
+            throw new DefinitionFileException(file, e.Line, e.Problem);
         }
         return thesis;
     }
@@ -79,19 +105,21 @@ public static class ThesisFile
                     YamlSequenceNode seq => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw y.Error(c, "label words must be single values")).ToList(),
                     _ => throw y.Error(v, $"signal '{id}' {key}: label must be a word or a list of words"),
                 };
-                clauses.Add(new RuleClause("label", words, null, 0));
+                if (words.Count == 0) throw y.Error(v, $"signal '{id}' {key}: the label list is empty");
+                clauses.Add(new RuleClause("label", words, null, 0, YamlReader.Line(k)));
                 continue;
             }
             if (v is not YamlScalarNode { Value: { } text }) throw y.Error(v, $"signal '{id}' {key}: '{field}' must be a comparison like \">= 0.5\"");
             try
             {
-                clauses.Add(RuleClause.Comparison(field, text));
+                clauses.Add(RuleClause.Comparison(field, text, YamlReader.Line(k)));
             }
             catch (FormatException e)
             {
                 throw y.Error(v, $"signal '{id}' {key}: {e.Message}");
             }
         }
+        if (clauses.Count == 0) throw y.Error(node, $"signal '{id}' {key}: a rule needs at least one clause (or leave '{key}' out)");
         return new Rule(clauses);
     }
 }

@@ -21,13 +21,22 @@ internal sealed class YamlReader(string file)
     public YamlMappingNode Root(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new DefinitionFileException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            // An unquoted comparison (value: >= 0.5) is the usual cause in a thesis file: YAML reads '>' as a block marker.
+            var line = text.Split('\n').ElementAtOrDefault((int)e.Start.Line - 1) ?? "";
+            string hint = System.Text.RegularExpressions.Regex.IsMatch(line, @":\s*[<>=!]") ? " (quote comparisons: value: \">= 0.5\")" : "";
+            throw new DefinitionFileException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}{hint}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on a flow collection left open ({ or [ without its closing bracket).
+            throw new DefinitionFileException(File, (int)(parser.Current?.Start.Line ?? 0), "not valid YAML: a '{' or '[' is not closed");
         }
         if (stream.Documents.Count == 0) throw new DefinitionFileException(File, 0, "the file is empty");
         return stream.Documents[0].RootNode as YamlMappingNode

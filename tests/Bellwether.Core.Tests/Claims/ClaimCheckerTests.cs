@@ -1,3 +1,4 @@
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Flows;
@@ -67,8 +68,10 @@ public class ClaimCheckerTests
     {
         public DailySeries? Series(string id) => null;
         public FlowTable? Flows(string id) => null;
-        public IReadOnlyList<RankedCoin> Rankings(string list) => [];
-        public IReadOnlyList<CoinClassification> Classifications(string list) => [];
+        public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass) => [];
+        public IReadOnlyList<RankedCoin> Rankings(string? list = null) => [];
+        public IReadOnlyList<CoinClassification> Classifications(string? list = null) => [];
+        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class => build(this);
     }
 
     private static ClaimDefinition Claim(string kind, ClaimTarget target, params (string, string)[] parameters) =>

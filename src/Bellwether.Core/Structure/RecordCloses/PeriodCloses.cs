@@ -31,16 +31,22 @@ public static class PeriodCloses
             else ends.Add(i);
         }
 
-        int windowStart = 0;
+        int windowStart = 0, best = -1;
         for (int k = 0; k < ends.Count; k++)
         {
             var date = series.Dates[ends[k]];
             var start = startOf(date);
             if (parameters.RecordYears is { } years)
                 while (windowStart < k && startOf(series.Dates[ends[windowStart]]) < start.AddYears(-years)) windowStart++;
-            int best = -1;
-            for (int j = windowStart; j < k; j++)
-                if (best < 0 || series.Close[ends[j]] > series.Close[ends[best]]) best = j;
+            // The earliest highest close of periods windowStart..k-1: kept from the last period, rescanned only when the
+            // window has dropped it (O(n) over the history when the window never moves).
+            if (best < windowStart)
+            {
+                best = -1;
+                for (int j = windowStart; j < k; j++)
+                    if (best < 0 || series.Close[ends[j]] > series.Close[ends[best]]) best = j;
+            }
+            else if (series.Close[ends[k - 1]] > series.Close[ends[best]]) best = k - 1;
             double prior = best < 0 ? double.NaN : series.Close[ends[best]];
             var lastSession = parameters.Period == ClosePeriod.Month ? calendar.LastSessionOfMonth(date) : calendar.LastSessionOfWeek(date);
             bool provisional = lastSession is { } s && s > asOf;

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using Bellwether.Core.Board;
+using Bellwether.Core.Signals;
+using Bellwether.Data.Market;
+using Bellwether.Data.Thesis;
+using Spectre.Console;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary>
+/// <c>bellwether board [--as-of D] [--thesis FILE]</c>: every signal of a thesis as of a date, with readiness;
+/// <c>--history [--from] [--to]</c>: weekly readiness instead.
+/// </summary>
+internal static class BoardCommand
+{
+    public static Command Create()
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
+        var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
+        var history = new Option<bool>("--history") { Description = "Weekly readiness (every Friday) from --from to --to instead of the board" };
+        var from = new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
+        var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the latest stored date)" };
+        var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
+        {
+            asOf, thesis, history, from, to,
+        };
+        command.SetAction(parse =>
+        {
+            var asOfDate = StoreAccess.Date(parse, asOf);
+            var fromDate = StoreAccess.Date(parse, from);
+            var toDate = StoreAccess.Date(parse, to);
+            bool wantHistory = parse.GetValue(history);
+            if (!wantHistory && (fromDate is not null || toDate is not null)) throw new UsageException("--from and --to go with --history");
+            var kinds = BuiltInSignals.Kinds;
+            var file = parse.GetValue(thesis);
+            ThesisDefinition definition;
+            try
+            {
+                definition = file is null ? ThesisFile.LoadDefault(kinds) : ThesisFile.Load(file, kinds);
+            }
+            catch (DefinitionFileException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            using var store = StoreAccess.OpenForRead(parse);
+            var latest = store.Status().Select(s => s.Last).Max() ?? throw new InvalidOperationException("the store is empty: import data first");
+            var data = new StoreMarketData(store);
+            if (wantHistory)
+            {
+                var start = fromDate ?? new DateOnly(2018, 1, 1);
+                var end = toDate ?? asOfDate ?? latest;
+                if (start > end) throw new UsageException("--from is after --to");
+                WriteHistory(parse, definition, file, start, end, ThesisBoard.History(definition, data, start, end, kinds));
+                return Cli.Ok;
+            }
+            var board = ThesisBoard.Evaluate(definition, data, asOfDate ?? latest, kinds);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(board, definition, file));
+            else Print(Output.Console(parse), board);
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static object ThesisInfo(ThesisDefinition thesis, string? file) =>
+        new { name = thesis.Name, description = thesis.Description, file = file ?? $"theses/{ThesisFile.DefaultName} (built in)" };
+
+    private static object Json(BoardResult board, ThesisDefinition thesis, string? file) => new
+    {
+        as_of = board.AsOf,
+        thesis = ThesisInfo(thesis, file),
+        readiness = board.Readiness,
+        counted = board.Counted,
+        signals = board.Signals.Select(s => new
+        {
+            id = s.Id, title = s.Title, kind = s.Kind, state = s.State, value = s.Value, unit = s.Unit, label = s.Label,
+            since = s.Since, explanation = s.Explanation, window = new { from = s.From, to = s.To }, stale = s.Stale, weight = s.Weight,
+            inputs = s.Inputs.Select(i => new { id = i.Id, last_date = i.LastDate, stale = i.Stale }), fields = s.Fields,
+        }),
+        breakdown = board.Breakdown.Select(p => new { id = p.Id, weight = p.Weight, score = p.Score, contribution = p.Contribution, note = p.Note }),
+    };
+
+    private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to, IReadOnlyList<ReadinessPoint> points)
+    {
+        var ids = thesis.Signals.Select(s => s.Id).ToList();
+        if (parse.GetValue(Cli.Json))
+        {
+            Output.WriteJson(parse, new
+            {
+                thesis = ThesisInfo(thesis, file), from, to, frequency = "weekly (Fridays)",
+                points = points.Select(p => new
+                {
+                    date = p.Date, readiness = p.Readiness, counted = p.Counted,
+                    states = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => p.States[x.k]),
+                    stale = ids.Where((_, k) => p.Stale[k]),
+                }),
+            });
+            return;
+        }
+        var console = Output.Console(parse);
+        var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("week"), new("readiness"), new("counted"), new("support / neutral / against"));
+        foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
+            table.AddRow($"{p.Date:yyyy-MM-dd}", Output.Number(Math.Round(p.Readiness)), $"{p.Counted:0%}",
+                $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} / {p.States.Count(s => s == SignalState.Against)}");
+        console.Write(table);
+        var valid = points.Where(p => !double.IsNaN(p.Readiness)).ToList();
+        console.MarkupLine(Markup.Escape(valid.Count == 0
+            ? $"{thesis.Name}: no week from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had a signal that counted."
+            : $"{thesis.Name}: readiness every Friday from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} weeks, every 4th shown); " +
+              $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
+    }
+
+    private static void Print(IAnsiConsole console, BoardResult board)
+    {
+        // The explanation sits under its signal's title, so the table reads at 80 columns.
+        var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal").Width(Math.Max(30, console.Profile.Width - 50)), new TableColumn("state").NoWrap().Width(14),
+            new TableColumn("value").RightAligned().NoWrap().Width(15), DrawdownCommand.Dated("since").Width(10));
+        foreach (var s in board.Signals)
+            table.AddRow(new Markup($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]"),
+                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(Value(s.Value, s.Unit)),
+                new Text(s.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
+        console.Write(table);
+        var parts = new Table().Border(TableBorder.Simple).AddColumns("signal", "weight", "score", "points", "note");
+        foreach (var p in board.Breakdown)
+            parts.AddRow(Markup.Escape(p.Id), Output.Number(p.Weight), double.IsNaN(p.Score) ? "" : Output.Number(p.Score),
+                p.Contribution.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(p.Note));
+        console.Write(parts);
+        int Count(SignalState st) => board.Signals.Count(s => s.State == st);
+        int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
+        string readiness = double.IsNaN(board.Readiness) ? "not measurable (no signal counted)" : $"[bold]{board.Readiness:0}/100[/]";
+        console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}: readiness {readiness} — " +
+                           $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} neutral[/], [red]{Count(SignalState.Against)} against[/], " +
+                           $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]{(staleCount > 0 ? $", {staleCount} stale" : "")}; {board.Counted:0%} of the weight counted.");
+    }
+
+    private static string State(SignalState state) => state switch
+    {
+        SignalState.Supports => "[green]supports[/]",
+        SignalState.Neutral => "[yellow]neutral[/]",
+        SignalState.Against => "[red]against[/]",
+        _ => "[grey]not measurable[/]",
+    };
+
+    /// <summary>A value with its unit: <c>+3.6%</c>, <c>−100 bp</c>, <c>−268.7 US$ m</c>, <c>0.47</c>.</summary>
+    private static string Value(double v, string unit)
+    {
+        if (double.IsNaN(v)) return "";
+        var inv = CultureInfo.InvariantCulture;
+        return unit switch
+        {
+            "%" => v.ToString("+0.0;−0.0;0.0", inv) + "%",
+            "pp" => v.ToString("+0.0;−0.0;0.0", inv) + " pp",
+            "bp" => v.ToString("+0;−0;0", inv) + " bp",
+            "US$ m" or "US$ bn" => v.ToString("+#,##0.0;−#,##0.0;0.0", inv) + " " + unit,
+            "" => Output.Number(v),
+            _ => v.ToString("0.##", inv) + " " + unit,
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Calendars;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
+
+namespace Bellwether.Core.Signals.AltSeason;
+
+/// <summary>
+/// <c>altseason</c>: the Altcoin Season Index (share of the top-K altcoins whose N-day return beat Bitcoin's), read by
+/// <see cref="AltcoinSeasonIndex.At"/> with the default universe (every ranking list, the coin lists' stablecoin and
+/// wrapped flags). Value: the index, 0–100. Label: <c>bitcoin_season</c>, <c>neutral</c>, <c>altcoin_season</c>, since
+/// the first day of the current run of days in that band. Fields give the other published variants (N = 30, 90, 365;
+/// K = 50, 100) and the change over 30 days.
+/// </summary>
+public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
+{
+    private static readonly SignalParameter WindowDays = new("window_days", "90", "N: the return window in calendar days (30 month, 90 season, 365 year)");
+    private static readonly SignalParameter Top = new("top", "50", "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)");
+    private static readonly SignalParameter AltcoinSeason = new("altcoin_season", "75", "an index at or above this is Altcoin Season");
+    private static readonly SignalParameter BitcoinSeason = new("bitcoin_season", "25", "an index at or below this is Bitcoin Season");
+
+    /// <summary>The published variants reported as fields: (N, K).</summary>
+    private static readonly (int Days, int Top)[] Variants = [(30, 50), (90, 50), (365, 50), (30, 100), (90, 100), (365, 100)];
+
+    public override string Name => "altseason";
+    public override string Description => "Altcoin Season Index: share of the top-K altcoins beating Bitcoin over N days (0–100), with the 30/90/365-day, K=50/100 variants";
+    public override IReadOnlyList<SignalParameter> Parameters { get; } = [WindowDays, Top, AltcoinSeason, BitcoinSeason];
+    public override IReadOnlyList<string> Labels { get; } = ["bitcoin_season", "neutral", "altcoin_season"];
+    public override IReadOnlyList<string> Fields { get; } =
+        [.. Variants.Select(v => FieldName(v.Days, v.Top)), "change_30d", "eligible", "benchmark_return", "ranking_age_days"];
+
+    private static string FieldName(int days, int top) => $"d{days}_k{top}";
+
+    protected override AltSeasonSignalOptions Parse(SignalSpec spec)
+    {
+        var p = new AltcoinSeasonParameters(spec.Integer(WindowDays), spec.Integer(Top), spec.Number(AltcoinSeason), spec.Number(BitcoinSeason));
+        p.Validate();
+        return new AltSeasonSignalOptions(p);
+    }
+
+    protected override SignalReading Read(AltSeasonSignalOptions o, IMarketData data, DateOnly asOf)
+    {
+        var p = o.Index;
+        // Prepared once per data set: the index reads only rankings dated on or before t and closes dated t and t − N.
+        var index = data.Shared("altseason-index", d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
+        var benchmark = data.Series(index.Options.Benchmark);
+        var inputs = new List<SignalInput> { benchmark is null ? SignalInput.Missing(index.Options.Benchmark) : SignalInput.Of(benchmark, asOf) };
+        var reading = index.At(asOf, p);
+        if (reading.Ranking is { } ranking) inputs.Add(SignalInput.Of(ranking.List, CalendarKind.Monthly, ranking.Date, asOf));
+        if (reading.Status != IndexStatus.Ok)
+            return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(asOf)}: {Say.Word(reading.Status).Replace('_', ' ')}", inputs);
+
+        // The band's run, the 30-day change and the other variants come from daily histories (one pass each, every
+        // day point in time), read at the as-of date.
+        var history = History(data, index, p);
+        int today = asOf.DayNumber - history.First.DayNumber;
+        int run = today;
+        while (run > 0 && p.SeasonOf(history.Points[run - 1].Index) == reading.Season) run--;
+        double monthAgo = today >= 30 ? history.Points[today - 30].Index : double.NaN;
+
+        var fields = new Dictionary<string, double>();
+        foreach (var (days, top) in Variants)
+            fields[FieldName(days, top)] = days == p.WindowDays && top == p.TopCount ? reading.Index
+                : History(data, index, p with { WindowDays = days, TopCount = top }).At(asOf);
+        fields["change_30d"] = reading.Index - monthAgo;
+        fields["eligible"] = reading.EligibleCount;
+        fields["benchmark_return"] = reading.BenchmarkReturn * 100;
+        fields["ranking_age_days"] = reading.Ranking is { } r ? asOf.DayNumber - r.Date.DayNumber : double.NaN;
+
+        string season = Say.Word(reading.Season).Replace('_', ' ');
+        DateOnly? since = history.First.AddDays(run);
+        string others = string.Join(", ", Variants.Where(v => v != (p.WindowDays, p.TopCount)).Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
+        string sentence = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) {Say.Number(reading.Index, "0")} on {Say.Date(asOf)}: " +
+                          $"{reading.Eligible.Count(c => c.BeatsBenchmark)} of {reading.EligibleCount} altcoins beat Bitcoin's {Say.SignedPct(reading.BenchmarkReturn * 100)} " +
+                          $"(ranking {reading.Ranking!.List} of {Say.Date(reading.Ranking.Date)}); {season} since {Say.Date(since.Value)}" +
+                          (double.IsNaN(monthAgo) ? "" : $", {Say.Signed(reading.Index - monthAgo, "0")} in 30 days") + $". Others: {others}.";
+        return new SignalReading(true, reading.Index, Say.Word(reading.Season), since, sentence,
+            asOf.AddDays(-p.WindowDays), asOf, inputs, fields, "index");
+    }
+
+    /// <summary>The variant's index on every day from its first ranking to the benchmark's last close, computed once.</summary>
+    private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p) =>
+        data.Shared($"altseason-history:{p}", _ =>
+        {
+            var first = index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : DateOnly.MaxValue;
+            var last = index.BenchmarkRange?.Last ?? DateOnly.MinValue;
+            return new IndexHistory(first, first <= last ? index.History(first, last, p) : []);
+        });
+
+    /// <summary>Daily index points from <see cref="First"/>.</summary>
+    private sealed record IndexHistory(DateOnly First, AltcoinSeasonPoint[] Points)
+    {
+        /// <summary>The index on <paramref name="date"/>, NaN outside the history.</summary>
+        public double At(DateOnly date) => date.DayNumber - First.DayNumber is var i && i >= 0 && i < Points.Length ? Points[i].Index : double.NaN;
+    }
+}

@@ -1,0 +1,7 @@
+using Bellwether.Core.Crypto.AltcoinSeason;
+
+namespace Bellwether.Core.Signals.AltSeason;
+
+/// <summary>The parsed parameters of an <see cref="AltSeasonSignal"/>.</summary>
+/// <param name="Index">The window N, the universe size K and the season thresholds.</param>
+public sealed record AltSeasonSignalOptions(AltcoinSeasonParameters Index);

@@ -1,0 +1,105 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Structure.Resistance;
+
+namespace Bellwether.Core.Signals.Breakout;
+
+/// <summary>
+/// <c>breakout</c>: an instrument against its prior multi-year high (long-term resistance), read by
+/// <see cref="BreakoutAnalysis.AsOf"/>. Value: the last close's distance from the level, in percent. Label: the state of
+/// the breakout machine (<c>below</c>, <c>approaching</c>, <c>testing</c>, <c>breakout</c>, <c>confirmed</c>,
+/// <c>retest</c>, <c>failed</c>), since the date that state began.
+/// </summary>
+public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
+{
+    private static readonly SignalParameter Instrument = new("instrument", "RUT", "series id");
+    private static readonly SignalParameter LookbackYears = new("lookback_years", "5", "calendar years of the multi-year high");
+    private static readonly SignalParameter ExcludeBars = new("exclude_bars", "63", "most recent bars left out of the multi-year high (a high must have stood this long)");
+    private static readonly SignalParameter Basis = new("basis", "close", "multi-year high on closes or highs: close | high");
+    private static readonly SignalParameter BufferPct = new("buffer_pct", "1", "a breakout is a close this many percent above the level");
+    private static readonly SignalParameter ConfirmCloses = new("confirm_closes", "3", "consecutive closes above the level that confirm (a month-end close above it also does)");
+    private static readonly SignalParameter RetestPct = new("retest_pct", "1", "after confirmation, a low within this many percent of the level with the close holding is the retest");
+    private static readonly SignalParameter FailPct = new("fail_pct", "2", "a close this many percent back below the level ends the breakout");
+    private static readonly SignalParameter FailBars = new("fail_bars", "21", "within this many bars that close is 'failed', later 'reversed'");
+
+    public override string Name => "breakout";
+    public override string Description => "An instrument against its prior multi-year high: distance (%), breakout state, breakout/confirmation/retest dates";
+    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars];
+    public override IReadOnlyList<string> Labels { get; } = Say.Words<BreakoutState>();
+    public override IReadOnlyList<string> Fields { get; } =
+        ["level", "close", "level_age_years", "touches", "retested", "days_since_breakout", "breakouts", "zones_above"];
+
+    protected override BreakoutSignalOptions Parse(SignalSpec spec)
+    {
+        int years = spec.Integer(LookbackYears);
+        var rules = new BreakoutParameters() with
+        {
+            Buffer = spec.Number(BufferPct) / 100, ConfirmCloses = spec.Integer(ConfirmCloses), RetestBand = spec.Number(RetestPct) / 100,
+            FailBand = spec.Number(FailPct) / 100, FailBars = spec.Integer(FailBars),
+        };
+        var basis = spec.Choice(Basis, "close", "high") == "high" ? PriceBasis.High : PriceBasis.Close;
+        var analysis = new BreakoutAnalysisParameters(new MultiYearHighParameters(years, spec.Integer(ExcludeBars), basis),
+            new ZoneParameters(LookbackYears: years), rules);
+        return new BreakoutSignalOptions(spec.Text(Instrument), analysis.Validate());
+    }
+
+    protected override SignalReading Read(BreakoutSignalOptions o, IMarketData data, DateOnly asOf)
+    {
+        var inputs = new List<SignalInput>();
+        if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
+        int years = o.Analysis.MultiYearHigh.LookbackYears;
+        // The analysis reads rows up to the as-of date only, so the window may run past it: windows start on 1 January
+        // and are shared by every date whose history begins in that year.
+        int startYear = asOf.AddYears(-HistoryYears(years)).Year;
+        var window = data.Shared($"from:{o.Instrument}:{startYear}", _ => series.Between(new DateOnly(startYear, 1, 1), null));
+        var report = BreakoutAnalysis.AsOf(window, asOf, o.Analysis);
+        var high = report.Levels.FirstOrDefault(l => l.Kind == LevelKind.MultiYearHigh);
+        if (high is null)
+            return SignalReading.NotMeasurable($"{series.Instrument.Id} has no prior {years}-year high as of {Say.Date(asOf)} (the data must cover the whole lookback)", inputs);
+        var lastBar = inputs[0].LastDate!.Value;
+        double close = series.Close[series.IndexOf(lastBar)];
+        double distance = (close / high.Price - 1) * 100;
+
+        // The events of the tracked level since its latest breakout.
+        var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.LevelDate == high.FirstTouch).ToList();
+        int lastBreakout = events.FindLastIndex(e => e.Type == BreakoutEventType.Breakout);
+        var episode = lastBreakout >= 0 ? events.Skip(lastBreakout).ToList() : [];
+        DateOnly? At(BreakoutEventType type) => episode.FirstOrDefault(e => e.Type == type)?.Date;
+        var (broke, confirmed, retested, failed) = (At(BreakoutEventType.Breakout), At(BreakoutEventType.Confirmed), At(BreakoutEventType.Retest),
+            At(BreakoutEventType.Failed) ?? At(BreakoutEventType.Reversed));
+
+        var level = $"its prior {years}-year high of {Say.Price(high.Price)} ({Say.Date(high.FirstTouch)})";
+        var position = $"{series.Instrument.Id} closed {Say.Price(close)} on {Say.Date(lastBar)}, {Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} {level}";
+        string story = high.State switch
+        {
+            BreakoutState.Breakout or BreakoutState.Confirmed or BreakoutState.Retest =>
+                $"; broke out on {Say.Date(broke!.Value)}" + (confirmed is { } c ? $", confirmed {Say.Date(c)}" : ", not yet confirmed")
+                + (retested is { } r ? $", retested {Say.Date(r)}" : ""),
+            BreakoutState.Failed => $"; the breakout of {Say.Date(broke!.Value)} failed on {Say.Date(failed!.Value)}",
+            _ => failed is { } f && broke is { } b ? $" ({Word(high.State)}; the breakout of {Say.Date(b)} reversed on {Say.Date(f)})" : $" ({Word(high.State)})",
+        };
+        var fields = new Dictionary<string, double>
+        {
+            ["level"] = high.Price,
+            ["close"] = close,
+            ["level_age_years"] = high.AgeDays / 365.2425,
+            ["touches"] = high.Touches,
+            ["retested"] = Say.Flag(retested is not null && failed is null),
+            ["days_since_breakout"] = broke is { } d && failed is null ? lastBar.DayNumber - d.DayNumber : double.NaN,
+            ["breakouts"] = events.Count(e => e.Type == BreakoutEventType.Breakout),
+            ["zones_above"] = report.Levels.Count(l => l.Kind == LevelKind.Zone && l.Bottom > close),
+        };
+        return new SignalReading(true, distance, Word(high.State), high.Since, position + story + ".",
+            window.Dates[0], lastBar, inputs, fields, "%");
+    }
+
+    private static string Word(BreakoutState state) => Say.Word(state);
+
+    /// <summary>
+    /// Years of history the analysis reads: 2 × lookback + 1. The level standing on the as-of date is dated within the
+    /// lookback, first appeared as the prior high within the lookback, and finding a prior high needs a lookback of data
+    /// before that; the extra year covers the excluded bars. The multi-year-high track of the whole history reaches
+    /// the same level in the same state (tested), at a fraction of the cost.
+    /// </summary>
+    private static int HistoryYears(int lookbackYears) => 2 * lookbackYears + 1;
+}

@@ -1,0 +1,26 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Signals.AltSeason;
+using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Signals.Correlation;
+using Bellwether.Core.Signals.CorrelationTrend;
+using Bellwether.Core.Signals.Divergence;
+using Bellwether.Core.Signals.Drawdown;
+using Bellwether.Core.Signals.EtfFlows;
+using Bellwether.Core.Signals.EtfRotation;
+using Bellwether.Core.Signals.FedPath;
+using Bellwether.Core.Signals.Liquidity;
+using Bellwether.Core.Signals.NoSource;
+using Bellwether.Core.Signals.RecordClose;
+using Bellwether.Core.Signals.TrendlineBreak;
+
+namespace Bellwether.Core.Signals;
+
+/// <summary>The signal kinds Bellwether ships, for thesis files.</summary>
+public static class BuiltInSignals
+{
+    /// <summary>Every built-in kind.</summary>
+    public static SignalKinds Kinds { get; } = new([
+        new BreakoutSignal(), new RecordCloseSignal(), new TrendlineSignal(), new DrawdownSignal(), new FedPathSignal(),
+        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new AltSeasonSignal(), new CorrelationSignal(), new CorrelationTrendSignal(), new NoSourceSignal(),
+    ]);
+}

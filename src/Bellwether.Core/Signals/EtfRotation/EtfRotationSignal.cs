@@ -1,0 +1,101 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Statistics.EtfFlows;
+
+namespace Bellwether.Core.Signals.EtfRotation;
+
+/// <summary>
+/// <c>etf_rotation</c>: did one family of ETFs take money while another lost it over the last shared flow days, read
+/// by <see cref="FlowRotation.Compute"/>. Value: the "into" family's net flow minus the "out of" family's, US$
+/// millions. Label: <c>rotation</c>, <c>reverse</c>, <c>both_inflow</c>, <c>both_outflow</c> or <c>flat</c>, since
+/// the first shared flow day whose window gave that label without a break.
+/// </summary>
+public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
+{
+    private static readonly SignalParameter Into = new("into", "ETH_SPOT_ETF_FLOWS", "flow table money would rotate into");
+    private static readonly SignalParameter OutOf = new("out_of", "BTC_SPOT_ETF_FLOWS", "flow table money would rotate out of");
+    private static readonly SignalParameter Window = new("window", "20", "shared flow days in the window");
+
+    public override string Name => "etf_rotation";
+    public override string Description => "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
+    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Into, OutOf, Window];
+    public override IReadOnlyList<string> Labels { get; } = Say.Words<RotationKind>();
+    public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days", "days"];
+
+    protected override EtfRotationSignalOptions Parse(SignalSpec spec)
+    {
+        int window = spec.Integer(Window);
+        if (window < 1) throw spec.Problem("parameter 'window' must be at least 1", Window.Name);
+        return new EtfRotationSignalOptions(spec.Text(Into), spec.Text(OutOf), window);
+    }
+
+    protected override SignalReading Read(EtfRotationSignalOptions o, IMarketData data, DateOnly asOf)
+    {
+        var tables = new[] { o.Into, o.OutOf }.Select(data.Flows).ToArray();
+        if (tables[0] is null || tables[1] is null)
+            return SignalReading.NotMeasurable($"no flow table {(tables[0] is null ? o.Into : o.OutOf)}",
+                [.. new[] { o.Into, o.OutOf }.Where((_, k) => tables[k] is null).Select(SignalInput.Missing)]);
+        var histories = tables.Select(t => EtfFlowStatistics.Build(t!, asOf)).ToArray();
+        var inputs = histories.Select((h, k) => SignalInput.Of(h.Id, tables[k]!.Instrument.Calendar, h.Days.Count > 0 ? h.Days[^1].Date : null, asOf)).ToList();
+        if (FlowRotation.Compute(histories[0], histories[1], o.Window) is not { } r)
+            return SignalReading.NotMeasurable($"{o.Into} and {o.OutOf} share no flow day on or before {Say.Date(asOf)}", inputs);
+        var w = r.Window;
+        var label = Say.Word(w.Kind);
+        var since = Since(data, o, w.To, w.Kind);
+        string reading = w.Kind switch
+        {
+            RotationKind.Rotation => $"rotation: {r.Into} took money while {r.OutOf} lost it",
+            RotationKind.Reverse => $"the reverse: {r.OutOf} took money while {r.Into} lost it",
+            RotationKind.BothInflow => "both took money",
+            RotationKind.BothOutflow => "both lost money",
+            _ => "one had no net flow",
+        };
+        string sentence = $"Over {w.Days} shared flow days ({Say.Date(w.From)} to {Say.Date(w.To)}) {r.Into} took {Say.Signed(w.IntoSum)} and " +
+                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m: {reading}" + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
+        var fields = new Dictionary<string, double>
+        {
+            ["into_sum"] = w.IntoSum,
+            ["out_of_sum"] = w.OutOfSum,
+            ["rotated"] = w.Rotated,
+            ["rotation_days"] = r.RotationDays,
+            ["days"] = w.Days,
+        };
+        return new SignalReading(true, w.IntoSum - w.OutOfSum, label, since, sentence, w.From, w.To, inputs, fields, "US$ m");
+    }
+
+    /// <summary>
+    /// The first shared flow day of the current run of windows with <paramref name="kind"/>, from the windows ending on
+    /// every shared flow day up to <paramref name="to"/>. Those are computed once per data set: a window ending on a day
+    /// reads flow days up to that day only.
+    /// </summary>
+    private static DateOnly? Since(IMarketData data, EtfRotationSignalOptions o, DateOnly to, RotationKind kind)
+    {
+        var windows = data.Shared($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}", d => WindowKinds(d, o));
+        int i = Array.BinarySearch(windows.Dates, to);
+        if (i < 0) return null;
+        while (i > 0 && windows.Kinds[i - 1] == kind) i--;
+        return windows.Dates[i];
+    }
+
+    private static WindowHistory WindowKinds(IMarketData data, EtfRotationSignalOptions o)
+    {
+        var into = EtfFlowStatistics.Build(data.Flows(o.Into)!);
+        var outOf = EtfFlowStatistics.Build(data.Flows(o.OutOf)!);
+        var outDays = outOf.Days.Select(d => d.Date).ToHashSet();
+        var shared = into.Days.Select(d => d.Date).Where(outDays.Contains).ToArray();
+        var kinds = new RotationKind[shared.Length];
+        for (int k = 0; k < shared.Length; k++)
+        {
+            // The window ending on shared day k holds shared days k − window + 1 … k: both histories cut to those dates
+            // give the core exactly that window.
+            var (first, last) = (shared[Math.Max(0, k - o.Window + 1)], shared[k]);
+            kinds[k] = FlowRotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window.Kind;
+        }
+        return new WindowHistory(shared, kinds);
+    }
+
+    /// <summary>The label of the window ending on each shared flow day.</summary>
+    private sealed record WindowHistory(DateOnly[] Dates, RotationKind[] Kinds);
+
+    private static EtfFlowHistory Between(EtfFlowHistory h, DateOnly first, DateOnly last) =>
+        h with { Days = h.Days.SkipWhile(d => d.Date < first).TakeWhile(d => d.Date <= last).ToList() };
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Bellwether.Core.Signals;
+
+/// <summary>Numbers and dates as the explanations write them (invariant culture).</summary>
+internal static class Say
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A date, <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", Invariant);
+
+    /// <summary>A month, <c>yyyy-MM</c>.</summary>
+    public static string Month(DateOnly d) => d.ToString("yyyy-MM", Invariant);
+
+    /// <summary>A percentage already in percent, one decimal, without sign: <c>4.4%</c>.</summary>
+    public static string Pct(double percent) => Math.Abs(percent).ToString("0.0", Invariant) + "%";
+
+    /// <summary>A signed percentage already in percent: <c>+4.4%</c>, <c>−3.0%</c>.</summary>
+    public static string SignedPct(double percent) => Signed(percent, "0.0") + "%";
+
+    /// <summary>A signed number with thousands separators and one decimal: <c>+54.6</c>, <c>−1,305.3</c>.</summary>
+    public static string Signed(double v, string format = "#,##0.0") =>
+        double.IsNaN(v) ? "n/a" : (v > 0 ? "+" : v < 0 ? "−" : "") + Math.Abs(v).ToString(format, Invariant);
+
+    /// <summary>A price: two decimals from 100 up, else six significant digits (ratios such as ETH/BTC).</summary>
+    public static string Price(double v) => double.IsNaN(v) ? "n/a"
+        : Math.Abs(v) >= 100 ? v.ToString("#,##0.00", Invariant) : v.ToString("G6", Invariant);
+
+    /// <summary>A number with a fixed format.</summary>
+    public static string Number(double v, string format = "#,##0.0") => double.IsNaN(v) ? "n/a" : v.ToString(format, Invariant);
+
+    /// <summary>An enum value as a label word: <c>BothOutflow</c> → <c>both_outflow</c>.</summary>
+    public static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>The label words of an enum, for <see cref="Board.ISignalKind.Labels"/>.</summary>
+    public static string[] Words<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Word).ToArray();
+
+    /// <summary>1 for true, 0 for false (rule fields are numbers).</summary>
+    public static double Flag(bool b) => b ? 1 : 0;
+}

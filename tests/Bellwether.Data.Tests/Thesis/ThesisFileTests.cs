@@ -1,0 +1,172 @@
+using Bellwether.Core.Signals;
+using Bellwether.Data.Thesis;
+using Xunit;
+
+namespace Bellwether.Data.Tests.Thesis;
+
+public class ThesisFileTests
+{
+    private const string Good = """
+        name: Test thesis
+        description: For tests.
+        signals:
+          - id: rut
+            title: Russell 2000 breakout
+            kind: breakout
+            weight: 2
+            params: { instrument: RUT, lookback_years: 5 }
+            supports: { label: [breakout, confirmed, retest] }
+            against: { label: failed }
+          - id: btc
+            kind: drawdown
+            params:
+              instrument: BTC
+              by: high
+            supports: { value: ">= -10" }
+            against: { value: "<= -20", days_since_peak: "> 30" }
+        """;
+
+    private static DefinitionFileException Fails(string text)
+    {
+        var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Read(text, "bad.yaml", BuiltInSignals.Kinds));
+        Assert.StartsWith(e.Line > 0 ? $"bad.yaml:{e.Line}: " : "bad.yaml: ", e.Message);
+        return e;
+    }
+
+    /// <summary><see cref="Good"/> with one line replaced (1-based) or inserted before it.</summary>
+    private static string Edit(int line, string text, bool insert = false)
+    {
+        var lines = Good.Split('\n').ToList();
+        if (insert) lines.Insert(line - 1, text);
+        else lines[line - 1] = text;
+        return string.Join('\n', lines);
+    }
+
+    [Fact]
+    public void A_good_file_reads_with_defaults_and_rules()
+    {
+        var thesis = ThesisFile.Read(Good, "good.yaml", BuiltInSignals.Kinds);
+        Assert.Equal("Test thesis", thesis.Name);
+        Assert.Equal(["rut", "btc"], thesis.Signals.Select(s => s.Id));
+        var btc = thesis.Signals[1];
+        Assert.Equal(("btc", 1.0, 11), (btc.Title, btc.Weight, btc.Line));
+        Assert.Equal("high", btc.Parameters["by"]);
+        Assert.Equal(15, btc.ParameterLines!["by"]);
+        Assert.Equal("value >= -10", btc.Supports!.ToString());
+        Assert.Equal("value <= -20 and days_since_peak > 30", btc.Against!.ToString());
+        Assert.Equal("label in [breakout, confirmed, retest]", thesis.Signals[0].Supports!.ToString());
+    }
+
+    [Fact]
+    public void Unknown_kind()
+    {
+        var e = Fails(Edit(6, "    kind: brekout"));
+        Assert.Equal(4, e.Line);
+        Assert.Contains("signal 'rut': unknown kind 'brekout'; known kinds: altseason, breakout,", e.Problem);
+    }
+
+    [Fact]
+    public void Unknown_parameter()
+    {
+        var e = Fails(Edit(15, "      by_what: high"));
+        Assert.Equal(11, e.Line);
+        Assert.Equal("signal 'btc': kind 'drawdown' has no parameter 'by_what'; it takes: instrument, by, since", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("      by: highest", "parameter 'by' = 'highest' must be one of: close, high")]
+    [InlineData("      since: 2025-13-01", "parameter 'since' = '2025-13-01' is not a date (yyyy-MM-dd)")]
+    public void Bad_parameter_value_names_the_parameter_line(string line, string problem)
+    {
+        var e = Fails(Edit(15, line));
+        Assert.Equal(15, e.Line);
+        Assert.Equal($"signal 'btc': {problem}", e.Problem);
+    }
+
+    [Fact]
+    public void A_parameter_the_core_refuses_names_the_signal()
+    {
+        var e = Fails(Edit(8, "    params: { instrument: RUT, lookback_years: 0 }"));
+        Assert.Equal(4, e.Line);
+        Assert.StartsWith("signal 'rut': ", e.Problem);
+        Assert.Contains("LookbackYears", e.Problem);
+    }
+
+    [Theory]
+    [InlineData(16, "    supports: { value: \"~ -10\" }", 16, "signal 'btc' supports: '~ -10' must start with one of <= >= == != < >")]
+    [InlineData(16, "    supports: { value: \">= ten\" }", 16, "signal 'btc' supports: '>= ten': 'ten' is not a number")]
+    [InlineData(17, "    against: { drawdown: \"< -20\" }", 17, "signal 'btc' against: kind 'drawdown' has no field 'drawdown'; it tests: value, label, peak, close, days_since_peak, max_drawdown")]
+    [InlineData(9, "    supports: { label: [breakout, confirm] }", 9, "signal 'rut' supports: kind 'breakout' never gives the label 'confirm'; its labels: below, approaching, testing, breakout, confirmed, retest, failed")]
+    [InlineData(9, "    supports: {}", 9, "signal 'rut' supports: a rule needs at least one clause (or leave 'supports' out)")]
+    [InlineData(9, "    supports: { label: [] }", 9, "signal 'rut' supports: the label list is empty")]
+    [InlineData(9, "    supports: [breakout]", 9, "signal 'rut' supports must be a mapping (key: value)")]
+    public void Bad_rule(int line, string text, int errorLine, string problem)
+    {
+        var e = Fails(Edit(line, text));
+        Assert.Equal((errorLine, problem), (e.Line, e.Problem));
+    }
+
+    [Fact]
+    public void Duplicate_id()
+    {
+        var e = Fails(Good.Replace("  - id: btc", "  - id: rut"));
+        Assert.Equal(11, e.Line);
+        Assert.Equal("signal id 'rut' is used twice", e.Problem);
+    }
+
+    [Theory]
+    [InlineData(8, "    params: { instrument: RUT, lookback_years: 5", "not valid YAML")]
+    [InlineData(16, "    supports: { value: >= -10 }", "not valid YAML")]
+    [InlineData(13, "\tparams:", "not valid YAML")]
+    public void Bad_yaml(int line, string text, string problem)
+    {
+        var e = Fails(Edit(line, text));
+        Assert.True(e.Line >= line - 1 && e.Line <= line + 1, $"line {e.Line}");
+        Assert.StartsWith(problem, e.Problem);
+    }
+
+    [Theory]
+    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, signals")]
+    [InlineData(7, "    weight: -1", 4, "signal 'rut': weight must not be negative")]
+    [InlineData(7, "    weight: heavy", 7, "'weight' must be a number, got 'heavy'")]
+    [InlineData(5, "    titel: Russell 2000 breakout", 5, "signal: unknown key 'titel'; allowed: id, title, kind, weight, params, supports, against")]
+    public void Bad_structure(int line, string text, int errorLine, string problem)
+    {
+        var e = Fails(Edit(line, text));
+        Assert.Equal((errorLine, problem), (e.Line, e.Problem));
+    }
+
+    [Fact]
+    public void Missing_name_and_empty_files()
+    {
+        Assert.Equal("missing 'name'", Fails(Good.Replace("name: Test thesis\n", "")).Problem);
+        Assert.Equal("the file is empty", Fails("").Problem);
+        Assert.Equal("'signals' is empty", Fails("name: x\nsignals: []").Problem);
+    }
+
+    [Fact]
+    public void Load_names_the_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"thesis-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Edit(6, "    kind: brekout"));
+        try
+        {
+            var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Load(path, BuiltInSignals.Kinds));
+            Assert.StartsWith($"{path}:4: signal 'rut': unknown kind 'brekout'", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("russell-breakout-altseason.yaml")]
+    [InlineData("sp500-breakout-bitcoin.yaml")]
+    public void The_shipped_theses_read(string name)
+    {
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
+        Assert.NotEmpty(thesis.Signals);
+        Assert.All(thesis.Signals, s => Assert.NotNull(BuiltInSignals.Kinds.Find(s.Kind)));
+    }
+}
