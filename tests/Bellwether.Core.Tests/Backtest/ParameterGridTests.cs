@@ -45,13 +45,13 @@ public class ParameterGridTests
     public void Every_point_equals_a_single_backtest_with_its_parameters()
     {
         var assets = Assets();
-        var grid = new GridParameters([30, 50, 70], [new GridAxis("a", "k", ["1", "2"])]);
+        var grid = new GridParameters([30, 50, 70], [new GridAxis(["a"], "k", ["1", "2"])]);
         var parameters = BacktestParameters.Default;
         var result = ParameterGrid.Run(Components, assets, grid, parameters);
         Assert.Equal(6, result.Points.Count);
         foreach (var p in result.Points)
         {
-            var readiness = Components.Readiness(new Dictionary<string, string> { ["a"] = $"k={p.Variants["a"]}" });
+            var readiness = Components.Readiness(new Dictionary<string, string> { ["a"] = $"k={p.Variants["k"]}" });
             var single = Backtester.Run(readiness, assets, parameters with { Rotation = parameters.Rotation with { Threshold = p.Threshold } });
             var rotation = single.Strategies[0];
             Assert.Equal(rotation.InSample, p.InSample);

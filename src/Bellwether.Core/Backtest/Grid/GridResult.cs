@@ -4,7 +4,7 @@ namespace Bellwether.Core.Backtest.Grid;
 
 /// <summary>One grid point: its parameters and the rotation's metrics in each part.</summary>
 /// <param name="Threshold">θ.</param>
-/// <param name="Variants">Per varied signal id, the value used.</param>
+/// <param name="Variants">Per axis (its parameter name), the value used.</param>
 public sealed record GridPoint(double Threshold, IReadOnlyDictionary<string, string> Variants, PerformanceMetrics InSample, PerformanceMetrics OutOfSample);
 
 /// <summary>The grid, and how much of the in-sample winner's edge survives out of sample.</summary>

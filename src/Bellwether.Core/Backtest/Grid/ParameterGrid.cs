@@ -20,8 +20,9 @@ public static class ParameterGrid
         grid.Validate();
         parameters.Validate();
         var combinations = Combinations(grid.Axes);
-        var readiness = combinations.Select(c => components.Readiness(c.ToDictionary(kv => kv.Key, kv => grid.Axes.First(a => a.SignalId == kv.Key).Variant(kv.Value))))
-            .ToArray();
+        var readiness = combinations.Select(c => components.Readiness(grid.Axes.Zip(c)
+            .SelectMany(x => x.First.SignalIds.Select(id => (id, Variant: new SignalVariant(id, x.First.Parameter, x.Second).Name)))
+            .ToDictionary(x => x.id, x => x.Variant))).ToArray();
         var (from, split, to) = Backtester.Span(readiness[0], assets, parameters);
         int s = split.DayNumber - from.DayNumber, last = to.DayNumber - from.DayNumber;
 
@@ -31,7 +32,7 @@ public static class ParameterGrid
             int c = k / grid.Thresholds.Count;
             var rule = parameters.Rotation with { Threshold = grid.Thresholds[k % grid.Thresholds.Count] };
             var run = RotationBacktest.Run(readiness[c], assets.Basket.Level, assets.Btc, from, to, rule);
-            points[k] = new GridPoint(rule.Threshold, combinations[c],
+            points[k] = new GridPoint(rule.Threshold, grid.Axes.Zip(combinations[c]).ToDictionary(x => x.First.Parameter, x => x.Second),
                 Performance.Of(run, 0, s, RotationBacktest.BasketColumn), Performance.Of(run, s, last, RotationBacktest.BasketColumn));
         });
 
@@ -44,12 +45,11 @@ public static class ParameterGrid
         return new GridResult(from, split, to, points, best, rank, median, Spearman(inSample, outOfSample));
     }
 
-    /// <summary>Every combination of axis values (signal id → value), the last axis varying fastest; one empty combination without axes.</summary>
-    private static List<IReadOnlyDictionary<string, string>> Combinations(IReadOnlyList<GridAxis> axes)
+    /// <summary>Every combination of axis values (one value per axis, in axis order), the last axis varying fastest; one empty combination without axes.</summary>
+    private static List<string[]> Combinations(IReadOnlyList<GridAxis> axes)
     {
-        var result = new List<IReadOnlyDictionary<string, string>> { new Dictionary<string, string>() };
-        foreach (var axis in axes)
-            result = result.SelectMany(c => axis.Values.Select(v => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(c) { [axis.SignalId] = v })).ToList();
+        var result = new List<string[]> { Array.Empty<string>() };
+        foreach (var axis in axes) result = result.SelectMany(c => axis.Values.Select(v => (string[])[.. c, v])).ToList();
         return result;
     }
 
