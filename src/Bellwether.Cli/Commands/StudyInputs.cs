@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Study.Readiness;
+using Bellwether.Data.Market;
 using Bellwether.Data.Store;
+using Bellwether.Data.Thesis;
 
 namespace Bellwether.Cli.Commands;
 
@@ -16,6 +21,31 @@ internal static class StudyInputs
 
     public static Option<string?> AsOf() =>
         new("--as-of") { Description = "Use only data dated on or before this day (yyyy-MM-dd; default: Bitcoin's last close)" };
+
+    public static Option<string?> Thesis() =>
+        new("--thesis") { Description = $"Thesis file whose readiness is used (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
+
+    public static Option<int> Every() =>
+        SeriesArgument.Count("--every", 1, "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, each signal holding its last state in between)");
+
+    /// <summary>The thesis named by the option (or the shipped default); a bad file is a usage error.</summary>
+    public static (ThesisDefinition Thesis, string? File) LoadThesis(ParseResult parse, Option<string?> option)
+    {
+        var file = parse.GetValue(option);
+        try
+        {
+            return (file is null ? ThesisFile.LoadDefault(BuiltInSignals.Kinds) : ThesisFile.Load(file, BuiltInSignals.Kinds), file);
+        }
+        catch (DefinitionFileException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static ReadinessComponents Readiness(ParseResult parse, BellwetherStore store, ThesisDefinition thesis, Option<int> every,
+        DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
+        ReadinessHistory.Build(thesis, new StoreMarketData(store), BuiltInSignals.Kinds, from, to, variants, SeriesArgument.AtLeast(parse, every, 1));
 
     /// <summary>The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only.</summary>
     public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, BellwetherStore store, Option<string?> asOf, Option<int> top)

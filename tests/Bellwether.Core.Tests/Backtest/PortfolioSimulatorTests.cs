@@ -23,7 +23,7 @@ public class PortfolioSimulatorTests
         Assert.Equal(1.10 * 0.99 * 1.2 * (1 - 0.005), run.Equity[2], 12);
         Assert.Equal(run.Equity[2], run.Equity[3], 12);
         Assert.Equal([0, 1, 1, 0], run.Traded);
-        Assert.Equal([0.0, 1.0], run.Weights[2]);
+        Assert.Equal([0.0, 1.0], run.Weights(2).ToArray());
         Assert.Equal(run.Equity[2] / run.Equity[1] - 1, run.Returns[2], 12);
     }
 
@@ -34,7 +34,7 @@ public class PortfolioSimulatorTests
         var b = Prices("B", 100, 100, 100);
         var run = PortfolioSimulator.Run([a, b], Day0, Day0.AddDays(2), [0.5, 0.5], (i, _) => i == 1 ? [0.5, 0.5] : null, 100);
         Assert.Equal(1.5, run.Equity[1] / (1 - (1.0 / 6 + 1.0 / 6) * 0.01), 12); // drifted 2/3, 1/3 → 1/2, 1/2 trades 1/6 each way
-        Assert.Equal(2.0 / 3, run.Weights[2][0] + 1.0 / 6, 12);
+        Assert.Equal(2.0 / 3, run.Weights(2)[0] + 1.0 / 6, 12);
         Assert.Equal(1.0 / 6, run.Traded[1], 12);
     }
 
@@ -56,8 +56,8 @@ public class PortfolioSimulatorTests
         var run = RotationBacktest.Run(readiness, basket, btc, Day0.AddDays(1), Day0.AddDays(5), new RotationParameters(60, CommissionBp: 0, SlippageBp: 0));
         // Day 2's signal is traded at day 3's close, so the basket's doubling on day 4 is caught …
         Assert.Equal([1, 1, 1, 2, 2], run.Equity);
-        Assert.Equal([0.0, 1.0], run.Weights[2]); // day 3 (index 2) was still held in Bitcoin
-        Assert.Equal([1.0, 0.0], run.Weights[3]);
+        Assert.Equal([0.0, 1.0], run.Weights(2).ToArray()); // day 3 (index 2) was still held in Bitcoin
+        Assert.Equal([1.0, 0.0], run.Weights(3).ToArray());
         // … and a signal on day 3 would not have been.
         var late = RotationBacktest.Run(Levels("R", 0, 0, 0, 80, 80, 80), basket, btc, Day0.AddDays(1), Day0.AddDays(5), new RotationParameters(60, CommissionBp: 0, SlippageBp: 0));
         Assert.Equal(1, late.Equity[3]);
@@ -69,7 +69,7 @@ public class PortfolioSimulatorTests
     {
         var run = RotationBacktest.Run(Levels("R", NaN, NaN, NaN), Prices("ALT", 1, 2, 4), Prices("BTC", 1, 1, 1), Day0, Day0.AddDays(2),
             new RotationParameters(0, RotationFallback.Cash));
-        Assert.All(run.Weights.Skip(1), w => Assert.Equal([0.0, 0.0], w));
+        for (int i = 1; i < run.Days; i++) Assert.Equal([0.0, 0.0], run.Weights(i).ToArray());
     }
 
     [Fact]

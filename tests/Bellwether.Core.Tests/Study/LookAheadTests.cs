@@ -105,9 +105,9 @@ public class LookAheadTests
         {
             Assert.Equal(a.Run.Returns[..(upTo + 1)], b.Run.Returns[..(upTo + 1)]);
             Assert.Equal(a.Run.Equity[..(upTo + 1)], b.Run.Equity[..(upTo + 1)]);
-            Assert.Equal(a.Run.Weights[..(upTo + 1)], b.Run.Weights[..(upTo + 1)]);
-            // The position held into the day after the cut was decided at the cut's close from readiness of the day before.
-            Assert.Equal(a.Run.Weights[upTo + 1], b.Run.Weights[upTo + 1]);
+            // Weights held into every day up to the day after the cut: that one was decided at the cut's close.
+            int k = a.Run.Assets.Count;
+            Assert.Equal(a.Run.HeldWeights[..((upTo + 2) * k)], b.Run.HeldWeights[..((upTo + 2) * k)]);
         }
         Assert.NotEqual(original.Strategies[0].Run.Equity[^1], changed.Strategies[0].Run.Equity[^1]);
     }

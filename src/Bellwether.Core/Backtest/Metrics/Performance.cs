@@ -31,10 +31,11 @@ public static class Performance
             if (r < 0) down += r * r;
             peak = Math.Max(peak, run.Equity[i]);
             maxDrawdown = Math.Min(maxDrawdown, run.Equity[i] / peak - 1);
+            var weights = run.Weights(i);
             double held = 0;
-            foreach (double w in run.Weights[i]) held += Math.Abs(w);
+            foreach (double w in weights) held += Math.Abs(w);
             if (held > 1e-12) invested++;
-            if (basket >= 0 && run.Weights[i][basket] > 1e-12) inBasket++;
+            if (basket >= 0 && weights[basket] > 1e-12) inBasket++;
             traded += run.Traded[i];
             if (run.Traded[i] > 1e-12) trades++;
         }

@@ -28,35 +28,37 @@ public static class PortfolioSimulator
         if (!(costBp >= 0)) throw new ArgumentOutOfRangeException(nameof(costBp), costBp, "must be 0 or more");
         var equity = new double[n];
         var returns = new double[n];
-        var weights = new double[n][];
+        var held = new double[n * k];
         var traded = new double[n];
         var w = (double[])initial.Clone();
-        var price = new double[k];
+        var last = new double[k];   // each asset's last close so far: a move after a gap is measured from it
         var moves = new double[k];
+        var prices = assets.Select(a => a.Values).ToArray();
+        var offsets = assets.Select(a => from.DayNumber - a.First.DayNumber).ToArray();
         int unpriced = 0;
         if (n > 0)
         {
             equity[0] = 1;
-            weights[0] = new double[k];
-            for (int j = 0; j < k; j++) price[j] = assets[j].At(from);
+            for (int j = 0; j < k; j++) last[j] = assets[j].At(offsets[j]);
         }
         for (int i = 1; i < n; i++)
         {
-            var day = from.AddDays(i);
-            weights[i] = (double[])w.Clone();
             double r = 0;
             bool missing = false;
             for (int j = 0; j < k; j++)
             {
-                double p = assets[j].At(day);
-                moves[j] = p / price[j] - 1;
-                if (double.IsNaN(moves[j]))
+                held[i * k + j] = w[j];
+                int at = offsets[j] + i;
+                double p = (uint)at < (uint)prices[j].Length ? prices[j][at] : double.NaN;
+                double move = p / last[j] - 1;
+                if (double.IsNaN(move))
                 {
-                    moves[j] = 0;
+                    move = 0;
                     missing |= w[j] != 0;
                 }
-                if (!double.IsNaN(p)) price[j] = p; // a gap: the next move is measured from the last close
-                r += w[j] * moves[j];
+                if (!double.IsNaN(p)) last[j] = p;
+                moves[j] = move;
+                r += w[j] * move;
             }
             if (missing) unpriced++;
             for (int j = 0; j < k; j++) w[j] = 1 + r == 0 ? 0 : w[j] * (1 + moves[j]) / (1 + r);
@@ -64,22 +66,21 @@ public static class PortfolioSimulator
             if (rebalance(i, w) is { } target)
             {
                 if (target.Length != k) throw new ArgumentException($"{target.Length} weights for {k} assets");
-                double gross = 0, cash = 1, targetCash = 1;
+                double assetsTraded = 0, cash = 1, targetCash = 1;
                 for (int j = 0; j < k; j++)
                 {
-                    gross += Math.Abs(target[j] - w[j]);
+                    assetsTraded += Math.Abs(target[j] - w[j]);
                     cash -= w[j];
                     targetCash -= target[j];
                 }
-                gross += Math.Abs(targetCash - cash);
-                traded[i] = gross / 2;
+                traded[i] = (assetsTraded + Math.Abs(targetCash - cash)) / 2;
                 // Assets bought and sold pay on each side; the cash leg is not a trade.
-                value *= 1 - (gross - Math.Abs(targetCash - cash)) * costBp / 10_000;
+                value *= 1 - assetsTraded * costBp / 10_000;
                 Array.Copy(target, w, k);
             }
             equity[i] = value;
             returns[i] = value / equity[i - 1] - 1;
         }
-        return new PortfolioRun(assets.Select(a => a.Id).ToList(), from, equity, returns, weights, traded, unpriced);
+        return new PortfolioRun(assets.Select(a => a.Id).ToList(), from, equity, returns, held, traded, unpriced);
     }
 }
