@@ -23,33 +23,63 @@ internal static class StudyCommand
 
     public static Command Create()
     {
-        var eventId = new Option<string>("--event") { Description = $"Event source: {string.Join(", ", Sources.Keys)} (default rut_breakout)", DefaultValueFactory = _ => "rut_breakout" };
+        var eventId = new Option<string>("--event")
+        {
+            Description = $"Event source: {string.Join(", ", Sources.Keys)}, signal:ID (a thesis signal turning supportive) or readiness:THETA " +
+                          "(readiness reaching THETA from below); default rut_breakout",
+            DefaultValueFactory = _ => "rut_breakout",
+        };
         var horizons = new Option<string>("--horizons") { Description = "Forward horizons in calendar days, comma-separated (default 30,90,180,365)", DefaultValueFactory = _ => "30,90,180,365" };
         var resamples = SeriesArgument.Count("--resamples", 10_000, "Stationary-bootstrap resamples per asset and horizon");
         var seed = new Option<ulong>("--seed") { Description = "Bootstrap seed: the same seed gives the same intervals and p-values", DefaultValueFactory = _ => EventStudyParameters.Default.Seed };
         var top = StudyInputs.BasketTop();
         var asOf = StudyInputs.AsOf();
+        var thesis = StudyInputs.Thesis();
+        var every = StudyInputs.Every();
         var command = new Command("study", "Event study: forward returns after each event against all days, with bootstrap intervals, Holm-adjusted p-values and hit rates")
         {
-            eventId, horizons, resamples, seed, top, asOf,
+            eventId, horizons, resamples, seed, top, asOf, thesis, every,
         };
         command.SetAction(parse =>
         {
             var id = parse.GetValue(eventId)!;
-            if (!Sources.TryGetValue(id, out var source)) throw new UsageException($"--event: unknown event source '{id}' (known: {string.Join(", ", Sources.Keys)})");
             var parameters = EventStudyParameters.Default with
             {
                 Horizons = StudyInputs.Days(parse, horizons), Resamples = SeriesArgument.AtLeast(parse, resamples, 1), Seed = parse.GetValue(seed),
             };
             using var store = StoreAccess.OpenForRead(parse);
             var (assets, date) = StudyInputs.Load(parse, store, asOf, top);
-            var events = new BreakoutEventSource(id.ToLowerInvariant(), Rut(store, date), BreakoutAnalysisParameters.Default, source.Type);
+            var events = Source(parse, store, id, assets, date, thesis, every);
             var result = EventStudy.Run(events, assets.All, date, parameters);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets));
             else Print(Output.Console(parse), result);
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The event source named by <c>--event</c>; a board source evaluates the thesis from Bitcoin's first close.</summary>
+    private static IEventSource Source(ParseResult parse, BellwetherStore store, string id, StudyAssets assets, DateOnly asOf, Option<string?> thesisOption, Option<int> every)
+    {
+        if (Sources.TryGetValue(id, out var source))
+            return new BreakoutEventSource(id.ToLowerInvariant(), Rut(store, asOf), BreakoutAnalysisParameters.Default, source.Type);
+        var (kind, argument) = id.IndexOf(':') is var colon and > 0 ? (id[..colon].ToLowerInvariant(), id[(colon + 1)..]) : ("", "");
+        var (thesis, _) = kind is "signal" or "readiness" ? StudyInputs.LoadThesis(parse, thesisOption) : default;
+        var from = assets.Btc.First;
+        switch (kind)
+        {
+            case "signal":
+                var spec = thesis.Signals.FirstOrDefault(s => string.Equals(s.Id, argument, StringComparison.OrdinalIgnoreCase))
+                           ?? throw new UsageException($"--event: the thesis has no signal '{argument}' (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
+                var one = StudyInputs.Readiness(parse, store, thesis with { Signals = [spec] }, every, from, asOf);
+                return new SignalTurnEventSource(one.Signals[0], one.First);
+            case "readiness":
+                if (!double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out double theta) || theta is < 0 or > 100)
+                    throw new UsageException($"--event: '{argument}' is not a readiness threshold in 0–100");
+                return new ReadinessCrossingEventSource(StudyInputs.Readiness(parse, store, thesis, every, from, asOf).Readiness(), theta);
+            default:
+                throw new UsageException($"--event: unknown event source '{id}' (known: {string.Join(", ", Sources.Keys)}, signal:ID, readiness:THETA)");
+        }
     }
 
     private static Core.Series.DailySeries Rut(BellwetherStore store, DateOnly asOf)

@@ -51,7 +51,22 @@ public class StudyCommandTests
         Assert.Contains("Holm", r.Stdout);
     }
 
+    [Fact]
+    public void Board_event_sources_name_their_events()
+    {
+        var signal = CliRun.OnRealData("study", "--event", "signal:btc_drawdown", "--every", "7", "--horizons", "90", "--resamples", "100", "--json");
+        Assert.Equal(0, signal.ExitCode);
+        Assert.Equal("signal:btc_drawdown", signal.Json.GetProperty("source").GetString());
+        Assert.All(signal.Json.GetProperty("events").EnumerateArray(), e => Assert.Contains("turned supportive", e.GetProperty("description").GetString()));
+        var readiness = CliRun.OnRealData("study", "--event", "readiness:60", "--every", "14", "--horizons", "90", "--resamples", "100", "--json");
+        Assert.Equal(0, readiness.ExitCode);
+        Assert.Equal("readiness:60", readiness.Json.GetProperty("source").GetString());
+        Assert.True(readiness.Json.GetProperty("events").GetArrayLength() > 0);
+    }
+
     [Theory]
+    [InlineData("--event", "signal:nope")]
+    [InlineData("--event", "readiness:120")]
     [InlineData("--event", "nope")]
     [InlineData("--horizons", "30,zero")]
     [InlineData("--horizons", "0")]

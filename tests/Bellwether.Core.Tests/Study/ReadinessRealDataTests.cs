@@ -2,6 +2,8 @@ using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Readiness;
+using Bellwether.Core.Study.SignalValue;
+using Bellwether.Core.Tests.Statistics;
 using Bellwether.Core.Tests.Backtest;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
@@ -86,6 +88,36 @@ public class ReadinessRealDataTests
         // The perturbation reached the signals: some state after the cut differs.
         Assert.Contains(Enumerable.Range(0, original.Signals.Count), k => !original.Signals[k].States[(upTo + 1)..].SequenceEqual(changed.Signals[k].States[(upTo + 1)..]));
     }
+
+    [Fact]
+    public void Signal_value_matches_pandas()
+    {
+        _ = RealData.Folder;
+        var readiness = Full.Value.Readiness();
+        var parameters = new SignalValueParameters(60, 90, RandomTrials: 300);
+        var r = SignalValueAnalysis.Run(readiness, StudyData.Assets.AltSeason, parameters);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, Enumerable.Range(0, readiness.Count).Select(i =>
+                $"{readiness.First.AddDays(i):yyyy-MM-dd},{(double.IsNaN(readiness.Values[i]) ? "" : readiness.Values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))}"));
+            var e = System.Text.Json.JsonDocument.Parse(Reference.Run("signal_value.py", RealData.Folder, file, "--threshold", "60", "--within", "90", "--trials", "300")).RootElement;
+            Assert.Equal(e.GetProperty("entries").EnumerateArray().Select(x => (x.GetProperty("date").GetString()!, x.GetProperty("season").GetString(), x.GetProperty("evaluable").GetBoolean())),
+                r.Entries.Select(x => (Day(x.Date), x.SeasonDate is { } d ? Day(d) : null, x.Evaluable)));
+            Assert.Equal(e.GetProperty("seasons").EnumerateArray().Select(x => (x.GetProperty("date").GetString()!, x.GetProperty("entry").GetString())),
+                r.Seasons.Select(x => (Day(x.Date), x.EntryDate is { } d ? Day(d) : null)));
+            Assert.True(r.Entries.Count > 0 && r.Seasons.Count > 0);
+            foreach (var (field, value) in new[] { ("precision", r.Precision), ("recall", r.Recall), ("median_lead", r.MedianLeadDays), ("random_precision", r.RandomPrecision),
+                                                   ("random_recall", r.RandomRecall), ("precision_p", r.PrecisionPValue), ("recall_p", r.RecallPValue) })
+                RelativeAssert.Equal(RelativeAssert.Number(e.GetProperty(field)), value, field);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void The_rotation_on_board_readiness_matches_pandas() =>
