@@ -51,9 +51,23 @@ public static class ClaimsFile
 
     /// <summary>Reads a claims file and checks every claim's kind, parameters and target against <paramref name="kinds"/>.</summary>
     /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
-    public static ClaimSet Load(string path, ClaimKinds kinds)
+    public static ClaimSet Load(string path, ClaimKinds kinds) => Read(File.ReadAllText(path), path, kinds);
+
+    /// <summary>The article's claims shipped in <c>claims/</c>, the report's default claim check.</summary>
+    public const string ArticleClaims = "article-2025-12-15.yaml";
+
+    /// <summary>Reads a claims file shipped in <c>claims/</c> (embedded, so it works from any folder).</summary>
+    /// <exception cref="FileNotFoundException">No such shipped file.</exception>
+    public static ClaimSet LoadShipped(string name, ClaimKinds kinds)
     {
-        var set = Parse(File.ReadAllText(path), path);
+        using var stream = typeof(ClaimsFile).Assembly.GetManifestResourceStream($"claims/{name}")
+                           ?? throw new FileNotFoundException($"no shipped claims file '{name}'");
+        return Read(new StreamReader(stream).ReadToEnd(), $"claims/{name} (built in)", kinds);
+    }
+
+    private static ClaimSet Read(string text, string path, ClaimKinds kinds)
+    {
+        var set = Parse(text, path);
         foreach (var claim in set.Claims)
         {
             try

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
@@ -7,73 +8,40 @@ using Bellwether.Data.Store;
 
 namespace Bellwether.Data.Market;
 
-/// <summary>Market data read from the store on first use and kept in memory (one load per instrument).</summary>
+/// <summary>
+/// Market data read from the store on first use and kept in memory (one load per instrument). Safe to share between
+/// threads: cached reads take no lock, and the store is asked one query at a time.
+/// </summary>
 public sealed class StoreMarketData(BellwetherStore store) : IMarketData
 {
-    private readonly Dictionary<string, DailySeries?> _series = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, IReadOnlyList<RankedCoin>> _rankings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<CoinClassification>> _lists = new(StringComparer.Ordinal);
-    private readonly Dictionary<AssetClass, IReadOnlyList<DailySeries>> _classes = [];
-    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, Lazy<object?>> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _storeLock = new();
 
-    public DailySeries? Series(string id)
+    /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
+    private T Cached<T>(string key, Func<T> build) =>
+        (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
+
+    private T FromStore<T>(Func<BellwetherStore, T> query)
     {
-        lock (_lock)
-        {
-            if (_series.TryGetValue(id, out var s)) return s;
-            var instrument = store.FindInstrument(id);
-            return _series[id] = instrument is null || instrument.Class == AssetClass.EtfFlows ? null : store.LoadSeries(instrument.Id);
-        }
+        lock (_storeLock) return query(store);
     }
 
-    public FlowTable? Flows(string id)
-    {
-        lock (_lock)
-        {
-            if (_flows.TryGetValue(id, out var t)) return t;
-            var instrument = store.FindInstrument(id);
-            return _flows[id] = instrument?.Class == AssetClass.EtfFlows ? store.LoadFlows(instrument.Id) : null;
-        }
-    }
+    public DailySeries? Series(string id) => Cached($"series:{id.ToUpperInvariant()}", () => FromStore(s =>
+        s.FindInstrument(id) is { Class: not AssetClass.EtfFlows } i ? s.LoadSeries(i.Id) : null));
+
+    public FlowTable? Flows(string id) => Cached($"flows:{id.ToUpperInvariant()}", () => FromStore(s =>
+        s.FindInstrument(id) is { Class: AssetClass.EtfFlows } i ? s.LoadFlows(i.Id) : null));
 
     /// <summary>Loaded in one query (<see cref="BellwetherStore.LoadClosesOfClass"/>), kept apart from the full series of <see cref="Series"/>.</summary>
-    public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass)
-    {
-        lock (_lock)
-        {
-            if (!_classes.TryGetValue(assetClass, out var list)) _classes[assetClass] = list = store.LoadClosesOfClass(assetClass);
-            return list;
-        }
-    }
+    public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass) =>
+        Cached<IReadOnlyList<DailySeries>>($"closes:{assetClass}", () => FromStore(s => s.LoadClosesOfClass(assetClass)));
 
-    public IReadOnlyList<RankedCoin> Rankings(string? list = null)
-    {
-        lock (_lock)
-        {
-            if (!_rankings.TryGetValue(list ?? "", out var r)) _rankings[list ?? ""] = r = store.LoadRankings(list);
-            return r;
-        }
-    }
+    public IReadOnlyList<RankedCoin> Rankings(string? list = null) =>
+        Cached<IReadOnlyList<RankedCoin>>($"rankings:{list}", () => FromStore(s => s.LoadRankings(list)));
 
-    public IReadOnlyList<CoinClassification> Classifications(string? list = null)
-    {
-        lock (_lock)
-        {
-            if (!_lists.TryGetValue(list ?? "", out var c)) _lists[list ?? ""] = c = store.LoadClassifications(list);
-            return c;
-        }
-    }
+    public IReadOnlyList<CoinClassification> Classifications(string? list = null) =>
+        Cached<IReadOnlyList<CoinClassification>>($"lists:{list}", () => FromStore(s => s.LoadClassifications(list)));
 
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-    {
-        lock (_lock)
-        {
-            if (_shared.TryGetValue(key, out var o)) return (T)o;
-        }
-        // Built outside the lock: the build reads series through this object.
-        var built = build(this);
-        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
-    }
+    /// <summary>Built once per key, outside the store lock (the build reads series through this object).</summary>
+    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class => Cached($"shared:{key}", () => build(this));
 }

@@ -39,7 +39,6 @@ public class SignalKindsAgainstCoreTests
         Assert.Equal((close / level.Price - 1) * 100, reading.Value, 12);
         Assert.Equal((Snake(level.State), level.Since), (reading.Label, reading.Since));
         Assert.Equal(level.Price, reading.Fields["level"]);
-        Assert.Equal(level.Touches, reading.Fields["touches"]);
         var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.LevelDate == level.FirstTouch).ToList();
         Assert.Equal(events.Count(e => e.Type == BreakoutEventType.Breakout), reading.Fields["breakouts"]);
     }

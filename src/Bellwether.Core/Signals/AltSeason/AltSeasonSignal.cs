@@ -52,16 +52,16 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 
         // The band's run, the 30-day change and the other variants come from daily histories (one pass each, every
         // day point in time), read at the as-of date.
-        var history = History(data, index, p);
+        var history = History(data, index, p, asOf.Year);
         int today = asOf.DayNumber - history.First.DayNumber;
         int run = today;
         while (run > 0 && p.SeasonOf(history.Points[run - 1].Index) == reading.Season) run--;
-        double monthAgo = today >= 30 ? history.Points[today - 30].Index : double.NaN;
+        double monthAgo = history.At(asOf.AddDays(-30));
 
         var fields = new Dictionary<string, double>();
         foreach (var (days, top) in Variants)
             fields[FieldName(days, top)] = days == p.WindowDays && top == p.TopCount ? reading.Index
-                : History(data, index, p with { WindowDays = days, TopCount = top }).At(asOf);
+                : History(data, index, p with { WindowDays = days, TopCount = top }, asOf.Year).At(asOf);
         fields["change_30d"] = reading.Index - monthAgo;
         fields["eligible"] = reading.EligibleCount;
         fields["benchmark_return"] = reading.BenchmarkReturn * 100;
@@ -72,18 +72,24 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
         string others = string.Join(", ", Variants.Where(v => v != (p.WindowDays, p.TopCount)).Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
         string sentence = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) {Say.Number(reading.Index, "0")} on {Say.Date(asOf)}: " +
                           $"{reading.Eligible.Count(c => c.BeatsBenchmark)} of {reading.EligibleCount} altcoins beat Bitcoin's {Say.SignedPct(reading.BenchmarkReturn * 100)} " +
-                          $"(ranking {reading.Ranking!.List} of {Say.Date(reading.Ranking.Date)}); {season} since {Say.Date(since.Value)}" +
+                          $"(ranking {reading.Ranking!.List} of {Say.Date(reading.Ranking.Date)}); {season} since {Say.Date(since.Value)}" + (run == 0 ? " or earlier" : "") +
                           (double.IsNaN(monthAgo) ? "" : $", {Say.Signed(reading.Index - monthAgo, "0")} in 30 days") + $". Others: {others}.";
         return new SignalReading(true, reading.Index, Say.Word(reading.Season), since, sentence,
             asOf.AddDays(-p.WindowDays), asOf, inputs, fields, "index");
     }
 
-    /// <summary>The variant's index on every day from its first ranking to the benchmark's last close, computed once.</summary>
-    private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p) =>
-        data.Shared($"altseason-history:{p}", _ =>
+    /// <summary>
+    /// The variant's index on every day from 1 January two years before <paramref name="year"/> (or its first ranking)
+    /// to the end of <paramref name="year"/> (or Bitcoin's last close), computed once in one pass and shared by every
+    /// date of that year: each day reads its own closes and ranking only. A season's run is looked for within it.
+    /// </summary>
+    private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p, int year) =>
+        data.Shared($"altseason-history:{p}:{year}", _ =>
         {
-            var first = index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : DateOnly.MaxValue;
-            var last = index.BenchmarkRange?.Last ?? DateOnly.MinValue;
+            var firstRanking = index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : DateOnly.MaxValue;
+            var first = new DateOnly(year - 2, 1, 1) > firstRanking ? new DateOnly(year - 2, 1, 1) : firstRanking;
+            var end = new DateOnly(year, 12, 31);
+            var last = index.BenchmarkRange?.Last is { } l && l < end ? l : end;
             return new IndexHistory(first, first <= last ? index.History(first, last, p) : []);
         });
 

@@ -5,8 +5,8 @@ using Bellwether.Core.Structure.Resistance;
 namespace Bellwether.Core.Signals.Breakout;
 
 /// <summary>
-/// <c>breakout</c>: an instrument against its prior multi-year high (long-term resistance), read by
-/// <see cref="BreakoutAnalysis.AsOf"/>. Value: the last close's distance from the level, in percent. Label: the state of
+/// <c>breakout</c>: an instrument against its prior multi-year high (long-term resistance), read from the core's
+/// multi-year-high track (<see cref="BreakoutAnalysis.Track"/>, the walk <see cref="BreakoutAnalysis.AsOf"/> makes). Value: the last close's distance from the level, in percent. Label: the state of
 /// the breakout machine (<c>below</c>, <c>approaching</c>, <c>testing</c>, <c>breakout</c>, <c>confirmed</c>,
 /// <c>retest</c>, <c>failed</c>), since the date that state began.
 /// </summary>
@@ -26,8 +26,7 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
     public override string Description => "An instrument against its prior multi-year high: distance (%), breakout state, breakout/confirmation/retest dates";
     public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<BreakoutState>();
-    public override IReadOnlyList<string> Fields { get; } =
-        ["level", "close", "level_age_years", "touches", "retested", "days_since_breakout", "breakouts", "zones_above"];
+    public override IReadOnlyList<string> Fields { get; } = ["level", "close", "level_age_years", "retested", "days_since_breakout", "breakouts"];
 
     protected override BreakoutSignalOptions Parse(SignalSpec spec)
     {
@@ -47,28 +46,25 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
     {
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
+        // The track reads no bar after the one it records, so one pass over the whole history serves every date.
+        var track = data.Shared($"myh-track:{o.Instrument}:{o.Analysis}", _ => BreakoutAnalysis.Track(series, o.Analysis));
         int years = o.Analysis.MultiYearHigh.LookbackYears;
-        // The analysis reads rows up to the as-of date only, so the window may run past it: windows start on 1 January
-        // and are shared by every date whose history begins in that year.
-        int startYear = asOf.AddYears(-HistoryYears(years)).Year;
-        var window = data.Shared($"from:{o.Instrument}:{startYear}", _ => series.Between(new DateOnly(startYear, 1, 1), null));
-        var report = BreakoutAnalysis.AsOf(window, asOf, o.Analysis);
-        var high = report.Levels.FirstOrDefault(l => l.Kind == LevelKind.MultiYearHigh);
-        if (high is null)
+        int bar = track.IndexOnOrBefore(asOf);
+        if (track.Points[bar] is not { } high)
             return SignalReading.NotMeasurable($"{series.Instrument.Id} has no prior {years}-year high as of {Say.Date(asOf)} (the data must cover the whole lookback)", inputs);
         var lastBar = inputs[0].LastDate!.Value;
         double close = series.Close[series.IndexOf(lastBar)];
-        double distance = (close / high.Price - 1) * 100;
+        double distance = (close / high.Level - 1) * 100;
 
-        // The events of the tracked level since its latest breakout.
-        var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.LevelDate == high.FirstTouch).ToList();
+        // The events of the tracked level known on the as-of date, from its latest breakout on.
+        var events = track.Events.Where(e => e.LevelDate == high.LevelDate && e.Date <= asOf).ToList();
         int lastBreakout = events.FindLastIndex(e => e.Type == BreakoutEventType.Breakout);
         var episode = lastBreakout >= 0 ? events.Skip(lastBreakout).ToList() : [];
         DateOnly? At(BreakoutEventType type) => episode.FirstOrDefault(e => e.Type == type)?.Date;
         var (broke, confirmed, retested, failed) = (At(BreakoutEventType.Breakout), At(BreakoutEventType.Confirmed), At(BreakoutEventType.Retest),
             At(BreakoutEventType.Failed) ?? At(BreakoutEventType.Reversed));
 
-        var level = $"its prior {years}-year high of {Say.Price(high.Price)} ({Say.Date(high.FirstTouch)})";
+        var level = $"its prior {years}-year high of {Say.Price(high.Level)} ({Say.Date(high.LevelDate)})";
         var position = $"{series.Instrument.Id} closed {Say.Price(close)} on {Say.Date(lastBar)}, {Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} {level}";
         string story = high.State switch
         {
@@ -80,26 +76,16 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         };
         var fields = new Dictionary<string, double>
         {
-            ["level"] = high.Price,
+            ["level"] = high.Level,
             ["close"] = close,
-            ["level_age_years"] = high.AgeDays / 365.2425,
-            ["touches"] = high.Touches,
+            ["level_age_years"] = (lastBar.DayNumber - high.LevelDate.DayNumber) / 365.2425,
             ["retested"] = Say.Flag(retested is not null && failed is null),
             ["days_since_breakout"] = broke is { } d && failed is null ? lastBar.DayNumber - d.DayNumber : double.NaN,
             ["breakouts"] = events.Count(e => e.Type == BreakoutEventType.Breakout),
-            ["zones_above"] = report.Levels.Count(l => l.Kind == LevelKind.Zone && l.Bottom > close),
         };
         return new SignalReading(true, distance, Word(high.State), high.Since, position + story + ".",
-            window.Dates[0], lastBar, inputs, fields, "%");
+            series.Dates[0], lastBar, inputs, fields, "%");
     }
 
     private static string Word(BreakoutState state) => Say.Word(state);
-
-    /// <summary>
-    /// Years of history the analysis reads: 2 × lookback + 1. The level standing on the as-of date is dated within the
-    /// lookback, first appeared as the prior high within the lookback, and finding a prior high needs a lookback of data
-    /// before that; the extra year covers the excluded bars. The multi-year-high track of the whole history reaches
-    /// the same level in the same state (tested), at a fraction of the cost.
-    /// </summary>
-    private static int HistoryYears(int lookbackYears) => 2 * lookbackYears + 1;
 }

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Statistics;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Correlation;
 using Bellwether.Core.Statistics.Returns;
@@ -8,7 +9,9 @@ namespace Bellwether.Core.Signals.Correlation;
 /// <summary>
 /// <c>correlation</c>: the correlation of two instruments' returns over a trailing window (or since a date), with its
 /// 95% interval, read by <see cref="ReturnAlignment.Align(Series.DailySeries, Series.DailySeries, AlignmentOptions)"/>
-/// and <see cref="Correlations.Compute"/>. Value: Pearson's r. Label: <c>positive</c> (the interval lies above 0),
+/// and <see cref="Correlations.Pearson"/> with its Fisher interval and t-test p-value (the rank correlations of
+/// <see cref="Correlations.Compute"/> are left to <c>bellwether corr</c>: the board needs r and its interval, on every
+/// week of a history). Value: Pearson's r. Label: <c>positive</c> (the interval lies above 0),
 /// <c>negative</c> (below 0) or <c>indistinct</c>. A trailing window has no single start, so there is no "since";
 /// <c>correlation_trend</c> follows how the correlation moves.
 /// </summary>
@@ -18,10 +21,10 @@ public sealed class CorrelationSignal : SignalKind<CorrelationSignalOptions>
     private static readonly SignalParameter Since = new("since", "", "a fixed first date instead of the trailing window, yyyy-MM-dd (empty: use window_days)");
 
     public override string Name => "correlation";
-    public override string Description => "Correlation of two instruments' returns over a trailing window: Pearson's r with its 95% interval, p-value, Spearman, Kendall";
+    public override string Description => "Correlation of two instruments' returns over a trailing window: Pearson's r with its 95% interval and p-value";
     public override IReadOnlyList<SignalParameter> Parameters { get; } = [ReturnsParameters.A, ReturnsParameters.B, ReturnsParameters.Freq, ReturnsParameters.On, WindowDays, Since];
     public override IReadOnlyList<string> Labels { get; } = ["positive", "negative", "indistinct"];
-    public override IReadOnlyList<string> Fields { get; } = ["ci95_low", "ci95_high", "p_value", "n", "spearman", "kendall", "non_stationary", "partial_last_period"];
+    public override IReadOnlyList<string> Fields { get; } = ["ci95_low", "ci95_high", "p_value", "n", "non_stationary", "partial_last_period"];
 
     protected override CorrelationSignalOptions Parse(SignalSpec spec)
     {
@@ -40,27 +43,29 @@ public sealed class CorrelationSignal : SignalKind<CorrelationSignalOptions>
         var from = o.Since ?? asOf.AddDays(1 - o.WindowDays);
         if (from > asOf) return SignalReading.NotMeasurable($"the window starts {Say.Date(from)}, after {Say.Date(asOf)}", inputs);
         var rows = ReturnAlignment.Align(a, b, new AlignmentOptions(from, asOf, o.Frequency, o.Kind));
-        var r = Correlations.Compute(rows.Columns[0], rows.Columns[1]);
+        // Aligned rows hold no NaN, so every row is a pair.
+        int n = rows.Count;
+        double r = Correlations.Pearson(rows.Columns[0], rows.Columns[1]);
+        var (low, high) = Correlations.FisherInterval(r, n);
+        double pValue = Distributions.CorrelationTwoSided(r, n);
         string what = $"{o.A}–{o.B} correlation of {ReturnsParameters.Describe(o.Frequency, o.Kind)}";
-        if (double.IsNaN(r.Pearson))
-            return SignalReading.NotMeasurable($"{what} from {Say.Date(from)} to {Say.Date(asOf)}: {r.N} pair(s), too few or a constant side", inputs);
-        string label = r.Ci95Low > 0 ? "positive" : r.Ci95High < 0 ? "negative" : "indistinct";
-        string p = r.PValue < 0.001 ? "p < 0.001" : $"p = {Say.Number(r.PValue, "0.000")}";
-        string sentence = $"{what} from {Say.Date(rows.Start!.Value)} to {Say.Date(rows.Dates[^1])}: r = {Say.Number(r.Pearson, "0.00")} " +
-                          $"(95% interval {Say.Number(r.Ci95Low, "0.00")} to {Say.Number(r.Ci95High, "0.00")}, n = {r.N}, {p}; Spearman {Say.Number(r.Spearman, "0.00")})" +
+        if (double.IsNaN(r) || double.IsNaN(low))
+            return SignalReading.NotMeasurable($"{what} from {Say.Date(from)} to {Say.Date(asOf)}: {n} pair(s), too few (4 needed) or a constant side", inputs);
+        string label = low > 0 ? "positive" : high < 0 ? "negative" : "indistinct";
+        string p = pValue < 0.001 ? "p < 0.001" : $"p = {Say.Number(pValue, "0.000")}";
+        string sentence = $"{what} from {Say.Date(rows.Start!.Value)} to {Say.Date(rows.Dates[^1])}: r = {Say.Number(r, "0.00")} " +
+                          $"(95% interval {Say.Number(low, "0.00")} to {Say.Number(high, "0.00")}, n = {n}, {p})" +
                           (rows.NonStationary ? "; levels are non-stationary, so r is inflated by common trends" : "") +
                           (rows.PartialLastPeriod ? "; the last period is not finished" : "") + ".";
         var fields = new Dictionary<string, double>
         {
-            ["ci95_low"] = r.Ci95Low,
-            ["ci95_high"] = r.Ci95High,
-            ["p_value"] = r.PValue,
-            ["n"] = r.N,
-            ["spearman"] = r.Spearman,
-            ["kendall"] = r.Kendall,
+            ["ci95_low"] = low,
+            ["ci95_high"] = high,
+            ["p_value"] = pValue,
+            ["n"] = n,
             ["non_stationary"] = Say.Flag(rows.NonStationary),
             ["partial_last_period"] = Say.Flag(rows.PartialLastPeriod),
         };
-        return new SignalReading(true, r.Pearson, label, null, sentence, rows.Start, rows.Dates[^1], inputs, fields, "r");
+        return new SignalReading(true, r, label, null, sentence, rows.Start, rows.Dates[^1], inputs, fields, "r");
     }
 }

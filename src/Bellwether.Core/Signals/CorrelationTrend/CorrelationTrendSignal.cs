@@ -14,8 +14,11 @@ namespace Bellwether.Core.Signals.CorrelationTrend;
 /// </summary>
 public sealed class CorrelationTrendSignal : SignalKind<CorrelationTrendSignalOptions>
 {
-    /// <summary>Calendar days of returns read: the rolling window, the comparison and the run of the label fit in two years.</summary>
-    public const int HistoryDays = 730;
+    /// <summary>
+    /// Calendar days of returns read: a year holds the rolling window (90 daily rows are about 130 days) and the
+    /// comparison; the label's run is looked for within it ("or earlier" when it reaches the start).
+    /// </summary>
+    public const int HistoryDays = 365;
 
     private static readonly SignalParameter Window = new("window", "90", "rolling window: observations (90) or calendar days (90d)");
     private static readonly SignalParameter CompareDays = new("compare_days", "90", "the change is taken against the rolling value this many calendar days earlier");

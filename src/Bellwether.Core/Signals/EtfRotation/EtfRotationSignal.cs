@@ -64,33 +64,36 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
 
     /// <summary>
     /// The first shared flow day of the current run of windows with <paramref name="kind"/>, from the windows ending on
-    /// every shared flow day up to <paramref name="to"/>. Those are computed once per data set: a window ending on a day
-    /// reads flow days up to that day only.
+    /// every shared flow day of the year of <paramref name="to"/> and the year before. Those are computed once per data
+    /// set and year: a window ending on a day reads flow days up to that day only.
     /// </summary>
     private static DateOnly? Since(IMarketData data, EtfRotationSignalOptions o, DateOnly to, RotationKind kind)
     {
-        var windows = data.Shared($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}", d => WindowKinds(d, o));
+        var windows = data.Shared($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}:{to.Year}", d => WindowKinds(d, o, to.Year));
         int i = Array.BinarySearch(windows.Dates, to);
         if (i < 0) return null;
         while (i > 0 && windows.Kinds[i - 1] == kind) i--;
         return windows.Dates[i];
     }
 
-    private static WindowHistory WindowKinds(IMarketData data, EtfRotationSignalOptions o)
+    private static WindowHistory WindowKinds(IMarketData data, EtfRotationSignalOptions o, int year)
     {
         var into = EtfFlowStatistics.Build(data.Flows(o.Into)!);
         var outOf = EtfFlowStatistics.Build(data.Flows(o.OutOf)!);
         var outDays = outOf.Days.Select(d => d.Date).ToHashSet();
         var shared = into.Days.Select(d => d.Date).Where(outDays.Contains).ToArray();
-        var kinds = new RotationKind[shared.Length];
-        for (int k = 0; k < shared.Length; k++)
+        int firstOfSpan = Array.FindIndex(shared, d => d.Year >= year - 1);
+        int endOfSpan = Array.FindLastIndex(shared, d => d.Year <= year) + 1;
+        if (firstOfSpan < 0 || endOfSpan <= firstOfSpan) return new WindowHistory([], []);
+        var kinds = new RotationKind[endOfSpan - firstOfSpan];
+        for (int k = firstOfSpan; k < endOfSpan; k++)
         {
             // The window ending on shared day k holds shared days k − window + 1 … k: both histories cut to those dates
             // give the core exactly that window.
             var (first, last) = (shared[Math.Max(0, k - o.Window + 1)], shared[k]);
-            kinds[k] = FlowRotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window.Kind;
+            kinds[k - firstOfSpan] = FlowRotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window.Kind;
         }
-        return new WindowHistory(shared, kinds);
+        return new WindowHistory(shared[firstOfSpan..endOfSpan], kinds);
     }
 
     /// <summary>The label of the window ending on each shared flow day.</summary>

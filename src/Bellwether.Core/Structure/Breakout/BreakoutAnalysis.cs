@@ -54,8 +54,25 @@ public static class BreakoutAnalysis
         return new BreakoutReport(asOfDate, levels, ordered);
     }
 
+    /// <summary>
+    /// The multi-year-high track of the whole series, recorded bar by bar: the level and state on each bar are the ones
+    /// <see cref="AsOf"/> reports for the multi-year high as of that bar's date (the track never reads a later bar), so
+    /// one pass serves readings at many dates.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
+    public static MultiYearHighTrack Track(DailySeries series, BreakoutAnalysisParameters parameters)
+    {
+        parameters.Validate();
+        var events = new List<BreakoutEvent>();
+        var points = new MultiYearHighTrackPoint?[series.Count];
+        if (series.Count > 0)
+            TrackMultiYearHigh(series, series.Count - 1, parameters.MultiYearHigh, parameters.Rules, new MonthEndFlags(series), events,
+                (i, tracked) => points[i] = tracked is null ? null : new MultiYearHighTrackPoint(tracked.Level, tracked.LevelDate, tracked.State, tracked.Since));
+        return new MultiYearHighTrack(series.Dates, points, events);
+    }
+
     private static LevelStateMachine? TrackMultiYearHigh(DailySeries series, int last, MultiYearHighParameters parameters,
-        BreakoutParameters rules, MonthEndFlags monthEnds, List<BreakoutEvent> events)
+        BreakoutParameters rules, MonthEndFlags monthEnds, List<BreakoutEvent> events, Action<int, LevelStateMachine?>? stepped = null)
     {
         LevelStateMachine? tracked = null;
         MultiYearHighs.Scan(series, last, parameters, rules.Buffer, (i, high) =>
@@ -64,6 +81,7 @@ public static class BreakoutAnalysis
             if (high is { Unbroken: true } && (tracked is null || tracked.LevelDate != high.Date))
                 tracked = new LevelStateMachine(high.Price, LevelKind.MultiYearHigh, high.Date, rules);
             tracked?.Step(series, i, monthEnds[i], events);
+            stepped?.Invoke(i, tracked);
         });
         return tracked;
     }

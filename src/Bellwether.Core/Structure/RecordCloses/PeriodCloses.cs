@@ -24,11 +24,17 @@ public static class PeriodCloses
 
         // The last finite bar of each period, in order.
         var ends = new List<int>();
+        DateOnly currentStart = default;
         for (int i = 0; i <= last; i++)
         {
             if (double.IsNaN(series.Close[i])) continue;
-            if (ends.Count > 0 && startOf(series.Dates[ends[^1]]) == startOf(series.Dates[i])) ends[^1] = i;
-            else ends.Add(i);
+            var start = startOf(series.Dates[i]);
+            if (ends.Count > 0 && start == currentStart) ends[^1] = i;
+            else
+            {
+                ends.Add(i);
+                currentStart = start;
+            }
         }
 
         int windowStart = 0, best = -1;
