@@ -38,6 +38,8 @@ public static class Cli
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BoardCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(StudyCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         return root;
     }
 

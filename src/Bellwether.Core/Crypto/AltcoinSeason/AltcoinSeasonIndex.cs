@@ -78,6 +78,29 @@ public sealed class AltcoinSeasonIndex
         return points;
     }
 
+    /// <summary>
+    /// The universe at <paramref name="date"/>: the first <paramref name="topCount"/> altcoins of the ranking in force
+    /// (same exclusions, duplicate rule and series resolution as the index) that have a close on that date, in rank
+    /// order. Empty when no ranking is in force. Reads only the ranking in force and closes dated <paramref name="date"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="topCount"/> is below 1.</exception>
+    public IReadOnlyList<UniverseMember> Members(DateOnly date, int topCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topCount, 1);
+        int snapshot = Rankings.InForceIndex(date);
+        if (snapshot < 0) return [];
+        var members = new List<UniverseMember>(topCount);
+        foreach (var c in _candidates[snapshot])
+        {
+            if (c.Exclusion is not null) continue;
+            int used = Array.FindIndex(c.Series, s => !double.IsNaN(Close(s, date.DayNumber)));
+            if (used < 0) continue;
+            members.Add(new UniverseMember(c.Symbol, c.Rank, _seriesIds[c.Series[used]]));
+            if (members.Count == topCount) break;
+        }
+        return members;
+    }
+
     /// <summary>The first and last date with a benchmark close, or null without a benchmark series.</summary>
     public (DateOnly First, DateOnly Last)? BenchmarkRange
     {

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Bellwether.Core.Board;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Signals;
+using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Study.Readiness;
+using Bellwether.Data.Market;
+using Bellwether.Data.Store;
+using Bellwether.Data.Thesis;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary>Options and loading shared by <c>study</c> and <c>backtest</c>.</summary>
+internal static class StudyInputs
+{
+    public static Option<int> BasketTop() =>
+        SeriesArgument.Count("--top", 20, "Altcoins in the equal-weight point-in-time basket");
+
+    public static Option<string?> AsOf() =>
+        new("--as-of") { Description = "Use only data dated on or before this day (yyyy-MM-dd; default: Bitcoin's last close)" };
+
+    public static Option<string?> Thesis() =>
+        new("--thesis") { Description = $"Thesis file whose readiness is used (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
+
+    public static Option<int> Every() =>
+        SeriesArgument.Count("--every", 1, "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, each signal holding its last state in between)");
+
+    /// <summary>The thesis named by the option (or the shipped default); a bad file is a usage error.</summary>
+    public static (ThesisDefinition Thesis, string? File) LoadThesis(ParseResult parse, Option<string?> option)
+    {
+        var file = parse.GetValue(option);
+        try
+        {
+            return (file is null ? ThesisFile.LoadDefault(BuiltInSignals.Kinds) : ThesisFile.Load(file, BuiltInSignals.Kinds), file);
+        }
+        catch (DefinitionFileException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static ReadinessComponents Readiness(ParseResult parse, BellwetherStore store, ThesisDefinition thesis, Option<int> every,
+        DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
+        ReadinessHistory.Build(thesis, new StoreMarketData(store), BuiltInSignals.Kinds, from, to, variants, SeriesArgument.AtLeast(parse, every, 1));
+
+    /// <summary>The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only.</summary>
+    public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, BellwetherStore store, Option<string?> asOf, Option<int> top)
+    {
+        var basket = new AltcoinBasketParameters(SeriesArgument.AtLeast(parse, top, 1));
+        var date = StoreAccess.Date(parse, asOf);
+        var crypto = store.LoadSeriesOfClass(AssetClass.Crypto, date);
+        var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark)
+                  ?? throw new InvalidOperationException("no BTC closes in the store: import the crypto data first");
+        var last = date ?? btc.Dates[^1];
+        var assets = StudyAssets.Build(crypto, store.LoadRankings().Where(r => r.Date <= last), store.LoadClassifications(), last, basket, new AltcoinSeasonParameters());
+        return (assets, last);
+    }
+
+    /// <summary>A comma-separated list of whole numbers of days, each at least 1.</summary>
+    public static List<int> Days(ParseResult parse, Option<string> option)
+    {
+        var text = parse.GetValue(option) ?? "";
+        var days = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            days.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d >= 1
+                ? d : throw new UsageException($"{option.Name}: '{part}' is not a whole number of days (1 or more)"));
+        return days.Count > 0 ? days : throw new UsageException($"{option.Name}: give at least one horizon");
+    }
+
+    /// <summary>A fraction as a percentage for a table cell (empty for NaN).</summary>
+    public static string Pct(double v, string format = "0.0") => double.IsNaN(v) ? "" : (100 * v).ToString(format, CultureInfo.InvariantCulture) + "%";
+}

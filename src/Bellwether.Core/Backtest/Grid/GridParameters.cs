@@ -1,0 +1,51 @@
+using System.Globalization;
+using Bellwether.Core.Board;
+using Bellwether.Core.Study.Readiness;
+
+namespace Bellwether.Core.Backtest.Grid;
+
+/// <summary>One signal parameter the grid varies, set to the same value on every signal named.</summary>
+/// <param name="SignalIds">The signals' ids in the thesis (e.g. both correlation signals for a correlation window).</param>
+/// <param name="Parameter">The parameter's name (<c>buffer_pct</c>, <c>window_days</c>).</param>
+/// <param name="Values">The values tried, as the thesis file would write them.</param>
+public sealed record GridAxis(IReadOnlyList<string> SignalIds, string Parameter, IReadOnlyList<string> Values)
+{
+    /// <summary>The variants to evaluate for this axis: every signal at every value.</summary>
+    public IEnumerable<SignalVariant> Variants => SignalIds.SelectMany(id => Values.Select(v => new SignalVariant(id, Parameter, v)));
+
+    /// <summary>The axis over every signal of <paramref name="kind"/> in <paramref name="thesis"/> (none: null).</summary>
+    public static GridAxis? ForKind(ThesisDefinition thesis, string kind, string parameter, params double[] values)
+    {
+        var ids = thesis.Signals.Where(s => string.Equals(s.Kind, kind, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
+        return ids.Count == 0 ? null : new GridAxis(ids, parameter, values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList());
+    }
+}
+
+/// <summary>The grid: thresholds θ times every combination of axis values.</summary>
+/// <param name="Thresholds">θ values tried.</param>
+/// <param name="Axes">Signal parameters varied (none: θ alone).</param>
+public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyList<GridAxis> Axes)
+{
+    /// <summary>Number of points.</summary>
+    public int Count => Thresholds.Count * Axes.Aggregate(1, (n, a) => n * a.Values.Count);
+
+    /// <summary>
+    /// The default grid over <paramref name="thesis"/>: θ = 40, 45, …, 85; the breakout buffer 0.5, 1, 2, 3% (signals of
+    /// kind <c>breakout</c>); the correlation window 90, 180, 270, 365, 730 days (signals of kind <c>correlation</c>).
+    /// 200 points when the thesis has both kinds.
+    /// </summary>
+    public static GridParameters Default(ThesisDefinition thesis) => new(
+        [.. Enumerable.Range(0, 10).Select(i => 40.0 + 5 * i)],
+        new[] { GridAxis.ForKind(thesis, "breakout", "buffer_pct", 0.5, 1, 2, 3), GridAxis.ForKind(thesis, "correlation", "window_days", 90, 180, 270, 365, 730) }
+            .OfType<GridAxis>().ToList());
+
+    /// <exception cref="ArgumentOutOfRangeException">No threshold, an axis without values or signals, or a signal on two axes.</exception>
+    public GridParameters Validate()
+    {
+        if (Thresholds.Count == 0) throw new ArgumentOutOfRangeException(nameof(Thresholds), "at least one threshold");
+        if (Axes.Any(a => a.Values.Count == 0 || a.SignalIds.Count == 0)) throw new ArgumentOutOfRangeException(nameof(Axes), "an axis without values or signals");
+        var ids = Axes.SelectMany(a => a.SignalIds).ToList();
+        if (ids.Distinct().Count() != ids.Count) throw new ArgumentOutOfRangeException(nameof(Axes), "a signal on two axes");
+        return this;
+    }
+}

@@ -1,0 +1,52 @@
+using Bellwether.Core.Study.Paths;
+
+namespace Bellwether.Core.Study.Readiness;
+
+/// <summary>
+/// A thesis's signals evaluated once per day over a range (and once more per parameter variant), so readiness for
+/// any combination of variants is a weighted mean of stored scores, not a board evaluation per day: the board's own
+/// formula, 100 × Σ weight × score / Σ weight over the signals that count that day (NaN when none counts).
+/// </summary>
+/// <param name="First">The first day.</param>
+/// <param name="Days">Number of days.</param>
+/// <param name="Signals">The thesis's signals with its own parameters, in thesis order.</param>
+/// <param name="Variants">Further evaluations of single signals with one parameter changed.</param>
+public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList<SignalScores> Signals, IReadOnlyList<SignalScores> Variants)
+{
+    /// <summary>The path id of readiness.</summary>
+    public const string Id = "READINESS";
+
+    /// <summary>The last day.</summary>
+    public DateOnly Last => First.AddDays(Days - 1);
+
+    /// <summary>Readiness with the thesis's own parameters.</summary>
+    public CalendarPath Readiness() => Combine(Signals);
+
+    /// <summary>
+    /// Readiness with each signal named in <paramref name="variants"/> (signal id → variant) replaced by that variant.
+    /// </summary>
+    /// <exception cref="ArgumentException">A variant that was not evaluated.</exception>
+    public CalendarPath Readiness(IReadOnlyDictionary<string, string> variants) =>
+        Combine(Signals.Select(s => variants.TryGetValue(s.SignalId, out var v) && v.Length > 0
+            ? Variants.FirstOrDefault(x => x.SignalId == s.SignalId && x.Variant == v) ?? throw new ArgumentException($"no variant {s.SignalId}.{v}", nameof(variants))
+            : s).ToList());
+
+    /// <summary>The board's combination of <paramref name="parts"/> on each day.</summary>
+    public CalendarPath Combine(IReadOnlyList<SignalScores> parts)
+    {
+        var values = new double[Days];
+        for (int d = 0; d < Days; d++)
+        {
+            double weighted = 0, counted = 0;
+            foreach (var p in parts)
+            {
+                double s = p.Scores[d];
+                if (double.IsNaN(s) || p.Weight <= 0) continue;
+                weighted += p.Weight * s;
+                counted += p.Weight;
+            }
+            values[d] = counted > 0 ? 100 * weighted / counted : double.NaN;
+        }
+        return new CalendarPath(Id, "0–100", PathMeasure.Change, First, values);
+    }
+}

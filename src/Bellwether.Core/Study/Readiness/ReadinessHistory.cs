@@ -1,0 +1,72 @@
+using System.Globalization;
+using Bellwether.Core.Board;
+
+namespace Bellwether.Core.Study.Readiness;
+
+/// <summary>
+/// Builds <see cref="ReadinessComponents"/>: every signal of a thesis, and every requested variant, evaluated by the
+/// board (<see cref="ThesisBoard.Evaluate"/> on a one-signal thesis, so states, staleness and scores are exactly the
+/// board's) as of each calendar day of a range. Days are independent and evaluated in parallel; each evaluation reads
+/// only data dated on or before its day (the board's guarantee), so the history is point in time.
+/// </summary>
+public static class ReadinessHistory
+{
+    /// <summary>Evaluates the thesis's signals and <paramref name="variants"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="every">
+    /// Evaluate every this many days (1: every day). Between evaluations a signal keeps the state it had at the last
+    /// one, which is what an observer checking that often would have known; the first day is always evaluated.
+    /// </param>
+    /// <exception cref="ThesisException">The thesis or a variant does not validate (unknown signal, kind, parameter or value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="every"/> is below 1.</exception>
+    public static ReadinessComponents Build(ThesisDefinition thesis, IMarketData data, SignalKinds kinds, DateOnly from, DateOnly to,
+        IReadOnlyList<SignalVariant>? variants = null, int every = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        kinds.Validate(thesis);
+        int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
+        var specs = thesis.Signals.Select(s => (Spec: s, Variant: "")).ToList();
+        var sameAsThesis = new List<(SignalVariant Variant, int Base)>();
+        foreach (var v in variants ?? [])
+        {
+            int index = thesis.Signals.ToList().FindIndex(s => s.Id == v.SignalId);
+            if (index < 0) throw new ThesisException(0, $"no signal '{v.SignalId}' in the thesis (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
+            var spec = thesis.Signals[index];
+            var changed = spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } };
+            kinds.Validate(thesis with { Signals = [changed] });
+            if (Same(Current(spec, v.Parameter, kinds), v.Value)) sameAsThesis.Add((v, index));
+            else if (!specs.Any(s => s.Spec.Id == v.SignalId && s.Variant == v.Name)) specs.Add((changed, v.Name));
+        }
+
+        var single = specs.Select(s => thesis with { Signals = [s.Spec] }).ToArray();
+        var states = specs.Select(_ => new SignalState[days]).ToArray();
+        var scores = specs.Select(_ => new double[days]).ToArray();
+        int evaluations = days == 0 ? 0 : (days - 1) / every + 1;
+        Parallel.For(0, evaluations, e =>
+        {
+            int d = e * every;
+            var day = from.AddDays(d);
+            for (int k = 0; k < specs.Count; k++)
+            {
+                var board = ThesisBoard.Evaluate(single[k], data, day, kinds);
+                for (int j = d; j < Math.Min(days, d + every); j++)
+                {
+                    states[k][j] = board.Signals[0].State;
+                    scores[k][j] = board.Breakdown[0].Score;
+                }
+            }
+        });
+        var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k])).ToList();
+        var reused = sameAsThesis.Select(x => all[x.Base] with { Variant = x.Variant.Name });
+        return new ReadinessComponents(from, days, all.Where(s => s.Variant.Length == 0).ToList(),
+            [.. all.Where(s => s.Variant.Length > 0), .. reused]);
+    }
+
+    /// <summary>The thesis's own value of a parameter: written in the file, else the kind's default.</summary>
+    private static string Current(SignalSpec spec, string parameter, SignalKinds kinds) =>
+        spec.Parameters.TryGetValue(parameter, out var v) ? v
+        : kinds.Find(spec.Kind)!.Parameters.FirstOrDefault(p => p.Name == parameter)?.Default ?? "";
+
+    private static bool Same(string a, string b) =>
+        double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+            ? x == y : string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,88 @@
+using Bellwether.Core.Backtest.Grid;
+using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Study.EventStudy;
+using Bellwether.Core.Study.Paths;
+
+namespace Bellwether.Report.Charts;
+
+/// <summary>Charts of the event study and the backtest (docs/study.md).</summary>
+public static class StudyCharts
+{
+    private static readonly Dictionary<string, string> Colours = new()
+    {
+        ["rotation"] = "#14213d", ["btc"] = "#f59e0b", ["eth"] = "#6366f1", ["basket"] = "#0a7a3d", ["btc_eth_50_50"] = "#9ca3af",
+        ["BTC"] = "#f59e0b", ["ETH"] = "#6366f1", ["ALT_BASKET"] = "#0a7a3d", ["ETH/BTC"] = "#b42318", [StudyAssets.AltSeasonId] = "#9ca3af",
+    };
+
+    private static string Colour(string id) => Colours.GetValueOrDefault(id, "#555555");
+
+    /// <summary>
+    /// Equity of the rotation and each benchmark (log scale, 1 at the start), with the in-/out-of-sample split marked.
+    /// </summary>
+    public static Figure EquityCurves(BacktestReport report)
+    {
+        var figure = new Figure("chart-equity", $"Rotation vs buy-and-hold, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (equity, log scale)");
+        foreach (var s in report.Strategies)
+            figure.Line(s.Id == "rotation" ? $"rotation (θ = {report.Parameters.Rotation.Threshold:0.#})" : s.Id,
+                Enumerable.Range(0, s.Run.Days).Select(s.Run.Date), s.Run.Equity, Colour(s.Id), width: s.Id == "rotation" ? 2.4 : 1.4);
+        figure.Shapes.Add(new { type = "line", x0 = report.Split, x1 = report.Split, yref = "paper", y0 = 0, y1 = 1, line = new { color = "#6b7280", dash = "dot", width = 1.2 } });
+        figure.Annotations.Add(new { x = report.Split, yref = "paper", y = 1, text = "out of sample →", showarrow = false, xanchor = "left", yanchor = "top", font = new { size = 11, color = "#6b7280" } });
+        figure.Layout["yaxis"] = new { type = "log", title = new { text = "equity (start = 1)" } };
+        return figure;
+    }
+
+    /// <summary>
+    /// What each asset did in the <paramref name="days"/> after each event, as bars per event (percent; the Altcoin
+    /// Season Index's change in points on a second axis). Events whose window has not ended, or before the assets
+    /// existed, have no bar.
+    /// </summary>
+    public static Figure ForwardReturnsByEvent(EventStudyResult result, int days)
+    {
+        var figure = new Figure($"chart-study-{days}", $"After each {result.SourceDescription}: the next {days} days");
+        var events = result.Events.Where(e => e.Forward.Any(f => f.Days == days && !double.IsNaN(f.Value))).ToList();
+        var assets = result.Summaries.Select(s => s.Asset).Distinct();
+        foreach (var asset in assets)
+        {
+            var values = events.Select(e => e.Forward.First(f => f.Asset == asset && f.Days == days).Value).ToList();
+            bool level = asset == StudyAssets.AltSeasonId;
+            figure.Traces.Add(new Dictionary<string, object?>
+            {
+                ["type"] = "bar", ["name"] = level ? $"{asset} (points, right axis)" : $"{asset}, %",
+                ["x"] = events.Select(e => e.Event.Date.ToString("yyyy-MM-dd")).ToArray(),
+                ["y"] = values.Select(v => double.IsNaN(v) ? (double?)null : level ? v : 100 * v).ToArray(),
+                ["marker"] = new { color = Colour(asset) }, ["yaxis"] = level ? "y2" : "y", ["offsetgroup"] = asset,
+            });
+        }
+        var summary = result.Summaries.Where(s => s.Days == days && s.Asset != StudyAssets.AltSeasonId && !double.IsNaN(s.BaselineMean));
+        foreach (var s in summary)
+            figure.HLine(100 * s.BaselineMean, Colour(s.Asset), $"{s.Asset}: all days {100 * s.BaselineMean:0}%", "dot");
+        figure.Layout["barmode"] = "group";
+        figure.Layout["xaxis"] = new { type = "category", title = new { text = "event" } };
+        figure.Layout["yaxis"] = new { title = new { text = $"{days}-day return, %" } };
+        figure.Layout["yaxis2"] = new { title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false };
+        return figure;
+    }
+
+    /// <summary>In- vs out-of-sample Sharpe of every grid point: a cloud along the diagonal would mean the in-sample ranking carries over.</summary>
+    public static Figure GridOverfit(GridResult grid)
+    {
+        var figure = new Figure("chart-grid", $"Parameter grid: in-sample vs out-of-sample Sharpe ({grid.Points.Count} points)");
+        figure.Traces.Add(new Dictionary<string, object?>
+        {
+            ["type"] = "scatter", ["mode"] = "markers", ["name"] = "grid point",
+            ["x"] = grid.Points.Select(p => p.InSample.Sharpe).ToArray(), ["y"] = grid.Points.Select(p => p.OutOfSample.Sharpe).ToArray(),
+            ["text"] = grid.Points.Select(p => $"θ={p.Threshold}" + string.Concat(p.Variants.Select(v => $", {v.Key}={v.Value}"))).ToArray(),
+            ["marker"] = new { color = "#6366f1", size = 7, opacity = 0.6 },
+        });
+        var best = grid.Points[grid.BestInSample];
+        figure.Traces.Add(new Dictionary<string, object?>
+        {
+            ["type"] = "scatter", ["mode"] = "markers", ["name"] = "best in-sample",
+            ["x"] = new[] { best.InSample.Sharpe }, ["y"] = new[] { best.OutOfSample.Sharpe },
+            ["marker"] = new { color = "#b42318", size = 12, symbol = "star" },
+        });
+        figure.Layout["xaxis"] = new { title = new { text = "in-sample Sharpe" } };
+        figure.Layout["yaxis"] = new { title = new { text = "out-of-sample Sharpe" } };
+        return figure;
+    }
+}
