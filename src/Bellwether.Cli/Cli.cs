@@ -35,7 +35,9 @@ public static class Cli
         root.Subcommands.Add(CorrCommand.Create());
         root.Subcommands.Add(CorrMatrixCommand.Create());
         root.Subcommands.Add(LeadLagCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BoardCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

@@ -53,12 +53,16 @@ public sealed class HtmlPage(string title, string subtitle)
         return this;
     }
 
-    public string Render()
+    /// <summary>The page as one HTML document.</summary>
+    /// <param name="chartOnly">Only the charts, edge to edge, each <paramref name="chartHeight"/> pixels high (for PNG export).</param>
+    public string Render(bool chartOnly = false, int chartHeight = 430)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append($"<title>{Esc(title)}</title><style>{Css}</style>");
+        html.Append($"<title>{Esc(title)}</title><style>{Css}");
+        if (chartOnly) html.Append($"body{{background:#fff}}header,h2,p,table,ul{{display:none}}main{{padding:0;max-width:none}}.chart{{height:{chartHeight}px;margin:0;border:0}}");
+        html.Append("</style>");
         html.Append("<script>").Append(PlotlyJs.Script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script></head><body>\n");
         html.Append($"<header><h1>{Esc(title)}</h1><p class=\"sub\">{Esc(subtitle)}</p></header><main>\n");
         html.Append(_body);

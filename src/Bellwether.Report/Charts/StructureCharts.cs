@@ -18,7 +18,8 @@ public static class StructureCharts
             .Line($"{series.Instrument.Id} close", shown.Dates, shown.Close, "#14213d");
         foreach (var level in report.Levels.Where(l => l.Kind == LevelKind.MultiYearHigh))
             figure.HLine(level.Price, "#b42318", $"resistance {level.Price:0.00} ({level.FirstTouch:yyyy-MM-dd}) · {level.State.ToString().ToLowerInvariant()} since {level.Since:yyyy-MM-dd}");
-        var events = report.Events.Where(e => e.Date >= shown.Dates.FirstOrDefault()).ToList();
+        // Only the long-term level's events: pivot-zone events would bury them.
+        var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.Date >= shown.Dates.FirstOrDefault()).ToList();
         foreach (var group in events.GroupBy(e => e.Type))
             figure.Markers(group.Key.ToString().ToLowerInvariant(), group.Select(e => e.Date), group.Select(e => e.Close),
                 group.Select(e => $"{group.Key} of {e.Level:0.00} (high of {e.LevelDate:yyyy-MM-dd})"), EventColour(group.Key), EventSymbol(group.Key));

@@ -6,7 +6,7 @@ namespace Bellwether.Report.Charts;
 public static class ThesisCharts
 {
     /// <summary>Weekly readiness (0–100), with the measured share of the thesis' weight.</summary>
-    public static Figure Readiness(IReadOnlyList<(DateOnly Date, double Readiness, double Counted)> history)
+    public static Figure Readiness(IReadOnlyList<Bellwether.Core.Board.ReadinessPoint> history)
     {
         var figure = new Figure("chart-readiness", "Thesis readiness, weekly (0–100)")
             .Line("readiness", history.Select(h => h.Date), history.Select(h => h.Readiness), "#14213d", width: 2)

@@ -59,8 +59,9 @@ public sealed class SourceFailureTests : SourceTests
     public void A_server_that_never_answers_times_out(string name)
     {
         using var fake = Start(name);
-        int k = FailAt(fake, _ => Reply.Text("late", 200) with { Delay = TimeSpan.FromSeconds(2) });
-        FailsLeavingNothing(fake, SourceFailure.Timeout, fake.Settings() with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        int k = FailAt(fake, _ => Reply.Text("late", 200) with { Delay = TimeSpan.FromSeconds(4) });
+        // 800 ms per attempt leaves the loopback server time to log each attempt even on a loaded machine.
+        FailsLeavingNothing(fake, SourceFailure.Timeout, fake.Settings() with { AttemptTimeout = TimeSpan.FromMilliseconds(800) });
         Assert.Equal(k + 2, fake.Server.Requests.Count); // the first attempt and two retries
         RerunCompletes(fake);
     }

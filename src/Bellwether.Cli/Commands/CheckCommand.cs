@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Bellwether.Core.Claims;
+using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Data.Claims;
+using Bellwether.Data.Market;
+using Bellwether.Data.Thesis;
+using Spectre.Console;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary><c>bellwether check CLAIMS_FILE</c>: every claim of a claims file under every reading, with a verdict.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("claims-file") { Description = "A claims file (YAML, see docs/claims.md), e.g. claims/article-2025-12-15.yaml" };
+        var command = new Command("check", "Check dated, quantitative claims against the data: the figure under every reading, and a verdict") { file };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            AltcoinIndexSource? altcoins = null; // set once the store is open: the file is checked first
+            var kinds = ClaimKinds.Standard(date => altcoins!(date));
+            ClaimSet set;
+            try
+            {
+                set = ClaimsFile.Load(path, kinds);
+            }
+            catch (DefinitionFileException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+                return Cli.RuntimeError;
+            }
+            using var store = StoreAccess.OpenForRead(parse);
+            altcoins = StoreAltcoinIndex.Source(store);
+            var results = ClaimChecker.Check(set.Claims, new StoreMarketData(store), kinds);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results));
+            else Print(Output.Console(parse), set, results);
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static object Json(string path, ClaimSet set, IReadOnlyList<ClaimResult> results) => new
+    {
+        file = path,
+        name = set.Name,
+        source = set.Source,
+        verdicts = Enum.GetValues<ClaimVerdict>().ToDictionary(v => Output.JsonOptions.PropertyNamingPolicy!.ConvertName(v.ToString()), v => results.Count(r => r.Verdict == v)),
+        claims = results.Select(r => new
+        {
+            id = r.Claim.Id,
+            text = r.Claim.Text,
+            date = r.Claim.Date,
+            kind = r.Claim.Kind,
+            @params = r.Claim.Parameters,
+            claimed = r.Claim.Target.ClaimedForDisplay,
+            tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (double?)null : r.Claim.Target.Tolerance,
+            target = r.Claim.Target.Describe(),
+            verdict = r.Verdict,
+            summary = r.Summary,
+            readings = r.Readings.Select(x => new
+            {
+                label = x.Label,
+                definition = x.Definition,
+                measurable = x.Measurable,
+                value = x.Value,
+                unit = x.Unit,
+                state = x.State,
+                claimed = r.Claim.Target.ClaimedForDisplay,
+                tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (object?)x.Rule : r.Claim.Target.Tolerance,
+                within = x.Within,
+                note = x.Note,
+                figures = x.Figures,
+                dates = x.Dates,
+                provenance = new
+                {
+                    instruments = x.Provenance.Instruments,
+                    from = x.Provenance.From,
+                    to = x.Provenance.To,
+                    data_through = x.Provenance.DataThrough,
+                    point_in_time = x.Provenance.PointInTime,
+                    sources = x.Provenance.Sources,
+                },
+            }),
+        }),
+    };
+
+    private static string Colour(ClaimVerdict v) => v switch
+    {
+        ClaimVerdict.Supported => "green",
+        ClaimVerdict.Partly => "yellow",
+        ClaimVerdict.NotSupported => "red",
+        _ => "grey",
+    };
+
+    private static string Word(ClaimVerdict v) => v switch
+    {
+        ClaimVerdict.Supported => "supported",
+        ClaimVerdict.Partly => "partly",
+        ClaimVerdict.NotSupported => "not supported",
+        _ => "not checkable",
+    };
+
+    private static void Print(IAnsiConsole console, ClaimSet set, IReadOnlyList<ClaimResult> results)
+    {
+        var overview = new Table().Border(TableBorder.Simple).Title(Markup.Escape(set.Name))
+            .AddColumns(new TableColumn("claim"), DrawdownCommand.Dated("as of"), new TableColumn("claimed"), new TableColumn("verdict").NoWrap(), new TableColumn("why"));
+        foreach (var r in results)
+            overview.AddRow(Markup.Escape(r.Claim.Id), $"{r.Claim.Date:yyyy-MM-dd}", Markup.Escape(r.Claim.Target.Describe()),
+                $"[{Colour(r.Verdict)}]{Word(r.Verdict)}[/]", Markup.Escape(r.Summary));
+        console.Write(overview);
+        foreach (var r in results)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .Title($"[bold]{Markup.Escape(r.Claim.Id)}[/] [{Colour(r.Verdict)}]{Word(r.Verdict)}[/]")
+                .Caption(Markup.Escape(r.Claim.Text))
+                .AddColumns(new TableColumn("reading"), new TableColumn("value").RightAligned(), new TableColumn("state"), new TableColumn("agrees").Centered(),
+                    new TableColumn("data"), new TableColumn("detail"));
+            foreach (var x in r.Readings)
+            {
+                string agrees = x.Within switch { true => "[green]yes[/]", false => "[red]no[/]", null => "[grey]–[/]" };
+                string data = $"{string.Join(", ", x.Provenance.Instruments.Take(3))}{(x.Provenance.Instruments.Count > 3 ? ", …" : "")}" +
+                              (x.Provenance.From is { } f && x.Provenance.To is { } t ? $" {f:yyyy-MM-dd}..{t:yyyy-MM-dd}" : "") +
+                              (x.Provenance.PointInTime ? "" : $" (uses data to {x.Provenance.DataThrough:yyyy-MM-dd}, after the claim date)");
+                table.AddRow(Markup.Escape(x.Label), ClaimChecker.Format(x.Value, x.Unit) is var v && v == "n/a" ? "" : Markup.Escape(v), Markup.Escape(x.State ?? ""),
+                    agrees, Markup.Escape(data), Markup.Escape(x.Note ?? ""));
+            }
+            console.Write(table);
+        }
+        var counts = Enum.GetValues<ClaimVerdict>().Select(v => (v, n: results.Count(r => r.Verdict == v))).Where(p => p.n > 0);
+        console.MarkupLine(Markup.Escape($"{results.Count} claims from {set.Name}: ") +
+            string.Join(", ", counts.Select(p => $"[{Colour(p.v)}]{p.n} {Word(p.v)}[/]")) + ".");
+    }
+}

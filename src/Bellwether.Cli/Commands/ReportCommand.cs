@@ -1,0 +1,197 @@
+using System.CommandLine;
+using Bellwether.Core.Board;
+using Bellwether.Core.Claims;
+using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Series;
+using Bellwether.Core.Signals;
+using Bellwether.Core.Statistics.Alignment;
+using Bellwether.Core.Statistics.Drawdown;
+using Bellwether.Core.Statistics.EtfFlows;
+using Bellwether.Core.Statistics.Liquidity;
+using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Structure.Trendlines;
+using Bellwether.Data.Claims;
+using Bellwether.Data.Market;
+using Bellwether.Data.Store;
+using Bellwether.Data.Thesis;
+using Bellwether.Report;
+using Bellwether.Report.Charts;
+using Spectre.Console;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary>
+/// <c>bellwether report</c>: one self-contained HTML file (plotly.js inlined, works offline) with a written summary
+/// built from the computed figures, the board, the claim check and interactive charts.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
+        var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs /usr/bin/chromium)" };
+        var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
+        var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
+        var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };
+        var since = new Option<string?>("--history-from") { Description = "First date of the weekly readiness and index histories (default: three years before the report date)" };
+        var command = new Command("report", "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
+        {
+            asOf, output, pngDir, markdown, thesis, claims, since,
+        };
+        command.SetAction(parse =>
+        {
+            var asOfDate = StoreAccess.Date(parse, asOf);
+            var historyFrom = StoreAccess.Date(parse, since);
+            var kinds = BuiltInSignals.Kinds;
+            AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
+            var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
+            ThesisDefinition definition;
+            ClaimSet? claimSet;
+            try
+            {
+                definition = parse.GetValue(thesis) is { } t ? ThesisFile.Load(t, kinds) : ThesisFile.LoadDefault(kinds);
+                var claimsPath = parse.GetValue(claims);
+                claimSet = claimsPath switch
+                {
+                    "none" => null,
+                    null => ClaimsFile.LoadShipped(ClaimsFile.ArticleClaims, claimKinds),
+                    _ => ClaimsFile.Load(claimsPath, claimKinds),
+                };
+            }
+            catch (DefinitionFileException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            using var store = StoreAccess.OpenForRead(parse);
+            var latest = store.Status().Select(s => s.Last).Max() ?? throw new InvalidOperationException("the store is empty: import data first");
+            var date = asOfDate ?? latest;
+            // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
+            var historyStart = historyFrom ?? date.AddYears(-3);
+            if (historyStart > date) throw new UsageException("--history-from is after the report date");
+            var data = new StoreMarketData(store);
+            altcoins = StoreAltcoinIndex.Source(data);
+            // Everything below reads through this view: nothing dated after the report date can reach the page.
+            var view = new AsOfMarketData(data, date);
+            var board = ThesisBoard.Evaluate(definition, view, date, kinds);
+            var history = ThesisBoard.History(definition, data, historyStart, date, kinds);
+            var notes = new List<string>();
+            var claimRows = claimSet is null ? [] : CheckClaims(claimSet, view, claimKinds, date, notes);
+            var charts = Charts(definition, view, date, historyStart, history, notes);
+            foreach (var s in board.Signals.Where(s => s.Stale))
+                notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} ({string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => $"{i.Id} last {i.LastDate:yyyy-MM-dd}"))}); shown, not counted.");
+            var content = new ReportContent(definition.Description, board, claimRows,
+                claimSet is null ? null : $"{claimSet.Name}{(claimSet.Source.Length > 0 ? $" — {claimSet.Source}" : "")}", charts, notes);
+
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, ThesisReport.Page(content).Render());
+            IReadOnlyDictionary<string, string>? pngs = null;
+            if (parse.GetValue(pngDir) is { } dir) pngs = PngExport.Export(charts, dir);
+            string? markdownPath = null;
+            if (parse.GetValue(markdown))
+            {
+                markdownPath = Path.ChangeExtension(path, ".md");
+                var relative = pngs?.ToDictionary(p => p.Key, p => Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(Path.GetFullPath(parse.GetValue(pngDir)!), p.Value)));
+                File.WriteAllText(markdownPath, ThesisReport.Markdown(content, relative));
+            }
+            if (parse.GetValue(Cli.Json))
+                Output.WriteJson(parse, new
+                {
+                    as_of = date, html = path, markdown = markdownPath, png_dir = parse.GetValue(pngDir), readiness = board.Readiness,
+                    summary = ThesisReport.Summary(content), charts = charts.Select(c => new { id = c.Id, title = c.Title }), claims = claimRows, notes,
+                });
+            else
+                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({charts.Count} charts, readiness {board.Readiness:0}/100 as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date, List<string> notes)
+    {
+        var due = set.Claims.Where(c => c.Date <= date).ToList();
+        if (due.Count < set.Claims.Count)
+            notes.Add($"{set.Claims.Count - due.Count} claim(s) dated after {date:yyyy-MM-dd} are not checked in this report.");
+        return ClaimChecker.Check(due, view, kinds)
+            .Select(r => new ClaimSummary(r.Claim.Id, r.Claim.Text, Snake(r.Verdict.ToString()), r.Summary)).ToList();
+    }
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>The first value of parameter <paramref name="name"/> among the thesis' signals of <paramref name="kind"/>.</summary>
+    private static string? Param(ThesisDefinition thesis, string kind, string name) =>
+        thesis.Signals.Where(s => s.Kind == kind).Select(s => s.Parameters.GetValueOrDefault(name)).FirstOrDefault(v => v is not null);
+
+    // The charts follow the thesis: each shows the instruments its signals name, so another thesis gets its own charts.
+    private static List<Figure> Charts(ThesisDefinition thesis, IMarketData view, DateOnly date, DateOnly historyFrom,
+        IReadOnlyList<ReadinessPoint> history, List<string> notes)
+    {
+        var charts = new List<Figure>();
+        void Missing(string what, string id) => notes.Add($"No chart of {what}: no data for {id} on or before {date:yyyy-MM-dd}.");
+
+        if (Param(thesis, "breakout", "instrument") is { } index)
+        {
+            if (view.Series(index) is { Count: > 0 } s)
+                charts.Add(StructureCharts.Breakout(s, BreakoutAnalysis.AsOf(s, date, BreakoutAnalysisParameters.Default), date));
+            else Missing("resistance breakouts", index);
+        }
+        if (Param(thesis, "trendline", "series") is { } ratio)
+        {
+            var parts = ratio.Split('/');
+            var series = parts.Length == 2 && view.Series(parts[0]) is { } n && view.Series(parts[1]) is { } d ? RatioSeries.Of(n, d) : view.Series(ratio);
+            if (series is { Count: > 0 })
+            {
+                var p = new TrendlineParameters();
+                charts.Add(StructureCharts.Trendline(series, TrendlineFinder.AsOf(series, date, TrendlineSide.Resistance, p),
+                    TrendlineFinder.AsOf(series, date, TrendlineSide.Support, p), date));
+            }
+            else Missing("trendlines", ratio);
+        }
+        if (Param(thesis, "correlation", "a") is { } a && Param(thesis, "correlation", "b") is { } b)
+        {
+            if (view.Series(a) is { Count: > 0 } sa && view.Series(b) is { Count: > 0 } sb)
+            {
+                var rows = ReturnAlignment.Align(sa, sb, new AlignmentOptions(From: date.AddYears(-3), Until: date));
+                charts.Add(CorrelationCharts.Rolling("chart-correlation", rows, 90));
+            }
+            else Missing("correlation", $"{a} and {b}");
+        }
+        if (thesis.Signals.Any(s => s.Kind == "altseason"))
+        {
+            var index2 = new AltcoinSeasonIndex(view.ClosesOfClass(AssetClass.Crypto), view.Rankings(), view.Classifications());
+            if (index2.BenchmarkRange is not null)
+                charts.Add(ThesisCharts.AltSeason([
+                    ("top 50, 90 days", index2.History(historyFrom, date, new AltcoinSeasonParameters(90, 50))),
+                    ("top 100, 90 days", index2.History(historyFrom, date, new AltcoinSeasonParameters(90, 100))),
+                ]));
+            else Missing("the Altcoin Season Index", "BTC");
+        }
+        if (Param(thesis, "etf_rotation", "into") is { } into && Param(thesis, "etf_rotation", "out_of") is { } outOf)
+        {
+            if (view.Flows(into) is { Count: > 0 } intoTable && view.Flows(outOf) is { Count: > 0 } outTable)
+                charts.Add(MacroCharts.EtfFlows(EtfFlowStatistics.Build(outTable, date), EtfFlowStatistics.Build(intoTable, date), date));
+            else Missing("ETF flows", $"{into} and {outOf}");
+        }
+        if (thesis.Signals.Any(s => s.Kind is "fed_path" or "net_liquidity"))
+        {
+            var dff = view.Series(Param(thesis, "fed_path", "series") ?? "DFF");
+            var (assets, tga, repo) = (view.Series("WALCL"), view.Series("WTREGEN"), view.Series("RRPONTSYD"));
+            if (dff is { Count: > 0 } && assets is not null && tga is not null && repo is not null)
+                charts.Add(MacroCharts.FedAndLiquidity(dff, NetLiquidity.Compute(assets, tga, repo, date), date));
+            else Missing("the fed funds rate and net liquidity", "DFF, WALCL, WTREGEN or RRPONTSYD");
+        }
+        if (Param(thesis, "drawdown", "instrument") is { } crypto)
+        {
+            if (view.Series(crypto) is { Count: > 0 } s)
+                charts.Add(MacroCharts.Drawdown(crypto, Drawdowns.Compute(s, DrawdownBasis.Close), Drawdowns.Compute(s, DrawdownBasis.High), date));
+            else Missing("drawdown", crypto);
+        }
+        charts.Add(ThesisCharts.Readiness(history));
+        return charts;
+    }
+}

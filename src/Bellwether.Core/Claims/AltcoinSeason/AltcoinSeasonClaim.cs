@@ -1,0 +1,75 @@
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Series;
+using static Bellwether.Core.Claims.ReadingText;
+
+namespace Bellwether.Core.Claims.AltcoinSeason;
+
+/// <summary>An Altcoin Season Index and the coin series it was built from (for provenance), keyed by series id.</summary>
+public sealed record AltcoinUniverse(AltcoinSeasonIndex Index, IReadOnlyDictionary<string, DailySeries> Coins);
+
+/// <summary>
+/// Builds an Altcoin Season Index from the coins, rankings and coin lists dated on or before a date; null when the
+/// data has no coins or rankings. The caller (the data layer) supplies it, since the index reads every coin series.
+/// </summary>
+public delegate AltcoinUniverse? AltcoinIndexSource(DateOnly asOf);
+
+/// <summary>
+/// "The altcoin season index stands at 33": the index on the claim date (<see cref="AltcoinSeasonIndex"/>) for every
+/// published variant: K = 50 (blockchaincenter.net) and 100 (CoinMarketCap) coins, over N = 30, 90 and 365 days.
+/// Value: the index (0–100 points); state: its season (<c>altcoin_season</c>, <c>neutral</c>, <c>bitcoin_season</c>).
+/// </summary>
+public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
+{
+    public string Name => "altcoin_season_index";
+
+    public string Description => "Altcoin Season Index on the claim date: top 50 and 100, over 30, 90 and 365 days";
+
+    public IReadOnlyList<string> Parameters { get; } = ["tops", "windows_days"];
+
+    public void Validate(ClaimDefinition claim) => _ = Options(claim);
+
+    private static (int[] Tops, int[] Windows) Options(ClaimDefinition c) => (c.Integers("tops", 1, 50, 100), c.Integers("windows_days", 1, 30, 90, 365));
+
+    public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
+    {
+        var (tops, windows) = Options(claim);
+        var universe = source?.Invoke(data.ClaimDate);
+        var index = universe?.Index;
+        var readings = new List<ClaimReading>();
+        foreach (int k in tops)
+            foreach (int n in windows)
+            {
+                string label = $"top {k}, {n} days";
+                string definition = $"Share (×100) of the top {k} eligible altcoins in the ranking in force on {Day(data.ClaimDate)} whose {n}-day return beat Bitcoin's " +
+                                    "(stablecoins and wrapped tokens left out; a coin without both closes is skipped and the next one counted)";
+                if (index is null)
+                {
+                    readings.Add(ClaimReading.NotMeasurable(label, definition, "points", "no coin series or market-cap rankings in the data", data.Provenance([])));
+                    continue;
+                }
+                var parameters = new AltcoinSeasonParameters(n, k);
+                var r = index.At(data.ClaimDate, parameters);
+                var from = data.ClaimDate.AddDays(-n);
+                if (r.Status != IndexStatus.Ok)
+                {
+                    readings.Add(ClaimReading.NotMeasurable(label, definition, "points", $"index undefined on {Day(data.ClaimDate)}: {Snake(r.Status)}",
+                        data.Provenance([index.Options.Benchmark], from, data.ClaimDate)));
+                    continue;
+                }
+                // Provenance: the benchmark and every counted coin, with the sources of their rows in the window.
+                var counted = new[] { index.Options.Benchmark }.Concat(r.Eligible.Select(c => c.Series))
+                    .Select(id => universe!.Coins.GetValueOrDefault(id)?.AsOf(data.ClaimDate)).OfType<DailySeries>().ToList();
+                var provenance = data.Provenance(counted, from, data.ClaimDate);
+                if (r.Ranking is { } ranking) provenance = provenance with { Instruments = [.. provenance.Instruments, $"ranking {ranking.List}"] };
+                readings.Add(new ClaimReading(label, definition, true, r.Index, "points", Snake(r.Season),
+                    $"altcoin_season at {parameters.AltcoinSeasonThreshold:0} or above, bitcoin_season at {parameters.BitcoinSeasonThreshold:0} or below",
+                    $"{r.Outperformers.Count} of {r.EligibleCount} beat Bitcoin's {Percent(r.BenchmarkReturn)}" +
+                    (r.Ranking is { } k2 ? $"; ranking {k2.List} of {Day(k2.Date)} ({data.ClaimDate.DayNumber - k2.Date.DayNumber} days old)" : "") +
+                    (r.ShortOfTop ? $"; only {r.EligibleCount} coins eligible" : "") + $"; {r.Skipped.Count} ranked coins skipped",
+                    provenance,
+                    Figures(("eligible", r.EligibleCount), ("outperformers", r.Outperformers.Count), ("bitcoin_return", r.BenchmarkReturn), ("skipped", r.Skipped.Count)),
+                    Dates(("ranking_date", r.Ranking?.Date))));
+            }
+        return readings;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Bellwether.Core.Board;
+
+namespace Bellwether.Core.Claims;
+
+/// <summary>Checks claims against data: every reading of each claim, then one verdict per claim.</summary>
+public static class ClaimChecker
+{
+    /// <summary>
+    /// Reads every claim under all its readings and judges it. A reading agrees when its value (or state) meets the
+    /// claim's target. The verdict counts measurable readings only: all agree → supported; none → not supported;
+    /// some → partly; none measurable → not checkable.
+    /// </summary>
+    /// <exception cref="ThesisException">A claim names an unknown kind or a bad parameter.</exception>
+    public static IReadOnlyList<ClaimResult> Check(IReadOnlyList<ClaimDefinition> claims, IMarketData data, ClaimKinds kinds)
+    {
+        var kindOf = claims.Select(kinds.Validate).ToList();
+        var results = new List<ClaimResult>(claims.Count);
+        for (int c = 0; c < claims.Count; c++)
+        {
+            var claim = claims[c];
+            var readings = kindOf[c].Read(claim, new ClaimData(data, claim.Date))
+                .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
+                .ToList();
+            var verdict = Judge(readings);
+            results.Add(new ClaimResult(claim, verdict, Summarize(readings), readings));
+        }
+        return results;
+    }
+
+    /// <summary>The verdict over readings whose <see cref="ClaimReading.Within"/> is set.</summary>
+    public static ClaimVerdict Judge(IReadOnlyList<ClaimReading> readings)
+    {
+        var measured = readings.Where(r => r.Within is not null).ToList();
+        if (measured.Count == 0) return ClaimVerdict.NotCheckable;
+        int agree = measured.Count(r => r.Within == true);
+        return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
+    }
+
+    private static string Summarize(List<ClaimReading> readings)
+    {
+        var measured = readings.Where(r => r.Within is not null).ToList();
+        if (measured.Count == 0)
+            return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? "no reading could be measured").TrimEnd('.')}.";
+        int agree = measured.Count(r => r.Within == true);
+        var parts = new List<string> { $"{agree} of {measured.Count} readings agree" + (readings.Count > measured.Count ? $" ({readings.Count - measured.Count} not measurable)" : "") };
+        var values = measured.Where(r => !double.IsNaN(r.Value)).ToList();
+        if (values.Count > 0)
+        {
+            double low = values.Min(v => v.Value), high = values.Max(v => v.Value);
+            string unit = values[0].Unit;
+            parts.Add(low == high ? $"value {Format(low, unit)}" : $"values {Format(low, unit)} to {Format(high, unit)}");
+        }
+        var states = measured.Where(r => r.State is not null).Select(r => r.State!).Distinct().ToList();
+        if (states.Count > 0) parts.Add(string.Join(", ", states));
+        return string.Join("; ", parts) + ".";
+    }
+
+    /// <summary>A claim's target in the unit of its readings: <c>-27.0% ± 3.0%</c>, <c>&gt;= 1</c>, <c>[breakout, confirmed]</c>.</summary>
+    public static string DescribeTarget(ClaimTarget target, string unit) => target.Condition switch
+    {
+        null => $"{Format(target.Claimed, unit)} ± {Format(target.Tolerance, unit)}",
+        { Words: { } words } => $"[{string.Join(", ", words)}]",
+        var c => $"{c.Op} {Format(c.Threshold, unit)}",
+    };
+
+    /// <summary>A value for a sentence: fractions as percent, others with up to 3 decimals.</summary>
+    public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : unit switch
+    {
+        "fraction" => (Math.Round(value * 100, 1) + 0.0).ToString("0.0", CultureInfo.InvariantCulture) + "%", // + 0.0: no "-0.0%"
+        "count" => value.ToString("0", CultureInfo.InvariantCulture),
+        "USD millions" => value.ToString("+#,##0.0;-#,##0.0;0", CultureInfo.InvariantCulture) + "M",
+        "months" => value.ToString("0.0", CultureInfo.InvariantCulture) + " months",
+        "points" => value.ToString("0.#", CultureInfo.InvariantCulture),
+        _ => value.ToString("0.###", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,49 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Claims.Breakout;
+using Bellwether.Core.Claims.Correlation;
+using Bellwether.Core.Claims.Drawdown;
+using Bellwether.Core.Claims.FlowRotation;
+using Bellwether.Core.Claims.LevelRetest;
+using Bellwether.Core.Claims.MoveAfterBreakout;
+using Bellwether.Core.Claims.NoSource;
+using Bellwether.Core.Claims.RateCuts;
+using Bellwether.Core.Claims.RecordClose;
+using Bellwether.Core.Claims.TrendlineBreak;
+
+namespace Bellwether.Core.Claims;
+
+/// <summary>The claim kinds a claims file may name.</summary>
+public sealed class ClaimKinds
+{
+    private readonly Dictionary<string, IClaimKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
+
+    public ClaimKinds(IEnumerable<IClaimKind> kinds)
+    {
+        foreach (var k in kinds) _kinds.Add(k.Name, k);
+    }
+
+    /// <summary>Every claim kind Bellwether ships; <paramref name="altcoins"/> feeds the Altcoin Season Index (null: not measurable).</summary>
+    public static ClaimKinds Standard(AltcoinIndexSource? altcoins) => new(
+    [
+        new BreakoutClaim(), new LevelRetestClaim(), new RecordCloseClaim(), new CorrelationClaim(), new MoveAfterBreakoutClaim(), new TrendlineBreakClaim(),
+        new FlowRotationClaim(), new AltcoinSeasonClaim(altcoins), new DrawdownClaim(), new RateCutsClaim(), new NoSourceClaim(),
+    ]);
+
+    public IEnumerable<IClaimKind> All => _kinds.Values;
+
+    /// <summary>The kind called <paramref name="name"/>, or null.</summary>
+    public IClaimKind? Find(string name) => _kinds.GetValueOrDefault(name);
+
+    /// <summary>Checks that <paramref name="claim"/> names a known kind with known, valid parameters.</summary>
+    /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
+    public IClaimKind Validate(ClaimDefinition claim)
+    {
+        var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _kinds.Keys.Order())}");
+        var unknown = claim.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p));
+        if (unknown is not null)
+            throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; it takes: {string.Join(", ", kind.Parameters)}");
+        kind.Validate(claim);
+        return kind;
+    }
+}

@@ -1,0 +1,23 @@
+using Bellwether.Core.Board;
+
+namespace Bellwether.Core.Claims;
+
+/// <summary>A kind of claim: what it measures and under which readings.</summary>
+public interface IClaimKind
+{
+    /// <summary>The name a claims file uses in <c>kind:</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for documentation.</summary>
+    string Description { get; }
+
+    /// <summary>The parameters it accepts (others are an error in the claims file).</summary>
+    IReadOnlyList<string> Parameters { get; }
+
+    /// <summary>Checks the claim's parameter values and target form.</summary>
+    /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
+    void Validate(ClaimDefinition claim);
+
+    /// <summary>The claim's figure under every reading the kind knows.</summary>
+    IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data);
+}
