@@ -34,6 +34,38 @@ public sealed class DailySeries
         foreach (var (s, id) in sourceIds) _sources[id] = s;
     }
 
+    /// <summary>
+    /// A series of closes only, for statistics over many instruments that read nothing else: open, high, low, volume
+    /// and market cap are NaN and every row's source is <paramref name="source"/>. The arrays are kept, not copied.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arrays differ in length, or the dates do not increase strictly.</exception>
+    public static DailySeries OfCloses(Instrument instrument, DateOnly[] dates, double[] closes, string source)
+    {
+        if (dates.Length != closes.Length) throw new ArgumentException($"{instrument.Id}: {dates.Length} dates but {closes.Length} closes", nameof(closes));
+        for (int i = 1; i < dates.Length; i++)
+            if (dates[i] <= dates[i - 1])
+                throw new ArgumentException($"{instrument.Id}: dates must increase strictly ({dates[i - 1]} then {dates[i]}).", nameof(dates));
+        return new DailySeries(instrument, dates, closes, source);
+    }
+
+    private DailySeries(Instrument instrument, DateOnly[] dates, double[] closes, string source)
+    {
+        Instrument = instrument;
+        Dates = dates;
+        Close = closes;
+        Open = Missing(dates.Length); High = Missing(dates.Length); Low = Missing(dates.Length);
+        Volume = Missing(dates.Length); MarketCap = Missing(dates.Length);
+        _sourceIndex = new int[dates.Length];
+        _sources = dates.Length > 0 ? [source] : [];
+    }
+
+    private static double[] Missing(int n)
+    {
+        var column = new double[n];
+        Array.Fill(column, double.NaN);
+        return column;
+    }
+
     /// <summary>Rows <paramref name="start"/> to <paramref name="end"/> (exclusive) of <paramref name="whole"/>: column copies, no per-row work.</summary>
     private DailySeries(DailySeries whole, int start, int end)
     {

@@ -30,4 +30,16 @@ public class DailySeriesTests
         for (int i = 0; i < cut.Count; i++) Assert.True(expected[i].SameValues(cut[i]), $"row {i}");
         Assert.Equal(expected.Select(b => b.Source).Distinct(), cut.Sources);
     }
+
+    [Fact]
+    public void A_closes_only_series_has_nan_elsewhere_and_one_source()
+    {
+        var instrument = new Instrument("C", AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay);
+        var s = DailySeries.OfCloses(instrument, [new(2025, 1, 1), new(2025, 1, 3)], [1.5, double.NaN], "closes only");
+        Assert.Equal((2, 1.5, "closes only"), (s.Count, s.Close[0], s.SourceAt(1)));
+        Assert.True(double.IsNaN(s.Open[0]) && double.IsNaN(s.High[1]) && double.IsNaN(s.Low[0]) && double.IsNaN(s.Volume[1]) && double.IsNaN(s.MarketCap[0]));
+        Assert.Equal(["closes only"], s.Sources);
+        Assert.Throws<ArgumentException>(() => DailySeries.OfCloses(instrument, [new(2025, 1, 3), new(2025, 1, 3)], [1, 2], "x"));
+        Assert.Throws<ArgumentException>(() => DailySeries.OfCloses(instrument, [new(2025, 1, 3)], [1, 2], "x"));
+    }
 }

@@ -186,7 +186,7 @@ public class SignalKindsAgainstCoreTests
             if (reading.Measurable)
             {
                 var at = index.At(date, new AltcoinSeasonParameters());
-                Assert.Equal((Snake(at.Season), (double)at.EligibleCount, at.BenchmarkReturn * 100), (reading.Label, reading.Fields["eligible"], reading.Fields["benchmark_return"]));
+                Assert.Equal((Snake(at.Season), (double)at.EligibleCount), (reading.Label, reading.Fields["eligible"]));
                 Assert.Equal(at.Index - index.At(date.AddDays(-30), new AltcoinSeasonParameters()).Index, reading.Fields["change_30d"]);
             }
         }

@@ -6,8 +6,8 @@ using Bellwether.Core.Instruments;
 namespace Bellwether.Core.Signals.AltSeason;
 
 /// <summary>
-/// <c>altseason</c>: the Altcoin Season Index (share of the top-K altcoins whose N-day return beat Bitcoin's), read by
-/// <see cref="AltcoinSeasonIndex.At"/> with the default universe (every ranking list, the coin lists' stablecoin and
+/// <c>altseason</c>: the Altcoin Season Index (share of the top-K altcoins whose N-day return beat Bitcoin's), read from
+/// <see cref="AltcoinSeasonIndex.History"/> with the default universe (every ranking list, the coin lists' stablecoin and
 /// wrapped flags). Value: the index, 0–100. Label: <c>bitcoin_season</c>, <c>neutral</c>, <c>altcoin_season</c>, since
 /// the first day of the current run of days in that band. Fields give the other published variants (N = 30, 90, 365;
 /// K = 50, 100) and the change over 30 days.
@@ -27,7 +27,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     public override IReadOnlyList<SignalParameter> Parameters { get; } = [WindowDays, Top, AltcoinSeason, BitcoinSeason];
     public override IReadOnlyList<string> Labels { get; } = ["bitcoin_season", "neutral", "altcoin_season"];
     public override IReadOnlyList<string> Fields { get; } =
-        [.. Variants.Select(v => FieldName(v.Days, v.Top)), "change_30d", "eligible", "benchmark_return", "ranking_age_days"];
+        [.. Variants.Select(v => FieldName(v.Days, v.Top)), "change_30d", "eligible", "ranking_age_days"];
 
     private static string FieldName(int days, int top) => $"d{days}_k{top}";
 
@@ -45,37 +45,37 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
         var index = data.Shared("altseason-index", d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
         var benchmark = data.Series(index.Options.Benchmark);
         var inputs = new List<SignalInput> { benchmark is null ? SignalInput.Missing(index.Options.Benchmark) : SignalInput.Of(benchmark, asOf) };
-        var reading = index.At(asOf, p);
-        if (reading.Ranking is { } ranking) inputs.Add(SignalInput.Of(ranking.List, CalendarKind.Monthly, ranking.Date, asOf));
-        if (reading.Status != IndexStatus.Ok)
-            return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(asOf)}: {Say.Word(reading.Status).Replace('_', ' ')}", inputs);
+        var ranking = index.Rankings.InForce(asOf);
+        if (ranking is not null) inputs.Add(SignalInput.Of(ranking.List, CalendarKind.Monthly, ranking.Date, asOf));
 
-        // The band's run, the 30-day change and the other variants come from daily histories (one pass each, every
-        // day point in time), read at the as-of date.
+        // The reading, its band's run, the 30-day change and the other variants come from daily histories (one pass
+        // each, every day point in time), read at the as-of date.
         var history = History(data, index, p, asOf.Year);
-        int today = asOf.DayNumber - history.First.DayNumber;
-        int run = today;
-        while (run > 0 && p.SeasonOf(history.Points[run - 1].Index) == reading.Season) run--;
-        double monthAgo = history.At(asOf.AddDays(-30));
+        var point = history.Point(asOf);
+        if (point is not { Status: IndexStatus.Ok } today)
+        {
+            string why = point is { } x ? Say.Word(x.Status).Replace('_', ' ') : ranking is null ? "no ranking" : "no benchmark closes";
+            return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(asOf)}: {why}", inputs);
+        }
+        var season = p.SeasonOf(today.Index);
+        int run = asOf.DayNumber - history.First.DayNumber;
+        while (run > 0 && p.SeasonOf(history.Points[run - 1].Index) == season) run--;
+        double monthAgo = history.Point(asOf.AddDays(-30))?.Index ?? double.NaN;
 
         var fields = new Dictionary<string, double>();
         foreach (var (days, top) in Variants)
-            fields[FieldName(days, top)] = days == p.WindowDays && top == p.TopCount ? reading.Index
-                : History(data, index, p with { WindowDays = days, TopCount = top }, asOf.Year).At(asOf);
-        fields["change_30d"] = reading.Index - monthAgo;
-        fields["eligible"] = reading.EligibleCount;
-        fields["benchmark_return"] = reading.BenchmarkReturn * 100;
-        fields["ranking_age_days"] = reading.Ranking is { } r ? asOf.DayNumber - r.Date.DayNumber : double.NaN;
+            fields[FieldName(days, top)] = History(data, index, p with { WindowDays = days, TopCount = top }, asOf.Year).Point(asOf)?.Index ?? double.NaN;
+        fields["change_30d"] = today.Index - monthAgo;
+        fields["eligible"] = today.Eligible;
+        fields["ranking_age_days"] = asOf.DayNumber - ranking!.Date.DayNumber;
 
-        string season = Say.Word(reading.Season).Replace('_', ' ');
-        DateOnly? since = history.First.AddDays(run);
+        var since = history.First.AddDays(run);
         string others = string.Join(", ", Variants.Where(v => v != (p.WindowDays, p.TopCount)).Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
-        string sentence = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) {Say.Number(reading.Index, "0")} on {Say.Date(asOf)}: " +
-                          $"{reading.Eligible.Count(c => c.BeatsBenchmark)} of {reading.EligibleCount} altcoins beat Bitcoin's {Say.SignedPct(reading.BenchmarkReturn * 100)} " +
-                          $"(ranking {reading.Ranking!.List} of {Say.Date(reading.Ranking.Date)}); {season} since {Say.Date(since.Value)}" + (run == 0 ? " or earlier" : "") +
-                          (double.IsNaN(monthAgo) ? "" : $", {Say.Signed(reading.Index - monthAgo, "0")} in 30 days") + $". Others: {others}.";
-        return new SignalReading(true, reading.Index, Say.Word(reading.Season), since, sentence,
-            asOf.AddDays(-p.WindowDays), asOf, inputs, fields, "index");
+        string sentence = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) {Say.Number(today.Index, "0")} on {Say.Date(asOf)}: " +
+                          $"{today.Outperformers} of {today.Eligible} altcoins beat Bitcoin over {p.WindowDays} days (ranking {ranking.List} of {Say.Date(ranking.Date)}); " +
+                          $"{Say.Word(season).Replace('_', ' ')} since {Say.Date(since)}" + (run == 0 ? " or earlier" : "") +
+                          (double.IsNaN(monthAgo) ? "" : $", {Say.Signed(today.Index - monthAgo, "0")} in 30 days") + $". Others: {others}.";
+        return new SignalReading(true, today.Index, Say.Word(season), since, sentence, asOf.AddDays(-p.WindowDays), asOf, inputs, fields, "index");
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     /// <summary>Daily index points from <see cref="First"/>.</summary>
     private sealed record IndexHistory(DateOnly First, AltcoinSeasonPoint[] Points)
     {
-        /// <summary>The index on <paramref name="date"/>, NaN outside the history.</summary>
-        public double At(DateOnly date) => date.DayNumber - First.DayNumber is var i && i >= 0 && i < Points.Length ? Points[i].Index : double.NaN;
+        /// <summary>The point of <paramref name="date"/>, null outside the history.</summary>
+        public AltcoinSeasonPoint? Point(DateOnly date) => date.DayNumber - First.DayNumber is var i && i >= 0 && i < Points.Length ? Points[i] : null;
     }
 }

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
 
 namespace Bellwether.Core.Signals.EtfRotation;
@@ -34,7 +35,7 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
         if (tables[0] is null || tables[1] is null)
             return SignalReading.NotMeasurable($"no flow table {(tables[0] is null ? o.Into : o.OutOf)}",
                 [.. new[] { o.Into, o.OutOf }.Where((_, k) => tables[k] is null).Select(SignalInput.Missing)]);
-        var histories = tables.Select(t => EtfFlowStatistics.Build(t!, asOf)).ToArray();
+        var histories = tables.Select(t => FlowDays.AsOf(data, t!, asOf, FlowParameters.Default)).ToArray();
         var inputs = histories.Select((h, k) => SignalInput.Of(h.Id, tables[k]!.Instrument.Calendar, h.Days.Count > 0 ? h.Days[^1].Date : null, asOf)).ToList();
         if (FlowRotation.Compute(histories[0], histories[1], o.Window) is not { } r)
             return SignalReading.NotMeasurable($"{o.Into} and {o.OutOf} share no flow day on or before {Say.Date(asOf)}", inputs);
@@ -78,8 +79,8 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
 
     private static WindowHistory WindowKinds(IMarketData data, EtfRotationSignalOptions o, int year)
     {
-        var into = EtfFlowStatistics.Build(data.Flows(o.Into)!);
-        var outOf = EtfFlowStatistics.Build(data.Flows(o.OutOf)!);
+        var into = FlowDays.AsOf(data, data.Flows(o.Into)!, DateOnly.MaxValue, FlowParameters.Default);
+        var outOf = FlowDays.AsOf(data, data.Flows(o.OutOf)!, DateOnly.MaxValue, FlowParameters.Default);
         var outDays = outOf.Days.Select(d => d.Date).ToHashSet();
         var shared = into.Days.Select(d => d.Date).Where(outDays.Contains).ToArray();
         int firstOfSpan = Array.FindIndex(shared, d => d.Year >= year - 1);
