@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 namespace Bellwether.Core.Board;
 
 /// <summary>One signal on the board.</summary>
@@ -49,22 +50,37 @@ public static class ThesisBoard
     public static BoardResult Evaluate(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
         kinds.Validate(thesis);
-        return EvaluateValidated(thesis, data, asOf, kinds);
+        return EvaluateValidated(thesis, data, asOf, kinds, signalsInParallel: true);
     }
 
-    private static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
+    private static SignalResult Read(SignalSpec spec, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
-        var results = new List<SignalResult>(thesis.Signals.Count);
-        foreach (var spec in thesis.Signals)
+        var reading = kinds.Find(spec.Kind)!.Read(spec, data, asOf);
+        var state = !reading.Measurable ? SignalState.NotMeasurable
+            : spec.Supports?.Matches(reading) == true ? SignalState.Supports
+            : spec.Against?.Matches(reading) == true ? SignalState.Against
+            : SignalState.Neutral;
+        return new SignalResult(spec.Id, spec.Title, spec.Kind, state, reading.Value, reading.Unit, reading.Label, reading.Since,
+            reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields);
+    }
+
+    /// <param name="signalsInParallel">Read the signals on several threads: a single board's signals are independent
+    /// and mostly wait on their first load, while a history is already parallel across dates.</param>
+    private static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds, bool signalsInParallel = false)
+    {
+        var results = new SignalResult[thesis.Signals.Count];
+        if (signalsInParallel)
         {
-            var reading = kinds.Find(spec.Kind)!.Read(spec, data, asOf);
-            var state = !reading.Measurable ? SignalState.NotMeasurable
-                : spec.Supports?.Matches(reading) == true ? SignalState.Supports
-                : spec.Against?.Matches(reading) == true ? SignalState.Against
-                : SignalState.Neutral;
-            results.Add(new SignalResult(spec.Id, spec.Title, spec.Kind, state, reading.Value, reading.Unit, reading.Label, reading.Since,
-                reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields));
+            // The first failing signal in thesis order is rethrown as itself, as the sequential loop would.
+            var errors = new Exception?[results.Length];
+            Parallel.For(0, results.Length, k =>
+            {
+                try { results[k] = Read(thesis.Signals[k], data, asOf, kinds); }
+                catch (Exception e) { errors[k] = e; }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Throw(error);
         }
+        else for (int k = 0; k < results.Length; k++) results[k] = Read(thesis.Signals[k], data, asOf, kinds);
         var parts = results.Select(Part).ToList();
         double counted = parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight);
         double total = results.Sum(r => r.Weight);

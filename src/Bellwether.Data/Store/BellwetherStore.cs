@@ -389,35 +389,52 @@ public sealed partial class BellwetherStore : IDisposable
     /// <summary>The source of every row loaded by <see cref="LoadClosesOfClass"/>.</summary>
     public const string ClosesOnlySource = "closes only";
 
-    // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so the query sends
-    // the instrument's row count up front and a row's source only where it differs from the row before.
+    // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so rows carry no
+    // string: the instrument's row count comes up front (one instrument needs none) and its sources in a separate
+    // query as the few rows where the source changes.
     private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
     {
         var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        // Ids travel as one parameter (split in SQL), so a read-only store needs no temporary table.
+        // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
+        // (split in SQL), so a read-only store needs no temporary table.
+        var filter = (instruments.Count == 1 ? "instrument = $3" : "instrument IN (SELECT unnest(string_split($3, chr(31))))") +
+            " AND date >= coalesce($1, DATE '0001-01-01') AND date <= coalesce($2, DATE '9999-12-31')";
         var ids = string.Join('\u001f', instruments.Select(i => i.Id));
-        const string filter = "instrument IN (SELECT unnest(string_split($3, chr(31)))) AND date >= coalesce($1, DATE '0001-01-01') AND date <= coalesce($2, DATE '9999-12-31')";
         var counts = new List<(string Id, long Rows)>();
-        using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from, to, ids))
-            while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
+        if (instruments.Count == 1) counts.Add((instruments[0].Id, long.MaxValue));
+        else
+            using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from, to, ids))
+                while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
+        var sourceChanges = new Dictionary<string, List<(DateOnly From, string Source)>>(StringComparer.Ordinal);
+        using (var reader = Query($"""
+            SELECT instrument, date, source FROM (
+                SELECT instrument, date, source, lag(source) OVER (PARTITION BY instrument ORDER BY date) AS previous FROM bars WHERE {filter})
+            WHERE source IS DISTINCT FROM previous ORDER BY instrument, date
+            """, from, to, ids))
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!sourceChanges.TryGetValue(id, out var changes)) sourceChanges[id] = changes = [];
+                changes.Add((reader.GetFieldValue<DateOnly>(1), reader.GetString(2)));
+            }
         var result = new List<DailySeries>(instruments.Count);
         using (var reader = Query($"""
-            SELECT date, open, high, low, close, volume, market_cap,
-                   CASE WHEN source IS DISTINCT FROM lag(source) OVER (PARTITION BY instrument ORDER BY date) THEN source END
-            FROM bars WHERE {filter} ORDER BY instrument, date
+            SELECT date, open, high, low, close, volume, market_cap FROM bars WHERE {filter} ORDER BY instrument, date
             """, from, to, ids))
         {
             foreach (var (id, rows) in counts)
             {
-                var bars = new List<DailyBar>((int)rows);
+                var bars = new List<DailyBar>(rows == long.MaxValue ? 0 : (int)rows);
+                var changes = sourceChanges.GetValueOrDefault(id) ?? [];
+                int change = 0;
                 string source = "";
                 for (long k = 0; k < rows && reader.Read(); k++)
                 {
-                    if (!reader.IsDBNull(7)) source = reader.GetString(7);
-                    bars.Add(new DailyBar(reader.GetFieldValue<DateOnly>(0), Value(reader, 1), Value(reader, 2), Value(reader, 3),
-                        Value(reader, 4), Value(reader, 5), Value(reader, 6), source));
+                    var date = reader.GetFieldValue<DateOnly>(0);
+                    while (change < changes.Count && changes[change].From <= date) source = changes[change++].Source;
+                    bars.Add(new DailyBar(date, Value(reader, 1), Value(reader, 2), Value(reader, 3), Value(reader, 4), Value(reader, 5), Value(reader, 6), source));
                 }
-                result.Add(new DailySeries(byId[id], bars));
+                if (bars.Count > 0) result.Add(new DailySeries(byId[id], bars));
             }
         }
         // Instruments without rows in range still get their (empty) series, in id order.

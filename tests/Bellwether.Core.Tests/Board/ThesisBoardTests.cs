@@ -49,6 +49,33 @@ public class ThesisBoardTests
     }
 
     [Fact]
+    public void A_failing_signal_surfaces_as_its_own_exception_the_first_in_thesis_order()
+    {
+        var kinds = new SignalKinds([new CloseKind(), new FailingKind()]);
+        SignalSpec Failing(string id) => new(id, id, "fails", 1, new Dictionary<string, string> { ["message"] = id }, null, null);
+        var thesis = new ThesisDefinition("t", "", [
+            Signal("a", "A", 1), Failing("second"), Signal("c", "A", 1), Failing("fourth"), Signal("e", "A", 1),
+        ]);
+        var data = new MemoryMarketData(Daily("A", 120));
+        for (int run = 0; run < 20; run++) // the signals are read in parallel: the order of failures must not matter
+        {
+            var e = Assert.Throws<IOException>(() => ThesisBoard.Evaluate(thesis, data, new DateOnly(2025, 1, 1), kinds));
+            Assert.Equal("second", e.Message);
+        }
+    }
+
+    private sealed class FailingKind : SignalKind<string>
+    {
+        public override string Name => "fails";
+        public override string Description => "test: throws its message";
+        public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("message", "", "the exception's message")];
+        public override IReadOnlyList<string> Labels { get; } = [];
+        public override IReadOnlyList<string> Fields { get; } = [];
+        protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);
+        protected override SignalReading Read(string message, IMarketData data, DateOnly asOf) => throw new IOException(message); // as a failing store would: not a refusal of the data
+    }
+
+    [Fact]
     public void Readiness_is_nan_when_nothing_counts()
     {
         var board = ThesisBoard.Evaluate(new ThesisDefinition("t", "", [Signal("x", "NONE", 1)]), new MemoryMarketData(), new DateOnly(2025, 1, 1), Kinds);

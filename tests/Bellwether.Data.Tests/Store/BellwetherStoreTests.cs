@@ -57,6 +57,27 @@ public sealed class BellwetherStoreTests : IDisposable
     }
 
     [Fact]
+    public void Bulk_and_single_loads_keep_each_rows_source_when_sources_alternate()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(dir, "abc_daily.csv"),
+            "date,open,high,low,close,volume,source\n2025-01-02,1,1,1,1,1,a\n2025-01-03,2,2,2,2,1,b\n2025-01-06,3,3,3,3,1,a\n2025-01-07,4,4,4,4,1,a\n");
+        File.WriteAllText(Path.Combine(dir, "xyz_daily.csv"),
+            "date,open,high,low,close,volume,source\n2025-01-02,5,5,5,5,1,c\n2025-01-03,6,6,6,6,1,c\n2025-01-06,7,7,7,7,1,d\n");
+        using var store = BellwetherStore.Open(StorePath);
+        store.Import(Read(Path.Combine(dir, "abc_daily.csv"), Path.Combine(dir, "xyz_daily.csv")), DateTimeOffset.UnixEpoch);
+        var abc = store.LoadSeries("ABC");
+        Assert.Equal(["a", "b", "a", "a"], Enumerable.Range(0, abc.Count).Select(abc.SourceAt));
+        var bulk = store.LoadSeriesOfClass(abc.Instrument.Class, to: new DateOnly(2025, 1, 6));
+        Assert.Equal(["ABC", "XYZ"], bulk.Select(s => s.Instrument.Id));
+        Assert.Equal([1.0, 2, 3], bulk[0].Close);
+        Assert.Equal(["a", "b", "a"], Enumerable.Range(0, bulk[0].Count).Select(bulk[0].SourceAt));
+        Assert.Equal(["c", "c", "d"], Enumerable.Range(0, bulk[1].Count).Select(bulk[1].SourceAt));
+        var late = store.LoadSeries("ABC", from: new DateOnly(2025, 1, 3));
+        Assert.Equal(["b", "a", "a"], Enumerable.Range(0, late.Count).Select(late.SourceAt));
+    }
+
+    [Fact]
     public void A_store_from_a_newer_version_is_refused()
     {
         using (var store = BellwetherStore.Open(StorePath)) { }
