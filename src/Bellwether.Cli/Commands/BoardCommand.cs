@@ -44,7 +44,7 @@ internal static class BoardCommand
                 throw new UsageException(e.Message);
             }
             using var store = StoreAccess.OpenForRead(parse);
-            var latest = store.Status().Select(s => s.Last).Max() ?? throw new InvalidOperationException("the store is empty: import data first");
+            var latest = store.LastDate() ?? throw new InvalidOperationException("the store is empty: import data first");
             var data = new StoreMarketData(store);
             if (wantHistory)
             {

@@ -10,21 +10,18 @@ namespace Bellwether.Data.Market;
 
 /// <summary>
 /// Market data read from the store on first use and kept in memory (one load per instrument). Safe to share between
-/// threads: cached reads take no lock, and the store is asked one query at a time.
+/// threads: cached reads take no lock, and loads on different threads run at once, each on its own connection
+/// (<see cref="BellwetherStore.Concurrently"/>).
 /// </summary>
 public sealed class StoreMarketData(BellwetherStore store) : IMarketData
 {
     private readonly ConcurrentDictionary<string, Lazy<object?>> _cache = new(StringComparer.Ordinal);
-    private readonly Lock _storeLock = new();
 
     /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
     private T Cached<T>(string key, Func<T> build) =>
         (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
-    private T FromStore<T>(Func<BellwetherStore, T> query)
-    {
-        lock (_storeLock) return query(store);
-    }
+    private T FromStore<T>(Func<BellwetherStore, T> query) => store.Concurrently(query);
 
     public DailySeries? Series(string id) => Cached($"series:{id.ToUpperInvariant()}", () => FromStore(s =>
         s.FindInstrument(id) is { Class: not AssetClass.EtfFlows } i ? s.LoadSeries(i.Id) : null));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Flows;
@@ -16,11 +17,15 @@ namespace Bellwether.Data.Store;
 public sealed partial class BellwetherStore : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    // Connections that are free for Concurrently: this store's own first, then duplicates made on demand.
+    private readonly ConcurrentBag<BellwetherStore> _idleReaders = [];
+    private readonly ConcurrentQueue<BellwetherStore> _duplicates = [];
 
     private BellwetherStore(DuckDBConnection connection, string path)
     {
         _connection = connection;
         Path = path;
+        _idleReaders.Add(this);
     }
 
     /// <summary>The store file.</summary>
@@ -48,9 +53,7 @@ public sealed partial class BellwetherStore : IDisposable
         if (readOnly && !File.Exists(path))
             throw new FileNotFoundException($"no store at {path}: run 'bellwether import' first", path);
         if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var connection = new DuckDBConnection($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""));
-        connection.Open();
-        var store = new BellwetherStore(connection, path);
+        var store = new BellwetherStore(OpenConnection($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : "")), path);
         try
         {
             store.Migrate(readOnly);
@@ -314,6 +317,13 @@ public sealed partial class BellwetherStore : IDisposable
         return list;
     }
 
+    /// <summary>The latest date of any stored row, or null for an empty store.</summary>
+    public DateOnly? LastDate()
+    {
+        using var reader = Query("SELECT max(last_date) FROM instrument_stats");
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
     /// <summary>The instrument with id <paramref name="id"/> (case-insensitive), or null.</summary>
     public Instrument? FindInstrument(string id)
     {
@@ -541,5 +551,40 @@ public sealed partial class BellwetherStore : IDisposable
         return command;
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>
+    /// Runs <paramref name="query"/> on a connection no other thread is using: this store's when it is free, else a
+    /// further connection to the same database made for the purpose (DuckDB runs one query at a time per connection,
+    /// and queries on several at once). Duplicates are kept for later calls and closed with the store. Only for reads
+    /// that run while nothing else uses this store directly.
+    /// </summary>
+    public T Concurrently<T>(Func<BellwetherStore, T> query)
+    {
+        if (!_idleReaders.TryTake(out var reader))
+        {
+            reader = new BellwetherStore(OpenConnection(_connection.ConnectionString), Path);
+            _duplicates.Enqueue(reader);
+        }
+        try
+        {
+            return query(reader);
+        }
+        finally
+        {
+            _idleReaders.Add(reader);
+        }
+    }
+
+    // DuckDB.NET keeps one database per file in a process, so a second connection string opens a connection to it.
+    private static DuckDBConnection OpenConnection(string connectionString)
+    {
+        var connection = new DuckDBConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        while (_duplicates.TryDequeue(out var duplicate)) duplicate._connection.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -78,6 +78,33 @@ public sealed class BellwetherStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_last_date_is_the_latest_row_of_any_instrument_and_null_when_empty()
+    {
+        using (var empty = BellwetherStore.Open(StorePath)) Assert.Null(empty.LastDate());
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(dir, "abc_daily.csv"), "date,open,high,low,close,volume,source\n2025-01-02,1,1,1,1,1,a\n2025-01-07,4,4,4,4,1,a\n");
+        File.WriteAllText(Path.Combine(dir, "xyz_daily.csv"), "date,open,high,low,close,volume,source\n2025-01-09,5,5,5,5,1,c\n");
+        using var store = BellwetherStore.Open(StorePath);
+        store.Import(Read(Path.Combine(dir, "abc_daily.csv"), Path.Combine(dir, "xyz_daily.csv")), DateTimeOffset.UnixEpoch);
+        Assert.Equal(new DateOnly(2025, 1, 9), store.LastDate());
+        Assert.Equal(store.Status().Max(s => s.Last), store.LastDate());
+        // A writable store reads concurrently too (further connections share its database).
+        var closes = new double[6][];
+        Parallel.For(0, closes.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => closes[k] = store.Concurrently(s => s.LoadSeries("ABC").Close));
+        Assert.All(closes, c => Assert.Equal([1.0, 4.0], c));
+    }
+
+    [Fact]
+    public void Concurrent_reads_each_get_a_connection_and_see_the_same_rows()
+    {
+        using var store = RealData.OpenStore();
+        var expected = store.LoadSeries("BTC").Close;
+        var results = new double[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => results[k] = store.Concurrently(s => s.LoadSeries("BTC").Close));
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
     public void A_store_from_a_newer_version_is_refused()
     {
         using (var store = BellwetherStore.Open(StorePath)) { }
