@@ -20,6 +20,10 @@ public static class Output
     public static void WriteJson(ParseResult parse, object value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
+    /// <summary>Serialises <paramref name="value"/> with a serialiser generated at build time (same options as <see cref="JsonOptions"/>).</summary>
+    public static void WriteJson<T>(ParseResult parse, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, type));
+
     /// <summary>A Spectre console writing to the command's standard output (colour only on a terminal).</summary>
     public static IAnsiConsole Console(ParseResult parse)
     {
@@ -41,7 +45,7 @@ public static class Output
     /// <summary>A number for a table cell: empty for NaN, up to 6 significant decimals.</summary>
     public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("#,##0.######", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed class NaNAsNullConverter : JsonConverter<double>
+    internal sealed class NaNAsNullConverter : JsonConverter<double>
     {
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();

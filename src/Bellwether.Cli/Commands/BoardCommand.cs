@@ -34,16 +34,20 @@ internal static class BoardCommand
             if (!wantHistory && (fromDate is not null || toDate is not null)) throw new UsageException("--from and --to go with --history");
             var kinds = BuiltInSignals.Kinds;
             var file = parse.GetValue(thesis);
+            // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
+            var opening = Task.Run(() => StoreAccess.OpenForRead(parse));
             ThesisDefinition definition;
             try
             {
                 definition = file is null ? ThesisFile.LoadDefault(kinds) : ThesisFile.Load(file, kinds);
             }
-            catch (DefinitionFileException e)
+            catch (Exception e)
             {
-                throw new UsageException(e.Message);
+                opening.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+                if (e is DefinitionFileException) throw new UsageException(e.Message);
+                throw;
             }
-            using var store = StoreAccess.OpenForRead(parse);
+            using var store = opening.GetAwaiter().GetResult();
             var latest = store.LastDate() ?? throw new InvalidOperationException("the store is empty: import data first");
             var data = new StoreMarketData(store);
             if (wantHistory)
@@ -55,30 +59,15 @@ internal static class BoardCommand
                 return Cli.Ok;
             }
             var board = ThesisBoard.Evaluate(definition, data, asOfDate ?? latest, kinds);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(board, definition, file));
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, BoardJson.Of(board, ThesisInfo(definition, file)), BoardJsonContext.Default.BoardJson);
             else Print(Output.Console(parse), board);
             return Cli.Ok;
         });
         return command;
     }
 
-    private static object ThesisInfo(ThesisDefinition thesis, string? file) =>
-        new { name = thesis.Name, description = thesis.Description, file = file ?? $"theses/{ThesisFile.DefaultName} (built in)" };
-
-    private static object Json(BoardResult board, ThesisDefinition thesis, string? file) => new
-    {
-        as_of = board.AsOf,
-        thesis = ThesisInfo(thesis, file),
-        readiness = board.Readiness,
-        counted = board.Counted,
-        signals = board.Signals.Select(s => new
-        {
-            id = s.Id, title = s.Title, kind = s.Kind, state = s.State, value = s.Value, unit = s.Unit, label = s.Label,
-            since = s.Since, explanation = s.Explanation, window = new { from = s.From, to = s.To }, stale = s.Stale, weight = s.Weight,
-            inputs = s.Inputs.Select(i => new { id = i.Id, last_date = i.LastDate, stale = i.Stale }), fields = s.Fields,
-        }),
-        breakdown = board.Breakdown.Select(p => new { id = p.Id, weight = p.Weight, score = p.Score, contribution = p.Contribution, note = p.Note }),
-    };
+    private static ThesisJson ThesisInfo(ThesisDefinition thesis, string? file) =>
+        new(thesis.Name, thesis.Description, file ?? $"theses/{ThesisFile.DefaultName} (built in)");
 
     private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to, IReadOnlyList<ReadinessPoint> points)
     {
