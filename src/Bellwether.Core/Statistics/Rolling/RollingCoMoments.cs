@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Bellwether.Core.Statistics.Rolling;
 
@@ -20,12 +21,18 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// dominate); both keep the cost O(1) amortised. A window whose x (or y) values are all equal is detected exactly
 /// (a run-length count, as pandas does) and reported with a zero sum of squares, so its correlation is NaN rather
 /// than rounding noise.</para>
+/// <para>Speed: while a full window of valid, changing pairs slides, the update loop has no branch: NaN and repeated
+/// values are found beforehand by a vectorised scan, and the collapse check uses the loop's running minimum and
+/// maximum of the sums of squares afterwards. <see cref="RollingStatistics"/> also splits long inputs into
+/// independent ranges (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>)
+/// run in parallel.</para>
 /// </remarks>
 public static class RollingCoMoments
 {
     private const int Chunk = 256;
     private const int ResyncFloor = 1024;
     private const double CollapseRatio = 1e-4;
+    private const int PrefetchAhead = 4 * Chunk;
 
     /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
     /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
@@ -75,7 +82,7 @@ public static class RollingCoMoments
                 int next = state.SlideFull<TSink>(x, y, i, Math.Min(end, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
                 if (collapsed)
                 {
-                    // Step `next` was applied and made a sum of squares collapse: recompute its window exactly.
+                    // Step `next` made a sum of squares collapse (and left the moments stale): recompute its window exactly.
                     state.GuardDrift(x, y, next - full + 1, next, force: true);
                     state.Track(x[next], y[next]);
                     state.Record(ref buffer, window.MinCount);
@@ -186,7 +193,7 @@ public static class RollingCoMoments
         /// loop, so the loop itself has no branch and no call: the state stays in registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
+        public unsafe int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
             out bool collapsed)
             where TSink : IRollingSink, allows ref struct
         {
@@ -202,12 +209,21 @@ public static class RollingCoMoments
             ref double ys = ref MemoryMarshal.GetReference(y);
             ref double leavingX = ref Unsafe.Subtract(ref xs, full);
             ref double leavingY = ref Unsafe.Subtract(ref ys, full);
+            // Prefetch addresses as plain numbers (never a reference past the end): a hint, harmless even if stale.
+            double* aheadX = (double*)Unsafe.AsPointer(ref xs) + PrefetchAhead, aheadY = (double*)Unsafe.AsPointer(ref ys) + PrefetchAhead;
             nint k = first;
             // Range of the sums of squares over the recorded windows, for the collapse check after the loop (kept in
             // registers: reading the just-stored buffer back would stall on store forwarding).
             double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
             for (nint j = i; j < end; j++, k++)
             {
+                if (Sse.IsSupported)
+                {
+                    // Ask for the values a few chunks ahead now, so that they arrive while this loop computes rather than
+                    // stall the scan that reads them first.
+                    Sse.Prefetch0(aheadX + j);
+                    Sse.Prefetch0(aheadY + j);
+                }
                 m.Replace(Unsafe.Add(ref leavingX, j) - shiftX, Unsafe.Add(ref leavingY, j) - shiftY,
                     Unsafe.Add(ref xs, j) - shiftX, Unsafe.Add(ref ys, j) - shiftY, inverse);
                 if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
