@@ -102,7 +102,7 @@ public struct CoMoments
     /// With n pairs, old means m and new means m′ = m + (x − oldX)/n:
     /// Σ(x − x̄)² grows by (x − oldX)·((oldX − m) + (x − m′)), and Σ(x − x̄)(y − ȳ) by
     /// (x − oldX)·(y − m′ᵧ) + (y − oldY)·(oldX − mₓ). Fused multiply-adds (exactly rounded, so the same on every
-    /// machine) keep it to nine operations a side.
+    /// machine) keep it to 15 operations.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Replace(double oldX, double oldY, double x, double y, double inverseCount)

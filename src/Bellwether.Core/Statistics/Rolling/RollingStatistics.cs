@@ -4,7 +4,8 @@ namespace Bellwether.Core.Statistics.Rolling;
 
 /// <summary>
 /// Rolling statistics over spans, written into a caller's buffer (one value per input index, NaN where the window
-/// has fewer valid pairs than its least count). No allocation inside the pass.
+/// has fewer valid pairs than its least count). No allocation inside the pass. An input longer than
+/// <see cref="SegmentLength"/> is computed in segments on several threads, with the same result on any machine.
 /// </summary>
 public static class RollingStatistics
 {
