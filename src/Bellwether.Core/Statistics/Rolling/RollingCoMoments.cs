@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Bellwether.Core.Statistics.Rolling;
 
@@ -19,31 +21,55 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// dominate); both keep the cost O(1) amortised. A window whose x (or y) values are all equal is detected exactly
 /// (a run-length count, as pandas does) and reported with a zero sum of squares, so its correlation is NaN rather
 /// than rounding noise.</para>
+/// <para>Speed: while a full window of valid, changing pairs slides, the update loop has no branch: NaN and repeated
+/// values are found beforehand by a vectorised scan, and the collapse check uses the loop's running minimum and
+/// maximum of the sums of squares afterwards. <see cref="RollingStatistics"/> also splits long inputs into
+/// independent ranges (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>)
+/// run in parallel.</para>
 /// </remarks>
 public static class RollingCoMoments
 {
     private const int Chunk = 256;
     private const int ResyncFloor = 1024;
     private const double CollapseRatio = 1e-4;
+    private const int PrefetchAhead = 4 * Chunk;
 
     /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
-    /// <param name="dates">The date of each index; needed for a calendar window, ignored otherwise.</param>
+    /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
     /// <exception cref="ArgumentException">Lengths differ, or a calendar window lacks dates.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
     public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
         RollingWindow window, ref TSink sink)
+        where TSink : IRollingSink, allows ref struct =>
+        Run(x, y, dates, window, 0, x.Length, ref sink);
+
+    /// <summary>
+    /// Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting only the windows ending at
+    /// indices <paramref name="first"/> … <paramref name="end"/> − 1 to <paramref name="sink"/>. The window ending
+    /// just before <paramref name="first"/> is computed exactly (corrected two-pass) rather than carried from index 0,
+    /// so disjoint ranges can run independently (in parallel) at the cost of one extra recomputation each.
+    /// </summary>
+    /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
+    /// <exception cref="ArgumentException">Lengths differ, a calendar window lacks dates, or the range is outside the input.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
+    public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
+        RollingWindow window, int first, int end, ref TSink sink)
         where TSink : IRollingSink, allows ref struct
     {
-        if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values, y {y.Length}");
-        if (window.IsCalendar && dates.Length != x.Length)
-            throw new ArgumentException($"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
-        if (window.MinCount < 1) throw new ArgumentException("the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
+        Validate(x, y, dates, window);
+        if (first < 0 || end < first || end > x.Length)
+            throw new ArgumentException($"the range {first}..{end} is not within the {x.Length} values");
 
         var buffer = new Buffer(stackalloc double[Fields * Chunk]);
         var state = new WindowState();
-        int start = 0, full = window.Observations; // full = 0 for a calendar window
-        int i = 0;
-        while (i < x.Length)
+        int full = window.Observations; // full = 0 for a calendar window
+        int start = first;
+        if (first > 0)
+        {
+            start = full > 0 ? Math.Max(0, first - full) : CalendarStartBefore(dates, first, window.CalendarDays);
+            state.Resume(x, y, start, first - 1);
+        }
+        int i = first;
+        while (i < end)
         {
             if (buffer.Filled == Chunk)
             {
@@ -53,10 +79,10 @@ public static class RollingCoMoments
             if (full > 0 && state.Moments.Count == full && i >= full)
             {
                 // A full window of valid pairs slides by one: the tight path, for as long as it can.
-                int next = state.SlideFull<TSink>(x, y, i, Math.Min(x.Length, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
+                int next = state.SlideFull<TSink>(x, y, i, Math.Min(end, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
                 if (collapsed)
                 {
-                    // Step `next` was applied and made a sum of squares collapse: recompute its window exactly.
+                    // Step `next` made a sum of squares collapse (and left the moments stale): recompute its window exactly.
                     state.GuardDrift(x, y, next - full + 1, next, force: true);
                     state.Track(x[next], y[next]);
                     state.Record(ref buffer, window.MinCount);
@@ -86,6 +112,23 @@ public static class RollingCoMoments
         if (buffer.Filled > 0) sink.Write(buffer.Batch<TSink>(i));
     }
 
+    /// <summary>Checks what every run needs (also called once up front by callers that split the input).</summary>
+    internal static void Validate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates, RollingWindow window)
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values, y {y.Length}");
+        if (window.IsCalendar && dates.Length != x.Length)
+            throw new ArgumentException($"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
+        if (window.MinCount < 1) throw new ArgumentException("the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
+    }
+
+    /// <summary>Start of the calendar window ending at <paramref name="first"/> − 1, found backwards: O(window), not O(first).</summary>
+    private static int CalendarStartBefore(ReadOnlySpan<DateOnly> dates, int first, int days)
+    {
+        int cutoff = dates[first - 1].DayNumber - days, start = first - 1;
+        while (start > 0 && dates[start - 1].DayNumber > cutoff) start--;
+        return start;
+    }
+
     private static int CalendarStart(ReadOnlySpan<DateOnly> dates, int start, int i, int days)
     {
         int cutoff = dates[i].DayNumber - days; // keep dates strictly after t − days
@@ -103,7 +146,7 @@ public static class RollingCoMoments
 
         /// <summary>Stores window <paramref name="k"/> of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Set(ref double slot, int k, double count, double meanX, double meanY, double sumSqX, double sumSqY, double sumXY)
+        public static void Set(ref double slot, nint k, double count, double meanX, double meanY, double sumSqX, double sumSqY, double sumXY)
         {
             ref double window = ref Unsafe.Add(ref slot, k); // then constant offsets: one address register
             window = count;
@@ -116,7 +159,7 @@ public static class RollingCoMoments
 
         /// <summary>Stores only the sums of window <paramref name="k"/>, for a sink that does not read counts and means.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void SetSums(ref double slot, int k, double sumSqX, double sumSqY, double sumXY)
+        public static void SetSums(ref double slot, nint k, double sumSqX, double sumSqY, double sumXY)
         {
             ref double window = ref Unsafe.Add(ref slot, k);
             Unsafe.Add(ref window, 3 * Chunk) = sumSqX;
@@ -144,52 +187,122 @@ public static class RollingCoMoments
         /// <summary>
         /// Slides a full window of <paramref name="full"/> valid pairs over indices <paramref name="i"/> to
         /// <paramref name="stop"/> − 1, one replacement per step, recording each window; returns the first index not
-        /// handled: an invalid pair, a recomputation due, or <paramref name="stop"/>; or, with <paramref name="collapsed"/>,
-        /// the index whose replacement made a sum of squares collapse (applied, not recorded). No call inside the loop,
-        /// so the state stays in registers.
+        /// handled: an invalid or repeated pair, a recomputation due, or <paramref name="stop"/>; or, with
+        /// <paramref name="collapsed"/>, the index whose replacement made a sum of squares collapse (not recorded; the
+        /// moments are then stale and must be recomputed). The checks run over whole spans before and after the update
+        /// loop, so the loop itself has no branch and no call: the state stays in registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
+        public unsafe int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
             out bool collapsed)
             where TSink : IRollingSink, allows ref struct
         {
-            double inverse = 1.0 / full;
+            // The step that would be due to resync takes the general path.
+            int end = CleanRun(x, y, i, Math.Min(stop, i + _resyncEvery - 1 - _sinceResync));
+            double inverse = 1.0 / full, count = full >= minCount ? full : 0;
             var m = Moments;
-            double shiftX = ShiftX, shiftY = ShiftY, peakX = _peakX, peakY = _peakY, lastX = _lastX, lastY = _lastY;
-            int sinceResync = _sinceResync, resyncEvery = _resyncEvery, k = buffer.Filled, first = k;
-            double count = full >= minCount ? full : 0;
-            ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // k < Chunk is guaranteed by the caller's stop
-            // Unchecked reads: full ≤ i < stop ≤ x.Length = y.Length is guaranteed by the caller.
+            double shiftX = ShiftX, shiftY = ShiftY;
+            int first = buffer.Filled;
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // first + (end − i) ≤ Chunk is guaranteed by the caller's stop
+            // Unchecked reads: full ≤ i < end ≤ x.Length = y.Length is guaranteed by the caller.
             ref double xs = ref MemoryMarshal.GetReference(x);
             ref double ys = ref MemoryMarshal.GetReference(y);
-            double floorX = CollapseRatio * peakX, floorY = CollapseRatio * peakY;
-            collapsed = false;
-            int budget = Math.Min(stop, i + resyncEvery - 1 - sinceResync); // the step that would be due to resync takes the general path
-            for (; i < budget; i++)
+            ref double leavingX = ref Unsafe.Subtract(ref xs, full);
+            ref double leavingY = ref Unsafe.Subtract(ref ys, full);
+            // Prefetch addresses as plain numbers (never a reference past the end): a hint, harmless even if stale.
+            double* aheadX = (double*)Unsafe.AsPointer(ref xs) + PrefetchAhead, aheadY = (double*)Unsafe.AsPointer(ref ys) + PrefetchAhead;
+            nint k = first;
+            // Range of the sums of squares over the recorded windows, for the collapse check after the loop (kept in
+            // registers: reading the just-stored buffer back would stall on store forwarding).
+            double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
+            for (nint j = i; j < end; j++, k++)
             {
-                double xi = Unsafe.Add(ref xs, i), yi = Unsafe.Add(ref ys, i);
-                // NaN on either side (or ∞ − ∞), and a repeated value (the window may be turning constant, which the
-                // general path's run-length count detects), leave the tight path.
-                if (double.IsNaN(xi + yi) || xi == lastX || yi == lastY) break;
-                m.Replace(Unsafe.Add(ref xs, i - full) - shiftX, Unsafe.Add(ref ys, i - full) - shiftY, xi - shiftX, yi - shiftY, inverse);
-                if (m.SumSqX < floorX || m.SumSqY < floorY)
+                if (Sse.IsSupported)
                 {
-                    collapsed = true; // step i is applied but not recorded: the caller recomputes the window exactly
-                    break;
+                    // Ask for the values a few chunks ahead now, so that they arrive while this loop computes rather than
+                    // stall the scan that reads them first.
+                    Sse.Prefetch0(aheadX + j);
+                    Sse.Prefetch0(aheadY + j);
                 }
-                lastX = xi;
-                lastY = yi;
-                if (m.SumSqX > peakX) (peakX, floorX) = (m.SumSqX, CollapseRatio * m.SumSqX);
-                if (m.SumSqY > peakY) (peakY, floorY) = (m.SumSqY, CollapseRatio * m.SumSqY);
+                m.Replace(Unsafe.Add(ref leavingX, j) - shiftX, Unsafe.Add(ref leavingY, j) - shiftY,
+                    Unsafe.Add(ref xs, j) - shiftX, Unsafe.Add(ref ys, j) - shiftY, inverse);
                 if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
                 else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
-                k++;
+                // Native min/max, one instruction each. A NaN sum (only from infinite input) is either skipped (x64
+                // returns the second operand, the running value) or kept (then the check below fails and walks); either
+                // way the decision is the walk's, where a NaN neither collapses nor raises a peak.
+                (minX, maxX) = (double.MinNative(m.SumSqX, minX), double.MaxNative(m.SumSqX, maxX));
+                (minY, maxY) = (double.MinNative(m.SumSqY, minY), double.MaxNative(m.SumSqY, maxY));
             }
-            Moments = m;
-            (_peakX, _peakY, _sinceResync) = (peakX, peakY, sinceResync + (k - first));
-            if (k > first) (_lastX, _lastY, _runX, _runY) = (lastX, lastY, 1, 1); // every value recorded differed from the one before
-            buffer.Filled = k;
-            return i;
+            Moments = m; // before any call, so that the loop's state need not survive one (it would be spilled inside the loop)
+            int recorded = end - i;
+            double peakX = Math.Max(_peakX, maxX), peakY = Math.Max(_peakY, maxY);
+            if (minX >= CollapseRatio * peakX && minY >= CollapseRatio * peakY) // false on NaN: then walk
+            {
+                (_peakX, _peakY) = (peakX, peakY);
+                collapsed = false;
+            }
+            else
+            {
+                int collapse = FirstCollapse(buffer.Values.Slice(3 * Chunk + first, recorded), buffer.Values.Slice(4 * Chunk + first, recorded));
+                collapsed = collapse >= 0;
+                if (collapsed) recorded = collapse;
+            }
+            _sinceResync += recorded;
+            if (recorded > 0) (_lastX, _lastY, _runX, _runY) = (x[i + recorded - 1], y[i + recorded - 1], 1, 1); // each differed from the one before
+            buffer.Filled = first + recorded;
+            return i + recorded;
+        }
+
+        /// <summary>
+        /// The first index in [<paramref name="i"/>, <paramref name="end"/>) whose pair holds a NaN (or ∞ − ∞), or repeats
+        /// the x or y value before it (the window may be turning constant, which the general path's run-length count
+        /// detects); <paramref name="end"/> if none. Needs <paramref name="i"/> ≥ 1.
+        /// </summary>
+        private static int CleanRun(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int end)
+        {
+            int j = i;
+            ref double xs = ref MemoryMarshal.GetReference(x);
+            ref double ys = ref MemoryMarshal.GetReference(y);
+            for (; j + Vector<double>.Count <= end; j += Vector<double>.Count) // end ≤ x.Length = y.Length, j − 1 ≥ 0
+            {
+                var xv = Vector.LoadUnsafe(ref xs, (nuint)j);
+                var yv = Vector.LoadUnsafe(ref ys, (nuint)j);
+                var sum = xv + yv;
+                var flagged = Vector.Equals(xv, Vector.LoadUnsafe(ref xs, (nuint)(j - 1))) | Vector.Equals(yv, Vector.LoadUnsafe(ref ys, (nuint)(j - 1)))
+                    | Vector.OnesComplement(Vector.Equals(sum, sum));
+                if (flagged != Vector<long>.Zero) break; // the scalar loop finds which
+            }
+            for (; j < end; j++)
+                if (double.IsNaN(x[j] + y[j]) || x[j] == x[j - 1] || y[j] == y[j - 1]) return j;
+            return end;
+        }
+
+        /// <summary>
+        /// The first of the recorded windows whose sum of squares fell below <see cref="CollapseRatio"/> of the peak since
+        /// the last recomputation, or −1; raises the peaks over the windows before it.
+        /// </summary>
+        private int FirstCollapse(ReadOnlySpan<double> sumSqX, ReadOnlySpan<double> sumSqY)
+        {
+            for (int k = 0; k < sumSqX.Length; k++)
+            {
+                if (sumSqX[k] < CollapseRatio * _peakX || sumSqY[k] < CollapseRatio * _peakY) return k;
+                if (sumSqX[k] > _peakX) _peakX = sumSqX[k];
+                if (sumSqY[k] > _peakY) _peakY = sumSqY[k];
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// Starts from the window [<paramref name="start"/>, <paramref name="last"/>] instead of from index 0: its run
+        /// lengths (counted within it, which decides a constant window the same way as counting from index 0, since no
+        /// later window reaches further back) and its exact co-moments.
+        /// </summary>
+        public void Resume(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, int last)
+        {
+            for (int j = start; j <= last; j++)
+                if (!double.IsNaN(x[j]) && !double.IsNaN(y[j])) Track(x[j], y[j]);
+            GuardDrift(x, y, start, last, force: true);
         }
 
         /// <summary>Recomputes the window [start, i] exactly when due, or when a sum of squares collapsed.</summary>

@@ -4,10 +4,17 @@ namespace Bellwether.Core.Statistics.Rolling;
 
 /// <summary>
 /// Rolling statistics over spans, written into a caller's buffer (one value per input index, NaN where the window
-/// has fewer valid pairs than its least count). No allocation inside the pass.
+/// has fewer valid pairs than its least count). No allocation inside the pass. An input longer than
+/// <see cref="SegmentLength"/> is computed in segments on several threads, with the same result on any machine.
 /// </summary>
 public static class RollingStatistics
 {
+    /// <summary>
+    /// Windows per segment. A long input is computed in segments of this many windows, each started from an exact
+    /// recomputation and run in parallel; a constant (not the core count) so results are identical on any machine.
+    /// </summary>
+    public const int SegmentLength = 1 << 16;
+
     /// <summary>Rolling Pearson correlation of <paramref name="x"/> and <paramref name="y"/>.</summary>
     /// <remarks>NaN where the window has too few valid pairs or either side is constant in it.</remarks>
     /// <param name="dates">One date per value; needed only for a calendar window.</param>
@@ -15,16 +22,14 @@ public static class RollingStatistics
     public static void Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window, Span<double> destination,
         ReadOnlySpan<DateOnly> dates = default)
     {
-        var sink = new PearsonSink(Checked(destination, x.Length));
-        RollingCoMoments.Run(x, y, dates, window, ref sink);
+        Segmented.Run<PearsonSink>(x, y, dates, window, destination);
     }
 
     /// <summary>Rolling sample covariance (n − 1 denominator) of <paramref name="x"/> and <paramref name="y"/>.</summary>
     public static void Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window, Span<double> destination,
         ReadOnlySpan<DateOnly> dates = default)
     {
-        var sink = new CovarianceSink(Checked(destination, x.Length));
-        RollingCoMoments.Run(x, y, dates, window, ref sink);
+        Segmented.Run<CovarianceSink>(x, y, dates, window, destination);
     }
 
     /// <summary>
@@ -34,17 +39,15 @@ public static class RollingStatistics
     /// </summary>
     public static void ZScore(ReadOnlySpan<double> x, RollingWindow window, Span<double> destination, ReadOnlySpan<DateOnly> dates = default)
     {
-        var sink = new ZScoreSink(x, Checked(destination, x.Length));
-        RollingCoMoments.Run(x, x, dates, window, ref sink);
+        Segmented.Run<ZScoreSink>(x, x, dates, window, destination);
     }
 
-    private static Span<double> Checked(Span<double> destination, int length) =>
-        destination.Length >= length ? destination : throw new ArgumentException($"destination holds {destination.Length} values, {length} needed", nameof(destination));
-
     /// <summary>Correlations of a chunk with SIMD square roots and divisions, off the sequential update loop.</summary>
-    private readonly ref struct PearsonSink(Span<double> output) : IRollingSink
+    private readonly ref struct PearsonSink(Span<double> output) : IOutputSink<PearsonSink>
     {
         private readonly Span<double> _output = output;
+
+        public static PearsonSink Over(ReadOnlySpan<double> x, Span<double> destination) => new(destination);
 
         public static bool UsesMeans => false;
 
@@ -71,9 +74,11 @@ public static class RollingStatistics
         }
     }
 
-    private readonly ref struct CovarianceSink(Span<double> output) : IRollingSink
+    private readonly ref struct CovarianceSink(Span<double> output) : IOutputSink<CovarianceSink>
     {
         private readonly Span<double> _output = output;
+
+        public static CovarianceSink Over(ReadOnlySpan<double> x, Span<double> destination) => new(destination);
 
         public static bool UsesMeans => true;
 
@@ -84,10 +89,12 @@ public static class RollingStatistics
         }
     }
 
-    private readonly ref struct ZScoreSink(ReadOnlySpan<double> values, Span<double> output) : IRollingSink
+    private readonly ref struct ZScoreSink(ReadOnlySpan<double> values, Span<double> output) : IOutputSink<ZScoreSink>
     {
         private readonly ReadOnlySpan<double> _values = values;
         private readonly Span<double> _output = output;
+
+        public static ZScoreSink Over(ReadOnlySpan<double> x, Span<double> destination) => new(x, destination);
 
         public static bool UsesMeans => true;
 

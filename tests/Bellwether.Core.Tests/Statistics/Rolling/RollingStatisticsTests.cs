@@ -10,7 +10,7 @@ public class RollingStatisticsTests
     /// shifted by the window's first pair (an exact subtraction for values near it), so that the mean of values near
     /// 1e9 is not itself rounded to 1e9's spacing (1.2e-7), which would bias the reference.
     /// </summary>
-    private static double TwoPass(double[] x, double[] y, int from, int to)
+    internal static double TwoPass(double[] x, double[] y, int from, int to)
     {
         int first = from;
         while (double.IsNaN(x[first]) || double.IsNaN(y[first])) first++;
