@@ -52,7 +52,8 @@ public static class ThesisBoard
         return EvaluateValidated(thesis, data, asOf, kinds);
     }
 
-    private static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
+    /// <summary><see cref="Evaluate"/> of a thesis already checked by <see cref="SignalKinds.Validate"/>.</summary>
+    internal static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
         var results = new List<SignalResult>(thesis.Signals.Count);
         foreach (var spec in thesis.Signals)

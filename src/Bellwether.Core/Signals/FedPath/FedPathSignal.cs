@@ -39,11 +39,14 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // The 6- and 12-month reading needs the last 12 months plus the baseline and confirmation observations before
         // them; reading 14 months instead of the whole history (DFF starts in 1954) gives the same figures at a
-        // fraction of the cost. The last move, which can be older, comes from every move of the history: a move is
-        // known from its last confirming observation on, so those confirmed by the as-of date are the ones known then.
-        if (FedFundsPath.AsOf(series.Between(asOf.AddMonths(-ReadingMonths), asOf), asOf, o.Path) is not { } r)
+        // fraction of the cost. The series is prepared once (each observation's baseline reads earlier ones only), so a
+        // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
+        // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
+        // the ones known then.
+        var history = data.Shared($"fed-history:{o.Series}:{Keys.Of(o.Path)}", _ => FedFundsPath.History(series, o.Path));
+        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf) is not { } r)
             return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        var moves = data.Shared($"fed-moves:{o.Series}:{o.Path}", d => FedFundsPath.Changes(d.Series(o.Series)!, o.Path));
+        var moves = data.Shared($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", _ => history.Changes());
         var known = moves.TakeWhile(m => m.ConfirmedOn <= asOf).ToList();
         var lastMove = known.Count > 0 ? known[^1] : null;
         var since = RegimeStart(r.Regime, known);

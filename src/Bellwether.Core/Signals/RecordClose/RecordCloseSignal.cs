@@ -35,7 +35,7 @@ public sealed class RecordCloseSignal : SignalKind<RecordCloseSignalOptions>
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // Every period before the latest is final by the as-of date, so one build of the whole history serves every
         // date: the history rebuilds only the latest period from the bars on or before the date.
-        var closes = data.Shared($"period-closes:{o.Instrument}:{o.Closes}", _ => new PeriodCloseHistory(series, o.Closes)).AsOf(asOf).Closes;
+        var closes = data.Shared($"period-closes:{o.Instrument}:{Keys.Of(o.Closes)}", _ => new PeriodCloseHistory(series, o.Closes)).AsOf(asOf).Closes;
         string unit = o.Closes.Period == ClosePeriod.Month ? "month" : "week";
         if (closes.Count < 2)
             return SignalReading.NotMeasurable($"{series.Instrument.Id} has {closes.Count} {unit}ly close(s) as of {Say.Date(asOf)}; a record needs an earlier one", inputs);
