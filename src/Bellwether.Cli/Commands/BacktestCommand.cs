@@ -49,17 +49,13 @@ internal static class BacktestCommand
             int withinDays = SeriesArgument.AtLeast(parse, within, 1);
             var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
 
-            var swT = System.Diagnostics.Stopwatch.StartNew(); void Lap(string w) { Console.Error.WriteLine($"{w} {swT.Elapsed.TotalMilliseconds:0} ms cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} since start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0}"); swT.Restart(); }
-            Lap("start");
             using var store = StoreAccess.OpenForRead(parse);
             var (assets, last) = StudyInputs.Load(parse, store, to, top);
-            Lap("assets");
             var start = fromDate ?? new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
             if (start >= last) throw new UsageException($"--from {start:yyyy-MM-dd} is not before the last day of data ({last:yyyy-MM-dd})");
             var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition) : null;
             var variants = gridParameters?.Axes.SelectMany(a => a.Variants).ToList();
             var components = StudyInputs.Readiness(parse, store, definition, every, start.AddDays(-1), last, variants);
-            Lap("readiness");
             var readiness = components.Readiness();
             var parameters = new BacktestParameters(rotation, fromDate, toDate, splitDate);
             var report = Backtester.Run(readiness, assets, parameters);
@@ -72,12 +68,10 @@ internal static class BacktestCommand
             if (altseasonIds.Count > 0)
                 signalValue.Add(($"without {AltSeasonKind} signals", SignalValueAnalysis.Run(components.Combine(components.Signals.Where(s => !altseasonIds.Contains(s.SignalId)).ToList()),
                     assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))));
-            Lap("backtest+signal value");
             var gridResult = gridParameters is null ? null : ParameterGrid.Run(components, assets, gridParameters, parameters);
 
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(definition, file, report, assets, readiness, signalValue, gridResult, SeriesArgument.AtLeast(parse, every, 1)));
             else Print(Output.Console(parse), definition, report, signalValue, gridResult);
-            Lap("grid+output");
             return Cli.Ok;
         });
         return command;
