@@ -14,9 +14,14 @@ public sealed record ClaimSummary(string Id, string Text, string Verdict, string
 /// <param name="ClaimsSource">The claims file and the date its claims were made.</param>
 /// <param name="Charts">Figures in page order.</param>
 /// <param name="Notes">Data notes: freshness, gaps, skipped inputs.</param>
+/// <param name="Study">"Did it ever work?": the event study and the backtest, or null when the data cannot support them.</param>
 public sealed record ReportContent(
     string ThesisDescription, BoardResult Board, IReadOnlyList<ClaimSummary> Claims, string? ClaimsSource,
-    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes);
+    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes, StudySection? Study = null)
+{
+    /// <summary>Every figure on the page: the study's, then the charts section's.</summary>
+    public IReadOnlyList<Figure> AllCharts => [.. Study?.Charts ?? [], .. Charts];
+}
 
 /// <summary>The thesis report: a written summary generated from the computed figures, the board, the claim check and charts.</summary>
 public static class ThesisReport
@@ -68,6 +73,7 @@ public static class ThesisReport
             page.Table(["claim", "verdict", "what the data says"], c.Claims.Select(x => (IReadOnlyList<(string, string?)>)
                 [(x.Text, null), (x.Verdict.Replace('_', ' '), x.Verdict), (x.Figures, null)]));
         }
+        if (c.Study is { } study) StudyPage(page, study);
         page.Heading("Charts", "charts");
         foreach (var figure in c.Charts) page.Chart(figure);
         if (c.Notes.Count > 0)
@@ -76,6 +82,49 @@ public static class ThesisReport
             page.Bullets(c.Notes);
         }
         return page;
+    }
+
+    private static void StudyPage(HtmlPage page, StudySection s)
+    {
+        page.Heading("Did it ever work?", "study");
+        foreach (var line in s.Paragraph()) page.Paragraph(line);
+        page.Chart(s.Charts[0]);
+        var horizons = string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"));
+        page.Paragraph($"Each event: what each asset did over the next {horizons} (the Altcoin Season Index in points; open: the window has not ended).", "note");
+        page.Table(["event", .. s.Assets], s.EventRows().Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
+        if (s.EventsWithoutData > 0) page.Paragraph($"{s.EventsWithoutData} earlier event(s) come before every asset's data and are not shown.", "note");
+        page.Paragraph("Events against all days: the mean move after an event, the mean over every day, their difference with a stationary-bootstrap 95% interval, the Holm-adjusted p-value and the share of moves above 0. Events (independent): those with a value, and how many of their windows do not overlap.", "note");
+        page.Table(StudySection.SummaryHeader, s.SummaryRows().Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i < 2 ? null : "num"))]));
+        if (s.Warnings.Count > 0) page.Bullets(s.Warnings);
+        page.Chart(s.Charts[1]);
+        page.Paragraph(s.Split, "note");
+        page.Table(StudySection.MetricHeader, s.MetricRows().Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
+    }
+
+    private static void StudyMarkdown(StringBuilder md, StudySection s, IReadOnlyDictionary<string, string>? pngNames)
+    {
+        md.AppendLine().AppendLine("## Did it ever work?").AppendLine();
+        foreach (var line in s.Paragraph()) md.AppendLine(line).AppendLine();
+        void Chart(Figure f)
+        {
+            if (pngNames?.TryGetValue(f.Id, out var png) == true) md.AppendLine($"![{f.Title}]({png})").AppendLine();
+        }
+        Chart(s.Charts[0]);
+        md.AppendLine($"Each event: the next {string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"))}.").AppendLine();
+        Table(md, ["event", .. s.Assets], s.EventRows());
+        md.AppendLine();
+        Table(md, StudySection.SummaryHeader, s.SummaryRows());
+        foreach (var w in s.Warnings) md.AppendLine().Append("- ").Append(w);
+        md.AppendLine().AppendLine();
+        Chart(s.Charts[1]);
+        md.AppendLine(s.Split).AppendLine();
+        Table(md, StudySection.MetricHeader, s.MetricRows());
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        md.AppendLine($"| {string.Join(" | ", header.Select(Cell))} |").AppendLine($"|{string.Concat(header.Select((_, i) => i == 0 ? "---|" : "---:|"))}");
+        foreach (var r in rows) md.AppendLine($"| {string.Join(" | ", r.Select(Cell))} |");
     }
 
     /// <summary>The same report as Markdown (charts referenced as PNG files when <paramref name="pngNames"/> are given).</summary>
@@ -94,6 +143,7 @@ public static class ThesisReport
             md.AppendLine().AppendLine("## Checking the article's claims").AppendLine().AppendLine("| claim | verdict | what the data says |").AppendLine("|---|---|---|");
             foreach (var x in c.Claims) md.AppendLine($"| {Cell(x.Text)} | {x.Verdict.Replace('_', ' ')} | {Cell(x.Figures)} |");
         }
+        if (c.Study is { } study) StudyMarkdown(md, study, pngNames);
         if (pngNames is { Count: > 0 })
         {
             md.AppendLine().AppendLine("## Charts").AppendLine();

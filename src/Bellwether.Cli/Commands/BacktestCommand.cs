@@ -7,6 +7,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Core.Study.SignalValue;
+using Bellwether.Data.Market;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -50,12 +51,13 @@ internal static class BacktestCommand
             var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
 
             using var store = StoreAccess.OpenForRead(parse);
-            var (assets, last) = StudyInputs.Load(parse, store, to, top);
+            var data = new StoreMarketData(store);
+            var (assets, last) = StudyInputs.Load(parse, data, to, top);
             var start = fromDate ?? new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
             if (start >= last) throw new UsageException($"--from {start:yyyy-MM-dd} is not before the last day of data ({last:yyyy-MM-dd})");
             var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition) : null;
             var variants = gridParameters?.Axes.SelectMany(a => a.Variants).ToList();
-            var components = StudyInputs.Readiness(parse, store, definition, every, start.AddDays(-1), last, variants);
+            var components = StudyInputs.Readiness(parse, data, definition, every, start.AddDays(-1), last, variants);
             var readiness = components.Readiness();
             var parameters = new BacktestParameters(rotation, fromDate, toDate, splitDate);
             var report = Backtester.Run(readiness, assets, parameters);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Claims.AltcoinSeason;
@@ -12,6 +13,12 @@ using Bellwether.Core.Statistics.EtfFlows;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Trendlines;
+using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Study.EventStudy;
+using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Study.Readiness;
+using Bellwether.Core.Universe;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -76,21 +83,26 @@ internal static class ReportCommand
             altcoins = StoreAltcoinIndex.Source(data);
             // Everything below reads through this view: nothing dated after the report date can reach the page.
             var view = new AsOfMarketData(data, date);
+            // The study section runs beside the board, claims and charts (both read-only views are thread-safe).
+            var studyNotes = new List<string>();
+            var studyTask = Task.Run(() => Study(definition, data, view, date, studyNotes));
             var board = ThesisBoard.Evaluate(definition, view, date, kinds);
             var history = ThesisBoard.History(definition, data, historyStart, date, kinds);
             var notes = new List<string>();
             var claimRows = claimSet is null ? [] : CheckClaims(claimSet, view, claimKinds, date, notes);
             var charts = Charts(definition, view, date, historyStart, history, notes);
+            var study = studyTask.GetAwaiter().GetResult();
+            notes.AddRange(studyNotes);
             foreach (var s in board.Signals.Where(s => s.Stale))
                 notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} ({string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => $"{i.Id} last {i.LastDate:yyyy-MM-dd}"))}); shown, not counted.");
             var content = new ReportContent(definition.Description, board, claimRows,
-                claimSet is null ? null : $"{claimSet.Name}{(claimSet.Source.Length > 0 ? $" — {claimSet.Source}" : "")}", charts, notes);
+                claimSet is null ? null : $"{claimSet.Name}{(claimSet.Source.Length > 0 ? $" — {claimSet.Source}" : "")}", charts, notes, study);
 
             var path = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, ThesisReport.Page(content).Render());
             IReadOnlyDictionary<string, string>? pngs = null;
-            if (parse.GetValue(pngDir) is { } dir) pngs = PngExport.Export(charts, dir);
+            if (parse.GetValue(pngDir) is { } dir) pngs = PngExport.Export(content.AllCharts, dir);
             string? markdownPath = null;
             if (parse.GetValue(markdown))
             {
@@ -102,10 +114,27 @@ internal static class ReportCommand
                 Output.WriteJson(parse, new
                 {
                     as_of = date, html = path, markdown = markdownPath, png_dir = parse.GetValue(pngDir), readiness = board.Readiness,
-                    summary = ThesisReport.Summary(content), charts = charts.Select(c => new { id = c.Id, title = c.Title }), claims = claimRows, notes,
+                    summary = ThesisReport.Summary(content), charts = content.AllCharts.Select(c => new { id = c.Id, title = c.Title }), claims = claimRows,
+                    study = study is null ? null : new
+                    {
+                        events = study.Study.Events.Count, source = study.Study.SourceDescription, resamples = study.Study.Parameters.Resamples,
+                        readiness_every_days = study.ReadinessEveryDays, from = study.Backtest.From, split = study.Backtest.Split, to = study.Backtest.To,
+                        paragraph = study.Paragraph(),
+                        summary = study.Study.Summaries.Select(x => new
+                        {
+                            asset = x.Asset, horizon = x.Days, events = x.Events, independent_events = x.IndependentEvents, mean = x.Mean,
+                            baseline_mean = x.BaselineMean, ci95_low = x.CiLow, ci95_high = x.CiHigh, p_holm = x.PHolm, hit_rate = x.HitRate,
+                        }),
+                        strategies = study.Backtest.Strategies.Select(x => new
+                        {
+                            id = x.Id, cagr_in_sample = x.InSample.Cagr, cagr_out_of_sample = x.OutOfSample.Cagr,
+                            sharpe_in_sample = x.InSample.Sharpe, sharpe_out_of_sample = x.OutOfSample.Sharpe, total_return = x.Full.TotalReturn,
+                        }),
+                    },
+                    notes,
                 });
             else
-                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({charts.Count} charts, readiness {board.Readiness:0}/100 as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
+                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, readiness {board.Readiness:0}/100 as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
             return Cli.Ok;
         });
         return command;
@@ -126,6 +155,48 @@ internal static class ReportCommand
     /// <summary>The first value of parameter <paramref name="name"/> among the thesis' signals of <paramref name="kind"/>.</summary>
     private static string? Param(ThesisDefinition thesis, string kind, string name) =>
         thesis.Signals.Where(s => s.Kind == kind).Select(s => s.Parameters.GetValueOrDefault(name)).FirstOrDefault(v => v is not null);
+
+    /// <summary>How often the report's backtest evaluates readiness: weekly keeps the report quick (docs/report.md).</summary>
+    private const int StudyReadinessEvery = 7;
+
+    /// <summary>Bootstrap resamples of the report's event study (<c>bellwether study</c> uses 10,000).</summary>
+    private const int StudyResamples = 2_000;
+
+    /// <summary>The horizon of the forward-return chart and of the written summary.</summary>
+    private const int StudyChartDays = 90;
+
+    /// <summary>
+    /// "Did it ever work?": the event study of the thesis's trigger (its breakout signal's instrument breaking out,
+    /// else readiness reaching the rotation's threshold) and the rotation backtest, from data up to the report date:
+    /// the assets are cut at it, the events and the readiness history read only data dated on or before each day.
+    /// </summary>
+    private static StudySection? Study(ThesisDefinition thesis, StoreMarketData data, IMarketData view, DateOnly date, List<string> notes)
+    {
+        var crypto = data.ClosesOfClass(AssetClass.Crypto);
+        var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
+        if (btc is null || btc.IndexOnOrBefore(date) < 0)
+        {
+            notes.Add($"No event study or backtest: no BTC closes on or before {date:yyyy-MM-dd}.");
+            return null;
+        }
+        var assets = StudyAssets.Build(crypto, data.Rankings().Where(r => r.Date <= date), data.Classifications(), date, new AltcoinBasketParameters(), new AltcoinSeasonParameters());
+        var start = new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
+        if (start >= date)
+        {
+            notes.Add($"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
+            return null;
+        }
+        // Components are evaluated on the full data: each day reads only rows dated on or before it, and the whole-history
+        // structures the signals share are already built for the weekly readiness chart.
+        var readiness = ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, start.AddDays(-1), date, every: StudyReadinessEvery).Readiness();
+        var rotation = new RotationParameters();
+        var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
+        IEventSource source = Param(thesis, "breakout", "instrument") is { } index && view.Series(index) is { Count: > 0 } series
+            ? new BreakoutEventSource($"{index.ToLowerInvariant()}_breakout", series, BreakoutAnalysisParameters.Default)
+            : new ReadinessCrossingEventSource(readiness, rotation.Threshold);
+        var study = EventStudy.Run(source, assets.All, date, EventStudyParameters.Default with { Resamples = StudyResamples });
+        return StudySection.Of(study, backtest, StudyChartDays, StudyReadinessEvery);
+    }
 
     // The charts follow the thesis: each shows the instruments its signals name, so another thesis gets its own charts.
     private static List<Figure> Charts(ThesisDefinition thesis, IMarketData view, DateOnly date, DateOnly historyFrom,

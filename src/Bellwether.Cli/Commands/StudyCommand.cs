@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Bellwether.Core.Board;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.Paths;
+using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Spectre.Console;
 
@@ -48,8 +50,9 @@ internal static class StudyCommand
                 Horizons = StudyInputs.Days(parse, horizons), Resamples = SeriesArgument.AtLeast(parse, resamples, 1), Seed = parse.GetValue(seed),
             };
             using var store = StoreAccess.OpenForRead(parse);
-            var (assets, date) = StudyInputs.Load(parse, store, asOf, top);
-            var events = Source(parse, store, id, assets, date, thesis, every);
+            var data = new StoreMarketData(store);
+            var (assets, date) = StudyInputs.Load(parse, data, asOf, top);
+            var events = Source(parse, store, data, id, assets, date, thesis, every);
             var result = EventStudy.Run(events, assets.All, date, parameters);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets));
             else Print(Output.Console(parse), result);
@@ -59,7 +62,7 @@ internal static class StudyCommand
     }
 
     /// <summary>The event source named by <c>--event</c>; a board source evaluates the thesis from Bitcoin's first close.</summary>
-    private static IEventSource Source(ParseResult parse, BellwetherStore store, string id, StudyAssets assets, DateOnly asOf, Option<string?> thesisOption, Option<int> every)
+    private static IEventSource Source(ParseResult parse, BellwetherStore store, IMarketData data, string id, StudyAssets assets, DateOnly asOf, Option<string?> thesisOption, Option<int> every)
     {
         if (Sources.TryGetValue(id, out var source))
             return new BreakoutEventSource(id.ToLowerInvariant(), Rut(store, asOf), BreakoutAnalysisParameters.Default, source.Type);
@@ -71,12 +74,12 @@ internal static class StudyCommand
             case "signal":
                 var spec = thesis.Signals.FirstOrDefault(s => string.Equals(s.Id, argument, StringComparison.OrdinalIgnoreCase))
                            ?? throw new UsageException($"--event: the thesis has no signal '{argument}' (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
-                var one = StudyInputs.Readiness(parse, store, thesis with { Signals = [spec] }, every, from, asOf);
+                var one = StudyInputs.Readiness(parse, data, thesis with { Signals = [spec] }, every, from, asOf);
                 return new SignalTurnEventSource(one.Signals[0], one.First);
             case "readiness":
                 if (!double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out double theta) || theta is < 0 or > 100)
                     throw new UsageException($"--event: '{argument}' is not a readiness threshold in 0–100");
-                return new ReadinessCrossingEventSource(StudyInputs.Readiness(parse, store, thesis, every, from, asOf).Readiness(), theta);
+                return new ReadinessCrossingEventSource(StudyInputs.Readiness(parse, data, thesis, every, from, asOf).Readiness(), theta);
             default:
                 throw new UsageException($"--event: unknown event source '{id}' (known: {string.Join(", ", Sources.Keys)}, signal:ID, readiness:THETA)");
         }

@@ -43,20 +43,25 @@ internal static class StudyInputs
     }
 
     /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public static ReadinessComponents Readiness(ParseResult parse, BellwetherStore store, ThesisDefinition thesis, Option<int> every,
+    public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis, Option<int> every,
         DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
-        ReadinessHistory.Build(thesis, new StoreMarketData(store), BuiltInSignals.Kinds, from, to, variants, SeriesArgument.AtLeast(parse, every, 1));
+        ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, to, variants, SeriesArgument.AtLeast(parse, every, 1));
 
-    /// <summary>The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only.</summary>
-    public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, BellwetherStore store, Option<string?> asOf, Option<int> top)
+    /// <summary>
+    /// The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only. They read the
+    /// crypto closes, rankings and coin lists through <paramref name="data"/>, so a readiness history on the same data
+    /// loads them once.
+    /// </summary>
+    public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, IMarketData data, Option<string?> asOf, Option<int> top)
     {
         var basket = new AltcoinBasketParameters(SeriesArgument.AtLeast(parse, top, 1));
         var date = StoreAccess.Date(parse, asOf);
-        var crypto = store.LoadSeriesOfClass(AssetClass.Crypto, date);
-        var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark)
-                  ?? throw new InvalidOperationException("no BTC closes in the store: import the crypto data first");
-        var last = date ?? btc.Dates[^1];
-        var assets = StudyAssets.Build(crypto, store.LoadRankings().Where(r => r.Date <= last), store.LoadClassifications(), last, basket, new AltcoinSeasonParameters());
+        var crypto = data.ClosesOfClass(AssetClass.Crypto);
+        var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
+        int lastBtc = btc is null ? -1 : date is { } d ? btc.IndexOnOrBefore(d) : btc.Count - 1;
+        if (lastBtc < 0) throw new InvalidOperationException("no BTC closes in the store: import the crypto data first");
+        var last = date ?? btc!.Dates[lastBtc];
+        var assets = StudyAssets.Build(crypto, data.Rankings().Where(r => r.Date <= last), data.Classifications(), last, basket, new AltcoinSeasonParameters());
         return (assets, last);
     }
 

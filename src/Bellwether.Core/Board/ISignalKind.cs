@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bellwether.Core.Board;
 
 /// <summary>
@@ -43,12 +45,15 @@ public interface ISignalKind
 public sealed record SignalParameter(string Name, string Default, string Description);
 
 /// <summary>
-/// The usual shape of a kind: parse the spec's parameters into options (once for <see cref="Check"/>, again on each
-/// read — a few dictionary look-ups), then read with them. Core parameter validation errors become thesis errors.
+/// The usual shape of a kind: parse the spec's parameters into options (once per spec: a history reads the same spec on
+/// thousands of dates), then read with them. Core parameter validation errors become thesis errors.
 /// </summary>
 /// <typeparam name="TOptions">The parsed parameters.</typeparam>
 public abstract class SignalKind<TOptions> : ISignalKind
 {
+    /// <summary>The options parsed from each spec instance (specs are immutable records; a failed parse is not kept).</summary>
+    private readonly ConditionalWeakTable<SignalSpec, object> _parsed = [];
+
     public abstract string Name { get; }
     public abstract string Description { get; }
     public abstract IReadOnlyList<SignalParameter> Parameters { get; }
@@ -85,9 +90,12 @@ public abstract class SignalKind<TOptions> : ISignalKind
 
     private TOptions ParseChecked(SignalSpec spec)
     {
+        if (_parsed.TryGetValue(spec, out var cached)) return (TOptions)cached;
         try
         {
-            return Parse(spec);
+            var options = Parse(spec);
+            if (options is not null) _parsed.AddOrUpdate(spec, options);
+            return options;
         }
         catch (ArgumentException e)
         {

@@ -64,9 +64,10 @@ public static class ThesisBoard
             reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields);
     }
 
+    /// <summary><see cref="Evaluate"/> of a thesis already checked by <see cref="SignalKinds.Validate"/>.</summary>
     /// <param name="signalsInParallel">Read the signals on several threads: a single board's signals are independent
     /// and mostly wait on their first load, while a history is already parallel across dates.</param>
-    private static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds, bool signalsInParallel = false)
+    internal static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds, bool signalsInParallel = false)
     {
         var results = new SignalResult[thesis.Signals.Count];
         if (signalsInParallel)

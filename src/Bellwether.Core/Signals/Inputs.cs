@@ -1,5 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Series;
+using Bellwether.Core.Statistics.Alignment;
+using Bellwether.Core.Statistics.Resampling;
 
 namespace Bellwether.Core.Signals;
 
@@ -26,4 +28,15 @@ internal static class Inputs
     /// <summary>The reading when an input is missing: names the inputs without data.</summary>
     public static SignalReading Missing(List<SignalInput> inputs, DateOnly asOf) =>
         SignalReading.NotMeasurable($"no data for {string.Join(", ", inputs.Where(i => i.LastDate is null).Select(i => i.Id))} on or before {Say.Date(asOf)}", inputs);
+
+    /// <summary>
+    /// The aligned returns of <paramref name="a"/> and <paramref name="b"/> under <paramref name="options"/>, the rows
+    /// <see cref="ReturnAlignment.Align(DailySeries, DailySeries, AlignmentOptions)"/> gives. Daily rows are cut from one
+    /// join of the whole histories (<see cref="DailyAlignment"/>), built once per data set; weekly and monthly rows are
+    /// resampled from the window itself (a period at the window's edge depends on where it starts).
+    /// </summary>
+    public static AlignedReturns Align(IMarketData data, DailySeries a, DailySeries b, AlignmentOptions options) =>
+        options.Frequency == Frequency.Daily
+            ? data.Shared($"daily-alignment:{a.Instrument.Id}:{b.Instrument.Id}:{options.Kind}", _ => DailyAlignment.Of([a, b], options.Kind)).Window(options)
+            : ReturnAlignment.Align(a, b, options);
 }

@@ -33,8 +33,8 @@ public static class StudyCharts
 
     /// <summary>
     /// What each asset did in the <paramref name="days"/> after each event, as bars per event (percent; the Altcoin
-    /// Season Index's change in points on a second axis). Events whose window has not ended, or before the assets
-    /// existed, have no bar.
+    /// Season Index's change in points on a second axis), with each asset's mean over all days as a dotted line.
+    /// Events whose window has not ended, or before the assets existed, have no bar.
     /// </summary>
     public static Figure ForwardReturnsByEvent(EventStudyResult result, int days)
     {
@@ -53,11 +53,19 @@ public static class StudyCharts
                 ["marker"] = new { color = Colour(asset) }, ["yaxis"] = level ? "y2" : "y", ["offsetgroup"] = asset,
             });
         }
+        // Each asset's all-days mean as a dotted line across the events, named in the legend (labels at the edge would overlap).
         var summary = result.Summaries.Where(s => s.Days == days && s.Asset != StudyAssets.AltSeasonId && !double.IsNaN(s.BaselineMean));
-        foreach (var s in summary)
-            figure.HLine(100 * s.BaselineMean, Colour(s.Asset), $"{s.Asset}: all days {100 * s.BaselineMean:0}%", "dot");
+        var categories = events.Select(e => e.Event.Date.ToString("yyyy-MM-dd")).ToArray();
+        if (categories.Length > 0)
+            foreach (var s in summary)
+                figure.Traces.Add(new Dictionary<string, object?>
+                {
+                    ["type"] = "scatter", ["mode"] = "lines", ["name"] = $"{s.Asset}: all days {100 * s.BaselineMean:+0;-0;0}%",
+                    ["x"] = categories, ["y"] = categories.Select(_ => 100 * s.BaselineMean).ToArray(),
+                    ["line"] = new { color = Colour(s.Asset), dash = "dot", width = 1.2 }, ["hoverinfo"] = "name",
+                });
         figure.Layout["barmode"] = "group";
-        figure.Layout["xaxis"] = new { type = "category", title = new { text = "event" } };
+        figure.Layout["xaxis"] = new { type = "category" }; // the event dates; a title would sit on the legend
         figure.Layout["yaxis"] = new { title = new { text = $"{days}-day return, %" } };
         figure.Layout["yaxis2"] = new { title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false };
         return figure;

@@ -35,7 +35,54 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains($"scores {r.Json.GetProperty("readiness").GetDouble():0} out of 100", page);
         Assert.True(File.Exists(Path.ChangeExtension(html, ".md")));
 
+        // "Did it ever work?": its paragraph is on the page and in the Markdown, its two charts are among those rendered.
+        var study = r.Json.GetProperty("study");
+        Assert.Contains("Did it ever work?", page);
+        var markdown = File.ReadAllText(Path.ChangeExtension(html, ".md"));
+        foreach (var line in study.GetProperty("paragraph").EnumerateArray())
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(line.GetString()!), page);
+            Assert.Contains(line.GetString()!, markdown);
+        }
+        var ids = r.Json.GetProperty("charts").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        Assert.Contains("chart-equity", ids);
+        Assert.Contains("chart-study-90", ids);
+
         HeadlessChromium.Screenshot(html, Path.Combine(Artifacts, "report-2025-12-15.png"), height: 6000);
+    }
+
+    /// <summary>
+    /// The report's study section as of a past date equals the study and backtest commands run on data up to that date
+    /// with the report's settings (2,000 resamples, weekly readiness): same events, summaries and strategy metrics.
+    /// </summary>
+    [Fact]
+    public void The_study_section_as_of_a_past_date_equals_the_commands_cut_at_it()
+    {
+        const string asOf = "2021-06-30";
+        var r = CliRun.OnRealData("report", "--as-of", asOf, "-o", Path.Combine(_dir, "past.html"), "--claims", "none", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var section = r.Json.GetProperty("study");
+        Assert.Equal(asOf, section.GetProperty("to").GetString());
+        Assert.StartsWith($"Up to {asOf} the trigger", section.GetProperty("paragraph")[0].GetString());
+
+        var study = CliRun.OnRealData("study", "--as-of", asOf, "--resamples", "2000", "--json").Json;
+        Assert.Equal(study.GetProperty("events").GetArrayLength(), section.GetProperty("events").GetInt32());
+        var expected = study.GetProperty("summary").EnumerateArray().ToList();
+        var actual = section.GetProperty("summary").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+            foreach (var field in new[] { "asset", "horizon", "events", "independent_events", "mean", "baseline_mean", "ci95_low", "ci95_high", "p_holm", "hit_rate" })
+                Assert.Equal(expected[i].GetProperty(field).ToString(), actual[i].GetProperty(field).ToString());
+
+        var backtest = CliRun.OnRealData("backtest", "--to", asOf, "--every", "7", "--json").Json;
+        var strategies = section.GetProperty("strategies").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        foreach (var s in backtest.GetProperty("strategies").EnumerateArray())
+        {
+            var mine = strategies[s.GetProperty("id").GetString()!];
+            Assert.Equal(s.GetProperty("in_sample").GetProperty("sharpe").ToString(), mine.GetProperty("sharpe_in_sample").ToString());
+            Assert.Equal(s.GetProperty("out_of_sample").GetProperty("sharpe").ToString(), mine.GetProperty("sharpe_out_of_sample").ToString());
+            Assert.Equal(s.GetProperty("full").GetProperty("total_return").ToString(), mine.GetProperty("total_return").ToString());
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
@@ -47,6 +48,42 @@ public class ReadinessRealDataTests
             Assert.Equal(board.Readiness, readiness.At(day), 12);
             for (int k = 0; k < c.Signals.Count; k++)
                 Assert.Equal(board.Signals[k].State, c.Signals[k].States[day.DayNumber - c.First.DayNumber]);
+        }
+    }
+
+    /// <summary>
+    /// The fast path: signals read whole-history structures built once from the full data (record closes, drawdowns,
+    /// return alignments, fed path baselines, altseason years). On sampled days every signal and every grid variant
+    /// equals the board on the data cut at that day, where each structure is built from the cut data as a per-day
+    /// evaluation would: the same state and score in the history, and the same reading (value, label, since,
+    /// explanation, window, inputs, fields) from the board on full data.
+    /// </summary>
+    [Fact]
+    public void Every_signal_and_grid_variant_equals_the_board_on_data_cut_at_sampled_days()
+    {
+        _ = RealData.Folder;
+        var thesis = Thesis.Value;
+        var variants = GridParameters.Default(thesis).Axes.SelectMany(a => a.Variants).ToList();
+        var c = ReadinessHistory.Build(thesis, Data.Value, Kinds, Full.Value.First, Full.Value.Last, variants);
+        var all = c.Signals.Concat(c.Variants).ToList();
+        Assert.Equal(thesis.Signals.Count + variants.Count, all.Count);
+        foreach (var day in Sample(c, 30))
+        {
+            var cut = new AsOfMarketData(Data.Value, day);
+            int i = day.DayNumber - c.First.DayNumber;
+            foreach (var s in all)
+            {
+                var spec = thesis.Signals.First(x => x.Id == s.SignalId);
+                if (s.Variant.Split('=') is [var parameter, var value])
+                    spec = spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [parameter] = value } };
+                var single = thesis with { Signals = [spec] };
+                var expected = ThesisBoard.Evaluate(single, cut, day, Kinds);
+                Assert.Equal((s.SignalId, s.Variant, expected.Signals[0].State, expected.Breakdown[0].Score), (s.SignalId, s.Variant, s.States[i], s.Scores[i]));
+                var (e, a) = (expected.Signals[0], ThesisBoard.Evaluate(single, Data.Value, day, Kinds).Signals[0]);
+                Assert.Equal((e.Value, e.Label, e.Since, e.Explanation, e.From, e.To, e.Stale), (a.Value, a.Label, a.Since, a.Explanation, a.From, a.To, a.Stale));
+                Assert.Equal(e.Inputs, a.Inputs);
+                Assert.Equal(e.Fields.OrderBy(f => f.Key), a.Fields.OrderBy(f => f.Key));
+            }
         }
     }
 

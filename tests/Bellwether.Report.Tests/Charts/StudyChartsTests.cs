@@ -42,7 +42,10 @@ public sealed class StudyChartsTests : IDisposable
 
         var study = EventStudy.Run(new Fixed(), assets.All, Day0.AddDays(Days - 1), new EventStudyParameters([30], Resamples: 50));
         var forward = StudyCharts.ForwardReturnsByEvent(study, 30);
-        Assert.Equal(5, forward.Traces.Count);           // one bar series per asset
+        var traces = forward.Traces.Cast<Dictionary<string, object?>>().ToList();
+        Assert.Equal(5, traces.Count(t => (string?)t["type"] == "bar"));                 // one bar series per asset
+        Assert.Equal(study.Summaries.Count(s => s.Asset != StudyAssets.AltSeasonId && !double.IsNaN(s.BaselineMean)),
+            traces.Count(t => (string?)t["type"] == "scatter"));                             // an all-days line per return asset
         Assert.Contains("2024-01-11", forward.ToJson());  // the first event; the last has no 30-day window and no bar
         Assert.DoesNotContain("2024-04-10", forward.ToJson());
 

@@ -35,7 +35,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     {
         var p = new AltcoinSeasonParameters(spec.Integer(WindowDays), spec.Integer(Top), spec.Number(AltcoinSeason), spec.Number(BitcoinSeason));
         p.Validate();
-        return new AltSeasonSignalOptions(p);
+        return new AltSeasonSignalOptions(p, [.. Variants.Select(v => (v.Days, v.Top, p with { WindowDays = v.Days, TopCount = v.Top }))]);
     }
 
     protected override SignalReading Read(AltSeasonSignalOptions o, IMarketData data, DateOnly asOf)
@@ -58,13 +58,12 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
             return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(asOf)}: {why}", inputs);
         }
         var season = p.SeasonOf(today.Index);
-        int run = asOf.DayNumber - history.First.DayNumber;
-        while (run > 0 && p.SeasonOf(history.Points[run - 1].Index) == season) run--;
+        int run = history.RunStarts[asOf.DayNumber - history.First.DayNumber];
         double monthAgo = history.Point(asOf.AddDays(-30))?.Index ?? double.NaN;
 
         var fields = new Dictionary<string, double>();
-        foreach (var (days, top) in Variants)
-            fields[FieldName(days, top)] = History(data, index, p with { WindowDays = days, TopCount = top }, asOf.Year).Point(asOf)?.Index ?? double.NaN;
+        foreach (var (days, top, parameters) in o.Variants)
+            fields[FieldName(days, top)] = History(data, index, parameters, asOf.Year).Point(asOf)?.Index ?? double.NaN;
         fields["change_30d"] = today.Index - monthAgo;
         fields["eligible"] = today.Eligible;
         fields["ranking_age_days"] = asOf.DayNumber - ranking!.Date.DayNumber;
@@ -80,22 +79,40 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 
     /// <summary>
     /// The variant's index on every day from 1 January two years before <paramref name="year"/> (or its first ranking)
-    /// to the end of <paramref name="year"/> (or Bitcoin's last close), computed once in one pass and shared by every
-    /// date of that year: each day reads its own closes and ranking only. A season's run is looked for within it.
+    /// to the end of <paramref name="year"/> (or Bitcoin's last close), shared by every date of that year: each day reads
+    /// its own closes and ranking only. A season's run is looked for within it. The days are computed a calendar year at
+    /// a time (<see cref="Year"/>), so consecutive years share two of their three years.
     /// </summary>
     private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p, int year) =>
-        data.Shared($"altseason-history:{p}:{year}", _ =>
+        data.Shared($"altseason-history:{Keys.Of(p)}:{year}", d =>
         {
-            var firstRanking = index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : DateOnly.MaxValue;
-            var first = new DateOnly(year - 2, 1, 1) > firstRanking ? new DateOnly(year - 2, 1, 1) : firstRanking;
-            var end = new DateOnly(year, 12, 31);
-            var last = index.BenchmarkRange?.Last is { } l && l < end ? l : end;
-            return new IndexHistory(first, first <= last ? index.History(first, last, p) : []);
+            var first = Clip(index, year - 2).First;
+            return new IndexHistory(first, [.. Enumerable.Range(year - 2, 3).SelectMany(y => Year(d, index, p, y))], p);
         });
 
-    /// <summary>Daily index points from <see cref="First"/>.</summary>
-    private sealed record IndexHistory(DateOnly First, AltcoinSeasonPoint[] Points)
+    /// <summary>The variant's index on every day of <paramref name="year"/> from its first ranking to Bitcoin's last close, in one pass.</summary>
+    private static AltcoinSeasonPoint[] Year(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p, int year) =>
+        data.Shared($"altseason-year:{Keys.Of(p)}:{year}", _ => Clip(index, year) is var (first, last) && first <= last ? index.History(first, last, p) : []);
+
+    /// <summary>From 1 January of <paramref name="year"/> (or the first ranking) to its end (or Bitcoin's last close).</summary>
+    private static (DateOnly First, DateOnly Last) Clip(AltcoinSeasonIndex index, int year)
     {
+        var firstRanking = index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : DateOnly.MaxValue;
+        var first = new DateOnly(year, 1, 1) > firstRanking ? new DateOnly(year, 1, 1) : firstRanking;
+        var end = new DateOnly(year, 12, 31);
+        return (first, index.BenchmarkRange?.Last is { } l && l < end ? l : end);
+    }
+
+    /// <summary>Daily index points from <see cref="First"/>, with the first point of each point's run of days in one season.</summary>
+    private sealed record IndexHistory(DateOnly First, AltcoinSeasonPoint[] Points, int[] RunStarts)
+    {
+        /// <summary>The points, each run of days in one season (by <paramref name="p"/>'s bands) found in one pass.</summary>
+        public IndexHistory(DateOnly first, AltcoinSeasonPoint[] points, AltcoinSeasonParameters p) : this(first, points, new int[points.Length])
+        {
+            for (int k = 1; k < points.Length; k++)
+                RunStarts[k] = p.SeasonOf(points[k - 1].Index) == p.SeasonOf(points[k].Index) ? RunStarts[k - 1] : k;
+        }
+
         /// <summary>The point of <paramref name="date"/>, null outside the history.</summary>
         public AltcoinSeasonPoint? Point(DateOnly date) => date.DayNumber - First.DayNumber is var i && i >= 0 && i < Points.Length ? Points[i] : null;
     }

@@ -47,7 +47,7 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // The track reads no bar after the one it records, so one pass over the whole history serves every date.
-        var track = data.Shared($"myh-track:{o.Instrument}:{o.Analysis}", _ => BreakoutAnalysis.Track(series, o.Analysis));
+        var track = data.Shared($"myh-track:{o.Instrument}:{Keys.Of(o.Analysis)}", _ => BreakoutAnalysis.Track(series, o.Analysis));
         int years = o.Analysis.MultiYearHigh.LookbackYears;
         int bar = track.IndexOnOrBefore(asOf);
         if (track.Points[bar] is not { } high)

@@ -42,7 +42,7 @@ public sealed class CorrelationSignal : SignalKind<CorrelationSignalOptions>
         if (a is null || b is null) return Inputs.Missing(inputs, asOf);
         var from = o.Since ?? asOf.AddDays(1 - o.WindowDays);
         if (from > asOf) return SignalReading.NotMeasurable($"the window starts {Say.Date(from)}, after {Say.Date(asOf)}", inputs);
-        var rows = ReturnAlignment.Align(a, b, new AlignmentOptions(from, asOf, o.Frequency, o.Kind));
+        var rows = Inputs.Align(data, a, b, new AlignmentOptions(from, asOf, o.Frequency, o.Kind));
         // Aligned rows hold no NaN, so every row is a pair.
         int n = rows.Count;
         double r = Correlations.Pearson(rows.Columns[0], rows.Columns[1]);

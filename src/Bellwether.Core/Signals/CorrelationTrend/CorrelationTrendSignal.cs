@@ -59,7 +59,7 @@ public sealed class CorrelationTrendSignal : SignalKind<CorrelationTrendSignalOp
         var a = Inputs.Series(data, o.A, asOf, inputs);
         var b = Inputs.Series(data, o.B, asOf, inputs);
         if (a is null || b is null) return Inputs.Missing(inputs, asOf);
-        var rows = ReturnAlignment.Align(a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind));
+        var rows = Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind));
         var rolling = new double[rows.Count];
         RollingStatistics.Pearson(rows.Columns[0], rows.Columns[1], o.Window, rolling, rows.Dates);
         string span = o.Window.IsCalendar ? $"{o.Window.CalendarDays}-day" : $"{o.Window.Observations}-observation";

@@ -41,7 +41,7 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
         if (index is null || crypto is null) return Inputs.Missing(inputs, asOf);
         // Each day's drawdowns use rows up to that day only, so one computation over the whole history serves every
         // date: the reading as of a date is its last shared day on or before it, and the run of days before it.
-        var result = data.Shared($"divergence:{o.Index}:{o.Crypto}:{o.Thresholds}", _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
+        var result = data.Shared($"divergence:{o.Index}:{o.Crypto}:{Keys.Of(o.Thresholds)}", _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
         var days = result.Days;
         int last = LastOnOrBefore(days, asOf);
         if (last < 0)

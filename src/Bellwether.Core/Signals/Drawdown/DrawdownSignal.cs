@@ -4,7 +4,7 @@ using Bellwether.Core.Statistics.Drawdown;
 namespace Bellwether.Core.Signals.Drawdown;
 
 /// <summary>
-/// <c>drawdown</c>: how far below its running peak an instrument closed, read by <see cref="Drawdowns.AsOf"/>. Value:
+/// <c>drawdown</c>: how far below its running peak an instrument closed, read by <see cref="Drawdowns.AsOf"/> (through <see cref="Drawdowns.History"/>). Value:
 /// the drawdown in percent (−30.7 = 30.7% below the peak). Label: <c>at_peak</c> or <c>below_peak</c>, since the peak.
 /// </summary>
 public sealed class DrawdownSignal : SignalKind<DrawdownSignalOptions>
@@ -26,7 +26,9 @@ public sealed class DrawdownSignal : SignalKind<DrawdownSignalOptions>
     {
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
-        if (Drawdowns.AsOf(series, asOf, o.Basis, o.Since) is not { } r)
+        // The walk is causal, so one walk over the whole history serves every date (a look-up per date).
+        var history = data.Shared($"drawdown:{o.Instrument}:{o.Basis}:{o.Since}", _ => Drawdowns.History(series, o.Basis, o.Since));
+        if (history.AsOf(asOf) is not { } r)
             return SignalReading.NotMeasurable($"{series.Instrument.Id} has no close from {Say.Date(o.Since ?? series.Dates[0])} to {Say.Date(asOf)}", inputs);
         var p = r.Latest;
         string peak = o.Basis == DrawdownBasis.High ? "peak high" : "peak close";

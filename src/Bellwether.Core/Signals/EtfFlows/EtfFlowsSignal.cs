@@ -32,7 +32,7 @@ public sealed class EtfFlowsSignal : SignalKind<EtfFlowsSignalOptions>
         if (data.Flows(o.Table) is not { } table)
             return SignalReading.NotMeasurable($"no flow table {o.Table}", [SignalInput.Missing(o.Table)]);
         // The long window is the signal's window, so every flow day carries the rolling sum the label runs on.
-        var history = FlowDays.AsOf(data, table, asOf, FlowParameters.Default with { LongWindow = o.Window });
+        var history = FlowDays.AsOf(data, table, asOf, o.Flows);
         var reading = EtfFlowStatistics.Read(history, o.Window);
         var inputs = new List<SignalInput> { SignalInput.Of(o.Table, table.Instrument.Calendar, reading?.Latest.Date, asOf) };
         if (reading is null) return SignalReading.NotMeasurable($"{o.Table} has no flow day on or before {Say.Date(asOf)}", inputs);

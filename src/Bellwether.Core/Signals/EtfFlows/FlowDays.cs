@@ -15,7 +15,7 @@ internal static class FlowDays
     /// </summary>
     public static EtfFlowHistory AsOf(IMarketData data, FlowTable table, DateOnly asOf, FlowParameters parameters)
     {
-        var whole = data.Shared($"flow-history:{table.Instrument.Id}:{parameters}", _ => EtfFlowStatistics.Build(table, null, parameters));
+        var whole = data.Shared($"flow-history:{table.Instrument.Id}:{Keys.Of(parameters)}", _ => EtfFlowStatistics.Build(table, null, parameters));
         int lo = 0, hi = whole.Days.Count;
         while (lo < hi)
         {

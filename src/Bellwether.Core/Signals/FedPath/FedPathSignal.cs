@@ -39,14 +39,23 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // The 6- and 12-month reading needs the last 12 months plus the baseline and confirmation observations before
         // them; reading 14 months instead of the whole history (DFF starts in 1954) gives the same figures at a
-        // fraction of the cost. The last move, which can be older, comes from every move of the history: a move is
-        // known from its last confirming observation on, so those confirmed by the as-of date are the ones known then.
-        if (FedFundsPath.AsOf(series.Between(asOf.AddMonths(-ReadingMonths), asOf), asOf, o.Path) is not { } r)
+        // fraction of the cost. The series is prepared once (each observation's baseline reads earlier ones only), so a
+        // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
+        // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
+        // the ones known then.
+        var history = data.Shared($"fed-history:{o.Series}:{Keys.Of(o.Path)}", _ => FedFundsPath.History(series, o.Path));
+        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf) is not { } r)
             return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        var moves = data.Shared($"fed-moves:{o.Series}:{o.Path}", d => FedFundsPath.Changes(d.Series(o.Series)!, o.Path));
-        var known = moves.TakeWhile(m => m.ConfirmedOn <= asOf).ToList();
-        var lastMove = known.Count > 0 ? known[^1] : null;
-        var since = RegimeStart(r.Regime, known);
+        var moves = data.Shared($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", _ => history.Changes());
+        // Moves are confirmed in order, so those known are a prefix.
+        int known = moves.Count, lo = 0;
+        while (lo < known)
+        {
+            int mid = (lo + known) >>> 1;
+            if (moves[mid].ConfirmedOn <= asOf) lo = mid + 1; else known = mid;
+        }
+        var lastMove = known > 0 ? moves[known - 1] : null;
+        var since = RegimeStart(r.Regime, moves, known);
 
         string regime = Say.Word(r.Regime).Replace('_', ' ');
         string moved = lastMove is { } last
@@ -76,18 +85,18 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
     /// easing (tightening) began with the first cut (hike) of the latest run of cuts (hikes) that never left six months
     /// without a move; on hold began the first day the latest move fell out of the six months.
     /// </summary>
-    private static DateOnly? RegimeStart(FedRegime regime, List<RateChange> known)
+    private static DateOnly? RegimeStart(FedRegime regime, List<RateChange> moves, int known)
     {
-        if (known.Count == 0) return null;
-        var last = known[^1];
+        if (known == 0) return null;
+        var last = moves[known - 1];
         if (regime == FedRegime.OnHold)
         {
             var d = last.Date.AddMonths(6).AddDays(-3);
             while (last.Date > d.AddMonths(-6)) d = d.AddDays(1);
             return d;
         }
-        int k = known.Count - 1;
-        while (k > 0 && known[k - 1].IsCut == known[k].IsCut && known[k - 1].Date > known[k].Date.AddDays(-1).AddMonths(-6)) k--;
-        return known[k].Date;
+        int k = known - 1;
+        while (k > 0 && moves[k - 1].IsCut == moves[k].IsCut && moves[k - 1].Date > moves[k].Date.AddDays(-1).AddMonths(-6)) k--;
+        return moves[k].Date;
     }
 }

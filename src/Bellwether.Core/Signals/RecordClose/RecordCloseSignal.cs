@@ -5,7 +5,7 @@ namespace Bellwether.Core.Signals.RecordClose;
 
 /// <summary>
 /// <c>record_close</c>: whether the latest monthly (or weekly) close is the highest ever (or within a window), read by
-/// <see cref="PeriodCloses.AsOf"/>. Value: the latest period close against the best earlier one, in percent. Label:
+/// <see cref="PeriodCloses.AsOf"/> (through <see cref="PeriodCloseHistory"/>). Value: the latest period close against the best earlier one, in percent. Label:
 /// <c>record</c> (a finished period above every earlier close), <c>provisional_record</c> (the period is still running:
 /// its close so far is above every earlier one), <c>below_record</c>; since the first period of the current run of
 /// records (or non-records).
@@ -33,7 +33,9 @@ public sealed class RecordCloseSignal : SignalKind<RecordCloseSignalOptions>
     {
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
-        var closes = PeriodCloses.AsOf(series, asOf, o.Closes).Closes;
+        // Every period before the latest is final by the as-of date, so one build of the whole history serves every
+        // date: the history rebuilds only the latest period from the bars on or before the date.
+        var closes = data.Shared($"period-closes:{o.Instrument}:{Keys.Of(o.Closes)}", _ => new PeriodCloseHistory(series, o.Closes)).AsOf(asOf).Closes;
         string unit = o.Closes.Period == ClosePeriod.Month ? "month" : "week";
         if (closes.Count < 2)
             return SignalReading.NotMeasurable($"{series.Instrument.Id} has {closes.Count} {unit}ly close(s) as of {Say.Date(asOf)}; a record needs an earlier one", inputs);

@@ -19,71 +19,17 @@ public static class FedFundsPath
 {
     /// <summary>Every confirmed move in the series, oldest first.</summary>
     /// <exception cref="ArgumentException">The series is not in percent.</exception>
-    public static List<RateChange> Changes(DailySeries rate, FedPathParameters? parameters = null) =>
-        Scan(rate, parameters ?? FedPathParameters.Default, out _);
+    public static List<RateChange> Changes(DailySeries rate, FedPathParameters? parameters = null) => History(rate, parameters).Changes();
 
     /// <summary>The path as of <paramref name="asOf"/>, from observations dated on or before it; null when there are none.</summary>
     /// <exception cref="ArgumentException">The series is not in percent.</exception>
-    public static FedPathReading? AsOf(DailySeries rate, DateOnly asOf, FedPathParameters? parameters = null)
-    {
-        var known = rate.AsOf(asOf);
-        var changes = Scan(known, parameters ?? FedPathParameters.Default, out var pending);
-        int last = known.Count - 1;
-        while (last >= 0 && double.IsNaN(known.Close[last])) last--;
-        if (last < 0) return null;
-        var sixMonths = asOf.AddMonths(-6);
-        var twelveMonths = asOf.AddMonths(-12);
-        var recent6 = changes.Where(c => c.Date > sixMonths).ToList();
-        var recent12 = changes.Where(c => c.Date > twelveMonths).ToList();
-        var regime = recent6.Count == 0 ? FedRegime.OnHold : recent6[^1].IsCut ? FedRegime.Easing : FedRegime.Tightening;
-        var lastChange = changes.Count > 0 ? changes[^1] : null;
-        return new FedPathReading(asOf, known.Dates[last], known.Close[last], lastChange,
-            lastChange is null ? null : asOf.DayNumber - lastChange.Date.DayNumber,
-            recent6.Count(c => c.IsCut), recent6.Count(c => !c.IsCut), recent12.Count(c => c.IsCut), recent12.Count(c => !c.IsCut),
-            recent12.Sum(c => c.Size), regime, pending, recent12);
-    }
+    public static FedPathReading? AsOf(DailySeries rate, DateOnly asOf, FedPathParameters? parameters = null) =>
+        History(rate.AsOf(asOf), parameters).AsOf(null, asOf);
 
-    private static List<RateChange> Scan(DailySeries rate, FedPathParameters p, out PendingRateChange? pending)
-    {
-        p.Validate();
-        if (!string.Equals(rate.Instrument.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"{rate.Instrument.Id}: unit '{rate.Instrument.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
-        var dates = new List<DateOnly>(rate.Count);
-        var values = new List<double>(rate.Count);
-        for (int i = 0; i < rate.Count; i++)
-            if (!double.IsNaN(rate.Close[i])) { dates.Add(rate.Dates[i]); values.Add(rate.Close[i]); }
-        var changes = new List<RateChange>();
-        pending = null;
-        int kb = p.BaselineObservations, ka = p.ConfirmObservations, n = values.Count;
-        var baseline = new double[kb];
-        var confirm = new double[ka];
-        for (int t = kb; t < n; t++)
-        {
-            values.CopyTo(t - kb, baseline, 0, kb);
-            double before = Median(baseline);
-            int side = Math.Sign(values[t] - before);
-            if (side == 0 || side * (values[t] - before) < p.Threshold || side * (values[t - 1] - before) >= p.Threshold) continue;
-            int held = 1;
-            while (held < ka && t + held < n && side * (values[t + held] - before) >= p.Threshold) held++;
-            if (held == ka)
-            {
-                values.CopyTo(t, confirm, 0, ka);
-                changes.Add(new RateChange(dates[t], before, Median(confirm), dates[t + ka - 1]));
-                t += ka - 1; // resume past the confirming window
-            }
-            else if (t + held == n)
-            {
-                pending = new PendingRateChange(dates[t], held, before, values[n - 1]);
-                break;
-            }
-        }
-        return changes;
-    }
-
-    private static double Median(double[] window)
-    {
-        Array.Sort(window);
-        int m = window.Length / 2;
-        return window.Length % 2 == 1 ? window[m] : (window[m - 1] + window[m]) / 2;
-    }
+    /// <summary>
+    /// The series prepared once for readings as of many dates (<see cref="FedRateHistory.AsOf"/>): its observations with
+    /// each one's baseline, which depends on the observations before it only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The series is not in percent.</exception>
+    public static FedRateHistory History(DailySeries rate, FedPathParameters? parameters = null) => new(rate, parameters ?? FedPathParameters.Default);
 }

@@ -47,7 +47,7 @@ public static class ReadinessHistory
             var day = from.AddDays(d);
             for (int k = 0; k < specs.Count; k++)
             {
-                var board = ThesisBoard.Evaluate(single[k], data, day, kinds);
+                var board = ThesisBoard.EvaluateValidated(single[k], data, day, kinds);
                 for (int j = d; j < Math.Min(days, d + every); j++)
                 {
                     states[k][j] = board.Signals[0].State;

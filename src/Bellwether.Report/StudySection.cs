@@ -1,0 +1,162 @@
+using System.Globalization;
+using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Study.EventStudy;
+using Bellwether.Core.Study.Paths;
+using Bellwether.Report.Charts;
+
+namespace Bellwether.Report;
+
+/// <summary>
+/// "Did it ever work?": what the assets did after each past event of the thesis's trigger (the event study) and the
+/// thesis traded as a rotation against buy-and-hold (the walk-forward backtest), both from data up to the report date.
+/// Every sentence and cell is built from these results.
+/// </summary>
+/// <param name="Study">The event study.</param>
+/// <param name="Backtest">The rotation and its benchmarks, in and out of sample.</param>
+/// <param name="ChartDays">The horizon of the forward-return chart and of the written summary.</param>
+/// <param name="ReadinessEveryDays">How often the backtest's readiness was evaluated (1: daily).</param>
+/// <param name="Charts">The forward returns after each event, then the equity curves.</param>
+public sealed record StudySection(EventStudyResult Study, BacktestReport Backtest, int ChartDays, int ReadinessEveryDays, IReadOnlyList<Figure> Charts)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The section with its two charts: forward returns at <paramref name="chartDays"/> and the equity curves.</summary>
+    public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays, int readinessEveryDays) =>
+        new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)]);
+
+    /// <summary>The asset the thesis is about: the altcoin basket, else the first asset with a summary.</summary>
+    private string Lead => Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : Study.Summaries.FirstOrDefault()?.Asset ?? "";
+
+    /// <summary>The written summary: every sentence from the figures of the study and the backtest.</summary>
+    public IReadOnlyList<string> Paragraph()
+    {
+        var s = Study;
+        var lines = new List<string>();
+        int horizon = ChartDays;
+        if (s.Events.Count == 0)
+        {
+            lines.Add($"No {s.SourceDescription} happened up to {s.AsOf:yyyy-MM-dd}: there is no history to test the trigger on.");
+        }
+        else
+        {
+            var lead = s.Summaries.FirstOrDefault(x => x.Asset == Lead && x.Days == horizon);
+            lines.Add($"Up to {s.AsOf:yyyy-MM-dd} the trigger ({s.SourceDescription}) happened {Count(s.Events.Count, "time")}, from {s.Events[0].Event.Date:yyyy-MM-dd} to {s.Events[^1].Event.Date:yyyy-MM-dd}" +
+                      (lead is null ? "." : $"; {lead.Events} of them have a {horizon}-day outcome for {Name(lead.Asset)}, and only {lead.IndependentEvents} of those windows do not overlap."));
+            if (lead is not null && !double.IsNaN(lead.Mean))
+            {
+                lines.Add($"In the {horizon} days after an event {Name(lead.Asset)} moved {Value(lead.Asset, lead.Mean)} on average, against {Value(lead.Asset, lead.BaselineMean)} after an ordinary day " +
+                          $"(difference {Value(lead.Asset, lead.Difference)}, 95% interval {Value(lead.Asset, lead.CiLow)} to {Value(lead.Asset, lead.CiHigh)}, Holm-adjusted p = {P(lead.PHolm)}); " +
+                          $"it rose after {Share(lead.HitRate)} of events, against {Share(lead.BaselineHitRate)} of all days.");
+                var best = s.Events.Select(e => (e.Event.Date, Value: e.Forward.FirstOrDefault(f => f.Asset == lead.Asset && f.Days == horizon)?.Value ?? double.NaN))
+                    .Where(e => !double.IsNaN(e.Value)).MaxBy(e => e.Value);
+                if (lead.Events > 1 && !double.IsNaN(best.Value))
+                    lines.Add($"The best outcome, {Value(lead.Asset, best.Value)} after {best.Date:yyyy-MM-dd}, weighs heavily in a mean of {Count(lead.Events, "event")}.");
+            }
+            var tested = s.Summaries.Where(x => !double.IsNaN(x.PHolm)).ToList();
+            int significant = tested.Count(x => x.PHolm < 0.05);
+            if (tested.Count > 0)
+                lines.Add(significant == 0
+                    ? $"After Holm's correction across {tested.Count} asset-horizon tests, no difference from an ordinary day is significant at 5%."
+                    : $"After Holm's correction across {tested.Count} asset-horizon tests, {significant} differ from an ordinary day at 5% ({string.Join(", ", tested.Where(x => x.PHolm < 0.05).Select(x => $"{x.Asset} {x.Days}d"))}).");
+            int fewest = tested.Count > 0 ? tested.Min(x => x.IndependentEvents) : 0;
+            if (tested.Count > 0 && fewest < s.Parameters.MinIndependentEvents)
+                lines.Add($"With as few as {Count(fewest, "independent event")} (fewer than {s.Parameters.MinIndependentEvents}), this is a handful of anecdotes, not evidence: one episode can carry the mean, and the intervals are wide for that reason.");
+        }
+
+        var b = Backtest;
+        var rotation = b.Strategies.FirstOrDefault(x => x.Id == "rotation");
+        var btc = b.Strategies.FirstOrDefault(x => x.Id == "btc");
+        if (rotation is not null && btc is not null)
+        {
+            var r = b.Parameters.Rotation;
+            lines.Add($"Traded as a rotation — the altcoin basket while readiness is at or above {r.Threshold.ToString("0.#", Inv)}, {(r.Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash")} otherwise, " +
+                      $"{r.CostBp.ToString("0.#", Inv)} bp per side — the thesis made {Pct(rotation.InSample.Cagr)} a year in sample ({b.From:yyyy-MM-dd} to {b.Split:yyyy-MM-dd}, Sharpe {Num(rotation.InSample.Sharpe)}) " +
+                      $"and {Pct(rotation.OutOfSample.Cagr)} a year out of sample (to {b.To:yyyy-MM-dd}, Sharpe {Num(rotation.OutOfSample.Sharpe)}), " +
+                      $"against {Pct(btc.InSample.Cagr)} and {Pct(btc.OutOfSample.Cagr)} (Sharpe {Num(btc.InSample.Sharpe)} and {Num(btc.OutOfSample.Sharpe)}) for holding Bitcoin.");
+            lines.Add(rotation.OutOfSample.Sharpe > btc.OutOfSample.Sharpe
+                ? $"Out of sample the rotation's Sharpe beat buy-and-hold Bitcoin's; one split of one history is still a single draw."
+                : $"Out of sample the rotation's Sharpe did not beat buy-and-hold Bitcoin's.");
+        }
+        if (ReadinessEveryDays > 1)
+            lines.Add($"Readiness for this backtest is evaluated every {ReadinessEveryDays} days, each signal keeping its state in between (what a weekly observer knew), to keep the report quick; the backtest command evaluates it daily.");
+        if (s.Parameters.Resamples < EventStudyParameters.Default.Resamples)
+            lines.Add($"Intervals and p-values come from {s.Parameters.Resamples.ToString("#,0", Inv)} stationary-bootstrap resamples per asset and horizon (the study command uses {EventStudyParameters.Default.Resamples.ToString("#,0", Inv)}).");
+        return lines;
+    }
+
+    /// <summary>The assets of the study, in its order.</summary>
+    public IReadOnlyList<string> Assets => Study.Summaries.Select(x => x.Asset).Distinct().ToList();
+
+    /// <summary>The horizons shown per event: the chart's and the longest.</summary>
+    public IReadOnlyList<int> EventHorizons => new[] { ChartDays, Study.Parameters.Horizons.Max() }.Distinct().ToList();
+
+    /// <summary>One row per event with any forward value: date, then each asset's moves at <see cref="EventHorizons"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> EventRows() =>
+        Study.Events.Where(e => e.Forward.Any(f => !double.IsNaN(f.Value) || !double.IsNaN(f.MaxValue)))
+            .Select(e => (IReadOnlyList<string>)[$"{e.Event.Date:yyyy-MM-dd}",
+                .. Assets.Select(a => string.Join(" / ", EventHorizons.Select(h => e.Forward.FirstOrDefault(f => f.Asset == a && f.Days == h) is { } f
+                    ? double.IsNaN(f.Value) ? (double.IsNaN(f.MaxValue) ? "–" : "open") : Value(a, f.Value) : "–")))])
+            .ToList();
+
+    /// <summary>Events with no forward value for any asset (before the assets existed).</summary>
+    public int EventsWithoutData => Study.Events.Count(e => e.Forward.All(f => double.IsNaN(f.Value) && double.IsNaN(f.MaxValue)));
+
+    /// <summary>Header of <see cref="SummaryRows"/>.</summary>
+    public static IReadOnlyList<string> SummaryHeader { get; } =
+        ["asset", "days", "events (independent)", "mean after events", "all days", "difference", "95% interval", "p (Holm)", "hit rate (all days)"];
+
+    /// <summary>One row per asset and horizon.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> SummaryRows() => Study.Summaries.Select(x => (IReadOnlyList<string>)
+    [
+        x.Asset, x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean), Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
+        double.IsNaN(x.CiLow) ? "—" : $"{Value(x.Asset, x.CiLow)} to {Value(x.Asset, x.CiHigh)}", P(x.PHolm),
+        double.IsNaN(x.HitRate) ? "—" : $"{Share(x.HitRate)} ({Share(x.BaselineHitRate)})",
+    ]).ToList();
+
+    /// <summary>
+    /// The study's and the backtest's warnings; the rows with too few independent events are counted in one line
+    /// (the table marks each).
+    /// </summary>
+    public IReadOnlyList<string> Warnings => [.. Study.Warnings, .. FewEvents(), .. Backtest.Warnings];
+
+    private IEnumerable<string> FewEvents()
+    {
+        var few = Study.Summaries.Where(x => !double.IsNaN(x.PHolm) && x.IndependentEvents < Study.Parameters.MinIndependentEvents).ToList();
+        if (few.Count > 0)
+            yield return $"{few.Count} of {Study.Summaries.Count} asset-horizon rows rest on fewer than {Study.Parameters.MinIndependentEvents} independent events " +
+                         $"(as few as {few.Min(x => x.IndependentEvents)}): too few to tell a pattern from chance.";
+    }
+
+    /// <summary>Header of <see cref="MetricRows"/>.</summary>
+    public static IReadOnlyList<string> MetricHeader { get; } =
+        ["strategy", "CAGR in / out", "Sharpe in / out", "max drawdown in / out", "total return", "turnover / year", "time in basket"];
+
+    /// <summary>One row per strategy: in-sample / out-of-sample figures, then the whole span's.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> MetricRows() => Backtest.Strategies.Select(x => (IReadOnlyList<string>)
+    [
+        x.Id, $"{Pct(x.InSample.Cagr)} / {Pct(x.OutOfSample.Cagr)}", $"{Num(x.InSample.Sharpe)} / {Num(x.OutOfSample.Sharpe)}",
+        $"{Pct(x.InSample.MaxDrawdown)} / {Pct(x.OutOfSample.MaxDrawdown)}", Pct(x.Full.TotalReturn), Num(x.Full.Turnover),
+        double.IsNaN(x.Full.TimeInBasket) ? "—" : Share(x.Full.TimeInBasket),
+    ]).ToList();
+
+    /// <summary>The in-/out-of-sample split in words.</summary>
+    public string Split => $"In sample {Backtest.From:yyyy-MM-dd} to {Backtest.Split:yyyy-MM-dd}, out of sample to {Backtest.To:yyyy-MM-dd}; costs {Backtest.Parameters.Rotation.CostBp.ToString("0.#", Inv)} bp per side on every trade.";
+
+    private static string Name(string asset) => asset switch
+    {
+        AltcoinBasket.Id => "the altcoin basket",
+        StudyAssets.AltSeasonId => "the Altcoin Season Index",
+        _ => asset,
+    };
+
+    /// <summary>A return as a signed percentage, or an index change in points.</summary>
+    private static string Value(string asset, double v) =>
+        double.IsNaN(v) ? "—" : asset == StudyAssets.AltSeasonId ? $"{v.ToString("+0;-0;0", Inv)} points" : (100 * v).ToString("+0;-0;0", Inv) + "%";
+
+    private static string Pct(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("+0.0;-0.0;0.0", Inv) + "%";
+    private static string Share(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("0", Inv) + "%";
+    private static string Num(double v) => double.IsNaN(v) ? "—" : v.ToString("0.00", Inv);
+    private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
+    private static string Count(int n, string noun) => $"{n.ToString(Inv)} {noun}{(n == 1 ? "" : "s")}";
+}

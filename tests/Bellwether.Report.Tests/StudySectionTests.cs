@@ -1,0 +1,86 @@
+using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Board;
+using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Study.EventStudy;
+using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.Paths;
+using Xunit;
+
+namespace Bellwether.Report.Tests;
+
+/// <summary>The "Did it ever work?" section on small hand-made paths: every figure in its text comes from the results.</summary>
+public sealed class StudySectionTests
+{
+    private static readonly DateOnly Day0 = new(2024, 1, 1);
+    private const int Days = 200;
+
+    private static CalendarPath Path(string id, Func<int, double> f, PathMeasure m = PathMeasure.Return) =>
+        new(id, "USD", m, Day0, [.. Enumerable.Range(0, Days).Select(f)]);
+
+    private static StudyAssets Assets() => new(
+        Path("BTC", d => 100 + d), Path("ETH", d => 50 + d % 7),
+        new AltcoinBasketResult(new AltcoinBasketParameters(), Path(AltcoinBasket.Id, d => 100 * Math.Pow(1.005, d)), new int[Days], new int[Days], 0, 0),
+        Path("ETH/BTC", d => 0.05), Path(StudyAssets.AltSeasonId, d => d % 100, PathMeasure.Change));
+
+    private sealed class Fixed(params int[] days) : IEventSource
+    {
+        public string Id => "fixed";
+        public string Description => "fixed event";
+        public IReadOnlyList<StudyEvent> Events(DateOnly asOf) => [.. days.Select(d => new StudyEvent(Id, Day0.AddDays(d), "e")).Where(e => e.Date <= asOf)];
+    }
+
+    private static StudySection Section(params int[] eventDays)
+    {
+        var assets = Assets();
+        var asOf = Day0.AddDays(Days - 1);
+        var study = EventStudy.Run(new Fixed(eventDays), assets.All, asOf, new EventStudyParameters([30, 90], Resamples: 200));
+        var backtest = Backtester.Run(Path("R", d => d % 20 < 10 ? 80 : 20, PathMeasure.Change), assets, BacktestParameters.Default);
+        return StudySection.Of(study, backtest, 30, 7);
+    }
+
+    [Fact]
+    public void The_paragraph_quotes_the_figures_and_says_how_few_events_there_are()
+    {
+        var s = Section(10, 40, 150);
+        var text = string.Join(" ", s.Paragraph());
+        var basket = s.Study.Summaries.Single(x => x.Asset == AltcoinBasket.Id && x.Days == 30);
+        Assert.Contains("happened 3 times, from 2024-01-11 to 2024-05-30", text);
+        Assert.Contains($"{basket.Events} of them have a 30-day outcome for the altcoin basket, and only {basket.IndependentEvents} of those windows do not overlap", text);
+        Assert.Contains($"moved {100 * basket.Mean:+0;-0;0}% on average, against {100 * basket.BaselineMean:+0;-0;0}% after an ordinary day", text);
+        Assert.Contains("this is a handful of anecdotes, not evidence", text);
+        var rotation = s.Backtest.Strategies.Single(x => x.Id == "rotation");
+        Assert.Contains($"Sharpe {rotation.OutOfSample.Sharpe:0.00}", text);
+        Assert.Contains("evaluated every 7 days", text);
+        Assert.Contains("200 stationary-bootstrap resamples", text);
+    }
+
+    [Fact]
+    public void Tables_have_a_row_per_event_with_data_per_summary_and_per_strategy()
+    {
+        var s = Section(10, 40, 150, 190);
+        Assert.Equal(4, s.EventRows().Count); // the last event's windows are still open: shown as open
+        Assert.Equal(["open / open"], s.EventRows()[^1].Skip(1).Distinct());
+        Assert.Equal(s.Study.Summaries.Count, s.SummaryRows().Count);
+        Assert.All(s.SummaryRows(), r => Assert.Equal(StudySection.SummaryHeader.Count, r.Count));
+        Assert.Equal(s.Backtest.Strategies.Select(x => x.Id), s.MetricRows().Select(r => r[0]));
+        Assert.Equal(["chart-study-30", "chart-equity"], s.Charts.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void No_event_says_so_and_the_page_and_markdown_carry_the_section()
+    {
+        var s = Section();
+        Assert.StartsWith("No fixed event happened up to", s.Paragraph()[0]);
+        var board = new BoardResult(Day0, "T", double.NaN, 0, [], []);
+        var content = new ReportContent("", board, [], null, [], [], Section(10, 40));
+        var html = ThesisReport.Page(content).Render();
+        Assert.Contains("Did it ever work?", html);
+        foreach (var line in content.Study!.Paragraph()) Assert.Contains(System.Net.WebUtility.HtmlEncode(line), html);
+        Assert.Contains("id=\"chart-equity\"", html);
+        Assert.Equal(2, content.AllCharts.Count);
+        var md = ThesisReport.Markdown(content, new Dictionary<string, string> { ["chart-equity"] = "png/chart-equity.png" });
+        Assert.Contains("## Did it ever work?", md);
+        Assert.Contains("![Rotation vs buy-and-hold", md);
+        Assert.Contains("| rotation |", md);
+    }
+}
