@@ -74,7 +74,7 @@ internal static class ReportCommand
             }
 
             using var store = StoreAccess.OpenForRead(parse);
-            var latest = store.Status().Select(s => s.Last).Max() ?? throw new InvalidOperationException("the store is empty: import data first");
+            var latest = store.LastDate() ?? throw new InvalidOperationException("the store is empty: import data first");
             var date = asOfDate ?? latest;
             // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
             var historyStart = historyFrom ?? date.AddYears(-3);
