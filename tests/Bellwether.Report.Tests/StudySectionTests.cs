@@ -11,30 +11,14 @@ namespace Bellwether.Report.Tests;
 /// <summary>The "Did it ever work?" section on small hand-made paths: every figure in its text comes from the results.</summary>
 public sealed class StudySectionTests
 {
-    private static readonly DateOnly Day0 = new(2024, 1, 1);
-    private const int Days = 200;
-
-    private static CalendarPath Path(string id, Func<int, double> f, PathMeasure m = PathMeasure.Return) =>
-        new(id, "USD", m, Day0, [.. Enumerable.Range(0, Days).Select(f)]);
-
-    private static StudyAssets Assets() => new(
-        Path("BTC", d => 100 + d), Path("ETH", d => 50 + d % 7),
-        new AltcoinBasketResult(new AltcoinBasketParameters(), Path(AltcoinBasket.Id, d => 100 * Math.Pow(1.005, d)), new int[Days], new int[Days], 0, 0),
-        Path("ETH/BTC", d => 0.05), Path(StudyAssets.AltSeasonId, d => d % 100, PathMeasure.Change));
-
-    private sealed class Fixed(params int[] days) : IEventSource
-    {
-        public string Id => "fixed";
-        public string Description => "fixed event";
-        public IReadOnlyList<StudyEvent> Events(DateOnly asOf) => [.. days.Select(d => new StudyEvent(Id, Day0.AddDays(d), "e")).Where(e => e.Date <= asOf)];
-    }
+    private static readonly HandMadeStudy Made = new(200);
+    private static readonly DateOnly Day0 = HandMadeStudy.Day0;
 
     private static StudySection Section(params int[] eventDays)
     {
-        var assets = Assets();
-        var asOf = Day0.AddDays(Days - 1);
-        var study = EventStudy.Run(new Fixed(eventDays), assets.All, asOf, new EventStudyParameters([30, 90], Resamples: 200));
-        var backtest = Backtester.Run(Path("R", d => d % 20 < 10 ? 80 : 20, PathMeasure.Change), assets, BacktestParameters.Default);
+        var assets = Made.Assets();
+        var study = EventStudy.Run(new HandMadeStudy.Fixed(eventDays), assets.All, Made.Last, new EventStudyParameters([30, 90], Resamples: 200));
+        var backtest = Made.Backtest(assets);
         return StudySection.Of(study, backtest, 30, 7);
     }
 
