@@ -8,7 +8,6 @@ using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
-using Bellwether.Data.Import;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -36,9 +35,7 @@ public class BacktestBenchmarks
     public void Setup()
     {
         _storePath = Path.Combine(Path.GetTempPath(), $"bellwether-bench-{Environment.ProcessId}.duckdb");
-        var parsed = Importers.ReadAll(Importers.ExpandPaths([BenchData.Folder], []), new ImportOptions(SkipBad: true));
-        using (var writable = BellwetherStore.Open(_storePath)) writable.Import(parsed, DateTimeOffset.UnixEpoch);
-        _store = BellwetherStore.Open(_storePath, readOnly: true);
+        _store = BenchData.ImportedStore(_storePath);
         var crypto = _store.LoadSeriesOfClass(AssetClass.Crypto);
         var end = crypto.Single(c => c.Instrument.Id == "BTC").Dates[^1];
         _assets = StudyAssets.Build(crypto, _store.LoadRankings(), _store.LoadClassifications(), end, new AltcoinBasketParameters(), new AltcoinSeasonParameters());

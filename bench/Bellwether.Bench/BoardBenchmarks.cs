@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Signals;
-using Bellwether.Data.Import;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -27,9 +26,7 @@ public class BoardBenchmarks
     public void Setup()
     {
         _path = Path.Combine(Path.GetTempPath(), $"bench-board-{Guid.NewGuid():N}.duckdb");
-        var parsed = Importers.ReadAll(Importers.ExpandPaths([BenchData.Folder], []), new ImportOptions(SkipBad: true));
-        using (var store = BellwetherStore.Open(_path)) store.Import(parsed, DateTimeOffset.UnixEpoch);
-        _store = BellwetherStore.Open(_path, readOnly: true);
+        _store = BenchData.ImportedStore(_path);
         _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
     }
 
