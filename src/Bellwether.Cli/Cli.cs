@@ -15,11 +15,18 @@ public static class Cli
     /// <summary>The store file; see <see cref="Bellwether.Data.Store.BellwetherStore.ResolvePath"/>.</summary>
     public static readonly Option<string?> Store = new("--store") { Description = "Store file (default: $BELLWETHER_STORE, else ~/.local/share/bellwether/store.duckdb)", Recursive = true };
 
+    /// <summary>Read every row as public on its own date, as Bellwether did before release rules (for comparison).</summary>
+    public static readonly Option<bool> IgnoreReleaseLags = new("--ignore-release-lags")
+    {
+        Description = "Treat every observation as public on its own date (no release lags; see docs/release-lags.md)", Recursive = true,
+    };
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Bellwether: a cross-asset market thesis turned into measured, reproducible evidence.");
         root.Options.Add(Json);
         root.Options.Add(Store);
+        root.Options.Add(IgnoreReleaseLags);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(DrawdownCommand.Create());

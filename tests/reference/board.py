@@ -153,10 +153,17 @@ fed = run("fed_path.py", os.path.join(data, "macro/DFF.csv"), 0.15, 5, 10, *[day
 
 
 def fed_path(d, reading):
-    known = [m for m in fed["moves"] if m["confirmed_on"] <= day(d)]
+    # DFF for a day is public the next Federal Reserve business day (docs/release-lags.md): by the end of d, the days
+    # before d's last business day; a move is known once its confirming observation is.
+    from pandas.tseries.holiday import USFederalHolidayCalendar
+    closed = set(USFederalHolidayCalendar().holidays(d - pd.Timedelta(days=14), d))
+    published = [x for x in pd.date_range(d - pd.Timedelta(days=14), d) if x.dayofweek < 5 and x not in closed][-1] - pd.Timedelta(days=1)
+    known = [m for m in fed["moves"] if m["confirmed_on"] <= day(published)]
     year_ago = day(d - pd.DateOffset(months=12))
     net = sum(m["after"] - m["before"] for m in known if m["date"] > year_ago) * 100
-    regime, since = reading["regime"], None
+    recent = [m for m in known if m["date"] > day(d - pd.DateOffset(months=6))]
+    regime = "on_hold" if not recent else "easing" if recent[-1]["after"] < recent[-1]["before"] else "tightening"
+    since = None
     if known and regime == "on_hold":
         # The first day on which the last move is dated six months or more before.
         last = pd.Timestamp(known[-1]["date"])
@@ -184,7 +191,9 @@ def liquidity(d):
 
 # --- ETH ETF flows over 20 flow days, and the ETH-vs-BTC rotation -------------------------------------------------
 def flows(d):
-    r = run("etf_flows.py", os.path.join(data, "flows/eth_spot_etf_flows_daily.csv"), os.path.join(data, "flows/btc_spot_etf_flows_daily.csv"), day(d), 20)
+    # A flow day is public on the next NYSE session (docs/release-lags.md): by the end of d, the days before d's last session.
+    published = nyse_sessions(d - pd.Timedelta(days=14), d)[-1] - pd.Timedelta(days=1)
+    r = run("etf_flows.py", os.path.join(data, "flows/eth_spot_etf_flows_daily.csv"), os.path.join(data, "flows/btc_spot_etf_flows_daily.csv"), day(published), 20)
     into = r["into"]
     signs = [None if v is None else int(np.sign(v)) for v in into["sum20"]]
     sign = signs[-1]

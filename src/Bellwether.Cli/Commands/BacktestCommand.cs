@@ -51,7 +51,7 @@ internal static class BacktestCommand
             var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
 
             using var store = StoreAccess.OpenForRead(parse);
-            var data = new StoreMarketData(store);
+            var data = StoreAccess.MarketData(parse, store);
             var (assets, last) = StudyInputs.Load(parse, data, to, top);
             var start = fromDate ?? new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
             if (start >= last) throw new UsageException($"--from {start:yyyy-MM-dd} is not before the last day of data ({last:yyyy-MM-dd})");

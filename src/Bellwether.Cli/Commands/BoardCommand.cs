@@ -16,11 +16,14 @@ internal static class BoardCommand
 {
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)",
+        };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
         var history = new Option<bool>("--history") { Description = "Weekly readiness (every Friday) from --from to --to instead of the board" };
         var from = new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
-        var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the latest stored date)" };
+        var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)" };
         var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
             asOf, thesis, history, from, to,
@@ -48,19 +51,29 @@ internal static class BoardCommand
                 throw;
             }
             using var store = opening.GetAwaiter().GetResult();
-            var latest = store.LastDate() ?? throw new InvalidOperationException("the store is empty: import data first");
-            var data = new StoreMarketData(store);
+            var data = StoreAccess.MarketData(parse, store);
+            DateChoiceJson? chosen = null;
+            DateOnly Default()
+            {
+                var (date, why) = ThesisDates.Latest(store, data, definition, kinds);
+                chosen = why;
+                return date;
+            }
             if (wantHistory)
             {
                 var start = fromDate ?? new DateOnly(2018, 1, 1);
-                var end = toDate ?? asOfDate ?? latest;
+                var end = toDate ?? asOfDate ?? Default();
                 if (start > end) throw new UsageException("--from is after --to");
                 WriteHistory(parse, definition, file, start, end, ThesisBoard.History(definition, data, start, end, kinds));
                 return Cli.Ok;
             }
-            var board = ThesisBoard.Evaluate(definition, data, asOfDate ?? latest, kinds);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, BoardJson.Of(board, ThesisInfo(definition, file)), BoardJsonContext.Default.BoardJson);
-            else Print(Output.Console(parse), board);
+            var board = ThesisBoard.Evaluate(definition, data, asOfDate ?? Default(), kinds);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, BoardJson.Of(board, ThesisInfo(definition, file), chosen), BoardJsonContext.Default.BoardJson);
+            else
+            {
+                Print(Output.Console(parse), board);
+                if (chosen is not null) Output.Console(parse).MarkupLine(Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+            }
             return Cli.Ok;
         });
         return command;

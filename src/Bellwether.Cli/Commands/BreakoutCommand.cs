@@ -39,7 +39,7 @@ internal static class BreakoutCommand
                     FailBars = SeriesArgument.AtLeast(parse, failBars, 1),
                 });
             using var store = StoreAccess.OpenForRead(parse);
-            var series = SeriesArgument.Load(store, parse.GetValue(id)!);
+            var series = SeriesArgument.Load(parse, store, parse.GetValue(id)!, StoreAccess.Date(parse, asOf));
             var date = SeriesArgument.AsOf(parse, asOf, series);
             var report = BreakoutAnalysis.AsOf(series, date, parameters);
             var lastClose = series.Close[series.IndexOnOrBefore(date)];

@@ -32,7 +32,7 @@ internal static class CheckCommand
             }
             using var store = StoreAccess.OpenForRead(parse);
             altcoins = StoreAltcoinIndex.Source(store);
-            var results = ClaimChecker.Check(set.Claims, new StoreMarketData(store), kinds);
+            var results = ClaimChecker.Check(set.Claims, StoreAccess.MarketData(parse, store), kinds);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results));
             else Print(Output.Console(parse), set, results);
             return Cli.Ok;

@@ -39,8 +39,9 @@ internal static class CorrCommand
             if (parse.GetValue(days) < 1) throw new UsageException("--breakdown-days must be at least 1");
 
             using var store = StoreAccess.OpenForRead(parse);
-            var seriesA = store.LoadSeries(parse.GetValue(a)!, options.From, options.Until);
-            var seriesB = store.LoadSeries(parse.GetValue(b)!, options.From, options.Until);
+            var asOfDate = StoreAccess.Date(parse, alignment.AsOf);
+            var seriesA = StoreAccess.Series(parse, store, parse.GetValue(a)!, asOfDate, options.From, options.Until);
+            var seriesB = StoreAccess.Series(parse, store, parse.GetValue(b)!, asOfDate, options.From, options.Until);
             var rows = ReturnAlignment.Align(seriesA, seriesB, options);
             var result = Correlations.Compute(rows.Columns[0], rows.Columns[1]);
             var rolling = rollingWindow is { } w ? Rolling(rows, w) : null;

@@ -27,7 +27,7 @@ internal static class CorrMatrixCommand
             int overlap = parse.GetValue(minOverlap);
             if (overlap < 2) throw new UsageException("--min-overlap must be at least 2");
             using var store = StoreAccess.OpenForRead(parse);
-            var targetSeries = store.LoadSeries(parse.GetValue(target)!, options.From, options.Until);
+            var targetSeries = StoreAccess.Series(parse, store, parse.GetValue(target)!, StoreAccess.Date(parse, alignment.AsOf), options.From, options.Until);
             var members = store.Instruments().Where(i => i.Class == AssetClass.Crypto)
                 .Select(i => store.LoadSeries(i.Id, options.From, options.Until));
             var result = UniverseCorrelation.Compute(targetSeries, members, options, overlap);

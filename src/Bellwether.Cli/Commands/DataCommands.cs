@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -17,25 +18,37 @@ internal static class DataCommands
 
     private static Command Status()
     {
-        var command = new Command("status", "A table of instruments: class, first and last date, rows, gaps against their calendar, source");
+        var command = new Command("status", "A table of instruments: class, first and last date, rows, gaps against their calendar, source, release rule");
         command.SetAction(parse =>
         {
             using var store = StoreAccess.OpenForRead(parse);
             var rows = store.Status();
             var (coinLists, rankings) = store.ListNames();
+            var releases = store.Instruments().ToDictionary(i => i.Id, i => ReleaseRules.Default.For(i), StringComparer.Ordinal);
             if (parse.GetValue(Cli.Json))
             {
-                Output.WriteJson(parse, new { store = store.Path, schema_version = store.SchemaVersion, instruments = rows, coin_lists = coinLists, rankings });
+                Output.WriteJson(parse, new
+                {
+                    store = store.Path, schema_version = store.SchemaVersion, release_lags = !parse.GetValue(Cli.IgnoreReleaseLags),
+                    instruments = rows.Select(r => new
+                    {
+                        r.Id, r.Class, r.QuoteUnit, r.ContractScale, r.Calendar, r.First, r.Last, r.Rows, r.Gaps, r.OffCalendar, r.Sources,
+                        release = new { rule = releases[r.Id].Rule.Describe(), source = releases[r.Id].Source },
+                    }),
+                    coin_lists = coinLists, rankings,
+                });
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("id", "class", "unit", "calendar", "first", "last", "rows", "gaps", "source");
+                .AddColumns("id", "class", "unit", "calendar", "first", "last", "rows", "gaps", "source", "public");
             foreach (var r in rows)
                 table.AddRow(Markup.Escape(r.Id), r.Class, Markup.Escape(r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : "")), r.Calendar,
                     $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"),
-                    r.Gaps == 0 ? "0" : $"[yellow]{r.Gaps:#,0}[/]", Markup.Escape(Shorten(r.Sources)));
+                    r.Gaps == 0 ? "0" : $"[yellow]{r.Gaps:#,0}[/]", Markup.Escape(Shorten(r.Sources)), Markup.Escape(releases[r.Id].Rule.Describe()));
             console.Write(table);
+            console.MarkupLine("public: the day an observation is first published (release rules and their sources: docs/release-lags.md)" +
+                               (parse.GetValue(Cli.IgnoreReleaseLags) ? "; ignored: --ignore-release-lags" : ""));
             console.MarkupLine($"{rows.Count} instruments in {Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: {Markup.Escape(string.Join(", ", coinLists))}; rankings: {Markup.Escape(string.Join(", ", rankings))}");
             return Cli.Ok;
         });

@@ -29,7 +29,8 @@ internal static class DivergenceCommand
             var p = new DivergenceParameters(parse.GetValue(near), parse.GetValue(deep), DrawdownCommand.Basis(parse, by), sinceDate);
             if (!(p.NearHigh is >= 0 and < 1) || !(p.DeepDrawdown is >= 0 and < 1)) throw new UsageException("--near and --deep are fractions in [0, 1), e.g. 0.05");
             using var store = StoreAccess.OpenForRead(parse);
-            var result = RiskOnDivergence.Compute(store.LoadSeries(parse.GetValue(index)!), store.LoadSeries(parse.GetValue(crypto)!), asOfDate, p);
+            var result = RiskOnDivergence.Compute(StoreAccess.Series(parse, store, parse.GetValue(index)!, asOfDate),
+                StoreAccess.Series(parse, store, parse.GetValue(crypto)!, asOfDate), asOfDate, p);
             var latest = result.Latest ?? throw new InvalidOperationException($"{result.Index} and {result.Crypto} share no day with a close");
             var running = result.Episodes.Count > 0 && result.Episodes[^1].End == latest.Date ? result.Episodes[^1] : null;
             if (parse.GetValue(Cli.Json))

@@ -30,7 +30,7 @@ internal static class DrawdownCommand
             var sinceDate = StoreAccess.Date(parse, since);
             if (sinceDate > asOfDate) throw new UsageException("--since is after --as-of");
             using var store = StoreAccess.OpenForRead(parse);
-            var series = store.LoadSeries(parse.GetValue(id)!);
+            var series = StoreAccess.Series(parse, store, parse.GetValue(id)!, asOfDate);
             if (series.Count == 0) throw new InvalidOperationException($"{series.Instrument.Id} has no rows");
             var date = asOfDate ?? series.Dates[^1];
             var byClose = Drawdowns.AsOf(series, date, DrawdownBasis.Close, sinceDate);

@@ -23,7 +23,7 @@ internal static class FlowsCommand
             int n = parse.GetValue(window);
             if (n < 1) throw new UsageException("--window must be at least 1");
             using var store = StoreAccess.OpenForRead(parse);
-            var tables = new[] { parse.GetValue(into)!, parse.GetValue(outOf)! }.Select(store.LoadFlows).ToList();
+            var tables = new[] { parse.GetValue(into)!, parse.GetValue(outOf)! }.Select(t => StoreAccess.Flows(parse, store, t, asOfDate)).ToList();
             var date = asOfDate ?? tables.Where(t => t.Count > 0).Select(t => t.Dates[^1]).DefaultIfEmpty().Max();
             var histories = tables.Select(t => EtfFlowStatistics.Build(t, date)).ToList();
             var readings = histories.Select(h => EtfFlowStatistics.Read(h, n)).ToList();

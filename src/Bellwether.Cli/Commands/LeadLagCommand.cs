@@ -22,8 +22,9 @@ internal static class LeadLagCommand
             int k = parse.GetValue(maxLag);
             if (k < 1) throw new UsageException("--max-lag must be at least 1");
             using var store = StoreAccess.OpenForRead(parse);
-            var rows = ReturnAlignment.Align(store.LoadSeries(parse.GetValue(a)!, options.From, options.Until),
-                store.LoadSeries(parse.GetValue(b)!, options.From, options.Until), options);
+            var asOfDate = StoreAccess.Date(parse, alignment.AsOf);
+            var rows = ReturnAlignment.Align(StoreAccess.Series(parse, store, parse.GetValue(a)!, asOfDate, options.From, options.Until),
+                StoreAccess.Series(parse, store, parse.GetValue(b)!, asOfDate, options.From, options.Until), options);
             int largest = VarLagSelection.MaxEstimableLag(rows.Count);
             if (k > largest) throw new UsageException($"--max-lag {k} is too large for {rows.Count} aligned rows (at most {largest})");
             var result = LeadLagAnalysis.Compute(rows.Ids[0], rows.Columns[0], rows.Ids[1], rows.Columns[1], k);

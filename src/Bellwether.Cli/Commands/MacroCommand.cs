@@ -22,7 +22,10 @@ internal static class MacroCommand
             int listWeeks = parse.GetValue(weeks);
             if (listWeeks < 0) throw new UsageException("--weeks must be zero or more");
             using var store = StoreAccess.OpenForRead(parse);
-            var (dff, assets, treasury, repo, m2) = (Load(store, "DFF"), Load(store, "WALCL"), Load(store, "WTREGEN"), Load(store, "RRPONTSYD"), Load(store, "M2SL"));
+            DailySeries Load(string id) => store.FindInstrument(id) is null
+                ? throw new KeyNotFoundException($"no instrument '{id}' in the store: import the FRED series {id} first")
+                : StoreAccess.Series(parse, store, id, asOfDate);
+            var (dff, assets, treasury, repo, m2) = (Load("DFF"), Load("WALCL"), Load("WTREGEN"), Load("RRPONTSYD"), Load("M2SL"));
             var date = asOfDate ?? new[] { dff, assets, treasury, repo, m2 }.Where(s => s.Count > 0).Max(s => s.Dates[^1]);
             var fed = FedFundsPath.AsOf(dff, date);
             var liquidity = NetLiquidity.Compute(assets, treasury, repo, date);
@@ -85,11 +88,6 @@ internal static class MacroCommand
         });
         return command;
     }
-
-    private static DailySeries Load(BellwetherStore store, string id) =>
-        store.FindInstrument(id) is null
-            ? throw new KeyNotFoundException($"no instrument '{id}' in the store: import the FRED series {id} first")
-            : store.LoadSeries(id);
 
     private static string Words(FedRegime regime) => regime switch
     {

@@ -23,7 +23,7 @@ internal static class MonthlyCloseCommand
             if (parse.GetValue(years) is < 1) throw new UsageException("--years must be at least 1");
             var parameters = new RecordCloseParameters(parse.GetValue(weekly) ? ClosePeriod.Week : ClosePeriod.Month, parse.GetValue(years));
             using var store = StoreAccess.OpenForRead(parse);
-            var series = SeriesArgument.Load(store, parse.GetValue(id)!);
+            var series = SeriesArgument.Load(parse, store, parse.GetValue(id)!, StoreAccess.Date(parse, asOf));
             var date = SeriesArgument.AsOf(parse, asOf, series);
             var report = PeriodCloses.AsOf(series, date, parameters);
             var rows = report.Closes.Select(c => new

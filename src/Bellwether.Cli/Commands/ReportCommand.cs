@@ -37,7 +37,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)" };
         var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
         var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs /usr/bin/chromium)" };
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
@@ -74,12 +74,11 @@ internal static class ReportCommand
             }
 
             using var store = StoreAccess.OpenForRead(parse);
-            var latest = store.LastDate() ?? throw new InvalidOperationException("the store is empty: import data first");
-            var date = asOfDate ?? latest;
+            var data = StoreAccess.MarketData(parse, store);
+            var (date, chosen) = asOfDate is { } given ? (given, null) : ThesisDates.Latest(store, data, definition, kinds);
             // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
             var historyStart = historyFrom ?? date.AddYears(-3);
             if (historyStart > date) throw new UsageException("--history-from is after the report date");
-            var data = new StoreMarketData(store);
             altcoins = StoreAltcoinIndex.Source(data);
             // Everything below reads through this view: nothing dated after the report date can reach the page.
             var view = new AsOfMarketData(data, date);
@@ -89,6 +88,7 @@ internal static class ReportCommand
             var board = ThesisBoard.Evaluate(definition, view, date, kinds);
             var history = ThesisBoard.History(definition, data, historyStart, date, kinds);
             var notes = new List<string>();
+            if (chosen is not null) notes.Add($"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}.");
             var claimRows = claimSet is null ? [] : CheckClaims(claimSet, view, claimKinds, date, notes);
             var charts = Charts(definition, view, date, historyStart, history, notes);
             var study = studyTask.GetAwaiter().GetResult();
@@ -134,7 +134,10 @@ internal static class ReportCommand
                     notes,
                 });
             else
+            {
                 Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, readiness {board.Readiness:0}/100 as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
+                if (chosen is not null) Output.Console(parse).MarkupLine(Markup.Escape($"Date: {date:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+            }
             return Cli.Ok;
         });
         return command;

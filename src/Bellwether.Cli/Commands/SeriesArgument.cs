@@ -30,12 +30,16 @@ internal static class SeriesArgument
         return v >= minimum ? v : throw new UsageException($"{option.Name}: {v} is below {minimum}");
     }
 
-    /// <summary>Loads <c>ID</c>, or the ratio of two closes when written <c>A/B</c> (common dates only).</summary>
-    public static DailySeries Load(BellwetherStore store, string idOrRatio)
+    /// <summary>
+    /// Loads <c>ID</c>, or the ratio of two closes when written <c>A/B</c> (common dates only); with
+    /// <paramref name="asOf"/>, what was published by then (<see cref="StoreAccess.Series"/>).
+    /// </summary>
+    public static DailySeries Load(ParseResult parse, BellwetherStore store, string idOrRatio, DateOnly? asOf)
     {
         var parts = idOrRatio.Split('/');
         if (parts.Length > 2 || parts.Any(string.IsNullOrWhiteSpace)) throw new UsageException($"'{idOrRatio}' is neither an id nor a ratio A/B");
-        var series = parts.Length == 1 ? store.LoadSeries(parts[0]) : RatioSeries.Of(store.LoadSeries(parts[0]), store.LoadSeries(parts[1]));
+        DailySeries Part(string id) => StoreAccess.Series(parse, store, id, asOf);
+        var series = parts.Length == 1 ? Part(parts[0]) : RatioSeries.Of(Part(parts[0]), Part(parts[1]));
         return series.Count > 0 ? series : throw new InvalidOperationException($"{series.Instrument.Id} has no rows");
     }
 

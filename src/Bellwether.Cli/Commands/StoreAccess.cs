@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Bellwether.Core.Flows;
+using Bellwether.Core.Series;
+using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 
 namespace Bellwether.Cli.Commands;
@@ -10,6 +13,26 @@ internal static class StoreAccess
 
     public static BellwetherStore OpenForRead(ParseResult parse) =>
         BellwetherStore.Open(BellwetherStore.ResolvePath(parse.GetValue(Cli.Store)), readOnly: true);
+
+    /// <summary>The store's market data, with release lags unless <c>--ignore-release-lags</c>.</summary>
+    public static StoreMarketData MarketData(ParseResult parse, BellwetherStore store) =>
+        new(store, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags));
+
+    /// <summary>
+    /// The series <paramref name="id"/> between optional bounds; with <paramref name="asOf"/>, only what was published by
+    /// the end of that day (its release rule and vintages), unless <c>--ignore-release-lags</c>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such series.</exception>
+    public static DailySeries Series(ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null)
+    {
+        if (asOf is not { } d || parse.GetValue(Cli.IgnoreReleaseLags)) return store.LoadSeries(id, from, to);
+        // An unknown id falls through to the store's own error.
+        return (MarketData(parse, store).Published(d).Series(id) ?? store.LoadSeries(id)).Between(from, to);
+    }
+
+    /// <summary>The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by then (see <see cref="Series"/>).</summary>
+    public static FlowTable Flows(ParseResult parse, BellwetherStore store, string id, DateOnly? asOf) =>
+        asOf is { } d && !parse.GetValue(Cli.IgnoreReleaseLags) ? MarketData(parse, store).Published(d).Flows(id) ?? store.LoadFlows(id) : store.LoadFlows(id);
 
     /// <summary>Parses an optional <c>yyyy-MM-dd</c> option value; a bad one is a usage error.</summary>
     public static DateOnly? Date(ParseResult parse, Option<string?> option)

@@ -50,7 +50,7 @@ internal static class StudyCommand
                 Horizons = StudyInputs.Days(parse, horizons), Resamples = SeriesArgument.AtLeast(parse, resamples, 1), Seed = parse.GetValue(seed),
             };
             using var store = StoreAccess.OpenForRead(parse);
-            var data = new StoreMarketData(store);
+            var data = StoreAccess.MarketData(parse, store);
             var (assets, date) = StudyInputs.Load(parse, data, asOf, top);
             var events = Source(parse, store, data, id, assets, date, thesis, every);
             var result = EventStudy.Run(events, assets.All, date, parameters);

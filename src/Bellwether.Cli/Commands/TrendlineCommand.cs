@@ -27,7 +27,7 @@ internal static class TrendlineCommand
             var parameters = new TrendlineParameters(SeriesArgument.AtLeast(parse, lookback, 1), new PivotParameters(bars, bars),
                 SeriesArgument.Fraction(parse, buffer), SeriesArgument.Fraction(parse, touch), SeriesArgument.AtLeast(parse, minTouches, 2));
             using var store = StoreAccess.OpenForRead(parse);
-            var series = SeriesArgument.Load(store, parse.GetValue(id)!);
+            var series = SeriesArgument.Load(parse, store, parse.GetValue(id)!, StoreAccess.Date(parse, asOf));
             var date = SeriesArgument.AsOf(parse, asOf, series);
             var resistance = TrendlineFinder.AsOf(series, date, TrendlineSide.Resistance, parameters);
             var support = TrendlineFinder.AsOf(series, date, TrendlineSide.Support, parameters);

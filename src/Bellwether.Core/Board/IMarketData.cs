@@ -33,6 +33,21 @@ public interface IMarketData
     /// build depends on.
     /// </summary>
     T Shared<T>(string key, Func<IMarketData, T> build) where T : class;
+
+    /// <summary>
+    /// The data as published by the end of <paramref name="asOf"/>: a lagged series (a FRED release, a flow table)
+    /// holds only the observations public by then, with the values in force that day (see <see cref="Releases.Publication"/>).
+    /// Readers still cut by date. Data without release rules returns itself.
+    /// </summary>
+    IMarketData Published(DateOnly asOf) => this;
+
+    /// <summary>
+    /// <see cref="Shared{T}"/> for a structure built from the series or flow tables <paramref name="ids"/> alone, whose
+    /// reader queries it only up to the last date of what this data hands out. A view of what was published on a day
+    /// passes every stored row of them to <paramref name="build"/> and keeps one structure for all days, where
+    /// <see cref="Shared{T}"/> would build one per day's published rows.
+    /// </summary>
+    T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class => Shared(key, build);
 }
 
 /// <summary>
@@ -46,6 +61,7 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<AssetClass, IReadOnlyList<DailySeries>> _classes = [];
     private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, AsOfMarketData> _published = [];
     private readonly Lock _lock = new();
 
     public DateOnly AsOf { get; } = asOf;
@@ -89,6 +105,18 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
     public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
 
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
+
+    /// <summary>The inner data as published by the end of <paramref name="date"/>, cut at <see cref="AsOf"/> (one view per date).</summary>
+    public IMarketData Published(DateOnly date)
+    {
+        var published = inner.Published(date);
+        if (ReferenceEquals(published, inner)) return this;
+        lock (_lock)
+        {
+            if (!_published.TryGetValue(date, out var view)) _published[date] = view = new AsOfMarketData(published, AsOf);
+            return view;
+        }
+    }
 
     public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
     {

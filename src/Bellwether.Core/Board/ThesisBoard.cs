@@ -55,7 +55,9 @@ public static class ThesisBoard
 
     private static SignalResult Read(SignalSpec spec, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
-        var reading = kinds.Find(spec.Kind)!.Read(spec, data, asOf);
+        // Each signal reads its own view of what was published by then, so one signal's lagged inputs never key
+        // another's shared structures.
+        var reading = kinds.Find(spec.Kind)!.Read(spec, data.Published(asOf), asOf);
         var state = !reading.Measurable ? SignalState.NotMeasurable
             : spec.Supports?.Matches(reading) == true ? SignalState.Supports
             : spec.Against?.Matches(reading) == true ? SignalState.Against

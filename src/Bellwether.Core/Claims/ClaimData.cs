@@ -13,8 +13,8 @@ public sealed class ClaimData(IMarketData all, DateOnly claimDate)
     /// <summary>The claim date.</summary>
     public DateOnly ClaimDate { get; } = claimDate;
 
-    /// <summary>The data as known at the end of the claim date.</summary>
-    public IMarketData AsOfClaim { get; } = new AsOfMarketData(all, claimDate);
+    /// <summary>The data as known at the end of the claim date: published by then, dated on or before it.</summary>
+    public IMarketData AsOfClaim { get; } = new AsOfMarketData(all.Published(claimDate), claimDate);
 
     /// <summary>All the data, including what came after the claim date.</summary>
     public IMarketData All { get; } = all;

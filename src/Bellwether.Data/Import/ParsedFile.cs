@@ -1,4 +1,5 @@
 using Bellwether.Core.Flows;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -23,6 +24,8 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Name of the classification list, e.g. <c>universe</c> or <c>exclusions</c>.</summary>
     public string? ClassificationList { get; set; }
     public List<RankedCoin> Rankings { get; } = [];
+    /// <summary>Dated vintages of series values (FRED's <c>realtime_start</c>), stored beside the series' latest values.</summary>
+    public List<SeriesVintages> Vintages { get; } = [];
 
     /// <summary>Rows kept for the store.</summary>
     public int RowsKept =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Store;
@@ -11,17 +12,34 @@ namespace Bellwether.Data.Market;
 /// <summary>
 /// Market data read from the store on first use and kept in memory (one load per instrument). Safe to share between
 /// threads: cached reads take no lock, and loads on different threads run at once, each on its own connection
-/// (<see cref="BellwetherStore.Concurrently"/>).
+/// (<see cref="BellwetherStore.Concurrently"/>). <see cref="Published"/> applies each series' release rule
+/// (<see cref="ReleaseRules.Default"/>) and stored vintages, unless built with <c>releaseLags: false</c>.
 /// </summary>
-public sealed class StoreMarketData(BellwetherStore store) : IMarketData
+public sealed class StoreMarketData : IMarketData
 {
     private readonly ConcurrentDictionary<string, Lazy<object?>> _cache = new(StringComparer.Ordinal);
+    private readonly BellwetherStore _store;
+    private readonly Publication? _publication;
+
+    /// <param name="releaseLags">False reads every row as public on its own date (<c>--ignore-release-lags</c>).</param>
+    public StoreMarketData(BellwetherStore store, bool releaseLags = true)
+    {
+        _store = store;
+        if (releaseLags)
+            _publication = new Publication(this, ReleaseRules.Default,
+                id => Cached<SeriesVintages?>($"vintages:{id.ToUpperInvariant()}", () => FromStore(s => s.LoadVintages(id))));
+    }
+
+    /// <summary>The release rules in force, or null when release lags are ignored.</summary>
+    public Publication? Publication => _publication;
+
+    public IMarketData Published(DateOnly asOf) => _publication?.At(asOf) ?? this;
 
     /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
     private T Cached<T>(string key, Func<T> build) =>
         (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
-    private T FromStore<T>(Func<BellwetherStore, T> query) => store.Concurrently(query);
+    private T FromStore<T>(Func<BellwetherStore, T> query) => _store.Concurrently(query);
 
     public DailySeries? Series(string id) => Cached($"series:{id.ToUpperInvariant()}", () => FromStore(s =>
         s.FindInstrument(id) is { Class: not AssetClass.EtfFlows } i ? s.LoadSeries(i.Id) : null));

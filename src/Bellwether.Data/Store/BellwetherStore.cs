@@ -114,6 +114,7 @@ public sealed partial class BellwetherStore : IDisposable
             var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
             UpsertInstruments(instruments);
             foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
+            MergeVintages(files.SelectMany(f => f.Vintages), changes);
             RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
             if (changes.Values.Any(c => c.Changed > 0))
@@ -516,7 +517,7 @@ public sealed partial class BellwetherStore : IDisposable
     public string ContentFingerprint()
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "imports" })
+        foreach (var table in new[] { "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "imports", "vintages" })
             parts.Add($"{table}:{Scalar($"SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM {table} t")}");
         return string.Join(' ', parts);
     }

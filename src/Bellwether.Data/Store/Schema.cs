@@ -34,6 +34,12 @@ internal static class Schema
             last_error VARCHAR, last_error_at TIMESTAMP,
             PRIMARY KEY (instrument, source));
         """,
+        // 3: every vintage of an observation a source dated (FRED's realtime_start), kept when a later one revises it.
+        """
+        CREATE TABLE vintages(
+            instrument VARCHAR NOT NULL, date DATE NOT NULL, realtime_start DATE NOT NULL, value DOUBLE NOT NULL,
+            PRIMARY KEY (instrument, date, realtime_start));
+        """,
     ];
 
     /// <summary>The version a fully migrated store has.</summary>

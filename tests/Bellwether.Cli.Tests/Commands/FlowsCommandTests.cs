@@ -11,7 +11,8 @@ public class FlowsCommandTests
     [InlineData("2025-08-29", 10)]
     public void Json_matches_pandas(string asOf, int window)
     {
-        var r = CliRun.OnRealData("flows", "--as-of", asOf, "--window", window.ToString(), "--json");
+        // The statistics against pandas on rows cut by date; a flow day is public the next session (docs/release-lags.md).
+        var r = CliRun.OnRealData("flows", "--as-of", asOf, "--window", window.ToString(), "--json", "--ignore-release-lags");
         Assert.Equal(0, r.ExitCode);
         var reference = JsonDocument.Parse(Reference.Run("etf_flows.py", RealData.File("flows", "eth_spot_etf_flows_daily.csv"),
             RealData.File("flows", "btc_spot_etf_flows_daily.csv"), asOf, window.ToString())).RootElement;

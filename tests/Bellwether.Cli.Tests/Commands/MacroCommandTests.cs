@@ -13,7 +13,8 @@ public class MacroCommandTests
     [InlineData("2024-06-30")]
     public void Json_matches_pandas(string asOf)
     {
-        var r = CliRun.OnRealData("macro", "--as-of", asOf, "--weeks", "30", "--json");
+        // The statistics against pandas on rows cut by date; release lags have their own tests (As_of_reads_what_was_published).
+        var r = CliRun.OnRealData("macro", "--as-of", asOf, "--weeks", "30", "--json", "--ignore-release-lags");
         Assert.Equal(0, r.ExitCode);
         var json = r.Json;
         var liquidity = JsonDocument.Parse(Reference.Run("net_liquidity.py", RealData.Folder, asOf)).RootElement;
@@ -54,6 +55,19 @@ public class MacroCommandTests
         var text = string.Join(' ', r.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)); // the console wraps at 80 columns
         Assert.Contains("regime: easing", text);
         Assert.Contains("Net liquidity US$", text);
+    }
+
+    [Fact]
+    public void As_of_reads_what_was_published()
+    {
+        // Wednesday 2025-12-10: that day's H.4.1 level comes out on Thursday, so the latest week is 3 December; M2 for
+        // November comes with the H.6 of 23 December, so October is the latest month.
+        var json = CliRun.OnRealData("macro", "--as-of", "2025-12-10", "--json").Json;
+        Assert.Equal("2025-12-03", json.GetProperty("net_liquidity").GetProperty("date").GetString());
+        Assert.Contains("in 2025-10", CliRun.OnRealData("macro", "--as-of", "2025-12-10").Stdout);
+        var ignored = CliRun.OnRealData("macro", "--as-of", "2025-12-10", "--json", "--ignore-release-lags").Json;
+        Assert.Equal("2025-12-10", ignored.GetProperty("net_liquidity").GetProperty("date").GetString());
+        Assert.Contains("in 2025-11", CliRun.OnRealData("macro", "--as-of", "2025-12-10", "--ignore-release-lags").Stdout);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -16,6 +17,7 @@ internal sealed class PerturbedMarketData(IMarketData inner, DateOnly cut) : IMa
     private readonly Dictionary<string, object?> _cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private Publication? _publication;
 
     private T Cached<T>(string key, Func<T> make)
     {
@@ -62,6 +64,13 @@ internal sealed class PerturbedMarketData(IMarketData inner, DateOnly cut) : IMa
             .OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Date).ThenBy(r => r.Rank).ToList();
 
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
+
+    /// <summary>The same release rules as the data it perturbs, so both histories read what was published.</summary>
+    public IMarketData Published(DateOnly asOf)
+    {
+        lock (_lock) _publication ??= new Publication(this, ReleaseRules.Default);
+        return _publication.At(asOf);
+    }
 
     public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
     {

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Store;
@@ -14,6 +15,14 @@ namespace Bellwether.Data.Tests.Market;
 internal sealed class TruncatedMarketData(BellwetherStore store, DateOnly asOf) : IMarketData
 {
     private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
+    private Publication? _publication;
+
+    /// <summary>The release rules over the truncated data, so boards on it see what was published as the full data's do.</summary>
+    public IMarketData Published(DateOnly date)
+    {
+        lock (_cache) _publication ??= new Publication(this, ReleaseRules.Default);
+        return _publication.At(date);
+    }
 
     private T Cached<T>(string key, Func<T> load)
     {

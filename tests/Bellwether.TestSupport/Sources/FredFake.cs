@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Data.Sources;
 using Bellwether.Data.Store;
@@ -14,6 +15,12 @@ namespace Bellwether.TestSupport.Sources;
 public sealed class FredFake(string id = "DGS10", string? key = null) : ApiFake("fred", id, id)
 {
     private readonly DailySeries _real = RealSeries("macro", id + ".csv");
+
+    /// <summary>
+    /// Later vintages the JSON API serves (date → first day of the revised value and the value); the first vintage of
+    /// every observation starts on its release by the shipped rule, as ALFRED's do.
+    /// </summary>
+    public Dictionary<DateOnly, (DateOnly Start, double Value)> Revisions { get; } = [];
 
     /// <summary>The key the JSON API accepts (null: the test uses the keyless download).</summary>
     public string? Key { get; } = key;
@@ -61,9 +68,14 @@ public sealed class FredFake(string id = "DGS10", string? key = null) : ApiFake(
             int offset = int.Parse(r.Query.GetValueOrDefault("offset", "0"), CultureInfo.InvariantCulture);
             int limit = int.Parse(r.Query.GetValueOrDefault("limit", "100000"), CultureInfo.InvariantCulture);
             var today = UtcDate(Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var page = all.Skip(offset).Take(limit).Select(o =>
-                $"{{\"realtime_start\":\"{today}\",\"realtime_end\":\"{today}\",\"date\":\"{o.Date:yyyy-MM-dd}\",\"value\":\"{o.Value}\"}}");
-            return Reply.Json($"{{\"realtime_start\":\"{today}\",\"realtime_end\":\"{today}\",\"observation_start\":\"{r.Query["observation_start"]}\",\"observation_end\":\"9999-12-31\",\"units\":\"lin\",\"output_type\":1,\"file_type\":\"json\",\"order_by\":\"observation_date\",\"sort_order\":\"asc\",\"count\":{all.Count},\"offset\":{offset},\"limit\":{limit},\"observations\":[{string.Join(',', page)}]}}");
+            var release = ReleaseRules.Default.For(_real.Instrument).Rule;
+            string Row(DateOnly date, DateOnly start, DateOnly? end, string value) =>
+                $"{{\"realtime_start\":\"{start:yyyy-MM-dd}\",\"realtime_end\":\"{end ?? new DateOnly(9999, 12, 31):yyyy-MM-dd}\",\"date\":\"{date:yyyy-MM-dd}\",\"value\":\"{value}\"}}";
+            var vintages = all.SelectMany(o => Revisions.TryGetValue(o.Date, out var rev) && rev.Start <= UtcDate(Now)
+                ? new[] { Row(o.Date, release.Release(o.Date), rev.Start.AddDays(-1), o.Value), Row(o.Date, rev.Start, null, R(rev.Value)) }
+                : [Row(o.Date, release.Release(o.Date), null, o.Value)]).ToList();
+            var page = vintages.Skip(offset).Take(limit);
+            return Reply.Json($"{{\"realtime_start\":\"{today}\",\"realtime_end\":\"{today}\",\"observation_start\":\"{r.Query["observation_start"]}\",\"observation_end\":\"9999-12-31\",\"units\":\"lin\",\"output_type\":1,\"file_type\":\"json\",\"order_by\":\"observation_date\",\"sort_order\":\"asc\",\"count\":{vintages.Count},\"offset\":{offset},\"limit\":{limit},\"observations\":[{string.Join(',', page)}]}}");
         }
         return Reply.Text("not found", 404);
     }

@@ -15,7 +15,11 @@ internal static class FlowDays
     /// </summary>
     public static EtfFlowHistory AsOf(IMarketData data, FlowTable table, DateOnly asOf, FlowParameters parameters)
     {
-        var whole = data.Shared($"flow-history:{table.Instrument.Id}:{Keys.Of(parameters)}", _ => EtfFlowStatistics.Build(table, null, parameters));
+        var id = table.Instrument.Id;
+        var whole = data.SharedHistory($"flow-history:{id}:{Keys.Of(parameters)}", [id], d => EtfFlowStatistics.Build(d.Flows(id)!, null, parameters));
+        // Days after the table's last published day are not known yet, whatever the history was built from.
+        if (table.Count == 0) return whole with { Days = [] };
+        if (table.Dates[^1] < asOf) asOf = table.Dates[^1];
         int lo = 0, hi = whole.Days.Count;
         while (lo < hi)
         {

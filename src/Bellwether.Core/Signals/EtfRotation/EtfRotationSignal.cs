@@ -70,7 +70,7 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
     /// </summary>
     private static DateOnly? Since(IMarketData data, EtfRotationSignalOptions o, DateOnly to, RotationKind kind)
     {
-        var windows = data.Shared($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}:{to.Year}", d => WindowKinds(d, o, to.Year));
+        var windows = data.SharedHistory($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}:{to.Year}", [o.Into, o.OutOf], d => WindowKinds(d, o, to.Year));
         int i = Array.BinarySearch(windows.Dates, to);
         if (i < 0) return null;
         while (i > 0 && windows.Kinds[i - 1] == kind) i--;

@@ -43,16 +43,18 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
         // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
         // the ones known then.
-        var history = data.Shared($"fed-history:{o.Series}:{Keys.Of(o.Path)}", _ => FedFundsPath.History(series, o.Path));
-        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf) is not { } r)
+        var history = data.SharedHistory($"fed-history:{o.Series}:{Keys.Of(o.Path)}", [o.Series], d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
+        // Read no observation past the last one published by asOf (the series handed out holds just those).
+        var through = series.Dates[^1] < asOf ? series.Dates[^1] : asOf;
+        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf, through) is not { } r)
             return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        var moves = data.Shared($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", _ => history.Changes());
+        var moves = data.SharedHistory($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", [o.Series], _ => history.Changes());
         // Moves are confirmed in order, so those known are a prefix.
         int known = moves.Count, lo = 0;
         while (lo < known)
         {
             int mid = (lo + known) >>> 1;
-            if (moves[mid].ConfirmedOn <= asOf) lo = mid + 1; else known = mid;
+            if (moves[mid].ConfirmedOn <= through) lo = mid + 1; else known = mid;
         }
         var lastMove = known > 0 ? moves[known - 1] : null;
         var since = RegimeStart(r.Regime, moves, known);

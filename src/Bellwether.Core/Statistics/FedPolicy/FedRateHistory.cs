@@ -46,12 +46,13 @@ public sealed class FedRateHistory
     /// <summary>
     /// The path as of <paramref name="asOf"/> from the observations dated from <paramref name="from"/> (null: the first)
     /// to <paramref name="asOf"/>: the same as <see cref="FedFundsPath.AsOf"/> on the series cut to those dates; null when
-    /// there is no observation in them.
+    /// there is no observation in them. With <paramref name="through"/>, observations after it are not read either
+    /// (those not yet published as of <paramref name="asOf"/>), while the 6- and 12-month windows still end at <paramref name="asOf"/>.
     /// </summary>
-    public FedPathReading? AsOf(DateOnly? from, DateOnly asOf)
+    public FedPathReading? AsOf(DateOnly? from, DateOnly asOf, DateOnly? through = null)
     {
         int lo = from is { } f ? Bound(f, 0) : 0;
-        int hi = Bound(asOf, 1);
+        int hi = Bound(through is { } t && t < asOf ? t : asOf, 1);
         var changes = Scan(lo, hi, out var pending);
         if (hi <= lo) return null;
         var sixMonths = asOf.AddMonths(-6);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bellwether.Core.Releases;
 using Bellwether.Data.Import;
 using Bellwether.Data.Import.Formats;
 
@@ -11,6 +13,9 @@ namespace Bellwether.Data.Sources.Fred;
 /// <c>GET /fred/series/observations?series_id=DFF&amp;api_key=…&amp;file_type=json&amp;observation_start=…&amp;limit=…&amp;offset=…</c>,
 /// paged by <c>offset</c> (at most 100,000 a page; FRED allows 120 requests a minute). Missing values are <c>.</c> (an empty
 /// cell in newer CSV downloads): skipped and counted, never stored as a value. Observations dated today or later are not stored.
+/// With a key every vintage is asked for (<c>realtime_start=1776-07-04&amp;realtime_end=9999-12-31</c>, ALFRED's real-time
+/// periods): the latest vintage of each observation is its value, and every vintage is stored with its
+/// <c>realtime_start</c>, so an as-of date reads the value in force then (docs/release-lags.md).
 /// </summary>
 public sealed class FredSource(SourceSettings settings, string? key, TimeProvider time) : HttpSource(settings, time, "bellwether")
 {
@@ -18,13 +23,17 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
     {
         var id = target.Instrument.Symbol;
         var what = What(target);
-        byte[] csv = key is null ? await Graph(id, target, what, ct) : await Observations(id, target, what, ct);
+        var vintages = new List<(DateOnly Date, DateOnly Start, double Value)>();
+        byte[] csv = key is null ? await Graph(id, target, what, ct) : await Observations(id, target, what, vintages, ct);
         var context = NewContext(target, key is null ? "fred-graph-csv" : "fred-api-json");
         var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
             throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
         var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, csv, context);
         FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
+        var kept = vintages.Where(v => v.Date < target.UtcToday).OrderBy(v => v.Date).ThenBy(v => v.Start).ToList();
+        if (kept.Count > 0)
+            context.File.Vintages.Add(new SeriesVintages(target.Instrument.Id, [.. kept.Select(v => v.Date)], [.. kept.Select(v => v.Start)], [.. kept.Select(v => v.Value)]));
         return context.File;
     }
 
@@ -35,15 +44,16 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
         return response.Body;
     }
 
-    // The JSON pages are rendered as FRED's CSV so one importer validates both.
-    private async Task<byte[]> Observations(string id, FetchTarget target, string what, CancellationToken ct)
+    // The JSON pages are rendered as FRED's CSV (the latest vintage of each observation) so one importer validates both;
+    // every vintage with a value goes to vintages.
+    private async Task<byte[]> Observations(string id, FetchTarget target, string what, List<(DateOnly, DateOnly, double)> vintages, CancellationToken ct)
     {
-        var csv = new StringBuilder($"observation_date,{id}\n");
+        var latest = new SortedDictionary<DateOnly, (DateOnly Start, string Value)>();
         int limit = Math.Clamp(Settings.PageSize, 1, 100_000), offset = 0;
         var api = Settings.ApiBaseAddress ?? Settings.BaseAddress;
         while (true)
         {
-            var url = new Uri(api, $"fred/series/observations?series_id={Uri.EscapeDataString(id)}&api_key={Uri.EscapeDataString(key!)}&file_type=json&observation_start={target.From:yyyy-MM-dd}&sort_order=asc&limit={limit}&offset={offset}");
+            var url = new Uri(api, $"fred/series/observations?series_id={Uri.EscapeDataString(id)}&api_key={Uri.EscapeDataString(key!)}&file_type=json&observation_start={target.From:yyyy-MM-dd}&realtime_start=1776-07-04&realtime_end=9999-12-31&sort_order=asc&limit={limit}&offset={offset}");
             var response = await Client.GetAsync(url, ct);
             ThrowOnError(response, what, target.Now);
             using var json = JsonValues.Parse(response.Body, Name, what);
@@ -54,12 +64,21 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
             {
                 if (o.Get("date").ValueKind != JsonValueKind.String || o.Get("value").ValueKind != JsonValueKind.String)
                     throw JsonValues.Malformed(Name, what, $"observation {offset + 1} lacks a date or value string");
-                csv.Append(o.Get("date").GetString()).Append(',').Append(o.Get("value").GetString()).Append('\n');
+                if (!DateOnly.TryParseExact(o.Get("date").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    throw JsonValues.Malformed(Name, what, $"observation {offset + 1}: date '{o.Get("date").GetString()}' is not yyyy-MM-dd");
+                var value = o.Get("value").GetString()!;
+                // realtime_start is in every FRED observation; a response without it dates the vintage by the request.
+                var start = o.Get("realtime_start").ValueKind == JsonValueKind.String
+                            && DateOnly.TryParseExact(o.Get("realtime_start").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : target.UtcToday;
+                if (!latest.TryGetValue(date, out var known) || start >= known.Start) latest[date] = (start, value);
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) vintages.Add((date, start, v));
             }
             int count = json.RootElement.Get("count").GetInt32();
             offset += observations.GetArrayLength();
             if (observations.GetArrayLength() == 0 || offset >= count) break;
         }
+        var csv = new StringBuilder($"observation_date,{id}\n");
+        foreach (var (date, (_, value)) in latest) csv.Append(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd},{value}\n");
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
