@@ -17,11 +17,13 @@ internal static class ImportCommand
         var format = new Option<string?>("--format") { Description = "Force a format: " + string.Join(", ", Importers.All.Select(i => i.Name)) };
         var redefine = new Option<bool>("--redefine")
         {
-            Description = "Let the files change the class, calendar, quote unit or contract scale of stored instruments",
+            Description = "Let the files change the class, calendar, quote unit or contract scale of stored "
+                          + "instruments",
         };
         var newInstrument = new Option<bool>("--new-instrument")
         {
-            Description = "Store a file whose symbol is stored under another class beside it, as an instrument of its own",
+            Description = "Store a file whose symbol is stored under another class beside it, as an instrument "
+                          + "of its own",
         };
         var command = new Command("import", "Import market-data files into the store (one transaction; a second import of the same files changes nothing)")
         {
@@ -39,7 +41,8 @@ internal static class ImportCommand
             var files = Importers.ExpandPaths(given, ignored);
             var parsed = ReadWithProgress(parse, files, options);
             using var store = StoreAccess.OpenForWrite(parse);
-            var allowed = new InstrumentChanges(Redefine: parse.GetValue(redefine), NewInstruments: parse.GetValue(newInstrument));
+            var allowed = new InstrumentChanges(
+                Redefine: parse.GetValue(redefine), NewInstruments: parse.GetValue(newInstrument));
             var summary = store.Import(parsed, DateTimeOffset.UtcNow, allowed);
             var report = Report(store.Path, parsed, ignored, summary);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, report);

@@ -6,7 +6,8 @@ namespace Bellwether.Core.Instruments;
 /// </summary>
 public static class InstrumentIds
 {
-    /// <summary>CoinGecko's aggregate prices (crypto): a namespace that stays part of the symbol (<c>CG:BTC</c>).</summary>
+    /// <summary>CoinGecko's aggregate prices (crypto): a namespace that stays part of the symbol (<c>CG:BTC</c>).
+    /// </summary>
     public const string CoinGeckoNamespace = "CG";
 
     private static readonly (string Namespace, AssetClass Class)[] ClassNamespaces =
@@ -15,10 +16,13 @@ public static class InstrumentIds
         ("MACRO", AssetClass.MacroSeries), ("FLOWS", AssetClass.EtfFlows),
     ];
 
-    /// <summary>The namespace of an asset class: <c>INDEX</c>, <c>ETF</c>, <c>CRYPTO</c>, <c>MACRO</c> or <c>FLOWS</c>.</summary>
-    public static string NamespaceOf(AssetClass assetClass) => ClassNamespaces.First(n => n.Class == assetClass).Namespace;
+    /// <summary>The namespace of an asset class: <c>INDEX</c>, <c>ETF</c>, <c>CRYPTO</c>, <c>MACRO</c> or
+    /// <c>FLOWS</c>.</summary>
+    public static string NamespaceOf(AssetClass assetClass) =>
+        ClassNamespaces.First(n => n.Class == assetClass).Namespace;
 
-    /// <summary>The asset class an id's namespace names (<c>INDEX:SPX</c> → equity index), or null without one.</summary>
+    /// <summary>The asset class an id's namespace names (<c>INDEX:SPX</c> → equity index), or null without one.
+    /// </summary>
     public static AssetClass? ClassOf(string id)
     {
         int colon = id.IndexOf(':');
@@ -30,13 +34,16 @@ public static class InstrumentIds
         return null;
     }
 
-    /// <summary>The short id: <paramref name="id"/> without a class namespace (<c>INDEX:SPX</c> → <c>SPX</c>; <c>CG:BTC</c> stays).</summary>
+    /// <summary>
+    /// The short id: <paramref name="id"/> without a class namespace (<c>INDEX:SPX</c> → <c>SPX</c>; <c>CG:BTC</c>
+    /// stays).
+    /// </summary>
     public static string SymbolOf(string id) =>
         ClassOf(id) is not null && !IsCoinGecko(id) ? id[(id.IndexOf(':') + 1)..] : id;
 
     /// <summary>
-    /// The qualified id of the instrument of class <paramref name="assetClass"/> called <paramref name="id"/> (a short or
-    /// a qualified id): <c>SPX</c> as an equity index → <c>INDEX:SPX</c>.
+    /// The qualified id of the instrument of class <paramref name="assetClass"/> called <paramref name="id"/> (a short
+    /// or a qualified id): <c>SPX</c> as an equity index → <c>INDEX:SPX</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The id's namespace names another class.</exception>
     public static string Qualified(string id, AssetClass assetClass)
@@ -65,8 +72,9 @@ public static class InstrumentIds
 
 /// <summary>A short id that several stored instruments have: a usage error that lists them.</summary>
 public sealed class AmbiguousIdException(string id, IReadOnlyList<Instrument> candidates)
-    : Exception($"'{id}' is ambiguous: {string.Join(", ", candidates.Select(c => $"{c.QualifiedId} ({InstrumentIds.Describe(c.Class)})"))}; "
-                + "name one of them")
+    : Exception($"'{id}' is ambiguous: "
+                + string.Join(", ", candidates.Select(c => $"{c.QualifiedId} ({InstrumentIds.Describe(c.Class)})"))
+                + "; name one of them")
 {
     public string Id { get; } = id;
     public IReadOnlyList<Instrument> Candidates { get; } = candidates;

@@ -113,13 +113,14 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             lock (_storeLock)
             {
                 stored = store.FindInstrument(item.Id);
-                from = request.Since ?? (store.LastStoredDate(item.Id) is { } last ? last.AddDays(-settings.OverlapDays) : settings.HistoryStart);
+                from = request.Since ?? (store.LastStoredDate(item.Id) is { } last
+                    ? last.AddDays(-settings.OverlapDays) : settings.HistoryStart);
             }
         }
         catch (Core.Instruments.AmbiguousIdException e)
         {
-            return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, null, null, 0, 0, 0, 0, [],
-                $"{settings.Name}: {e.Message} in the fetch configuration", null);
+            return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, null, null,
+                0, 0, 0, 0, [], $"{settings.Name}: {e.Message} in the fetch configuration", null);
         }
         var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad));
         var snapshot = item.Symbol == CoinGeckoSource.MarketsSymbol;

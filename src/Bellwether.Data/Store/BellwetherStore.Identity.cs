@@ -9,8 +9,8 @@ namespace Bellwether.Data.Store;
 /// instrument is"). By default nothing: an import that would change a stored instrument's class, calendar, quote unit
 /// or contract scale stops.
 /// </summary>
-/// <param name="Redefine">The file's definition replaces the stored one (a new class moves the instrument, rows and all,
-/// to the new namespace); <c>import --redefine</c>.</param>
+/// <param name="Redefine">The file's definition replaces the stored one (a new class moves the instrument, rows and
+/// all, to the new namespace); <c>import --redefine</c>.</param>
 /// <param name="NewInstruments">A symbol stored under another class is stored beside it as an instrument of its own;
 /// <c>import --new-instrument</c>.</param>
 /// <param name="AddQuoteUnits">A crypto quote unit new to a stored coin is added to its units (<c>USD</c> + <c>USDT</c>
@@ -20,7 +20,9 @@ public sealed record InstrumentChanges(bool Redefine = false, bool NewInstrument
     public static InstrumentChanges None { get; } = new();
 }
 
-/// <summary>Instrument identity: qualified ids in the store, the ids shown and typed, and the import's identity rules.</summary>
+/// <summary>
+/// Instrument identity: qualified ids in the store, the ids shown and typed, and the import's identity rules.
+/// </summary>
 public sealed partial class BellwetherStore
 {
     // Each instrument with the id it is shown under: its symbol, or its qualified id where another instrument shares
@@ -59,11 +61,12 @@ public sealed partial class BellwetherStore
     {
         var list = new List<Instrument>();
         using var reader = Query($"""
-            SELECT i.shown, i.class, i.quote_unit, i.contract_scale, i.calendar FROM {ShownInstruments} {where} ORDER BY i.id
+            SELECT i.shown, i.class, i.quote_unit, i.contract_scale, i.calendar FROM {ShownInstruments} {where}
+            ORDER BY i.id
             """, parameters);
         while (reader.Read())
-            list.Add(new Instrument(reader.GetString(0), Enum.Parse<AssetClass>(reader.GetString(1)), reader.GetString(2),
-                reader.GetDouble(3), Enum.Parse<CalendarKind>(reader.GetString(4))));
+            list.Add(new Instrument(reader.GetString(0), Enum.Parse<AssetClass>(reader.GetString(1)),
+                reader.GetString(2), reader.GetDouble(3), Enum.Parse<CalendarKind>(reader.GetString(4))));
         return list;
     }
 
@@ -71,8 +74,10 @@ public sealed partial class BellwetherStore
     private Dictionary<string, Instrument> StoredDefinitions() =>
         ReadInstruments("").Select(i => i with { Id = i.QualifiedId }).ToDictionary(i => i.Id, StringComparer.Ordinal);
 
-    /// <summary>How an import's instruments land: each parsed instrument's stored form (qualified id, definition).</summary>
-    /// <param name="Renames">Stored instruments a new class moves to another namespace (<see cref="InstrumentChanges.Redefine"/>).</param>
+    /// <summary>How an import's instruments land: each parsed instrument's stored form (qualified id, definition).
+    /// </summary>
+    /// <param name="Renames">Stored instruments a new class moves to another namespace
+    /// (<see cref="InstrumentChanges.Redefine"/>).</param>
     /// <param name="Redefined">Qualified ids whose stored definition the import changes.</param>
     private sealed record Identities(
         Dictionary<Instrument, Instrument> Stored, List<(string From, string To)> Renames, HashSet<string> Redefined)
@@ -114,7 +119,8 @@ public sealed partial class BellwetherStore
                                                   && !inThisImport.Contains(s.Id)).ToList();
             if (others.Count > 0 && !allowed.NewInstruments)
             {
-                if (!allowed.Redefine || others.Count > 1) throw new ImportException(file, 0, "class", ClassConflict(others, incoming));
+                if (!allowed.Redefine || others.Count > 1)
+                    throw new ImportException(file, 0, "class", ClassConflict(others, incoming));
                 result.Renames.Add((others[0].Id, incoming.Id));
                 result.Redefined.Add(incoming.Id);
             }
@@ -123,13 +129,16 @@ public sealed partial class BellwetherStore
         return result;
     }
 
-    // The definition to store for a stored instrument that a file brings again: the stored one unless allowed to change.
-    private static Instrument Definition(string file, Instrument current, Instrument incoming, InstrumentChanges allowed)
+    // The definition to store for a stored instrument that a file brings again: the stored one unless allowed to
+    // change.
+    private static Instrument Definition(
+        string file, Instrument current, Instrument incoming, InstrumentChanges allowed)
     {
         var units = new SortedSet<string>(current.QuoteUnit.Split('|'), StringComparer.Ordinal);
         bool newUnit = !incoming.QuoteUnit.Split('|').All(units.Contains);
         var changes = new List<(string Field, string Stored, string New)>();
-        if (current.Calendar != incoming.Calendar) changes.Add(("calendar", CalendarName(current.Calendar), CalendarName(incoming.Calendar)));
+        if (current.Calendar != incoming.Calendar)
+            changes.Add(("calendar", CalendarName(current.Calendar), CalendarName(incoming.Calendar)));
         if (current.ContractScale != incoming.ContractScale)
             changes.Add(("contract scale", $"{current.ContractScale:R}", $"{incoming.ContractScale:R}"));
         if (newUnit) changes.Add(("quote unit", current.QuoteUnit, incoming.QuoteUnit));
@@ -137,20 +146,22 @@ public sealed partial class BellwetherStore
         bool onlyUnits = changes.Count == 1 && newUnit;
         if (!allowed.Redefine && !(onlyUnits && allowed.AddQuoteUnits && current.Class == AssetClass.Crypto))
             throw new ImportException(file, 0, changes[0].Field,
-                $"{current.Symbol} is stored as {current.Id} with " + string.Join(", ", changes.Select(c => $"{c.Field} {c.Stored}"))
+                $"{current.Symbol} is stored as {current.Id} with "
+                + string.Join(", ", changes.Select(c => $"{c.Field} {c.Stored}"))
                 + "; this file gives " + string.Join(", ", changes.Select(c => $"{c.Field} {c.New}"))
                 + ". Nothing was stored; import with --redefine to change what the stored instrument is");
         // Rows of the stored units stay, so a coin's units grow; other instruments take the file's unit.
         if (current.Class == AssetClass.Crypto) units.UnionWith(incoming.QuoteUnit.Split('|'));
-        return incoming with { QuoteUnit = current.Class == AssetClass.Crypto ? string.Join('|', units) : incoming.QuoteUnit };
+        return current.Class == AssetClass.Crypto ? incoming with { QuoteUnit = string.Join('|', units) } : incoming;
     }
 
     private static string ClassConflict(List<Instrument> others, Instrument incoming)
     {
-        var stored = string.Join(" and ", others.Select(o => $"{o.Id} ({InstrumentIds.Describe(o.Class)}, {CalendarName(o.Calendar)} calendar)"));
+        var stored = string.Join(" and ",
+            others.Select(o => $"{o.Id} ({InstrumentIds.Describe(o.Class)}, {CalendarName(o.Calendar)} calendar)"));
         return $"{incoming.Symbol} is stored as {stored}; this file makes it {InstrumentIds.Describe(incoming.Class)} "
-               + $"({CalendarName(incoming.Calendar)} calendar). Nothing was stored; import with --new-instrument to store it "
-               + $"beside the stored one as {incoming.Id}"
+               + $"({CalendarName(incoming.Calendar)} calendar). Nothing was stored; import with --new-instrument to "
+               + $"store it beside the stored one as {incoming.Id}"
                + (others.Count == 1 ? ", or with --redefine to turn the stored instrument into this one" : "");
     }
 

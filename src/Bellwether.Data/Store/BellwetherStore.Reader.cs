@@ -58,7 +58,8 @@ public sealed partial class BellwetherStore
     /// </summary>
     public List<DailySeries> LoadClosesOfClass(AssetClass assetClass)
     {
-        var instruments = Instruments().Where(i => i.Class == assetClass).ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
+        var instruments = Instruments().Where(i => i.Class == assetClass)
+            .ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         const string filter = "instrument IN (SELECT id FROM instruments WHERE class = $1)";
         // Row counts first, so the rows need no per-row instrument string (as LoadBars).
         var counts = new List<(string Id, long Rows)>();
@@ -150,12 +151,14 @@ public sealed partial class BellwetherStore
         var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no flow table '{id}' in the store");
         if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is not a flow table");
         var funds = new List<string>();
-        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", instrument.QualifiedId))
+        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position",
+                   instrument.QualifiedId))
             while (reader.Read()) funds.Add(reader.GetString(0));
         var dates = new SortedSet<DateOnly>();
         var cells = new Dictionary<(DateOnly, string), double>();
         var sources = new SortedSet<string>(StringComparer.Ordinal);
-        using (var reader = Query("SELECT date, fund, value, source FROM flows WHERE instrument = $1", instrument.QualifiedId))
+        using (var reader = Query("SELECT date, fund, value, source FROM flows WHERE instrument = $1",
+                   instrument.QualifiedId))
             while (reader.Read())
             {
                 var d = reader.GetFieldValue<DateOnly>(0);

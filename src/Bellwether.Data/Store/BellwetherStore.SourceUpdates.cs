@@ -44,7 +44,8 @@ public sealed partial class BellwetherStore
     /// The newest stored date of a series or flow table (qualified or short id) or a ranking list named
     /// <paramref name="key"/>, or null.
     /// </summary>
-    /// <exception cref="Core.Instruments.AmbiguousIdException">A short id that several stored instruments have.</exception>
+    /// <exception cref="Core.Instruments.AmbiguousIdException">A short id that several stored instruments have.
+    /// </exception>
     public DateOnly? LastStoredDate(string key)
     {
         var instrument = FindInstrument(key)?.QualifiedId;

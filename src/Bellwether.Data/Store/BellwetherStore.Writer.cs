@@ -16,7 +16,8 @@ public sealed partial class BellwetherStore
     /// <param name="allowed">What the import may change of stored instruments (default: nothing).</param>
     /// <exception cref="ImportException">The same instrument or list comes from two files, or the import would change
     /// what a stored instrument is.</exception>
-    public ImportSummary Import(IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null)
+    public ImportSummary Import(
+        IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null)
     {
         var identities = Identify(files, allowed ?? InstrumentChanges.None);
         RejectDoubleSources(files, identities);
@@ -38,7 +39,8 @@ public sealed partial class BellwetherStore
             Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
             var instruments = identities.Stored.Values.Distinct().ToList();
             UpsertInstruments(instruments);
-            foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
+            foreach (var table in files.SelectMany(f => f.Flows))
+                MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
             RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
                                                 || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
@@ -55,7 +57,9 @@ public sealed partial class BellwetherStore
             }
             var shown = ShownIds();
             string Shown(string key) => shown.GetValueOrDefault(key) ?? key;
-            var summary = new ImportSummary(changes.Values.ToDictionary(c => Shown(c.Key), c => c with { Key = Shown(c.Key) }, StringComparer.Ordinal))
+            var shownChanges = changes.Values.ToDictionary(c => Shown(c.Key), c => c with { Key = Shown(c.Key) },
+                StringComparer.Ordinal);
+            var summary = new ImportSummary(shownChanges)
             {
                 Ids = identities.Stored.ToDictionary(p => p.Key, p => Shown(p.Value.Id)),
             };
@@ -71,7 +75,8 @@ public sealed partial class BellwetherStore
 
     // The qualified ids of the instruments, and the names of the lists, a parsed file writes.
     private static IEnumerable<string> Keys(ParsedFile file, Identities identities) =>
-        file.Series.Select(s => identities.Of(s.Instrument).Id).Concat(file.Flows.Select(f => identities.Of(f.Instrument).Id))
+        file.Series.Select(s => identities.Of(s.Instrument).Id)
+            .Concat(file.Flows.Select(f => identities.Of(f.Instrument).Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
             .Concat(file.Rankings.Select(r => r.Source).Distinct());
 
@@ -166,8 +171,8 @@ public sealed partial class BellwetherStore
         Execute("CREATE OR REPLACE TEMP TABLE stage_instruments AS SELECT * FROM instruments LIMIT 0");
         using (var appender = _connection.CreateAppender("stage_instruments"))
             foreach (var i in instruments)
-                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Symbol).AppendValue(i.Class.ToString()).AppendValue(i.QuoteUnit)
-                    .AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Symbol).AppendValue(i.Class.ToString())
+                    .AppendValue(i.QuoteUnit).AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
         Execute("""
             DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
             INSERT INTO instruments SELECT * FROM stage_instruments;

@@ -40,7 +40,8 @@ public sealed partial class BellwetherStore : IDisposable
     }
 
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
-    /// <param name="readOnly">Open without write access; the file must exist (one of an earlier schema is migrated first).</param>
+    /// <param name="readOnly">Open without write access; the file must exist (one of an earlier schema is migrated
+    /// first).</param>
     public static BellwetherStore Open(string path, bool readOnly = false)
     {
         if (readOnly && !File.Exists(path))

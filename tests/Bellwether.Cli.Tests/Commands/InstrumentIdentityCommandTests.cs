@@ -5,9 +5,9 @@ using Xunit;
 namespace Bellwether.Cli.Tests.Commands;
 
 /// <summary>
-/// Instruments of different classes that share a symbol (issue 11), on real rows: the SPX6900 token is the data folder's
-/// <c>crypto/daily/SPX.csv</c>; the S&amp;P 500 index file holds the real rows of <c>markets/spy_daily.csv</c> (the folder
-/// has no S&amp;P 500 index file).
+/// Instruments of different classes that share a symbol (issue 11), on real rows: the SPX6900 token is the data
+/// folder's <c>crypto/daily/SPX.csv</c>; the S&amp;P 500 index file holds the real rows of <c>markets/spy_daily.csv</c>
+/// (the folder has no S&amp;P 500 index file).
 /// </summary>
 public sealed class InstrumentIdentityCommandTests : IDisposable
 {
@@ -15,17 +15,8 @@ public sealed class InstrumentIdentityCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
     private string Store => Path.Combine(_dir, "store.duckdb");
 
-    private string Folder(string name, params (string Path, string[] From)[] files)
-    {
-        var folder = Path.Combine(_dir, name);
-        foreach (var (path, from) in files)
-        {
-            var target = Path.Combine(folder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(RealData.File(from), target);
-        }
-        return folder;
-    }
+    private string Folder(string name, params (string Path, string[] From)[] files) =>
+        RealDataCopy.Into(Path.Combine(_dir, name), files);
 
     private string BothSpx() => Folder("both", ("markets/spx_daily.csv", ["markets", "spy_daily.csv"]),
         ("crypto/daily/SPX.csv", ["crypto", "daily", "SPX.csv"]));
@@ -37,22 +28,31 @@ public sealed class InstrumentIdentityCommandTests : IDisposable
         var import = CliRun.Invoke(Store, "import", folder, "--json");
         Assert.Equal(0, import.ExitCode);
         var ids = import.Json.GetProperty("file_reports").EnumerateArray()
-            .SelectMany(f => f.GetProperty("instruments").EnumerateArray().Select(i => i.GetProperty("id").GetString())).Order();
+            .SelectMany(f => f.GetProperty("instruments").EnumerateArray().Select(i => i.GetProperty("id").GetString()))
+            .Order();
         Assert.Equal(["CRYPTO:SPX", "INDEX:SPX"], ids);
 
-        foreach (var (id, file, asOf) in new[] { ("INDEX:SPX", "markets/spx_daily.csv", "2022-10-12"), ("CRYPTO:SPX", "crypto/daily/SPX.csv", "2025-12-15") })
+        var cases = new[]
         {
-            var r = CliRun.Invoke(Store, "drawdown", id, "--as-of", asOf, "--json");
-            Assert.Equal(0, r.ExitCode);
-            var reference = JsonDocument.Parse(Reference.Run("drawdown.py", Path.Combine(folder, file), "close", "-", asOf)).RootElement;
-            Assert.Equal(id, r.Json.GetProperty("id").GetString());
-            Assert.Equal(reference.GetProperty("drawdown").EnumerateArray().Last().GetDouble(), r.Json.GetProperty("drawdown").GetDouble(), 1e-12);
-            Assert.Equal(reference.GetProperty("max_drawdown").GetDouble(), r.Json.GetProperty("max_drawdown").GetDouble(), 1e-12);
-            Assert.Equal(reference.GetProperty("peak_date").EnumerateArray().Last().GetString(), r.Json.GetProperty("peak_date").GetString());
+            ("INDEX:SPX", "markets/spx_daily.csv", "2022-10-12"), ("CRYPTO:SPX", "crypto/daily/SPX.csv", "2025-12-15"),
+        };
+        foreach (var (id, file, asOf) in cases)
+        {
+            var json = CliRun.Invoke(Store, "drawdown", id, "--as-of", asOf, "--json").Json;
+            var reference = JsonDocument.Parse(
+                Reference.Run("drawdown.py", Path.Combine(folder, file), "close", "-", asOf)).RootElement;
+            Assert.Equal(id, json.GetProperty("id").GetString());
+            Assert.Equal(reference.GetProperty("drawdown").EnumerateArray().Last().GetDouble(),
+                json.GetProperty("drawdown").GetDouble(), 1e-12);
+            Assert.Equal(reference.GetProperty("max_drawdown").GetDouble(),
+                json.GetProperty("max_drawdown").GetDouble(), 1e-12);
+            Assert.Equal(reference.GetProperty("peak_date").EnumerateArray().Last().GetString(),
+                json.GetProperty("peak_date").GetString());
         }
 
         var status = CliRun.Invoke(Store, "data", "status", "--json").Json.GetProperty("instruments").EnumerateArray()
-            .ToDictionary(i => i.GetProperty("id").GetString()!, i => (i.GetProperty("class").GetString(), i.GetProperty("calendar").GetString()));
+            .ToDictionary(i => i.GetProperty("id").GetString()!,
+                i => (i.GetProperty("class").GetString(), i.GetProperty("calendar").GetString()));
         Assert.Equal(("EquityIndex", "UsEquity"), status["INDEX:SPX"]);
         Assert.Equal(("Crypto", "EveryDay"), status["CRYPTO:SPX"]);
     }
@@ -115,7 +115,8 @@ public sealed class InstrumentIdentityCommandTests : IDisposable
         var bytes = File.ReadAllBytes(Store);
         var r = CliRun.Invoke(Store, "import", token, "--json");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("RUT is stored as INDEX:RUT (equity index, us-equity calendar); this file makes it crypto (every-day calendar)", r.Stderr);
+        Assert.Contains("RUT is stored as INDEX:RUT (equity index, us-equity calendar); this file makes it crypto "
+                        + "(every-day calendar)", r.Stderr);
         Assert.Equal(bytes, File.ReadAllBytes(Store));
 
         var beside = CliRun.Invoke(Store, "import", token, "--new-instrument", "--json");

@@ -23,18 +23,8 @@ public sealed class InstrumentIdentityTests : IDisposable
     private static List<ParsedFile> Read(params string[] paths) =>
         Importers.ReadAll(Importers.ExpandPaths(paths, []), new ImportOptions(SkipBad: true));
 
-    /// <summary>A folder of copies of real files: (path inside the folder, file of the data folder).</summary>
-    private string Folder(string name, params (string Path, string[] From)[] files)
-    {
-        var folder = Path.Combine(_dir, name);
-        foreach (var (path, from) in files)
-        {
-            var target = Path.Combine(folder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(RealData.File(from), target);
-        }
-        return folder;
-    }
+    private string Folder(string name, params (string Path, string[] From)[] files) =>
+        RealDataCopy.Into(Path.Combine(_dir, name), files);
 
     private static readonly (string, string[]) SpxIndex = ("markets/spx_daily.csv", ["markets", "spy_daily.csv"]);
     private static readonly (string, string[]) SpxToken = ("crypto/daily/SPX.csv", ["crypto", "daily", "SPX.csv"]);
@@ -49,7 +39,8 @@ public sealed class InstrumentIdentityTests : IDisposable
 
         var index = store.LoadSeries("INDEX:SPX");
         var token = store.LoadSeries("crypto:spx");
-        Assert.Equal(new Instrument("INDEX:SPX", AssetClass.EquityIndex, "USD", 1, CalendarKind.UsEquity), index.Instrument);
+        Assert.Equal(new Instrument("INDEX:SPX", AssetClass.EquityIndex, "USD", 1, CalendarKind.UsEquity),
+            index.Instrument);
         Assert.Equal(AssetClass.Crypto, token.Instrument.Class);
         Assert.Equal(CalendarKind.EveryDay, token.Instrument.Calendar);
         Assert.Equal("CRYPTO:SPX", token.Instrument.Id);
@@ -69,7 +60,8 @@ public sealed class InstrumentIdentityTests : IDisposable
         var e = Assert.Throws<AmbiguousIdException>(() => store.FindInstrument("spx"));
         Assert.Equal("'spx' is ambiguous: CRYPTO:SPX (crypto), INDEX:SPX (equity index); name one of them", e.Message);
         Assert.Throws<AmbiguousIdException>(() => store.LoadSeries("SPX"));
-        Assert.Contains(store.LoadSeriesOfClass(AssetClass.Crypto), s => s.Instrument.Id == "CRYPTO:SPX" && s.Count == tokenFile.Count);
+        Assert.Contains(store.LoadSeriesOfClass(AssetClass.Crypto),
+            s => s.Instrument.Id == "CRYPTO:SPX" && s.Count == tokenFile.Count);
 
         // Importing the same folder again changes nothing.
         var before = store.ContentFingerprint();
@@ -109,17 +101,20 @@ public sealed class InstrumentIdentityTests : IDisposable
     [Fact]
     public void A_crypto_file_for_a_stored_index_stops_naming_both_classes_and_writes_nothing()
     {
-        using (var store = BellwetherStore.Open(StorePath)) store.Import(Read(RealData.File("markets", "rut_daily.csv")), DateTimeOffset.UnixEpoch);
+        using (var store = BellwetherStore.Open(StorePath))
+            store.Import(Read(RealData.File("markets", "rut_daily.csv")), DateTimeOffset.UnixEpoch);
         var token = Folder("rut", (SpxToken.Item1.Replace("SPX", "RUT"), SpxToken.Item2));
         var bytes = File.ReadAllBytes(StorePath);
         string fingerprint;
         using (var store = BellwetherStore.Open(StorePath))
         {
             fingerprint = store.ContentFingerprint();
-            var e = Assert.Throws<ImportException>(() => store.Import(Read(token), DateTimeOffset.UnixEpoch.AddDays(1)));
+            var e = Assert.Throws<ImportException>(
+                () => store.Import(Read(token), DateTimeOffset.UnixEpoch.AddDays(1)));
             Assert.Equal("class", e.Field);
             Assert.Equal(Path.Combine(token, "crypto", "daily", "RUT.csv"), e.File);
-            Assert.Contains("RUT is stored as INDEX:RUT (equity index, us-equity calendar); this file makes it crypto (every-day calendar)", e.Message);
+            Assert.Contains("RUT is stored as INDEX:RUT (equity index, us-equity calendar); this file makes it crypto "
+                            + "(every-day calendar)", e.Message);
             Assert.Contains("--new-instrument", e.Message);
             Assert.Contains("--redefine", e.Message);
             Assert.Equal(fingerprint, store.ContentFingerprint());
@@ -137,10 +132,12 @@ public sealed class InstrumentIdentityTests : IDisposable
         using (var store = BellwetherStore.Open(StorePath))
         {
             store.Import(Read(rut), DateTimeOffset.UnixEpoch);
-            var summary = store.Import(Read(token), DateTimeOffset.UnixEpoch, new InstrumentChanges(NewInstruments: true));
+            var summary = store.Import(Read(token), DateTimeOffset.UnixEpoch,
+                new InstrumentChanges(NewInstruments: true));
             Assert.Equal(tokenRows.Count, summary.Changes["CRYPTO:RUT"].Inserted);
             Assert.Equal(tokenRows.Close, store.LoadSeries("CRYPTO:RUT").Close);
-            Assert.Equal(2442.74, Math.Round(store.LoadSeries("INDEX:RUT").Close[Array.IndexOf(store.LoadSeries("INDEX:RUT").Dates, new DateOnly(2021, 11, 8))], 2));
+            var index = store.LoadSeries("INDEX:RUT");
+            Assert.Equal(2442.74, Math.Round(index.Close[Array.IndexOf(index.Dates, new DateOnly(2021, 11, 8))], 2));
         }
         File.Delete(StorePath);
         using (var store = BellwetherStore.Open(StorePath))
@@ -156,7 +153,8 @@ public sealed class InstrumentIdentityTests : IDisposable
             Assert.Equal(indexRows.Dates.Union(tokenRows.Dates).Count(), moved.Count);
             Assert.Equal(tokenRows.Close[^1], moved.Close[Array.IndexOf(moved.Dates, tokenRows.Dates[^1])]);
             var status = store.Status().Single();
-            Assert.Equal(("RUT", "Crypto", "EveryDay", (long)moved.Count), (status.Id, status.Class, status.Calendar, status.Rows));
+            Assert.Equal(("RUT", "Crypto", "EveryDay", (long)moved.Count),
+                (status.Id, status.Class, status.Calendar, status.Rows));
         }
     }
 
@@ -170,7 +168,8 @@ public sealed class InstrumentIdentityTests : IDisposable
         var usd = Path.Combine(folder, "SPX.csv");
         File.WriteAllLines(usd, lines.Take(30));
         var usdFolder = Directory.CreateDirectory(Path.Combine(_dir, "usd", "daily")).FullName;
-        File.WriteAllLines(Path.Combine(usdFolder, "SPX.csv"), lines.Take(30).Select((l, i) => i == 0 ? l : l.Replace("binance_usdm_perp", "yahoo_usd")));
+        File.WriteAllLines(Path.Combine(usdFolder, "SPX.csv"),
+            lines.Take(30).Select((l, i) => i == 0 ? l : l.Replace("binance_usdm_perp", "yahoo_usd")));
         using var store = BellwetherStore.Open(StorePath);
         store.Import(Read(Path.Combine(folder, "SPX.csv")), DateTimeOffset.UnixEpoch);
         Assert.Equal("USDT", store.FindInstrument("SPX")!.QuoteUnit);
@@ -192,11 +191,14 @@ public sealed class InstrumentIdentityTests : IDisposable
         var m2 = File.ReadAllLines(RealData.File("macro", "M2SL.csv"));
         var weekly = Path.Combine(Directory.CreateDirectory(Path.Combine(_dir, "weekly")).FullName, "M2SL.csv");
         var monday = new DateOnly(2024, 1, 1);
-        File.WriteAllLines(weekly, m2.Take(1).Concat(m2.Skip(1).TakeLast(8).Select((l, i) => monday.AddDays(7 * i).ToString("yyyy-MM-dd") + l[l.IndexOf(',')..])));
+        var mondays = m2.Skip(1).TakeLast(8)
+            .Select((l, i) => monday.AddDays(7 * i).ToString("yyyy-MM-dd") + l[l.IndexOf(',')..]);
+        File.WriteAllLines(weekly, m2.Take(1).Concat(mondays));
         store.Import(Read(RealData.File("macro", "M2SL.csv")), DateTimeOffset.UnixEpoch);
         var calendar = Assert.Throws<ImportException>(() => store.Import(Read(weekly), DateTimeOffset.UnixEpoch));
         Assert.Equal("calendar", calendar.Field);
-        Assert.Contains("M2SL is stored as MACRO:M2SL with calendar monthly; this file gives calendar weekly", calendar.Message);
+        Assert.Contains("M2SL is stored as MACRO:M2SL with calendar monthly; this file gives calendar weekly",
+            calendar.Message);
     }
 
     [Fact]
@@ -213,7 +215,8 @@ public sealed class InstrumentIdentityTests : IDisposable
         }
         var legacy = Path.Combine(_dir, "legacy.duckdb");
         LegacyStore.CopyAsSchema2(fresh, legacy);
-        Assert.Equal(LegacyStore.Count(fresh, "SELECT count(*) FROM bars"), LegacyStore.Count(legacy, "SELECT count(*) FROM bars"));
+        Assert.Equal(LegacyStore.Count(fresh, "SELECT count(*) FROM bars"),
+            LegacyStore.Count(legacy, "SELECT count(*) FROM bars"));
         Assert.True(LegacyStore.Count(legacy, "SELECT count(*) FROM bars WHERE instrument = 'RUT'") > 0);
 
         // A read-only open migrates first; then the rows are those a fresh import stores, id for id.
@@ -232,10 +235,14 @@ public sealed class InstrumentIdentityTests : IDisposable
     }
 }
 
-/// <summary>Stores as Bellwether wrote them at schema 2: tables of the first two migrations, ids without namespace.</summary>
+/// <summary>
+/// Stores as Bellwether wrote them at schema 2: tables of the first two migrations, ids without namespace.
+/// </summary>
 internal static class LegacyStore
 {
-    /// <summary>Writes the content of the (current) store <paramref name="from"/> as a schema-2 store at <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Writes the content of the (current) store <paramref name="from"/> as a schema-2 store at <paramref name="to"/>.
+    /// </summary>
     public static void CopyAsSchema2(string from, string to)
     {
         using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={to}");
@@ -254,12 +261,15 @@ internal static class LegacyStore
         }
         Execute($"""
             ATTACH '{from}' AS cur (READ_ONLY);
-            INSERT INTO instruments SELECT symbol, class, quote_unit, contract_scale, calendar, weekly_anchor FROM cur.instruments;
-            INSERT INTO instrument_stats SELECT i.symbol, s.first_date, s.last_date, s.rows, s.gaps, s.off_calendar, s.sources
+            INSERT INTO instruments
+                SELECT symbol, class, quote_unit, contract_scale, calendar, weekly_anchor FROM cur.instruments;
+            INSERT INTO instrument_stats
+                SELECT i.symbol, s.first_date, s.last_date, s.rows, s.gaps, s.off_calendar, s.sources
                 FROM cur.instrument_stats s JOIN cur.instruments i USING (id);
             INSERT INTO bars SELECT i.symbol, b.date, b.open, b.high, b.low, b.close, b.volume, b.market_cap, b.source
                 FROM cur.bars b JOIN cur.instruments i ON i.id = b.instrument ORDER BY i.symbol, b.date;
-            INSERT INTO flow_funds SELECT i.symbol, f.position, f.fund FROM cur.flow_funds f JOIN cur.instruments i ON i.id = f.instrument;
+            INSERT INTO flow_funds
+                SELECT i.symbol, f.position, f.fund FROM cur.flow_funds f JOIN cur.instruments i ON i.id = f.instrument;
             INSERT INTO flows SELECT i.symbol, f.date, f.fund, f.value, f.source
                 FROM cur.flows f JOIN cur.instruments i ON i.id = f.instrument ORDER BY i.symbol, f.date, f.fund;
             INSERT INTO coin_lists SELECT * FROM cur.coin_lists;
