@@ -122,7 +122,7 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, null, null,
                 0, 0, 0, 0, [], $"{settings.Name}: {e.Message} in the fetch configuration", null);
         }
-        var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad));
+        var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad) { Clock = time });
         var snapshot = item.Symbol == CoinGeckoSource.MarketsSymbol;
         InstrumentOutcome Failed(string error, SourceFailure? failure) =>
             new(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, snapshot ? null : from, null, 0, 0, 0, 0, source.TakeRetryNotes(), error, failure);
