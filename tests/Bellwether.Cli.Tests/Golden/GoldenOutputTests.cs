@@ -47,7 +47,7 @@ public sealed class GoldenOutputTests : IDisposable
         Compare($"check-{Article}.json", JsonNode.Parse(r.Stdout)!);
     }
 
-    /// <summary>The report's JSON, and a digest of every chart drawn in its HTML (traces, points, sums, ranges).</summary>
+    /// <summary>The report's JSON, and a digest of every chart drawn in its HTML.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
     public void The_report_is_unchanged(string thesis, string? asOf)
@@ -79,8 +79,8 @@ public sealed class GoldenOutputTests : IDisposable
         var differences = new List<string>();
         Diff("$", JsonNode.Parse(File.ReadAllText(file)), actual, differences);
         Assert.True(differences.Count == 0,
-            $"{name}: {differences.Count} field(s) differ from the checked-in output (first 40 below). If the change is " +
-            $"intended, run tests/golden/regenerate and add a line to tests/golden/README.md.\n" +
+            $"{name}: {differences.Count} field(s) differ from the checked-in output (first 40 below). " +
+            $"If the change is intended, run tests/golden/regenerate and add a line to tests/golden/README.md.\n" +
             string.Join("\n", differences.Take(40)));
     }
 
@@ -120,7 +120,8 @@ public sealed class GoldenOutputTests : IDisposable
                     differences.Add($"{path}: {y} (was {x})");
                 return;
             default:
-                if (!JsonNode.DeepEquals(expected, actual)) differences.Add($"{path}: {Short(actual)} (was {Short(expected)})");
+                if (!JsonNode.DeepEquals(expected, actual))
+                    differences.Add($"{path}: {Short(actual)} (was {Short(expected)})");
                 return;
         }
     }
@@ -145,7 +146,8 @@ public sealed class GoldenOutputTests : IDisposable
             foreach (var trace in figure["data"]!.AsArray())
             {
                 var x = trace!["x"]?.AsArray();
-                var y = (trace["y"]?.AsArray() ?? []).Select(v => v?.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : double.NaN)
+                var y = (trace["y"]?.AsArray() ?? [])
+                    .Select(v => v?.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : double.NaN)
                     .Where(double.IsFinite).ToList();
                 traces.Add(new JsonObject
                 {
