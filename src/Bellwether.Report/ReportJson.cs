@@ -10,6 +10,7 @@ public static class ReportJson
         return new
         {
             as_of = c.Board.AsOf, html, markdown, png_dir = pngDir, readiness = c.Board.Readiness,
+            readiness_withheld = c.Board.Withheld, counted = c.Board.Counted, min_measured = c.Board.MinMeasured,
             summary = ThesisReport.Summary(c), charts = c.AllCharts.Select(x => new { id = x.Id, title = x.Title }),
             claims = c.Claims,
             study = study is null ? null : new

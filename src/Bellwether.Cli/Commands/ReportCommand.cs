@@ -68,7 +68,8 @@ internal static class ReportCommand
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
             else
                 Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, " +
-                    $"readiness {content.Board.Readiness:0}/100 as of {date:yyyy-MM-dd})" +
+                    (content.Board.Withheld is null ? $"readiness {content.Board.Readiness:0}/100" : "readiness withheld") +
+                    $" as of {date:yyyy-MM-dd})" +
                     (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}") + (pngs is null ? "" : $", {pngs.Count} PNGs") + ".");
             return Cli.Ok;
         });
