@@ -8,22 +8,27 @@ namespace Bellwether.Cli.Commands;
 // one spends tens of milliseconds of a sub-second command building itself.
 
 /// <summary>The board as of a date.</summary>
+/// <param name="ReadinessWithheld">Why readiness is null, in words; null when it is reported.</param>
 /// <param name="AsOfChosen">Why this date, when no <c>--as-of</c> was given (absent otherwise).</param>
-internal sealed record BoardJson(DateOnly AsOf, ThesisJson Thesis, double Readiness, double Counted,
+internal sealed record BoardJson(
+    DateOnly AsOf, ThesisJson Thesis, double Readiness, string? ReadinessWithheld, double Counted, double MinMeasured,
     IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateChoiceJson? AsOfChosen = null)
 {
-    public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(board.AsOf, thesis, board.Readiness, board.Counted,
+    public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(
+        board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
         board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
             new WindowJson(s.From, s.To), s.Stale, s.Weight, s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
-        board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(), chosen);
+        board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
+        chosen);
 }
 
 /// <summary>The date a command chose without <c>--as-of</c>: the thesis's latest evaluable date, and why.</summary>
 /// <param name="Reason">In words.</param>
 /// <param name="LimitedBy">The inputs whose data ends there.</param>
 /// <param name="StoreLastDate">The latest date of anything stored, and what (<paramref name="StoreLastId"/>).</param>
-internal sealed record DateChoiceJson(string Reason, IReadOnlyList<string> LimitedBy, DateOnly StoreLastDate, string StoreLastId);
+internal sealed record DateChoiceJson(
+    string Reason, IReadOnlyList<string> LimitedBy, DateOnly StoreLastDate, string StoreLastId);
 
 /// <summary>Which thesis was evaluated.</summary>
 internal sealed record ThesisJson(string Name, string Description, string File);

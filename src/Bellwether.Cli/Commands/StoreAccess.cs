@@ -19,20 +19,26 @@ internal static class StoreAccess
         new(store, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags));
 
     /// <summary>
-    /// The series <paramref name="id"/> between optional bounds; with <paramref name="asOf"/>, only what was published by
-    /// the end of that day (its release rule and vintages), unless <c>--ignore-release-lags</c>.
+    /// The series <paramref name="id"/> between optional bounds; with <paramref name="asOf"/>, only what was published
+    /// by the end of that day (its release rule and vintages), unless <c>--ignore-release-lags</c>.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such series.</exception>
-    public static DailySeries Series(ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null)
+    public static DailySeries Series(
+        ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null)
     {
         if (asOf is not { } d || parse.GetValue(Cli.IgnoreReleaseLags)) return store.LoadSeries(id, from, to);
         // An unknown id falls through to the store's own error.
         return (MarketData(parse, store).Published(d).Series(id) ?? store.LoadSeries(id)).Between(from, to);
     }
 
-    /// <summary>The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by then (see <see cref="Series"/>).</summary>
+    /// <summary>
+    /// The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by then (see
+    /// <see cref="Series"/>).
+    /// </summary>
     public static FlowTable Flows(ParseResult parse, BellwetherStore store, string id, DateOnly? asOf) =>
-        asOf is { } d && !parse.GetValue(Cli.IgnoreReleaseLags) ? MarketData(parse, store).Published(d).Flows(id) ?? store.LoadFlows(id) : store.LoadFlows(id);
+        asOf is { } d && !parse.GetValue(Cli.IgnoreReleaseLags)
+            ? MarketData(parse, store).Published(d).Flows(id) ?? store.LoadFlows(id)
+            : store.LoadFlows(id);
 
     /// <summary>Parses an optional <c>yyyy-MM-dd</c> option value; a bad one is a usage error.</summary>
     public static DateOnly? Date(ParseResult parse, Option<string?> option)

@@ -36,7 +36,8 @@ public interface IMarketData
 
     /// <summary>
     /// The data as published by the end of <paramref name="asOf"/>: a lagged series (a FRED release, a flow table)
-    /// holds only the observations public by then, with the values in force that day (see <see cref="Releases.Publication"/>).
+    /// holds only the observations public by then, with the values in force that day
+    /// (see <see cref="Releases.Publication"/>).
     /// Readers still cut by date. Data without release rules returns itself.
     /// </summary>
     IMarketData Published(DateOnly asOf) => this;
@@ -47,7 +48,8 @@ public interface IMarketData
     /// passes every stored row of them to <paramref name="build"/> and keeps one structure for all days, where
     /// <see cref="Shared{T}"/> would build one per day's published rows.
     /// </summary>
-    T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class => Shared(key, build);
+    T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
+        Shared(key, build);
 }
 
 /// <summary>
@@ -106,14 +108,17 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
 
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
 
-    /// <summary>The inner data as published by the end of <paramref name="date"/>, cut at <see cref="AsOf"/> (one view per date).</summary>
+    /// <summary>
+    /// The inner data as published by the end of <paramref name="date"/>, cut at <see cref="AsOf"/> (one view per date).
+    /// </summary>
     public IMarketData Published(DateOnly date)
     {
         var published = inner.Published(date);
         if (ReferenceEquals(published, inner)) return this;
         lock (_lock)
         {
-            if (!_published.TryGetValue(date, out var view)) _published[date] = view = new AsOfMarketData(published, AsOf);
+            if (!_published.TryGetValue(date, out var view))
+                _published[date] = view = new AsOfMarketData(published, AsOf);
             return view;
         }
     }

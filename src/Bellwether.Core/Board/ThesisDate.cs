@@ -10,7 +10,8 @@ public sealed record ThesisInput(string Id, CalendarKind Calendar, DateOnly Last
 
 /// <summary>The date a thesis is evaluated on when none is given, and why.</summary>
 /// <param name="Date">The date.</param>
-/// <param name="LimitedBy">The inputs whose data ends the span (the earliest-ending daily inputs, or the input that goes stale first).</param>
+/// <param name="LimitedBy">The inputs whose data ends the span (the earliest-ending daily inputs, or the input that
+/// goes stale first).</param>
 /// <param name="Reason">One sentence: which date and why.</param>
 public sealed record ThesisDateChoice(DateOnly Date, IReadOnlyList<string> LimitedBy, string Reason);
 
@@ -21,16 +22,18 @@ public sealed record ThesisDateChoice(DateOnly Date, IReadOnlyList<string> Limit
 /// </summary>
 public static class ThesisDate
 {
-    /// <summary>The latest date on which every input in <paramref name="inputs"/> is current; null when there are none.</summary>
+    /// <summary>The latest date on which every input in <paramref name="inputs"/> is current; null without inputs.</summary>
     public static ThesisDateChoice? Latest(IReadOnlyList<ThesisInput> inputs)
     {
         if (inputs.Count == 0) return null;
         var bounds = inputs.Select(i => (i.Id, Bound: IsDaily(i.Calendar) ? i.LastDate : CurrentThrough(i))).ToList();
         var date = bounds.Min(b => b.Bound);
         var limitedBy = bounds.Where(b => b.Bound == date).Select(b => b.Id).Order(StringComparer.Ordinal).ToList();
-        var ids = string.Join(", ", limitedBy.Take(4)) + (limitedBy.Count > 4 ? $" and {limitedBy.Count - 4} more" : "");
+        var ids = string.Join(", ", limitedBy.Take(4))
+                  + (limitedBy.Count > 4 ? $" and {limitedBy.Count - 4} more" : "");
         string reason = inputs.Where(i => IsDaily(i.Calendar)).Any(i => i.LastDate == date)
-            ? $"the latest date with data for every daily input of the thesis ({ids} end{(limitedBy.Count == 1 ? "s" : "")} there)"
+            ? $"the latest date with data for every daily input of the thesis " +
+              $"({ids} end{(limitedBy.Count == 1 ? "s" : "")} there)"
             : $"the last date before {ids} would be stale";
         return new ThesisDateChoice(date, limitedBy, reason);
     }

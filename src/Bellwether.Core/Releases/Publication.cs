@@ -40,7 +40,9 @@ public sealed class Publication
     /// <summary>The release rule of <paramref name="instrument"/>.</summary>
     public SeriesRelease RuleOf(Instrument instrument) => _rules.For(instrument);
 
-    /// <summary>The last observation date of series <paramref name="id"/> public by the end of <paramref name="asOf"/>, or null.</summary>
+    /// <summary>
+    /// The last observation date of series <paramref name="id"/> public by the end of <paramref name="asOf"/>, or null.
+    /// </summary>
     public DateOnly? LastPublished(string id, DateOnly asOf)
     {
         var timeline = TimelineOf(id);
@@ -68,7 +70,8 @@ public sealed class Publication
     private object Cut(string id, Timeline timeline, DateOnly asOf)
     {
         var state = timeline.State(asOf);
-        return _cuts.GetOrAdd(id, _ => new SharedStates()).GetOrAdd($"{state.Rows}.{state.Epoch}", () => timeline.Cut(state, asOf)).Value;
+        return _cuts.GetOrAdd(id, _ => new SharedStates())
+            .GetOrAdd($"{state.Rows}.{state.Epoch}", () => timeline.Cut(state, asOf)).Value;
     }
 
     /// <summary>One series' observations in release order, with what is public on a day.</summary>
@@ -99,7 +102,8 @@ public sealed class Publication
             {
                 // A first vintage after the record began is the observation's first release; one at the record's start
                 // only says it was already public then, so the rule dates it.
-                var p = firstVintage.TryGetValue(dates[i], out var start) && start > recordStart ? start : rule.Release(dates[i]);
+                var p = firstVintage.TryGetValue(dates[i], out var start) && start > recordStart
+                    ? start : rule.Release(dates[i]);
                 if (p < latest) p = latest;
                 _published[i] = latest = p;
             }
@@ -110,7 +114,7 @@ public sealed class Publication
 
         public DateOnly ObservationDate(int i) => _series?.Dates[i] ?? _table!.Dates[i];
 
-        /// <summary>Rows public by the end of <paramref name="asOf"/>, and how many vintage starts had passed.</summary>
+        /// <summary>Rows public by the end of <paramref name="asOf"/>, and how many vintage starts passed.</summary>
         public (int Rows, int Epoch) State(DateOnly asOf) => (UpperBound(_published, asOf), UpperBound(_epochs, asOf));
 
         private static int UpperBound(DateOnly[] sorted, DateOnly d)
@@ -128,7 +132,8 @@ public sealed class Publication
         {
             int n = state.Rows;
             if (_table is { } t)
-                return n == t.Count ? t : t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+                return n == t.Count ? t
+                    : t with { Dates = t.Dates[..n], Values = [.. t.Values.Select(v => v[..n])], Total = t.Total[..n] };
             var s = _series!;
             if (n == 0) return new DailySeries(s.Instrument, []);
             if (_vintages is null || state.Epoch == 0) return s.Between(null, s.Dates[n - 1]);
@@ -177,14 +182,16 @@ public sealed class Publication
 
         public IReadOnlyList<RankedCoin> Rankings(string? list = null) => root._data.Rankings(list);
 
-        public IReadOnlyList<CoinClassification> Classifications(string? list = null) => root._data.Classifications(list);
+        public IReadOnlyList<CoinClassification> Classifications(string? list = null) =>
+            root._data.Classifications(list);
 
         public IMarketData Published(DateOnly date) => date == asOf ? this : root.At(date);
 
         // Whole-history structures of a series without vintages are the same for every day (the reader bounds its
         // queries by the published rows); with vintages, each day's values differ, so they are built per state.
         public T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
-            ids.Any(id => root.TimelineOf(id) is { HasVintages: true }) ? Shared(key, build) : root._data.SharedHistory(key, ids, build);
+            ids.Any(id => root.TimelineOf(id) is { HasVintages: true })
+                ? Shared(key, build) : root._data.SharedHistory(key, ids, build);
 
         public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
         {
@@ -203,7 +210,8 @@ public sealed class Publication
                 var built = build(this);
                 lock (_lock)
                     if (_handedOut.Count > before)
-                        root._readDuringBuild[key] = [.. ids.Union(_handedOut.Skip(before).Select(h => h.Id), StringComparer.OrdinalIgnoreCase)];
+                        root._readDuringBuild[key] =
+                            [.. ids.Union(_handedOut.Skip(before).Select(h => h.Id), StringComparer.OrdinalIgnoreCase)];
                 return built;
             });
             return (T)entry.Value;
@@ -212,22 +220,25 @@ public sealed class Publication
         private void Record(string id, Timeline timeline)
         {
             lock (_lock)
-                if (!_handedOut.Any(h => string.Equals(h.Id, id, StringComparison.OrdinalIgnoreCase))) _handedOut.Add((id, timeline));
+                if (!_handedOut.Any(h => string.Equals(h.Id, id, StringComparison.OrdinalIgnoreCase)))
+                    _handedOut.Add((id, timeline));
         }
 
         private string Signature(List<(string Id, Timeline Timeline)> inputs) =>
-            string.Join(';', inputs.Select(h => (h.Id.ToUpperInvariant(), h.Timeline.State(asOf))).Order().Select(x => $"{x.Item1}:{x.Item2.Rows}.{x.Item2.Epoch}"));
+            string.Join(';', inputs.Select(h => (Id: h.Id.ToUpperInvariant(), State: h.Timeline.State(asOf))).Order()
+                .Select(x => $"{x.Id}:{x.State.Rows}.{x.State.Epoch}"));
     }
 
     /// <summary>
-    /// The structures of one key (or the cuts of one series), one per published state of its inputs. A history walks the
-    /// days in order (a few threads at a time), so only the states used last are kept: a daily-released input (DFF)
-    /// would otherwise keep a copy per day.
+    /// The structures of one key (or the cuts of one series), one per published state of its inputs. A history walks
+    /// the days in order (a few threads at a time), so only the states used last are kept: a daily-released input
+    /// (DFF) would otherwise keep a copy per day.
     /// </summary>
     private sealed class SharedStates
     {
         private const int Kept = 16;
-        private readonly Dictionary<string, LinkedListNode<(string Signature, Lazy<object> Entry)>> _bySignature = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, LinkedListNode<(string Signature, Lazy<object> Entry)>> _bySignature =
+            new(StringComparer.Ordinal);
         private readonly LinkedList<(string Signature, Lazy<object> Entry)> _recent = new();
         private readonly Lock _lock = new();
 
@@ -241,7 +252,8 @@ public sealed class Publication
                     _recent.AddFirst(found);
                     return found.Value.Entry;
                 }
-                var node = _recent.AddFirst((signature, new Lazy<object>(build, LazyThreadSafetyMode.ExecutionAndPublication)));
+                var entry = new Lazy<object>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+                var node = _recent.AddFirst((signature, entry));
                 _bySignature[signature] = node;
                 if (_recent.Count > Kept)
                 {

@@ -26,7 +26,7 @@ public abstract record ReleaseRule
     /// <summary>True when every observation is public on its own date (a close known at the end of its day).</summary>
     public virtual bool IsSameDay => false;
 
-    /// <summary>The release day itself when it is a business day of <paramref name="calendar"/>, else the next one.</summary>
+    /// <summary>The day itself when it is a business day of <paramref name="calendar"/>, else the next one.</summary>
     protected static DateOnly OnBusinessDay(DateOnly d, ReleaseCalendar calendar)
     {
         while (!IsBusinessDay(d, calendar)) d = d.AddDays(1);
@@ -49,7 +49,7 @@ public abstract record ReleaseRule
     }
 }
 
-/// <summary>Public at the end of its own day: a UTC day's crypto close, an index or ETF close, a ranking's date.</summary>
+/// <summary>Public at the end of its own day: a UTC day's crypto close, an index or ETF close, a ranking.</summary>
 public sealed record SameDayRelease : ReleaseRule
 {
     public override DateOnly Release(DateOnly observation) => observation;
@@ -58,7 +58,8 @@ public sealed record SameDayRelease : ReleaseRule
 }
 
 /// <summary>Public <see cref="Days"/> business days of <see cref="Calendar"/> after the observation date.</summary>
-public sealed record BusinessDaysAfter(int Days, ReleaseCalendar Calendar = ReleaseCalendar.FederalReserve) : ReleaseRule
+public sealed record BusinessDaysAfter(int Days, ReleaseCalendar Calendar = ReleaseCalendar.FederalReserve)
+    : ReleaseRule
 {
     public override DateOnly Release(DateOnly observation)
     {
@@ -107,15 +108,23 @@ public sealed record NextMonthRelease(int N, DayOfWeek Day) : ReleaseRule
     private static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
 }
 
-/// <summary>A release schedule that changed: <see cref="Before"/> for observations dated before <see cref="From"/>, <see cref="After"/> from then on.</summary>
+/// <summary>
+/// A release schedule that changed: <see cref="Before"/> for observations dated before <see cref="From"/>,
+/// <see cref="After"/> from then on.
+/// </summary>
 public sealed record ScheduleChange(DateOnly From, ReleaseRule Before, ReleaseRule After) : ReleaseRule
 {
-    public override DateOnly Release(DateOnly observation) => (observation < From ? Before : After).Release(observation);
+    public override DateOnly Release(DateOnly observation) =>
+        (observation < From ? Before : After).Release(observation);
 
-    public override string Describe() => $"{After.Describe()} (observations before {From:yyyy-MM-dd}: {Before.Describe()})";
+    public override string Describe() =>
+        $"{After.Describe()} (observations before {From:yyyy-MM-dd}: {Before.Describe()})";
 }
 
-/// <summary>A monthly value public by the last day of the following month: the cautious rule for a monthly series whose release is not known.</summary>
+/// <summary>
+/// A monthly value public by the last day of the following month: the cautious rule for a monthly series whose
+/// release is not known.
+/// </summary>
 public sealed record EndOfNextMonthRelease : ReleaseRule
 {
     public override DateOnly Release(DateOnly observation) =>

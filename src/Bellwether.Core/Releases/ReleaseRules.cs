@@ -20,17 +20,21 @@ public sealed class ReleaseRules(IReadOnlyDictionary<string, SeriesRelease> name
 {
     private static readonly SeriesRelease SameDay = new(new SameDayRelease(), "close of its day");
 
-    private static readonly SeriesRelease H41 = new(new BusinessDaysAfter(1), "H.4.1: Wednesday level, published Thursday 16:30 ET");
+    private static readonly SeriesRelease H41 =
+        new(new BusinessDaysAfter(1), "H.4.1: Wednesday level, published Thursday 16:30 ET");
 
     // H.6 turned monthly on 2021-02-23 (January 2021 the first month so published); the weekly releases before
     // carried a month's value from about the second Thursday after it ended, so the third Thursday is a safe bound.
     private static readonly SeriesRelease H6 = new(new ScheduleChange(new DateOnly(2021, 1, 1),
-        new NextMonthRelease(3, DayOfWeek.Thursday), new NextMonthRelease(4, DayOfWeek.Tuesday)), "H.6 money stock, 13:00 ET");
+        new NextMonthRelease(3, DayOfWeek.Thursday), new NextMonthRelease(4, DayOfWeek.Tuesday)),
+        "H.6 money stock, 13:00 ET");
 
-    private static readonly SeriesRelease H15 = new(new BusinessDaysAfter(1), "H.15, posted the next business day 16:15 ET");
+    private static readonly SeriesRelease H15 =
+        new(new BusinessDaysAfter(1), "H.15, posted the next business day 16:15 ET");
 
     /// <summary>The rules Bellwether ships.</summary>
-    public static ReleaseRules Default { get; } = new(new Dictionary<string, SeriesRelease>(StringComparer.OrdinalIgnoreCase)
+    public static ReleaseRules Default { get; } = new(new Dictionary<string, SeriesRelease>(
+        StringComparer.OrdinalIgnoreCase)
     {
         ["WALCL"] = H41,
         ["WTREGEN"] = H41,
@@ -45,13 +49,18 @@ public sealed class ReleaseRules(IReadOnlyDictionary<string, SeriesRelease> name
         ["VIXCLS"] = new(new SameDayRelease(), "Cboe close, 16:15 ET"),
     });
 
-    /// <summary>The rule of <paramref name="instrument"/>: its named rule, else the default of its class and calendar.</summary>
+    /// <summary>
+    /// The rule of <paramref name="instrument"/>: the rule named for its symbol (a macro series), else the default of
+    /// its class and calendar.
+    /// </summary>
     public SeriesRelease For(Instrument instrument)
     {
-        if (named.TryGetValue(instrument.Id, out var rule)) return rule;
+        if (instrument.Class == AssetClass.MacroSeries && named.TryGetValue(instrument.Symbol, out var rule))
+            return rule;
         return instrument.Class switch
         {
-            AssetClass.EtfFlows => new(new BusinessDaysAfter(1, ReleaseCalendar.Nyse), "issuers' files, complete the next US morning"),
+            AssetClass.EtfFlows =>
+                new(new BusinessDaysAfter(1, ReleaseCalendar.Nyse), "issuers' files, complete the next US morning"),
             AssetClass.MacroSeries => instrument.Calendar switch
             {
                 // A market-wide crypto statistic (dominance, total market cap) closes with its UTC day.

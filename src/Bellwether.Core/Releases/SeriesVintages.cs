@@ -9,6 +9,6 @@ public sealed record SeriesVintages(string Id, DateOnly[] Dates, DateOnly[] Star
     /// <summary>Number of vintages.</summary>
     public int Count => Dates.Length;
 
-    /// <summary>The first day of the record: observations already present then were published before it began.</summary>
+    /// <summary>The first day of the record: observations present then were published before it began.</summary>
     public DateOnly RecordStart => Starts.Min();
 }

@@ -21,13 +21,15 @@ public sealed class StoreMarketData : IMarketData
     private readonly BellwetherStore _store;
     private readonly Publication? _publication;
 
-    /// <param name="releaseLags">False reads every row as public on its own date (<c>--ignore-release-lags</c>).</param>
+    /// <param name="releaseLags">False reads every row as public on its own date
+    /// (<c>--ignore-release-lags</c>).</param>
     public StoreMarketData(BellwetherStore store, bool releaseLags = true)
     {
         _store = store;
         if (releaseLags)
             _publication = new Publication(this, ReleaseRules.Default,
-                id => Cached<SeriesVintages?>($"vintages:{id.ToUpperInvariant()}", () => FromStore(s => s.LoadVintages(id))));
+                id => Cached<SeriesVintages?>($"vintages:{id.ToUpperInvariant()}",
+                    () => FromStore(s => s.LoadVintages(id))));
     }
 
     /// <summary>The release rules in force, or null when release lags are ignored.</summary>

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Xunit;
 
@@ -45,7 +46,16 @@ public class ThesisBoardTests
         var later = ThesisBoard.Evaluate(thesis, data, new DateOnly(2025, 1, 10), Kinds);
         Assert.True(later.Signals[3].Stale); // eight days without a row on an every-day calendar
         Assert.Equal("stale input: not counted", later.Breakdown[3].Note);
-        Assert.Equal(100.0 * (3 * 1 + 1 * 0 + 2 * 0.5) / 6, later.Readiness, 12);
+        // 6 of 15 weight (40%) is below the default half: readiness is withheld, with the reason in words.
+        Assert.Equal(6.0 / 15, later.Counted, 12);
+        Assert.True(double.IsNaN(later.Readiness));
+        Assert.Equal("insufficient support: 40% of the thesis's weight measured, below the 50% readiness needs (min_measured)",
+            later.Withheld);
+        Assert.All(later.Breakdown, p => Assert.Equal(0, p.Contribution));
+        var lenient = ThesisBoard.Evaluate(thesis with { MinMeasured = 0.4 }, data, new DateOnly(2025, 1, 10), Kinds);
+        Assert.Null(lenient.Withheld);
+        Assert.Equal(100.0 * (3 * 1 + 1 * 0 + 2 * 0.5) / 6, lenient.Readiness, 12);
+        Assert.Equal(lenient.Readiness, lenient.Breakdown.Sum(p => p.Contribution), 12);
     }
 
     [Fact]
@@ -76,11 +86,42 @@ public class ThesisBoardTests
     }
 
     [Fact]
+    public void Only_a_refusal_of_the_data_is_not_measurable_any_other_exception_is_a_bug_that_surfaces()
+    {
+        var kinds = new SignalKinds([new RefusingKind()]);
+        ThesisDefinition Thesis(string exception) => new("t", "", [
+            new("x", "x", "refuses", 1, new Dictionary<string, string> { ["exception"] = exception }, null, null)]);
+        var data = new MemoryMarketData();
+        var board = ThesisBoard.Evaluate(Thesis("not_measurable"), data, new DateOnly(2025, 1, 1), kinds);
+        Assert.Equal(SignalState.NotMeasurable, board.Signals[0].State);
+        Assert.Equal("not measurable: no price", board.Signals[0].Explanation);
+        Assert.Throws<ArgumentException>(() => ThesisBoard.Evaluate(Thesis("argument"), data, new DateOnly(2025, 1, 1), kinds));
+        Assert.Throws<InvalidOperationException>(() => ThesisBoard.Evaluate(Thesis("invalid"), data, new DateOnly(2025, 1, 1), kinds));
+    }
+
+    private sealed class RefusingKind : SignalKind<string>
+    {
+        public override string Name => "refuses";
+        public override string Description => "test: throws the exception it is told to";
+        public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("exception", "", "which exception")];
+        public override IReadOnlyList<string> Labels { get; } = [];
+        public override IReadOnlyList<string> Fields { get; } = [];
+        protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);
+        protected override SignalReading Read(string exception, IMarketData data, DateOnly asOf) => throw (exception switch
+        {
+            "not_measurable" => new NotMeasurableException("no price"),
+            "argument" => new ArgumentException("a bug"),
+            _ => (Exception)new InvalidOperationException("a bug"),
+        });
+    }
+
+    [Fact]
     public void Readiness_is_nan_when_nothing_counts()
     {
         var board = ThesisBoard.Evaluate(new ThesisDefinition("t", "", [Signal("x", "NONE", 1)]), new MemoryMarketData(), new DateOnly(2025, 1, 1), Kinds);
         Assert.True(double.IsNaN(board.Readiness));
         Assert.Equal(0, board.Counted);
+        Assert.Equal("no signal counted: nothing of the thesis could be measured", board.Withheld);
         Assert.Equal("not measurable: no data", board.Signals[0].Explanation);
     }
 

@@ -29,7 +29,7 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
         var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
             throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
-        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, csv, context);
+        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, context);
         FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
         var kept = vintages.Where(v => v.Date < target.UtcToday).OrderBy(v => v.Date).ThenBy(v => v.Start).ToList();
         if (kept.Count > 0)
