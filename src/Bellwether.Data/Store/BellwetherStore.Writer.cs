@@ -9,43 +9,49 @@ namespace Bellwether.Data.Store;
 public sealed partial class BellwetherStore
 {
     /// <summary>
-    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import.
+    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import. The files
+    /// are written batch by batch as the sequence yields them (a batch holds <see cref="BatchRows"/> rows or one larger
+    /// file), so a lazy sequence that parses as it goes never holds all files at once; an exception from the sequence
+    /// rolls the whole import back.
     /// </summary>
     /// <param name="importedAt">When the import ran (the clock is the caller's).</param>
+    /// <param name="written">Called with the number of rows of each batch once it is written (progress).</param>
     /// <exception cref="ImportException">The same instrument or list comes from two files.</exception>
-    public ImportSummary Import(IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt)
+    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt, Action<long>? written = null)
     {
-        RejectDoubleSources(files);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
+        var log = new List<(string Path, string Format, long RowsRead, string[] Keys, long Skipped)>();
+        var batch = new List<ParsedFile>();
+        long batchRows = 0;
         using var tx = _connection.BeginTransaction();
         try
         {
-            Execute("""
-                CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
-                """);
-            StageRows(files);
-            var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
-            Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
-            Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
-            Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
-            Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
-            var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
-            UpsertInstruments(instruments);
-            foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
-            RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+            void Flush()
+            {
+                if (batch.Count == 0) return;
+                WriteBatch(batch, changes);
+                written?.Invoke(batchRows);
+                batch.Clear();
+                batchRows = 0;
+            }
+            foreach (var file in files)
+            {
+                RejectDoubleSources(file, owners);
+                log.Add((file.Path, file.Format, file.RowsRead, Keys(file).ToArray(), file.Skipped.Count));
+                batch.Add(file);
+                batchRows += file.RowsKept;
+                if (batchRows >= BatchRows) Flush();
+            }
+            Flush();
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
             if (changes.Values.Any(c => c.Changed > 0))
             {
-                using var log = _connection.CreateAppender("imports");
-                foreach (var file in files)
-                {
-                    var keys = Keys(file).ToList();
-                    log.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(file.Path).AppendValue(file.Format)
-                        .AppendValue((long)file.RowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
-                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue((long)file.Skipped.Count).EndRow();
-                }
+                using var appender = _connection.CreateAppender("imports");
+                foreach (var (path, format, rowsRead, keys, skipped) in log)
+                    appender.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(path).AppendValue(format)
+                        .AppendValue(rowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
+                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue(skipped).EndRow();
             }
             tx.Commit();
             return new ImportSummary(changes);
@@ -57,21 +63,42 @@ public sealed partial class BellwetherStore
         }
     }
 
+    /// <summary>Rows staged and merged at a time: bounds the memory of an import whatever the number of files.</summary>
+    public const long BatchRows = 500_000;
+
+    private void WriteBatch(IReadOnlyList<ParsedFile> files, Dictionary<string, StoreChange> changes)
+    {
+        Execute("""
+            CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
+            """);
+        StageRows(files);
+        Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
+        Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
+        Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
+        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
+        var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
+        UpsertInstruments(instruments);
+        foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
+        RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+        Execute("DROP TABLE stage_bars; DROP TABLE stage_flows; DROP TABLE stage_coin_lists; DROP TABLE stage_rankings; DROP TABLE IF EXISTS diff;");
+    }
+
     /// <summary>The instruments or lists a parsed file writes.</summary>
     public static IEnumerable<string> Keys(ParsedFile file) =>
         file.Series.Select(s => s.Instrument.Id).Concat(file.Flows.Select(f => f.Instrument.Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
             .Concat(file.Rankings.Select(r => r.Source).Distinct());
 
-    private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files)
+    private static void RejectDoubleSources(ParsedFile file, Dictionary<string, string> owners)
     {
-        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
         foreach (var key in Keys(file))
         {
-            if (owner.TryGetValue(key, out var other))
+            if (owners.TryGetValue(key, out var other))
                 throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
-            owner[key] = file.Path;
+            owners[key] = file.Path;
         }
     }
 
