@@ -14,9 +14,19 @@ internal static class ImportCommand
         var skipBad = new Option<bool>("--skip-bad") { Description = "Skip bad rows and files of unknown formats (counted and listed) instead of failing" };
         var verbose = new Option<bool>("--verbose") { Description = "List every file: instrument, dates, rows read, stored, new, revised, skipped, gaps; and every note" };
         var format = new Option<string?>("--format") { Description = "Force a format: " + string.Join(", ", Importers.All.Select(i => i.Name)) };
+        var redefine = new Option<bool>("--redefine")
+        {
+            Description = "Let the files change the class, calendar, quote unit or contract scale of stored "
+                          + "instruments",
+        };
+        var newInstrument = new Option<bool>("--new-instrument")
+        {
+            Description = "Store a file whose symbol is stored under another class beside it, as an instrument "
+                          + "of its own",
+        };
         var command = new Command("import", "Import market-data files into the store (one transaction; a second import of the same files changes nothing)")
         {
-            paths, skipBad, format, verbose,
+            paths, skipBad, format, verbose, redefine, newInstrument,
         };
         command.SetAction(parse =>
         {
@@ -29,10 +39,12 @@ internal static class ImportCommand
             if (given.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p) && new FileInfo(p).LinkTarget is null) is { } missing)
                 throw new FileNotFoundException($"{missing}: no such file or folder", missing);
             using var store = StoreAccess.OpenForWrite(parse);
+            var allowed = new InstrumentChanges(
+                Redefine: parse.GetValue(redefine), NewInstruments: parse.GetValue(newInstrument));
             ImportOutcome outcome;
             try
             {
-                outcome = RunWithProgress(parse, store, given, options);
+                outcome = RunWithProgress(parse, store, given, options, allowed);
             }
             catch (ImportFailedException e)
             {
@@ -46,16 +58,17 @@ internal static class ImportCommand
         return command;
     }
 
-    private static ImportOutcome RunWithProgress(ParseResult parse, BellwetherStore store, string[] paths, ImportOptions options)
+    private static ImportOutcome RunWithProgress(ParseResult parse, BellwetherStore store, string[] paths, ImportOptions options,
+        InstrumentChanges allowed)
     {
         var now = options.Clock.GetUtcNow();
-        if (!Output.CanShowProgress(parse)) return FolderImport.Run(store, paths, options, now);
+        if (!Output.CanShowProgress(parse)) return FolderImport.Run(store, paths, options, now, allowed);
         ImportOutcome? outcome = null;
         AnsiConsole.Progress().AutoClear(true).Start(ctx =>
         {
             var reading = ctx.AddTask("reading files");
             var writing = ctx.AddTask("writing to the store");
-            outcome = FolderImport.Run(store, paths, options, now, p =>
+            outcome = FolderImport.Run(store, paths, options, now, allowed, p =>
             {
                 reading.MaxValue = writing.MaxValue = Math.Max(p.Files, 1);
                 reading.Value = p.Read;
@@ -99,8 +112,9 @@ internal static class ImportCommand
         var reports = outcome.Files.Select(file => new FileReport(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates,
             file.Skipped.Count, file.Skipped, file.Notes, file.Contents.Select(c =>
             {
-                var change = Change(c.Key);
-                return new InstrumentReport(c.Key, c.First, c.Last, c.Rows, change.Inserted, change.Updated, change.Unchanged, c.Gaps, c.OffCalendar);
+                var id = c.Instrument is { } instrument ? summary.IdOf(instrument) : c.Key;
+                var change = Change(id);
+                return new InstrumentReport(id, c.First, c.Last, c.Rows, change.Inserted, change.Updated, change.Unchanged, c.Gaps, c.OffCalendar);
             }).ToList())).ToList();
         return new Result(storePath, reports.Count, summary.Inserted, summary.Updated, summary.Unchanged,
             reports.Sum(f => f.SkippedCount), reports, outcome.NotLoaded);

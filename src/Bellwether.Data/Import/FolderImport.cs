@@ -4,8 +4,9 @@ using Bellwether.Data.Store;
 namespace Bellwether.Data.Import;
 
 /// <summary>What one loaded file holds for one instrument or list.</summary>
-/// <param name="Key">Instrument id, or the name of a coin list or ranking.</param>
-public sealed record LoadedContent(string Key, DateOnly? First, DateOnly? Last, int Rows, int Gaps, int OffCalendar);
+/// <param name="Key">Instrument id as parsed, or the name of a coin list or ranking.</param>
+/// <param name="Instrument">The instrument as parsed (null for a list): <see cref="ImportSummary.IdOf"/> gives its stored id.</param>
+public sealed record LoadedContent(string Key, Core.Instruments.Instrument? Instrument, DateOnly? First, DateOnly? Last, int Rows, int Gaps, int OffCalendar);
 
 /// <summary>The account of one file an import loaded: what was read, kept, skipped, and noted.</summary>
 public sealed record LoadedFile(string Path, string Format, int RowsRead, int RowsKept, int MergedDuplicates,
@@ -46,8 +47,9 @@ public static class FolderImport
 {
     private const long MinBytesInFlight = 32L << 20;
 
+    /// <param name="allowed">What the import may change of stored instruments (see <see cref="InstrumentChanges"/>).</param>
     public static ImportOutcome Run(BellwetherStore store, IReadOnlyList<string> paths, ImportOptions options, DateTimeOffset importedAt,
-        Action<ImportProgress>? progress = null)
+        InstrumentChanges? allowed = null, Action<ImportProgress>? progress = null)
     {
         var notLoaded = new List<NotLoaded>();
         var files = Importers.ExpandPaths(paths, notLoaded);
@@ -131,7 +133,7 @@ public static class FolderImport
 
         try
         {
-            var summary = store.Import(Parsed(), importedAt, _ =>
+            var summary = store.Import(Parsed(), importedAt, allowed, _ =>
             {
                 written = handed;
                 Report();
@@ -166,13 +168,13 @@ public static class FolderImport
         LoadedContent Dated(Core.Instruments.Instrument instrument, DateOnly[] dates)
         {
             var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
-            return new LoadedContent(instrument.Id, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
+            return new LoadedContent(instrument.Id, instrument, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
                 dates.Length, coverage.Missing, coverage.OffCalendar);
         }
         var contents = file.Series.Select(s => Dated(s.Instrument, s.Dates))
             .Concat(file.Flows.Select(t => Dated(t.Instrument, t.Dates)))
-            .Concat(file.ClassificationList is { } list ? [new LoadedContent(list, null, null, file.Classifications.Count, 0, 0)] : [])
-            .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => new LoadedContent(g.Key, g.Min(r => r.Date), g.Max(r => r.Date), g.Count(), 0, 0)))
+            .Concat(file.ClassificationList is { } list ? [new LoadedContent(list, null, null, null, file.Classifications.Count, 0, 0)] : [])
+            .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => new LoadedContent(g.Key, null, g.Min(r => r.Date), g.Max(r => r.Date), g.Count(), 0, 0)))
             .ToList();
         return new LoadedFile(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates, [.. file.Skipped], [.. file.Notes], contents);
     }

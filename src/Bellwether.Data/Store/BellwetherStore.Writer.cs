@@ -9,18 +9,25 @@ namespace Bellwether.Data.Store;
 public sealed partial class BellwetherStore
 {
     /// <summary>
-    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import. The files
-    /// are written batch by batch as the sequence yields them (a batch holds <see cref="BatchRows"/> rows or one larger
-    /// file), so a lazy sequence that parses as it goes never holds all files at once; an exception from the sequence
-    /// rolls the whole import back.
+    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import. Each series
+    /// or flow table is stored under its qualified id (see <see cref="InstrumentIds"/>). The files are written batch by
+    /// batch as the sequence yields them (a batch holds <see cref="BatchRows"/> rows or one larger file), so a lazy
+    /// sequence that parses as it goes never holds all files at once; an exception from the sequence rolls the whole
+    /// import back.
     /// </summary>
     /// <param name="importedAt">When the import ran (the clock is the caller's).</param>
+    /// <param name="allowed">What the import may change of stored instruments (default: nothing).</param>
     /// <param name="written">Called with the number of rows of each batch once it is written (progress).</param>
-    /// <exception cref="ImportException">The same instrument or list comes from two files.</exception>
-    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt, Action<long>? written = null)
+    /// <exception cref="ImportException">The same instrument or list comes from two files, or the import would change
+    /// what a stored instrument is.</exception>
+    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null,
+        Action<long>? written = null)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
+        var stored = new Dictionary<Instrument, Instrument>();
+        var inThisImport = new HashSet<string>(StringComparer.Ordinal);
+        bool redefined = false;
         var log = new List<(string Path, string Format, long RowsRead, string[] Keys, long Skipped)>();
         var batch = new List<ParsedFile>();
         long batchRows = 0;
@@ -30,22 +37,29 @@ public sealed partial class BellwetherStore
             void Flush()
             {
                 if (batch.Count == 0) return;
-                WriteBatch(batch, changes);
+                var identities = Identify(batch, allowed ?? InstrumentChanges.None, inThisImport);
+                foreach (var file in batch)
+                {
+                    var keys = Keys(file, identities).ToArray();
+                    RejectDoubleSources(file, keys, owners);
+                    log.Add((file.Path, file.Format, file.RowsRead, keys, file.Skipped.Count));
+                }
+                WriteBatch(batch, identities, changes);
+                foreach (var (parsed, instrument) in identities.Stored) stored[parsed] = instrument;
+                redefined |= identities.Redefined.Count > 0;
                 written?.Invoke(batchRows);
                 batch.Clear();
                 batchRows = 0;
             }
             foreach (var file in files)
             {
-                RejectDoubleSources(file, owners);
-                log.Add((file.Path, file.Format, file.RowsRead, Keys(file).ToArray(), file.Skipped.Count));
                 batch.Add(file);
                 batchRows += file.RowsKept;
                 if (batchRows >= BatchRows) Flush();
             }
             Flush();
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
-            if (changes.Values.Any(c => c.Changed > 0))
+            if (changes.Values.Any(c => c.Changed > 0) || redefined)
             {
                 using var appender = _connection.CreateAppender("imports");
                 foreach (var (path, format, rowsRead, keys, skipped) in log)
@@ -53,8 +67,16 @@ public sealed partial class BellwetherStore
                         .AppendValue(rowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
                         .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue(skipped).EndRow();
             }
+            var shown = ShownIds();
+            string Shown(string key) => shown.GetValueOrDefault(key) ?? key;
+            var shownChanges = changes.Values.ToDictionary(c => Shown(c.Key), c => c with { Key = Shown(c.Key) },
+                StringComparer.Ordinal);
+            var summary = new ImportSummary(shownChanges)
+            {
+                Ids = stored.ToDictionary(p => p.Key, p => Shown(p.Value.Id)),
+            };
             tx.Commit();
-            return new ImportSummary(changes);
+            return summary;
         }
         catch
         {
@@ -66,7 +88,7 @@ public sealed partial class BellwetherStore
     /// <summary>Rows staged and merged at a time: bounds the memory of an import whatever the number of files.</summary>
     public const long BatchRows = 500_000;
 
-    private void WriteBatch(IReadOnlyList<ParsedFile> files, Dictionary<string, StoreChange> changes)
+    private void WriteBatch(IReadOnlyList<ParsedFile> files, Identities identities, Dictionary<string, StoreChange> changes)
     {
         Execute("""
             CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
@@ -74,27 +96,31 @@ public sealed partial class BellwetherStore
             CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
             CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
             """);
-        StageRows(files);
+        foreach (var (from, to) in identities.Renames) Rename(from, to);
+        StageRows(files, identities);
         Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
         Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
         Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
         Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
-        var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
+        var instruments = identities.Stored.Values.Distinct().ToList();
         UpsertInstruments(instruments);
-        foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
-        RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+        foreach (var table in files.SelectMany(f => f.Flows))
+            MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
+        RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
+                                            || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
         Execute("DROP TABLE stage_bars; DROP TABLE stage_flows; DROP TABLE stage_coin_lists; DROP TABLE stage_rankings; DROP TABLE IF EXISTS diff;");
     }
 
-    /// <summary>The instruments or lists a parsed file writes.</summary>
-    public static IEnumerable<string> Keys(ParsedFile file) =>
-        file.Series.Select(s => s.Instrument.Id).Concat(file.Flows.Select(f => f.Instrument.Id))
+    // The qualified ids of the instruments, and the names of the lists, a parsed file writes.
+    private static IEnumerable<string> Keys(ParsedFile file, Identities identities) =>
+        file.Series.Select(s => identities.Of(s.Instrument).Id)
+            .Concat(file.Flows.Select(f => identities.Of(f.Instrument).Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
             .Concat(file.Rankings.Select(r => r.Source).Distinct());
 
-    private static void RejectDoubleSources(ParsedFile file, Dictionary<string, string> owners)
+    private static void RejectDoubleSources(ParsedFile file, IEnumerable<string> keys, Dictionary<string, string> owners)
     {
-        foreach (var key in Keys(file))
+        foreach (var key in keys)
         {
             if (owners.TryGetValue(key, out var other))
                 throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
@@ -102,13 +128,13 @@ public sealed partial class BellwetherStore
         }
     }
 
-    private void StageRows(IReadOnlyList<ParsedFile> files)
+    private void StageRows(IReadOnlyList<ParsedFile> files, Identities identities)
     {
         using (var appender = _connection.CreateAppender("stage_bars"))
         {
             foreach (var series in files.SelectMany(f => f.Series))
             {
-                string id = series.Instrument.Id;
+                string id = identities.Of(series.Instrument).Id;
                 for (int i = 0; i < series.Count; i++)
                 {
                     appender.CreateRow().AppendValue(id).AppendValue(series.Dates[i])
@@ -123,12 +149,13 @@ public sealed partial class BellwetherStore
         {
             foreach (var table in files.SelectMany(f => f.Flows))
             {
+                string id = identities.Of(table.Instrument).Id;
                 for (int f = 0; f <= table.Funds.Length; f++)
                 {
                     var fund = f < table.Funds.Length ? table.Funds[f] : TotalFund;
                     var values = f < table.Funds.Length ? table.Values[f] : table.Total;
                     for (int i = 0; i < table.Count; i++)
-                        appender.CreateRow().AppendValue(table.Instrument.Id).AppendValue(table.Dates[i]).AppendValue(fund)
+                        appender.CreateRow().AppendValue(id).AppendValue(table.Dates[i]).AppendValue(fund)
                             .AppendValue(Nullable(values[i])).AppendValue(table.Source).EndRow();
                 }
             }
@@ -180,23 +207,23 @@ public sealed partial class BellwetherStore
         Execute("CREATE OR REPLACE TEMP TABLE stage_instruments AS SELECT * FROM instruments LIMIT 0");
         using (var appender = _connection.CreateAppender("stage_instruments"))
             foreach (var i in instruments)
-                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Class.ToString()).AppendValue(i.QuoteUnit)
-                    .AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Symbol).AppendValue(i.Class.ToString())
+                    .AppendValue(i.QuoteUnit).AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
         Execute("""
             DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
             INSERT INTO instruments SELECT * FROM stage_instruments;
             """);
     }
 
-    private void MergeFundOrder(FlowTable table)
+    private void MergeFundOrder(string id, string[] tableFunds)
     {
         var funds = new List<string>();
-        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", table.Instrument.Id))
+        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", id))
             while (reader.Read()) funds.Add(reader.GetString(0));
-        var merged = funds.Concat(table.Funds.Where(f => !funds.Contains(f))).ToList();
+        var merged = funds.Concat(tableFunds.Where(f => !funds.Contains(f))).ToList();
         if (merged.Count == funds.Count) return;
-        Execute("DELETE FROM flow_funds WHERE instrument = $1", table.Instrument.Id);
-        for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", table.Instrument.Id, p, merged[p]);
+        Execute("DELETE FROM flow_funds WHERE instrument = $1", id);
+        for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", id, p, merged[p]);
     }
 
     // Coverage is computed over everything stored for an instrument, not just this import's rows.
