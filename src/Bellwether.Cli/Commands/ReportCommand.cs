@@ -39,7 +39,7 @@ internal static class ReportCommand
     {
         var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
         var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs /usr/bin/chromium)" };
+        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in BELLWETHER_CHROMIUM)" };
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
         var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };
@@ -170,7 +170,7 @@ internal static class ReportCommand
     /// else readiness reaching the rotation's threshold) and the rotation backtest, from data up to the report date:
     /// the assets are cut at it, the events and the readiness history read only data dated on or before each day.
     /// </summary>
-    private static StudySection? Study(ThesisDefinition thesis, StoreMarketData data, IMarketData view, DateOnly date, List<string> notes)
+    private static StudySection? Study(ThesisDefinition thesis, StoreMarketData data, AsOfMarketData view, DateOnly date, List<string> notes)
     {
         var crypto = data.ClosesOfClass(AssetClass.Crypto);
         var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
@@ -199,7 +199,7 @@ internal static class ReportCommand
     }
 
     // The charts follow the thesis: each shows the instruments its signals name, so another thesis gets its own charts.
-    private static List<Figure> Charts(ThesisDefinition thesis, IMarketData view, DateOnly date, DateOnly historyFrom,
+    private static List<Figure> Charts(ThesisDefinition thesis, AsOfMarketData view, DateOnly date, DateOnly historyFrom,
         IReadOnlyList<ReadinessPoint> history, List<string> notes)
     {
         var charts = new List<Figure>();

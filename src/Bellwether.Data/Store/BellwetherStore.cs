@@ -253,7 +253,7 @@ public sealed partial class BellwetherStore : IDisposable
     }
 
     // Coverage is computed over everything stored for an instrument, not just this import's rows.
-    private void RefreshStats(IReadOnlyList<Instrument> changed)
+    private void RefreshStats(List<Instrument> changed)
     {
         if (changed.Count == 0) return;
         Execute("CREATE OR REPLACE TEMP TABLE changed_ids(id VARCHAR)");
@@ -402,7 +402,7 @@ public sealed partial class BellwetherStore : IDisposable
     // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so rows carry no
     // string: the instrument's row count comes up front (one instrument needs none) and its sources in a separate
     // query as the few rows where the source changes.
-    private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
+    private List<DailySeries> LoadBars(List<Instrument> instruments, DateOnly? from, DateOnly? to)
     {
         var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
         // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
@@ -521,7 +521,7 @@ public sealed partial class BellwetherStore : IDisposable
         return string.Join(' ', parts);
     }
 
-    private static double Value(IDataRecord reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
+    private static double Value(DuckDBDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
 
     private static double? Nullable(double v) => double.IsNaN(v) ? null : v;
 

@@ -25,7 +25,7 @@ public sealed class SourceTestBed : IDisposable
 
     /// <summary>Runs one fetch of the given sources at the fakes' clock.</summary>
     public FetchReport Run(DateTimeOffset now, IReadOnlyList<SourceSettings> sources, Func<string, string?>? environment = null,
-        DateOnly? since = null, CancellationToken ct = default, Action<InstrumentOutcome>? onOutcome = null)
+        DateOnly? since = null, Action<InstrumentOutcome>? onOutcome = null, CancellationToken ct = default)
     {
         var configuration = FetchConfiguration.From(sources, environment ?? (_ => null));
         return new Fetcher(Store, configuration, TimeProvider.System).RunAsync(new FetchRequest(now, Since: since), onOutcome, ct).GetAwaiter().GetResult();

@@ -8,7 +8,11 @@ namespace Bellwether.Data.Tests.Sources;
 public abstract class SourceTests : IDisposable
 {
     protected SourceTestBed Bed { get; } = new();
-    public void Dispose() => Bed.Dispose();
+    public void Dispose()
+    {
+        Bed.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public static TheoryData<string> Sources => [.. Fakes.Names];
 

@@ -9,8 +9,8 @@ using Xunit;
 namespace Bellwether.TestSupport.Sources;
 
 /// <summary>
-/// A loopback stand-in for one public API: it answers in the API's own format, rendered from real rows of the data
-/// folder, as of <see cref="Now"/> (the row of the current day or session is served unfinished, as the real APIs do).
+/// A loopback stand-in for one public API: it answers in the API's own format, rendered from real rows of the
+/// checked-in data excerpt (<see cref="Excerpt"/>), as of <see cref="Now"/> (the row of the current day or session is served unfinished, as the real APIs do).
 /// Tests compare what the store holds with <see cref="AssertStored"/>.
 /// </summary>
 public abstract class ApiFake : IDisposable
@@ -65,13 +65,13 @@ public abstract class ApiFake : IDisposable
     };
 
     /// <summary>The normal answer of the API to a request.</summary>
-    protected abstract Reply Serve(ServedRequest request);
+    protected abstract Reply Serve(ServedRequest r);
 
     /// <summary>The normal answer, for tests that route requests themselves.</summary>
     public Reply Answer(ServedRequest request) => Serve(request);
 
     /// <summary>The first date a request asked for (null when the API has no date parameter).</summary>
-    public abstract DateOnly? RequestedFrom(ServedRequest request);
+    public abstract DateOnly? RequestedFrom(ServedRequest r);
 
     /// <summary>Asserts the store holds exactly the real rows finished by <see cref="Now"/> (from the history start on), no more.</summary>
     public abstract void AssertStored(BellwetherStore store);
@@ -89,16 +89,21 @@ public abstract class ApiFake : IDisposable
         return full with { TruncateAt = full.Body.Length / 2 };
     }
 
-    public void Dispose() => Server.Dispose();
+    public void Dispose()
+    {
+        Server.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     // --- helpers for the fakes ---
 
-    /// <summary>The series of a data-folder file, read by the product's own importer.</summary>
+    /// <summary>The series of an excerpt file, read by the product's own importer.</summary>
     public static DailySeries RealSeries(params string[] path) =>
-        Importers.Read(RealData.File(path), new ImportOptions(SkipBad: true)).Series.Single();
+        Importers.Read(Excerpt.File(path), new ImportOptions(SkipBad: true)).Series.Single();
 
+    /// <summary>The flow table of an excerpt file, read by the product's own importer.</summary>
     public static FlowTable RealFlows(params string[] path) =>
-        Importers.Read(RealData.File(path), new ImportOptions(SkipBad: true)).Flows.Single();
+        Importers.Read(Excerpt.File(path), new ImportOptions(SkipBad: true)).Flows.Single();
 
     /// <summary>Shortest text that parses back to the same double.</summary>
     public static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -1,6 +1,4 @@
-using Bellwether.Data.Import;
-
-namespace Bellwether.Data.Csv;
+namespace Bellwether.Data.Import;
 
 /// <summary>One data row of a CSV file, with field access that reports bad values through a <see cref="RowContext"/>.</summary>
 public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpan<Range> fields, int fieldCount, RowContext context)
