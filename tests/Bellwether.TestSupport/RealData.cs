@@ -162,7 +162,7 @@ public static class Reference
             var output = RunScript(script, args);
             Directory.CreateDirectory(Path.GetDirectoryName(stored)!);
             var record = new StoredResult(script, [.. args.Select(Portable)], JsonDocument.Parse(output).RootElement);
-            System.IO.File.WriteAllText(stored, JsonSerializer.Serialize(record, Indented) + "\n");
+            System.IO.File.WriteAllText(stored, JsonSerializer.Serialize(record, Compact) + "\n");
             return output;
         }
         if (!System.IO.File.Exists(stored))
@@ -179,12 +179,12 @@ public static class Reference
 
     /// <summary>Reads a stored result.</summary>
     public static StoredResult Read(string file) =>
-        JsonSerializer.Deserialize<StoredResult>(System.IO.File.ReadAllText(file), Indented)!;
+        JsonSerializer.Deserialize<StoredResult>(System.IO.File.ReadAllText(file), Compact)!;
 
     /// <summary>The stored result's arguments with the excerpt folder put back.</summary>
     public static string[] Arguments(StoredResult stored) => [.. stored.Args.Select(a => a.Replace("{excerpt}", Excerpt.Folder, StringComparison.Ordinal))];
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Compact = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private static string Portable(string arg) => arg.Replace(Excerpt.Folder, "{excerpt}", StringComparison.Ordinal);
 

@@ -1,3 +1,5 @@
+using Bellwether.Data.Csv;
+
 namespace Bellwether.Data.Import;
 
 /// <summary>One data row of a CSV file, with field access that reports bad values through a <see cref="RowContext"/>.</summary>

@@ -4,6 +4,7 @@ using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
+using DuckDB.NET.Data;
 
 namespace Bellwether.Data.Store;
 

@@ -53,7 +53,7 @@ public static class ThesisFile
         if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
         double minMeasured = y.Number(root, "min_measured", ThesisDefinition.DefaultMinMeasured);
         if (minMeasured is < 0 or > 1)
-            throw y.Error(y.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
+            throw y.Error(YamlReader.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
         return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
     }
 

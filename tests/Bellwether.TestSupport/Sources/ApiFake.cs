@@ -56,10 +56,13 @@ public abstract class ApiFake : IDisposable
         HistoryStart = HistoryStart,
     });
 
-    /// <summary>Timeouts and delays short enough for tests.</summary>
+    /// <summary>
+    /// No rate limit, quick connection failures, short retry delays. The timeouts are long on purpose: tests run on a
+    /// fake clock (<see cref="FakeClock"/>), where waiting them out costs no real time.
+    /// </summary>
     public static SourceSettings Fast(SourceSettings s) => s with
     {
-        RequestsPerMinute = 100_000, AttemptTimeout = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.FromSeconds(20),
+        RequestsPerMinute = 100_000, AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromMinutes(10),
         ConnectTimeout = TimeSpan.FromSeconds(2), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryAfter = TimeSpan.FromSeconds(3), CircuitBreakerThroughput = 1000, ApiKeyVariable = null,
     };

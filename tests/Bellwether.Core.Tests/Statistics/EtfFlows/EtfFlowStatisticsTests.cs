@@ -80,14 +80,14 @@ public class EtfFlowStatisticsTests
     [Fact]
     public void Btc_and_eth_flows_and_rotation_match_pandas()
     {
-        using var store = TestData.OpenStore();
+        using var store = RealData.OpenStore();
         foreach (var asOf in new[] { "2025-12-15", "2025-12-31", "2025-03-03", "2024-10-01" })
         {
             var d = DateOnly.Parse(asOf);
             var eth = EtfFlowStatistics.Build(store.LoadFlows("ETH_SPOT_ETF_FLOWS"), d);
             var btc = EtfFlowStatistics.Build(store.LoadFlows("BTC_SPOT_ETF_FLOWS"), d);
-            var reference = JsonDocument.Parse(Reference.Run("etf_flows.py", TestData.File("flows", "eth_spot_etf_flows_daily.csv"),
-                TestData.File("flows", "btc_spot_etf_flows_daily.csv"), asOf, "20")).RootElement;
+            var reference = JsonDocument.Parse(Reference.Run("etf_flows.py", RealData.File("flows", "eth_spot_etf_flows_daily.csv"),
+                RealData.File("flows", "btc_spot_etf_flows_daily.csv"), asOf, "20")).RootElement;
             AssertHistory(reference.GetProperty("into"), eth);
             AssertHistory(reference.GetProperty("out_of"), btc);
             var rotation = FlowRotation.Compute(eth, btc, 20)!;
