@@ -102,8 +102,7 @@ internal static class ImportedStores
     private static string Import(string folder)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bellwether-test-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
-        var ignored = new List<string>();
-        var parsed = Importers.ReadAll(Importers.ExpandPaths([folder], ignored), new ImportOptions(SkipBad: true));
+        var parsed = Importers.ReadAll(Importers.ExpandPaths([folder], []), new ImportOptions(SkipBad: true));
         using var store = BellwetherStore.Open(path);
         store.Import(parsed, DateTimeOffset.UnixEpoch);
         return path;
