@@ -52,6 +52,9 @@ internal static class ReportCommand
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
             var historyFrom = StoreAccess.Date(parse, since);
+            var path = OutputPaths.File(parse, output);
+            var pngFolder = OutputPaths.Folder(parse, pngDir);
+            if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
             var kinds = BuiltInSignals.Kinds;
             AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
             var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
@@ -98,16 +101,15 @@ internal static class ReportCommand
             var content = new ReportContent(definition.Description, board, claimRows,
                 claimSet is null ? null : $"{claimSet.Name}{(claimSet.Source.Length > 0 ? $" — {claimSet.Source}" : "")}", charts, notes, study);
 
-            var path = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, ThesisReport.Page(content).Render());
             IReadOnlyDictionary<string, string>? pngs = null;
-            if (parse.GetValue(pngDir) is { } dir) pngs = PngExport.Export(content.AllCharts, dir);
+            if (pngFolder is not null) pngs = PngExport.Export(content.AllCharts, pngFolder);
             string? markdownPath = null;
             if (parse.GetValue(markdown))
             {
                 markdownPath = Path.ChangeExtension(path, ".md");
-                var relative = pngs?.ToDictionary(p => p.Key, p => Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(Path.GetFullPath(parse.GetValue(pngDir)!), p.Value)));
+                var relative = pngs?.ToDictionary(p => p.Key, p => Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(pngFolder!, p.Value)));
                 File.WriteAllText(markdownPath, ThesisReport.Markdown(content, relative));
             }
             if (parse.GetValue(Cli.Json))
