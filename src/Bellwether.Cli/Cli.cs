@@ -98,7 +98,7 @@ public static class Cli
         }
         var path = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
-            path.Insert(0, result.Command.Name);
+            path.Insert(0, result.Parent is null ? "bellwether" : result.Command.Name); // the root is named after the process
         stderr.WriteLine($"Try '{string.Join(' ', path)} --help'.");
         return UsageError;
     }

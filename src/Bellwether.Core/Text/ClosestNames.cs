@@ -48,7 +48,7 @@ public static class ClosestNames
     /// Optimal string alignment distance of <paramref name="a"/> and <paramref name="b"/>; any value above
     /// <paramref name="limit"/> means "too far".
     /// </summary>
-    internal static int Distance(string a, string b, int limit)
+    public static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
         var previous2 = new int[b.Length + 1];

@@ -1,0 +1,41 @@
+using Bellwether.Core.Text;
+using Xunit;
+
+namespace Bellwether.Core.Tests.Text;
+
+public sealed class ClosestNamesTests
+{
+    private static readonly string[] Ids = ["BTC", "ETH", "ETHW", "ETC", "WETH", "EETH", "RUT", "SPY", "1000PEPE", "PEPE", "BTC_DOMINANCE"];
+
+    [Theory]
+    [InlineData("ETHH", "ETH,ETHW,ETC,EETH,WETH")] // by edits, then the longest shared start, then name
+    [InlineData("eth", "ETHW,ETC,EETH,WETH")]
+    [InlineData("RTU", "RUT")]
+    [InlineData("PEP", "PEPE,1000PEPE")]
+    [InlineData("DOMINANCE", "BTC_DOMINANCE")]
+    [InlineData("QQQQQQQ", "")]
+    public void Suggests_the_closest_ids_first(string typed, string expected) =>
+        Assert.Equal(expected, string.Join(",", ClosestNames.Find(typed, Ids)));
+
+    [Fact]
+    public void At_most_five_names_and_never_the_word_itself()
+    {
+        Assert.True(ClosestNames.Find("ETHH", Ids).Count <= ClosestNames.MaxSuggestions);
+        Assert.DoesNotContain("ETH", ClosestNames.Find("eth", Ids));
+    }
+
+    [Fact]
+    public void Best_only_keeps_the_closest_tier()
+    {
+        string[] options = ["--as-of", "--json", "--store", "--thesis"];
+        Assert.Equal(["--as-of"], ClosestNames.Find("--asof", options, bestOnly: true));
+        Assert.Equal(["--as-of", "--json"], ClosestNames.Find("--asof", options));
+    }
+
+    [Theory]
+    [InlineData("board", "borad", 1)] // a swap of neighbours is one edit
+    [InlineData("ETH", "ETHH", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    public void Distance_counts_edits(string a, string b, int expected) => Assert.Equal(expected, ClosestNames.Distance(a, b, 5));
+}
