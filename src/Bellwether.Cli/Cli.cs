@@ -58,27 +58,31 @@ public static class Cli
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return UsageError;
         }
         catch (ImportException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             if (e.Line > 0) stderr.WriteLine("Nothing was stored. Fix the file, or re-run with --skip-bad to skip such rows (each is counted and listed).");
             return RuntimeError;
         }
         catch (Exception e) when (e is IOException or KeyNotFoundException or InvalidOperationException
                                        or ArgumentException or FormatException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return RuntimeError;
         }
         catch (DuckDB.NET.Data.DuckDBException e)
         {
-            stderr.WriteLine($"error: store: {e.Message}");
+            WriteError(stderr, $"store: {e.Message}");
             return RuntimeError;
         }
     }
+
+    /// <summary>An error line; control characters from file names or input are shown escaped, never sent to the terminal.</summary>
+    private static void WriteError(TextWriter stderr, string message) =>
+        stderr.WriteLine($"error: {Printable.Escape(message, keepLineBreaks: true)}");
 
     /// <summary>
     /// The parse errors; for each word that matched nothing, the closest commands and options of the command it was
@@ -87,14 +91,14 @@ public static class Cli
     /// </summary>
     private static int ParseError(ParseResult parse, TextWriter stderr)
     {
-        foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
+        foreach (var error in parse.Errors) WriteError(stderr, error.Message);
         var command = parse.CommandResult.Command;
         var names = command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name))
             .Concat(OptionsOf(parse.CommandResult).SelectMany(o => o.Aliases.Prepend(o.Name))).ToList();
         foreach (var token in parse.UnmatchedTokens)
         {
             var closest = ClosestNames.Find(token, names, bestOnly: true);
-            if (closest.Count > 0) stderr.WriteLine($"'{token}': did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?");
+            if (closest.Count > 0) stderr.WriteLine($"'{Printable.Escape(token)}': did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?");
         }
         var path = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)

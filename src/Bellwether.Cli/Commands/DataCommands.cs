@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Text;
 using Bellwether.Data.Store;
 using Spectre.Console;
 
@@ -48,7 +49,7 @@ internal static class DataCommands
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumns("id", "class", "unit", "calendar", "first", "last", "rows", "gaps", "source");
             foreach (var r in rows)
-                table.AddRow(Markup.Escape(r.Id), r.Class, Markup.Escape(r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : "")), r.Calendar,
+                table.AddRow(Markup.Escape(Printable.Escape(r.Id)), r.Class, Markup.Escape(r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : "")), r.Calendar,
                     $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"),
                     r.Gaps == 0 ? "0" : $"[yellow]{r.Gaps:#,0}[/]", Markup.Escape(Shorten(r.Sources)));
             console.Write(table);

@@ -169,4 +169,19 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.Equal(1, check.ExitCode);
         Assert.Contains($"{claims}:3: lists and mappings are nested more than 32 levels deep", check.Stderr);
     }
+
+    [Theory]
+    [InlineData("evil\u001b[2J\u001b]0;pwned\u0007", "EVIL\\u001B[2J\\u001B]0;PWNED\\u0007")]
+    [InlineData("rtl\u202Egpj", "RTL\\u202EGPJ")]
+    [InlineData("zero\u200Bwidth", "ZERO\\u200BWIDTH")]
+    public void An_id_with_control_characters_is_refused_and_shown_escaped(string name, string shown)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(folder, $"{name}_daily.csv"), "date,open,high,low,close,volume,source\n2025-01-02,10,11,9,10.5,100,a\n");
+        var r = CliRun.Invoke(Store, "import", folder);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"instrument: '{shown}' holds control or invisible characters", r.Stderr);
+        Assert.DoesNotContain(r.Stderr + r.Stdout, c => Core.Text.Printable.IsUnsafe(c) && c is not '\n' and not '\r');
+        Assert.False(File.Exists(Store), "nothing was stored");
+    }
 }

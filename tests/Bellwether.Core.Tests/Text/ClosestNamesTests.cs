@@ -39,3 +39,18 @@ public sealed class ClosestNamesTests
     [InlineData("", "abc", 3)]
     public void Distance_counts_edits(string a, string b, int expected) => Assert.Equal(expected, ClosestNames.Distance(a, b, 5));
 }
+
+public sealed class PrintableTests
+{
+    [Theory]
+    [InlineData("BTC", "BTC")]
+    [InlineData("CRYPTO:SPX", "CRYPTO:SPX")]
+    [InlineData("a\u001b[31mb", "a\\u001B[31mb")]
+    [InlineData("r\u202Eev", "r\\u202Eev")]
+    [InlineData("line\nbreak", "line\\u000Abreak")]
+    public void Unsafe_characters_are_written_as_escapes(string text, string shown) => Assert.Equal(shown, Printable.Escape(text));
+
+    [Fact]
+    public void Line_breaks_can_be_kept_for_messages() =>
+        Assert.Equal("one\ntwo\\u0007", Printable.Escape("one\ntwo\u0007", keepLineBreaks: true));
+}
