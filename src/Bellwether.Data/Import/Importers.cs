@@ -63,13 +63,9 @@ public static class Importers
         var importer = options.Format is { } name ? ByName(name) : Detect(probe)
             ?? throw new ImportException(path, 0, "format", $"not a format Bellwether knows (first line: '{Shorten(probe.FirstLine)}'); use --format with one of: {string.Join(", ", All.Select(i => i.Name))}");
         var parsed = new ParsedFile(path, importer.Name);
-<<<<<<< HEAD
-        importer.Read(probe, data, new RowContext(parsed, options));
-        RejectUnprintableNames(parsed);
-=======
         importer.Read(probe, new RowContext(parsed, options));
         parsed.DropEmpty();
->>>>>>> main
+        RejectUnprintableNames(parsed);
         return parsed;
     }
 

@@ -22,13 +22,8 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
         var context = NewContext(target, key is null ? "fred-graph-csv" : "fred-api-json");
         var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
-<<<<<<< HEAD
             throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv), key)}");
-        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, csv, context);
-=======
-            throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
         var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, context);
->>>>>>> main
         FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
         return context.File;
     }
