@@ -46,22 +46,28 @@ internal static class DataCommands
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("id", "class", "unit", "calendar", "first", "last", "rows", "gaps", "source");
+            var table = new FittedTable(new("id"), new("class"), new("unit", Wraps: true, Optional: true), new("calendar", Optional: true),
+                new("first"), new("last"), new("rows", Right: true), new("gaps", Right: true), new("source", Wraps: true, Optional: true));
             foreach (var r in rows)
-                table.AddRow(Markup.Escape(Printable.Escape(r.Id)), r.Class, Markup.Escape(r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : "")), r.Calendar,
-                    $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"),
-                    r.Gaps == 0 ? "0" : $"[yellow]{r.Gaps:#,0}[/]", Markup.Escape(Shorten(r.Sources)));
-            console.Write(table);
+                table.AddRow(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
+                    r.Calendar, $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"), r.Gaps.ToString("#,0"),
+                    Shorten(r.Sources).Replace(";", "; "));
+            table.Write(console);
             console.MarkupLine($"{(rows.Count == all.Count ? "" : $"{rows.Count} of ")}{all.Count} instruments in {Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: {Markup.Escape(string.Join(", ", coinLists))}; rankings: {Markup.Escape(string.Join(", ", rankings))}");
             return Cli.Ok;
         });
         return command;
     }
 
-    /// <summary>The <c>--class</c> spellings of the asset classes.</summary>
-    private static readonly Dictionary<string, AssetClass> ClassNames = Enum.GetValues<AssetClass>()
-        .ToDictionary(c => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(c.ToString()), c => c, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The short names of the asset classes, in the table and for <c>--class</c>.</summary>
+    private static readonly Dictionary<string, AssetClass> ClassNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["index"] = AssetClass.EquityIndex, ["etf"] = AssetClass.Etf, ["crypto"] = AssetClass.Crypto,
+        ["macro"] = AssetClass.MacroSeries, ["flows"] = AssetClass.EtfFlows,
+    };
+
+    private static string ClassName(string storedClass) =>
+        ClassNames.FirstOrDefault(c => c.Value.ToString() == storedClass).Key ?? storedClass;
 
     /// <summary>The rows <c>data status</c> keeps: every row when neither option is given.</summary>
     private static Func<InstrumentStatus, bool> Filter(ParseResult parse, Option<string?> classOption, Option<string?> idOption)

@@ -75,7 +75,7 @@ public sealed class UsageMessagesTests : IDisposable
         string Ids(params string[] args) => string.Join(",", CliRun.Invoke(Filled(), ["data", "status", "--json", .. args]).Json
             .GetProperty("instruments").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         Assert.Equal("RUT,ETH,ETHW", Ids());
-        Assert.Equal("RUT", Ids("--class", "equity-index"));
+        Assert.Equal("RUT", Ids("--class", "index"));
         Assert.Equal("ETH,ETHW", Ids("--class", "ETF"));
         Assert.Equal("ETH,ETHW", Ids("--id", "et*"));
         Assert.Equal("ETH", Ids("--id", "e?h"));
@@ -85,7 +85,7 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.Contains("1 of 3 instruments", text.Stdout);
         var bad = CliRun.Invoke(Store, "data", "status", "--class", "cryptos");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("--class: unknown class 'cryptos' (classes: equity-index, etf, crypto, macro-series, etf-flows)", bad.Stderr);
+        Assert.Contains("--class: unknown class 'cryptos' (classes: index, etf, crypto, macro, flows)", bad.Stderr);
     }
 
     [Theory]
