@@ -22,7 +22,9 @@ public sealed partial class BellwetherStore
 
     private static UnknownIdException Unknown(string id, string what, IEnumerable<Instrument> candidates)
     {
-        var closest = ClosestNames.Find(id, candidates.Select(i => i.Id));
+        // A qualified id typed (CRYPTO:ETHH) is compared with qualified ids, a short one with the ids shown.
+        bool qualified = InstrumentIds.ClassOf(id) is not null;
+        var closest = ClosestNames.Find(id, candidates.Select(i => qualified ? i.QualifiedId : i.Id));
         var hint = closest.Count > 0 ? $"; closest stored ids: {string.Join(", ", closest)}" : "";
         return new UnknownIdException(id, $"no {what} '{id}' in the store{hint} (every id: 'bellwether data status')");
     }
