@@ -10,7 +10,7 @@ public sealed class StoreWriteFailureTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Bars(int days) => "date,open,high,low,close,volume,source\n" + string.Concat(Enumerable.Range(0, days)
-        .Select(i => new DateOnly(2000, 1, 3).AddDays(i)).Where(d => d.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
+        .Select(i => new DateOnly(1960, 1, 4).AddDays(i)).Where(d => d.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
         .Select(d => $"{d:yyyy-MM-dd},10,11,9,10.5,100,test\n"));
 
     /// <summary>
