@@ -38,7 +38,7 @@ public static class ThesisFile
             if (!ids.Add(id)) throw y.Error(map, $"signal id '{id}' is used twice");
             double weight = y.Number(map, "weight", 1);
             if (weight is < 0 or > MaxWeight)
-                throw y.Error(y.Optional(map, "weight")!, $"signal '{id}': weight must be from 0 to {MaxWeight:#,0}, got {weight}");
+                throw y.Error(YamlReader.Optional(map, "weight")!, $"signal '{id}': weight must be from 0 to {MaxWeight:#,0}, got {weight}");
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
             if (YamlReader.Optional(map, "params") is { } p)

@@ -31,12 +31,12 @@ public sealed class UsageMessagesTests : IDisposable
     [InlineData("data stats", "'stats': did you mean 'status'?", "Try 'bellwether data --help'.")]
     [InlineData("board --asof 2025-01-01", "'--asof': did you mean '--as-of'?", "Try 'bellwether board --help'.")]
     [InlineData("report --jsno", "'--jsno': did you mean '--json'?", "Try 'bellwether report --help'.")]
-    public void A_mistyped_command_or_option_gets_the_closest_names_and_the_help_to_read(string line, string suggestion, string pointer)
+    public void A_mistyped_command_or_option_gets_the_closest_names_and_the_help_to_read(string line, string suggestion, string helpLine)
     {
         var r = CliRun.Invoke(Store, line.Split(' '));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(suggestion, r.Stderr);
-        Assert.EndsWith(pointer, r.Stderr.TrimEnd());
+        Assert.EndsWith(helpLine, r.Stderr.TrimEnd());
         Assert.Equal("", r.Stdout);
         Assert.False(File.Exists(Store), "a usage error does no work");
     }
