@@ -20,14 +20,14 @@ public sealed class RankingCsvImporter : IImporter
                                  || (c[0] == "month_start" && c[1] == "position" && c.Contains("symbol")));
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var c = probe.Columns;
         int symbol = Array.IndexOf(c, "symbol"), name = Array.IndexOf(c, "name"), marketCap = Array.IndexOf(c, "market_cap_usd");
         var list = probe.Stem.ToLowerInvariant();
         var seen = new Dictionary<(DateOnly, int), int>();
         var rankings = context.File.Rankings;
-        HeaderedCsv.ForEachRow(data, context, c.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, c.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, c[0], out var date) || !row.TryNumber(1, c[1], out double rank) || !row.TryNumber(marketCap, "market_cap_usd", out double mc))
                 return;
