@@ -102,6 +102,7 @@ public sealed class UsageMessagesTests : IDisposable
     [InlineData("altseason --top 0", "--top: 0 is outside the allowed range 1 to 10,000")]
     [InlineData("breakout RUT --lookback-years 1000", "--lookback-years: 1,000 is outside the allowed range 1 to 100")]
     [InlineData("breakout RUT --confirm-closes 0", "--confirm-closes: 0 is outside the allowed range 1 to 1,000")]
+    [InlineData("breakout RUT --min-held-days -1", "--min-held-days: -1 is outside the allowed range 0 to 36,500")]
     [InlineData("trendline RUT --min-touches 1", "--min-touches: 1 is outside the allowed range 2 to 1,000")]
     [InlineData("monthly-close RUT --years 0", "--years: 0 is outside the allowed range 1 to 1,000")]
     [InlineData("flows --window 0", "--window: 0 is outside the allowed range 1 to 10,000")]
