@@ -21,7 +21,7 @@ internal static class ReportCommand
     {
         var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)" };
         var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs /usr/bin/chromium)" };
+        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in BELLWETHER_CHROMIUM)" };
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
         var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };
@@ -33,6 +33,9 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var (asOfDate, historyFrom) = (StoreAccess.Date(parse, asOf), StoreAccess.Date(parse, since));
+            var path = OutputPaths.File(parse, output);
+            var pngFolder = OutputPaths.Folder(parse, pngDir);
+            if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
             var kinds = BuiltInSignals.Kinds;
             AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
             var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
@@ -57,15 +60,13 @@ internal static class ReportCommand
             var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart));
             if (chosen is not null)
                 content = content with { Notes = [$"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}.", .. content.Notes] };
-            var path = Path.GetFullPath(parse.GetValue(output)!);
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             File.WriteAllText(path, ThesisReport.Page(content).Render());
-            var pngFolder = parse.GetValue(pngDir);
             var pngs = pngFolder is null ? null : PngExport.Export(content.AllCharts, pngFolder);
             string? markdownPath = parse.GetValue(markdown) ? Path.ChangeExtension(path, ".md") : null;
             if (markdownPath is not null)
                 File.WriteAllText(markdownPath, ThesisReport.Markdown(content, pngs?.ToDictionary(p => p.Key,
-                    p => Path.GetRelativePath(folder, Path.Combine(Path.GetFullPath(pngFolder!), p.Value)))));
+                    p => Path.GetRelativePath(folder, Path.Combine(pngFolder!, p.Value)))));
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
             else
             {

@@ -35,12 +35,12 @@ public interface IMarketData
     T Shared<T>(string key, Func<IMarketData, T> build) where T : class;
 
     /// <summary>
-    /// The data as published by the end of <paramref name="asOf"/>: a lagged series (a FRED release, a flow table)
+    /// The data as published by the end of <paramref name="date"/>: a lagged series (a FRED release, a flow table)
     /// holds only the observations public by then, with the values in force that day
     /// (see <see cref="Releases.Publication"/>).
     /// Readers still cut by date. Data without release rules returns itself.
     /// </summary>
-    IMarketData Published(DateOnly asOf) => this;
+    IMarketData Published(DateOnly date) => this;
 
     /// <summary>
     /// <see cref="Shared{T}"/> for a structure built from the series or flow tables <paramref name="ids"/> alone, whose

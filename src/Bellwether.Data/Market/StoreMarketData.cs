@@ -35,7 +35,7 @@ public sealed class StoreMarketData : IMarketData
     /// <summary>The release rules in force, or null when release lags are ignored.</summary>
     public Publication? Publication => _publication;
 
-    public IMarketData Published(DateOnly asOf) => _publication?.At(asOf) ?? this;
+    public IMarketData Published(DateOnly date) => _publication?.At(date) ?? this;
 
     /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
     private T Cached<T>(string key, Func<T> build) =>

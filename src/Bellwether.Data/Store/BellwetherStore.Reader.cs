@@ -4,6 +4,7 @@ using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
+using DuckDB.NET.Data;
 
 namespace Bellwether.Data.Store;
 
@@ -38,7 +39,7 @@ public sealed partial class BellwetherStore
     /// <exception cref="KeyNotFoundException">No such instrument, or it is a flow table.</exception>
     public DailySeries LoadSeries(string id, DateOnly? from = null, DateOnly? to = null)
     {
-        var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no instrument '{id}' in the store");
+        var instrument = FindInstrument(id) ?? throw UnknownInstrument(id);
         if (instrument.Class == AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is a flow table, not a series");
         return LoadBars([instrument], from, to)[0];
     }
@@ -93,7 +94,7 @@ public sealed partial class BellwetherStore
     // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so rows carry no
     // string: the instrument's row count comes up front (one instrument needs none) and its sources in a separate
     // query as the few rows where the source changes.
-    private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
+    private List<DailySeries> LoadBars(List<Instrument> instruments, DateOnly? from, DateOnly? to)
     {
         var byId = instruments.ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
@@ -148,7 +149,7 @@ public sealed partial class BellwetherStore
     /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total apart.</summary>
     public FlowTable LoadFlows(string id)
     {
-        var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no flow table '{id}' in the store");
+        var instrument = FindInstrument(id) ?? throw UnknownFlowTable(id);
         if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is not a flow table");
         var funds = new List<string>();
         using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position",
@@ -214,5 +215,5 @@ public sealed partial class BellwetherStore
         return string.Join(' ', parts);
     }
 
-    private static double Value(IDataRecord reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
+    private static double Value(DuckDBDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
 }

@@ -80,8 +80,23 @@ public sealed partial class BellwetherStore
         }
         catch
         {
-            tx.Rollback();
+            RollBackAfterFailure(tx);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Rolls back after a failure. When the commit itself failed (a full disk), DuckDB has already ended the
+    /// transaction and the rollback throws "Transaction has already been finished": that must not hide the cause.
+    /// </summary>
+    private static void RollBackAfterFailure(System.Data.Common.DbTransaction tx)
+    {
+        try
+        {
+            tx.Rollback();
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 
@@ -228,7 +243,7 @@ public sealed partial class BellwetherStore
     }
 
     // Coverage is computed over everything stored for an instrument, not just this import's rows.
-    private void RefreshStats(IReadOnlyList<Instrument> changed)
+    private void RefreshStats(List<Instrument> changed)
     {
         if (changed.Count == 0) return;
         Execute("CREATE OR REPLACE TEMP TABLE changed_ids(id VARCHAR)");

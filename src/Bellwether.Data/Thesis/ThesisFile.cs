@@ -30,17 +30,18 @@ public static class ThesisFile
         y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals");
         var signals = new List<SignalSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in y.Sequence(y.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
         {
             var map = y.Mapping(node, "a signal");
             y.OnlyKeys(map, "signal", "id", "title", "kind", "weight", "params", "supports", "against");
             var id = y.Scalar(map, "id");
             if (!ids.Add(id)) throw y.Error(map, $"signal id '{id}' is used twice");
             double weight = y.Number(map, "weight", 1);
-            if (weight < 0) throw y.Error(map, $"signal '{id}': weight must not be negative");
+            if (weight is < 0 or > MaxWeight)
+                throw y.Error(YamlReader.Optional(map, "weight")!, $"signal '{id}': weight must be from 0 to {MaxWeight:#,0}, got {weight}");
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (y.Optional(map, "params") is { } p)
+            if (YamlReader.Optional(map, "params") is { } p)
                 foreach (var (k, v) in y.Mapping(p, $"signal '{id}' params").Children)
                 {
                     var name = ((YamlScalarNode)k).Value!;
@@ -53,9 +54,12 @@ public static class ThesisFile
         if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
         double minMeasured = y.Number(root, "min_measured", ThesisDefinition.DefaultMinMeasured);
         if (minMeasured is < 0 or > 1)
-            throw y.Error(y.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
+            throw y.Error(YamlReader.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
         return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
     }
+
+    /// <summary>The largest weight of a signal: any sum of weights stays finite, so readiness is never NaN.</summary>
+    public const double MaxWeight = 1_000_000;
 
     /// <summary>The name of the thesis Bellwether ships (embedded in this assembly).</summary>
     public const string DefaultName = "russell-breakout-altseason.yaml";
@@ -95,7 +99,7 @@ public static class ThesisFile
 
     private static Rule? ReadRule(YamlReader y, YamlMappingNode signal, string key, string id)
     {
-        if (y.Optional(signal, key) is not { } node) return null;
+        if (YamlReader.Optional(signal, key) is not { } node) return null;
         var clauses = new List<RuleClause>();
         foreach (var (k, v) in y.Mapping(node, $"signal '{id}' {key}").Children)
         {

@@ -98,7 +98,7 @@ public class ThesisFileTests
     [InlineData(16, "    supports: { value: \"~ -10\" }", 16, "signal 'btc' supports: '~ -10' must start with one of <= >= == != < >")]
     [InlineData(16, "    supports: { value: \">= ten\" }", 16, "signal 'btc' supports: '>= ten': 'ten' is not a number")]
     [InlineData(17, "    against: { drawdown: \"< -20\" }", 17, "signal 'btc' against: kind 'drawdown' has no field 'drawdown'; it tests: value, label, peak, close, days_since_peak, max_drawdown")]
-    [InlineData(9, "    supports: { label: [breakout, confirm] }", 9, "signal 'rut' supports: kind 'breakout' never gives the label 'confirm'; its labels: below, approaching, testing, breakout, confirmed, retest, failed")]
+    [InlineData(9, "    supports: { label: [breakout, confirm] }", 9, "signal 'rut' supports: kind 'breakout' never gives the label 'confirm'; its labels: below, approaching, testing, breakout, confirmed, retest, above, failed, new_high, all_time_high")]
     [InlineData(9, "    supports: {}", 9, "signal 'rut' supports: a rule needs at least one clause (or leave 'supports' out)")]
     [InlineData(9, "    supports: { label: [] }", 9, "signal 'rut' supports: the label list is empty")]
     [InlineData(9, "    supports: [breakout]", 9, "signal 'rut' supports must be a mapping (key: value)")]
@@ -130,8 +130,8 @@ public class ThesisFileTests
     [Theory]
     [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals")]
     [InlineData(2, "min_measured: 60", 2, "'min_measured' is a share of the weight, from 0 to 1")]
-    [InlineData(7, "    weight: -1", 4, "signal 'rut': weight must not be negative")]
-    [InlineData(7, "    weight: heavy", 7, "'weight' must be a number, got 'heavy'")]
+    [InlineData(7, "    weight: -1", 7, "signal 'rut': weight must be from 0 to 1,000,000, got -1")]
+    [InlineData(7, "    weight: heavy", 7, "'weight' must be a finite number, got 'heavy'")]
     [InlineData(5, "    titel: Russell 2000 breakout", 5, "signal: unknown key 'titel'; allowed: id, title, kind, weight, params, supports, against")]
     public void Bad_structure(int line, string text, int errorLine, string problem)
     {
