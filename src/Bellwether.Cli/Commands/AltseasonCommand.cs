@@ -21,20 +21,25 @@ internal static class AltseasonCommand
         var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 };
         var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
         var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
-        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in priority order, comma-separated (default: lists with market caps first, then order-only lists)" };
-        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "priority: a later list only where earlier ones have not started; latest: the most recent ranking of any list", DefaultValueFactory = _ => RankingCombination.Priority };
+        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then snapshot lists, then order-only)" };
+        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "latest: the most recent ranking of any list; priority: a later list only where earlier ones have not started", DefaultValueFactory = _ => RankingCombination.Latest };
+        var minCoverage = new Option<double>("--min-coverage") { Description = "Share of K that must be eligible for status ok (0-1)", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMinCoverage };
+        var maxAge = new Option<int>("--max-ranking-age") { Description = "Oldest ranking in force, in days, for status ok", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMaxRankingAgeDays };
         var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
         var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
         var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
         var command = new Command("altseason", "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
-            asOf, window, top, from, to, rankings, mode, exclude, include, alias,
+            asOf, window, top, from, to, rankings, mode, exclude, include, alias, minCoverage, maxAge,
         };
         command.SetAction(parse =>
         {
-            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top));
+            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top),
+                MinCoverage: parse.GetValue(minCoverage), MaxRankingAgeDays: parse.GetValue(maxAge));
             if (parameters.WindowDays < 1) throw new UsageException("--window must be at least 1 day");
             if (parameters.TopCount < 1) throw new UsageException("--top must be at least 1");
+            if (!(parameters.MinCoverage is >= 0 and <= 1)) throw new UsageException("--min-coverage must lie in 0-1");
+            if (parameters.MaxRankingAgeDays < 0) throw new UsageException("--max-ranking-age must be at least 0");
             var asOfDate = StoreAccess.Date(parse, asOf);
             var fromDate = StoreAccess.Date(parse, from);
             var toDate = StoreAccess.Date(parse, to);
@@ -112,6 +117,11 @@ internal static class AltseasonCommand
         eligible = r.EligibleCount,
         outperformer_count = r.Outperformers.Count,
         short_of_top = r.ShortOfTop,
+        coverage = new
+        {
+            eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
+            min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
+        },
         bitcoin_return = r.BenchmarkReturn,
         thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
         ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
@@ -120,7 +130,7 @@ internal static class AltseasonCommand
         skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
         eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value } : null,
         btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value } : null,
-        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible }),
+        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
     };
 
     private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history,
@@ -128,7 +138,7 @@ internal static class AltseasonCommand
     {
         var p = r.Parameters;
         string title = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) on {r.Date:yyyy-MM-dd}";
-        if (r.Status != IndexStatus.Ok)
+        if (!r.Status.IsDefined())
         {
             console.MarkupLine($"{title}: [yellow]undefined[/] ({Words(r.Status)}).");
         }
@@ -141,6 +151,9 @@ internal static class AltseasonCommand
             foreach (var c in r.Outperformers.Take(10))
                 table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(), $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
             if (shown > 0) console.Write(table);
+            var coverage = $"Coverage: {r.EligibleCount} of {p.TopCount} eligible ({r.Coverage:0%}), ranking {r.RankingAgeDays} days old";
+            console.MarkupLine(r.Status == IndexStatus.Ok ? $"{coverage}: ok."
+                : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this reading.");
         }
         if (r.Ranking is { } k) console.MarkupLine($"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber} days old).");
         var gaps = r.Skipped.Where(s => s.Reason is not (SkipReason.Benchmark or SkipReason.Stablecoin or SkipReason.WrappedOrBacked or SkipReason.ExcludedByOption)).ToList();
@@ -153,15 +166,16 @@ internal static class AltseasonCommand
 
     private static void PrintHistory(IAnsiConsole console, AltcoinSeasonParameters p, AltcoinSeasonPoint[] history)
     {
-        var defined = history.Where(h => h.Status == IndexStatus.Ok).ToList();
+        var defined = history.Where(h => h.IsDefined).ToList();
         var table = new Table().Border(TableBorder.Simple).AddColumns("month end", "index", "eligible", "season");
         foreach (var h in history.Where((h, i) => i == history.Length - 1 || history[i + 1].Date.Month != h.Date.Month))
-            table.AddRow($"{h.Date:yyyy-MM-dd}", h.Status == IndexStatus.Ok ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
+            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
         console.Write(table);
         console.MarkupLine($"History {history[0].Date:yyyy-MM-dd} → {history[^1].Date:yyyy-MM-dd}: {history.Length:#,0} days, "
                            + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.AltcoinSeason):#,0} in Altcoin Season, "
                            + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.BitcoinSeason):#,0} in Bitcoin Season, "
-                           + $"{history.Length - defined.Count:#,0} undefined.");
+                           + $"{history.Length - defined.Count:#,0} undefined, "
+                           + $"{defined.Count(h => h.Status != IndexStatus.Ok):#,0} partial or on a stale ranking.");
     }
 
     private static string Words(Season s) => s switch
@@ -172,8 +186,12 @@ internal static class AltseasonCommand
         _ => "undefined",
     };
 
-    private static string Words(IndexStatus s) => s switch
+    private static string Snake(IndexStatus s) => s == IndexStatus.StaleRanking ? "stale_ranking" : s.ToString().ToLowerInvariant();
+
+    private static string Words(IndexStatus s, AltcoinSeasonParameters? p = null) => s switch
     {
+        IndexStatus.Partial => $"fewer than {p?.MinCoverage:0%} of the top {p?.TopCount} had closes at both ends",
+        IndexStatus.StaleRanking => $"the ranking in force is older than {p?.MaxRankingAgeDays} days",
         IndexStatus.NoRanking => "no ranking on or before this date",
         IndexStatus.NoBenchmarkCloses => "Bitcoin lacks a close at the date or at the start of the window",
         IndexStatus.NoEligibleCoins => "no ranked altcoin has closes at both ends of the window",
