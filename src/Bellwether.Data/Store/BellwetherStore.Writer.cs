@@ -1,0 +1,224 @@
+using Bellwether.Core.Calendars;
+using Bellwether.Core.Flows;
+using Bellwether.Core.Instruments;
+using Bellwether.Data.Import;
+
+namespace Bellwether.Data.Store;
+
+/// <summary>Imports: staged rows merged into the tables in one transaction.</summary>
+public sealed partial class BellwetherStore
+{
+    /// <summary>
+    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import.
+    /// </summary>
+    /// <param name="importedAt">When the import ran (the clock is the caller's).</param>
+    /// <exception cref="ImportException">The same instrument or list comes from two files.</exception>
+    public ImportSummary Import(IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt)
+    {
+        RejectDoubleSources(files);
+        using var tx = _connection.BeginTransaction();
+        try
+        {
+            Execute("""
+                CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
+                """);
+            StageRows(files);
+            var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
+            Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
+            Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
+            Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
+            Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
+            var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
+            UpsertInstruments(instruments);
+            foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
+            RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+            // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
+            if (changes.Values.Any(c => c.Changed > 0))
+            {
+                using var log = _connection.CreateAppender("imports");
+                foreach (var file in files)
+                {
+                    var keys = Keys(file).ToList();
+                    log.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(file.Path).AppendValue(file.Format)
+                        .AppendValue((long)file.RowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
+                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue((long)file.Skipped.Count).EndRow();
+                }
+            }
+            tx.Commit();
+            return new ImportSummary(changes);
+        }
+        catch
+        {
+            tx.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>The instruments or lists a parsed file writes.</summary>
+    public static IEnumerable<string> Keys(ParsedFile file) =>
+        file.Series.Select(s => s.Instrument.Id).Concat(file.Flows.Select(f => f.Instrument.Id))
+            .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
+            .Concat(file.Rankings.Select(r => r.Source).Distinct());
+
+    private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files)
+    {
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        foreach (var key in Keys(file))
+        {
+            if (owner.TryGetValue(key, out var other))
+                throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
+            owner[key] = file.Path;
+        }
+    }
+
+    private void StageRows(IReadOnlyList<ParsedFile> files)
+    {
+        using (var appender = _connection.CreateAppender("stage_bars"))
+        {
+            foreach (var series in files.SelectMany(f => f.Series))
+            {
+                string id = series.Instrument.Id;
+                for (int i = 0; i < series.Count; i++)
+                {
+                    appender.CreateRow().AppendValue(id).AppendValue(series.Dates[i])
+                        .AppendValue(Nullable(series.Open[i])).AppendValue(Nullable(series.High[i]))
+                        .AppendValue(Nullable(series.Low[i])).AppendValue(Nullable(series.Close[i]))
+                        .AppendValue(Nullable(series.Volume[i])).AppendValue(Nullable(series.MarketCap[i]))
+                        .AppendValue(series.SourceAt(i)).EndRow();
+                }
+            }
+        }
+        using (var appender = _connection.CreateAppender("stage_flows"))
+        {
+            foreach (var table in files.SelectMany(f => f.Flows))
+            {
+                for (int f = 0; f <= table.Funds.Length; f++)
+                {
+                    var fund = f < table.Funds.Length ? table.Funds[f] : TotalFund;
+                    var values = f < table.Funds.Length ? table.Values[f] : table.Total;
+                    for (int i = 0; i < table.Count; i++)
+                        appender.CreateRow().AppendValue(table.Instrument.Id).AppendValue(table.Dates[i]).AppendValue(fund)
+                            .AppendValue(Nullable(values[i])).AppendValue(table.Source).EndRow();
+                }
+            }
+        }
+        using (var appender = _connection.CreateAppender("stage_coin_lists"))
+        {
+            foreach (var file in files)
+            foreach (var c in file.Classifications)
+                appender.CreateRow().AppendValue(file.ClassificationList).AppendValue(c.Symbol).AppendValue(c.Name)
+                    .AppendValue(c.IsStablecoin).AppendValue(c.IsWrapped).AppendValue(c.Category).EndRow();
+        }
+        using (var appender = _connection.CreateAppender("stage_rankings"))
+        {
+            foreach (var r in files.SelectMany(f => f.Rankings))
+                appender.CreateRow().AppendValue(r.Source).AppendValue(r.Date).AppendValue(r.Rank).AppendValue(r.Symbol)
+                    .AppendValue(r.Name).AppendValue(Nullable(r.MarketCapUsd)).EndRow();
+        }
+    }
+
+    /// <summary>The fund name under which a flow table's own total column is stored.</summary>
+    public const string TotalFund = "Total";
+
+    private void Merge(string table, string groupColumn, string[] keys, string[] values, Dictionary<string, StoreChange> changes)
+    {
+        string join = string.Join(" AND ", keys.Select(k => $"s.{k} = t.{k}"));
+        string differs = string.Join(" OR ", values.Select(v => $"s.{v} IS DISTINCT FROM t.{v}"));
+        Execute($"""
+            CREATE OR REPLACE TEMP TABLE diff AS
+            SELECT s.*, (t.{keys[0]} IS NULL) AS is_new, (t.{keys[0]} IS NOT NULL AND ({differs})) AS is_changed
+            FROM stage_{table} s LEFT JOIN {table} t ON {join};
+            """);
+        using (var reader = Query($"SELECT {groupColumn}, count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FILTER (NOT is_new AND NOT is_changed) FROM diff GROUP BY ALL"))
+        {
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                changes[key] = new StoreChange(key, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            }
+        }
+        string keyList = string.Join(", ", keys);
+        Execute($"""
+            DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM diff s WHERE s.is_changed AND {join});
+            INSERT INTO {table} SELECT {string.Join(", ", keys.Concat(values))} FROM diff WHERE is_new OR is_changed ORDER BY {keyList};
+            """);
+    }
+
+    private void UpsertInstruments(IEnumerable<Instrument> instruments)
+    {
+        Execute("CREATE OR REPLACE TEMP TABLE stage_instruments AS SELECT * FROM instruments LIMIT 0");
+        using (var appender = _connection.CreateAppender("stage_instruments"))
+            foreach (var i in instruments)
+                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Class.ToString()).AppendValue(i.QuoteUnit)
+                    .AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+        Execute("""
+            DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
+            INSERT INTO instruments SELECT * FROM stage_instruments;
+            """);
+    }
+
+    private void MergeFundOrder(FlowTable table)
+    {
+        var funds = new List<string>();
+        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", table.Instrument.Id))
+            while (reader.Read()) funds.Add(reader.GetString(0));
+        var merged = funds.Concat(table.Funds.Where(f => !funds.Contains(f))).ToList();
+        if (merged.Count == funds.Count) return;
+        Execute("DELETE FROM flow_funds WHERE instrument = $1", table.Instrument.Id);
+        for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", table.Instrument.Id, p, merged[p]);
+    }
+
+    // Coverage is computed over everything stored for an instrument, not just this import's rows.
+    private void RefreshStats(IReadOnlyList<Instrument> changed)
+    {
+        if (changed.Count == 0) return;
+        Execute("CREATE OR REPLACE TEMP TABLE changed_ids(id VARCHAR)");
+        using (var appender = _connection.CreateAppender("changed_ids"))
+            foreach (var i in changed) appender.CreateRow().AppendValue(i.Id).EndRow();
+        var byId = changed.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        Execute("CREATE OR REPLACE TEMP TABLE stage_stats AS SELECT * FROM instrument_stats LIMIT 0");
+        using (var appender = _connection.CreateAppender("stage_stats"))
+        using (var reader = Query("""
+            SELECT instrument, date, source FROM bars WHERE instrument IN (SELECT id FROM changed_ids)
+            UNION ALL
+            SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument IN (SELECT id FROM changed_ids) GROUP BY ALL
+            ORDER BY 1, 2
+            """))
+        {
+            string? current = null;
+            var dates = new List<DateOnly>();
+            var sources = new SortedSet<string>(StringComparer.Ordinal);
+            void Flush()
+            {
+                if (current is null) return;
+                var coverage = TradingCalendar.For(byId[current].Calendar, dates[0]).Coverage(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates));
+                appender.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1]).AppendValue((long)dates.Count)
+                    .AppendValue((long)coverage.Missing).AppendValue((long)coverage.OffCalendar).AppendValue(string.Join(';', sources)).EndRow();
+            }
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (id != current)
+                {
+                    Flush();
+                    current = id;
+                    dates.Clear();
+                    sources.Clear();
+                }
+                dates.Add(reader.GetFieldValue<DateOnly>(1));
+                sources.Add(reader.GetString(2));
+            }
+            Flush();
+        }
+        Execute("""
+            DELETE FROM instrument_stats WHERE id IN (SELECT id FROM changed_ids);
+            INSERT INTO instrument_stats SELECT * FROM stage_stats;
+            """);
+    }
+
+    private static double? Nullable(double v) => double.IsNaN(v) ? null : v;
+}
