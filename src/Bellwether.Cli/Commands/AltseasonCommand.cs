@@ -64,12 +64,17 @@ internal static class AltseasonCommand
                 var first = fromDate ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
                 history = index.History(first, toDate ?? date, parameters);
             }
+            // Published readings of this K and N, on the days shown (the as-of date, or the history's days).
+            var shownFrom = history is { Length: > 0 } ? history[0].Date : date;
+            var shownTo = history is { Length: > 0 } ? history[^1].Date : date;
+            var published = PublishedComparison.Of(store.LoadPublishedReadings().Where(r => r.Date >= shownFrom && r.Date <= shownTo),
+                parameters, d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber] : index.History(d, d, parameters)[0]);
             var ethBtc = EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date);
             var dominance = store.FindInstrument(DominanceId) is null ? null
                 : CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date);
 
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, ethBtc, dominance));
-            else Print(Output.Console(parse), reading, history, ethBtc, dominance);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, published, ethBtc, dominance));
+            else Print(Output.Console(parse), reading, history, published, ethBtc, dominance);
             return Cli.Ok;
         });
         return command;
@@ -106,7 +111,8 @@ internal static class AltseasonCommand
         return eth is null || btc is null ? null : CryptoMarketSeries.EthBtc(eth, btc);
     }
 
-    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
+    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
+        (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
     {
         as_of = r.Date,
         window_days = r.Parameters.WindowDays,
@@ -131,9 +137,22 @@ internal static class AltseasonCommand
         eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value } : null,
         btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value } : null,
         history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
+        published = published.Readings.Select(c => new
+        {
+            date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
+            computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
+            ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
+        }),
+        published_summary = new { all = Summary(published.All), comparable = Summary(published.Comparable) },
     };
 
-    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history,
+    private static object? Summary(ComparisonSummary? s) => s is null ? null : new
+    {
+        count = s.Count, mean_absolute_error = s.MeanAbsoluteError, bias = s.Bias,
+        largest_gap = new { date = s.LargestGap.Published.Date, published = s.LargestGap.Published.Value, computed = s.LargestGap.Computed.Index, difference = s.LargestGap.Difference },
+    };
+
+    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
         (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance)
     {
         var p = r.Parameters;
@@ -156,12 +175,25 @@ internal static class AltseasonCommand
                 : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this reading.");
         }
         if (r.Ranking is { } k) console.MarkupLine($"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber} days old).");
-        var gaps = r.Skipped.Where(s => s.Reason is not (SkipReason.Benchmark or SkipReason.Stablecoin or SkipReason.WrappedOrBacked or SkipReason.ExcludedByOption)).ToList();
+        var gaps = r.Skipped.Where(s => s.Reason is SkipReason.NoDailySeries or SkipReason.MissingStartClose
+            or SkipReason.MissingEndClose or SkipReason.MissingBothCloses).ToList();
         if (gaps.Count > 0)
             console.MarkupLine($"Skipped for missing data: {Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
         if (ethBtc is { } e) console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}.");
         if (dominance is { } d) console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" + (d.Date < r.Date ? " [yellow](latest available)[/]." : "."));
         if (history is { Length: > 0 }) PrintHistory(console, p, history);
+        if (published.Readings.Count > 0) PrintPublished(console, published);
+    }
+
+    private static void PrintPublished(IAnsiConsole console, PublishedComparison published)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumns("date", "published", "by", "computed", "difference", "status", "ranking age");
+        foreach (var c in published.Readings)
+            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", $"{c.Published.Value:0.#}", Markup.Escape(c.Published.Provider),
+                c.Computed.IsDefined ? $"{c.Computed.Index:0.#}" : "—", double.IsNaN(c.Difference) ? "—" : $"{c.Difference:+0.#;-0.#;0}",
+                Snake(c.Computed.Status), c.Computed.RankingAgeDays < 0 ? "—" : $"{c.Computed.RankingAgeDays} d");
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(published.Sentence()!));
     }
 
     private static void PrintHistory(IAnsiConsole console, AltcoinSeasonParameters p, AltcoinSeasonPoint[] history)
@@ -186,7 +218,7 @@ internal static class AltseasonCommand
         _ => "undefined",
     };
 
-    private static string Snake(IndexStatus s) => s == IndexStatus.StaleRanking ? "stale_ranking" : s.ToString().ToLowerInvariant();
+    private static string Snake(IndexStatus s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
 
     private static string Words(IndexStatus s, AltcoinSeasonParameters? p = null) => s switch
     {

@@ -90,7 +90,8 @@ internal static class ReportCommand
             var history = ThesisBoard.History(definition, data, historyStart, date, kinds);
             var notes = new List<string>();
             var claimRows = claimSet is null ? [] : CheckClaims(claimSet, view, claimKinds, date, notes);
-            var charts = Charts(definition, view, date, historyStart, history, notes);
+            var published = store.LoadPublishedReadings().Where(r => r.Date <= date).ToList();
+            var charts = Charts(definition, view, date, historyStart, history, published, notes);
             var study = studyTask.GetAwaiter().GetResult();
             notes.AddRange(studyNotes);
             foreach (var s in board.Signals.Where(s => s.Stale))
@@ -200,7 +201,7 @@ internal static class ReportCommand
 
     // The charts follow the thesis: each shows the instruments its signals name, so another thesis gets its own charts.
     private static List<Figure> Charts(ThesisDefinition thesis, IMarketData view, DateOnly date, DateOnly historyFrom,
-        IReadOnlyList<ReadinessPoint> history, List<string> notes)
+        IReadOnlyList<ReadinessPoint> history, IReadOnlyList<PublishedReading> published, List<string> notes)
     {
         var charts = new List<Figure>();
         void Missing(string what, string id) => notes.Add($"No chart of {what}: no data for {id} on or before {date:yyyy-MM-dd}.");
@@ -236,10 +237,15 @@ internal static class ReportCommand
         {
             var index2 = new AltcoinSeasonIndex(view.ClosesOfClass(AssetClass.Crypto), view.Rankings(), view.Classifications());
             if (index2.BenchmarkRange is not null)
-                charts.Add(ThesisCharts.AltSeason([
-                    ("top 50, 90 days", index2.History(historyFrom, date, new AltcoinSeasonParameters(90, 50))),
-                    ("top 100, 90 days", index2.History(historyFrom, date, new AltcoinSeasonParameters(90, 100))),
-                ]));
+            {
+                AltcoinSeasonParameters[] variants = [new(90, 50), new(90, 100)];
+                var histories = variants.Select(p => ($"top {p.TopCount}, {p.WindowDays} days", index2.History(historyFrom, date, p))).ToList();
+                // Published readings in the chart's span, beside the variant their definition names.
+                var comparisons = variants.Select((p, i) => PublishedComparison.Of(published.Where(r => r.Date >= historyFrom), p,
+                    d => histories[i].Item2[d.DayNumber - historyFrom.DayNumber])).ToList();
+                charts.Add(ThesisCharts.AltSeason(histories, comparisons));
+                notes.AddRange(comparisons.Select(c => c.Sentence()).OfType<string>());
+            }
             else Missing("the Altcoin Season Index", "BTC");
         }
         if (Param(thesis, "etf_rotation", "into") is { } into && Param(thesis, "etf_rotation", "out_of") is { } outOf)

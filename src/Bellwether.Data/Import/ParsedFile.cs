@@ -1,3 +1,4 @@
+using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
@@ -23,8 +24,13 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Name of the classification list, e.g. <c>universe</c> or <c>exclusions</c>.</summary>
     public string? ClassificationList { get; set; }
     public List<RankedCoin> Rankings { get; } = [];
+    /// <summary>Funds' shares outstanding and NAV as the file gives them (their flows are in <see cref="Flows"/>).</summary>
+    public List<FundShareDay> FundShares { get; } = [];
+    /// <summary>Published index readings: a reference series, stored apart from computed values.</summary>
+    public List<PublishedReading> PublishedReadings { get; } = [];
 
     /// <summary>Rows kept for the store.</summary>
     public int RowsKept =>
-        Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count;
+        Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count + FundShares.Count
+        + PublishedReadings.Count;
 }

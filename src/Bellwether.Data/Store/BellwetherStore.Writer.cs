@@ -24,13 +24,17 @@ public sealed partial class BellwetherStore
                 CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
                 CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
                 CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE stage_fund_shares AS SELECT * FROM fund_shares LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE stage_published_readings AS SELECT * FROM published_readings LIMIT 0;
                 """);
             StageRows(files);
             var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
             Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
             Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
             Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
-            Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
+            Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
+            Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
+            Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
             var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
             UpsertInstruments(instruments);
             foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
@@ -61,7 +65,12 @@ public sealed partial class BellwetherStore
     public static IEnumerable<string> Keys(ParsedFile file) =>
         file.Series.Select(s => s.Instrument.Id).Concat(file.Flows.Select(f => f.Instrument.Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
-            .Concat(file.Rankings.Select(r => r.Source).Distinct());
+            .Concat(file.Rankings.Select(r => r.Source).Distinct())
+            .Concat(file.FundShares.Select(d => SharesSeries(d.Ticker)).Distinct())
+            .Concat(file.PublishedReadings.Select(r => r.Series).Distinct());
+
+    /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g. <c>IWM_ETF_SHARES</c>.</summary>
+    public static string SharesSeries(string ticker) => $"{ticker}_ETF_SHARES";
 
     private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files)
     {
@@ -102,7 +111,8 @@ public sealed partial class BellwetherStore
                     var values = f < table.Funds.Length ? table.Values[f] : table.Total;
                     for (int i = 0; i < table.Count; i++)
                         appender.CreateRow().AppendValue(table.Instrument.Id).AppendValue(table.Dates[i]).AppendValue(fund)
-                            .AppendValue(Nullable(values[i])).AppendValue(table.Source).EndRow();
+                            .AppendValue(Nullable(values[i]))
+                            .AppendValue(table.Derived?[i] == true ? FundShares.DerivedSource : table.Source).EndRow();
                 }
             }
         }
@@ -117,7 +127,20 @@ public sealed partial class BellwetherStore
         {
             foreach (var r in files.SelectMany(f => f.Rankings))
                 appender.CreateRow().AppendValue(r.Source).AppendValue(r.Date).AppendValue(r.Rank).AppendValue(r.Symbol)
-                    .AppendValue(r.Name).AppendValue(Nullable(r.MarketCapUsd)).EndRow();
+                    .AppendValue(r.Name).AppendValue(Nullable(r.MarketCapUsd)).AppendValue(r.SnapshotUtc).EndRow();
+        }
+        using (var appender = _connection.CreateAppender("stage_fund_shares"))
+        {
+            foreach (var d in files.SelectMany(f => f.FundShares))
+                appender.CreateRow().AppendValue(SharesSeries(d.Ticker)).AppendValue(d.Date).AppendValue(d.Ticker)
+                    .AppendValue(Nullable(d.SharesOutstanding)).AppendValue(Nullable(d.Nav)).AppendValue(Nullable(d.Price))
+                    .AppendValue(Nullable(d.NetFlowMusd)).EndRow();
+        }
+        using (var appender = _connection.CreateAppender("stage_published_readings"))
+        {
+            foreach (var r in files.SelectMany(f => f.PublishedReadings))
+                appender.CreateRow().AppendValue(r.Series).AppendValue(r.Date).AppendValue(r.Value).AppendValue(r.Provider)
+                    .AppendValue(r.Definition).AppendValue(r.Note).AppendValue(r.SourceUrl).EndRow();
         }
     }
 

@@ -34,6 +34,15 @@ internal static class Schema
             last_error VARCHAR, last_error_at TIMESTAMP,
             PRIMARY KEY (instrument, source));
         """,
+        // 3: snapshot lists keep their capture time; funds' shares outstanding and NAV; published index readings
+        // (a reference series, never mixed with computed values).
+        """
+        ALTER TABLE rankings ADD COLUMN snapshot_utc TIMESTAMP;
+        CREATE TABLE fund_shares(series VARCHAR NOT NULL, date DATE NOT NULL, ticker VARCHAR NOT NULL,
+            shares_out DOUBLE, nav DOUBLE, price DOUBLE, net_flow_musd DOUBLE);
+        CREATE TABLE published_readings(series VARCHAR NOT NULL, date DATE NOT NULL, value DOUBLE NOT NULL,
+            provider VARCHAR NOT NULL, definition VARCHAR NOT NULL, note VARCHAR, source_url VARCHAR);
+        """,
     ];
 
     /// <summary>The version a fully migrated store has.</summary>
