@@ -33,12 +33,18 @@ public static class ThesisReport
     {
         var b = c.Board;
         var lines = new List<string>();
-        var count = (SignalState s) => b.Signals.Count(x => x.State == s);
-        lines.Add(double.IsNaN(b.Readiness)
-            ? $"As of {b.AsOf:yyyy-MM-dd}, no signal of the thesis could be measured."
+        // Only counted signals take a side: a stale or unweighted reading is shown on the board, not argued here.
+        var counted = b.Signals.Where(b.IsCounted).ToList();
+        var count = (SignalState s) => counted.Count(x => x.State == s);
+        lines.Add(b.Withheld is { } why
+            ? $"As of {b.AsOf:yyyy-MM-dd}, readiness is not reported: {why}."
             : $"As of {b.AsOf:yyyy-MM-dd}, the thesis scores {b.Readiness.ToString("0", Inv)} out of 100 on readiness, from the {b.Counted.ToString("P0", Inv)} of its weight that could be measured.");
-        lines.Add($"{count(SignalState.Supports)} signals support it, {count(SignalState.Against)} contradict it, {count(SignalState.Neutral)} are neutral and {count(SignalState.NotMeasurable)} cannot be measured{(b.Signals.Any(s => s.Stale) ? $" ({b.Signals.Count(s => s.Stale)} rest on stale data and are not counted)" : "")}.");
-        string Titles(SignalState s) => string.Join("; ", b.Signals.Where(x => x.State == s).Select(x => x.Title));
+        int notMeasurable = b.Signals.Count(s => s.State == SignalState.NotMeasurable);
+        int stale = b.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
+        lines.Add($"Of the signals that count, {count(SignalState.Supports)} support it, {count(SignalState.Against)} contradict it " +
+                  $"and {count(SignalState.Neutral)} are neutral; {notMeasurable} cannot be measured" +
+                  $"{(stale > 0 ? $" and {stale} rest on stale data (shown, not counted)" : "")}.");
+        string Titles(SignalState s) => string.Join("; ", counted.Where(x => x.State == s).Select(x => x.Title));
         if (count(SignalState.Supports) > 0) lines.Add($"For: {Titles(SignalState.Supports)}.");
         if (count(SignalState.Against) > 0) lines.Add($"Against: {Titles(SignalState.Against)}.");
         if (c.Claims.Count > 0)
@@ -60,7 +66,9 @@ public static class ThesisReport
         foreach (var line in Summary(c)) page.Paragraph(line);
         if (c.ThesisDescription.Length > 0) page.Paragraph(c.ThesisDescription, "note");
         page.Heading("The board", "board");
-        page.Paragraph($"Readiness {Format(b.Readiness, "0")} / 100 · measured weight {b.Counted.ToString("P0", Inv)}. Supports scores 1, neutral 0.5, against 0; stale or unmeasurable signals are shown but not counted.", "big");
+        var readiness = b.Withheld is { } withheld ? $"Readiness withheld ({withheld})" : $"Readiness {Format(b.Readiness, "0")} / 100";
+        page.Paragraph($"{readiness} · measured weight {b.Counted.ToString("P0", Inv)} (needs {b.MinMeasured.ToString("P0", Inv)}). " +
+                       "Supports scores 1, neutral 0.5, against 0; stale or unmeasurable signals are shown but not counted.", "big");
         page.Table(["signal", "state", "value", "since", "explanation", "window", "weight"], b.Signals.Select(s => (IReadOnlyList<(string, string?)>)
         [
             (s.Title, null), (StateWord(s.State) + (s.Stale ? " (stale)" : ""), Css(s.State)), (Format(s.Value, "G4"), "num"),

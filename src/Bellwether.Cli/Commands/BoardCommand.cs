@@ -79,7 +79,8 @@ internal static class BoardCommand
                 thesis = ThesisInfo(thesis, file), from, to, frequency = "weekly (Fridays)",
                 points = points.Select(p => new
                 {
-                    date = p.Date, readiness = p.Readiness, counted = p.Counted,
+                    date = p.Date, readiness = p.Readiness, readiness_withheld = ThesisBoard.WithheldReason(p.Counted, thesis.MinMeasured),
+                    counted = p.Counted,
                     states = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => p.States[x.k]),
                     stale = ids.Where((_, k) => p.Stale[k]),
                 }),
@@ -89,12 +90,13 @@ internal static class BoardCommand
         var console = Output.Console(parse);
         var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("week"), new("readiness"), new("counted"), new("support / neutral / against"));
         foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
-            table.AddRow($"{p.Date:yyyy-MM-dd}", Output.Number(Math.Round(p.Readiness)), $"{p.Counted:0%}",
+            table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld" : Output.Number(Math.Round(p.Readiness)),
+                $"{p.Counted:0%}",
                 $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} / {p.States.Count(s => s == SignalState.Against)}");
         console.Write(table);
         var valid = points.Where(p => !double.IsNaN(p.Readiness)).ToList();
         console.MarkupLine(Markup.Escape(valid.Count == 0
-            ? $"{thesis.Name}: no week from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had a signal that counted."
+            ? $"{thesis.Name}: no week from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {thesis.MinMeasured:0%} of its weight measured."
             : $"{thesis.Name}: readiness every Friday from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} weeks, every 4th shown); " +
               $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
     }
@@ -116,7 +118,7 @@ internal static class BoardCommand
         console.Write(parts);
         int Count(SignalState st) => board.Signals.Count(s => s.State == st);
         int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
-        string readiness = double.IsNaN(board.Readiness) ? "not measurable (no signal counted)" : $"[bold]{board.Readiness:0}/100[/]";
+        string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})" : $"[bold]{board.Readiness:0}/100[/]";
         console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}: readiness {readiness} — " +
                            $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} neutral[/], [red]{Count(SignalState.Against)} against[/], " +
                            $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]{(staleCount > 0 ? $", {staleCount} stale" : "")}; {board.Counted:0%} of the weight counted.");

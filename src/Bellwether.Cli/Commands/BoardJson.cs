@@ -8,10 +8,12 @@ namespace Bellwether.Cli.Commands;
 // one spends tens of milliseconds of a sub-second command building itself.
 
 /// <summary>The board as of a date.</summary>
-internal sealed record BoardJson(DateOnly AsOf, ThesisJson Thesis, double Readiness, double Counted,
-    IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown)
+/// <param name="ReadinessWithheld">Why readiness is null, in words; null when it is reported.</param>
+internal sealed record BoardJson(DateOnly AsOf, ThesisJson Thesis, double Readiness, string? ReadinessWithheld, double Counted,
+    double MinMeasured, IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown)
 {
-    public static BoardJson Of(BoardResult board, ThesisJson thesis) => new(board.AsOf, thesis, board.Readiness, board.Counted,
+    public static BoardJson Of(BoardResult board, ThesisJson thesis) => new(board.AsOf, thesis, board.Readiness,
+        board.Withheld, board.Counted, board.MinMeasured,
         board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
             new WindowJson(s.From, s.To), s.Stale, s.Weight, s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
         board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList());

@@ -21,7 +21,7 @@ internal static class ImportCommand
         };
         command.SetAction(parse =>
         {
-            var options = new ImportOptions(parse.GetValue(skipBad), parse.GetValue(format));
+            var options = new ImportOptions(parse.GetValue(skipBad), parse.GetValue(format)) { Clock = TimeProvider.System };
             if (options.Format is { } f) _ = Importers.ByName(f);
             var given = parse.GetValue(paths)!;
             // The paths argument would swallow a mistyped option: treat a dash-word that is not a file as one.

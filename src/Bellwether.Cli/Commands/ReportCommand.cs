@@ -115,6 +115,7 @@ internal static class ReportCommand
                 Output.WriteJson(parse, new
                 {
                     as_of = date, html = path, markdown = markdownPath, png_dir = parse.GetValue(pngDir), readiness = board.Readiness,
+                    readiness_withheld = board.Withheld, counted = board.Counted, min_measured = board.MinMeasured,
                     summary = ThesisReport.Summary(content), charts = content.AllCharts.Select(c => new { id = c.Id, title = c.Title }), claims = claimRows,
                     study = study is null ? null : new
                     {
@@ -135,7 +136,7 @@ internal static class ReportCommand
                     notes,
                 });
             else
-                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, readiness {board.Readiness:0}/100 as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
+                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, {(board.Withheld is null ? $"readiness {board.Readiness:0}/100" : "readiness withheld")} as of {date:yyyy-MM-dd}){(markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")}{(pngs is null ? "" : $", {pngs.Count} PNGs")}.");
             return Cli.Ok;
         });
         return command;

@@ -15,15 +15,25 @@ public sealed record SignalResult(
 public sealed record ReadinessPart(string Id, double Weight, double Score, double Contribution, string Note);
 
 /// <summary>The thesis as of a date.</summary>
-/// <param name="Readiness">0–100: the weighted mean score of the signals that count, × 100; NaN when none counts.</param>
+/// <param name="Readiness">0–100: the weighted mean score of the signals that count, × 100; NaN when it is withheld
+/// (<see cref="Withheld"/> says why).</param>
 /// <param name="Counted">Weight of the signals that count, as a fraction of all weight (how much of the thesis was measurable).</param>
+/// <param name="MinMeasured">The share of the weight readiness needs (the thesis's <c>min_measured</c>).</param>
 public sealed record BoardResult(
     DateOnly AsOf, string Thesis, double Readiness, double Counted,
-    IReadOnlyList<SignalResult> Signals, IReadOnlyList<ReadinessPart> Breakdown);
+    IReadOnlyList<SignalResult> Signals, IReadOnlyList<ReadinessPart> Breakdown,
+    double MinMeasured = ThesisDefinition.DefaultMinMeasured)
+{
+    /// <summary>Why readiness is not reported, in words; null when it is.</summary>
+    public string? Withheld => ThesisBoard.WithheldReason(Counted, MinMeasured);
+
+    /// <summary>True when a signal counts toward readiness (measurable, fresh, weighted).</summary>
+    public bool IsCounted(SignalResult signal) => Breakdown.Any(p => p.Id == signal.Id && !double.IsNaN(p.Score));
+}
 
 /// <summary>Readiness on one date of a history.</summary>
 /// <param name="Date">The as-of date.</param>
-/// <param name="Readiness">0–100, NaN when no signal counted.</param>
+/// <param name="Readiness">0–100, NaN when withheld (less than the thesis's <c>min_measured</c> counted).</param>
 /// <param name="Counted">Fraction of the weight that counted.</param>
 /// <param name="States">Each signal's state that day, in thesis order.</param>
 /// <param name="Stale">Each signal's stale flag that day, in thesis order.</param>
@@ -85,9 +95,28 @@ public static class ThesisBoard
         var parts = results.Select(Part).ToList();
         double counted = parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight);
         double total = results.Sum(r => r.Weight);
-        double readiness = counted > 0 ? 100 * parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight * p.Score) / counted : double.NaN;
-        parts = parts.Select(p => p with { Contribution = double.IsNaN(p.Score) ? 0 : 100 * p.Weight * p.Score / counted }).ToList();
-        return new BoardResult(asOf, thesis.Name, readiness, total > 0 ? counted / total : 0, results, parts);
+        double share = total > 0 ? counted / total : 0;
+        bool reported = WithheldReason(share, thesis.MinMeasured) is null;
+        double readiness = reported ? 100 * parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight * p.Score) / counted : double.NaN;
+        // Contributions are points of the readiness shown, so none while it is withheld.
+        parts = parts.Select(p => p with { Contribution = !reported || double.IsNaN(p.Score) ? 0 : 100 * p.Weight * p.Score / counted })
+            .ToList();
+        return new BoardResult(asOf, thesis.Name, readiness, share, results, parts, thesis.MinMeasured);
+    }
+
+    /// <summary>
+    /// Why readiness is withheld when <paramref name="share"/> of the thesis's weight counted, or null when it is
+    /// reported (at least <paramref name="minMeasured"/>, and something counted).
+    /// </summary>
+    public static string? WithheldReason(double share, double minMeasured)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (!(share > 0)) return "no signal counted: nothing of the thesis could be measured";
+        // A tolerance so that 10.5 of 21 is half however the division rounds.
+        if (share < minMeasured - 1e-9)
+            return $"insufficient support: {share.ToString("0%", inv)} of the thesis's weight measured, " +
+                   $"below the {minMeasured.ToString("0%", inv)} readiness needs (min_measured)";
+        return null;
     }
 
     private static ReadinessPart Part(SignalResult r)

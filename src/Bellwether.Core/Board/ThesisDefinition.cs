@@ -4,7 +4,14 @@ namespace Bellwether.Core.Board;
 /// <param name="Name">Short title.</param>
 /// <param name="Description">What the thesis claims, in a sentence or two.</param>
 /// <param name="Signals">Its signals, in display order.</param>
-public sealed record ThesisDefinition(string Name, string Description, IReadOnlyList<SignalSpec> Signals);
+/// <param name="MinMeasured">The share of the thesis's weight (0–1) that must be measured for readiness to be
+/// reported; below it readiness is withheld with a reason, as a score from a sliver of the thesis would mislead.</param>
+public sealed record ThesisDefinition(
+    string Name, string Description, IReadOnlyList<SignalSpec> Signals, double MinMeasured = ThesisDefinition.DefaultMinMeasured)
+{
+    /// <summary>Readiness needs half the thesis's weight measured unless the thesis says otherwise.</summary>
+    public const double DefaultMinMeasured = 0.5;
+}
 
 /// <summary>One signal of a thesis.</summary>
 /// <param name="Id">Unique id within the thesis (<c>rut_breakout</c>).</param>

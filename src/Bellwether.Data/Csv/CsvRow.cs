@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bellwether.Data.Import;
 
 namespace Bellwether.Data.Csv;
@@ -33,7 +34,7 @@ public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpa
     /// <summary>Reads an ISO date; reports and returns false when it is not one.</summary>
     public bool TryDate(int i, string field, out DateOnly date)
     {
-        if (CsvText.TryParseIsoDate(this[i], out date)) return true;
+        if (CsvText.TryParseIsoDate(this[i], out date)) return Context.AcceptDate(Line, field, date);
         Context.Bad(Line, field, $"'{CsvText.Text(this[i])}' is not a date (expected yyyy-MM-dd)");
         return false;
     }
@@ -69,36 +70,113 @@ public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpa
 /// <summary>Handles one data row.</summary>
 public delegate void CsvRowHandler(in CsvRow row);
 
-/// <summary>Reads a CSV file with a header line.</summary>
+/// <summary>
+/// Reads CSV records (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) with strict field counts:
+/// a row with more fields than the format has is bad input (an unquoted thousands separator shifts every column after
+/// it), and so is a row with fewer, unless the missing fields are trailing ones the format makes optional.
+/// </summary>
 public static class HeaderedCsv
 {
+    // Files are read in chunks of this size (grown for a longer record): an import never holds a whole CSV file.
+    private const int ChunkSize = 1 << 20;
+
     /// <summary>The header's column names, trimmed, in order.</summary>
     public static string[] Header(string firstLine) =>
         firstLine.TrimStart('\uFEFF').Split(',').Select(c => c.Trim().Trim('"')).ToArray();
 
     /// <summary>
-    /// Calls <paramref name="handler"/> for each non-blank line after the header; counts them in
-    /// <see cref="ParsedFile.RowsRead"/>. Rows with fewer fields than the header are reported as bad.
+    /// Calls <paramref name="handler"/> for each non-blank record after the header, reading <paramref name="stream"/>
+    /// chunk by chunk; counts them in <see cref="ParsedFile.RowsRead"/>. Rows with the wrong number of fields are
+    /// reported as bad.
     /// </summary>
+    /// <param name="fields">The number of fields a row has (the header's).</param>
+    /// <param name="optionalTrailing">How many of the last fields a row may leave out (they read as empty).</param>
     /// <param name="lineOffset">Added to every line number: the lines of earlier parts when the data continues them (a paged download).</param>
     /// <returns>The number of the last line, offset included.</returns>
-    public static int ForEachRow(ReadOnlySpan<byte> data, RowContext context, int headerFields, CsvRowHandler handler, bool hasHeader = true, int lineOffset = 0)
+    public static int ForEachRow(Stream stream, RowContext context, int fields, CsvRowHandler handler, bool hasHeader = true,
+        int lineOffset = 0, int optionalTrailing = 0)
     {
-        var reader = new LineReader(data);
-        if (hasHeader) reader.TryRead(out _);
-        Span<Range> fields = stackalloc Range[Math.Max(headerFields, 1) + 1];
-        while (reader.TryRead(out var line))
+        var rows = new RowSplitter(context, fields, optionalTrailing, hasHeader, lineOffset);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
         {
-            if (line.IsEmpty || line.Trim((byte)' ').IsEmpty) continue;
-            context.File.RowsRead++;
-            int count = CsvText.Split(line, fields);
-            if (count < headerFields)
+            int filled = 0;
+            while (true)
             {
-                context.Bad(lineOffset + reader.LineNumber, "row", $"expected {headerFields} fields, found {count}");
-                continue;
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                int read = stream.Read(buffer, filled, buffer.Length - filled);
+                filled += read;
+                int consumed = rows.Feed(buffer.AsSpan(0, filled), atEnd: read == 0, handler);
+                if (read == 0) return rows.LastLine;
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
             }
-            handler(new CsvRow(lineOffset + reader.LineNumber, line, fields, count, context));
         }
-        return lineOffset + reader.LineNumber;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The same, over the rows of <paramref name="probe"/>'s file.</summary>
+    public static int ForEachRow(FileProbe probe, RowContext context, int fields, CsvRowHandler handler, bool hasHeader = true,
+        int lineOffset = 0, int optionalTrailing = 0)
+    {
+        using var stream = probe.OpenRead();
+        return ForEachRow(stream, context, fields, handler, hasHeader, lineOffset, optionalTrailing);
+    }
+
+    /// <summary>Splits the records of consecutive chunks of one file and checks their field counts.</summary>
+    private sealed class RowSplitter(RowContext context, int fields, int optionalTrailing, bool hasHeader, int lineOffset)
+    {
+        private readonly Range[] _fields = new Range[Math.Max(fields, 1) + 1];
+        private byte[]? _scratch;
+        private bool _headerRead = !hasHeader;
+        private int _nextLine = 1;
+
+        public int LastLine => lineOffset + _nextLine - 1;
+
+        /// <returns>The bytes consumed: whole records; the rest starts a record that continues in the next chunk.</returns>
+        public int Feed(ReadOnlySpan<byte> chunk, bool atEnd, CsvRowHandler handler)
+        {
+            var reader = new LineReader(chunk, _nextLine);
+            try
+            {
+                while (reader.TryRead(out var line, atEnd))
+                {
+                    if (!_headerRead) { _headerRead = true; continue; }
+                    if (line.IsEmpty || line.Trim((byte)' ').IsEmpty) continue;
+                    context.File.RowsRead++;
+                    Row(lineOffset + reader.LineNumber, line, handler);
+                }
+                return chunk.Length - reader.Rest.Length;
+            }
+            finally
+            {
+                _nextLine = reader.NextLine;
+            }
+        }
+
+        private void Row(int line, ReadOnlySpan<byte> record, CsvRowHandler handler)
+        {
+            int count = CsvText.Split(record, _fields, ref _scratch, out var text);
+            if (count < 0)
+                context.Bad(line, "row", "broken quoting: a quote is left open, or text follows a closing quote");
+            else if (count > fields)
+                context.Bad(line, "row", Expected(count) + ": an unquoted thousands separator (2,438.36) or comma in a " +
+                                         "text splits a field in two; quote such fields or remove the separators");
+            else if (count < fields - optionalTrailing)
+                context.Bad(line, "row", Expected(count));
+            else
+                handler(new CsvRow(line, text, _fields, count, context));
+        }
+
+        private string Expected(int count) => $"expected {fields} fields{(hasHeader ? " as in the header" : "")}, found {count}";
     }
 }

@@ -7,10 +7,18 @@ namespace Bellwether.Data.Csv;
 /// <summary>Allocation-free parsing of UTF-8 CSV fields.</summary>
 public static class CsvText
 {
-    /// <summary>Splits <paramref name="line"/> at commas into <paramref name="fields"/> (ranges into the line); quoted fields keep their content without the quotes.</summary>
-    /// <returns>The number of fields, which may exceed <paramref name="fields"/>' length (extra fields are not stored).</returns>
-    public static int Split(ReadOnlySpan<byte> line, Span<Range> fields)
+    /// <summary>
+    /// Splits a record at commas into <paramref name="fields"/>, ranges into <paramref name="text"/>. Without quotes the
+    /// text is the record itself. With quotes (RFC 4180), the fields' contents are copied to <paramref name="scratch"/>
+    /// (grown as needed) without their quotes, doubled quotes made single, and the text is the scratch buffer.
+    /// </summary>
+    /// <returns>
+    /// The number of fields, which may exceed <paramref name="fields"/>' length (extra fields are not stored); −1 when
+    /// the quoting is broken (a quote left open, or text after a closing quote).
+    /// </returns>
+    public static int Split(ReadOnlySpan<byte> line, Span<Range> fields, ref byte[]? scratch, out ReadOnlySpan<byte> text)
     {
+        text = line;
         int count = 0, start = 0;
         if (line.IndexOf((byte)'"') < 0)
         {
@@ -24,27 +32,46 @@ public static class CsvText
                 start = end + 1;
             }
         }
-        // Quoted fields: "a,b" is one field. Doubled quotes inside are rare in market data and kept as they are.
-        int i = 0;
+        if (scratch is null || scratch.Length < line.Length) scratch = new byte[Math.Max(line.Length, 256)];
+        var output = scratch.AsSpan();
+        int i = 0, o = 0;
         while (true)
         {
-            int fs, fe;
-            if (i < line.Length && line[i] == (byte)'"')
+            int fieldStart = o;
+            // A field is quoted when its first character other than spaces is a quote.
+            int first = i;
+            while (first < line.Length && line[first] == (byte)' ') first++;
+            if (first < line.Length && line[first] == (byte)'"')
             {
-                int close = line[(i + 1)..].IndexOf((byte)'"');
-                fs = i + 1; fe = close < 0 ? line.Length : i + 1 + close;
-                i = close < 0 ? line.Length : fe + 1;
-                int comma = i < line.Length ? line[i..].IndexOf((byte)',') : -1;
-                i = comma < 0 ? line.Length : i + comma;
+                i = first + 1;
+                while (true)
+                {
+                    int quote = line[i..].IndexOf((byte)'"');
+                    if (quote < 0) return -1;
+                    line.Slice(i, quote).CopyTo(output[o..]);
+                    o += quote;
+                    i += quote + 1;
+                    if (i < line.Length && line[i] == (byte)'"') { output[o++] = (byte)'"'; i++; continue; }
+                    break;
+                }
+                while (i < line.Length && line[i] == (byte)' ') i++;
+                if (i < line.Length && line[i] != (byte)',') return -1;
             }
             else
             {
                 int comma = line[i..].IndexOf((byte)',');
-                fs = i; fe = comma < 0 ? line.Length : i + comma; i = fe;
+                int end = comma < 0 ? line.Length : i + comma;
+                line[i..end].CopyTo(output[o..]);
+                o += end - i;
+                i = end;
             }
-            if (count < fields.Length) fields[count] = fs..fe;
+            if (count < fields.Length) fields[count] = fieldStart..o;
             count++;
-            if (i >= line.Length) return count;
+            if (i >= line.Length)
+            {
+                text = output[..o];
+                return count;
+            }
             i++;
         }
     }

@@ -24,7 +24,7 @@ public sealed class FlowTableBuilder(RowContext context, string[] columns)
     /// </summary>
     public bool TryDate(int line, ReadOnlySpan<byte> cell, out DateOnly date)
     {
-        if (FarsideCells.TryDate(cell, out date)) return true;
+        if (FarsideCells.TryDate(cell, out date)) return context.AcceptDate(line, "date", date);
         var text = CellText(cell);
         if (FarsideCells.IsSummaryLabel(cell)) context.Empty(line, "date", $"summary row '{text}'");
         else context.Bad(line, "date", $"'{text}' is not a date (expected yyyy-MM-dd or 11 Jan 2024)");

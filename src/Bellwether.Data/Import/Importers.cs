@@ -61,12 +61,12 @@ public static class Importers
     /// <exception cref="ImportException">The format is unknown or the file holds bad input (without <c>--skip-bad</c>).</exception>
     public static ParsedFile Read(string path, ImportOptions options)
     {
-        var data = File.ReadAllBytes(path);
-        var probe = Probe(path, data);
+        var probe = Probe(path);
         var importer = options.Format is { } name ? ByName(name) : Detect(probe)
             ?? throw new ImportException(path, 0, "format", $"not a format Bellwether knows (first line: '{Shorten(probe.FirstLine)}'); use --format with one of: {string.Join(", ", All.Select(i => i.Name))}");
         var parsed = new ParsedFile(path, importer.Name);
-        importer.Read(probe, data, new RowContext(parsed, options));
+        importer.Read(probe, new RowContext(parsed, options));
+        parsed.DropEmpty();
         return parsed;
     }
 
@@ -89,14 +89,26 @@ public static class Importers
     }
 
     /// <summary>What importers look at to recognise the file at <paramref name="path"/> holding <paramref name="data"/>.</summary>
-    public static FileProbe Probe(string path, byte[] data) => new(path, FirstLine(data)) { Content = data };
+    public static FileProbe Probe(string path, byte[] data) =>
+        new(path, FirstLine(data)) { Content = data, Head = data.AsMemory(0, Math.Min(data.Length, HeadLength)) };
+
+    /// <summary>What importers look at to recognise the file at <paramref name="path"/>: its first bytes only.</summary>
+    public static FileProbe Probe(string path)
+    {
+        var head = new byte[HeadLength];
+        int length;
+        using (var stream = File.OpenRead(path)) length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return new FileProbe(path, FirstLine(head.AsSpan(0, length))) { Head = head.AsMemory(0, length) };
+    }
+
+    private const int HeadLength = 4096;
 
     private static string FirstLine(ReadOnlySpan<byte> data)
     {
         if (data.StartsWith("\uFEFF"u8)) data = data[3..];
         int nl = data.IndexOf((byte)'\n');
         var line = nl < 0 ? data : data[..nl];
-        if (line.Length > 4096) line = line[..4096];
+        if (line.Length > HeadLength) line = line[..HeadLength];
         return Encoding.UTF8.GetString(line).TrimEnd('\r');
     }
 

@@ -29,6 +29,24 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Published index readings: a reference series, stored apart from computed values.</summary>
     public List<PublishedReading> PublishedReadings { get; } = [];
 
+    /// <summary>
+    /// Leaves out the series and flow tables without a row (a header-only file, or every row skipped), with a note:
+    /// an import never creates an instrument without data.
+    /// </summary>
+    public void DropEmpty()
+    {
+        foreach (var id in Series.Where(s => s.Count == 0).Select(s => s.Instrument.Id)
+                     .Concat(Flows.Where(f => f.Count == 0).Select(f => f.Instrument.Id)))
+            Notes.Add($"{id}: no data rows{(RowsRead > 0 ? " left" : "")}; nothing stored");
+        Series.RemoveAll(s => s.Count == 0);
+        Flows.RemoveAll(f => f.Count == 0);
+        if (Classifications.Count == 0 && ClassificationList is { } list)
+        {
+            Notes.Add($"{list}: no data rows{(RowsRead > 0 ? " left" : "")}; nothing stored");
+            ClassificationList = null;
+        }
+    }
+
     /// <summary>Rows kept for the store.</summary>
     public int RowsKept =>
         Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count + FundShares.Count

@@ -11,6 +11,8 @@ public sealed class RowContext(ParsedFile file, ImportOptions options)
     /// <summary>The <see cref="Position"/> of JSON formats: positions are 1-based indices of array elements.</summary>
     public const string ElementPosition = "element";
 
+    private readonly DateOnly _latest = options.LatestDate();
+
     public ParsedFile File { get; } = file;
     public ImportOptions Options { get; } = options;
 
@@ -22,6 +24,21 @@ public sealed class RowContext(ParsedFile file, ImportOptions options)
     {
         if (!Options.SkipBad) throw new ImportException(File.Path, line, field, reason, Position);
         File.Skipped.Add(new RowSkip(line, field, reason, Position));
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="date"/> lies between <see cref="ImportOptions.EarliestDate"/> and the import's
+    /// clock plus one day; reports it as bad input when not.
+    /// </summary>
+    public bool AcceptDate(int line, string field, DateOnly date)
+    {
+        if (date > _latest)
+            Bad(line, field, $"{date:yyyy-MM-dd} is in the future (the import runs on {_latest.AddDays(-1):yyyy-MM-dd} UTC; " +
+                             "a day later is the latest date accepted)");
+        else if (date < ImportOptions.EarliestDate)
+            Bad(line, field, $"{date:yyyy-MM-dd} is before {ImportOptions.EarliestDate:yyyy}: not a date of market data");
+        else return true;
+        return false;
     }
 
     /// <summary>A row that carries no data by the format's own convention (FRED's <c>.</c>, a holiday row of dashes): always a counted skip.</summary>

@@ -110,7 +110,7 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             stored = store.FindInstrument(item.Id);
             from = request.Since ?? (store.LastStoredDate(item.Id) is { } last ? last.AddDays(-settings.OverlapDays) : settings.HistoryStart);
         }
-        var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad));
+        var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad) { Clock = time });
         var snapshot = item.Symbol == CoinGeckoSource.MarketsSymbol;
         InstrumentOutcome Failed(string error, SourceFailure? failure) =>
             new(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, snapshot ? null : from, null, 0, 0, 0, 0, source.TakeRetryNotes(), error, failure);

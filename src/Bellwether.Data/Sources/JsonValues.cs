@@ -25,5 +25,6 @@ public static class JsonValues
 
     /// <summary>A malformed-response failure.</summary>
     public static SourceException Malformed(string source, string what, string why) =>
-        new(SourceFailure.BadResponse, $"{source}: {what}: unexpected response ({why}); nothing stored, run fetch again");
+        new(SourceFailure.BadResponse, $"{source}: {what}: unexpected response ({why}); nothing stored. This is not a passing failure: the source may have " +
+            "changed its format, or the symbol may not suit it");
 }

@@ -27,7 +27,7 @@ public static class ThesisFile
     {
         var y = new YamlReader(file);
         var root = y.Root(text);
-        y.OnlyKeys(root, "thesis", "name", "description", "signals");
+        y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals");
         var signals = new List<SignalSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in y.Sequence(y.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
@@ -51,7 +51,10 @@ public static class ThesisFile
                 ReadRule(y, map, "supports", id), ReadRule(y, map, "against", id), YamlReader.Line(map), parameterLines));
         }
         if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
-        return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals);
+        double minMeasured = y.Number(root, "min_measured", ThesisDefinition.DefaultMinMeasured);
+        if (minMeasured is < 0 or > 1)
+            throw y.Error(y.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
+        return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
     }
 
     /// <summary>The name of the thesis Bellwether ships (embedded in this assembly).</summary>

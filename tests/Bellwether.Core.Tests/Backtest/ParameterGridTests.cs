@@ -18,7 +18,7 @@ public class ParameterGridTests
 
     private static readonly ReadinessComponents Components = new(Day0, Days,
         [Scores("a", "", 2, d => d % 10 < 5 ? 1 : 0), Scores("b", "", 1, d => d < 3 ? double.NaN : 0.5)],
-        [Scores("a", "k=1", 2, d => d % 10 < 5 ? 1 : 0), Scores("a", "k=2", 2, _ => 0)]);
+        [Scores("a", "k=1", 2, d => d % 10 < 5 ? 1 : 0), Scores("a", "k=2", 2, _ => 0)], MinMeasured: 0.5);
 
     private static StudyAssets Assets()
     {

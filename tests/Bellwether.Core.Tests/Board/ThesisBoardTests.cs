@@ -45,7 +45,16 @@ public class ThesisBoardTests
         var later = ThesisBoard.Evaluate(thesis, data, new DateOnly(2025, 1, 10), Kinds);
         Assert.True(later.Signals[3].Stale); // eight days without a row on an every-day calendar
         Assert.Equal("stale input: not counted", later.Breakdown[3].Note);
-        Assert.Equal(100.0 * (3 * 1 + 1 * 0 + 2 * 0.5) / 6, later.Readiness, 12);
+        // 6 of 15 weight (40%) is below the default half: readiness is withheld, with the reason in words.
+        Assert.Equal(6.0 / 15, later.Counted, 12);
+        Assert.True(double.IsNaN(later.Readiness));
+        Assert.Equal("insufficient support: 40% of the thesis's weight measured, below the 50% readiness needs (min_measured)",
+            later.Withheld);
+        Assert.All(later.Breakdown, p => Assert.Equal(0, p.Contribution));
+        var lenient = ThesisBoard.Evaluate(thesis with { MinMeasured = 0.4 }, data, new DateOnly(2025, 1, 10), Kinds);
+        Assert.Null(lenient.Withheld);
+        Assert.Equal(100.0 * (3 * 1 + 1 * 0 + 2 * 0.5) / 6, lenient.Readiness, 12);
+        Assert.Equal(lenient.Readiness, lenient.Breakdown.Sum(p => p.Contribution), 12);
     }
 
     [Fact]
@@ -81,6 +90,7 @@ public class ThesisBoardTests
         var board = ThesisBoard.Evaluate(new ThesisDefinition("t", "", [Signal("x", "NONE", 1)]), new MemoryMarketData(), new DateOnly(2025, 1, 1), Kinds);
         Assert.True(double.IsNaN(board.Readiness));
         Assert.Equal(0, board.Counted);
+        Assert.Equal("no signal counted: nothing of the thesis could be measured", board.Withheld);
         Assert.Equal("not measurable: no data", board.Signals[0].Explanation);
     }
 

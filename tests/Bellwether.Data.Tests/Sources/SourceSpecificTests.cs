@@ -54,6 +54,26 @@ public sealed class SourceSpecificTests : SourceTests
     }
 
     [Fact]
+    public void Yahoo_bars_stamped_at_midnight_new_york_keep_their_date_across_daylight_saving()
+    {
+        // Fetched in winter (gmtoffset -18000): a summer bar at 04:00 UTC is 00:00 New York, not 23:00 the day before.
+        using var fake = Start(new YahooFake { StampsMidnight = true });
+        var outcome = Bed.Run(fake);
+        Assert.Equal(FetchStatus.Updated, outcome.Status);
+        Bed.With(fake.AssertStored);
+    }
+
+    [Fact]
+    public void A_format_problem_does_not_advise_fetching_again()
+    {
+        using var fake = Start(new StooqFake(Fakes.Key));
+        fake.Server.Inject((_, _) => Reply.Text("Symbol,Last\r\n^RUT,2442.74\r\n", 200, "text/csv"));
+        var outcome = Bed.Run(fake);
+        AssertFailed(outcome, SourceFailure.BadResponse, "not CSV: Symbol,Last", "not a passing failure");
+        Assert.DoesNotContain("again", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Yahoo_unknown_symbol_reports_its_chart_error()
     {
         using var fake = Start(new YahooFake());

@@ -55,6 +55,8 @@ public class ThesisFileTests
         Assert.Equal("value >= -10", btc.Supports!.ToString());
         Assert.Equal("value <= -20 and days_since_peak > 30", btc.Against!.ToString());
         Assert.Equal("label in [breakout, confirmed, retest]", thesis.Signals[0].Supports!.ToString());
+        Assert.Equal(0.5, thesis.MinMeasured);
+        Assert.Equal(0.6, ThesisFile.Read(Edit(2, "min_measured: 0.6"), "good.yaml", BuiltInSignals.Kinds).MinMeasured);
     }
 
     [Fact]
@@ -126,7 +128,8 @@ public class ThesisFileTests
     }
 
     [Theory]
-    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, signals")]
+    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals")]
+    [InlineData(2, "min_measured: 60", 2, "'min_measured' is a share of the weight, from 0 to 1")]
     [InlineData(7, "    weight: -1", 4, "signal 'rut': weight must not be negative")]
     [InlineData(7, "    weight: heavy", 7, "'weight' must be a number, got 'heavy'")]
     [InlineData(5, "    titel: Russell 2000 breakout", 5, "signal: unknown key 'titel'; allowed: id, title, kind, weight, params, supports, against")]

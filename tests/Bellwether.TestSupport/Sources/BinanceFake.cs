@@ -34,7 +34,8 @@ public sealed class BinanceFake(string id = "BTC") : ApiFake("binance", id, id +
             // Today's kline is still forming: its close is the last trade so far, and its closeTime lies ahead.
             double close = d == today ? b.Open : Preliminary.GetValueOrDefault(d, b.Close);
             if (n++ > 0) json.Append(',');
-            json.Append($"[{Ms(d)},\"{P(b.Open)}\",\"{P(b.High)}\",\"{P(b.Low)}\",\"{P(close)}\",\"{P(b.Volume)}\",{Ms(d) + 86_399_999},\"0\",0,\"0\",\"0\",\"0\"]");
+            // A revised close moves the day's range with it.
+            json.Append($"[{Ms(d)},\"{P(b.Open)}\",\"{P(Math.Max(b.High, close))}\",\"{P(Math.Min(b.Low, close))}\",\"{P(close)}\",\"{P(b.Volume)}\",{Ms(d) + 86_399_999},\"0\",0,\"0\",\"0\",\"0\"]");
         }
         return Reply.Json(json.Append(']').ToString()).With("x-mbx-used-weight-1m", "2");
     }

@@ -33,7 +33,8 @@ public sealed class StooqFake(string key) : ApiFake("stooq", "SPY", "spy.us")
             if (d < from || d > to || d > DateOnly.FromDateTime(Now.UtcDateTime)) continue;
             var b = _real[i];
             double close = FetchRules.UsSessionFinished(d, Now) ? Preliminary.GetValueOrDefault(d, b.Close) : b.Open; // the live session
-            csv.Append($"{d:yyyy-MM-dd},{R(b.Open)},{R(b.High)},{R(b.Low)},{R(close)},{R(b.Volume)}\r\n");
+            // A revised close moves the day's range with it.
+            csv.Append($"{d:yyyy-MM-dd},{R(b.Open)},{R(Math.Max(b.High, close))},{R(Math.Min(b.Low, close))},{R(close)},{R(b.Volume)}\r\n");
             rows++;
         }
         return rows == 0 ? Reply.Text("No data") : Reply.Text(csv.ToString(), 200, "text/csv");

@@ -17,6 +17,9 @@ public sealed class YahooFake(string id = "RUT", string symbol = "^RUT", string 
 
     public override SourceSettings Settings() => base.Settings() with { MaxDaysPerRequest = 250 };
 
+    /// <summary>Stamp bars at 00:00 New York time (as Yahoo does for some markets) instead of the 9:30 opening.</summary>
+    public bool StampsMidnight { get; init; }
+
     protected override Reply Serve(ServedRequest r)
     {
         if (r.Path != $"/v8/finance/chart/{Symbol}")
@@ -37,8 +40,12 @@ public sealed class YahooFake(string id = "RUT", string symbol = "^RUT", string 
             }
             if (d > DateOnly.FromDateTime(Now.UtcDateTime)) continue;
             var b = _real[i];
-            if (!finished) rows.Add((Now.ToUnixTimeSeconds(), b.Open, b.High * 0.999, b.Low, b.Open, b.Volume / 3)); // the live session
-            else rows.Add((Open(d), b.Open, b.High, b.Low, Preliminary.GetValueOrDefault(d, b.Close), b.Volume));
+            if (!finished) rows.Add((Now.ToUnixTimeSeconds(), b.Open, Math.Max(b.Open, b.High * 0.999), b.Low, b.Open, b.Volume / 3)); // the live session
+            else
+            {
+                double close = Preliminary.GetValueOrDefault(d, b.Close);
+                rows.Add((Open(d), b.Open, Math.Max(b.High, close), Math.Min(b.Low, close), close, b.Volume)); // a revised close moves the range
+            }
         }
         string Array(Func<(long, double? O, double? H, double? L, double? C, double? V), double?> f) =>
             "[" + string.Join(',', rows.Select(x => f(x) is { } v ? R(v) : "null")) + "]";
@@ -55,11 +62,13 @@ public sealed class YahooFake(string id = "RUT", string symbol = "^RUT", string 
         return Reply.Json(json.Append("}],\"error\":null}}").ToString());
     }
 
-    // Yahoo stamps a daily bar with the session's opening time, 9:30 New York (13:30 UTC in summer, 14:30 in winter).
-    private static long Open(DateOnly d)
+    // Yahoo stamps a daily bar with the session's opening time, 9:30 New York (13:30 UTC in summer, 14:30 in winter),
+    // or for some markets with midnight New York (04:00 UTC in summer, 05:00 in winter).
+    private long Open(DateOnly d)
     {
         bool summer = FetchRules.UsSessionFinished(d, new DateTimeOffset(d.ToDateTime(new TimeOnly(21, 30)), TimeSpan.Zero));
-        return new DateTimeOffset(d.ToDateTime(new TimeOnly(summer ? 13 : 14, 30)), TimeSpan.Zero).ToUnixTimeSeconds();
+        var time = StampsMidnight ? new TimeOnly(summer ? 4 : 5, 0) : new TimeOnly(summer ? 13 : 14, 30);
+        return new DateTimeOffset(d.ToDateTime(time), TimeSpan.Zero).ToUnixTimeSeconds();
     }
 
     public override DateOnly? RequestedFrom(ServedRequest r) =>

@@ -1,3 +1,4 @@
+using Bellwether.Core.Board;
 using Bellwether.Core.Study.Paths;
 
 namespace Bellwether.Core.Study.Readiness;
@@ -5,13 +6,16 @@ namespace Bellwether.Core.Study.Readiness;
 /// <summary>
 /// A thesis's signals evaluated once per day over a range (and once more per parameter variant), so readiness for
 /// any combination of variants is a weighted mean of stored scores, not a board evaluation per day: the board's own
-/// formula, 100 × Σ weight × score / Σ weight over the signals that count that day (NaN when none counts).
+/// formula, 100 × Σ weight × score / Σ weight over the signals that count that day (NaN when none counts, or when less
+/// than <paramref name="MinMeasured"/> of the weight counts).
 /// </summary>
 /// <param name="First">The first day.</param>
 /// <param name="Days">Number of days.</param>
 /// <param name="Signals">The thesis's signals with its own parameters, in thesis order.</param>
 /// <param name="Variants">Further evaluations of single signals with one parameter changed.</param>
-public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList<SignalScores> Signals, IReadOnlyList<SignalScores> Variants)
+/// <param name="MinMeasured">The thesis's <c>min_measured</c>: the share of weight readiness needs.</param>
+public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList<SignalScores> Signals,
+    IReadOnlyList<SignalScores> Variants, double MinMeasured)
 {
     /// <summary>The path id of readiness.</summary>
     public const string Id = "READINESS";
@@ -35,6 +39,7 @@ public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList
     public CalendarPath Combine(IReadOnlyList<SignalScores> parts)
     {
         var values = new double[Days];
+        double total = parts.Sum(p => p.Weight);
         for (int d = 0; d < Days; d++)
         {
             double weighted = 0, counted = 0;
@@ -45,7 +50,8 @@ public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList
                 weighted += p.Weight * s;
                 counted += p.Weight;
             }
-            values[d] = counted > 0 ? 100 * weighted / counted : double.NaN;
+            bool reported = ThesisBoard.WithheldReason(total > 0 ? counted / total : 0, MinMeasured) is null;
+            values[d] = reported ? 100 * weighted / counted : double.NaN;
         }
         return new CalendarPath(Id, "0–100", PathMeasure.Change, First, values);
     }

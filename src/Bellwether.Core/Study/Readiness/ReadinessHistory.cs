@@ -58,7 +58,7 @@ public static class ReadinessHistory
         var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k])).ToList();
         var reused = sameAsThesis.Select(x => all[x.Base] with { Variant = x.Variant.Name });
         return new ReadinessComponents(from, days, all.Where(s => s.Variant.Length == 0).ToList(),
-            [.. all.Where(s => s.Variant.Length > 0), .. reused]);
+            [.. all.Where(s => s.Variant.Length > 0), .. reused], thesis.MinMeasured);
     }
 
     /// <summary>The thesis's own value of a parameter: written in the file, else the kind's default.</summary>

@@ -21,7 +21,7 @@ public sealed class BarsCsvImporter : IImporter
                && c.Contains("source");
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var columns = probe.Columns;
         int volume = Array.IndexOf(columns, "volume"), marketCap = Array.IndexOf(columns, "market_cap");
@@ -30,7 +30,7 @@ public sealed class BarsCsvImporter : IImporter
         var collector = new BarCollector(context, pricesMustBePositive: true);
         var units = new SortedSet<string>(StringComparer.Ordinal);
         string? lastSource = null;
-        HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, columns.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date)
                 || !row.TryNumber(1, "open", out double o) || !row.TryNumber(2, "high", out double h)
@@ -48,7 +48,7 @@ public sealed class BarsCsvImporter : IImporter
             : new Instrument(id, Tickers.KnownIndices.Contains(id) ? AssetClass.EquityIndex : AssetClass.Etf, "USD", 1, CalendarKind.UsEquity);
         if (instrument.Class == AssetClass.EquityIndex && volume >= 0) context.File.Notes.Add($"{id}: index volume is stored but not meaningful");
         if (units.Count > 1) context.File.Notes.Add($"{id}: quote currency changes between rows ({string.Join(", ", units)}); the source column says which");
-        context.File.Series.Add(collector.Build(instrument));
+        context.File.Series.Add(collector.Build(instrument, dailyOnly: true));
     }
 
     /// <summary>The quote currency a crypto source tag implies: USDT for Binance and Bybit USDT markets, USD otherwise.</summary>

@@ -48,7 +48,7 @@ public sealed partial class BinanceKlinesImporter : IImporter
         return f.Length == 12 && f[0].Length is >= 12 and <= 16 && f[0].All(char.IsAsciiDigit) && f[6].All(char.IsAsciiDigit);
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var (symbol, interval) = NameParts(probe.Stem);
         if (interval is not null && interval != "1d")
@@ -56,11 +56,11 @@ public sealed partial class BinanceKlinesImporter : IImporter
         var klines = new BinanceKlines(context, symbol);
         if (probe.Extension == ".json" || JsonStart().IsMatch(probe.Start(64)))
         {
-            using var document = JsonCells.Parse(data, context);
+            using var document = JsonCells.Parse(probe.Content.Span, context);
             if (document.RootElement.ValueKind != JsonValueKind.Array) throw context.Fatal("json", "expected an array of klines");
             klines.ReadJson(document.RootElement);
         }
-        else ReadCsv(probe, data, context, klines);
+        else ReadCsv(probe, context, klines);
         var series = klines.Build();
         context.File.Series.Add(series);
         var id = series.Instrument.Id;
@@ -68,10 +68,10 @@ public sealed partial class BinanceKlinesImporter : IImporter
         context.File.Notes.Add($"{id}: volume is in {id} (base asset); quote volume, trade count and taker volumes are not stored");
     }
 
-    private static void ReadCsv(FileProbe probe, ReadOnlySpan<byte> data, RowContext context, BinanceKlines klines)
+    private static void ReadCsv(FileProbe probe, RowContext context, BinanceKlines klines)
     {
         bool header = probe.FirstLine.Equals(DumpHeader, StringComparison.OrdinalIgnoreCase);
-        HeaderedCsv.ForEachRow(data, context, 7, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, 12, (in CsvRow row) =>
         {
             if (!TryTime(row, 0, "open_time", out long open) || !row.TryNumber(1, "open", out double o) || !row.TryNumber(2, "high", out double h)
                 || !row.TryNumber(3, "low", out double l) || !row.TryNumber(4, "close", out double c) || !row.TryNumber(5, "volume", out double v)

@@ -21,13 +21,13 @@ public sealed class CoinGeckoDailyCsvImporter : IImporter
         return c.Length >= 4 && c[0] == "snapshot_date_utc0000" && c[1] == "price_usd";
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var columns = probe.Columns;
         int marketCap = Array.IndexOf(columns, "market_cap_usd"), volume = Array.IndexOf(columns, "total_volume_usd");
         int repo = Array.IndexOf(columns, "from_repo");
         var collector = new BarCollector(context, pricesMustBePositive: true);
-        HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, columns.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "snapshot_date_utc0000", out var date) || !row.TryNumber(1, "price_usd", out double price)
                 || !row.TryNumber(marketCap, "market_cap_usd", out double mc) || !row.TryNumber(volume, "total_volume_usd", out double v))
@@ -36,6 +36,6 @@ public sealed class CoinGeckoDailyCsvImporter : IImporter
             collector.Add(row.Line, new DailyBar(date, double.NaN, double.NaN, double.NaN, price, v, mc, source));
         });
         var id = "CG:" + probe.Stem.ToUpperInvariant();
-        context.File.Series.Add(collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay)));
+        context.File.Series.Add(collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay), dailyOnly: true));
     }
 }

@@ -33,9 +33,9 @@ public sealed partial class CoinGeckoMarketChartImporter : IImporter
 
     private readonly record struct Point(int Index, long Time, double Value);
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
-        using var document = JsonCells.Parse(data, context);
+        using var document = JsonCells.Parse(probe.Content.Span, context);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("prices", out _))
             throw context.Fatal("prices", "expected an object with a 'prices' array of [time, value] pairs");

@@ -19,7 +19,7 @@ public sealed class CoinListCsvImporter : IImporter
         return c.Length >= 4 && c[0] == "symbol" && c.Contains("is_stablecoin") && c.Contains("is_wrapped");
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var c = probe.Columns;
         int name = Array.IndexOf(c, "name"), stable = Array.IndexOf(c, "is_stablecoin"), wrapped = Array.IndexOf(c, "is_wrapped");
@@ -27,7 +27,7 @@ public sealed class CoinListCsvImporter : IImporter
         if (name < 0) name = Array.IndexOf(c, "names_seen");
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var list = context.File.Classifications;
-        HeaderedCsv.ForEachRow(data, context, c.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, c.Length, (in CsvRow row) =>
         {
             var symbol = row.Text(0).ToUpperInvariant();
             if (symbol.Length == 0) { context.Bad(row.Line, "symbol", "empty"); return; }

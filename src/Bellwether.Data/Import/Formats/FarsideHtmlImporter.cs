@@ -24,9 +24,9 @@ public sealed class FarsideHtmlImporter : IImporter
     public bool CanRead(FileProbe probe) =>
         probe.Extension is ".html" or ".htm" && FarsidePage.Find(Encoding.UTF8.GetString(probe.Content.Span)) is not null;
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
-        var page = FarsidePage.Find(Encoding.UTF8.GetString(data))
+        var page = FarsidePage.Find(Encoding.UTF8.GetString(probe.Content.Span))
             ?? throw context.Fatal("table", "no <table> with a header row ending in 'Total' above rows dated like '11 Jan 2024'");
         context.File.Flows.Add(page.Read(context, IdOf(probe.Stem), "farside-html"));
         if (page.FirstDated > 1)

@@ -21,13 +21,13 @@ public sealed class FlowsCsvImporter : IImporter
                && c[^1].Equals("total", StringComparison.OrdinalIgnoreCase);
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var columns = probe.Columns;
         if (columns.Length < 3 || !columns[^1].Equals("Total", StringComparison.OrdinalIgnoreCase))
             throw context.Fatal("header", $"expected Date, one column per fund, then Total; found '{probe.FirstLine}'");
         var table = new FlowTableBuilder(context, columns[1..]);
-        HeaderedCsv.ForEachRow(data, context, columns.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, columns.Length, (in CsvRow row) =>
         {
             if (!table.TryDate(row.Line, row[0], out var date)) return;
             var values = new double[columns.Length - 1];

@@ -18,10 +18,10 @@ public sealed class FundSharesCsvImporter : IImporter
 
     public bool CanRead(FileProbe probe) => probe.Columns.AsSpan().SequenceEqual(Header);
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var byTicker = new SortedDictionary<string, SortedDictionary<DateOnly, (int Line, FundShareDay Day)>>(StringComparer.Ordinal);
-        HeaderedCsv.ForEachRow(data, context, Header.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, Header.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date)) return;
             var ticker = row.Text(1).ToUpperInvariant();

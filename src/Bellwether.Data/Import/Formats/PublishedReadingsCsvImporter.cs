@@ -16,11 +16,11 @@ public sealed class PublishedReadingsCsvImporter : IImporter
 
     public bool CanRead(FileProbe probe) => probe.Columns.AsSpan().SequenceEqual(Header);
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var seen = new Dictionary<(string Series, DateOnly Date), (int Line, PublishedReading Reading)>();
         var readings = context.File.PublishedReadings;
-        HeaderedCsv.ForEachRow(data, context, Header.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, Header.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date) || !row.TryNumber(1, "value", out double value)) return;
             if (double.IsNaN(value)) { context.Bad(row.Line, "value", "empty"); return; }

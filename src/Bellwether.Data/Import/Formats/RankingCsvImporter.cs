@@ -26,7 +26,7 @@ public sealed class RankingCsvImporter : IImporter
 
     private const string SnapshotColumn = "snapshot_commit_utc";
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         var c = probe.Columns;
         int symbol = Array.IndexOf(c, "symbol"), name = Array.IndexOf(c, "name"), marketCap = Array.IndexOf(c, "market_cap_usd");
@@ -35,7 +35,7 @@ public sealed class RankingCsvImporter : IImporter
         var list = probe.Stem.ToLowerInvariant();
         var seen = new Dictionary<(DateOnly, int), int>();
         var rankings = context.File.Rankings;
-        HeaderedCsv.ForEachRow(data, context, c.Length, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, c.Length, (in CsvRow row) =>
         {
             if (!row.TryDate(0, c[0], out var date) || !row.TryNumber(rankColumn, c[rankColumn], out double rank)
                 || !row.TryNumber(marketCap, "market_cap_usd", out double mc) || !TrySnapshotTime(row, snapshot, out var taken))

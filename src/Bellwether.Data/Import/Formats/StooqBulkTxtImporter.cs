@@ -22,12 +22,12 @@ public sealed class StooqBulkTxtImporter : IImporter
 
     public bool CanRead(FileProbe probe) => probe.FirstLine.Replace(" ", "").StartsWith("<TICKER>,<PER>,<DATE>", StringComparison.OrdinalIgnoreCase);
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         if (!probe.FirstLine.Replace(" ", "").Equals(Header, StringComparison.OrdinalIgnoreCase))
             throw context.Fatal("header", $"expected {Header}; found {probe.FirstLine}");
         var tickers = new Dictionary<string, ExportedBars>(StringComparer.OrdinalIgnoreCase);
-        HeaderedCsv.ForEachRow(data, context, 10, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, 10, (in CsvRow row) =>
         {
             if (!row.Is(1, "D")) throw context.Fatal("<PER>", $"period '{row.Text(1)}' is not daily (D); Bellwether stores daily bars only", row.Line);
             var ticker = row.Text(0);
@@ -36,7 +36,7 @@ public sealed class StooqBulkTxtImporter : IImporter
             if (!row.TryNumber(4, "<OPEN>", out double o) || !row.TryNumber(5, "<HIGH>", out double h) || !row.TryNumber(6, "<LOW>", out double l)
                 || !row.TryNumber(7, "<CLOSE>", out double c) || !row.TryNumber(8, "<VOL>", out double v))
                 return;
-            if (!tickers.TryGetValue(ticker, out var bars)) tickers[ticker] = bars = new ExportedBars(context, "stooq", hasVolume: true);
+            if (!tickers.TryGetValue(ticker, out var bars)) tickers[ticker] = bars = new ExportedBars(context, "stooq", hasVolume: true, zeroVolumeIsNone: true);
             bars.Add(row.Line, date, o, h, l, c, v);
         });
         foreach (var (ticker, bars) in tickers.OrderBy(t => t.Key, StringComparer.Ordinal)) context.File.Series.Add(bars.Build(ticker));

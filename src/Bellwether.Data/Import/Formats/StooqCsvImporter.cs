@@ -1,8 +1,9 @@
 namespace Bellwether.Data.Import.Formats;
 
 /// <summary>
-/// Stooq's CSV download (<c>stooq.com/q/d/l/?s=spy.us&amp;i=d</c>): <c>Date,Open,High,Low,Close[,Volume]</c>, no
-/// adjusted close, no volume for some indices. The ticker is the file name, as Stooq saves it or as the symbol:
+/// Stooq's CSV download (<c>stooq.com/q/d/l/?s=spy.us&amp;i=d</c>): <c>Date,Open,High,Low,Close[,Volume]</c>, or the
+/// Polish site's <c>Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie[,Wolumen]</c>; no adjusted close, no volume for some
+/// indices (the column, or the field on old rows, is left out; a volume of 0 is Stooq's "none": both are missing). The ticker is the file name, as Stooq saves it or as the symbol:
 /// <c>^rut_d.csv</c> or <c>^rut.csv</c> → index <c>RUT</c>; <c>spy_us_d.csv</c> or <c>spy.us.csv</c> → ETF
 /// <c>SPY</c> (see <see cref="Tickers.Instrument"/>).
 /// </summary>
@@ -24,16 +25,16 @@ public sealed class StooqCsvImporter : IImporter
     {
         if (probe.Extension == ".csv" && RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase))) return true;
         var c = probe.Columns;
-        return (c.Length == 5 || (c.Length == 6 && c[5].Equals("Volume", StringComparison.OrdinalIgnoreCase)))
-               && Prices.Select((name, i) => c[i].Equals(name, StringComparison.OrdinalIgnoreCase)).All(same => same);
+        return (c.Length == 5 || (c.Length == 6 && ExportedBars.Names(c[5], "Volume")))
+               && Prices.Select((field, i) => ExportedBars.Names(c[i], field)).All(same => same);
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         if (RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase)))
             throw context.Fatal("content", $"Stooq sent the message '{probe.FirstLine.Trim()}' instead of prices; download the file again", 1);
-        var bars = new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5);
-        bars.ReadCsv(probe.Columns, data, []);
+        var bars = new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5, zeroVolumeIsNone: true);
+        bars.ReadCsv(probe, []);
         context.File.Series.Add(bars.Build(TickerOf(probe.Stem)));
     }
 

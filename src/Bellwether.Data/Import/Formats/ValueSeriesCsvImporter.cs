@@ -37,15 +37,15 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
         return c.Length == 2 && dateColumns.Contains(c[0]) && c[1].Length > 0;
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context) => context.File.Series.Add(ReadSeries(probe, data, context));
+    public void Read(FileProbe probe, RowContext context) => context.File.Series.Add(ReadSeries(probe, context));
 
     /// <summary>The series of the file (or of a download read as one), on the calendar its dates follow.</summary>
-    public DailySeries ReadSeries(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public DailySeries ReadSeries(FileProbe probe, RowContext context)
     {
         if (probe.Columns.Length != 2) throw context.Fatal("header", $"expected two columns, a date and the series; found '{probe.FirstLine}'");
         var column = probe.Columns[1];
         var collector = new BarCollector(context, pricesMustBePositive: false);
-        HeaderedCsv.ForEachRow(data, context, 2, (in CsvRow row) =>
+        HeaderedCsv.ForEachRow(probe, context, 2, (in CsvRow row) =>
         {
             if (!row.TryDate(0, "date", out var date)) return;
             if (row.Is(1, ".") || (name == "fred" && row[1].IsEmpty))

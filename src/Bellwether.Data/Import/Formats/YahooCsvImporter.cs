@@ -24,11 +24,11 @@ public sealed class YahooCsvImporter : IImporter
         return Required.All(name => c.Contains(name, StringComparer.OrdinalIgnoreCase));
     }
 
-    public void Read(FileProbe probe, ReadOnlySpan<byte> data, RowContext context)
+    public void Read(FileProbe probe, RowContext context)
     {
         bool hasVolume = probe.Columns.Contains("Volume", StringComparer.OrdinalIgnoreCase);
         var bars = new ExportedBars(context, "yahoo", hasVolume);
-        bars.ReadCsv(probe.Columns, data, ["null"]);
+        bars.ReadCsv(probe, ["null"]);
         var series = bars.Build(probe.Stem);
         context.File.Series.Add(series);
         context.File.Notes.Add($"{series.Instrument.Id}: Close (split-adjusted) is stored; Adj Close (also dividend-adjusted) is not");

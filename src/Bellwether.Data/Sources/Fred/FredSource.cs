@@ -23,7 +23,7 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
         var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
             throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
-        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, csv, context);
+        var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, context);
         FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
         return context.File;
     }

@@ -29,15 +29,15 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
             var response = await Client.GetAsync(url, ct);
             ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, keyed: true);
             var text = response.Text.TrimStart('\uFEFF').TrimStart();
-            if (!text.StartsWith("Date,", StringComparison.OrdinalIgnoreCase))
+            if (!text.StartsWith("Date,", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("Data,", StringComparison.OrdinalIgnoreCase))
             {
                 ThrowUnlessNoData(text, what);
                 continue;
             }
             var probe = Importers.Probe(context.File.Path, response.Body);
             if (!Download.CanRead(probe)) throw JsonValues.Malformed(Name, what, $"CSV header '{probe.FirstLine}'");
-            bars ??= new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5);
-            lines = bars.ReadCsv(probe.Columns, response.Body, [], lines);
+            bars ??= new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5, zeroVolumeIsNone: true);
+            lines = bars.ReadCsv(probe, [], lines);
         }
         if (bars is not null)
             FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished, FetchRules.UsSessionNotOver);

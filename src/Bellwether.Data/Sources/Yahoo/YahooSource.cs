@@ -41,7 +41,7 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
             int n = timestamps.GetArrayLength();
             if (columns.Any(c => c.ValueKind != JsonValueKind.Array || c.GetArrayLength() != n))
                 throw JsonValues.Malformed(Name, what, $"quote arrays are not all {n} long");
-            long offset = r.Get("meta").Get("gmtoffset") is { ValueKind: JsonValueKind.Number } g ? g.GetInt64() : 0;
+            var zone = ExchangeZone(r.Get("meta"), context.File.Notes);
             for (int i = 0; i < n; i++)
             {
                 element++;
@@ -52,12 +52,30 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
                 for (int f = 0; f < Fields.Length && ok; f++)
                     if (!JsonCells.TryNumber(columns[f][i], out v[f], out var text)) { context.Bad(element, Fields[f], JsonCells.NotANumber(text)); ok = false; }
                 if (!ok) continue;
-                var date = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(ts + offset).UtcDateTime);
+                var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(ts), zone).DateTime);
                 bars.Add(element, date, v[0], v[1], v[2], v[3], v[4]);
             }
         }
         FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished, FetchRules.UsSessionNotOver);
         return context.File;
+    }
+
+    /// <summary>
+    /// The exchange's time zone (<c>meta.exchangeTimezoneName</c>), which dates each bar by the offset in force on its
+    /// own day; <c>meta.gmtoffset</c> is the offset at the time of the request, a day off across a change of daylight
+    /// saving for bars stamped near midnight. Without a known zone name, that offset is all there is, with a note.
+    /// </summary>
+    private static TimeZoneInfo ExchangeZone(JsonElement meta, List<string> notes)
+    {
+        if (meta.Get("exchangeTimezoneName") is { ValueKind: JsonValueKind.String } name
+            && TimeZoneInfo.TryFindSystemTimeZoneById(name.GetString()!, out var zone))
+            return zone;
+        long offset = meta.Get("gmtoffset") is { ValueKind: JsonValueKind.Number } g ? g.GetInt64() : 0;
+        var sign = offset < 0 ? "-" : "+";
+        var note = $"no known exchange time zone in the answer: bars dated at UTC{sign}{TimeSpan.FromSeconds(Math.Abs(offset)):hh\\:mm}, " +
+                   "the offset at the time of the request";
+        if (!notes.Contains(note)) notes.Add(note);
+        return TimeZoneInfo.CreateCustomTimeZone("gmtoffset", TimeSpan.FromSeconds(offset), "gmtoffset", "gmtoffset");
     }
 
     private JsonDocument Check(SourceResponse r, string what, DateTimeOffset now)
