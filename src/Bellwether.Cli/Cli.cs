@@ -81,6 +81,18 @@ public static class Cli
             stderr.WriteLine($"error: store: {e.Message}");
             return RuntimeError;
         }
+        catch (Core.Measurements.NotMeasurableException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return RuntimeError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say so, with where it happened, and fail.
+            stderr.WriteLine($"error: internal error (a bug in Bellwether): {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(e.StackTrace);
+            return RuntimeError;
+        }
     }
 }
 

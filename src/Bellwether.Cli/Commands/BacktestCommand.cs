@@ -4,6 +4,8 @@ using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Metrics;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals;
+using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Core.Study.SignalValue;
@@ -19,8 +21,6 @@ namespace Bellwether.Cli.Commands;
 /// </summary>
 internal static class BacktestCommand
 {
-    private const string AltSeasonKind = "altseason";
-
     public static Command Create()
     {
         var thesis = StudyInputs.Thesis();
@@ -62,13 +62,16 @@ internal static class BacktestCommand
             var parameters = new BacktestParameters(rotation, fromDate, toDate, splitDate);
             var report = Backtester.Run(readiness, assets, parameters);
 
-            var altseasonIds = definition.Signals.Where(s => string.Equals(s.Kind, AltSeasonKind, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).ToHashSet();
+            // Readiness without the signals that measure the outcome itself: does the rest of the thesis lead it?
+            var kinds = BuiltInSignals.Kinds;
+            var altseasonIds = definition.Signals.Where(s => kinds.Find(s.Kind) is AltSeasonSignal).Select(s => s.Id).ToHashSet();
+            var altseasonKind = kinds.All.OfType<AltSeasonSignal>().First().Name;
             var signalValue = new List<(string Readiness, SignalValueResult Result)>
             {
                 ("thesis", SignalValueAnalysis.Run(readiness, assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))),
             };
             if (altseasonIds.Count > 0)
-                signalValue.Add(($"without {AltSeasonKind} signals", SignalValueAnalysis.Run(components.Combine(components.Signals.Where(s => !altseasonIds.Contains(s.SignalId)).ToList()),
+                signalValue.Add(($"without {altseasonKind} signals", SignalValueAnalysis.Run(components.Combine(components.Signals.Where(s => !altseasonIds.Contains(s.SignalId)).ToList()),
                     assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))));
             var gridResult = gridParameters is null ? null : ParameterGrid.Run(components, assets, gridParameters, parameters);
 

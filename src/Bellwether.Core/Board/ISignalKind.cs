@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Board;
 
@@ -70,10 +71,18 @@ public abstract class SignalKind<TOptions> : ISignalKind
 
     public void Check(SignalSpec spec) => ParseChecked(spec);
 
+    /// <summary>The parsed parameters of <paramref name="spec"/> (parsed once per spec), for views of the same
+    /// measurement such as the report's charts.</summary>
+    /// <exception cref="ThesisException">A parameter is not valid.</exception>
+    public TOptions Options(SignalSpec spec) => ParseChecked(spec);
+
+    /// <summary>The options every parameter at its default gives.</summary>
+    public TOptions DefaultOptions => ParseChecked(new SignalSpec(Name, Name, Name, 0, new Dictionary<string, string>(), null, null));
+
     /// <summary>
-    /// Reads with the parsed options. A core statistic that refuses its data (<see cref="ArgumentException"/> or
-    /// <see cref="InvalidOperationException"/>, e.g. a non-positive price or a wrong unit) makes the reading not
-    /// measurable with the core's message, so one bad input does not hide the rest of the board.
+    /// Reads with the parsed options. A core statistic that refuses its data (<see cref="NotMeasurableException"/>,
+    /// e.g. a non-positive price or a wrong unit) makes the reading not measurable with the core's message, so one bad
+    /// input does not hide the rest of the board. Any other exception is a bug and propagates.
     /// </summary>
     public SignalReading Read(SignalSpec spec, IMarketData data, DateOnly asOf)
     {
@@ -82,7 +91,7 @@ public abstract class SignalKind<TOptions> : ISignalKind
         {
             return Read(options, data, asOf);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (NotMeasurableException e)
         {
             return SignalReading.NotMeasurable(e.Message);
         }

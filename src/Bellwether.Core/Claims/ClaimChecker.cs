@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Claims;
 
@@ -19,13 +20,29 @@ public static class ClaimChecker
         for (int c = 0; c < claims.Count; c++)
         {
             var claim = claims[c];
-            var readings = kindOf[c].Read(claim, new ClaimData(data, claim.Date))
+            var readings = Read(kindOf[c], claim, new ClaimData(data, claim.Date))
                 .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
                 .ToList();
             var verdict = Judge(readings);
             results.Add(new ClaimResult(claim, verdict, Summarize(readings), readings));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The kind's readings of <paramref name="claim"/>; one not-measurable reading when the data cannot give it
+    /// (<see cref="NotMeasurableException"/>). Any other exception is a bug and propagates.
+    /// </summary>
+    private static IReadOnlyList<ClaimReading> Read(IClaimKind kind, ClaimDefinition claim, ClaimData data)
+    {
+        try
+        {
+            return kind.Read(claim, data);
+        }
+        catch (NotMeasurableException e)
+        {
+            return [ClaimReading.NotMeasurable("as stated", claim.Text, "", e.Message, data.Provenance([]))];
+        }
     }
 
     /// <summary>The verdict over readings whose <see cref="ClaimReading.Within"/> is set.</summary>

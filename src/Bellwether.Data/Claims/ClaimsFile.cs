@@ -56,6 +56,16 @@ public static class ClaimsFile
     /// <summary>The article's claims shipped in <c>claims/</c>, the report's default claim check.</summary>
     public const string ArticleClaims = "article-2025-12-15.yaml";
 
+    /// <summary>The claims a report checks: <paramref name="path"/>'s, the shipped article's when it is null, none for
+    /// <c>none</c>.</summary>
+    /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
+    public static ClaimSet? LoadForReport(string? path, ClaimKinds kinds) => path switch
+    {
+        "none" => null,
+        null => LoadShipped(ArticleClaims, kinds),
+        _ => Load(path, kinds),
+    };
+
     /// <summary>Reads a claims file shipped in <c>claims/</c> (embedded, so it works from any folder).</summary>
     /// <exception cref="FileNotFoundException">No such shipped file.</exception>
     public static ClaimSet LoadShipped(string name, ClaimKinds kinds)

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Xunit;
 
@@ -82,6 +83,36 @@ public class ThesisBoardTests
         public override IReadOnlyList<string> Fields { get; } = [];
         protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);
         protected override SignalReading Read(string message, IMarketData data, DateOnly asOf) => throw new IOException(message); // as a failing store would: not a refusal of the data
+    }
+
+    [Fact]
+    public void Only_a_refusal_of_the_data_is_not_measurable_any_other_exception_is_a_bug_that_surfaces()
+    {
+        var kinds = new SignalKinds([new RefusingKind()]);
+        ThesisDefinition Thesis(string exception) => new("t", "", [
+            new("x", "x", "refuses", 1, new Dictionary<string, string> { ["exception"] = exception }, null, null)]);
+        var data = new MemoryMarketData();
+        var board = ThesisBoard.Evaluate(Thesis("not_measurable"), data, new DateOnly(2025, 1, 1), kinds);
+        Assert.Equal(SignalState.NotMeasurable, board.Signals[0].State);
+        Assert.Equal("not measurable: no price", board.Signals[0].Explanation);
+        Assert.Throws<ArgumentException>(() => ThesisBoard.Evaluate(Thesis("argument"), data, new DateOnly(2025, 1, 1), kinds));
+        Assert.Throws<InvalidOperationException>(() => ThesisBoard.Evaluate(Thesis("invalid"), data, new DateOnly(2025, 1, 1), kinds));
+    }
+
+    private sealed class RefusingKind : SignalKind<string>
+    {
+        public override string Name => "refuses";
+        public override string Description => "test: throws the exception it is told to";
+        public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("exception", "", "which exception")];
+        public override IReadOnlyList<string> Labels { get; } = [];
+        public override IReadOnlyList<string> Fields { get; } = [];
+        protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);
+        protected override SignalReading Read(string exception, IMarketData data, DateOnly asOf) => throw (exception switch
+        {
+            "not_measurable" => new NotMeasurableException("no price"),
+            "argument" => new ArgumentException("a bug"),
+            _ => (Exception)new InvalidOperationException("a bug"),
+        });
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bellwether.Core.Instruments;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Flows;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 using Xunit;
@@ -104,6 +105,29 @@ public class ClaimCheckerTests
             Assert.All(r.Readings, x => Assert.False(string.IsNullOrEmpty(x.Note)));
             Assert.StartsWith("Not checkable: ", r.Summary);
         }
+    }
+
+    [Fact]
+    public void Only_a_refusal_of_the_data_is_not_checkable_any_other_exception_is_a_bug_that_surfaces()
+    {
+        var kinds = new ClaimKinds([new RefusingKind()]);
+        var refused = ClaimChecker.Check([Claim("refuses", ClaimTarget.Comparison(">= 1"), ("exception", "not_measurable"))],
+            new NoData(), kinds);
+        Assert.Equal(ClaimVerdict.NotCheckable, refused[0].Verdict);
+        Assert.Equal("no price", Assert.Single(refused[0].Readings).Note);
+        Assert.Throws<ArgumentException>(() => ClaimChecker.Check(
+            [Claim("refuses", ClaimTarget.Comparison(">= 1"), ("exception", "argument"))], new NoData(), kinds));
+    }
+
+    private sealed class RefusingKind : IClaimKind
+    {
+        public string Name => "refuses";
+        public string Description => "test: throws the exception it is told to";
+        public IReadOnlyList<string> Parameters { get; } = ["exception"];
+        public void Validate(ClaimDefinition claim) { }
+        public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data) =>
+            throw (claim.Parameters["exception"] == "not_measurable"
+                ? new NotMeasurableException("no price") : (Exception)new ArgumentException("a bug"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.Drawdown;
@@ -21,11 +22,11 @@ public sealed class DrawdownHistory
         (_series, _basis, _start, _points, _tallies, _troughs, _bad) = (series, basis, start, points, tallies, troughs, bad);
 
     /// <summary>The reading as of <paramref name="asOf"/>; null when the period has no close by then.</summary>
-    /// <exception cref="ArgumentException">A row on or before <paramref name="asOf"/> is not a price (as <see cref="Drawdowns.AsOf"/>).</exception>
+    /// <exception cref="NotMeasurableException">A row on or before <paramref name="asOf"/> is not a price (as <see cref="Drawdowns.AsOf"/>).</exception>
     public DrawdownReading? AsOf(DateOnly asOf)
     {
         int end = _series.IndexOnOrBefore(asOf) + 1;
-        if (_bad is { } bad && bad.Row < end) throw new ArgumentException(bad.Message);
+        if (_bad is { } bad && bad.Row < end) throw new NotMeasurableException(bad.Message);
         if (end <= _start) return null;
         var tally = _tallies[end - 1 - _start];
         return tally.Points == 0 ? null

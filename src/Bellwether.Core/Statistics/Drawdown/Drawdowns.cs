@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.Drawdown;
@@ -12,7 +13,7 @@ public static class Drawdowns
     /// The drawdown of every day with a close from <paramref name="from"/> to <paramref name="to"/> (both optional,
     /// inclusive). The running peak starts at the first day of the period. Days without a close are left out.
     /// </summary>
-    /// <exception cref="ArgumentException">A close or high is zero or negative (not a price).</exception>
+    /// <exception cref="NotMeasurableException">A close or high is zero or negative (not a price).</exception>
     public static DrawdownPoint[] Compute(DailySeries series, DrawdownBasis basis = DrawdownBasis.Close, DateOnly? from = null, DateOnly? to = null) =>
         Walk(series, basis, from, to, out _, out _);
 
@@ -20,7 +21,7 @@ public static class Drawdowns
     /// The drawdown on the last close on or before <paramref name="asOf"/>, and the deepest drawdown from
     /// <paramref name="from"/> (default: the first row) to then; null when the period has no close.
     /// </summary>
-    /// <exception cref="ArgumentException">A close or high is zero or negative (not a price).</exception>
+    /// <exception cref="NotMeasurableException">A close or high is zero or negative (not a price).</exception>
     public static DrawdownReading? AsOf(DailySeries series, DateOnly asOf, DrawdownBasis basis = DrawdownBasis.Close, DateOnly? from = null)
     {
         var points = Walk(series, basis, from, asOf, out int missing, out int highsFromClose);
@@ -63,7 +64,7 @@ public static class Drawdowns
     {
         int end = to is { } t ? s.IndexOnOrBefore(t) + 1 : s.Count;
         var points = Walk(s, basis, Start(s, from), end, null, out missing, out highsFromClose, out var bad);
-        return bad is null ? points : throw new ArgumentException(bad.Value.Message);
+        return bad is null ? points : throw new NotMeasurableException(bad.Value.Message);
     }
 
     /// <summary>

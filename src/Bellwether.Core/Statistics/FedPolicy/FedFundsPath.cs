@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.FedPolicy;
@@ -18,11 +19,11 @@ namespace Bellwether.Core.Statistics.FedPolicy;
 public static class FedFundsPath
 {
     /// <summary>Every confirmed move in the series, oldest first.</summary>
-    /// <exception cref="ArgumentException">The series is not in percent.</exception>
+    /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
     public static List<RateChange> Changes(DailySeries rate, FedPathParameters? parameters = null) => History(rate, parameters).Changes();
 
     /// <summary>The path as of <paramref name="asOf"/>, from observations dated on or before it; null when there are none.</summary>
-    /// <exception cref="ArgumentException">The series is not in percent.</exception>
+    /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
     public static FedPathReading? AsOf(DailySeries rate, DateOnly asOf, FedPathParameters? parameters = null) =>
         History(rate.AsOf(asOf), parameters).AsOf(null, asOf);
 
@@ -30,6 +31,6 @@ public static class FedFundsPath
     /// The series prepared once for readings as of many dates (<see cref="FedRateHistory.AsOf"/>): its observations with
     /// each one's baseline, which depends on the observations before it only.
     /// </summary>
-    /// <exception cref="ArgumentException">The series is not in percent.</exception>
+    /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
     public static FedRateHistory History(DailySeries rate, FedPathParameters? parameters = null) => new(rate, parameters ?? FedPathParameters.Default);
 }

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.FedPolicy;
@@ -16,13 +17,13 @@ public sealed class FedRateHistory
     /// <summary>The baseline of observation t (NaN for the first <c>BaselineObservations</c>).</summary>
     private readonly double[] _baselines;
 
-    /// <exception cref="ArgumentException">The series is not in percent.</exception>
+    /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     internal FedRateHistory(DailySeries rate, FedPathParameters parameters)
     {
         parameters.Validate();
         if (!string.Equals(rate.Instrument.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"{rate.Instrument.Id}: unit '{rate.Instrument.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
+            throw new NotMeasurableException($"{rate.Instrument.Id}: unit '{rate.Instrument.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
         _p = parameters;
         var dates = new List<DateOnly>(rate.Count);
         var values = new List<double>(rate.Count);

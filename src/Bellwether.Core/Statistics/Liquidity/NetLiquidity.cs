@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.Liquidity;
@@ -14,9 +15,8 @@ public static class NetLiquidity
     /// The weekly series from the first Wednesday on which every input has started to the last Wednesday on or
     /// before <paramref name="asOf"/> (default: the latest date of any input).
     /// </summary>
-    /// <exception cref="ArgumentException">An input's unit is not a known US dollar amount.</exception>
-    /// <exception cref="InvalidOperationException">
-    /// Treasury account plus reverse repo exceed total assets: both are liabilities of the Fed, so this can only
+    /// <exception cref="NotMeasurableException">
+    /// An input's unit is not a known US dollar amount; or treasury account plus reverse repo exceed total assets: both are liabilities of the Fed, so this can only
     /// mean a wrong unit (for instance a series in millions declared as billions).
     /// </exception>
     public static NetLiquiditySeries Compute(DailySeries totalAssets, DailySeries treasuryAccount, DailySeries reverseRepo, DateOnly? asOf = null)
@@ -46,7 +46,7 @@ public static class NetLiquidity
                 continue;
             }
             if (value[1] + value[2] > value[0])
-                throw new InvalidOperationException(
+                throw new NotMeasurableException(
                     $"{wednesday}: {inputs[1].Instrument.Id} ({value[1]:0.###} bn) plus {inputs[2].Instrument.Id} ({value[2]:0.###} bn) exceed " +
                     $"{inputs[0].Instrument.Id} ({value[0]:0.###} bn); both are Fed liabilities, so a declared unit must be wrong " +
                     $"({string.Join(", ", inputs.Select(s => $"{s.Instrument.Id}: {s.Instrument.QuoteUnit}"))})");

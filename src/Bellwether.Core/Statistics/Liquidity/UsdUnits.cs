@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Statistics.Liquidity;
@@ -6,13 +7,13 @@ namespace Bellwether.Core.Statistics.Liquidity;
 public static class UsdUnits
 {
     /// <summary>How many US$ billions one unit of <paramref name="series"/> is.</summary>
-    /// <exception cref="ArgumentException">The unit is not <c>USD millions</c>, <c>USD billions</c> or <c>USD trillions</c>.</exception>
+    /// <exception cref="NotMeasurableException">The unit is not <c>USD millions</c>, <c>USD billions</c> or <c>USD trillions</c>.</exception>
     public static double BillionsPerUnit(DailySeries series) => series.Instrument.QuoteUnit.Trim().ToLowerInvariant() switch
     {
         "usd millions" => 1e-3,
         "usd billions" => 1,
         "usd trillions" => 1e3,
-        var unit => throw new ArgumentException(
+        var unit => throw new NotMeasurableException(
             $"{series.Instrument.Id}: unit '{unit}' is not a known US dollar amount (USD millions, USD billions, USD trillions); refusing to guess a scale"),
     };
 }

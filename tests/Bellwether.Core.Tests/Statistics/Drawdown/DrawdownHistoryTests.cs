@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.TestSupport;
 using Xunit;
@@ -41,8 +42,8 @@ public class DrawdownHistoryTests
         Assert.Null(history.AsOf(new DateOnly(2024, 12, 31)));
         foreach (var day in new[] { 1, 2, 3 })
             Assert.Equal(Drawdowns.AsOf(s, new DateOnly(2025, 1, day)), history.AsOf(new DateOnly(2025, 1, day)));
-        var expected = Assert.Throws<ArgumentException>(() => Drawdowns.AsOf(s, new DateOnly(2025, 1, 4)));
-        Assert.Equal(expected.Message, Assert.Throws<ArgumentException>(() => history.AsOf(new DateOnly(2025, 1, 5))).Message);
+        var expected = Assert.Throws<NotMeasurableException>(() => Drawdowns.AsOf(s, new DateOnly(2025, 1, 4)));
+        Assert.Equal(expected.Message, Assert.Throws<NotMeasurableException>(() => history.AsOf(new DateOnly(2025, 1, 5))).Message);
         Assert.Equal(1, history.AsOf(new DateOnly(2025, 1, 3))!.MissingCloses);
     }
 }

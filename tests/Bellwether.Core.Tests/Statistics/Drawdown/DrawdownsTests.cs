@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.TestSupport;
 using Xunit;
@@ -50,7 +51,7 @@ public class DrawdownsTests
     public void Non_positive_price_is_refused()
     {
         var s = Synthetic.Daily("X", "USD", "2025-01-01", 100, 0, 60);
-        Assert.Throws<ArgumentException>(() => Drawdowns.Compute(s));
+        Assert.Throws<NotMeasurableException>(() => Drawdowns.Compute(s));
     }
 
     [Theory]

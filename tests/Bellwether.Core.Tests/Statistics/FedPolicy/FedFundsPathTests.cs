@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.TestSupport;
 using Xunit;
@@ -56,7 +57,7 @@ public class FedFundsPathTests
     public void A_rate_not_in_percent_is_refused()
     {
         var dff = Synthetic.Daily("DFF", "unknown", "2025-01-01", Flat(1, 20));
-        Assert.Throws<ArgumentException>(() => FedFundsPath.Changes(dff));
+        Assert.Throws<NotMeasurableException>(() => FedFundsPath.Changes(dff));
     }
 
     private static readonly string[] AsOfDates =

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.TestSupport;
 using Xunit;
@@ -50,7 +51,7 @@ public class NetLiquidityTests
     [Fact]
     public void An_unknown_unit_is_refused()
     {
-        var e = Assert.Throws<ArgumentException>(() => NetLiquidity.Compute(Synthetic.Series("WALCL", "unknown", Assets),
+        var e = Assert.Throws<NotMeasurableException>(() => NetLiquidity.Compute(Synthetic.Series("WALCL", "unknown", Assets),
             Synthetic.Series("WTREGEN", "USD millions", Treasury), Synthetic.Series("RRPONTSYD", "USD billions", Repo)));
         Assert.Contains("WALCL", e.Message);
     }
@@ -59,7 +60,7 @@ public class NetLiquidityTests
     public void A_unit_that_breaks_the_balance_sheet_is_refused()
     {
         // The Treasury account declared in billions while its values are millions: it would exceed total assets.
-        var e = Assert.Throws<InvalidOperationException>(() => NetLiquidity.Compute(Synthetic.Series("WALCL", "USD millions", Assets),
+        var e = Assert.Throws<NotMeasurableException>(() => NetLiquidity.Compute(Synthetic.Series("WALCL", "USD millions", Assets),
             Synthetic.Series("WTREGEN", "USD billions", Treasury), Synthetic.Series("RRPONTSYD", "USD billions", Repo)));
         Assert.Contains("WTREGEN: USD billions", e.Message);
     }

@@ -1,0 +1,115 @@
+using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Board;
+using Bellwether.Core.Claims;
+using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Study.EventStudy;
+using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Study.Readiness;
+using Bellwether.Core.Universe;
+
+namespace Bellwether.Report;
+
+/// <summary>What a report is made from.</summary>
+/// <param name="Data">The whole data set; the report reads it as of <paramref name="Date"/> only.</param>
+/// <param name="Claims">The claims to check, or null to leave the section out.</param>
+/// <param name="HistoryFrom">First date of the weekly readiness and index histories.</param>
+/// <param name="Published">Published index readings (a reference series) to set beside the computed index; those dated
+/// after <paramref name="Date"/> are left out.</param>
+public sealed record ReportInputs(
+    ThesisDefinition Thesis, SignalKinds Kinds, ClaimSet? Claims, ClaimKinds ClaimKinds, IMarketData Data, DateOnly Date,
+    DateOnly HistoryFrom, IReadOnlyList<PublishedReading>? Published = null);
+
+/// <summary>Assembles the report: board, weekly readiness, claim check, the charts of the thesis's measurements and
+/// "Did it ever work?", all from data known at the report date.</summary>
+public static class ReportBuilder
+{
+    /// <summary>How often the report's backtest evaluates readiness: weekly keeps the report quick (docs/report.md).</summary>
+    public const int StudyReadinessEvery = 7;
+
+    /// <summary>Bootstrap resamples of the report's event study (<c>bellwether study</c> uses 10,000).</summary>
+    public const int StudyResamples = 2_000;
+
+    /// <summary>The horizon of the forward-return chart and of the written summary.</summary>
+    private const int StudyChartDays = 90;
+
+    /// <exception cref="ThesisException">The thesis or claims do not validate against their kinds.</exception>
+    public static ReportContent Build(ReportInputs r)
+    {
+        var (thesis, data, date) = (r.Thesis, r.Data, r.Date);
+        // Everything below reads through this view: nothing dated after the report date can reach the page.
+        var view = new AsOfMarketData(data, date);
+        // The study section runs beside the board, claims and charts (both read-only views are thread-safe).
+        var studyNotes = new List<string>();
+        var studyTask = Task.Run(() => Study(r, view, studyNotes));
+        var board = ThesisBoard.Evaluate(thesis, view, date, r.Kinds);
+        var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, r.Kinds);
+        var notes = new List<string>();
+        var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, r.ClaimKinds, date, notes);
+        var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();
+        var charts = SignalCharts.Draw(thesis, r.Kinds, view, date, r.HistoryFrom, history, notes, published);
+        var study = studyTask.GetAwaiter().GetResult();
+        notes.AddRange(studyNotes);
+        foreach (var s in board.Signals.Where(s => s.Stale))
+            notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} (" +
+                      string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => $"{i.Id} last {i.LastDate:yyyy-MM-dd}")) +
+                      "); shown, not counted.");
+        string? claimsSource = r.Claims is null ? null
+            : $"{r.Claims.Name}{(r.Claims.Source.Length > 0 ? $" — {r.Claims.Source}" : "")}";
+        return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study);
+    }
+
+    private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date, List<string> notes)
+    {
+        var due = set.Claims.Where(c => c.Date <= date).ToList();
+        if (due.Count < set.Claims.Count)
+            notes.Add($"{set.Claims.Count - due.Count} claim(s) dated after {date:yyyy-MM-dd} are not checked in this report.");
+        return ClaimChecker.Check(due, view, kinds)
+            .Select(r => new ClaimSummary(r.Claim.Id, r.Claim.Text, Snake(r.Verdict.ToString()), r.Summary)).ToList();
+    }
+
+    private static string Snake(string pascal) => string.Concat(pascal.Select((ch, i) =>
+        char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>
+    /// "Did it ever work?": the event study of the thesis's trigger (its breakout signal's instrument breaking out,
+    /// else readiness reaching the rotation's threshold) and the rotation backtest, from data up to the report date:
+    /// the assets are cut at it, the events and the readiness history read only data dated on or before each day.
+    /// </summary>
+    private static StudySection? Study(ReportInputs r, IMarketData view, List<string> notes)
+    {
+        var (data, date) = (r.Data, r.Date);
+        var crypto = data.ClosesOfClass(AssetClass.Crypto);
+        var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
+        if (btc is null || btc.IndexOnOrBefore(date) < 0)
+        {
+            notes.Add($"No event study or backtest: no BTC closes on or before {date:yyyy-MM-dd}.");
+            return null;
+        }
+        var assets = StudyAssets.Build(crypto, data.Rankings().Where(x => x.Date <= date), data.Classifications(), date,
+            new AltcoinBasketParameters(), new AltcoinSeasonParameters());
+        var start = new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
+        if (start >= date)
+        {
+            notes.Add($"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
+            return null;
+        }
+        // Components are evaluated on the full data: each day reads only rows dated on or before it, and the
+        // whole-history structures the signals share are already built for the weekly readiness chart.
+        var readiness = ReadinessHistory.Build(r.Thesis, data, r.Kinds, start.AddDays(-1), date, every: StudyReadinessEvery)
+            .Readiness();
+        var rotation = new RotationParameters();
+        var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
+        var breakout = r.Thesis.Signals.Select(s => r.Kinds.Find(s.Kind) is BreakoutSignal k ? k.Options(s) : null)
+            .FirstOrDefault(o => o is not null);
+        IEventSource source = breakout is not null && view.Series(breakout.Instrument) is { Count: > 0 } series
+            ? new BreakoutEventSource($"{breakout.Instrument.ToLowerInvariant()}_breakout", series, BreakoutAnalysisParameters.Default)
+            : new ReadinessCrossingEventSource(readiness, rotation.Threshold);
+        var study = EventStudy.Run(source, assets.All, date, EventStudyParameters.Default with { Resamples = StudyResamples });
+        return StudySection.Of(study, backtest, StudyChartDays, StudyReadinessEvery);
+    }
+}
