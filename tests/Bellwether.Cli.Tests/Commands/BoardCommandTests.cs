@@ -20,6 +20,9 @@ public class BoardCommandTests
         var flows = byId["smallcap_etf_flows"];
         Assert.NotEqual("not_measurable", flows.GetProperty("state").GetString());
         Assert.Contains("IWM_ETF_FLOWS", flows.GetProperty("explanation").GetString());
+        var rows = CliRun.Invoke(store, "data", "show", "IWM_ETF_FLOWS", "--json").Json.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(23, rows.Count);
+        Assert.Equal(["2025-12-01"], rows.Where(r => !r.GetProperty("derived").GetBoolean()).Select(r => r.GetProperty("date").GetString()));
         // As of 2023-06-15 the top-100 index rests on far fewer than 80 of 100 coins: shown in words, not counted.
         var k100 = CliRun.Invoke(store, "board", "--as-of", "2023-06-15", "--json").Json.GetProperty("signals").EnumerateArray()
             .Single(s => s.GetProperty("id").GetString() == "altseason_90d_k100");
