@@ -40,7 +40,7 @@ public class BacktestBenchmarks
         var end = crypto.Single(c => c.Instrument.Id == "BTC").Dates[^1];
         _assets = StudyAssets.Build(crypto, _store.LoadRankings(), _store.LoadClassifications(), end, new AltcoinBasketParameters(), new AltcoinSeasonParameters());
         _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
-        _grid = GridParameters.Default(_thesis);
+        _grid = GridParameters.Default(_thesis, BuiltInSignals.Kinds);
         _components = BuildComponents();
     }
 

@@ -59,7 +59,7 @@ public static class Cli
         {
             return parse.Invoke(config);
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or Core.Instruments.AmbiguousIdException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return UsageError;

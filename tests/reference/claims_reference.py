@@ -310,7 +310,7 @@ def k_move_after_breakout(c, p):
     return out
 
 
-def k_trendline_break(c, p):
+def k_trendline(c, p):
     num = os.path.relpath(path_of(p["instrument"]), DATA)
     spec = f"{num}|{os.path.relpath(path_of(p['denominator']), DATA)}" if "denominator" in p else num
     frame = load(DATA, spec)
@@ -373,7 +373,7 @@ def k_flow_rotation(c, p):
     return out
 
 
-def k_altcoin_season_index(c, p):
+def k_altseason(c, p):
     crypto = os.path.join(DATA, "crypto")
     tops, windows = ints(p, "tops", [50, 100]), ints(p, "windows_days", [30, 90, 365])
     res = altseason.compute(altseason.read_rankings(crypto), altseason.read_exclusions(crypto),
@@ -509,7 +509,9 @@ def main():
         claim = dict(claim)
         claim["date"] = as_text(claim.get("date", doc.get("date")))
         params = {k: as_text(v) for k, v in (claim.get("params") or {}).items()}
-        readings = globals()["k_" + claim["kind"]](claim, params)
+        # Old kind names are aliases of the current ones (docs/claims.md).
+        kind = {"trendline_break": "trendline", "altcoin_season_index": "altseason"}.get(claim["kind"], claim["kind"])
+        readings = globals()["k_" + kind](claim, params)
         for r in readings.values():
             r["within"] = within(claim, r)
         result[claim["id"]] = {"verdict": verdict([r["within"] for r in readings.values()]), "readings": readings}

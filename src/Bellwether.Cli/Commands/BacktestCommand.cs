@@ -55,7 +55,7 @@ internal static class BacktestCommand
             var (assets, last) = StudyInputs.Load(parse, data, to, top);
             var start = fromDate ?? new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
             if (start >= last) throw new UsageException($"--from {start:yyyy-MM-dd} is not before the last day of data ({last:yyyy-MM-dd})");
-            var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition) : null;
+            var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition, BuiltInSignals.Kinds) : null;
             var variants = gridParameters?.Axes.SelectMany(a => a.Variants).ToList();
             var components = StudyInputs.Readiness(parse, data, definition, every, start.AddDays(-1), last, variants);
             var readiness = components.Readiness();

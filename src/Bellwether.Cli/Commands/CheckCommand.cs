@@ -33,14 +33,14 @@ internal static class CheckCommand
             using var store = StoreAccess.OpenForRead(parse);
             altcoins = StoreAltcoinIndex.Source(store);
             var results = ClaimChecker.Check(set.Claims, new StoreMarketData(store), kinds);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results));
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results, kinds));
             else Print(Output.Console(parse), set, results);
             return Cli.Ok;
         });
         return command;
     }
 
-    private static object Json(string path, ClaimSet set, IReadOnlyList<ClaimResult> results) => new
+    private static object Json(string path, ClaimSet set, IReadOnlyList<ClaimResult> results, ClaimKinds kinds) => new
     {
         file = path,
         name = set.Name,
@@ -51,7 +51,7 @@ internal static class CheckCommand
             id = r.Claim.Id,
             text = r.Claim.Text,
             date = r.Claim.Date,
-            kind = r.Claim.Kind,
+            kind = kinds.Find(r.Claim.Kind)!.Name,
             @params = r.Claim.Parameters,
             claimed = r.Claim.Target.ClaimedForDisplay,
             tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (double?)null : r.Claim.Target.Tolerance,

@@ -15,9 +15,19 @@ internal static class ImportCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Skip bad rows (counted and listed) instead of failing on the first" };
         var format = new Option<string?>("--format") { Description = "Force a format: " + string.Join(", ", Importers.All.Select(i => i.Name)) };
+        var redefine = new Option<bool>("--redefine")
+        {
+            Description = "Let the files change the class, calendar, quote unit or contract scale of stored "
+                          + "instruments",
+        };
+        var newInstrument = new Option<bool>("--new-instrument")
+        {
+            Description = "Store a file whose symbol is stored under another class beside it, as an instrument "
+                          + "of its own",
+        };
         var command = new Command("import", "Import market-data files into the store (one transaction; a second import of the same files changes nothing)")
         {
-            paths, skipBad, format,
+            paths, skipBad, format, redefine, newInstrument,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +41,9 @@ internal static class ImportCommand
             var files = Importers.ExpandPaths(given, ignored);
             var parsed = ReadWithProgress(parse, files, options);
             using var store = StoreAccess.OpenForWrite(parse);
-            var summary = store.Import(parsed, DateTimeOffset.UtcNow);
+            var allowed = new InstrumentChanges(
+                Redefine: parse.GetValue(redefine), NewInstruments: parse.GetValue(newInstrument));
+            var summary = store.Import(parsed, DateTimeOffset.UtcNow, allowed);
             var report = Report(store.Path, parsed, ignored, summary);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, report);
             else Print(Output.Console(parse), report);
@@ -64,9 +76,10 @@ internal static class ImportCommand
         // Series and flow tables alike: dated rows of an instrument on its calendar.
         InstrumentReport Dated(Instrument instrument, DateOnly[] dates)
         {
-            var c = Change(instrument.Id);
+            var id = summary.IdOf(instrument);
+            var c = Change(id);
             var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
-            return new InstrumentReport(instrument.Id, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
+            return new InstrumentReport(id, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
                 dates.Length, c.Inserted, c.Updated, c.Unchanged, coverage.Missing, coverage.OffCalendar);
         }
         var reports = parsed.Select(file =>

@@ -16,8 +16,11 @@ namespace Bellwether.Core.Board;
 /// </remarks>
 public interface ISignalKind
 {
-    /// <summary>The name a thesis file uses in <c>kind:</c>.</summary>
+    /// <summary>The name a thesis file uses in <c>kind:</c>, the same for the concept everywhere.</summary>
     string Name { get; }
+
+    /// <summary>Older names that still work in thesis files (documented aliases of <see cref="Name"/>).</summary>
+    IReadOnlyList<string> Aliases => [];
 
     /// <summary>One line for documentation.</summary>
     string Description { get; }
@@ -56,6 +59,7 @@ public abstract class SignalKind<TOptions> : ISignalKind
     private readonly ConditionalWeakTable<SignalSpec, object> _parsed = [];
 
     public abstract string Name { get; }
+    public virtual IReadOnlyList<string> Aliases => [];
     public abstract string Description { get; }
     public abstract IReadOnlyList<SignalParameter> Parameters { get; }
     public abstract IReadOnlyList<string> Labels { get; }
@@ -118,14 +122,21 @@ public sealed class SignalKinds
 {
     private readonly Dictionary<string, ISignalKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly List<ISignalKind> _all = [];
+
     public SignalKinds(IEnumerable<ISignalKind> kinds)
     {
-        foreach (var k in kinds) _kinds.Add(k.Name, k);
+        foreach (var k in kinds)
+        {
+            _all.Add(k);
+            foreach (var name in k.Aliases.Prepend(k.Name)) _kinds.Add(name, k);
+        }
     }
 
-    public IEnumerable<ISignalKind> All => _kinds.Values;
+    /// <summary>Every kind once, in registration order.</summary>
+    public IEnumerable<ISignalKind> All => _all;
 
-    /// <summary>The kind called <paramref name="name"/>, or null.</summary>
+    /// <summary>The kind called <paramref name="name"/> (its name or an alias), or null.</summary>
     public ISignalKind? Find(string name) => _kinds.GetValueOrDefault(name);
 
     /// <summary>
@@ -137,7 +148,7 @@ public sealed class SignalKinds
     {
         foreach (var s in thesis.Signals)
         {
-            var kind = Find(s.Kind) ?? throw new ThesisException(s.Line, $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: {string.Join(", ", _kinds.Keys.Order())}");
+            var kind = Find(s.Kind) ?? throw new ThesisException(s.Line, $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
             var names = kind.Parameters.Select(p => p.Name).ToList();
             var unknown = s.Parameters.Keys.FirstOrDefault(p => !names.Contains(p));
             if (unknown is not null)

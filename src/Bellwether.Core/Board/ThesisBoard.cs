@@ -65,12 +65,13 @@ public static class ThesisBoard
 
     private static SignalResult Read(SignalSpec spec, IMarketData data, DateOnly asOf, SignalKinds kinds)
     {
-        var reading = kinds.Find(spec.Kind)!.Read(spec, data, asOf);
+        var kind = kinds.Find(spec.Kind)!;
+        var reading = kind.Read(spec, data, asOf);
         var state = !reading.Measurable ? SignalState.NotMeasurable
             : spec.Supports?.Matches(reading) == true ? SignalState.Supports
             : spec.Against?.Matches(reading) == true ? SignalState.Against
             : SignalState.Neutral;
-        return new SignalResult(spec.Id, spec.Title, spec.Kind, state, reading.Value, reading.Unit, reading.Label, reading.Since,
+        return new SignalResult(spec.Id, spec.Title, kind.Name, state, reading.Value, reading.Unit, reading.Label, reading.Since,
             reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields);
     }
 

@@ -18,9 +18,15 @@ public sealed class ClaimKinds
 {
     private readonly Dictionary<string, IClaimKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly List<IClaimKind> _all = [];
+
     public ClaimKinds(IEnumerable<IClaimKind> kinds)
     {
-        foreach (var k in kinds) _kinds.Add(k.Name, k);
+        foreach (var k in kinds)
+        {
+            _all.Add(k);
+            foreach (var name in k.Aliases.Prepend(k.Name)) _kinds.Add(name, k);
+        }
     }
 
     /// <summary>Every claim kind Bellwether ships; <paramref name="altcoins"/> feeds the Altcoin Season Index (null: not measurable).</summary>
@@ -30,16 +36,17 @@ public sealed class ClaimKinds
         new FlowRotationClaim(), new AltcoinSeasonClaim(altcoins), new DrawdownClaim(), new RateCutsClaim(), new NoSourceClaim(),
     ]);
 
-    public IEnumerable<IClaimKind> All => _kinds.Values;
+    /// <summary>Every kind once, in registration order.</summary>
+    public IEnumerable<IClaimKind> All => _all;
 
-    /// <summary>The kind called <paramref name="name"/>, or null.</summary>
+    /// <summary>The kind called <paramref name="name"/> (its name or an alias), or null.</summary>
     public IClaimKind? Find(string name) => _kinds.GetValueOrDefault(name);
 
     /// <summary>Checks that <paramref name="claim"/> names a known kind with known, valid parameters.</summary>
     /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
     public IClaimKind Validate(ClaimDefinition claim)
     {
-        var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _kinds.Keys.Order())}");
+        var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
         var unknown = claim.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p));
         if (unknown is not null)
             throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; it takes: {string.Join(", ", kind.Parameters)}");

@@ -5,8 +5,11 @@ namespace Bellwether.Core.Claims;
 /// <summary>A kind of claim: what it measures and under which readings.</summary>
 public interface IClaimKind
 {
-    /// <summary>The name a claims file uses in <c>kind:</c>.</summary>
+    /// <summary>The name a claims file uses in <c>kind:</c>, the same for the concept everywhere.</summary>
     string Name { get; }
+
+    /// <summary>Older names that still work in claims files (documented aliases of <see cref="Name"/>).</summary>
+    IReadOnlyList<string> Aliases => [];
 
     /// <summary>One line for documentation.</summary>
     string Description { get; }

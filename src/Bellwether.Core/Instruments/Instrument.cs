@@ -5,13 +5,25 @@ namespace Bellwether.Core.Instruments;
 /// <summary>
 /// Something with a daily history: an index, an ETF, a coin, a FRED series or an ETF-flow table.
 /// </summary>
-/// <param name="Id">Upper-case identifier, by default the file stem without a <c>_daily</c> suffix (<c>rut_daily</c> → <c>RUT</c>).</param>
+/// <param name="Id">The id shown: the short id (by default the file stem without a <c>_daily</c> suffix,
+/// <c>rut_daily</c> → <c>RUT</c>), or the qualified id (<c>INDEX:SPX</c>) where a store holds another instrument with
+/// the same short id.</param>
 /// <param name="Class">The asset class.</param>
 /// <param name="QuoteUnit">Unit of the values: <c>USD</c>, <c>USDT</c>, <c>percent</c>, <c>USD millions</c>, …</param>
 /// <param name="ContractScale">Tokens per quoted unit: 1 for ordinary prices, 1000 for a <c>1000BONK</c> perpetual.</param>
 /// <param name="Calendar">The calendar on which the instrument is expected to have a value.</param>
 public sealed record Instrument(string Id, AssetClass Class, string QuoteUnit, double ContractScale, CalendarKind Calendar)
 {
+    /// <summary>
+    /// The id unique across asset classes (<c>INDEX:RUT</c>, <c>CRYPTO:SPX</c>, <c>CG:BTC</c>): see
+    /// <see cref="InstrumentIds"/>.
+    /// </summary>
+    public string QualifiedId => InstrumentIds.Qualified(Id, Class);
+
+    /// <summary>The short id: <see cref="Id"/> without its class namespace (<c>CRYPTO:SPX</c> → <c>SPX</c>).
+    /// </summary>
+    public string Symbol => InstrumentIds.SymbolOf(Id);
+
     /// <summary>
     /// The number of tokens one quoted contract stands for, read from a leading power-of-ten prefix
     /// (<c>1000BONK</c> → 1000, <c>1000000MOG</c> → 1,000,000, <c>BTC</c> → 1).

@@ -26,6 +26,9 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
 {
     private readonly Lock _storeLock = new();
 
+    // A fetch keeps what stored instruments are and only adds a coin's new quote unit (FetchRules.Merge).
+    private static readonly InstrumentChanges FetchedChanges = new(AddQuoteUnits: true);
+
     /// <summary>The enabled sources a request selects.</summary>
     /// <exception cref="ArgumentException">A requested source does not exist.</exception>
     public IReadOnlyList<SourceSettings> Select(IReadOnlyCollection<string>? names)
@@ -105,10 +108,19 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
         var settings = source.Settings;
         DateOnly from;
         Core.Instruments.Instrument? stored;
-        lock (_storeLock)
+        try
         {
-            stored = store.FindInstrument(item.Id);
-            from = request.Since ?? (store.LastStoredDate(item.Id) is { } last ? last.AddDays(-settings.OverlapDays) : settings.HistoryStart);
+            lock (_storeLock)
+            {
+                stored = store.FindInstrument(item.Id);
+                from = request.Since ?? (store.LastStoredDate(item.Id) is { } last
+                    ? last.AddDays(-settings.OverlapDays) : settings.HistoryStart);
+            }
+        }
+        catch (Core.Instruments.AmbiguousIdException e)
+        {
+            return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, null, null,
+                0, 0, 0, 0, [], $"{settings.Name}: {e.Message} in the fetch configuration", null);
         }
         var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad) { Clock = time });
         var snapshot = item.Symbol == CoinGeckoSource.MarketsSymbol;
@@ -126,7 +138,7 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
                 // Once the data is here the import runs to the end: Ctrl-C stops fetching, never a transaction half-way.
                 lock (_storeLock)
                 {
-                    var summary = store.Import([file], time.GetUtcNow());
+                    var summary = store.Import([file], time.GetUtcNow(), FetchedChanges);
                     inserted = summary.Inserted;
                     updated = summary.Updated;
                 }

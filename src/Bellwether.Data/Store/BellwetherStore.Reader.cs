@@ -15,10 +15,10 @@ public sealed partial class BellwetherStore
     public List<InstrumentStatus> Status()
     {
         var list = new List<InstrumentStatus>();
-        using var reader = Query("""
-            SELECT i.id, i.class, i.quote_unit, i.contract_scale, i.calendar, s.first_date, s.last_date,
+        using var reader = Query($"""
+            SELECT i.shown, i.class, i.quote_unit, i.contract_scale, i.calendar, s.first_date, s.last_date,
                    coalesce(s.rows, 0), coalesce(s.gaps, 0), coalesce(s.off_calendar, 0), coalesce(s.sources, '')
-            FROM instruments i LEFT JOIN instrument_stats s USING (id) ORDER BY i.class, i.id
+            FROM {ShownInstruments} LEFT JOIN instrument_stats s USING (id) ORDER BY i.class, i.shown
             """);
         while (reader.Read())
             list.Add(new InstrumentStatus(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3),
@@ -33,26 +33,6 @@ public sealed partial class BellwetherStore
     {
         using var reader = Query("SELECT max(last_date) FROM instrument_stats");
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
-    }
-
-    /// <summary>The instrument with id <paramref name="id"/> (case-insensitive), or null.</summary>
-    public Instrument? FindInstrument(string id)
-    {
-        using var reader = Query("SELECT id, class, quote_unit, contract_scale, calendar FROM instruments WHERE upper(id) = upper($1)", id);
-        if (!reader.Read()) return null;
-        return new Instrument(reader.GetString(0), Enum.Parse<AssetClass>(reader.GetString(1)), reader.GetString(2),
-            reader.GetDouble(3), Enum.Parse<CalendarKind>(reader.GetString(4)));
-    }
-
-    /// <summary>All stored instruments.</summary>
-    public List<Instrument> Instruments()
-    {
-        var list = new List<Instrument>();
-        using var reader = Query("SELECT id, class, quote_unit, contract_scale, calendar FROM instruments ORDER BY id");
-        while (reader.Read())
-            list.Add(new Instrument(reader.GetString(0), Enum.Parse<AssetClass>(reader.GetString(1)), reader.GetString(2),
-                reader.GetDouble(3), Enum.Parse<CalendarKind>(reader.GetString(4))));
-        return list;
     }
 
     /// <summary>The stored daily series of <paramref name="id"/> between optional bounds (inclusive).</summary>
@@ -79,7 +59,8 @@ public sealed partial class BellwetherStore
     /// </summary>
     public List<DailySeries> LoadClosesOfClass(AssetClass assetClass)
     {
-        var instruments = Instruments().Where(i => i.Class == assetClass).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var instruments = Instruments().Where(i => i.Class == assetClass)
+            .ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         const string filter = "instrument IN (SELECT id FROM instruments WHERE class = $1)";
         // Row counts first, so the rows need no per-row instrument string (as LoadBars).
         var counts = new List<(string Id, long Rows)>();
@@ -115,14 +96,14 @@ public sealed partial class BellwetherStore
     // query as the few rows where the source changes.
     private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
     {
-        var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var byId = instruments.ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
         // (split in SQL), so a read-only store needs no temporary table.
         var filter = (instruments.Count == 1 ? "instrument = $3" : "instrument IN (SELECT unnest(string_split($3, chr(31))))") +
             " AND date >= coalesce($1, DATE '0001-01-01') AND date <= coalesce($2, DATE '9999-12-31')";
-        var ids = string.Join('\u001f', instruments.Select(i => i.Id));
+        var ids = string.Join('\u001f', instruments.Select(i => i.QualifiedId));
         var counts = new List<(string Id, long Rows)>();
-        if (instruments.Count == 1) counts.Add((instruments[0].Id, long.MaxValue));
+        if (instruments.Count == 1) counts.Add((instruments[0].QualifiedId, long.MaxValue));
         else
             using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from, to, ids))
                 while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
@@ -171,13 +152,15 @@ public sealed partial class BellwetherStore
         var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no flow table '{id}' in the store");
         if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is not a flow table");
         var funds = new List<string>();
-        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", instrument.Id))
+        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position",
+                   instrument.QualifiedId))
             while (reader.Read()) funds.Add(reader.GetString(0));
         var dates = new SortedSet<DateOnly>();
         var cells = new Dictionary<(DateOnly, string), double>();
         var sources = new SortedSet<string>(StringComparer.Ordinal);
         var derived = new HashSet<DateOnly>();
-        using (var reader = Query("SELECT date, fund, value, source FROM flows WHERE instrument = $1", instrument.Id))
+        using (var reader = Query("SELECT date, fund, value, source FROM flows WHERE instrument = $1",
+                   instrument.QualifiedId))
             while (reader.Read())
             {
                 var d = reader.GetFieldValue<DateOnly>(0);

@@ -40,15 +40,21 @@ public sealed partial class BellwetherStore
         return list;
     }
 
-    /// <summary>The newest stored date of a series, flow table or ranking list named <paramref name="key"/>, or null.</summary>
+    /// <summary>
+    /// The newest stored date of a series or flow table (qualified or short id) or a ranking list named
+    /// <paramref name="key"/>, or null.
+    /// </summary>
+    /// <exception cref="Core.Instruments.AmbiguousIdException">A short id that several stored instruments have.
+    /// </exception>
     public DateOnly? LastStoredDate(string key)
     {
+        var instrument = FindInstrument(key)?.QualifiedId;
         var value = Scalar("""
             SELECT max(d) FROM (
-                SELECT max(date) AS d FROM bars WHERE instrument = $1
-                UNION ALL SELECT max(date) FROM flows WHERE instrument = $1
+                SELECT max(date) AS d FROM bars WHERE instrument = $2
+                UNION ALL SELECT max(date) FROM flows WHERE instrument = $2
                 UNION ALL SELECT max(date) FROM rankings WHERE list = $1)
-            """, key);
+            """, key, instrument);
         return value is DateOnly d ? d : value is DateTime t ? DateOnly.FromDateTime(t) : null;
     }
 

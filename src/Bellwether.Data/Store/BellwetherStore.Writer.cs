@@ -9,13 +9,18 @@ namespace Bellwether.Data.Store;
 public sealed partial class BellwetherStore
 {
     /// <summary>
-    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import.
+    /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import. Each series
+    /// or flow table is stored under its qualified id (see <see cref="InstrumentIds"/>).
     /// </summary>
     /// <param name="importedAt">When the import ran (the clock is the caller's).</param>
-    /// <exception cref="ImportException">The same instrument or list comes from two files.</exception>
-    public ImportSummary Import(IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt)
+    /// <param name="allowed">What the import may change of stored instruments (default: nothing).</param>
+    /// <exception cref="ImportException">The same instrument or list comes from two files, or the import would change
+    /// what a stored instrument is.</exception>
+    public ImportSummary Import(
+        IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null)
     {
-        RejectDoubleSources(files);
+        var identities = Identify(files, allowed ?? InstrumentChanges.None);
+        RejectDoubleSources(files, identities);
         using var tx = _connection.BeginTransaction();
         try
         {
@@ -27,7 +32,8 @@ public sealed partial class BellwetherStore
                 CREATE OR REPLACE TEMP TABLE stage_fund_shares AS SELECT * FROM fund_shares LIMIT 0;
                 CREATE OR REPLACE TEMP TABLE stage_published_readings AS SELECT * FROM published_readings LIMIT 0;
                 """);
-            StageRows(files);
+            foreach (var (from, to) in identities.Renames) Rename(from, to);
+            StageRows(files, identities);
             var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
             Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
             Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
@@ -35,24 +41,34 @@ public sealed partial class BellwetherStore
             Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
             Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
             Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
-            var instruments = files.SelectMany(f => f.Series.Select(s => s.Instrument).Concat(f.Flows.Select(t => t.Instrument))).ToList();
+            var instruments = identities.Stored.Values.Distinct().ToList();
             UpsertInstruments(instruments);
-            foreach (var table in files.SelectMany(f => f.Flows)) MergeFundOrder(table);
-            RefreshStats(instruments.Where(i => changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+            foreach (var table in files.SelectMany(f => f.Flows))
+                MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
+            RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
+                                                || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
             // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
-            if (changes.Values.Any(c => c.Changed > 0))
+            if (changes.Values.Any(c => c.Changed > 0) || identities.Redefined.Count > 0)
             {
                 using var log = _connection.CreateAppender("imports");
                 foreach (var file in files)
                 {
-                    var keys = Keys(file).ToList();
+                    var keys = Keys(file, identities).ToList();
                     log.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(file.Path).AppendValue(file.Format)
                         .AppendValue((long)file.RowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
                         .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue((long)file.Skipped.Count).EndRow();
                 }
             }
+            var shown = ShownIds();
+            string Shown(string key) => shown.GetValueOrDefault(key) ?? key;
+            var shownChanges = changes.Values.ToDictionary(c => Shown(c.Key), c => c with { Key = Shown(c.Key) },
+                StringComparer.Ordinal);
+            var summary = new ImportSummary(shownChanges)
+            {
+                Ids = identities.Stored.ToDictionary(p => p.Key, p => Shown(p.Value.Id)),
+            };
             tx.Commit();
-            return new ImportSummary(changes);
+            return summary;
         }
         catch
         {
@@ -61,9 +77,10 @@ public sealed partial class BellwetherStore
         }
     }
 
-    /// <summary>The instruments or lists a parsed file writes.</summary>
-    public static IEnumerable<string> Keys(ParsedFile file) =>
-        file.Series.Select(s => s.Instrument.Id).Concat(file.Flows.Select(f => f.Instrument.Id))
+    // The qualified ids of the instruments, and the names of the lists, a parsed file writes.
+    private static IEnumerable<string> Keys(ParsedFile file, Identities identities) =>
+        file.Series.Select(s => identities.Of(s.Instrument).Id)
+            .Concat(file.Flows.Select(f => identities.Of(f.Instrument).Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
             .Concat(file.Rankings.Select(r => r.Source).Distinct())
             .Concat(file.FundShares.Select(d => SharesSeries(d.Ticker)).Distinct())
@@ -72,11 +89,11 @@ public sealed partial class BellwetherStore
     /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g. <c>IWM_ETF_SHARES</c>.</summary>
     public static string SharesSeries(string ticker) => $"{ticker}_ETF_SHARES";
 
-    private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files)
+    private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files, Identities identities)
     {
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
-        foreach (var key in Keys(file))
+        foreach (var key in Keys(file, identities))
         {
             if (owner.TryGetValue(key, out var other))
                 throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
@@ -84,13 +101,13 @@ public sealed partial class BellwetherStore
         }
     }
 
-    private void StageRows(IReadOnlyList<ParsedFile> files)
+    private void StageRows(IReadOnlyList<ParsedFile> files, Identities identities)
     {
         using (var appender = _connection.CreateAppender("stage_bars"))
         {
             foreach (var series in files.SelectMany(f => f.Series))
             {
-                string id = series.Instrument.Id;
+                string id = identities.Of(series.Instrument).Id;
                 for (int i = 0; i < series.Count; i++)
                 {
                     appender.CreateRow().AppendValue(id).AppendValue(series.Dates[i])
@@ -105,12 +122,13 @@ public sealed partial class BellwetherStore
         {
             foreach (var table in files.SelectMany(f => f.Flows))
             {
+                string id = identities.Of(table.Instrument).Id;
                 for (int f = 0; f <= table.Funds.Length; f++)
                 {
                     var fund = f < table.Funds.Length ? table.Funds[f] : TotalFund;
                     var values = f < table.Funds.Length ? table.Values[f] : table.Total;
                     for (int i = 0; i < table.Count; i++)
-                        appender.CreateRow().AppendValue(table.Instrument.Id).AppendValue(table.Dates[i]).AppendValue(fund)
+                        appender.CreateRow().AppendValue(id).AppendValue(table.Dates[i]).AppendValue(fund)
                             .AppendValue(Nullable(values[i]))
                             .AppendValue(table.Derived?[i] == true ? FundShares.DerivedSource : table.Source).EndRow();
                 }
@@ -176,23 +194,23 @@ public sealed partial class BellwetherStore
         Execute("CREATE OR REPLACE TEMP TABLE stage_instruments AS SELECT * FROM instruments LIMIT 0");
         using (var appender = _connection.CreateAppender("stage_instruments"))
             foreach (var i in instruments)
-                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Class.ToString()).AppendValue(i.QuoteUnit)
-                    .AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+                appender.CreateRow().AppendValue(i.Id).AppendValue(i.Symbol).AppendValue(i.Class.ToString())
+                    .AppendValue(i.QuoteUnit).AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
         Execute("""
             DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
             INSERT INTO instruments SELECT * FROM stage_instruments;
             """);
     }
 
-    private void MergeFundOrder(FlowTable table)
+    private void MergeFundOrder(string id, string[] tableFunds)
     {
         var funds = new List<string>();
-        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", table.Instrument.Id))
+        using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position", id))
             while (reader.Read()) funds.Add(reader.GetString(0));
-        var merged = funds.Concat(table.Funds.Where(f => !funds.Contains(f))).ToList();
+        var merged = funds.Concat(tableFunds.Where(f => !funds.Contains(f))).ToList();
         if (merged.Count == funds.Count) return;
-        Execute("DELETE FROM flow_funds WHERE instrument = $1", table.Instrument.Id);
-        for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", table.Instrument.Id, p, merged[p]);
+        Execute("DELETE FROM flow_funds WHERE instrument = $1", id);
+        for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", id, p, merged[p]);
     }
 
     // Coverage is computed over everything stored for an instrument, not just this import's rows.

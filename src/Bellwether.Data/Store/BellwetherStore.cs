@@ -40,7 +40,8 @@ public sealed partial class BellwetherStore : IDisposable
     }
 
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
-    /// <param name="readOnly">Open without write access; the file must exist and be fully migrated.</param>
+    /// <param name="readOnly">Open without write access; the file must exist (one of an earlier schema is migrated
+    /// first).</param>
     public static BellwetherStore Open(string path, bool readOnly = false)
     {
         if (readOnly && !File.Exists(path))
@@ -49,7 +50,14 @@ public sealed partial class BellwetherStore : IDisposable
         var store = new BellwetherStore(OpenConnection($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : "")), path);
         try
         {
-            store.Migrate(readOnly);
+            if (readOnly && store.NeedsMigration())
+            {
+                // A store made by an earlier Bellwether: migrated once with write access, then read as asked.
+                store.Dispose();
+                Open(path).Dispose();
+                return Open(path, readOnly: true);
+            }
+            store.Migrate();
         }
         catch
         {

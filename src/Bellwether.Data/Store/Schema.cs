@@ -34,7 +34,37 @@ internal static class Schema
             last_error VARCHAR, last_error_at TIMESTAMP,
             PRIMARY KEY (instrument, source));
         """,
-        // 3: snapshot lists keep their capture time; funds' shares outstanding and NAV; published index readings
+        // 3: qualified ids (INDEX:RUT, CRYPTO:SPX; CoinGecko's CG:BTC as it was), the short id kept as symbol, so that
+        // instruments of different classes may share a symbol. Rows follow their instrument; fetch bookkeeping keeps
+        // the ids of the fetch configuration.
+        """
+        CREATE TEMP TABLE qualified_ids AS
+            SELECT id AS old_id, CASE WHEN upper(id) LIKE 'CG:%' THEN id ELSE (CASE class
+                WHEN 'EquityIndex' THEN 'INDEX' WHEN 'Etf' THEN 'ETF' WHEN 'Crypto' THEN 'CRYPTO'
+                WHEN 'MacroSeries' THEN 'MACRO' WHEN 'EtfFlows' THEN 'FLOWS' END) || ':' || id END AS new_id
+            FROM instruments;
+        CREATE TABLE instruments_v3(
+            id VARCHAR PRIMARY KEY, symbol VARCHAR NOT NULL, class VARCHAR NOT NULL, quote_unit VARCHAR NOT NULL,
+            contract_scale DOUBLE NOT NULL, calendar VARCHAR NOT NULL, weekly_anchor VARCHAR NOT NULL);
+        INSERT INTO instruments_v3
+            SELECT q.new_id, i.id, i.class, i.quote_unit, i.contract_scale, i.calendar, i.weekly_anchor
+            FROM instruments i JOIN qualified_ids q ON q.old_id = i.id ORDER BY i.id;
+        CREATE TABLE instrument_stats_v3(
+            id VARCHAR PRIMARY KEY, first_date DATE, last_date DATE, rows BIGINT NOT NULL,
+            gaps BIGINT NOT NULL, off_calendar BIGINT NOT NULL, sources VARCHAR NOT NULL);
+        INSERT INTO instrument_stats_v3
+            SELECT coalesce(q.new_id, s.id), s.first_date, s.last_date, s.rows, s.gaps, s.off_calendar, s.sources
+            FROM instrument_stats s LEFT JOIN qualified_ids q ON q.old_id = s.id ORDER BY s.id;
+        DROP TABLE instruments;
+        DROP TABLE instrument_stats;
+        ALTER TABLE instruments_v3 RENAME TO instruments;
+        ALTER TABLE instrument_stats_v3 RENAME TO instrument_stats;
+        UPDATE bars SET instrument = q.new_id FROM qualified_ids q WHERE bars.instrument = q.old_id;
+        UPDATE flows SET instrument = q.new_id FROM qualified_ids q WHERE flows.instrument = q.old_id;
+        UPDATE flow_funds SET instrument = q.new_id FROM qualified_ids q WHERE flow_funds.instrument = q.old_id;
+        DROP TABLE qualified_ids;
+        """,
+        // 4: snapshot lists keep their capture time; funds' shares outstanding and NAV; published index readings
         // (a reference series, never mixed with computed values).
         """
         ALTER TABLE rankings ADD COLUMN snapshot_utc TIMESTAMP;

@@ -63,7 +63,7 @@ public class ReadinessRealDataTests
     {
         _ = RealData.Folder;
         var thesis = Thesis.Value;
-        var variants = GridParameters.Default(thesis).Axes.SelectMany(a => a.Variants).ToList();
+        var variants = GridParameters.Default(thesis, BuiltInSignals.Kinds).Axes.SelectMany(a => a.Variants).ToList();
         var c = ReadinessHistory.Build(thesis, Data.Value, Kinds, Full.Value.First, Full.Value.Last, variants);
         var all = c.Signals.Concat(c.Variants).ToList();
         Assert.Equal(thesis.Signals.Count + variants.Count, all.Count);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Signals.Correlation;
 using Bellwether.Core.Study.Readiness;
 
 namespace Bellwether.Core.Backtest.Grid;
@@ -13,10 +15,11 @@ public sealed record GridAxis(IReadOnlyList<string> SignalIds, string Parameter,
     /// <summary>The variants to evaluate for this axis: every signal at every value.</summary>
     public IEnumerable<SignalVariant> Variants => SignalIds.SelectMany(id => Values.Select(v => new SignalVariant(id, Parameter, v)));
 
-    /// <summary>The axis over every signal of <paramref name="kind"/> in <paramref name="thesis"/> (none: null).</summary>
-    public static GridAxis? ForKind(ThesisDefinition thesis, string kind, string parameter, params double[] values)
+    /// <summary>The axis over every signal of kind <typeparamref name="TKind"/> in <paramref name="thesis"/> (none: null).</summary>
+    public static GridAxis? ForKind<TKind>(ThesisDefinition thesis, SignalKinds kinds, string parameter, params double[] values)
+        where TKind : ISignalKind
     {
-        var ids = thesis.Signals.Where(s => string.Equals(s.Kind, kind, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
+        var ids = thesis.Signals.Where(s => kinds.Find(s.Kind) is TKind).Select(s => s.Id).ToList();
         return ids.Count == 0 ? null : new GridAxis(ids, parameter, values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList());
     }
 }
@@ -34,10 +37,13 @@ public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyL
     /// kind <c>breakout</c>); the correlation window 90, 180, 270, 365, 730 days (signals of kind <c>correlation</c>).
     /// 200 points when the thesis has both kinds.
     /// </summary>
-    public static GridParameters Default(ThesisDefinition thesis) => new(
+    public static GridParameters Default(ThesisDefinition thesis, SignalKinds kinds) => new(
         [.. Enumerable.Range(0, 10).Select(i => 40.0 + 5 * i)],
-        new[] { GridAxis.ForKind(thesis, "breakout", "buffer_pct", 0.5, 1, 2, 3), GridAxis.ForKind(thesis, "correlation", "window_days", 90, 180, 270, 365, 730) }
-            .OfType<GridAxis>().ToList());
+        new[]
+        {
+            GridAxis.ForKind<BreakoutSignal>(thesis, kinds, "buffer_pct", 0.5, 1, 2, 3),
+            GridAxis.ForKind<CorrelationSignal>(thesis, kinds, "window_days", 90, 180, 270, 365, 730),
+        }.OfType<GridAxis>().ToList());
 
     /// <exception cref="ArgumentOutOfRangeException">No threshold, an axis without values or signals, or a signal on two axes.</exception>
     public GridParameters Validate()

@@ -20,7 +20,9 @@ public delegate AltcoinUniverse? AltcoinIndexSource(DateOnly asOf);
 /// </summary>
 public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
 {
-    public string Name => "altcoin_season_index";
+    public string Name => "altseason";
+
+    public IReadOnlyList<string> Aliases { get; } = ["altcoin_season_index"];
 
     public string Description => "Altcoin Season Index on the claim date: top 50 and 100, over 30, 90 and 365 days";
 

@@ -14,7 +14,9 @@ namespace Bellwether.Core.Claims.TrendlineBreak;
 /// </summary>
 public sealed class TrendlineBreakClaim : IClaimKind
 {
-    public string Name => "trendline_break";
+    public string Name => "trendline";
+
+    public IReadOnlyList<string> Aliases { get; } = ["trendline_break"];
 
     public string Description => "A recent break of a descending trendline, and how long the trend lasted (6/12-month lookback, 5/3-bar pivots)";
 

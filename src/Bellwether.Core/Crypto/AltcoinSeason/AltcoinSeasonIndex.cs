@@ -36,7 +36,7 @@ public sealed class AltcoinSeasonIndex
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int s = 0; s < series.Count; s++)
         {
-            _seriesIds[s] = series[s].Instrument.Id.ToUpperInvariant();
+            _seriesIds[s] = series[s].Instrument.Symbol.ToUpperInvariant();
             if (!index.TryAdd(_seriesIds[s], s)) throw new ArgumentException($"two series with id {_seriesIds[s]}", nameof(coins));
             (_firstDay[s], _closes[s]) = DenseCloses(series[s]);
         }

@@ -5,7 +5,7 @@ using Bellwether.Core.Statistics.EtfFlows;
 namespace Bellwether.Core.Signals.EtfRotation;
 
 /// <summary>
-/// <c>etf_rotation</c>: did one family of ETFs take money while another lost it over the last shared flow days, read
+/// <c>flow_rotation</c> (alias <c>etf_rotation</c>): did one family of ETFs take money while another lost it over the last shared flow days, read
 /// by <see cref="FlowRotation.Compute"/>. Value: the "into" family's net flow minus the "out of" family's, US$
 /// millions. Label: <c>rotation</c>, <c>reverse</c>, <c>both_inflow</c>, <c>both_outflow</c> or <c>flat</c>, since
 /// the first shared flow day whose window gave that label without a break.
@@ -16,7 +16,8 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
     private static readonly SignalParameter OutOf = new("out_of", "BTC_SPOT_ETF_FLOWS", "flow table money would rotate out of");
     private static readonly SignalParameter Window = new("window", "20", "shared flow days in the window");
 
-    public override string Name => "etf_rotation";
+    public override string Name => "flow_rotation";
+    public override IReadOnlyList<string> Aliases { get; } = ["etf_rotation"];
     public override string Description => "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
     public override IReadOnlyList<SignalParameter> Parameters { get; } = [Into, OutOf, Window];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<RotationKind>();

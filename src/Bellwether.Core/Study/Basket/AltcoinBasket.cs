@@ -28,7 +28,8 @@ public static class AltcoinBasket
         AltcoinBasketParameters parameters)
     {
         parameters.Validate();
-        var closes = coins.ToDictionary(c => c.Instrument.Id, c => CalendarPath.OfCloses(c), StringComparer.OrdinalIgnoreCase);
+        var closes = coins.ToDictionary(c => c.Instrument.Symbol, c => CalendarPath.OfCloses(c),
+            StringComparer.OrdinalIgnoreCase);
         var start = from;
         while (start <= to && universe.Members(start, parameters.TopCount).Count == 0) start = start.AddDays(1);
         int days = Math.Max(0, to.DayNumber - start.DayNumber + 1);

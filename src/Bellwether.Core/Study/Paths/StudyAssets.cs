@@ -36,9 +36,11 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
         var coins = crypto.Select(c => c.AsOf(asOf)).Where(c => c.Count > 0).ToList();
         var universe = new AltcoinSeasonIndex(coins, rankings.Where(r => r.Date <= asOf), classifications);
         var bench = universe.Options.Benchmark;
-        var btcSeries = coins.FirstOrDefault(c => string.Equals(c.Instrument.Id, bench, StringComparison.OrdinalIgnoreCase))
+        var btcSeries = coins.FirstOrDefault(c =>
+                            string.Equals(c.Instrument.Symbol, bench, StringComparison.OrdinalIgnoreCase))
                         ?? throw new ArgumentException($"no {bench} series", nameof(crypto));
-        var ethSeries = coins.FirstOrDefault(c => string.Equals(c.Instrument.Id, "ETH", StringComparison.OrdinalIgnoreCase));
+        var ethSeries = coins.FirstOrDefault(c =>
+            string.Equals(c.Instrument.Symbol, "ETH", StringComparison.OrdinalIgnoreCase));
 
         var firstRanking = universe.Rankings.Snapshots.Count > 0 ? universe.Rankings.Snapshots.Min(s => s.Date) : asOf.AddDays(1);
         var altBasket = AltcoinBasket.Build(universe, coins, firstRanking, asOf, basket);
