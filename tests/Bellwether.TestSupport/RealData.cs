@@ -35,8 +35,7 @@ public static class RealData
     private static readonly Lazy<string> SharedStore = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), $"bellwether-test-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
-        var ignored = new List<string>();
-        var parsed = Importers.ReadAll(Importers.ExpandPaths([Folder], ignored), new ImportOptions(SkipBad: true));
+        var parsed = Importers.ReadAll(Importers.ExpandPaths([Folder], []), new ImportOptions(SkipBad: true));
         using var store = BellwetherStore.Open(path);
         store.Import(parsed, DateTimeOffset.UnixEpoch);
         return path;

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Bellwether.Core.Calendars;
-using Bellwether.Core.Instruments;
 using Bellwether.Data.Import;
 using Bellwether.Data.Store;
 using Spectre.Console;
@@ -13,7 +11,8 @@ internal static class ImportCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to import (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
-        var skipBad = new Option<bool>("--skip-bad") { Description = "Skip bad rows (counted and listed) instead of failing on the first" };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "Skip bad rows and files of unknown formats (counted and listed) instead of failing" };
+        var verbose = new Option<bool>("--verbose") { Description = "List every file: instrument, dates, rows read, stored, new, revised, skipped, gaps; and every note" };
         var format = new Option<string?>("--format") { Description = "Force a format: " + string.Join(", ", Importers.All.Select(i => i.Name)) };
         var redefine = new Option<bool>("--redefine")
         {
@@ -27,7 +26,7 @@ internal static class ImportCommand
         };
         var command = new Command("import", "Import market-data files into the store (one transaction; a second import of the same files changes nothing)")
         {
-            paths, skipBad, format, redefine, newInstrument,
+            paths, skipBad, format, verbose, redefine, newInstrument,
         };
         command.SetAction(parse =>
         {
@@ -37,88 +36,124 @@ internal static class ImportCommand
             // The paths argument would swallow a mistyped option: treat a dash-word that is not a file as one.
             if (given.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
                 throw new UsageException($"unknown option '{unknown}'");
-            var ignored = new List<string>();
-            var files = Importers.ExpandPaths(given, ignored);
-            var parsed = ReadWithProgress(parse, files, options);
+            if (given.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p) && new FileInfo(p).LinkTarget is null) is { } missing)
+                throw new FileNotFoundException($"{missing}: no such file or folder", missing);
             using var store = StoreAccess.OpenForWrite(parse);
             var allowed = new InstrumentChanges(
                 Redefine: parse.GetValue(redefine), NewInstruments: parse.GetValue(newInstrument));
-            var summary = store.Import(parsed, DateTimeOffset.UtcNow, allowed);
-            var report = Report(store.Path, parsed, ignored, summary);
+            ImportOutcome outcome;
+            try
+            {
+                outcome = RunWithProgress(parse, store, given, options, allowed);
+            }
+            catch (ImportFailedException e)
+            {
+                return Failed(parse, e);
+            }
+            var report = Report(store.Path, outcome);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, report);
-            else Print(Output.Console(parse), report);
+            else Print(Output.Console(parse), report, parse.GetValue(verbose));
             return Cli.Ok;
         });
         return command;
     }
 
-    private static List<ParsedFile> ReadWithProgress(ParseResult parse, List<string> files, ImportOptions options)
+    private static ImportOutcome RunWithProgress(ParseResult parse, BellwetherStore store, string[] paths, ImportOptions options,
+        InstrumentChanges allowed)
     {
-        if (!Output.CanShowProgress(parse) || files.Count < 20) return Importers.ReadAll(files, options);
-        List<ParsedFile> result = [];
+        var now = options.Clock.GetUtcNow();
+        if (!Output.CanShowProgress(parse)) return FolderImport.Run(store, paths, options, now, allowed);
+        ImportOutcome? outcome = null;
         AnsiConsole.Progress().AutoClear(true).Start(ctx =>
         {
-            var task = ctx.AddTask("reading files", maxValue: files.Count);
-            result = Importers.ReadAll(files, options, done => task.Value = done);
+            var reading = ctx.AddTask("reading files");
+            var writing = ctx.AddTask("writing to the store");
+            outcome = FolderImport.Run(store, paths, options, now, allowed, p =>
+            {
+                reading.MaxValue = writing.MaxValue = Math.Max(p.Files, 1);
+                reading.Value = p.Read;
+                writing.Value = p.Written;
+            });
         });
-        return result;
+        return outcome!;
+    }
+
+    /// <summary>Every problem, on stderr (and as a JSON error document on stdout with <c>--json</c>): exit code 1.</summary>
+    private static int Failed(ParseResult parse, ImportFailedException e)
+    {
+        int total = e.Problems.Count + e.UnlistedProblems;
+        if (parse.GetValue(Cli.Json))
+            Output.WriteJson(parse, new
+            {
+                error = $"{total} problem(s); nothing was stored",
+                problems = e.Problems.Select(p => new { file = p.File, line = p.Line, position = p.Position, field = p.Field, reason = p.Reason }),
+                unlisted_problems = e.UnlistedProblems,
+                not_loaded = e.NotLoaded,
+            });
+        var error = parse.InvocationConfiguration.Error;
+        foreach (var p in e.Problems) error.WriteLine($"error: {p.Message}");
+        if (e.UnlistedProblems > 0) error.WriteLine($"error: … and {e.UnlistedProblems} more problem(s) not listed");
+        foreach (var n in e.NotLoaded) error.WriteLine($"not loaded: {n.Path}: {n.Reason}");
+        error.WriteLine($"{total} problem(s); nothing was stored. Fix the files, or re-run with --skip-bad to skip bad rows and " +
+                        "files of unknown formats (each is counted and listed).");
+        return Cli.RuntimeError;
     }
 
     public sealed record InstrumentReport(string Id, DateOnly? First, DateOnly? Last, int Rows, long Inserted, long Updated, long Unchanged, int Gaps, int OffCalendar);
     public sealed record FileReport(string Path, string Format, int RowsRead, int Stored, int MergedDuplicates, int SkippedCount,
         IReadOnlyList<RowSkip> Skipped, IReadOnlyList<string> Notes, IReadOnlyList<InstrumentReport> Instruments);
     public sealed record Result(string Store, int Files, long Inserted, long Updated, long Unchanged, long Skipped,
-        IReadOnlyList<FileReport> FileReports, IReadOnlyList<string> Ignored);
+        IReadOnlyList<FileReport> FileReports, IReadOnlyList<NotLoaded> NotLoaded);
 
-    private static Result Report(string storePath, List<ParsedFile> parsed, List<string> ignored, ImportSummary summary)
+    private static Result Report(string storePath, ImportOutcome outcome)
     {
+        var summary = outcome.Summary;
         StoreChange Change(string key) => summary.Changes.GetValueOrDefault(key) ?? new StoreChange(key, 0, 0, 0);
-        // Series and flow tables alike: dated rows of an instrument on its calendar.
-        InstrumentReport Dated(Instrument instrument, DateOnly[] dates)
-        {
-            var id = summary.IdOf(instrument);
-            var c = Change(id);
-            var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
-            return new InstrumentReport(id, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
-                dates.Length, c.Inserted, c.Updated, c.Unchanged, coverage.Missing, coverage.OffCalendar);
-        }
-        var reports = parsed.Select(file =>
-        {
-            var instruments = file.Series.Select(s => Dated(s.Instrument, s.Dates)).Concat(file.Flows.Select(t => Dated(t.Instrument, t.Dates))).Concat(file.ClassificationList is { } list ? [ListReport(list, file.Classifications.Count, Change(list), null, null)] : [])
-              .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => ListReport(g.Key, g.Count(), Change(g.Key), g.Min(r => r.Date), g.Max(r => r.Date))))
-              .ToList();
-            return new FileReport(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates, file.Skipped.Count,
-                file.Skipped, file.Notes, instruments);
-        }).ToList();
-        return new Result(storePath, parsed.Count, summary.Inserted, summary.Updated, summary.Unchanged,
-            parsed.Sum(p => p.Skipped.Count), reports, ignored);
+        var reports = outcome.Files.Select(file => new FileReport(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates,
+            file.Skipped.Count, file.Skipped, file.Notes, file.Contents.Select(c =>
+            {
+                var id = c.Instrument is { } instrument ? summary.IdOf(instrument) : c.Key;
+                var change = Change(id);
+                return new InstrumentReport(id, c.First, c.Last, c.Rows, change.Inserted, change.Updated, change.Unchanged, c.Gaps, c.OffCalendar);
+            }).ToList())).ToList();
+        return new Result(storePath, reports.Count, summary.Inserted, summary.Updated, summary.Unchanged,
+            reports.Sum(f => f.SkippedCount), reports, outcome.NotLoaded);
     }
 
-    private static InstrumentReport ListReport(string key, int rows, StoreChange c, DateOnly? first, DateOnly? last) =>
-        new(key, first, last, rows, c.Inserted, c.Updated, c.Unchanged, 0, 0);
+    private static void Print(IAnsiConsole console, Result r, bool verbose)
+    {
+        if (verbose) PrintFiles(console, r);
+        var skippedFiles = r.FileReports.Where(f => f.SkippedCount > 0).ToList();
+        foreach (var file in skippedFiles.Take(verbose ? int.MaxValue : 10))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(file.Path)}: {file.SkippedCount} row(s) skipped[/]");
+            foreach (var group in file.Skipped.GroupBy(s => s.Reason).Take(verbose ? 10 : 3))
+                console.MarkupLine($"  {group.Count()} × {Markup.Escape(group.Key)} ({group.First().Position} {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
+        }
+        if (!verbose && skippedFiles.Count > 10) console.MarkupLine($"[yellow]… and {skippedFiles.Count - 10} more file(s) with skipped rows (--verbose lists them)[/]");
+        foreach (var n in r.NotLoaded) console.MarkupLine($"[yellow]not loaded: {Markup.Escape(n.Path)}: {Markup.Escape(n.Reason)}[/]");
+        var notes = r.FileReports.SelectMany(f => f.Notes).ToList();
+        if (verbose) foreach (var note in notes) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        else if (notes.Count > 0) console.MarkupLine($"[grey]{notes.Count} note(s) on units, sources and columns not stored (--verbose lists them)[/]");
+        var instruments = r.FileReports.Sum(f => f.Instruments.Count);
+        console.MarkupLine($"{r.Files} file(s), {instruments} instrument(s) and list(s) into {Markup.Escape(r.Store)}: [green]{r.Inserted:#,0} new[/], " +
+                           $"{r.Updated:#,0} revised, {r.Unchanged:#,0} unchanged, {r.Skipped:#,0} skipped; {r.NotLoaded.Count} file(s) not loaded" +
+                           (r.Inserted + r.Updated == 0 ? " — nothing changed" : ""));
+    }
 
-    private static void Print(IAnsiConsole console, Result r)
+    private static void PrintFiles(IAnsiConsole console, Result r)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("file", "format", "instrument", "from", "to", "read", "stored", "new", "revised", "skipped", "gaps");
         foreach (var file in r.FileReports)
         {
-            var name = Path.GetRelativePath(Environment.CurrentDirectory, file.Path);
+            // Folder and file name: whole paths wrap over several lines of a table.
+            var name = Path.Combine(Path.GetFileName(Path.GetDirectoryName(file.Path)) ?? "", Path.GetFileName(file.Path));
             foreach (var i in file.Instruments.DefaultIfEmpty(new InstrumentReport("-", null, null, 0, 0, 0, 0, 0, 0)))
                 table.AddRow(Markup.Escape(name), file.Format, Markup.Escape(i.Id), $"{i.First:yyyy-MM-dd}", $"{i.Last:yyyy-MM-dd}",
                     file.RowsRead.ToString(), i.Rows.ToString(), i.Inserted.ToString(), i.Updated.ToString(),
                     file.SkippedCount == 0 ? "0" : $"[yellow]{file.SkippedCount}[/]", i.Gaps.ToString());
         }
         console.Write(table);
-        foreach (var file in r.FileReports.Where(f => f.SkippedCount > 0))
-        {
-            console.MarkupLine($"[yellow]{Markup.Escape(file.Path)}: {file.SkippedCount} row(s) skipped[/]");
-            foreach (var group in file.Skipped.GroupBy(s => s.Reason).Take(10))
-                console.MarkupLine($"  {group.Count()} × {Markup.Escape(group.Key)} ({group.First().Position} {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
-        }
-        foreach (var note in r.FileReports.SelectMany(f => f.Notes)) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
-        foreach (var path in r.Ignored) console.MarkupLine($"[grey]ignored (not a data file): {Markup.Escape(path)}[/]");
-        console.MarkupLine($"{r.Files} file(s) into {Markup.Escape(r.Store)}: [green]{r.Inserted} new[/], {r.Updated} revised, {r.Unchanged} unchanged, {r.Skipped} skipped"
-                           + (r.Inserted + r.Updated == 0 ? " — nothing changed" : ""));
     }
 }

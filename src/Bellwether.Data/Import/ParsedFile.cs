@@ -16,6 +16,10 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Rows identical to an earlier row of the same date, merged into it.</summary>
     public int MergedDuplicates { get; set; }
     public List<RowSkip> Skipped { get; } = [];
+    /// <summary>Bad input found without <c>--skip-bad</c> (listed up to <see cref="RowContext.MaxProblemsListed"/>): the file fails.</summary>
+    public List<RowSkip> Problems { get; } = [];
+    /// <summary>Problems beyond those listed.</summary>
+    public int UnlistedProblems { get; set; }
     /// <summary>Things the user should know that are not problems (a column not stored, an inferred unit).</summary>
     public List<string> Notes { get; } = [];
     public List<DailySeries> Series { get; } = [];

@@ -4,8 +4,15 @@ namespace Bellwether.Data.Import;
 /// Where an importer reports bad input: an error naming file, line and field, or with
 /// <see cref="ImportOptions.SkipBad"/> a counted skip.
 /// </summary>
-public sealed class RowContext(ParsedFile file, ImportOptions options)
+/// <param name="collectProblems">
+/// Record bad input in <see cref="ParsedFile.Problems"/> and read on, so that one import names every bad line (the
+/// reader fails the file at its end), rather than throw at the first.
+/// </param>
+public sealed class RowContext(ParsedFile file, ImportOptions options, bool collectProblems = false)
 {
+    /// <summary>How many problems a file lists; more are counted.</summary>
+    public const int MaxProblemsListed = 100;
+
     /// <summary>The <see cref="Position"/> of text formats: positions are 1-based line numbers.</summary>
     public const string LinePosition = "line";
     /// <summary>The <see cref="Position"/> of JSON formats: positions are 1-based indices of array elements.</summary>
@@ -22,8 +29,10 @@ public sealed class RowContext(ParsedFile file, ImportOptions options)
     /// <summary>Bad input: throws <see cref="ImportException"/>, or records a skip under <c>--skip-bad</c>.</summary>
     public void Bad(int line, string field, string reason)
     {
-        if (!Options.SkipBad) throw new ImportException(File.Path, line, field, reason, Position);
-        File.Skipped.Add(new RowSkip(line, field, reason, Position));
+        if (Options.SkipBad) File.Skipped.Add(new RowSkip(line, field, reason, Position));
+        else if (!collectProblems) throw new ImportException(File.Path, line, field, reason, Position);
+        else if (File.Problems.Count < MaxProblemsListed) File.Problems.Add(new RowSkip(line, field, reason, Position));
+        else File.UnlistedProblems++;
     }
 
     /// <summary>

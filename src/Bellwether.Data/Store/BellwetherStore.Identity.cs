@@ -86,7 +86,8 @@ public sealed partial class BellwetherStore
     }
 
     // Decided before anything is written: a refused change leaves the store as it was.
-    private Identities Identify(IReadOnlyList<ParsedFile> files, InstrumentChanges allowed)
+    /// <param name="inThisImport">The qualified ids of earlier batches of the same import; this batch's are added.</param>
+    private Identities Identify(IReadOnlyList<ParsedFile> files, InstrumentChanges allowed, HashSet<string> inThisImport)
     {
         var stored = StoredDefinitions();
         var parsed = files.SelectMany(f => f.Series.Select(s => (File: f.Path, s.Instrument))
@@ -103,7 +104,7 @@ public sealed partial class BellwetherStore
                 throw new ImportException(file, 0, "instrument", e.Message);
             }
         }
-        var inThisImport = qualified.Values.ToHashSet(StringComparer.Ordinal);
+        inThisImport.UnionWith(qualified.Values);
         var result = new Identities([], [], new HashSet<string>(StringComparer.Ordinal));
         foreach (var (file, instrument) in parsed)
         {

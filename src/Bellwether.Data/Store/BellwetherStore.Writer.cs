@@ -10,54 +10,62 @@ public sealed partial class BellwetherStore
 {
     /// <summary>
     /// Upserts everything parsed from <paramref name="files"/> in one transaction and records the import. Each series
-    /// or flow table is stored under its qualified id (see <see cref="InstrumentIds"/>).
+    /// or flow table is stored under its qualified id (see <see cref="InstrumentIds"/>). The files are written batch by
+    /// batch as the sequence yields them (a batch holds <see cref="BatchRows"/> rows or one larger file), so a lazy
+    /// sequence that parses as it goes never holds all files at once; an exception from the sequence rolls the whole
+    /// import back.
     /// </summary>
     /// <param name="importedAt">When the import ran (the clock is the caller's).</param>
     /// <param name="allowed">What the import may change of stored instruments (default: nothing).</param>
+    /// <param name="written">Called with the number of rows of each batch once it is written (progress).</param>
     /// <exception cref="ImportException">The same instrument or list comes from two files, or the import would change
     /// what a stored instrument is.</exception>
-    public ImportSummary Import(
-        IReadOnlyList<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null)
+    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null,
+        Action<long>? written = null)
     {
-        var identities = Identify(files, allowed ?? InstrumentChanges.None);
-        RejectDoubleSources(files, identities);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
+        var stored = new Dictionary<Instrument, Instrument>();
+        var inThisImport = new HashSet<string>(StringComparer.Ordinal);
+        bool redefined = false;
+        var log = new List<(string Path, string Format, long RowsRead, string[] Keys, long Skipped)>();
+        var batch = new List<ParsedFile>();
+        long batchRows = 0;
         using var tx = _connection.BeginTransaction();
         try
         {
-            Execute("""
-                CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_fund_shares AS SELECT * FROM fund_shares LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE stage_published_readings AS SELECT * FROM published_readings LIMIT 0;
-                """);
-            foreach (var (from, to) in identities.Renames) Rename(from, to);
-            StageRows(files, identities);
-            var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
-            Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
-            Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
-            Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
-            Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
-            Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
-            Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
-            var instruments = identities.Stored.Values.Distinct().ToList();
-            UpsertInstruments(instruments);
-            foreach (var table in files.SelectMany(f => f.Flows))
-                MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
-            RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
-                                                || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
-            // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
-            if (changes.Values.Any(c => c.Changed > 0) || identities.Redefined.Count > 0)
+            void Flush()
             {
-                using var log = _connection.CreateAppender("imports");
-                foreach (var file in files)
+                if (batch.Count == 0) return;
+                var identities = Identify(batch, allowed ?? InstrumentChanges.None, inThisImport);
+                foreach (var file in batch)
                 {
-                    var keys = Keys(file, identities).ToList();
-                    log.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(file.Path).AppendValue(file.Format)
-                        .AppendValue((long)file.RowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
-                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue((long)file.Skipped.Count).EndRow();
+                    var keys = Keys(file, identities).ToArray();
+                    RejectDoubleSources(file, keys, owners);
+                    log.Add((file.Path, file.Format, file.RowsRead, keys, file.Skipped.Count));
                 }
+                WriteBatch(batch, identities, changes);
+                foreach (var (parsed, instrument) in identities.Stored) stored[parsed] = instrument;
+                redefined |= identities.Redefined.Count > 0;
+                written?.Invoke(batchRows);
+                batch.Clear();
+                batchRows = 0;
+            }
+            foreach (var file in files)
+            {
+                batch.Add(file);
+                batchRows += file.RowsKept;
+                if (batchRows >= BatchRows) Flush();
+            }
+            Flush();
+            // An import that changed nothing leaves no trace, so importing the same folder twice changes nothing.
+            if (changes.Values.Any(c => c.Changed > 0) || redefined)
+            {
+                using var appender = _connection.CreateAppender("imports");
+                foreach (var (path, format, rowsRead, keys, skipped) in log)
+                    appender.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(path).AppendValue(format)
+                        .AppendValue(rowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
+                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue(skipped).EndRow();
             }
             var shown = ShownIds();
             string Shown(string key) => shown.GetValueOrDefault(key) ?? key;
@@ -65,7 +73,7 @@ public sealed partial class BellwetherStore
                 StringComparer.Ordinal);
             var summary = new ImportSummary(shownChanges)
             {
-                Ids = identities.Stored.ToDictionary(p => p.Key, p => Shown(p.Value.Id)),
+                Ids = stored.ToDictionary(p => p.Key, p => Shown(p.Value.Id)),
             };
             tx.Commit();
             return summary;
@@ -75,6 +83,39 @@ public sealed partial class BellwetherStore
             tx.Rollback();
             throw;
         }
+    }
+
+    /// <summary>Rows staged and merged at a time: bounds the memory of an import whatever the number of files.</summary>
+    public const long BatchRows = 500_000;
+
+    private void WriteBatch(IReadOnlyList<ParsedFile> files, Identities identities, Dictionary<string, StoreChange> changes)
+    {
+        Execute("""
+            CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_fund_shares AS SELECT * FROM fund_shares LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_published_readings AS SELECT * FROM published_readings LIMIT 0;
+            """);
+        foreach (var (from, to) in identities.Renames) Rename(from, to);
+        StageRows(files, identities);
+        Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
+        Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
+        Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
+        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
+        Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
+        Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
+        var instruments = identities.Stored.Values.Distinct().ToList();
+        UpsertInstruments(instruments);
+        foreach (var table in files.SelectMany(f => f.Flows))
+            MergeFundOrder(identities.Of(table.Instrument).Id, table.Funds);
+        RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
+                                            || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
+        Execute("""
+            DROP TABLE stage_bars; DROP TABLE stage_flows; DROP TABLE stage_coin_lists; DROP TABLE stage_rankings;
+            DROP TABLE stage_fund_shares; DROP TABLE stage_published_readings; DROP TABLE IF EXISTS diff;
+            """);
     }
 
     // The qualified ids of the instruments, and the names of the lists, a parsed file writes.
@@ -89,15 +130,13 @@ public sealed partial class BellwetherStore
     /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g. <c>IWM_ETF_SHARES</c>.</summary>
     public static string SharesSeries(string ticker) => $"{ticker}_ETF_SHARES";
 
-    private static void RejectDoubleSources(IReadOnlyList<ParsedFile> files, Identities identities)
+    private static void RejectDoubleSources(ParsedFile file, IEnumerable<string> keys, Dictionary<string, string> owners)
     {
-        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        foreach (var key in Keys(file, identities))
+        foreach (var key in keys)
         {
-            if (owner.TryGetValue(key, out var other))
+            if (owners.TryGetValue(key, out var other))
                 throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
-            owner[key] = file.Path;
+            owners[key] = file.Path;
         }
     }
 

@@ -46,7 +46,10 @@ public sealed class ImportCommandTests : IDisposable
         var r = CliRun.Invoke(Store, "import", folder, "--json");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains($"{bad}:3: field '{field}'", r.Stderr);
-        Assert.Equal("", r.Stdout);
+        var problem = Assert.Single(r.Json.GetProperty("problems").EnumerateArray());
+        Assert.Equal(bad, problem.GetProperty("file").GetString());
+        Assert.Equal(3, problem.GetProperty("line").GetInt32());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.Equal(before, Fingerprint(Store));
     }
 
