@@ -3,18 +3,16 @@ using System.Diagnostics;
 namespace Bellwether.Report;
 
 /// <summary>
-/// Renders each chart to a PNG with headless Chromium (Debian's <c>/usr/bin/chromium</c>): the chart alone on an
+/// Renders each chart to a PNG with headless Chromium (<see cref="Chromium.Find"/>): the chart alone on an
 /// offline page, screenshot at a fixed size. Without Chromium it says so rather than writing nothing.
 /// </summary>
 public static class PngExport
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     /// <summary>Writes <c>&lt;figure id&gt;.png</c> for each figure into <paramref name="directory"/>; returns figure id → file name.</summary>
     /// <exception cref="InvalidOperationException">Chromium is not installed, or it failed on a chart.</exception>
     public static IReadOnlyDictionary<string, string> Export(IReadOnlyList<Figure> figures, string directory, int width = 1200, int height = 560)
     {
-        if (!File.Exists(Chromium)) throw new InvalidOperationException($"--png-dir needs Chromium at {Chromium} (apt-get install chromium)");
+        var chromium = Chromium.Find() ?? throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
         Directory.CreateDirectory(directory);
         var work = Directory.CreateTempSubdirectory("bellwether-png-").FullName;
         var names = new Dictionary<string, string>();
@@ -25,7 +23,7 @@ public static class PngExport
                 var page = Path.Combine(work, figure.Id + ".html");
                 File.WriteAllText(page, new HtmlPage(figure.Title, "").Chart(figure).Render(chartOnly: true, height));
                 var png = Path.Combine(Path.GetFullPath(directory), figure.Id + ".png");
-                Run(work, page, png, width, height);
+                Run(chromium, work, page, png, width, height);
                 if (!File.Exists(png)) throw new InvalidOperationException($"chromium wrote no image for {figure.Id}");
                 names[figure.Id] = Path.GetFileName(png);
             }
@@ -37,9 +35,9 @@ public static class PngExport
         return names;
     }
 
-    private static void Run(string work, string page, string png, int width, int height)
+    private static void Run(string chromium, string work, string page, string png, int width, int height)
     {
-        var psi = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[]
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",

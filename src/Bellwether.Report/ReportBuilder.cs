@@ -80,7 +80,7 @@ public static class ReportBuilder
     /// else readiness reaching the rotation's threshold) and the rotation backtest, from data up to the report date:
     /// the assets are cut at it, the events and the readiness history read only data dated on or before each day.
     /// </summary>
-    private static StudySection? Study(ReportInputs r, IMarketData view, List<string> notes)
+    private static StudySection? Study(ReportInputs r, AsOfMarketData view, List<string> notes)
     {
         var (data, date) = (r.Data, r.Date);
         var crypto = data.ClosesOfClass(AssetClass.Crypto);

@@ -26,7 +26,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)]);
 
     /// <summary>The asset the thesis is about: the altcoin basket, else the first asset with a summary.</summary>
-    private string Lead => Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : Study.Summaries.FirstOrDefault()?.Asset ?? "";
+    private string Lead => Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : (Study.Summaries.Count > 0 ? Study.Summaries[0].Asset : "");
 
     /// <summary>The written summary: every sentence from the figures of the study and the backtest.</summary>
     public IReadOnlyList<string> Paragraph()

@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bellwether.Report;
 using Xunit;
 
 namespace Bellwether.TestSupport;
 
 /// <summary>
-/// Debian's headless Chromium driven from its command line: the DOM after scripts ran, console messages, every
+/// Headless Chromium (<see cref="Chromium.Find"/>: on PATH or in BELLWETHER_CHROMIUM) driven from its command line: the DOM after scripts ran, console messages, every
 /// network request (from Chromium's own net log), and screenshots. Skips the test when Chromium is absent.
 /// </summary>
 public static class HeadlessChromium
 {
-    public const string Executable = "/usr/bin/chromium";
+    private static readonly Lazy<string?> Executable = new(Chromium.Find);
+
+    private static string Found()
+    {
+        Assert.SkipWhen(Executable.Value is null, $"{Chromium.Missing} (.ci/run installs it)");
+        return Executable.Value!;
+    }
 
     /// <summary>What a page load produced.</summary>
     /// <param name="Dom">The serialised DOM after the virtual-time budget ran out.</param>
@@ -28,12 +35,12 @@ public static class HeadlessChromium
     /// <summary>Loads <paramref name="file"/> and returns its DOM, console errors and network requests.</summary>
     public static PageLoad Load(string file, int virtualTimeMs = 8000)
     {
-        Assert.SkipUnless(File.Exists(Executable), $"{Executable} is not installed (apt-get install chromium)");
+        var chromium = Found();
         var work = Directory.CreateTempSubdirectory("bellwether-chromium-").FullName;
         try
         {
             var netLog = Path.Combine(work, "net.json");
-            var (stdout, stderr) = Run([.. BaseArguments(Path.Combine(work, "profile")), "--enable-logging=stderr", "--v=0",
+            var (stdout, stderr) = Run(chromium, [.. BaseArguments(Path.Combine(work, "profile")), "--enable-logging=stderr", "--v=0",
                 $"--log-net-log={netLog}", $"--virtual-time-budget={virtualTimeMs}", "--dump-dom", new Uri(file).AbsoluteUri]);
             var errors = stderr.Split('\n')
                 .Where(l => l.Contains("CONSOLE", StringComparison.Ordinal) && (l.Contains("Uncaught", StringComparison.Ordinal) || l.Contains(":ERROR:", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)))
@@ -49,11 +56,11 @@ public static class HeadlessChromium
     /// <summary>Saves a screenshot of <paramref name="file"/> to <paramref name="png"/>.</summary>
     public static void Screenshot(string file, string png, int width = 1280, int height = 4000, int virtualTimeMs = 8000)
     {
-        Assert.SkipUnless(File.Exists(Executable), $"{Executable} is not installed (apt-get install chromium)");
+        var chromium = Found();
         var work = Directory.CreateTempSubdirectory("bellwether-chromium-").FullName;
         try
         {
-            Run([.. BaseArguments(Path.Combine(work, "profile")), $"--window-size={width},{height}",
+            Run(chromium, [.. BaseArguments(Path.Combine(work, "profile")), $"--window-size={width},{height}",
                 $"--virtual-time-budget={virtualTimeMs}", $"--screenshot={png}", new Uri(file).AbsoluteUri]);
         }
         finally
@@ -81,9 +88,9 @@ public static class HeadlessChromium
         return urls.Distinct().ToList();
     }
 
-    private static (string Stdout, string Stderr) Run(string[] args)
+    private static (string Stdout, string Stderr) Run(string chromium, string[] args)
     {
-        var psi = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -29,6 +29,7 @@ from pandas.tseries.holiday import (AbstractHolidayCalendar, GoodFriday, Holiday
 
 DATA = sys.argv[1]
 BUFFER, CONFIRM, RETEST, FAIL, FAIL_BARS, EXCLUDE = 0.01, 3, 0.01, 0.02, 21, 63
+MIN_HELD_DAYS = 365  # a level must have held this long before its break to be long-term resistance
 
 
 def day(ts):
@@ -78,8 +79,11 @@ def month_end_flags(full, cut):
 
 
 class Machine:
-    def __init__(self, level, level_date, close, high, low, month_end, dates):
-        self.level, self.level_date = level, level_date
+    def __init__(self, level, level_date, close, high, low, month_end, dates, all_time_high=None):
+        """all_time_high: whether the level was the highest value before it; None for a level without history
+        (never judged too young to be long-term resistance)."""
+        self.level, self.level_date, self.all_time_high = level, level_date, all_time_high
+        self.recent_top, self.b_date = False, None
         self.close, self.high, self.low, self.month_end, self.dates = close, high, low, month_end, dates
         self.phase, self.state, self.since = "pre", "below", None
         self.started = False
@@ -110,6 +114,9 @@ class Machine:
         if self.phase != "post":
             if c > L * (1 + BUFFER):
                 self.phase, self.b, self.streak, self.confirmed, self.retested = "post", i, 1, False, False
+                self.b_date = self.dates[i]
+                self.recent_top = self.all_time_high is not None and \
+                    (pd.Timestamp(self.dates[i]) - pd.Timestamp(self.level_date)).days < MIN_HELD_DAYS
                 self.emit(i, "breakout", "breakout")
                 self.confirm(i)
             elif self.phase == "failed":
@@ -126,9 +133,18 @@ class Machine:
             self.streak = self.streak + 1 if c > L else 0
             self.confirm(i)
             return
-        if not self.retested and self.low[i] <= L * (1 + RETEST) and c >= L:
+        in_band = self.low[i] <= L * (1 + RETEST)
+        if not self.retested and in_band and c >= L:
             self.retested = True
             self.emit(i, "retest", "retest")
+        elif self.retested:
+            self.enter(i, "retest" if in_band else "above")
+
+    def shown(self):
+        """(state, since): a standing breakout of a top that held under MIN_HELD_DAYS is a new (all-time) high."""
+        if self.phase == "post" and self.recent_top:
+            return ("all_time_high" if self.all_time_high else "new_high"), self.b_date
+        return self.state, self.since
 
 
 def arrays(df):
@@ -161,7 +177,7 @@ def multi_year_track(full, as_of, years, basis):
             if (len(recent) == 0 or recent.max() <= level * (1 + BUFFER)) and (tracked is None or tracked.level_date != dates[a]):
                 if tracked is not None:
                     events += tracked.events
-                tracked = Machine(level, dates[a], close, high, low, flags, dates)
+                tracked = Machine(level, dates[a], close, high, low, flags, dates, a == 0 or level >= np.nanmax(value[:a]))
         if tracked is not None:
             tracked.step(i)
     if tracked is not None:
@@ -197,9 +213,10 @@ def k_breakout(c, p):
             tracked, events, cut = multi_year_track(df, c["date"], y, basis)
             close = float(cut.close.iloc[-1])
             brk = [e for e in events if e["type"] == "breakout" and e["level_date"] == tracked.level_date]
-            out[f"{y}y high by {basis}"] = reading(close / tracked.level - 1, tracked.state,
+            state, since = tracked.shown()
+            out[f"{y}y high by {basis}"] = reading(close / tracked.level - 1, state,
                                                   {"level": tracked.level, "close": close},
-                                                  {"level_date": tracked.level_date, "state_since": tracked.since,
+                                                  {"level_date": tracked.level_date, "state_since": since,
                                                    "breakout_date": brk[-1]["date"] if brk else None, "bar": day(cut.index[-1])})
     return out
 

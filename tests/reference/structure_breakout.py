@@ -2,7 +2,7 @@
 pivot-high zones with theirs, as of a date. Written from docs/structure.md with pandas/numpy, independently of C#.
 
 Usage: structure_breakout.py DATA FILE AS_OF [lookback_years exclude buffer approach test confirm retest fail fail_bars
-                                              zone_tol zone_min zone_pivot]
+                                              zone_tol zone_min zone_pivot min_held_days]
 Prints JSON {"as_of", "events": [...], "levels": [...]}.
 Month ends here come from the data (the last row of each month), not from a calendar.
 """
@@ -14,12 +14,12 @@ import pandas as pd
 
 from structure_common import load, pivots
 
-DEFAULTS = [5, 63, 0.01, 0.03, 0.005, 3, 0.01, 0.02, 21, 0.015, 2, 10]
+DEFAULTS = [5, 63, 0.01, 0.03, 0.005, 3, 0.01, 0.02, 21, 0.015, 2, 10, 365]
 
 
 def analyze(full, as_of, nums=DEFAULTS):
     """Levels and events of `full` (a frame from structure_common.load) as of `as_of`."""
-    Y, EXCLUDE, BUF, APPROACH, TEST, CONFIRM, RETEST, FAIL, FAIL_BARS, ZONE_TOL, ZONE_MIN, ZONE_PIV = nums
+    Y, EXCLUDE, BUF, APPROACH, TEST, CONFIRM, RETEST, FAIL, FAIL_BARS, ZONE_TOL, ZONE_MIN, ZONE_PIV, MIN_HELD = nums
     Y, EXCLUDE, CONFIRM, FAIL_BARS, ZONE_MIN, ZONE_PIV = int(Y), int(EXCLUDE), int(CONFIRM), int(FAIL_BARS), int(ZONE_MIN), int(ZONE_PIV)
     as_of = pd.Timestamp(as_of)
     df = full[full.index <= as_of]
@@ -35,11 +35,19 @@ def analyze(full, as_of, nums=DEFAULTS):
     month_end[-1] = len(later_in_month) == 0
 
     class Machine:
-        def __init__(self, level, kind, level_date):
-            self.level, self.kind, self.level_date = level, kind, level_date
+        def __init__(self, level, kind, level_date, all_time_high, held_since):
+            self.level, self.kind, self.level_date, self.all_time_high = level, kind, level_date, all_time_high
+            self.held_since = pd.Timestamp(held_since)
             self.phase, self.state, self.since = "pre", None, None
             self.b_index = self.streak = 0
-            self.confirmed = self.retested = False
+            self.confirmed = self.retested = self.recent_top = False
+            self.b_date = None
+
+        def shown(self):
+            """(state, since): a standing breakout of a top that held under MIN_HELD days is a new (all-time) high."""
+            if self.phase == "post" and self.recent_top:
+                return ("all_time_high" if self.all_time_high else "new_high"), self.b_date
+            return self.state, self.since
 
         def classify(self, i):
             if high[i] >= self.level * (1 - TEST):
@@ -61,6 +69,8 @@ def analyze(full, as_of, nums=DEFAULTS):
                 if c > L * (1 + BUF):
                     self.phase, self.b_index, self.streak = "post", i, 1
                     self.confirmed = self.retested = False
+                    self.b_date = str(dates[i].date())
+                    self.recent_top = (dates[i] - self.held_since).days < MIN_HELD
                     self.emit(out, i, "breakout", "breakout")
                     self.try_confirm(i, out)
                 elif self.phase == "failed":
@@ -77,9 +87,12 @@ def analyze(full, as_of, nums=DEFAULTS):
                 self.streak = self.streak + 1 if c > L else 0
                 self.try_confirm(i, out)
                 return
-            if not self.retested and low[i] <= L * (1 + RETEST) and c >= L:
+            in_band = low[i] <= L * (1 + RETEST)
+            if not self.retested and in_band and c >= L:
                 self.retested = True
                 self.emit(out, i, "retest", "retest")
+            elif self.retested:
+                self.enter(i, "retest" if in_band else "above")
 
         def try_confirm(self, i, out):
             if self.streak >= CONFIRM or (month_end[i] and close[i] > self.level):
@@ -104,7 +117,7 @@ def analyze(full, as_of, nums=DEFAULTS):
             fresh = len(recent) == 0 or recent.max() <= H * (1 + BUF)
             a_date = str(dates[a].date())
             if fresh and (tracked is None or tracked.level_date != a_date):
-                tracked = Machine(H, "multi_year_high", a_date)
+                tracked = Machine(H, "multi_year_high", a_date, a == 0 or H >= np.nanmax(close[:a]), a_date)
         if tracked is not None:
             tracked.step(i, events)
 
@@ -113,7 +126,8 @@ def analyze(full, as_of, nums=DEFAULTS):
     if tracked is not None:
         piv = pivots(df, "high", ZONE_PIV, ZONE_PIV, last)
         touch = [p for p in piv if dates[p] >= pd.Timestamp(tracked.level_date) and abs(high[p] / tracked.level - 1) <= ZONE_TOL]
-        levels.append({"kind": "multi_year_high", "price": tracked.level, "touches": len(touch), "state": tracked.state, "since": tracked.since,
+        state, since = tracked.shown()
+        levels.append({"kind": "multi_year_high", "price": tracked.level, "touches": len(touch), "state": state, "since": since,
                        "first_touch": tracked.level_date, "last_touch": str(dates[touch[-1]].date()) if touch else tracked.level_date})
 
     # Zones: pivot highs within the lookback, clustered greedily from the lowest.
@@ -130,10 +144,11 @@ def analyze(full, as_of, nums=DEFAULTS):
         if len(g) < ZONE_MIN:
             continue
         top = g[g.value == g.value.max()].pos.min()
-        m = Machine(high[top], "zone", str(dates[top].date()))
+        m = Machine(high[top], "zone", str(dates[top].date()), top == 0 or high[top] >= np.nanmax(high[:top]), dates[g.pos.min()])
         for i in range(g.pos.max() + 1, n):
             m.step(i, zone_events)
-        levels.append({"kind": "zone", "price": m.level, "bottom": g.value.min(), "touches": len(g), "state": m.state, "since": m.since,
+        state, since = m.shown()
+        levels.append({"kind": "zone", "price": m.level, "bottom": g.value.min(), "touches": len(g), "state": state, "since": since,
                        "first_touch": str(dates[g.pos.min()].date()), "last_touch": str(dates[g.pos.max()].date())})
     levels = levels[:1] + sorted(levels[1:], key=lambda l: -l["price"]) if tracked is not None else sorted(levels, key=lambda l: -l["price"])
     order = {"multi_year_high": 0, "zone": 1}

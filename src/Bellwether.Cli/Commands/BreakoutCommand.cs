@@ -20,10 +20,12 @@ internal static class BreakoutCommand
         var retest = SeriesArgument.Percent("--retest-pct", 1, "A retest: the low within this of the level, the close holding above it");
         var fail = SeriesArgument.Percent("--fail-pct", 2, "A close this far back below the level ends the breakout");
         var failBars = SeriesArgument.Count("--fail-bars", 21, "Within this many bars that close is 'failed', later 'reversed'");
+        var minHeld = SeriesArgument.Count("--min-held-days", 365,
+            "Days a level must have held before its break to be long-term resistance (else: new_high / all_time_high)");
         var zoneTolerance = SeriesArgument.Percent("--zone-pct", 1.5, "Pivot highs within this of each other form a zone");
         var command = new Command("breakout", "Resistance levels (prior multi-year high, pivot-high zones) and breakout, confirmation, retest and failure dates")
         {
-            id, asOf, lookback, exclude, basis, buffer, confirm, retest, fail, failBars, zoneTolerance,
+            id, asOf, lookback, exclude, basis, buffer, confirm, retest, fail, failBars, minHeld, zoneTolerance,
         };
         command.SetAction(parse =>
         {
@@ -36,7 +38,7 @@ internal static class BreakoutCommand
                 {
                     Buffer = SeriesArgument.Fraction(parse, buffer), ConfirmCloses = SeriesArgument.AtLeast(parse, confirm, 1),
                     RetestBand = SeriesArgument.Fraction(parse, retest), FailBand = SeriesArgument.Fraction(parse, fail),
-                    FailBars = SeriesArgument.AtLeast(parse, failBars, 1),
+                    FailBars = SeriesArgument.AtLeast(parse, failBars, 1), MinHeldDays = SeriesArgument.AtLeast(parse, minHeld, 0),
                 });
             using var store = StoreAccess.OpenForRead(parse);
             var series = SeriesArgument.Load(store, parse.GetValue(id)!);
@@ -54,13 +56,13 @@ internal static class BreakoutCommand
                 });
                 return Cli.Ok;
             }
-            Print(Output.Console(parse), series.Instrument.Id, report, lastClose, years);
+            Print(Output.Console(parse), series.Instrument.Id, report, lastClose, years, parameters.Rules.MinHeldDays);
             return Cli.Ok;
         });
         return command;
     }
 
-    private static void Print(IAnsiConsole console, string id, BreakoutReport report, double lastClose, int years)
+    private static void Print(IAnsiConsole console, string id, BreakoutReport report, double lastClose, int years, int minHeldDays)
     {
         var levels = new Table().Border(TableBorder.Simple).AddColumns("kind", "level", "touches", "state", "since");
         foreach (var l in report.Levels)
@@ -74,9 +76,17 @@ internal static class BreakoutCommand
         console.Write(events);
         if (report.Events.Count > shown) console.MarkupLine($"[grey]{report.Events.Count - shown} earlier events not shown (use --json for all)[/]");
         var high = report.Levels.FirstOrDefault(l => l.Kind == LevelKind.MultiYearHigh);
-        console.MarkupLine(high is null
-            ? $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {SeriesArgument.Price(lastClose)}): no {years}-year high yet (the data must cover the whole lookback)."
-            : $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {SeriesArgument.Price(lastClose)}): the prior {years}-year high {SeriesArgument.Price(high.Price)} ({high.FirstTouch:yyyy-MM-dd}) is [bold]{Name(high.State)}[/] since {high.Since:yyyy-MM-dd}.");
+        var head = $"{Markup.Escape(id)} as of {report.AsOf:yyyy-MM-dd} (close {SeriesArgument.Price(lastClose)}): ";
+        var level = high is null ? "" : $"the prior {years}-year high {SeriesArgument.Price(high.Price)} ({high.FirstTouch:yyyy-MM-dd})";
+        console.MarkupLine(high switch
+        {
+            null => head + $"no {years}-year high yet (the data must cover the whole lookback).",
+            { State: BreakoutState.NewHigh or BreakoutState.AllTimeHigh } =>
+                head + $"[bold]{Name(high.State)}[/] since {high.Since:yyyy-MM-dd}: price cleared {level}, a top that had held " +
+                $"{high.Since.DayNumber - high.FirstTouch.DayNumber} days, under the {minHeldDays} of long-term resistance; " +
+                "not a breakout above resistance.",
+            _ => head + $"{level} is [bold]{Name(high.State)}[/] since {high.Since:yyyy-MM-dd}.",
+        });
     }
 
     private static string Name<T>(T value) where T : Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -60,7 +60,7 @@ internal static class CorrMatrixCommand
                 Output.Number(row.Pearson), $"{Output.Number(row.Ci95Low)} to {Output.Number(row.Ci95High)}", Output.Number(row.Spearman),
                 Output.Number(row.Kendall), AlignmentArguments.PValue(row.PValue));
         console.Write(table);
-        var best = r.Rows.FirstOrDefault();
+        var best = r.Rows.Count > 0 ? r.Rows[0] : null;
         console.MarkupLine(Markup.Escape($"{r.A} against {r.Rows.Count} {r.Universe} instruments with at least {r.MinOverlap} shared {r.Freq} rows" +
                                          (best is null ? "." : $": the closest is {best.Id} (r = {best.Pearson:0.000}, n = {best.N}).") +
                                          $" {r.Skipped.Count} left out for too little overlap."));

@@ -21,7 +21,7 @@ internal static class ReportCommand
     {
         var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest stored date)" };
         var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs /usr/bin/chromium)" };
+        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in BELLWETHER_CHROMIUM)" };
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
         var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };

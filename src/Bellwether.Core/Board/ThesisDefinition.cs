@@ -47,6 +47,7 @@ public sealed record SignalSpec(
 
     /// <summary>An integer parameter, or <paramref name="fallback"/>.</summary>
     /// <exception cref="ThesisException">The parameter is not a whole number.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "'integer' is the thesis file's parameter type")]
     public int Integer(string name, int fallback)
     {
         double d = Number(name, fallback);
@@ -55,6 +56,7 @@ public sealed record SignalSpec(
 
     /// <summary>An integer parameter, or its default.</summary>
     /// <exception cref="ThesisException">The parameter is not a whole number.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "'integer' is the thesis file's parameter type")]
     public int Integer(SignalParameter p) => Integer(p.Name, (int)ParseNumber(p.Name, p.Default));
 
     /// <summary>A parameter that must be one of <paramref name="allowed"/> (case-insensitive; returned lower case), or its default.</summary>

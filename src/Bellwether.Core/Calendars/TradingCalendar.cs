@@ -18,7 +18,7 @@ public readonly record struct TradingCalendar(CalendarKind Kind, DayOfWeek Weekl
         CalendarKind.UsBusiness => IsWeekday(d) && !UsHolidays.IsFederalReserveHoliday(d),
         CalendarKind.Weekly => d.DayOfWeek == WeeklyAnchor,
         CalendarKind.Monthly => d.Day == 1,
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
+        _ => throw new InvalidOperationException($"unknown calendar kind {Kind}"),
     };
 
     /// <summary>Expected dates from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>

@@ -6,11 +6,7 @@ namespace Bellwether.Core.Universe;
 /// <param name="IsStablecoin">A coin pegged to a fiat currency (USDT, DAI, …).</param>
 /// <param name="IsWrapped">A wrapped, staked or asset-backed token (WBTC, stETH, PAXG, …).</param>
 /// <param name="Category">Free-text category from the source list.</param>
-public sealed record CoinClassification(string Symbol, string? Name, bool IsStablecoin, bool IsWrapped, string? Category)
-{
-    /// <summary>True when the coin must be kept out of an altcoin universe.</summary>
-    public bool IsExcludedFromAltcoins => IsStablecoin || IsWrapped;
-}
+public sealed record CoinClassification(string Symbol, string? Name, bool IsStablecoin, bool IsWrapped, string? Category);
 
 /// <summary>
 /// One entry of a market-cap ranking published for a date (the first of a month in the shipped data).

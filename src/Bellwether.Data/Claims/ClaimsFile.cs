@@ -31,16 +31,16 @@ public static class ClaimsFile
         var y = new YamlReader(file);
         var root = y.Root(text);
         y.OnlyKeys(root, "claims file", "name", "source", "date", "claims");
-        DateOnly? fileDate = y.OptionalScalar(root, "date") is { } d ? ParseDate(y, y.Optional(root, "date")!, d) : null;
+        DateOnly? fileDate = y.OptionalScalar(root, "date") is { } d ? ParseDate(y, YamlReader.Optional(root, "date")!, d) : null;
         var claims = new List<ClaimDefinition>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in y.Sequence(y.Optional(root, "claims") ?? throw y.Error(root, "missing 'claims'"), "'claims'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(root, "claims") ?? throw y.Error(root, "missing 'claims'"), "'claims'"))
         {
             var map = y.Mapping(node, "a claim");
             y.OnlyKeys(map, "claim", "id", "text", "date", "kind", "params", "claimed", "tolerance");
             var id = y.Scalar(map, "id");
             if (!ids.Add(id)) throw y.Error(map, $"claim id '{id}' is used twice");
-            var date = y.OptionalScalar(map, "date") is { } cd ? ParseDate(y, y.Optional(map, "date")!, cd)
+            var date = y.OptionalScalar(map, "date") is { } cd ? ParseDate(y, YamlReader.Optional(map, "date")!, cd)
                 : fileDate ?? throw y.Error(map, $"claim '{id}': missing 'date' (give it here, or once at the top of the file)");
             claims.Add(new ClaimDefinition(id, y.Scalar(map, "text"), date, y.Scalar(map, "kind"), ReadParameters(y, map, id),
                 ReadTarget(y, map, id), YamlReader.Line(map)));
@@ -99,7 +99,7 @@ public static class ClaimsFile
     private static Dictionary<string, string> ReadParameters(YamlReader y, YamlMappingNode claim, string id)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (y.Optional(claim, "params") is not { } p) return parameters;
+        if (YamlReader.Optional(claim, "params") is not { } p) return parameters;
         foreach (var (k, v) in y.Mapping(p, $"claim '{id}' params").Children)
         {
             var name = ((YamlScalarNode)k).Value!;
@@ -116,8 +116,8 @@ public static class ClaimsFile
 
     private static ClaimTarget ReadTarget(YamlReader y, YamlMappingNode claim, string id)
     {
-        var node = y.Optional(claim, "claimed") ?? throw y.Error(claim, $"claim '{id}': missing 'claimed' (a number with a tolerance, a quoted comparison like \">= 1\", or a list of states)");
-        var toleranceNode = y.Optional(claim, "tolerance");
+        var node = YamlReader.Optional(claim, "claimed") ?? throw y.Error(claim, $"claim '{id}': missing 'claimed' (a number with a tolerance, a quoted comparison like \">= 1\", or a list of states)");
+        var toleranceNode = YamlReader.Optional(claim, "tolerance");
         if (node is YamlSequenceNode seq)
         {
             if (toleranceNode is not null) throw y.Error(toleranceNode, $"claim '{id}': 'tolerance' applies to a claimed number, not to a list of states");

@@ -28,13 +28,12 @@ public sealed record FileProbe(string Path, string FirstLine)
             ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
             : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
-    public string FileName => System.IO.Path.GetFileName(Path);
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
     /// <summary>The name of the folder holding the file, lower case (<c>markets</c>, <c>macro</c>, …).</summary>
     public string Folder => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? "").ToLowerInvariant();
     /// <summary>The header's column names when the file is CSV-like.</summary>
-    public string[] Columns => Csv.HeaderedCsv.Header(FirstLine);
+    public string[] Columns => HeaderedCsv.Header(FirstLine);
 
     /// <summary>The first non-whitespace characters of the file (after a BOM), at most <paramref name="count"/>.</summary>
     public string Start(int count)

@@ -1,10 +1,5 @@
 using Bellwether.Data.Import;
-using Bellwether.Data.Sources.Binance;
 using Bellwether.Data.Sources.CoinGecko;
-using Bellwether.Data.Sources.Farside;
-using Bellwether.Data.Sources.Fred;
-using Bellwether.Data.Sources.Stooq;
-using Bellwether.Data.Sources.Yahoo;
 using Bellwether.Data.Store;
 
 namespace Bellwether.Data.Sources;
@@ -49,21 +44,8 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
         return new FetchReport([.. results.SelectMany(r => r)], ct.IsCancellationRequested);
     }
 
-    /// <summary>The client of a source.</summary>
-    public IDataSource Create(SourceSettings s)
-    {
-        var key = configuration.KeyOf(s.Name);
-        return s.Name switch
-        {
-            "binance" => new BinanceSource(s, time),
-            "yahoo" => new YahooSource(s, time),
-            "fred" => new FredSource(s, key, time),
-            "stooq" => new StooqSource(s, key, time),
-            "coingecko" => new CoinGeckoSource(s, key, time),
-            "farside" => new FarsideSource(s, time),
-            _ => throw new ArgumentException($"no client for source '{s.Name}'"),
-        };
-    }
+    /// <summary>The client of a source (from <see cref="SourceRegistry"/>), with its configured key.</summary>
+    public IDataSource Create(SourceSettings s) => SourceRegistry.Create(s, configuration.KeyOf(s.Name), time);
 
     private async Task<List<InstrumentOutcome>> RunSourceAsync(SourceSettings settings, FetchRequest request, Action<InstrumentOutcome>? onOutcome, CancellationToken ct)
     {

@@ -32,5 +32,9 @@ public abstract class HttpSource(SourceSettings settings, TimeProvider time, str
     protected RowContext NewContext(FetchTarget target, string format) =>
         new(new ParsedFile($"fetch:{Name}/{target.Instrument.Symbol}", format), target.Options);
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -5,6 +5,7 @@ using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
+using DuckDB.NET.Data;
 
 namespace Bellwether.Data.Store;
 
@@ -94,7 +95,7 @@ public sealed partial class BellwetherStore
     // One pass over the rows of many instruments. Per-row strings dominate the cost of reading, so rows carry no
     // string: the instrument's row count comes up front (one instrument needs none) and its sources in a separate
     // query as the few rows where the source changes.
-    private List<DailySeries> LoadBars(IReadOnlyList<Instrument> instruments, DateOnly? from, DateOnly? to)
+    private List<DailySeries> LoadBars(List<Instrument> instruments, DateOnly? from, DateOnly? to)
     {
         var byId = instruments.ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
@@ -245,5 +246,5 @@ public sealed partial class BellwetherStore
         return string.Join(' ', parts);
     }
 
-    private static double Value(IDataRecord reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
+    private static double Value(DuckDBDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
 }

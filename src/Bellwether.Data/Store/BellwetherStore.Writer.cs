@@ -253,7 +253,7 @@ public sealed partial class BellwetherStore
     }
 
     // Coverage is computed over everything stored for an instrument, not just this import's rows.
-    private void RefreshStats(IReadOnlyList<Instrument> changed)
+    private void RefreshStats(List<Instrument> changed)
     {
         if (changed.Count == 0) return;
         Execute("CREATE OR REPLACE TEMP TABLE changed_ids(id VARCHAR)");

@@ -30,7 +30,7 @@ public static class ThesisFile
         y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals");
         var signals = new List<SignalSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in y.Sequence(y.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
         {
             var map = y.Mapping(node, "a signal");
             y.OnlyKeys(map, "signal", "id", "title", "kind", "weight", "params", "supports", "against");
@@ -40,7 +40,7 @@ public static class ThesisFile
             if (weight < 0) throw y.Error(map, $"signal '{id}': weight must not be negative");
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (y.Optional(map, "params") is { } p)
+            if (YamlReader.Optional(map, "params") is { } p)
                 foreach (var (k, v) in y.Mapping(p, $"signal '{id}' params").Children)
                 {
                     var name = ((YamlScalarNode)k).Value!;
@@ -53,7 +53,7 @@ public static class ThesisFile
         if (signals.Count == 0) throw y.Error(root, "'signals' is empty");
         double minMeasured = y.Number(root, "min_measured", ThesisDefinition.DefaultMinMeasured);
         if (minMeasured is < 0 or > 1)
-            throw y.Error(y.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
+            throw y.Error(YamlReader.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
         return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
     }
 
@@ -95,7 +95,7 @@ public static class ThesisFile
 
     private static Rule? ReadRule(YamlReader y, YamlMappingNode signal, string key, string id)
     {
-        if (y.Optional(signal, key) is not { } node) return null;
+        if (YamlReader.Optional(signal, key) is not { } node) return null;
         var clauses = new List<RuleClause>();
         foreach (var (k, v) in y.Mapping(node, $"signal '{id}' {key}").Children)
         {

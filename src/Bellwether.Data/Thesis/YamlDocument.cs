@@ -47,7 +47,7 @@ internal sealed class YamlReader(string file)
 
     public static int Line(YamlNode node) => (int)node.Start.Line;
 
-    public YamlNode? Optional(YamlMappingNode map, string key) =>
+    public static YamlNode? Optional(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
     public string Scalar(YamlMappingNode map, string key)

@@ -17,7 +17,11 @@ public static class StructureCharts
         var figure = new Figure("chart-breakout", $"{series.Instrument.Id}: long-term resistance and breakouts")
             .Line($"{series.Instrument.Id} close", shown.Dates, shown.Close, "#14213d");
         foreach (var level in report.Levels.Where(l => l.Kind == LevelKind.MultiYearHigh))
-            figure.HLine(level.Price, "#b42318", $"resistance {level.Price:0.00} ({level.FirstTouch:yyyy-MM-dd}) · {level.State.ToString().ToLowerInvariant()} since {level.Since:yyyy-MM-dd}");
+        {
+            var state = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(level.State.ToString());
+            figure.HLine(level.Price, "#b42318",
+                $"resistance {level.Price:0.00} ({level.FirstTouch:yyyy-MM-dd}) · {state} since {level.Since:yyyy-MM-dd}");
+        }
         // Only the long-term level's events: pivot-zone events would bury them.
         var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.Date >= shown.Dates.FirstOrDefault()).ToList();
         foreach (var group in events.GroupBy(e => e.Type))

@@ -1,4 +1,3 @@
-using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
@@ -68,29 +67,6 @@ public static class StudyCharts
         figure.Layout["xaxis"] = new { type = "category" }; // the event dates; a title would sit on the legend
         figure.Layout["yaxis"] = new { title = new { text = $"{days}-day return, %" } };
         figure.Layout["yaxis2"] = new { title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false };
-        return figure;
-    }
-
-    /// <summary>In- vs out-of-sample Sharpe of every grid point: a cloud along the diagonal would mean the in-sample ranking carries over.</summary>
-    public static Figure GridOverfit(GridResult grid)
-    {
-        var figure = new Figure("chart-grid", $"Parameter grid: in-sample vs out-of-sample Sharpe ({grid.Points.Count} points)");
-        figure.Traces.Add(new Dictionary<string, object?>
-        {
-            ["type"] = "scatter", ["mode"] = "markers", ["name"] = "grid point",
-            ["x"] = grid.Points.Select(p => p.InSample.Sharpe).ToArray(), ["y"] = grid.Points.Select(p => p.OutOfSample.Sharpe).ToArray(),
-            ["text"] = grid.Points.Select(p => $"θ={p.Threshold}" + string.Concat(p.Variants.Select(v => $", {v.Key}={v.Value}"))).ToArray(),
-            ["marker"] = new { color = "#6366f1", size = 7, opacity = 0.6 },
-        });
-        var best = grid.Points[grid.BestInSample];
-        figure.Traces.Add(new Dictionary<string, object?>
-        {
-            ["type"] = "scatter", ["mode"] = "markers", ["name"] = "best in-sample",
-            ["x"] = new[] { best.InSample.Sharpe }, ["y"] = new[] { best.OutOfSample.Sharpe },
-            ["marker"] = new { color = "#b42318", size = 12, symbol = "star" },
-        });
-        figure.Layout["xaxis"] = new { title = new { text = "in-sample Sharpe" } };
-        figure.Layout["yaxis"] = new { title = new { text = "out-of-sample Sharpe" } };
         return figure;
     }
 }

@@ -29,6 +29,31 @@ public class BreakoutCommandTests
                                      && Math.Round(e.GetProperty("level").GetDouble(), 2) == 2442.74 && e.GetProperty("close").GetDouble() > 2442.74);
     }
 
+    /// <summary>
+    /// SPY and QQQ closed 11.3% and 13.9% above their February 2025 highs on 2025-12-31: no level that far below is a
+    /// retest, and a top that stood four months is a fresh all-time high, not long-term resistance.
+    /// </summary>
+    [Theory]
+    [InlineData("SPY", "2025-07-02")]
+    [InlineData("QQQ", "2025-06-26")]
+    public void A_level_far_below_price_is_not_a_retest_and_a_young_top_is_an_all_time_high(string id, string cleared)
+    {
+        var r = CliRun.OnRealData("breakout", id, "--as-of", "2025-12-31", "--json");
+        Assert.Equal(0, r.ExitCode);
+        double close = r.Json.GetProperty("last_close").GetDouble();
+        var levels = r.Json.GetProperty("levels").EnumerateArray().ToList();
+        foreach (var level in levels.Where(l => l.GetProperty("state").GetString() == "retest"))
+            Assert.True(close <= level.GetProperty("price").GetDouble() * 1.05, $"retest of {level} with the close at {close}");
+        var high = levels[0];
+        Assert.Equal(("multi_year_high", "all_time_high", cleared, "2025-02-19"),
+            (high.GetProperty("kind").GetString(), high.GetProperty("state").GetString(), high.GetProperty("since").GetString(),
+             high.GetProperty("first_touch").GetString()));
+        Assert.InRange(close / high.GetProperty("price").GetDouble() - 1, 0.11, 0.14);
+
+        var text = CliRun.OnRealData("breakout", id, "--as-of", "2025-12-31").Stdout;
+        Assert.Contains("not a breakout above resistance", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+    }
+
     private static void DailyCore(out BreakoutReport report)
     {
         using var store = RealData.OpenStore();

@@ -8,34 +8,23 @@ using Xunit;
 
 namespace Bellwether.Core.Tests.Signals;
 
-/// <summary>The real data as the board reads it, and the shipped thesis, once per test process.</summary>
+/// <summary>
+/// The data as the board reads it (the real folder, else the checked-in excerpt: <see cref="TestData"/>), and the
+/// shipped thesis, once per test process.
+/// </summary>
 internal static class BoardData
 {
     private static readonly Lazy<(BellwetherStore Store, StoreMarketData Market)> Opened = new(() =>
     {
-        var store = RealData.OpenStore(); // kept open for the whole test process
+        var store = TestData.OpenStore(); // kept open for the whole test process
         return (store, new StoreMarketData(store));
     });
 
-    /// <summary>The store holding the data folder (skips without BELLWETHER_DATA).</summary>
-    public static BellwetherStore Store
-    {
-        get
-        {
-            _ = RealData.Folder;
-            return Opened.Value.Store;
-        }
-    }
+    /// <summary>The store holding the data folder.</summary>
+    public static BellwetherStore Store => Opened.Value.Store;
 
     /// <summary>The whole data set, as the CLI reads it.</summary>
-    public static StoreMarketData Market
-    {
-        get
-        {
-            _ = RealData.Folder;
-            return Opened.Value.Market;
-        }
-    }
+    public static StoreMarketData Market => Opened.Value.Market;
 
     public static SignalKinds Kinds => BuiltInSignals.Kinds;
 
@@ -48,10 +37,14 @@ internal static class BoardData
         return Kinds.Find(spec.Kind)!.Read(spec, Market, asOf);
     }
 
-    /// <summary>Every 37th day from 2019-01-01 to 2025-12-31: dates on every weekday, month phase and regime.</summary>
+    /// <summary>
+    /// Every 37th day from 2019-01-01 to 2025-12-31 on the real data: dates on every weekday, month phase and regime.
+    /// On the excerpt (rows from 2023 on), as many dates every 7th day from 2024-03-01: the same checks on fewer regimes.
+    /// </summary>
     public static IEnumerable<DateOnly> Dates()
     {
-        for (var d = new DateOnly(2019, 1, 1); d <= new DateOnly(2025, 12, 31); d = d.AddDays(37)) yield return d;
+        var (first, step) = TestData.IsExcerpt ? (new DateOnly(2024, 3, 1), 7) : (new DateOnly(2019, 1, 1), 37);
+        for (int i = 0; i < 70; i++) yield return first.AddDays(i * step);
     }
 
     /// <summary><see cref="Dates"/> as theory rows.</summary>

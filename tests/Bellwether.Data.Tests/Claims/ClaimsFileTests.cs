@@ -47,7 +47,7 @@ public class ClaimsFileTests
         Assert.Equal(-0.27, byId["btc_27pct_below_peak"].Target.Claimed, 12);
         Assert.Equal(0.03, byId["btc_27pct_below_peak"].Target.Tolerance, 12);
         Assert.Equal(3.8, byId["rut_btc_2020_surge"].Target.Claimed, 12);
-        Assert.Equal(["breakout", "confirmed", "retest"], byId["rut_breakout"].Target.Condition!.Words!);
+        Assert.Equal(["breakout", "confirmed", "retest", "above"], byId["rut_breakout"].Target.Condition!.Words!);
         Assert.Equal(">=", byId["fed_rate_cuts"].Target.Condition!.Op);
         Assert.Equal("3,5", byId["rut_breakout"].Parameters["lookback_years"]);
         Assert.Equal("2021-01-01", byId["rut_retest_2021_peak"].Parameters["peak_from"]);

@@ -45,10 +45,11 @@ public sealed class FetcherTests : SourceTests
     {
         using var fake = new BinanceFake { Now = new(2025, 12, 31, 15, 0, 0, TimeSpan.Zero) };
         using var eth = new BinanceFake("ETH") { Now = fake.Now };
-        // ETH's second page hangs until the run is cancelled.
+        // ETH's second page hangs until the run is cancelled, 0.3 s (on the bed's clock) after BTC is done.
+        fake.Server.Clock = Bed.Clock;
         fake.Server.Handler = r => r.Query["symbol"] == "ETHUSDT" ? Hang(eth, r) : Serve(fake, r);
-        var settings = fake.Settings() with { Instruments = [new("BTC", "BTCUSDT"), new("ETH", "ETHUSDT")], AttemptTimeout = TimeSpan.FromSeconds(30) };
-        using var cancel = new CancellationTokenSource();
+        var settings = fake.Settings() with { Instruments = [new("BTC", "BTCUSDT"), new("ETH", "ETHUSDT")] };
+        using var cancel = new CancellationTokenSource(Timeout.InfiniteTimeSpan, Bed.Clock);
         var run = Task.Run(() => Bed.Run(fake.Now, [settings], ct: cancel.Token, onOutcome: o => { if (o.Instrument == "BTC") cancel.CancelAfter(300); }),
             TestContext.Current.CancellationToken);
         var report = await run;
@@ -68,7 +69,7 @@ public sealed class FetcherTests : SourceTests
     private static int _ethRequests;
 
     private static Reply Hang(ApiFake eth, ServedRequest r) =>
-        Interlocked.Increment(ref _ethRequests) % 2 == 0 ? Serve(eth, r) with { Delay = TimeSpan.FromSeconds(20) } : Serve(eth, r);
+        Interlocked.Increment(ref _ethRequests) % 2 == 0 ? Serve(eth, r) with { Delay = TimeSpan.FromHours(1) } : Serve(eth, r);
 
     // The fakes' own answer, reached through their server's handler.
     private static Reply Serve(ApiFake fake, ServedRequest r) => fake.Answer(r);

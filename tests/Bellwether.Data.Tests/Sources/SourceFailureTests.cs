@@ -59,9 +59,8 @@ public sealed class SourceFailureTests : SourceTests
     public void A_server_that_never_answers_times_out(string name)
     {
         using var fake = Start(name);
-        int k = FailAt(fake, _ => Reply.Text("late", 200) with { Delay = TimeSpan.FromSeconds(4) });
-        // 800 ms per attempt leaves the loopback server time to log each attempt even on a loaded machine.
-        FailsLeavingNothing(fake, SourceFailure.Timeout, fake.Settings() with { AttemptTimeout = TimeSpan.FromMilliseconds(800) });
+        int k = FailAt(fake, _ => Reply.Text("late", 200) with { Delay = TimeSpan.FromHours(1) });
+        FailsLeavingNothing(fake, SourceFailure.Timeout);
         Assert.Equal(k + 2, fake.Server.Requests.Count); // the first attempt and two retries
         RerunCompletes(fake);
     }
@@ -119,7 +118,7 @@ public sealed class SourceFailureTests : SourceTests
     {
         fake.Server.ClearInjection();
         var outcome = Bed.Run(fake);
-        Assert.Equal(FetchStatus.Updated, outcome.Status);
+        Assert.True(outcome.Status == FetchStatus.Updated, $"rerun {outcome.Status}: {outcome.Error}");
         Bed.With(fake.AssertStored);
         Assert.Equal(0, Bed.Duplicates());
     }

@@ -12,7 +12,7 @@ public sealed class SourceSpecificTests : SourceTests
     public void Binance_429_with_a_Retry_After_beyond_the_limit_fails_at_once_naming_the_wait()
     {
         using var fake = Start(new BinanceFake());
-        fake.Server.Inject((_, _) => fake.RateLimited(600));
+        fake.Server.Inject((_, _) => BinanceFake.RateLimited(600));
         var outcome = Bed.Run(fake);
         AssertFailed(outcome, SourceFailure.RateLimited, "Retry-After 600 s");
         Assert.Single(fake.Server.Requests);

@@ -2,13 +2,17 @@ using Bellwether.Data.Sources;
 using Bellwether.Data.Store;
 using Bellwether.TestSupport.Sources;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Bellwether.Data.Tests.Sources;
 
-/// <summary>A temporary store and a way to run fetch against fakes.</summary>
+/// <summary>A temporary store and a way to run fetch against fakes, on a fake clock.</summary>
 public sealed class SourceTestBed : IDisposable
 {
+    /// <summary>The fetch's clock: retry delays and timeouts wait on it (<see cref="FakeClock"/> moves it).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
     private readonly string _dir = Directory.CreateTempSubdirectory("bellwether-fetch-").FullName;
     private BellwetherStore? _store;
 
@@ -25,10 +29,11 @@ public sealed class SourceTestBed : IDisposable
 
     /// <summary>Runs one fetch of the given sources at the fakes' clock.</summary>
     public FetchReport Run(DateTimeOffset now, IReadOnlyList<SourceSettings> sources, Func<string, string?>? environment = null,
-        DateOnly? since = null, CancellationToken ct = default, Action<InstrumentOutcome>? onOutcome = null)
+        DateOnly? since = null, Action<InstrumentOutcome>? onOutcome = null, CancellationToken ct = default)
     {
         var configuration = FetchConfiguration.From(sources, environment ?? (_ => null));
-        return new Fetcher(Store, configuration, TimeProvider.System).RunAsync(new FetchRequest(now, Since: since), onOutcome, ct).GetAwaiter().GetResult();
+        var fetcher = new Fetcher(Store, configuration, Clock);
+        return FakeClock.Drive(Clock, Task.Run(() => fetcher.RunAsync(new FetchRequest(now, Since: since), onOutcome, ct), CancellationToken.None));
     }
 
     /// <summary>Runs the fake's source at the fake's clock.</summary>

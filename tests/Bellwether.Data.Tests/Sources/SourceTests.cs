@@ -8,17 +8,22 @@ namespace Bellwether.Data.Tests.Sources;
 public abstract class SourceTests : IDisposable
 {
     protected SourceTestBed Bed { get; } = new();
-    public void Dispose() => Bed.Dispose();
+    public void Dispose()
+    {
+        Bed.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public static TheoryData<string> Sources => [.. Fakes.Names];
 
     /// <summary>The fake named <paramref name="name"/> at its <see cref="ApiFake.LatestNow"/>.</summary>
-    protected static ApiFake Start(string name) => Start(Fakes.Create(name));
+    protected ApiFake Start(string name) => Start(Fakes.Create(name));
 
-    /// <summary><paramref name="fake"/> at its <see cref="ApiFake.LatestNow"/>.</summary>
-    protected static T Start<T>(T fake) where T : ApiFake
+    /// <summary><paramref name="fake"/> at its <see cref="ApiFake.LatestNow"/>, its delayed replies on the bed's clock.</summary>
+    protected T Start<T>(T fake) where T : ApiFake
     {
         fake.Now = fake.LatestNow;
+        fake.Server.Clock = Bed.Clock;
         return fake;
     }
 

@@ -98,7 +98,7 @@ public class ThesisFileTests
     [InlineData(16, "    supports: { value: \"~ -10\" }", 16, "signal 'btc' supports: '~ -10' must start with one of <= >= == != < >")]
     [InlineData(16, "    supports: { value: \">= ten\" }", 16, "signal 'btc' supports: '>= ten': 'ten' is not a number")]
     [InlineData(17, "    against: { drawdown: \"< -20\" }", 17, "signal 'btc' against: kind 'drawdown' has no field 'drawdown'; it tests: value, label, peak, close, days_since_peak, max_drawdown")]
-    [InlineData(9, "    supports: { label: [breakout, confirm] }", 9, "signal 'rut' supports: kind 'breakout' never gives the label 'confirm'; its labels: below, approaching, testing, breakout, confirmed, retest, failed")]
+    [InlineData(9, "    supports: { label: [breakout, confirm] }", 9, "signal 'rut' supports: kind 'breakout' never gives the label 'confirm'; its labels: below, approaching, testing, breakout, confirmed, retest, above, failed, new_high, all_time_high")]
     [InlineData(9, "    supports: {}", 9, "signal 'rut' supports: a rule needs at least one clause (or leave 'supports' out)")]
     [InlineData(9, "    supports: { label: [] }", 9, "signal 'rut' supports: the label list is empty")]
     [InlineData(9, "    supports: [breakout]", 9, "signal 'rut' supports must be a mapping (key: value)")]

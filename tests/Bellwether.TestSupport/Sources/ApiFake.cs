@@ -9,8 +9,8 @@ using Xunit;
 namespace Bellwether.TestSupport.Sources;
 
 /// <summary>
-/// A loopback stand-in for one public API: it answers in the API's own format, rendered from real rows of the data
-/// folder, as of <see cref="Now"/> (the row of the current day or session is served unfinished, as the real APIs do).
+/// A loopback stand-in for one public API: it answers in the API's own format, rendered from real rows of the
+/// checked-in data excerpt (<see cref="Excerpt"/>), as of <see cref="Now"/> (the row of the current day or session is served unfinished, as the real APIs do).
 /// Tests compare what the store holds with <see cref="AssertStored"/>.
 /// </summary>
 public abstract class ApiFake : IDisposable
@@ -56,22 +56,25 @@ public abstract class ApiFake : IDisposable
         HistoryStart = HistoryStart,
     });
 
-    /// <summary>Timeouts and delays short enough for tests.</summary>
+    /// <summary>
+    /// No rate limit, quick connection failures, short retry delays. The timeouts are long on purpose: tests run on a
+    /// fake clock (<see cref="FakeClock"/>), where waiting them out costs no real time.
+    /// </summary>
     public static SourceSettings Fast(SourceSettings s) => s with
     {
-        RequestsPerMinute = 100_000, AttemptTimeout = TimeSpan.FromSeconds(1), TotalTimeout = TimeSpan.FromSeconds(20),
+        RequestsPerMinute = 100_000, AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromMinutes(10),
         ConnectTimeout = TimeSpan.FromSeconds(2), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryAfter = TimeSpan.FromSeconds(3), CircuitBreakerThroughput = 1000, ApiKeyVariable = null,
     };
 
     /// <summary>The normal answer of the API to a request.</summary>
-    protected abstract Reply Serve(ServedRequest request);
+    protected abstract Reply Serve(ServedRequest r);
 
     /// <summary>The normal answer, for tests that route requests themselves.</summary>
     public Reply Answer(ServedRequest request) => Serve(request);
 
     /// <summary>The first date a request asked for (null when the API has no date parameter).</summary>
-    public abstract DateOnly? RequestedFrom(ServedRequest request);
+    public abstract DateOnly? RequestedFrom(ServedRequest r);
 
     /// <summary>Asserts the store holds exactly the real rows finished by <see cref="Now"/> (from the history start on), no more.</summary>
     public abstract void AssertStored(BellwetherStore store);
@@ -89,16 +92,21 @@ public abstract class ApiFake : IDisposable
         return full with { TruncateAt = full.Body.Length / 2 };
     }
 
-    public void Dispose() => Server.Dispose();
+    public void Dispose()
+    {
+        Server.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     // --- helpers for the fakes ---
 
-    /// <summary>The series of a data-folder file, read by the product's own importer.</summary>
+    /// <summary>The series of an excerpt file, read by the product's own importer.</summary>
     public static DailySeries RealSeries(params string[] path) =>
-        Importers.Read(RealData.File(path), new ImportOptions(SkipBad: true)).Series.Single();
+        Importers.Read(Excerpt.File(path), new ImportOptions(SkipBad: true)).Series.Single();
 
+    /// <summary>The flow table of an excerpt file, read by the product's own importer.</summary>
     public static FlowTable RealFlows(params string[] path) =>
-        Importers.Read(RealData.File(path), new ImportOptions(SkipBad: true)).Flows.Single();
+        Importers.Read(Excerpt.File(path), new ImportOptions(SkipBad: true)).Flows.Single();
 
     /// <summary>Shortest text that parses back to the same double.</summary>
     public static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);

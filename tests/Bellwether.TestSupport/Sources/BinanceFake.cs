@@ -52,7 +52,5 @@ public sealed class BinanceFake(string id = "BTC") : ApiFake("binance", id, id +
     public override void AssertStored(BellwetherStore store) =>
         AssertSeries(_real.Between(HistoryStart, LastFinished), store.LoadSeries(Id), "open", "high", "low", "close", "volume");
 
-    public Reply Banned() => Reply.Json("{\"code\":-1003,\"msg\":\"Way too many requests; IP(127.0.0.1) banned until 1767225600000. Please use WebSocket Streams for live updates to avoid bans.\"}", 418).With("Retry-After", "7200");
-
-    public Reply RateLimited(int retryAfter) => Reply.Json("{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.\"}", 429).With("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
+    public static Reply RateLimited(int retryAfter) => Reply.Json("{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.\"}", 429).With("Retry-After", retryAfter.ToString(CultureInfo.InvariantCulture));
 }

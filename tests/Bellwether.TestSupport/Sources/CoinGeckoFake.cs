@@ -12,7 +12,7 @@ namespace Bellwether.TestSupport.Sources;
 
 /// <summary>
 /// CoinGecko's <c>/coins/{id}/market_chart</c> over a data-folder CoinGecko file (points at 00:00 UTC plus the live price)
-/// and <c>/coins/markets</c> over the last monthly top-200 snapshot. Keyless requests beyond 365 days get error 10012.
+/// and <c>/coins/markets</c> over the last monthly top-200 snapshot (the only one in the excerpt). Keyless requests beyond 365 days get error 10012.
 /// </summary>
 public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG:ETH", "ethereum")
 {
@@ -32,7 +32,7 @@ public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG
 
     private static List<RankedCoin> LastSnapshot()
     {
-        var all = Importers.Read(RealData.File("crypto", "cmc_monthly_top200_snapshots.csv"), new ImportOptions(SkipBad: true)).Rankings;
+        var all = Importers.Read(Excerpt.File("crypto", "cmc_monthly_top200_snapshots.csv"), new ImportOptions(SkipBad: true)).Rankings;
         var last = all.Max(r => r.Date);
         return [.. all.Where(r => r.Date == last).OrderBy(r => r.Rank)];
     }

@@ -42,8 +42,9 @@ public sealed class FarsideFake() : ApiFake("farside", "BTC_SPOT_ETF_FLOWS", "bi
             }
             bool finished = FetchRules.UsSessionFinished(d, Now);
             // Before the session is over only some funds have reported.
-            var cells = _real.Values.Select((v, f) => !finished && f % 2 == 1 ? "-" : Cell(Preliminary.ContainsKey(d) && f == 0 ? Preliminary[d] : v[i]))
-                .Append(Cell(_real.Total[i] + (Preliminary.ContainsKey(d) ? Preliminary[d] - _real.Values[0][i] : 0)));
+            bool revised = Preliminary.TryGetValue(d, out double preliminary);
+            var cells = _real.Values.Select((v, f) => !finished && f % 2 == 1 ? "-" : Cell(revised && f == 0 ? preliminary : v[i]))
+                .Append(Cell(_real.Total[i] + (revised ? preliminary - _real.Values[0][i] : 0)));
             html.Append(Row(d, cells));
         }
         foreach (var label in new[] { "Total", "Average", "Maximum", "Minimum" })

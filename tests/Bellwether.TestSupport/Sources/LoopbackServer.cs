@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Bellwether.TestSupport.Sources;
@@ -9,7 +10,7 @@ namespace Bellwether.TestSupport.Sources;
 public sealed record ServedRequest(string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers, string RawTarget);
 
 /// <summary>What the loopback server answers: status, headers, body, and ways to misbehave (delay, cut-off body).</summary>
-/// <param name="Delay">Wait this long before answering (to trip the client's timeout).</param>
+/// <param name="Delay">Wait this long on the server's <see cref="LoopbackServer.Clock"/> before answering (to trip the client's timeout).</param>
 /// <param name="TruncateAt">Send only this many body bytes while announcing the full length, then close.</param>
 public sealed record Reply(int Status, byte[] Body, string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null,
     TimeSpan Delay = default, int? TruncateAt = null)
@@ -29,6 +30,8 @@ public sealed class LoopbackServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private Func<int, ServedRequest, Reply?>? _inject;
     private int _sinceInjection;
+    private static int s_working;
+    private static readonly ConcurrentDictionary<TimeProvider, StrongBox<int>> HoldingOn = new();
 
     public LoopbackServer(Func<ServedRequest, Reply> handler)
     {
@@ -41,6 +44,19 @@ public sealed class LoopbackServer : IDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public Func<ServedRequest, Reply> Handler { get; set; }
+
+    /// <summary>The clock delayed replies wait on (a test's fake clock, so a timeout takes no real time).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// True while any loopback server reads a request or writes a reply (not while it waits out a reply's delay). A
+    /// fake clock moves only while none works, so a client is never timed out mid-answer; servers of tests running in
+    /// parallel only make it wait a little longer.
+    /// </summary>
+    public static bool AnyWorking => Volatile.Read(ref s_working) > 0;
+
+    /// <summary>True while a loopback server holds a reply back for its delay on <paramref name="clock"/>.</summary>
+    public static bool Holding(TimeProvider clock) => HoldingOn.TryGetValue(clock, out var count) && Volatile.Read(ref count.Value) > 0;
 
     /// <summary>Every request served, in order.</summary>
     public ConcurrentQueue<ServedRequest> Requests { get; } = new();
@@ -91,6 +107,7 @@ public sealed class LoopbackServer : IDisposable
 
     private async Task Serve(TcpClient client)
     {
+        Interlocked.Increment(ref s_working);
         using (client)
         {
             try
@@ -101,7 +118,21 @@ public sealed class LoopbackServer : IDisposable
                 Requests.Enqueue(request);
                 int n = Interlocked.Increment(ref _sinceInjection);
                 var reply = _inject?.Invoke(n, request) ?? Handler(request);
-                if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, _stop.Token);
+                if (reply.Delay > TimeSpan.Zero)
+                {
+                    var holding = HoldingOn.GetOrAdd(Clock, _ => new StrongBox<int>());
+                    Interlocked.Decrement(ref s_working);
+                    Interlocked.Increment(ref holding.Value);
+                    try
+                    {
+                        await Task.Delay(reply.Delay, Clock, _stop.Token);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref holding.Value);
+                        Interlocked.Increment(ref s_working);
+                    }
+                }
                 var head = new StringBuilder($"HTTP/1.1 {reply.Status} {Reason(reply.Status)}\r\n");
                 head.Append($"Content-Type: {reply.ContentType}\r\nContent-Length: {reply.Body.Length}\r\nConnection: close\r\n");
                 foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) head.Append($"{name}: {value}\r\n");
@@ -114,6 +145,10 @@ public sealed class LoopbackServer : IDisposable
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // The client gave up (a timeout test) or the server is stopping.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref s_working);
             }
         }
     }

@@ -58,7 +58,7 @@ public sealed class TrendlineBreakClaim : IClaimKind
                 string rule = $"a break: a close above the line × {1 + parameters.BreakBuffer:0.###}, within {recentDays} days before the claim date";
                 if (line is null)
                 {
-                    var holding = report.Lines.LastOrDefault();
+                    var holding = report.Lines.Count > 0 ? report.Lines[^1] : null;
                     readings.Add(new ClaimReading(label, definition, true, double.NaN, "months", "no_recent_break", rule,
                         holding is null ? "no descending line in the lookback" : $"latest line from {Day(holding.FirstAnchor.Date)} {(holding.Break is { } hb ? $"broke on {Day(hb.Date)}" : "still holds")}",
                         provenance, Figures(("lines", report.Lines.Count)), Dates()));

@@ -8,7 +8,7 @@ namespace Bellwether.Core.Signals.Breakout;
 /// <c>breakout</c>: an instrument against its prior multi-year high (long-term resistance), read from the core's
 /// multi-year-high track (<see cref="BreakoutAnalysis.Track"/>, the walk <see cref="BreakoutAnalysis.AsOf"/> makes). Value: the last close's distance from the level, in percent. Label: the state of
 /// the breakout machine (<c>below</c>, <c>approaching</c>, <c>testing</c>, <c>breakout</c>, <c>confirmed</c>,
-/// <c>retest</c>, <c>failed</c>), since the date that state began.
+/// <c>retest</c>, <c>above</c>, <c>failed</c>, <c>new_high</c>, <c>all_time_high</c>), since the date that state began.
 /// </summary>
 public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
 {
@@ -21,10 +21,12 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
     private static readonly SignalParameter RetestPct = new("retest_pct", "1", "after confirmation, a low within this many percent of the level with the close holding is the retest");
     private static readonly SignalParameter FailPct = new("fail_pct", "2", "a close this many percent back below the level ends the breakout");
     private static readonly SignalParameter FailBars = new("fail_bars", "21", "within this many bars that close is 'failed', later 'reversed'");
+    private static readonly SignalParameter MinHeldDays = new("min_held_days", "365",
+        "days a level must have held before its break to be long-term resistance (a younger top cleared: new_high / all_time_high)");
 
     public override string Name => "breakout";
     public override string Description => "An instrument against its prior multi-year high: distance (%), breakout state, breakout/confirmation/retest dates";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars];
+    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars, MinHeldDays];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<BreakoutState>();
     public override IReadOnlyList<string> Fields { get; } = ["level", "close", "level_age_years", "retested", "days_since_breakout", "breakouts"];
 
@@ -34,7 +36,7 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         var rules = new BreakoutParameters() with
         {
             Buffer = spec.Number(BufferPct) / 100, ConfirmCloses = spec.Integer(ConfirmCloses), RetestBand = spec.Number(RetestPct) / 100,
-            FailBand = spec.Number(FailPct) / 100, FailBars = spec.Integer(FailBars),
+            FailBand = spec.Number(FailPct) / 100, FailBars = spec.Integer(FailBars), MinHeldDays = spec.Integer(MinHeldDays),
         };
         var basis = spec.Choice(Basis, "close", "high") == "high" ? PriceBasis.High : PriceBasis.Close;
         var analysis = new BreakoutAnalysisParameters(new MultiYearHighParameters(years, spec.Integer(ExcludeBars), basis),
@@ -68,9 +70,15 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         var position = $"{series.Instrument.Id} closed {Say.Price(close)} on {Say.Date(lastBar)}, {Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} {level}";
         string story = high.State switch
         {
-            BreakoutState.Breakout or BreakoutState.Confirmed or BreakoutState.Retest =>
+            BreakoutState.Breakout or BreakoutState.Confirmed or BreakoutState.Retest or BreakoutState.Above =>
                 $"; broke out on {Say.Date(broke!.Value)}" + (confirmed is { } c ? $", confirmed {Say.Date(c)}" : ", not yet confirmed")
-                + (retested is { } r ? $", retested {Say.Date(r)}" : ""),
+                + (retested is { } r ? $", retested {Say.Date(r)}" : "")
+                + (high.State == BreakoutState.Above ? $", above the retest band since {Say.Date(high.Since)}" : ""),
+            BreakoutState.NewHigh or BreakoutState.AllTimeHigh =>
+                $"; cleared it on {Say.Date(broke!.Value)}, {broke.Value.DayNumber - high.LevelDate.DayNumber} days after it was set, "
+                + $"under the {o.Analysis.Rules.MinHeldDays} days long-term resistance must hold: "
+                + (high.State == BreakoutState.AllTimeHigh ? "a fresh all-time high" : "a new multi-year high")
+                + ", not a breakout above resistance",
             BreakoutState.Failed => $"; the breakout of {Say.Date(broke!.Value)} failed on {Say.Date(failed!.Value)}",
             _ => failed is { } f && broke is { } b ? $" ({Word(high.State)}; the breakout of {Say.Date(b)} reversed on {Say.Date(f)})" : $" ({Word(high.State)})",
         };

@@ -14,17 +14,17 @@ namespace Bellwether.Core.Statistics.Rolling;
 public struct CoMoments
 {
     /// <summary>Number of pairs.</summary>
-    public int Count;
+    public int Count { readonly get; private set; }
     /// <summary>Mean of x (0 when empty).</summary>
-    public double MeanX;
+    public double MeanX { readonly get; private set; }
     /// <summary>Mean of y (0 when empty).</summary>
-    public double MeanY;
+    public double MeanY { readonly get; private set; }
     /// <summary>Σ(x − x̄)²; rounding may leave it slightly negative for a near-constant x, which readers treat as zero.</summary>
-    public double SumSqX;
+    public double SumSqX { readonly get; private set; }
     /// <summary>Σ(y − ȳ)².</summary>
-    public double SumSqY;
+    public double SumSqY { readonly get; private set; }
     /// <summary>Σ(x − x̄)(y − ȳ).</summary>
-    public double SumXY;
+    public double SumXY { readonly get; private set; }
 
     /// <summary>Two-pass co-moments of the pairs of <paramref name="x"/> and <paramref name="y"/> where neither is NaN.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
@@ -117,12 +117,6 @@ public struct CoMoments
         SumSqY = Math.FusedMultiplyAdd(dy, oldDevY + newDevY, SumSqY);
         SumXY += Math.FusedMultiplyAdd(dx, newDevY, dy * oldDevX); // one addition on the loop-carried chain
     }
-
-    /// <summary>Sample variance of x (n − 1 denominator); NaN below two pairs.</summary>
-    public readonly double VarianceX => Count < 2 ? double.NaN : Math.Max(0, SumSqX) / (Count - 1);
-
-    /// <summary>Sample variance of y (n − 1 denominator); NaN below two pairs.</summary>
-    public readonly double VarianceY => Count < 2 ? double.NaN : Math.Max(0, SumSqY) / (Count - 1);
 
     /// <summary>Sample covariance (n − 1 denominator); NaN below two pairs.</summary>
     public readonly double Covariance => Count < 2 ? double.NaN : SumXY / (Count - 1);

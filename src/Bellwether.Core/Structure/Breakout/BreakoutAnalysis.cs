@@ -41,9 +41,11 @@ public static class BreakoutAnalysis
                 asOfDate.DayNumber - tracked.LevelDate.DayNumber, tracked.State, tracked.Since));
         }
 
+        var highsBefore = PriorMaxima(series, PriceBasis.High);
         foreach (var zone in ResistanceZones.AsOf(series, asOf, parameters.Zones))
         {
-            var machine = new LevelStateMachine(zone.Price, LevelKind.Zone, zone.TopDate, rules);
+            var history = new LevelHistory(zone.FirstTouch, zone.Price >= highsBefore[series.IndexOf(zone.TopDate)]);
+            var machine = new LevelStateMachine(zone.Price, LevelKind.Zone, zone.TopDate, history, rules);
             for (int i = zone.LastTouchIndex + 1; i <= last; i++) machine.Step(series, i, monthEnds[i], events);
             levels.Add(new LevelStatus(LevelKind.Zone, zone.Price, zone.Bottom, zone.Touches, zone.FirstTouch, zone.LastTouch,
                 asOfDate.DayNumber - zone.FirstTouch.DayNumber, machine.State, machine.Since));
@@ -75,14 +77,33 @@ public static class BreakoutAnalysis
         BreakoutParameters rules, MonthEndFlags monthEnds, List<BreakoutEvent> events, Action<int, LevelStateMachine?>? stepped = null)
     {
         LevelStateMachine? tracked = null;
+        var before = PriorMaxima(series, parameters.Basis);
         MultiYearHighs.Scan(series, last, parameters, rules.Buffer, (i, high) =>
         {
             if (tracked is not null && tracked.LevelDate < series.Dates[i].AddYears(-parameters.LookbackYears)) tracked = null;
             if (high is { Unbroken: true } && (tracked is null || tracked.LevelDate != high.Date))
-                tracked = new LevelStateMachine(high.Price, LevelKind.MultiYearHigh, high.Date, rules);
+                tracked = new LevelStateMachine(high.Price, LevelKind.MultiYearHigh, high.Date,
+                    new LevelHistory(high.Date, high.Price >= before[high.Index]), rules);
             tracked?.Step(series, i, monthEnds[i], events);
             stepped?.Invoke(i, tracked);
         });
         return tracked;
+    }
+
+    /// <summary>
+    /// Per row, the highest close (or high, falling back to the close) of all earlier rows, −∞ for the first: a level
+    /// set on row i at or above it was an all-time high of the stored history.
+    /// </summary>
+    private static double[] PriorMaxima(DailySeries series, PriceBasis basis)
+    {
+        var before = new double[series.Count];
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < series.Count; i++)
+        {
+            before[i] = max;
+            double v = basis == PriceBasis.High && double.IsFinite(series.High[i]) ? series.High[i] : series.Close[i];
+            if (v > max) max = v; // NaN compares false: skipped
+        }
+        return before;
     }
 }

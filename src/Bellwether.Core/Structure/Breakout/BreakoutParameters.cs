@@ -15,6 +15,9 @@ namespace Bellwether.Core.Structure.Breakout;
 /// <param name="RetestBand">After confirmation, a low at or below level × (1 + RetestBand) whose close is at or above the level is the retest.</param>
 /// <param name="FailBand">A close below level × (1 − FailBand) ends the breakout.</param>
 /// <param name="FailBars">Within this many bars of the breakout that close is a <c>failed</c> breakout; later it is a <c>reversed</c> one.</param>
+/// <param name="MinHeldDays">Calendar days a level must have held (from its date to the breakout) to be long-term
+/// resistance; clearing a younger top is a <c>new_high</c> (<c>all_time_high</c> when it was the highest ever), not a
+/// breakout. A year: a top that stood through four quarterly reporting seasons is resistance the market respected.</param>
 public sealed record BreakoutParameters(
     double Buffer = 0.01,
     double ApproachBand = 0.03,
@@ -23,7 +26,8 @@ public sealed record BreakoutParameters(
     bool ConfirmOnMonthEnd = true,
     double RetestBand = 0.01,
     double FailBand = 0.02,
-    int FailBars = 21)
+    int FailBars = 21,
+    int MinHeldDays = 365)
 {
     /// <exception cref="ArgumentOutOfRangeException">A band is negative or not finite, or a count is below 1.</exception>
     public BreakoutParameters Validate()
@@ -33,6 +37,7 @@ public sealed record BreakoutParameters(
             if (!double.IsFinite(value) || value < 0 || value >= 1) throw new ArgumentOutOfRangeException(name, value, "must be in [0, 1)");
         ArgumentOutOfRangeException.ThrowIfLessThan(ConfirmCloses, 1, nameof(ConfirmCloses));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailBars, 1, nameof(FailBars));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinHeldDays, nameof(MinHeldDays));
         return this;
     }
 }

@@ -14,7 +14,7 @@ public static class LevelBreakout
     {
         if (!double.IsFinite(level) || level <= 0) throw new ArgumentOutOfRangeException(nameof(level), level, "must be a positive number");
         rules.Validate();
-        var machine = new LevelStateMachine(level, LevelKind.Manual, from, rules);
+        var machine = new LevelStateMachine(level, LevelKind.Manual, from, history: null, rules);
         var monthEnds = new MonthEndFlags(series);
         var events = new List<BreakoutEvent>();
         int first = series.IndexOnOrBefore(from.AddDays(-1)) + 1, last = series.IndexOnOrBefore(asOf);

@@ -6,19 +6,31 @@ namespace Bellwether.Core.Structure.Breakout;
 /// The breakout state machine of one level, fed one bar at a time in date order. It reads only the bar it is given
 /// (and whether that bar is a month's last session), so its state after bar i depends on bars up to i alone.
 /// </summary>
-internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly levelDate, BreakoutParameters rules)
+/// <param name="history">How long the level has stood and whether it was an all-time high; null for a level whose
+/// history is not known (a caller's level): its breakouts are never judged too young.</param>
+internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly levelDate, LevelHistory? history,
+    BreakoutParameters rules)
 {
     private enum Phase { BeforeBreakout, AfterBreakout, AfterFailure }
 
     private Phase _phase = Phase.BeforeBreakout;
     private int _breakoutIndex, _streak;
-    private bool _confirmed, _retested, _started;
+    private bool _confirmed, _retested, _started, _recentTop;
+    private BreakoutState _state;
+    private DateOnly _since, _breakoutDate;
 
     public double Level { get; } = level;
     public LevelKind Kind { get; } = kind;
     public DateOnly LevelDate { get; } = levelDate;
-    public BreakoutState State { get; private set; }
-    public DateOnly Since { get; private set; }
+
+    /// <summary>The state; a standing breakout of a top younger than the minimum is a new (all-time) high instead.</summary>
+    public BreakoutState State => ClearedRecentTop
+        ? history!.AllTimeHigh ? BreakoutState.AllTimeHigh : BreakoutState.NewHigh
+        : _state;
+
+    public DateOnly Since => ClearedRecentTop ? _breakoutDate : _since;
+
+    private bool ClearedRecentTop => _phase == Phase.AfterBreakout && _recentTop;
 
     /// <summary>Advances over row <paramref name="i"/>; bars with a NaN close are skipped (no state change).</summary>
     public void Step(DailySeries s, int i, bool monthEnd, List<BreakoutEvent> events)
@@ -37,6 +49,8 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
                 _breakoutIndex = i;
                 _streak = 1;
                 _confirmed = _retested = false;
+                _breakoutDate = date;
+                _recentTop = history is not null && date.DayNumber - history.HeldSince.DayNumber < rules.MinHeldDays;
                 Emit(events, date, BreakoutEventType.Breakout, close, BreakoutState.Breakout);
                 TryConfirm(events, date, close, monthEnd);
             }
@@ -59,11 +73,14 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
             TryConfirm(events, date, close, monthEnd);
             return;
         }
-        if (!_retested && low <= Level * (1 + rules.RetestBand) && close >= Level)
+        bool inRetestBand = low <= Level * (1 + rules.RetestBand);
+        if (!_retested && inRetestBand && close >= Level)
         {
             _retested = true;
             Emit(events, date, BreakoutEventType.Retest, close, BreakoutState.Retest);
         }
+        // A retest lasts while price is at the level: a bar wholly above the band ends it, a bar back in it resumes it.
+        else if (_retested) Enter(date, inRetestBand ? BreakoutState.Retest : BreakoutState.Above);
     }
 
     private void TryConfirm(List<BreakoutEvent> events, DateOnly date, double close, bool monthEnd)
@@ -83,16 +100,21 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
     private void Emit(List<BreakoutEvent> events, DateOnly date, BreakoutEventType type, double close, BreakoutState state)
     {
         events.Add(new BreakoutEvent(date, type, Level, close, Kind, LevelDate));
-        State = state;
-        Since = date;
+        _state = state;
+        _since = date;
         _started = true;
     }
 
     private void Enter(DateOnly date, BreakoutState state)
     {
-        if (_started && state == State) return;
-        State = state;
-        Since = date;
+        if (_started && state == _state) return;
+        _state = state;
+        _since = date;
         _started = true;
     }
 }
+
+/// <summary>What a level's own history says about it.</summary>
+/// <param name="HeldSince">Since when price has respected it: a multi-year high's bar, a zone's first touch.</param>
+/// <param name="AllTimeHigh">Whether it was at or above every earlier value of the stored history.</param>
+internal sealed record LevelHistory(DateOnly HeldSince, bool AllTimeHigh);

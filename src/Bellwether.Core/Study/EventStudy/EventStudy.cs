@@ -69,7 +69,7 @@ public static class EventStudy
         return new ForwardValue(path.Id, days, value, max, note);
     }
 
-    private static HorizonSummary Summarise(CalendarPath path, int days, IReadOnlyList<DateOnly> eventDays, EventStudyParameters p)
+    private static HorizonSummary Summarise(CalendarPath path, int days, List<DateOnly> eventDays, EventStudyParameters p)
     {
         var warnings = new List<string>();
         var range = path.ValueRange;

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
 

@@ -1,7 +1,6 @@
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
-using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
 

@@ -1,5 +1,4 @@
 using Bellwether.Core.Instruments;
-using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
 

@@ -1,5 +1,4 @@
 using Bellwether.Core.Universe;
-using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
 

@@ -24,10 +24,10 @@ public class RiskOnDivergenceTests
     [Fact]
     public void Rut_against_btc_matches_pandas()
     {
-        using var store = RealData.OpenStore();
+        using var store = TestData.OpenStore();
         var p = new DivergenceParameters(0.05, 0.20);
         var result = RiskOnDivergence.Compute(store.LoadSeries("RUT"), store.LoadSeries("BTC"), new DateOnly(2025, 12, 31), p);
-        var reference = JsonDocument.Parse(Reference.Run("divergence.py", RealData.File("markets", "rut_daily.csv"), RealData.File("crypto", "daily", "BTC.csv"),
+        var reference = JsonDocument.Parse(Reference.Run("divergence.py", TestData.File("markets", "rut_daily.csv"), TestData.File("crypto", "daily", "BTC.csv"),
             p.NearHigh.ToString(CultureInfo.InvariantCulture), p.DeepDrawdown.ToString(CultureInfo.InvariantCulture), "2025-12-31")).RootElement;
         Assert.Equal(RelativeAssert.Dates(reference.GetProperty("dates")), result.Days.Select(d => d.Date));
         var index = RelativeAssert.Numbers(reference.GetProperty("index"));

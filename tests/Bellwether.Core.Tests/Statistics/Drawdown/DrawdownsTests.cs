@@ -59,10 +59,10 @@ public class DrawdownsTests
     [InlineData(DrawdownBasis.High, "high")]
     public void Btc_through_2025_matches_pandas(DrawdownBasis basis, string name)
     {
-        using var store = RealData.OpenStore();
+        using var store = TestData.OpenStore();
         var btc = store.LoadSeries("BTC");
         var end = new DateOnly(2025, 12, 31);
-        var reference = JsonDocument.Parse(Reference.Run("drawdown.py", RealData.File("crypto", "daily", "BTC.csv"), name, "-", "2025-12-31")).RootElement;
+        var reference = JsonDocument.Parse(Reference.Run("drawdown.py", TestData.File("crypto", "daily", "BTC.csv"), name, "-", "2025-12-31")).RootElement;
         var points = Drawdowns.Compute(btc, basis, to: end);
         var dates = RelativeAssert.Dates(reference.GetProperty("dates"));
         var drawdown = RelativeAssert.Numbers(reference.GetProperty("drawdown"));

@@ -5,21 +5,25 @@ using static Bellwether.Core.Tests.Structure.StructureData;
 
 namespace Bellwether.Core.Tests.Structure.Breakout;
 
-/// <summary>The Russell 2000 against <c>tests/reference/structure_breakout.py</c> (pandas, month ends from the data).</summary>
+/// <summary>Real histories against <c>tests/reference/structure_breakout.py</c> (pandas, month ends from the data).</summary>
 public class BreakoutAnalysisRealDataTests(ITestOutputHelper output)
 {
     private const double Relative = 1e-12;
 
     [Theory]
-    [InlineData("2025-12-31")]
-    [InlineData("2025-12-15")]
-    [InlineData("2025-10-10")]
-    [InlineData("2021-06-30")]
-    [InlineData("2020-11-30")]
-    public void Levels_and_events_match_the_pandas_reference(string asOf)
+    [InlineData("RUT", "markets/rut_daily.csv", "2025-12-31")]
+    [InlineData("RUT", "markets/rut_daily.csv", "2025-12-15")]
+    [InlineData("RUT", "markets/rut_daily.csv", "2025-10-10")]
+    [InlineData("RUT", "markets/rut_daily.csv", "2021-06-30")]
+    [InlineData("RUT", "markets/rut_daily.csv", "2020-11-30")]
+    [InlineData("SPY", "markets/spy_daily.csv", "2025-12-31")]
+    [InlineData("QQQ", "markets/qqq_daily.csv", "2025-12-31")]
+    [InlineData("QQQ", "markets/qqq_daily.csv", "2024-11-14")]
+    [InlineData("BTC", "crypto/daily/BTC.csv", "2024-12-31")]
+    public void Levels_and_events_match_the_pandas_reference(string id, string file, string asOf)
     {
-        var report = BreakoutAnalysis.AsOf(Rut, DateOnly.Parse(asOf), BreakoutAnalysisParameters.Default);
-        var reference = Reference("structure_breakout.py", "markets/rut_daily.csv", asOf);
+        var report = BreakoutAnalysis.AsOf(Load(id), DateOnly.Parse(asOf), BreakoutAnalysisParameters.Default);
+        var reference = Reference("structure_breakout.py", file, asOf);
         Assert.Equal(Date(reference.GetProperty("as_of")), report.AsOf);
 
         var expected = reference.GetProperty("events").EnumerateArray().ToList();

@@ -38,6 +38,20 @@ public class LevelBreakoutTests
     }
 
     [Fact]
+    public void A_retest_ends_when_price_leaves_the_band_and_resumes_when_it_comes_back()
+    {
+        // Close-only bars: the low is the close. Band: 100 to 101. Confirmed on day 2 (three closes above).
+        double[] closes = [101.5, 102, 103, 100.5, 100.9, 104, 112, 100.7];
+        Assert.Equal([(0, BreakoutEventType.Breakout), (2, BreakoutEventType.Confirmed), (3, BreakoutEventType.Retest)],
+            Days(Run(Start, Rules, closes), Start));
+        // The state as of days 3..7: in the band, in the band, 4% above, 12% above, back in the band.
+        var states = Enumerable.Range(3, 5).Select(day => Run(Start, Rules, [.. closes.Take(day + 1)])).ToList();
+        Assert.Equal([BreakoutState.Retest, BreakoutState.Retest, BreakoutState.Above, BreakoutState.Above, BreakoutState.Retest],
+            states.Select(t => t.State));
+        Assert.Equal([3, 3, 5, 5, 7], states.Select(t => t.Since!.Value.DayNumber - Start.DayNumber));
+    }
+
+    [Fact]
     public void Failed_sticks_until_the_next_breakout()
     {
         var track = Run(Start, Rules, 101.5, 97, 99.8);

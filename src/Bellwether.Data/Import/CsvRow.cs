@@ -1,7 +1,7 @@
 using System.Buffers;
-using Bellwether.Data.Import;
+using Bellwether.Data.Csv;
 
-namespace Bellwether.Data.Csv;
+namespace Bellwether.Data.Import;
 
 /// <summary>One data row of a CSV file, with field access that reports bad values through a <see cref="RowContext"/>.</summary>
 public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpan<Range> fields, int fieldCount, RowContext context)
