@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Bellwether.Cli.Commands;
+using Bellwether.Core.Text;
 using Bellwether.Data.Import;
 
 namespace Bellwether.Cli;
@@ -48,12 +50,7 @@ public static class Cli
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var parse = BuildRoot().Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
-            stderr.WriteLine("Try 'bellwether --help'.");
-            return UsageError;
-        }
+        if (parse.Errors.Count > 0) return ParseError(parse, stderr);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -61,24 +58,24 @@ public static class Cli
         }
         catch (Exception e) when (e is UsageException or Core.Instruments.AmbiguousIdException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return UsageError;
         }
         catch (ImportException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             if (e.Line > 0) stderr.WriteLine("Nothing was stored. Fix the file, or re-run with --skip-bad to skip such rows (each is counted and listed).");
             return RuntimeError;
         }
         catch (Exception e) when (e is IOException or KeyNotFoundException or InvalidOperationException
                                        or ArgumentException or FormatException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return RuntimeError;
         }
         catch (DuckDB.NET.Data.DuckDBException e)
         {
-            stderr.WriteLine($"error: store: {e.Message}");
+            WriteError(stderr, $"store: {e.Message}");
             return RuntimeError;
         }
         catch (Core.Measurements.NotMeasurableException e)
@@ -93,6 +90,41 @@ public static class Cli
             stderr.WriteLine(e.StackTrace);
             return RuntimeError;
         }
+    }
+
+    /// <summary>An error line; control characters from file names or input are shown escaped, never sent to the terminal.</summary>
+    private static void WriteError(TextWriter stderr, string message) =>
+        stderr.WriteLine($"error: {Printable.Escape(message, keepLineBreaks: true)}");
+
+    /// <summary>
+    /// The parse errors; for each word that matched nothing, the closest commands and options of the command it was
+    /// given to; then a pointer to that command's help. System.CommandLine's own typo corrections are not used: they
+    /// write to stdout and offer any short option for any short word ('-h' for '3').
+    /// </summary>
+    private static int ParseError(ParseResult parse, TextWriter stderr)
+    {
+        foreach (var error in parse.Errors) WriteError(stderr, error.Message);
+        var command = parse.CommandResult.Command;
+        var names = command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name))
+            .Concat(OptionsOf(parse.CommandResult).SelectMany(o => o.Aliases.Prepend(o.Name))).ToList();
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            var closest = ClosestNames.Find(token, names, bestOnly: true);
+            if (closest.Count > 0) stderr.WriteLine($"'{Printable.Escape(token)}': did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?");
+        }
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
+            path.Insert(0, result.Parent is null ? "bellwether" : result.Command.Name); // the root is named after the process
+        stderr.WriteLine($"Try '{string.Join(' ', path)} --help'.");
+        return UsageError;
+    }
+
+    /// <summary>The options a command accepts: its own and its ancestors' recursive ones (--json, --store, --help).</summary>
+    private static IEnumerable<Option> OptionsOf(CommandResult result)
+    {
+        foreach (var option in result.Command.Options) yield return option;
+        for (var parent = result.Parent as CommandResult; parent is not null; parent = parent.Parent as CommandResult)
+            foreach (var option in parent.Command.Options.Where(o => o.Recursive)) yield return option;
     }
 }
 

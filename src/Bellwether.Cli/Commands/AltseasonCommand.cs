@@ -17,8 +17,10 @@ internal static class AltseasonCommand
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate at this date (yyyy-MM-dd; default: --to, else Bitcoin's last close)" };
-        var window = new Option<int>("--window") { Description = "N, the return window in calendar days (30, 90 or 365 are the published variants)", DefaultValueFactory = _ => 90 };
-        var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 };
+        var window = new Option<int>("--window") { Description = "N, the return window in calendar days (30, 90 or 365 are the published variants)", DefaultValueFactory = _ => 90 }
+            .Between(1, OptionRange.MaxDays);
+        var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 }
+            .Between(1, 10_000);
         var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
         var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
         var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then snapshot lists, then order-only)" };

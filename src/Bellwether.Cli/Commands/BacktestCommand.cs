@@ -26,12 +26,13 @@ internal static class BacktestCommand
         var thesis = StudyInputs.Thesis();
         var threshold = new Option<double>("--threshold") { Description = "θ: hold the basket while readiness (0–100) is at or above it (default 60)", DefaultValueFactory = _ => 60 };
         var fallback = new Option<RotationFallback>("--fallback") { Description = "What to hold otherwise: bitcoin or cash (default bitcoin)", DefaultValueFactory = _ => RotationFallback.Bitcoin };
-        var commission = new Option<double>("--commission-bp") { Description = "Commission per side, basis points (default 10)", DefaultValueFactory = _ => 10 };
-        var slippage = new Option<double>("--slippage-bp") { Description = "Slippage per side, basis points (default 10)", DefaultValueFactory = _ => 10 };
+        var commission = new Option<double>("--commission-bp") { Description = "Commission per side, basis points (default 10)", DefaultValueFactory = _ => 10 }.Between(0, 10_000);
+        var slippage = new Option<double>("--slippage-bp") { Description = "Slippage per side, basis points (default 10)", DefaultValueFactory = _ => 10 }.Between(0, 10_000);
         var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd; default: the first day every asset has a value)" };
         var to = new Option<string?>("--to") { Description = "Last day, and the last day of data used (yyyy-MM-dd; default: Bitcoin's last close)" };
         var split = new Option<string?>("--split") { Description = "First out-of-sample day (yyyy-MM-dd; default: after 60% of the days)" };
-        var within = SeriesArgument.Count("--within", 90, "Signal value: an entry is a hit when the Altcoin Season Index reaches 75 within this many days");
+        var within = SeriesArgument.Count("--within", 90, "Signal value: an entry is a hit when the Altcoin Season Index reaches 75 " +
+                                            "within this many days", 1, OptionRange.MaxDays);
         var grid = new Option<bool>("--grid") { Description = "Also run the parameter grid: θ 40–85 × breakout buffer 0.5–3% × correlation window 90–730 days, in and out of sample" };
         var top = StudyInputs.BasketTop();
         var every = StudyInputs.Every();
@@ -47,7 +48,7 @@ internal static class BacktestCommand
             var (fromDate, toDate, splitDate) = (StoreAccess.Date(parse, from), StoreAccess.Date(parse, to), StoreAccess.Date(parse, split));
             if (fromDate is { } f0 && toDate is { } t0 && t0 <= f0) throw new UsageException("--to must be after --from");
             if (splitDate is { } s0 && ((fromDate is { } f1 && s0 <= f1) || (toDate is { } t1 && s0 >= t1))) throw new UsageException("--split must fall strictly between --from and --to");
-            int withinDays = SeriesArgument.AtLeast(parse, within, 1);
+            int withinDays = parse.GetValue(within);
             var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
 
             using var store = StoreAccess.OpenForRead(parse);
@@ -75,7 +76,7 @@ internal static class BacktestCommand
                     assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))));
             var gridResult = gridParameters is null ? null : ParameterGrid.Run(components, assets, gridParameters, parameters);
 
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(definition, file, report, assets, readiness, signalValue, gridResult, SeriesArgument.AtLeast(parse, every, 1)));
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(definition, file, report, assets, readiness, signalValue, gridResult, parse.GetValue(every)));
             else Print(Output.Console(parse), definition, report, signalValue, gridResult);
             return Cli.Ok;
         });

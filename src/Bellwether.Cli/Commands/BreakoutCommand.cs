@@ -12,16 +12,17 @@ internal static class BreakoutCommand
     {
         var id = new Argument<string>("id") { Description = "Instrument id, e.g. RUT, IWM, BTC" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the last row)" };
-        var lookback = SeriesArgument.Count("--lookback-years", 5, "Calendar years of the multi-year high and of the zones");
-        var exclude = SeriesArgument.Count("--exclude-bars", 63, "Most recent bars left out of the multi-year high");
+        var lookback = SeriesArgument.Count("--lookback-years", 5, "Calendar years of the multi-year high and of the zones", 1, 100);
+        var exclude = SeriesArgument.Count("--exclude-bars", 63, "Most recent bars left out of the multi-year high", 1, 10_000);
         var basis = new Option<PriceBasis>("--basis") { Description = "Multi-year high on closes or highs (default close)", DefaultValueFactory = _ => PriceBasis.Close };
         var buffer = SeriesArgument.Percent("--buffer-pct", 1, "A breakout is a close this far above the level");
-        var confirm = SeriesArgument.Count("--confirm-closes", 3, "Consecutive closes above the level that confirm");
+        var confirm = SeriesArgument.Count("--confirm-closes", 3, "Consecutive closes above the level that confirm", 1, 1_000);
         var retest = SeriesArgument.Percent("--retest-pct", 1, "A retest: the low within this of the level, the close holding above it");
         var fail = SeriesArgument.Percent("--fail-pct", 2, "A close this far back below the level ends the breakout");
-        var failBars = SeriesArgument.Count("--fail-bars", 21, "Within this many bars that close is 'failed', later 'reversed'");
+        var failBars = SeriesArgument.Count("--fail-bars", 21, "Within this many bars that close is 'failed', later 'reversed'", 1, 10_000);
         var minHeld = SeriesArgument.Count("--min-held-days", 365,
-            "Days a level must have held before its break to be long-term resistance (else: new_high / all_time_high)");
+            "Days a level must have held before its break to be long-term resistance (else: new_high / all_time_high)",
+            0, OptionRange.MaxDays);
         var zoneTolerance = SeriesArgument.Percent("--zone-pct", 1.5, "Pivot highs within this of each other form a zone");
         var command = new Command("breakout", "Resistance levels (prior multi-year high, pivot-high zones) and breakout, confirmation, retest and failure dates")
         {
@@ -29,16 +30,16 @@ internal static class BreakoutCommand
         };
         command.SetAction(parse =>
         {
-            int years = SeriesArgument.AtLeast(parse, lookback, 1);
+            int years = parse.GetValue(lookback);
             var defaults = new BreakoutParameters();
             var parameters = new BreakoutAnalysisParameters(
-                new MultiYearHighParameters(years, SeriesArgument.AtLeast(parse, exclude, 1), parse.GetValue(basis)),
+                new MultiYearHighParameters(years, parse.GetValue(exclude), parse.GetValue(basis)),
                 new ZoneParameters(SeriesArgument.Fraction(parse, zoneTolerance), LookbackYears: years),
                 defaults with
                 {
-                    Buffer = SeriesArgument.Fraction(parse, buffer), ConfirmCloses = SeriesArgument.AtLeast(parse, confirm, 1),
+                    Buffer = SeriesArgument.Fraction(parse, buffer), ConfirmCloses = parse.GetValue(confirm),
                     RetestBand = SeriesArgument.Fraction(parse, retest), FailBand = SeriesArgument.Fraction(parse, fail),
-                    FailBars = SeriesArgument.AtLeast(parse, failBars, 1), MinHeldDays = SeriesArgument.AtLeast(parse, minHeld, 0),
+                    FailBars = parse.GetValue(failBars), MinHeldDays = parse.GetValue(minHeld),
                 });
             using var store = StoreAccess.OpenForRead(parse);
             var series = SeriesArgument.Load(store, parse.GetValue(id)!);

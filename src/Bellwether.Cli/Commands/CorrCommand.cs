@@ -17,9 +17,12 @@ internal static class CorrCommand
         var b = new Argument<string>("b") { Description = "Second instrument id, e.g. ETH" };
         var alignment = new AlignmentArguments(allowLevels: true);
         var window = new Option<string?>("--window") { Description = "Rolling window: N observations (90) or N calendar days (90d); adds a 'rolling' series" };
-        var minCount = new Option<int?>("--min-count") { Description = "Least valid pairs for a rolling value (default: N for a count window, 3 for a calendar window)" };
-        var fall = new Option<double>("--breakdown-fall") { Description = "Rolling correlation breakdown: a fall of more than this from the recent peak", DefaultValueFactory = _ => CorrelationBreakdownDetector.DefaultFall };
-        var days = new Option<int>("--breakdown-days") { Description = "Rolling correlation breakdown: the peak is looked for in this many calendar days before", DefaultValueFactory = _ => CorrelationBreakdownDetector.DefaultDays };
+        var minCount = new Option<int?>("--min-count") { Description = "Least valid pairs for a rolling value (default: N for a count window, 3 for a calendar window)" }
+            .Between(2, 1_000_000);
+        var fall = new Option<double>("--breakdown-fall") { Description = "Rolling correlation breakdown: a fall of more than this from the recent peak", DefaultValueFactory = _ => CorrelationBreakdownDetector.DefaultFall }
+            .Between(double.Epsilon, 2);
+        var days = new Option<int>("--breakdown-days") { Description = "Rolling correlation breakdown: the peak is looked for in this many calendar days before", DefaultValueFactory = _ => CorrelationBreakdownDetector.DefaultDays }
+            .Between(1, OptionRange.MaxDays);
         var command = new Command("corr", "Pearson, Spearman and Kendall correlation of two instruments' returns, with n, 95% interval and p-value") { a, b };
         alignment.AddTo(command);
         command.Options.Add(window);
@@ -34,14 +37,18 @@ internal static class CorrCommand
             {
                 try { rollingWindow = RollingWindow.Parse(text, parse.GetValue(minCount)); }
                 catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException) { throw new UsageException($"--window: {e.Message}"); }
+                if (rollingWindow.Value.CalendarDays > OptionRange.MaxDays)
+                    throw new UsageException($"--window: {text} is longer than {OptionRange.MaxDays:#,0} days");
             }
-            if (!(parse.GetValue(fall) > 0)) throw new UsageException("--breakdown-fall must be positive");
-            if (parse.GetValue(days) < 1) throw new UsageException("--breakdown-days must be at least 1");
 
             using var store = StoreAccess.OpenForRead(parse);
             var seriesA = store.LoadSeries(parse.GetValue(a)!, options.From, options.Until);
             var seriesB = store.LoadSeries(parse.GetValue(b)!, options.From, options.Until);
             var rows = ReturnAlignment.Align(seriesA, seriesB, options);
+            // A window that no stretch of the data can fill gives an empty table: say so instead.
+            if (rollingWindow is { } needed && needed.MinCount > rows.Count)
+                throw new UsageException($"--window {parse.GetValue(window)} needs {needed.MinCount:#,0} rows in a window; " +
+                                         $"{rows.Ids[0]} and {rows.Ids[1]} share {rows.Count:#,0} aligned rows");
             var result = Correlations.Compute(rows.Columns[0], rows.Columns[1]);
             var rolling = rollingWindow is { } w ? Rolling(rows, w) : null;
             var breakdowns = rolling is null ? null

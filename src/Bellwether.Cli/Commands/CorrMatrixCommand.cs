@@ -13,8 +13,10 @@ internal static class CorrMatrixCommand
         var target = new Argument<string>("a") { Description = "The instrument correlated against the universe, e.g. RUT" };
         var universe = new Option<string>("--universe") { Description = "The universe: crypto (every stored crypto instrument)", DefaultValueFactory = _ => "crypto" };
         universe.AcceptOnlyFromAmong("crypto");
-        var minOverlap = new Option<int>("--min-overlap") { Description = "Least number of shared return rows for a member to be ranked", DefaultValueFactory = _ => 30 };
-        var top = new Option<int?>("--top") { Description = "Show only the N highest-ranked members (JSON always lists all)" };
+        var minOverlap = new Option<int>("--min-overlap") { Description = "Least number of shared return rows for a member to be ranked", DefaultValueFactory = _ => 30 }
+            .Between(2, 1_000_000);
+        var top = new Option<int?>("--top") { Description = "Show only the N highest-ranked members (default 25; JSON always lists all)" }
+            .Between(1, 100_000);
         var alignment = new AlignmentArguments(allowLevels: true);
         var command = new Command("corr-matrix", "Correlation of one instrument with every member of a universe that overlaps it enough, ranked by Pearson r")
         {
@@ -25,7 +27,6 @@ internal static class CorrMatrixCommand
         {
             var options = alignment.Parse(parse);
             int overlap = parse.GetValue(minOverlap);
-            if (overlap < 2) throw new UsageException("--min-overlap must be at least 2");
             using var store = StoreAccess.OpenForRead(parse);
             var targetSeries = store.LoadSeries(parse.GetValue(target)!, options.From, options.Until);
             var members = store.Instruments().Where(i => i.Class == AssetClass.Crypto)

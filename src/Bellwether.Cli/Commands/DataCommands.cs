@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Text;
+using Bellwether.Data.Store;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -17,11 +20,25 @@ internal static class DataCommands
 
     private static Command Status()
     {
-        var command = new Command("status", "A table of instruments: class, first and last date, rows, gaps against their calendar, source");
+        var classes = new Option<string?>("--class")
+        {
+            Description = $"Only these classes, comma-separated: {string.Join(", ", ClassNames.Keys)}",
+        };
+        var ids = new Option<string?>("--id")
+        {
+            Description = "Only ids matching these patterns, comma-separated, case-insensitive; * is any run of characters, " +
+                          "? one character (e.g. 'BTC*,ETH')",
+        };
+        var command = new Command("status", "A table of instruments: class, first and last date, rows, gaps against their calendar, source")
+        {
+            classes, ids,
+        };
         command.SetAction(parse =>
         {
+            var keep = Filter(parse, classes, ids);
             using var store = StoreAccess.OpenForRead(parse);
-            var rows = store.Status();
+            var all = store.Status();
+            var rows = all.Where(keep).ToList();
             var (coinLists, rankings) = store.ListNames();
             if (parse.GetValue(Cli.Json))
             {
@@ -29,18 +46,43 @@ internal static class DataCommands
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("id", "class", "unit", "calendar", "first", "last", "rows", "gaps", "source");
+            var table = new FittedTable(new("id"), new("class"), new("unit", Wraps: true, Optional: true), new("calendar", Optional: true),
+                new("first"), new("last"), new("rows", Right: true), new("gaps", Right: true), new("source", Wraps: true, Optional: true));
             foreach (var r in rows)
-                table.AddRow(Markup.Escape(r.Id), r.Class, Markup.Escape(r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : "")), r.Calendar,
-                    $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"),
-                    r.Gaps == 0 ? "0" : $"[yellow]{r.Gaps:#,0}[/]", Markup.Escape(Shorten(r.Sources)));
-            console.Write(table);
-            console.MarkupLine($"{rows.Count} instruments in {Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: {Markup.Escape(string.Join(", ", coinLists))}; rankings: {Markup.Escape(string.Join(", ", rankings))}");
+                table.AddRow(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
+                    r.Calendar, $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"), r.Gaps.ToString("#,0"),
+                    Shorten(r.Sources).Replace(";", "; "));
+            table.Write(console);
+            console.MarkupLine($"{(rows.Count == all.Count ? "" : $"{rows.Count} of ")}{all.Count} instruments in {Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: {Markup.Escape(string.Join(", ", coinLists))}; rankings: {Markup.Escape(string.Join(", ", rankings))}");
             return Cli.Ok;
         });
         return command;
     }
+
+    /// <summary>The short names of the asset classes, in the table and for <c>--class</c>.</summary>
+    private static readonly Dictionary<string, AssetClass> ClassNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["index"] = AssetClass.EquityIndex, ["etf"] = AssetClass.Etf, ["crypto"] = AssetClass.Crypto,
+        ["macro"] = AssetClass.MacroSeries, ["flows"] = AssetClass.EtfFlows,
+    };
+
+    private static string ClassName(string storedClass) =>
+        ClassNames.FirstOrDefault(c => c.Value.ToString() == storedClass).Key ?? storedClass;
+
+    /// <summary>The rows <c>data status</c> keeps: every row when neither option is given.</summary>
+    private static Func<InstrumentStatus, bool> Filter(ParseResult parse, Option<string?> classOption, Option<string?> idOption)
+    {
+        var wantedClasses = List(parse.GetValue(classOption)).Select(name => ClassNames.TryGetValue(name, out var c) ? c.ToString()
+            : throw new UsageException($"--class: unknown class '{name}' (classes: {string.Join(", ", ClassNames.Keys)})")).ToHashSet();
+        var patterns = List(parse.GetValue(idOption)).Select(p => new Regex(
+            "^" + Regex.Escape(p).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
+        return row => (wantedClasses.Count == 0 || wantedClasses.Contains(row.Class))
+                      && (patterns.Count == 0 || patterns.Any(p => p.IsMatch(row.Id)));
+    }
+
+    private static List<string> List(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
     private static Command Show()
     {
@@ -54,7 +96,7 @@ internal static class DataCommands
             var toDate = StoreAccess.Date(parse, to);
             if (fromDate > toDate) throw new UsageException("--from is after --to");
             using var store = StoreAccess.OpenForRead(parse);
-            var instrument = store.FindInstrument(parse.GetValue(id)!) ?? throw new KeyNotFoundException($"no instrument '{parse.GetValue(id)}' in the store (see 'bellwether data status')");
+            var instrument = store.FindInstrument(parse.GetValue(id)!) ?? throw store.UnknownInstrument(parse.GetValue(id)!);
             return instrument.Class == AssetClass.EtfFlows
                 ? ShowFlows(parse, store.LoadFlows(instrument.Id), fromDate, toDate)
                 : ShowSeries(parse, store.LoadSeries(instrument.Id, fromDate, toDate));

@@ -10,7 +10,8 @@ internal static class FlowsCommand
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd; default: the latest row)" };
-        var window = new Option<int>("--window") { Description = "Flow days in the rotation window and the window sum", DefaultValueFactory = _ => 20 };
+        var window = new Option<int>("--window") { Description = "Flow days in the rotation window and the window sum", DefaultValueFactory = _ => 20 }
+            .Between(1, 10_000);
         var into = new Option<string>("--into") { Description = "Flow table money may rotate into", DefaultValueFactory = _ => "ETH_SPOT_ETF_FLOWS" };
         var outOf = new Option<string>("--out-of") { Description = "Flow table money may rotate out of", DefaultValueFactory = _ => "BTC_SPOT_ETF_FLOWS" };
         var command = new Command("flows", "Spot ETF net flows: daily totals, 5- and 20-day sums, cumulative, streaks, and rotation between two families")
@@ -21,7 +22,6 @@ internal static class FlowsCommand
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
             int n = parse.GetValue(window);
-            if (n < 1) throw new UsageException("--window must be at least 1");
             using var store = StoreAccess.OpenForRead(parse);
             var tables = new[] { parse.GetValue(into)!, parse.GetValue(outOf)! }.Select(store.LoadFlows).ToList();
             var date = asOfDate ?? tables.Where(t => t.Count > 0).Select(t => t.Dates[^1]).DefaultIfEmpty().Max();

@@ -12,7 +12,8 @@ internal static class LeadLagCommand
     {
         var a = new Argument<string>("a") { Description = "First instrument id, e.g. RUT" };
         var b = new Argument<string>("b") { Description = "Second instrument id, e.g. ETH" };
-        var maxLag = new Option<int>("--max-lag") { Description = "K: cross-correlations at lags −K..K; the Granger lag order is chosen by AIC within 1..K", DefaultValueFactory = _ => 5 };
+        var maxLag = new Option<int>("--max-lag") { Description = "K: cross-correlations at lags −K..K; the Granger lag order is chosen by AIC within 1..K", DefaultValueFactory = _ => 5 }
+            .Between(1, 1_000);
         var alignment = new AlignmentArguments(allowLevels: false);
         var command = new Command("leadlag", "Does one instrument lead the other? Cross-correlation of returns, Granger F-tests in both directions, OLS betas") { a, b, maxLag };
         alignment.AddTo(command);
@@ -20,7 +21,6 @@ internal static class LeadLagCommand
         {
             var options = alignment.Parse(parse);
             int k = parse.GetValue(maxLag);
-            if (k < 1) throw new UsageException("--max-lag must be at least 1");
             using var store = StoreAccess.OpenForRead(parse);
             var rows = ReturnAlignment.Align(store.LoadSeries(parse.GetValue(a)!, options.From, options.Until),
                 store.LoadSeries(parse.GetValue(b)!, options.From, options.Until), options);

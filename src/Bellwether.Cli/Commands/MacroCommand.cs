@@ -14,13 +14,12 @@ internal static class MacroCommand
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)" };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => 13 };
+        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => 13 }.Between(0, 5_200);
         var command = new Command("macro", "Fed funds path (DFF), net liquidity (WALCL − WTREGEN − RRPONTSYD) and M2 growth (M2SL)") { asOf, weeks };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
             int listWeeks = parse.GetValue(weeks);
-            if (listWeeks < 0) throw new UsageException("--weeks must be zero or more");
             using var store = StoreAccess.OpenForRead(parse);
             var (dff, assets, treasury, repo, m2) = (Load(store, "DFF"), Load(store, "WALCL"), Load(store, "WTREGEN"), Load(store, "RRPONTSYD"), Load(store, "M2SL"));
             var date = asOfDate ?? new[] { dff, assets, treasury, repo, m2 }.Where(s => s.Count > 0).Max(s => s.Dates[^1]);

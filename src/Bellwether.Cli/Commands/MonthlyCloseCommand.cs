@@ -12,7 +12,7 @@ internal static class MonthlyCloseCommand
     {
         var id = new Argument<string>("id") { Description = "Instrument id, or a ratio A/B" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the last row)" };
-        var years = new Option<int?>("--years") { Description = "A record beats the closes of the last N years only (default: all history)" };
+        var years = new Option<int?>("--years") { Description = "A record beats the closes of the last N years only (default: all history)" }.Between(1, 1_000);
         var weekly = new Option<bool>("--weekly") { Description = "Week-end (ISO week) closes instead of month-end closes" };
         var command = new Command("monthly-close", "Month-end closes, record monthly closes, and whether the current month is still provisional")
         {
@@ -20,7 +20,6 @@ internal static class MonthlyCloseCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(years) is < 1) throw new UsageException("--years must be at least 1");
             var parameters = new RecordCloseParameters(parse.GetValue(weekly) ? ClosePeriod.Week : ClosePeriod.Month, parse.GetValue(years));
             using var store = StoreAccess.OpenForRead(parse);
             var series = SeriesArgument.Load(store, parse.GetValue(id)!);

@@ -33,6 +33,9 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var (asOfDate, historyFrom) = (StoreAccess.Date(parse, asOf), StoreAccess.Date(parse, since));
+            var path = OutputPaths.File(parse, output);
+            var pngFolder = OutputPaths.Folder(parse, pngDir);
+            if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
             var kinds = BuiltInSignals.Kinds;
             AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
             var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
@@ -57,15 +60,13 @@ internal static class ReportCommand
             altcoins = StoreAltcoinIndex.Source(data);
             var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart,
                 store.LoadPublishedReadings()));
-            var path = Path.GetFullPath(parse.GetValue(output)!);
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             File.WriteAllText(path, ThesisReport.Page(content).Render());
-            var pngFolder = parse.GetValue(pngDir);
             var pngs = pngFolder is null ? null : PngExport.Export(content.AllCharts, pngFolder);
             string? markdownPath = parse.GetValue(markdown) ? Path.ChangeExtension(path, ".md") : null;
             if (markdownPath is not null)
                 File.WriteAllText(markdownPath, ThesisReport.Markdown(content, pngs?.ToDictionary(p => p.Key,
-                    p => Path.GetRelativePath(folder, Path.Combine(Path.GetFullPath(pngFolder!), p.Value)))));
+                    p => Path.GetRelativePath(folder, Path.Combine(pngFolder!, p.Value)))));
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
             else
                 Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, " +

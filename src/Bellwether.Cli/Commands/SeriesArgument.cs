@@ -11,9 +11,12 @@ internal static class SeriesArgument
     public static Option<double> Percent(string name, double defaultPercent, string description) =>
         new(name) { Description = $"{description} (percent, default {defaultPercent})", DefaultValueFactory = _ => defaultPercent };
 
-    /// <summary>An integer option with a default.</summary>
-    public static Option<int> Count(string name, int defaultValue, string description) =>
-        new(name) { Description = $"{description} (default {defaultValue})", DefaultValueFactory = _ => defaultValue };
+    /// <summary>An integer option with a default; a value outside [<paramref name="min"/>, <paramref name="max"/>] is a usage error.</summary>
+    public static Option<int> Count(string name, int defaultValue, string description, int min, int max) =>
+        new Option<int>(name)
+        {
+            Description = $"{description} (default {defaultValue}, {min} to {max:#,0})", DefaultValueFactory = _ => defaultValue,
+        }.Between(min, max);
 
     /// <summary>The value of a percentage option as a fraction; outside [0, 100) is a usage error.</summary>
     public static double Fraction(ParseResult parse, Option<double> option)
@@ -21,13 +24,6 @@ internal static class SeriesArgument
         double v = parse.GetValue(option);
         if (!double.IsFinite(v) || v < 0 || v >= 100) throw new UsageException($"{option.Name}: {v} is not a percentage in [0, 100)");
         return v / 100;
-    }
-
-    /// <summary>The value of a count option; below <paramref name="minimum"/> is a usage error.</summary>
-    public static int AtLeast(ParseResult parse, Option<int> option, int minimum)
-    {
-        int v = parse.GetValue(option);
-        return v >= minimum ? v : throw new UsageException($"{option.Name}: {v} is below {minimum}");
     }
 
     /// <summary>Loads <c>ID</c>, or the ratio of two closes when written <c>A/B</c> (common dates only).</summary>

@@ -32,7 +32,8 @@ internal static class StudyCommand
             DefaultValueFactory = _ => "rut_breakout",
         };
         var horizons = new Option<string>("--horizons") { Description = "Forward horizons in calendar days, comma-separated (default 30,90,180,365)", DefaultValueFactory = _ => "30,90,180,365" };
-        var resamples = SeriesArgument.Count("--resamples", 10_000, "Stationary-bootstrap resamples per asset and horizon");
+        var resamples = SeriesArgument.Count("--resamples", 10_000, "Stationary-bootstrap resamples per asset and horizon", 1,
+            EventStudyParameters.MaxResamples);
         var seed = new Option<ulong>("--seed") { Description = "Bootstrap seed: the same seed gives the same intervals and p-values", DefaultValueFactory = _ => EventStudyParameters.Default.Seed };
         var top = StudyInputs.BasketTop();
         var asOf = StudyInputs.AsOf();
@@ -47,7 +48,7 @@ internal static class StudyCommand
             var id = parse.GetValue(eventId)!;
             var parameters = EventStudyParameters.Default with
             {
-                Horizons = StudyInputs.Days(parse, horizons), Resamples = SeriesArgument.AtLeast(parse, resamples, 1), Seed = parse.GetValue(seed),
+                Horizons = StudyInputs.Days(parse, horizons), Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed),
             };
             using var store = StoreAccess.OpenForRead(parse);
             var data = new StoreMarketData(store);

@@ -17,7 +17,7 @@ namespace Bellwether.Cli.Commands;
 internal static class StudyInputs
 {
     public static Option<int> BasketTop() =>
-        SeriesArgument.Count("--top", 20, "Altcoins in the equal-weight point-in-time basket");
+        SeriesArgument.Count("--top", 20, "Altcoins in the equal-weight point-in-time basket", 1, 1_000);
 
     public static Option<string?> AsOf() =>
         new("--as-of") { Description = "Use only data dated on or before this day (yyyy-MM-dd; default: Bitcoin's last close)" };
@@ -26,7 +26,8 @@ internal static class StudyInputs
         new("--thesis") { Description = $"Thesis file whose readiness is used (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
 
     public static Option<int> Every() =>
-        SeriesArgument.Count("--every", 1, "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, each signal holding its last state in between)");
+        SeriesArgument.Count("--every", 1, "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, " +
+                                          "each signal holding its last state in between)", 1, 365);
 
     /// <summary>The thesis named by the option (or the shipped default); a bad file is a usage error.</summary>
     public static (ThesisDefinition Thesis, string? File) LoadThesis(ParseResult parse, Option<string?> option)
@@ -45,7 +46,7 @@ internal static class StudyInputs
     /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis, Option<int> every,
         DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
-        ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, to, variants, SeriesArgument.AtLeast(parse, every, 1));
+        ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, to, variants, parse.GetValue(every));
 
     /// <summary>
     /// The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only. They read the
@@ -54,7 +55,7 @@ internal static class StudyInputs
     /// </summary>
     public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, IMarketData data, Option<string?> asOf, Option<int> top)
     {
-        var basket = new AltcoinBasketParameters(SeriesArgument.AtLeast(parse, top, 1));
+        var basket = new AltcoinBasketParameters(parse.GetValue(top));
         var date = StoreAccess.Date(parse, asOf);
         var crypto = data.ClosesOfClass(AssetClass.Crypto);
         var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
@@ -65,14 +66,18 @@ internal static class StudyInputs
         return (assets, last);
     }
 
-    /// <summary>A comma-separated list of whole numbers of days, each at least 1.</summary>
+    /// <summary>Horizons one study may ask for (each is a bootstrap per asset).</summary>
+    public const int MaxHorizons = 20;
+
+    /// <summary>A comma-separated list of at most <see cref="MaxHorizons"/> whole numbers of days, each from 1 to a century.</summary>
     public static List<int> Days(ParseResult parse, Option<string> option)
     {
         var text = parse.GetValue(option) ?? "";
         var days = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            days.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d >= 1
-                ? d : throw new UsageException($"{option.Name}: '{part}' is not a whole number of days (1 or more)"));
+            days.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d is >= 1 and <= OptionRange.MaxDays
+                ? d : throw new UsageException($"{option.Name}: '{part}' is not a whole number of days from 1 to {OptionRange.MaxDays:#,0}"));
+        if (days.Count > MaxHorizons) throw new UsageException($"{option.Name}: {days.Count} horizons; at most {MaxHorizons}");
         return days.Count > 0 ? days : throw new UsageException($"{option.Name}: give at least one horizon");
     }
 

@@ -12,20 +12,20 @@ internal static class TrendlineCommand
     {
         var id = new Argument<string>("id") { Description = "Instrument id, or a ratio of closes on common dates written A/B (e.g. ETH/BTC)" };
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the last row)" };
-        var lookback = SeriesArgument.Count("--lookback-months", 6, "Calendar months of pivots considered");
-        var pivots = SeriesArgument.Count("--pivot-bars", 5, "Bars each side of a pivot");
+        var lookback = SeriesArgument.Count("--lookback-months", 6, "Calendar months of pivots considered", 1, 1_200);
+        var pivots = SeriesArgument.Count("--pivot-bars", 5, "Bars each side of a pivot", 1, 1_000);
         var buffer = SeriesArgument.Percent("--buffer-pct", 1, "A break is a close this far beyond the line");
         var touch = SeriesArgument.Percent("--touch-pct", 1, "A pivot this close to the line touches it");
-        var minTouches = SeriesArgument.Count("--min-touches", 2, "Touches a line needs");
+        var minTouches = SeriesArgument.Count("--min-touches", 2, "Touches a line needs", 2, 1_000);
         var command = new Command("trendline", "The dominant descending resistance line and ascending support line over a lookback, with touches, slope and break date")
         {
             id, asOf, lookback, pivots, buffer, touch, minTouches,
         };
         command.SetAction(parse =>
         {
-            int bars = SeriesArgument.AtLeast(parse, pivots, 1);
-            var parameters = new TrendlineParameters(SeriesArgument.AtLeast(parse, lookback, 1), new PivotParameters(bars, bars),
-                SeriesArgument.Fraction(parse, buffer), SeriesArgument.Fraction(parse, touch), SeriesArgument.AtLeast(parse, minTouches, 2));
+            int bars = parse.GetValue(pivots);
+            var parameters = new TrendlineParameters(parse.GetValue(lookback), new PivotParameters(bars, bars),
+                SeriesArgument.Fraction(parse, buffer), SeriesArgument.Fraction(parse, touch), parse.GetValue(minTouches));
             using var store = StoreAccess.OpenForRead(parse);
             var series = SeriesArgument.Load(store, parse.GetValue(id)!);
             var date = SeriesArgument.AsOf(parse, asOf, series);

@@ -108,7 +108,27 @@ public static class Importers
         importer.Read(probe, new RowContext(parsed, options, collectProblems: true));
         if (parsed.Problems.Count > 0) throw ImportException.Of(parsed);
         parsed.DropEmpty();
+        RejectUnprintableNames(parsed);
         return parsed;
+    }
+
+    /// <summary>
+    /// Ids, fund names, list names and symbols (from file names, headers or cells) must print as themselves: a
+    /// control character in one (<c>ESC[2J</c> in a file name) would act on the terminal of everyone who lists it.
+    /// </summary>
+    private static void RejectUnprintableNames(ParsedFile file)
+    {
+        var names = file.Series.Select(s => ("instrument", s.Instrument.Id))
+            .Concat(file.Flows.Select(t => ("instrument", t.Instrument.Id)))
+            .Concat(file.Flows.SelectMany(t => t.Funds).Select(f => ("fund", f)))
+            .Concat(file.ClassificationList is { } list ? [("list", list)] : [])
+            .Concat(file.Classifications.Select(c => ("symbol", c.Symbol)))
+            .Concat(file.Rankings.Select(r => ("list", r.Source)).Distinct())
+            .Concat(file.Rankings.Select(r => ("symbol", r.Symbol)));
+        foreach (var (field, name) in names)
+            if (!Core.Text.Printable.IsSafe(name))
+                throw new ImportException(file.Path, 0, field, $"'{Core.Text.Printable.Escape(name)}' holds control or invisible " +
+                                                              "characters; rename the file or fix the header so it prints as itself");
     }
 
     /// <summary>

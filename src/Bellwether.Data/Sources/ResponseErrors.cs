@@ -7,12 +7,13 @@ public static partial class ResponseErrors
 {
     /// <summary>Throws for any non-2xx status; sources check their own special cases first.</summary>
     /// <param name="what">What was asked for, e.g. <c>BTC (BTCUSDT)</c>.</param>
-    /// <param name="keyed">A key was sent, so 401/403 means the key was refused.</param>
-    public static void ThrowUnlessOk(SourceResponse r, SourceSettings s, string what, DateTimeOffset now, bool keyed)
+    /// <param name="key">The key that was sent, if any: 401/403 then means it was refused, and it is blanked in the message.</param>
+    public static void ThrowUnlessOk(SourceResponse r, SourceSettings s, string what, DateTimeOffset now, string? key)
     {
         if (r.IsSuccess) return;
         int status = (int)r.Status;
-        string detail = Excerpt(r.Text);
+        bool keyed = key is not null;
+        string detail = Excerpt(r.Text, key);
         string prefix = $"{s.Name}: {what}: HTTP {status}";
         throw status switch
         {
@@ -34,10 +35,14 @@ public static partial class ResponseErrors
                 : $" (still after {s.MaxRetries} retries); try again later"
             : $" after {s.MaxRetries} retries; try again later";
 
-    /// <summary>The start of a body as one short line: tags and runs of white space removed.</summary>
-    public static string Excerpt(string body, int length = 160)
+    /// <summary>
+    /// The start of a body as one short line: tags and runs of white space removed, <paramref name="key"/> blanked
+    /// first (a key cut in two by the shortening would no longer be found).
+    /// </summary>
+    public static string Excerpt(string body, string? key, int length = 160)
     {
         var text = Whitespace().Replace(Tags().Replace(body, " "), " ").Trim();
+        if (key is not null) text = new Redactor([key]).Clean(text);
         if (text.Length == 0) return "empty body";
         return text.Length > length ? text[..length] + "…" : text;
     }

@@ -40,7 +40,7 @@ public sealed partial class BellwetherStore
     /// <exception cref="KeyNotFoundException">No such instrument, or it is a flow table.</exception>
     public DailySeries LoadSeries(string id, DateOnly? from = null, DateOnly? to = null)
     {
-        var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no instrument '{id}' in the store");
+        var instrument = FindInstrument(id) ?? throw UnknownInstrument(id);
         if (instrument.Class == AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is a flow table, not a series");
         return LoadBars([instrument], from, to)[0];
     }
@@ -150,7 +150,7 @@ public sealed partial class BellwetherStore
     /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total apart.</summary>
     public FlowTable LoadFlows(string id)
     {
-        var instrument = FindInstrument(id) ?? throw new KeyNotFoundException($"no flow table '{id}' in the store");
+        var instrument = FindInstrument(id) ?? throw UnknownFlowTable(id);
         if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is not a flow table");
         var funds = new List<string>();
         using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position",

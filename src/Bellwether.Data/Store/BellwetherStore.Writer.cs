@@ -80,8 +80,23 @@ public sealed partial class BellwetherStore
         }
         catch
         {
-            tx.Rollback();
+            RollBackAfterFailure(tx);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Rolls back after a failure. When the commit itself failed (a full disk), DuckDB has already ended the
+    /// transaction and the rollback throws "Transaction has already been finished": that must not hide the cause.
+    /// </summary>
+    private static void RollBackAfterFailure(System.Data.Common.DbTransaction tx)
+    {
+        try
+        {
+            tx.Rollback();
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 

@@ -37,7 +37,8 @@ public static class ThesisFile
             var id = y.Scalar(map, "id");
             if (!ids.Add(id)) throw y.Error(map, $"signal id '{id}' is used twice");
             double weight = y.Number(map, "weight", 1);
-            if (weight < 0) throw y.Error(map, $"signal '{id}': weight must not be negative");
+            if (weight is < 0 or > MaxWeight)
+                throw y.Error(YamlReader.Optional(map, "weight")!, $"signal '{id}': weight must be from 0 to {MaxWeight:#,0}, got {weight}");
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             var parameterLines = new Dictionary<string, int>(StringComparer.Ordinal);
             if (YamlReader.Optional(map, "params") is { } p)
@@ -56,6 +57,9 @@ public static class ThesisFile
             throw y.Error(YamlReader.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
         return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
     }
+
+    /// <summary>The largest weight of a signal: any sum of weights stays finite, so readiness is never NaN.</summary>
+    public const double MaxWeight = 1_000_000;
 
     /// <summary>The name of the thesis Bellwether ships (embedded in this assembly).</summary>
     public const string DefaultName = "russell-breakout-altseason.yaml";

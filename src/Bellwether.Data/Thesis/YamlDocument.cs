@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Bellwether.Data.Thesis;
@@ -17,6 +18,9 @@ internal sealed class YamlReader(string file)
 {
     public string File { get; } = file;
 
+    /// <summary>The deepest nesting of lists and mappings a file may have (the shipped files use 4 levels).</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Parses <paramref name="text"/> and returns its root mapping.</summary>
     public YamlMappingNode Root(string text)
     {
@@ -24,7 +28,8 @@ internal sealed class YamlReader(string file)
         var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(parser);
+            CheckDepth(parser);
+            stream.Load(new Parser(new StringReader(text)));
         }
         catch (YamlException e)
         {
@@ -41,6 +46,22 @@ internal sealed class YamlReader(string file)
         if (stream.Documents.Count == 0) throw new DefinitionFileException(File, 0, "the file is empty");
         return stream.Documents[0].RootNode as YamlMappingNode
                ?? throw Error(stream.Documents[0].RootNode, "expected a mapping (key: value lines) at the top");
+    }
+
+    /// <summary>
+    /// Reads the events once, counting nesting: building the document recurses once per level, so 100,000 '[' would
+    /// overflow the stack (which no handler can catch) before any other check ran.
+    /// </summary>
+    private void CheckDepth(Parser parser)
+    {
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
+                throw new DefinitionFileException(File, (int)parser.Current.Start.Line,
+                    $"lists and mappings are nested more than {MaxDepth} levels deep");
+            if (parser.Current is SequenceEnd or MappingEnd) depth--;
+        }
     }
 
     public DefinitionFileException Error(YamlNode node, string problem) => new(File, (int)node.Start.Line, problem);
@@ -69,7 +90,8 @@ internal sealed class YamlReader(string file)
         var text = OptionalScalar(map, key);
         if (text is null) return fallback;
         return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
-            ? v : throw Error(Optional(map, key)!, $"'{key}' must be a number, got '{text}'");
+               && double.IsFinite(v)
+            ? v : throw Error(Optional(map, key)!, $"'{key}' must be a finite number, got '{text}'");
     }
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>

@@ -130,8 +130,8 @@ public class ThesisFileTests
     [Theory]
     [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals")]
     [InlineData(2, "min_measured: 60", 2, "'min_measured' is a share of the weight, from 0 to 1")]
-    [InlineData(7, "    weight: -1", 4, "signal 'rut': weight must not be negative")]
-    [InlineData(7, "    weight: heavy", 7, "'weight' must be a number, got 'heavy'")]
+    [InlineData(7, "    weight: -1", 7, "signal 'rut': weight must be from 0 to 1,000,000, got -1")]
+    [InlineData(7, "    weight: heavy", 7, "'weight' must be a finite number, got 'heavy'")]
     [InlineData(5, "    titel: Russell 2000 breakout", 5, "signal: unknown key 'titel'; allowed: id, title, kind, weight, params, supports, against")]
     public void Bad_structure(int line, string text, int errorLine, string problem)
     {

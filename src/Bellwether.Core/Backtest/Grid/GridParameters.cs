@@ -29,6 +29,9 @@ public sealed record GridAxis(IReadOnlyList<string> SignalIds, string Parameter,
 /// <param name="Axes">Signal parameters varied (none: θ alone).</param>
 public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyList<GridAxis> Axes)
 {
+    /// <summary>The most points a grid may have (each is a backtest in and out of sample).</summary>
+    public const int MaxPoints = 10_000;
+
     /// <summary>Number of points.</summary>
     public int Count => Thresholds.Count * Axes.Aggregate(1, (n, a) => n * a.Values.Count);
 
@@ -45,13 +48,18 @@ public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyL
             GridAxis.ForKind<CorrelationSignal>(thesis, kinds, "window_days", 90, 180, 270, 365, 730),
         }.OfType<GridAxis>().ToList());
 
-    /// <exception cref="ArgumentOutOfRangeException">No threshold, an axis without values or signals, or a signal on two axes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// No threshold, an axis without values or signals, a signal on two axes, or more than <see cref="MaxPoints"/> points.
+    /// </exception>
     public GridParameters Validate()
     {
         if (Thresholds.Count == 0) throw new ArgumentOutOfRangeException(nameof(Thresholds), "at least one threshold");
         if (Axes.Any(a => a.Values.Count == 0 || a.SignalIds.Count == 0)) throw new ArgumentOutOfRangeException(nameof(Axes), "an axis without values or signals");
         var ids = Axes.SelectMany(a => a.SignalIds).ToList();
         if (ids.Distinct().Count() != ids.Count) throw new ArgumentOutOfRangeException(nameof(Axes), "a signal on two axes");
+        // Counted in long: a product of axis sizes could overflow an int.
+        long points = Axes.Aggregate((long)Thresholds.Count, (n, a) => Math.Min(n * a.Values.Count, MaxPoints + 1L));
+        if (points > MaxPoints) throw new ArgumentOutOfRangeException(nameof(Axes), $"more than {MaxPoints:#,0} grid points");
         return this;
     }
 }

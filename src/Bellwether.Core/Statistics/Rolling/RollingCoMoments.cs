@@ -32,7 +32,6 @@ public static class RollingCoMoments
     private const int Chunk = 256;
     private const int ResyncFloor = 1024;
     private const double CollapseRatio = 1e-4;
-    private const int PrefetchAhead = 4 * Chunk;
 
     /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
     /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
@@ -204,28 +203,16 @@ public static class RollingCoMoments
             double shiftX = ShiftX, shiftY = ShiftY;
             int first = buffer.Filled;
             ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // first + (end − i) ≤ Chunk is guaranteed by the caller's stop
-            // Unchecked reads: full ≤ i < end ≤ x.Length = y.Length is guaranteed by the caller.
-            ref double xs = ref MemoryMarshal.GetReference(x);
-            ref double ys = ref MemoryMarshal.GetReference(y);
-            ref double leavingX = ref Unsafe.Subtract(ref xs, full);
-            ref double leavingY = ref Unsafe.Subtract(ref ys, full);
-            // Prefetch addresses as plain numbers (never a reference past the end): a hint, harmless even if stale.
-            double* aheadX = (double*)Unsafe.AsPointer(ref xs) + PrefetchAhead, aheadY = (double*)Unsafe.AsPointer(ref ys) + PrefetchAhead;
+            // Plain span reads of the inputs, no byrefs or pointers into them kept across the loop: the slide runs while
+            // other threads allocate, and a reference outside an array (its start less the window, as this loop once
+            // kept) is not moved with the array by a compacting GC: readings then differed from run to run.
             nint k = first;
             // Range of the sums of squares over the recorded windows, for the collapse check after the loop (kept in
             // registers: reading the just-stored buffer back would stall on store forwarding).
             double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
             for (nint j = i; j < end; j++, k++)
             {
-                if (Sse.IsSupported)
-                {
-                    // Ask for the values a few chunks ahead now, so that they arrive while this loop computes rather than
-                    // stall the scan that reads them first.
-                    Sse.Prefetch0(aheadX + j);
-                    Sse.Prefetch0(aheadY + j);
-                }
-                m.Replace(Unsafe.Add(ref leavingX, j) - shiftX, Unsafe.Add(ref leavingY, j) - shiftY,
-                    Unsafe.Add(ref xs, j) - shiftX, Unsafe.Add(ref ys, j) - shiftY, inverse);
+                m.Replace(x[(int)j - full] - shiftX, y[(int)j - full] - shiftY, x[(int)j] - shiftX, y[(int)j] - shiftY, inverse);
                 if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
                 else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
                 // Native min/max, one instruction each. A NaN sum (only from infinite input) is either skipped (x64

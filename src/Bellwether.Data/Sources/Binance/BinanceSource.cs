@@ -48,7 +48,7 @@ public sealed class BinanceSource(SourceSettings settings, TimeProvider time)
         if (r.IsSuccess) return;
         // Binance errors are {"code": -1121, "msg": "Invalid symbol."}.
         if ((int)r.Status == 400 && r.Text.Contains("-1121", StringComparison.Ordinal))
-            throw new SourceException(SourceFailure.NotFound, $"{Name}: {what}: Binance does not know this symbol ({ResponseErrors.Excerpt(r.Text)}); check the configuration");
-        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: false);
+            throw new SourceException(SourceFailure.NotFound, $"{Name}: {what}: Binance does not know this symbol ({ResponseErrors.Excerpt(r.Text, key: null)}); check the configuration");
+        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, key: null);
     }
 }

@@ -106,7 +106,7 @@ public sealed class CoinGeckoSource(SourceSettings settings, string? key, TimePr
         if (code == 10012)
             throw new SourceException(SourceFailure.NotAllowed, $"{Name}: {what}: CoinGecko limits keyless and Demo history to {FreeHistoryDays} days (error 10012); use a paid key, or 'bellwether import' a saved file for older days");
         if ((int)r.Status is 401 or 403 && key is not null)
-            throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: CoinGecko refused the Demo API key (HTTP {(int)r.Status}, error {code}: {ResponseErrors.Excerpt(message)}); check it (it is not shown)");
-        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: key is not null);
+            throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: CoinGecko refused the Demo API key (HTTP {(int)r.Status}, error {code}: {ResponseErrors.Excerpt(message, key)}); check it (it is not shown)");
+        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, key);
     }
 }

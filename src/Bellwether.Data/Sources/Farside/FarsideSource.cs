@@ -23,7 +23,7 @@ public sealed class FarsideSource(SourceSettings settings, TimeProvider time) : 
             throw new SourceException(SourceFailure.Blocked,
                 $"{Name}: {what}: blocked by Cloudflare (HTTP {(int)response.Status} challenge page), as often happens to scripts. " +
                 $"Open {new Uri(Settings.BaseAddress, page)} in a browser, save the page, and run 'bellwether import <saved file>'");
-        ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, keyed: false);
+        ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, key: null);
         var flows = FarsidePage.Find(html) ?? throw JsonValues.Malformed(Name, what, "no flow table (a table whose header ends in Total) on the page");
         var context = NewContext(target, "farside-html");
         var table = flows.Read(context, target.Instrument.Id, "farside");

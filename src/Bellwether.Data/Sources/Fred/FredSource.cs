@@ -22,7 +22,7 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
         var context = NewContext(target, key is null ? "fred-graph-csv" : "fred-api-json");
         var probe = Importers.Probe(context.File.Path, csv);
         if (!ValueSeriesCsvImporter.Fred.CanRead(probe))
-            throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv))}");
+            throw JsonValues.Malformed(Name, what, $"not FRED's CSV: {ResponseErrors.Excerpt(Encoding.UTF8.GetString(csv), key)}");
         var series = ValueSeriesCsvImporter.Fred.ReadSeries(probe, context);
         FetchRules.AddSeries(context.File, series, target, d => d < target.UtcToday, "dated today or later");
         return context.File;
@@ -31,7 +31,7 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
     private async Task<byte[]> Graph(string id, FetchTarget target, string what, CancellationToken ct)
     {
         var response = await Client.GetAsync(new Uri($"graph/fredgraph.csv?id={Uri.EscapeDataString(id)}&cosd={target.From:yyyy-MM-dd}", UriKind.Relative), ct);
-        ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, keyed: false);
+        ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, key: null);
         return response.Body;
     }
 
@@ -72,6 +72,6 @@ public sealed class FredSource(SourceSettings settings, string? key, TimeProvide
             throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: FRED refused the API key (HTTP {(int)r.Status}); check it (it is not shown), or remove it to use the keyless download");
         if ((int)r.Status == 400 && message.Contains("series does not exist", StringComparison.OrdinalIgnoreCase))
             throw new SourceException(SourceFailure.NotFound, $"{Name}: {what}: FRED has no such series");
-        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: true);
+        ResponseErrors.ThrowUnlessOk(r, Settings, what, now, key);
     }
 }

@@ -27,7 +27,7 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
         {
             var url = new Uri($"q/d/l/?s={Uri.EscapeDataString(symbol)}&i=d&d1={from:yyyyMMdd}&d2={to:yyyyMMdd}&apikey={Uri.EscapeDataString(key)}", UriKind.Relative);
             var response = await Client.GetAsync(url, ct);
-            ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, keyed: true);
+            ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, key);
             var text = response.Text.TrimStart('\uFEFF').TrimStart();
             if (!text.StartsWith("Date,", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("Data,", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,7 +51,7 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
             throw new SourceException(SourceFailure.RateLimited, $"{Name}: {what}: Stooq's daily quota for this key is used up (\"Exceeded the daily hits limit\"); try again tomorrow");
         if (text.StartsWith("No data", StringComparison.OrdinalIgnoreCase)) return;
         if (text.Contains("apikey", StringComparison.OrdinalIgnoreCase) || text.Contains("api key", StringComparison.OrdinalIgnoreCase))
-            throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: Stooq refused the API key ({ResponseErrors.Excerpt(text)}); check the key (it is not shown)");
-        throw JsonValues.Malformed(Name, what, $"not CSV: {ResponseErrors.Excerpt(text)}");
+            throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: Stooq refused the API key ({ResponseErrors.Excerpt(text, key)}); check the key (it is not shown)");
+        throw JsonValues.Malformed(Name, what, $"not CSV: {ResponseErrors.Excerpt(text, key)}");
     }
 }

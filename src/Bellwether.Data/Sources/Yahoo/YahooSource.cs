@@ -81,7 +81,7 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
     private JsonDocument Check(SourceResponse r, string what, DateTimeOffset now)
     {
         // Yahoo's errors are {"chart":{"result":null,"error":{"code":"Not Found","description":"…"}}}, on 200 and 4xx alike.
-        if (!r.IsSuccess && (int)r.Status is 429 or 418 or >= 500) ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: false);
+        if (!r.IsSuccess && (int)r.Status is 429 or 418 or >= 500) ResponseErrors.ThrowUnlessOk(r, Settings, what, now, key: null);
         JsonDocument json;
         try
         {
@@ -89,7 +89,7 @@ public sealed class YahooSource(SourceSettings settings, TimeProvider time) : Ht
         }
         catch (JsonException) when (!r.IsSuccess)
         {
-            ResponseErrors.ThrowUnlessOk(r, Settings, what, now, keyed: false);
+            ResponseErrors.ThrowUnlessOk(r, Settings, what, now, key: null);
             throw;
         }
         catch (JsonException)

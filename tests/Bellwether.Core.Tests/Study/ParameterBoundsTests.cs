@@ -1,0 +1,28 @@
+using Bellwether.Core.Backtest.Grid;
+using Bellwether.Core.Study.EventStudy;
+using Xunit;
+
+namespace Bellwether.Core.Tests.Study;
+
+/// <summary>Upper bounds that keep a run within the machine's memory: resamples and grid points.</summary>
+public sealed class ParameterBoundsTests
+{
+    [Fact]
+    public void Resamples_above_the_bound_are_refused()
+    {
+        (EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples }).Validate();
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            (EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples + 1 }).Validate());
+    }
+
+    [Fact]
+    public void A_grid_above_the_bound_is_refused_even_when_its_size_overflows_an_int()
+    {
+        GridAxis Axis(string id, int values) => new([id], "p", Enumerable.Range(0, values).Select(v => $"{v}").ToList());
+        var thresholds = Enumerable.Range(0, 100).Select(t => (double)t).ToList();
+        new GridParameters(thresholds, [Axis("a", 100)]).Validate(); // 10,000 points: the bound itself
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GridParameters(thresholds, [Axis("a", 101)]).Validate());
+        var huge = new GridParameters(thresholds, [Axis("a", 50_000), Axis("b", 50_000), Axis("c", 50_000)]);
+        Assert.Contains("more than 10,000 grid points", Assert.Throws<ArgumentOutOfRangeException>(() => huge.Validate()).Message);
+    }
+}
