@@ -18,9 +18,11 @@ namespace Bellwether.Report;
 /// <param name="Data">The whole data set; the report reads it as of <paramref name="Date"/> only.</param>
 /// <param name="Claims">The claims to check, or null to leave the section out.</param>
 /// <param name="HistoryFrom">First date of the weekly readiness and index histories.</param>
+/// <param name="Published">Published index readings (a reference series) to set beside the computed index; those dated
+/// after <paramref name="Date"/> are left out.</param>
 public sealed record ReportInputs(
     ThesisDefinition Thesis, SignalKinds Kinds, ClaimSet? Claims, ClaimKinds ClaimKinds, IMarketData Data, DateOnly Date,
-    DateOnly HistoryFrom);
+    DateOnly HistoryFrom, IReadOnlyList<PublishedReading>? Published = null);
 
 /// <summary>Assembles the report: board, weekly readiness, claim check, the charts of the thesis's measurements and
 /// "Did it ever work?", all from data known at the report date.</summary>
@@ -48,7 +50,8 @@ public static class ReportBuilder
         var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, r.Kinds);
         var notes = new List<string>();
         var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, r.ClaimKinds, date, notes);
-        var charts = SignalCharts.Draw(thesis, r.Kinds, view, date, r.HistoryFrom, history, notes);
+        var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();
+        var charts = SignalCharts.Draw(thesis, r.Kinds, view, date, r.HistoryFrom, history, notes, published);
         var study = studyTask.GetAwaiter().GetResult();
         notes.AddRange(studyNotes);
         foreach (var s in board.Signals.Where(s => s.Stale))

@@ -32,18 +32,21 @@ public sealed class SignalCharts
     private readonly IMarketData _view;
     private readonly DateOnly _date;
     private readonly List<string> _notes;
+    private readonly IReadOnlyList<PublishedReading> _published;
 
-    private SignalCharts(ThesisDefinition thesis, SignalKinds kinds, IMarketData view, DateOnly date, List<string> notes) =>
-        (_thesis, _kinds, _view, _date, _notes) = (thesis, kinds, view, date, notes);
+    private SignalCharts(ThesisDefinition thesis, SignalKinds kinds, IMarketData view, DateOnly date, List<string> notes,
+        IReadOnlyList<PublishedReading> published) =>
+        (_thesis, _kinds, _view, _date, _notes, _published) = (thesis, kinds, view, date, notes, published);
 
     /// <summary>
     /// The charts, in page order, from data cut at <paramref name="date"/> (<paramref name="view"/>); a chart whose data
-    /// is missing adds a note instead. The readiness history chart comes last.
+    /// is missing adds a note instead. The readiness history chart comes last. <paramref name="published"/> readings go
+    /// on the index chart beside the variant they describe, with their mean absolute error, bias and largest gap.
     /// </summary>
     public static List<Figure> Draw(ThesisDefinition thesis, SignalKinds kinds, IMarketData view, DateOnly date,
-        DateOnly historyFrom, IReadOnlyList<ReadinessPoint> history, List<string> notes)
+        DateOnly historyFrom, IReadOnlyList<ReadinessPoint> history, List<string> notes, IReadOnlyList<PublishedReading>? published = null)
     {
-        var c = new SignalCharts(thesis, kinds, view, date, notes);
+        var c = new SignalCharts(thesis, kinds, view, date, notes, published ?? []);
         Figure?[] charts =
         [
             c.First<BreakoutSignal, BreakoutSignalOptions>() is { } breakout ? c.Breakout(breakout) : null,
@@ -95,10 +98,13 @@ public sealed class SignalCharts
     {
         var index = new AltcoinSeasonIndex(_view.ClosesOfClass(AssetClass.Crypto), _view.Rankings(), _view.Classifications());
         if (index.BenchmarkRange is null) return Missing("the Altcoin Season Index", index.Options.Benchmark);
-        return ThesisCharts.AltSeason([
-            ("top 50, 90 days", index.History(historyFrom, _date, new AltcoinSeasonParameters(90, 50))),
-            ("top 100, 90 days", index.History(historyFrom, _date, new AltcoinSeasonParameters(90, 100))),
-        ]);
+        AltcoinSeasonParameters[] variants = [new(90, 50), new(90, 100)];
+        var histories = variants.Select(p => ($"top {p.TopCount}, {p.WindowDays} days", index.History(historyFrom, _date, p))).ToList();
+        // Published readings in the chart's span, beside the variant their definition names; the comparison in words too.
+        var comparisons = variants.Select((p, i) => PublishedComparison.Of(_published.Where(r => r.Date >= historyFrom && r.Date <= _date), p,
+            d => histories[i].Item2[d.DayNumber - historyFrom.DayNumber])).ToList();
+        _notes.AddRange(comparisons.Select(c => c.Sentence()).OfType<string>());
+        return ThesisCharts.AltSeason(histories, comparisons);
     }
 
     private Figure? Flows(EtfRotationSignalOptions o) =>

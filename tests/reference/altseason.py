@@ -5,15 +5,19 @@ Reads the raw CSV files of a data folder (not Bellwether's store) and computes, 
 index, the eligible count and the outperformer count, for several windows N and universe sizes K at once.
 
     altseason.py DATA_FOLDER --windows 30,90,365 --tops 50,100 --from 2018-01-01 --to 2025-12-31
-                 [--mode priority|latest] [--rankings list1,list2] [--exclude A,B] [--include C] [--alias POL=MATIC]
-                 [--detail 2025-12-15,2021-05-01]
+                 [--mode latest|priority] [--rankings list1,list2] [--exclude A,B] [--include C] [--alias POL=MATIC]
+                 [--detail 2025-12-15,2021-05-01] [--ranking-file more_lists.csv ...]
 
 Where the C# engine walks each day's ranking coin by coin, this script works one ranking period at a time on a
 days x candidates matrix of N-day close ratios (cumulative sums pick the first K eligible coins).
 
 Rules mirrored from the import (the store holds rows only after these checks): a daily row is dropped when its
 close is missing, any present open/high/low/close is <= 0, or high < low. Symbols are upper-cased everywhere.
-Prints JSON: {"K/N": {"dates": [...], "index": [...|null], "eligible": [...], "outperformers": [...]}, ...}
+Lists combine as in docs/altseason.md: by default the newest ranking of any list; on a shared date the list with market
+caps, then a collected snapshot list (date,snapshot_commit_utc,rank,...), then any other order-only list, each group
+by name. --ranking-file adds ranking files from outside the data folder.
+Status per day: stale_ranking when the ranking is older than 35 days, else partial below 80 % of K eligible, else ok.
+Prints JSON: {"K/N": {"dates": [...], "index": [...|null], "eligible": [...], "outperformers": [...], "status": [...]}, ...}
 plus "detail": {"K/N": {date: {ranking, bitcoin_ratio, eligible, outperformers}}} for --detail (symbols in rank order).
 bench/pandas/altseason_history.py times compute() from files already read.
 """
@@ -27,21 +31,29 @@ import numpy as np
 import pandas as pd
 
 
-def read_rankings(crypto):
-    """{list name: DataFrame(date, rank, symbol)} for every ranking CSV, detected by header."""
+def read_rankings(crypto, extra=()):
+    """{list name: (DataFrame(date, rank, symbol), precedence)} for every ranking CSV, detected by header;
+    precedence 0 = market caps, 1 = collected snapshot list (with its time), 2 = other order-only list."""
     lists = {}
-    for path in sorted(glob.glob(os.path.join(crypto, "*.csv"))):
+    for path in sorted(glob.glob(os.path.join(crypto, "*.csv"))) + list(extra):
         header = open(path).readline().strip().split(",")
         if header[:2] == ["date", "rank"] and "symbol" in header:
             df = pd.read_csv(path, usecols=["date", "rank", "symbol", "market_cap_usd"] if "market_cap_usd" in header else ["date", "rank", "symbol"])
+        elif header[:3] == ["date", "snapshot_commit_utc", "rank"] and "symbol" in header:
+            df = pd.read_csv(path, usecols=["date", "snapshot_commit_utc", "rank", "symbol"])
         elif header[:2] == ["month_start", "position"] and "symbol" in header:
             df = pd.read_csv(path, usecols=["month_start", "position", "symbol"]).rename(columns={"month_start": "date", "position": "rank"})
         else:
             continue
         df["date"] = pd.to_datetime(df["date"])
         df["symbol"] = df["symbol"].astype(str).str.upper()
-        has_caps = "market_cap_usd" in df.columns and df["market_cap_usd"].notna().any()
-        lists[os.path.splitext(os.path.basename(path))[0].lower()] = (df.sort_values(["date", "rank"]), has_caps)
+        if "market_cap_usd" in df.columns and df["market_cap_usd"].notna().any():
+            precedence = 0
+        elif "snapshot_commit_utc" in df.columns and df["snapshot_commit_utc"].notna().any():
+            precedence = 1
+        else:
+            precedence = 2
+        lists[os.path.splitext(os.path.basename(path))[0].lower()] = (df.sort_values(["date", "rank"]), precedence)
     return lists
 
 
@@ -110,13 +122,13 @@ def ranking_in_force(lists, order, mode, days):
     return chosen
 
 
-def compute(lists, flags, closes, windows, tops, start, end=None, mode="priority", rankings=None, exclude=(), include=(),
-            alias=(), detail=()):
+def compute(lists, flags, closes, windows, tops, start, end=None, mode="latest", rankings=None, exclude=(), include=(),
+            alias=(), detail=(), min_coverage=0.8, max_age=35):
     """The index history for every (K, N): {"K/N": {dates, index, eligible, outperformers}} (+ "detail")."""
     if rankings:
         order = [s.lower() for s in rankings]
-    else:  # lists with market caps first, then by name
-        order = sorted(lists, key=lambda n: (not lists[n][1], n))
+    else:  # market caps, then snapshot lists, then other order-only lists, each by name
+        order = sorted(lists, key=lambda n: (lists[n][1], n))
     excluded = (flags | {s.upper() for s in exclude}) - {s.upper() for s in include}
     excluded.add("BTC")
     wide = wide_frame(closes)
@@ -150,6 +162,7 @@ def compute(lists, flags, closes, windows, tops, start, end=None, mode="priority
             idx = np.full(len(days), np.nan)
             elig = np.zeros(len(days), dtype=int)
             outp = np.zeros(len(days), dtype=int)
+            status = np.array(["no_ranking"] * len(days), dtype=object)
             for key, rows in periods.items():
                 if key == "None":
                     continue
@@ -167,6 +180,9 @@ def compute(lists, flags, closes, windows, tops, start, end=None, mode="priority
                 elig[rows] = np.where(np.isnan(b), 0, e)
                 outp[rows] = np.where(np.isnan(b), 0, o)
                 idx[rows] = np.where(ok, 100.0 * o / np.where(e > 0, e, 1), np.nan)
+                age = (days[rows] - pd.Timestamp(date)).days.to_numpy()
+                status[rows] = np.where(np.isnan(b), "no_benchmark_closes", np.where(e == 0, "no_eligible_coins",
+                                        np.where(age > max_age, "stale_ranking", np.where(e < min_coverage * k, "partial", "ok"))))
                 for when in detail_days:
                     if when not in days[rows]:
                         continue
@@ -182,6 +198,7 @@ def compute(lists, flags, closes, windows, tops, start, end=None, mode="priority
                 "index": [None if np.isnan(x) else x for x in idx],
                 "eligible": elig.tolist(),
                 "outperformers": outp.tolist(),
+                "status": status.tolist(),
             }
     if detail_days:
         result["detail"] = detail
@@ -195,16 +212,17 @@ def main():
     p.add_argument("--tops", default="50")
     p.add_argument("--from", dest="start", default="2018-01-01")
     p.add_argument("--to", dest="end", default=None)
-    p.add_argument("--mode", default="priority")
+    p.add_argument("--mode", default="latest")
     p.add_argument("--rankings", default=None)
     p.add_argument("--exclude", default="")
     p.add_argument("--include", default="")
     p.add_argument("--alias", action="append", default=[])
     p.add_argument("--detail", default=None)
+    p.add_argument("--ranking-file", action="append", default=[])
     a = p.parse_args()
     crypto = os.path.join(a.data, "crypto")
     csv_list = lambda text: [x.strip() for x in text.split(",") if x.strip()] if text else []
-    result = compute(read_rankings(crypto), read_exclusions(crypto), read_closes(os.path.join(crypto, "daily")),
+    result = compute(read_rankings(crypto, a.ranking_file), read_exclusions(crypto), read_closes(os.path.join(crypto, "daily")),
                      [int(x) for x in csv_list(a.windows)], [int(x) for x in csv_list(a.tops)], a.start, a.end, a.mode,
                      csv_list(a.rankings) or None, csv_list(a.exclude), csv_list(a.include), a.alias, csv_list(a.detail))
     print(json.dumps(result))

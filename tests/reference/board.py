@@ -226,8 +226,11 @@ season = altseason.compute(altseason.read_rankings(crypto), altseason.read_exclu
 
 
 def alt(d, n=90, k=50):
+    """The signal; a reading whose status is not ok (partial, stale_ranking, undefined) is not measurable."""
     h = season[f"{k}/{n}"]
     i = h["dates"].index(day(d))
+    if h["status"][i] != "ok":
+        return {"not_measurable": h["status"][i]}
     band = lambda v: None if v is None else "altcoin_season" if v >= 75 else "bitcoin_season" if v <= 25 else "neutral"
     bands = [band(v) for v in h["index"][: i + 1]]
     month_ago = h["index"][i - 30] if i >= 30 else None

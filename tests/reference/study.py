@@ -103,7 +103,7 @@ def bootstrap(values, is_event, resamples, block, seed, key, confidence=0.95):
 
 def basket(lists, flags, closes, top, end):
     """The equal-weight basket's level by calendar day from the first day with a member (list: first, levels)."""
-    order = sorted(lists, key=lambda name: (not lists[name][1], name))
+    order = sorted(lists, key=lambda name: (lists[name][1], name))  # altseason.py's precedence
     excluded = set(flags) | {"BTC"}
     wide = altseason.wide_frame(closes)
     first_ranking = min(lists[name][0]["date"].min() for name in order)
@@ -112,7 +112,7 @@ def basket(lists, flags, closes, top, end):
     contracts = altseason.scaled_contracts(wide.columns)
     col = {s: j for j, s in enumerate(wide.columns)}
     m = wide.to_numpy()
-    chosen = altseason.ranking_in_force(lists, order, "priority", days)
+    chosen = altseason.ranking_in_force(lists, order, "latest", days)
     ranked_cache = {}
 
     def members(i):

@@ -23,20 +23,25 @@ internal static class AltseasonCommand
             .Between(1, 10_000);
         var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
         var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
-        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in priority order, comma-separated (default: lists with market caps first, then order-only lists)" };
-        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "priority: a later list only where earlier ones have not started; latest: the most recent ranking of any list", DefaultValueFactory = _ => RankingCombination.Priority };
+        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then snapshot lists, then order-only)" };
+        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "latest: the most recent ranking of any list; priority: a later list only where earlier ones have not started", DefaultValueFactory = _ => RankingCombination.Latest };
+        var minCoverage = new Option<double>("--min-coverage") { Description = "Share of K that must be eligible for status ok (0-1)", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMinCoverage };
+        var maxAge = new Option<int>("--max-ranking-age") { Description = "Oldest ranking in force, in days, for status ok", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMaxRankingAgeDays };
         var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
         var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
         var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
         var command = new Command("altseason", "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
-            asOf, window, top, from, to, rankings, mode, exclude, include, alias,
+            asOf, window, top, from, to, rankings, mode, exclude, include, alias, minCoverage, maxAge,
         };
         command.SetAction(parse =>
         {
-            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top));
+            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top),
+                MinCoverage: parse.GetValue(minCoverage), MaxRankingAgeDays: parse.GetValue(maxAge));
             if (parameters.WindowDays < 1) throw new UsageException("--window must be at least 1 day");
             if (parameters.TopCount < 1) throw new UsageException("--top must be at least 1");
+            if (!(parameters.MinCoverage is >= 0 and <= 1)) throw new UsageException("--min-coverage must lie in 0-1");
+            if (parameters.MaxRankingAgeDays < 0) throw new UsageException("--max-ranking-age must be at least 0");
             var asOfDate = StoreAccess.Date(parse, asOf);
             var fromDate = StoreAccess.Date(parse, from);
             var toDate = StoreAccess.Date(parse, to);
@@ -61,12 +66,17 @@ internal static class AltseasonCommand
                 var first = fromDate ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
                 history = index.History(first, toDate ?? date, parameters);
             }
+            // Published readings of this K and N, on the days shown (the as-of date, or the history's days).
+            var shownFrom = history is { Length: > 0 } ? history[0].Date : date;
+            var shownTo = history is { Length: > 0 } ? history[^1].Date : date;
+            var published = PublishedComparison.Of(store.LoadPublishedReadings().Where(r => r.Date >= shownFrom && r.Date <= shownTo),
+                parameters, d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber] : index.History(d, d, parameters)[0]);
             var ethBtc = EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date);
             var dominance = store.FindInstrument(DominanceId) is null ? null
                 : CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date);
 
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, ethBtc, dominance));
-            else Print(Output.Console(parse), reading, history, ethBtc, dominance);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, published, ethBtc, dominance));
+            else Print(Output.Console(parse), reading, history, published, ethBtc, dominance);
             return Cli.Ok;
         });
         return command;
@@ -103,7 +113,8 @@ internal static class AltseasonCommand
         return eth is null || btc is null ? null : CryptoMarketSeries.EthBtc(eth, btc);
     }
 
-    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
+    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
+        (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
     {
         as_of = r.Date,
         window_days = r.Parameters.WindowDays,
@@ -114,6 +125,11 @@ internal static class AltseasonCommand
         eligible = r.EligibleCount,
         outperformer_count = r.Outperformers.Count,
         short_of_top = r.ShortOfTop,
+        coverage = new
+        {
+            eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
+            min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
+        },
         bitcoin_return = r.BenchmarkReturn,
         thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
         ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
@@ -122,15 +138,28 @@ internal static class AltseasonCommand
         skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
         eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value } : null,
         btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value } : null,
-        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible }),
+        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
+        published = published.Readings.Select(c => new
+        {
+            date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
+            computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
+            ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
+        }),
+        published_summary = new { all = Summary(published.All), comparable = Summary(published.Comparable) },
     };
 
-    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history,
+    private static object? Summary(ComparisonSummary? s) => s is null ? null : new
+    {
+        count = s.Count, mean_absolute_error = s.MeanAbsoluteError, bias = s.Bias,
+        largest_gap = new { date = s.LargestGap.Published.Date, published = s.LargestGap.Published.Value, computed = s.LargestGap.Computed.Index, difference = s.LargestGap.Difference },
+    };
+
+    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
         (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance)
     {
         var p = r.Parameters;
         string title = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) on {r.Date:yyyy-MM-dd}";
-        if (r.Status != IndexStatus.Ok)
+        if (!r.Status.IsDefined())
         {
             console.MarkupLine($"{title}: [yellow]undefined[/] ({Words(r.Status)}).");
         }
@@ -143,27 +172,44 @@ internal static class AltseasonCommand
             foreach (var c in r.Outperformers.Take(10))
                 table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(), $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
             if (shown > 0) console.Write(table);
+            var coverage = $"Coverage: {r.EligibleCount} of {p.TopCount} eligible ({r.Coverage:0%}), ranking {r.RankingAgeDays} days old";
+            console.MarkupLine(r.Status == IndexStatus.Ok ? $"{coverage}: ok."
+                : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this reading.");
         }
         if (r.Ranking is { } k) console.MarkupLine($"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber} days old).");
-        var gaps = r.Skipped.Where(s => s.Reason is not (SkipReason.Benchmark or SkipReason.Stablecoin or SkipReason.WrappedOrBacked or SkipReason.ExcludedByOption)).ToList();
+        var gaps = r.Skipped.Where(s => s.Reason is SkipReason.NoDailySeries or SkipReason.MissingStartClose
+            or SkipReason.MissingEndClose or SkipReason.MissingBothCloses).ToList();
         if (gaps.Count > 0)
             console.MarkupLine($"Skipped for missing data: {Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
         if (ethBtc is { } e) console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}.");
         if (dominance is { } d) console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" + (d.Date < r.Date ? " [yellow](latest available)[/]." : "."));
         if (history is { Length: > 0 }) PrintHistory(console, p, history);
+        if (published.Readings.Count > 0) PrintPublished(console, published);
+    }
+
+    private static void PrintPublished(IAnsiConsole console, PublishedComparison published)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumns("date", "published", "by", "computed", "difference", "status", "ranking age");
+        foreach (var c in published.Readings)
+            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", $"{c.Published.Value:0.#}", Markup.Escape(c.Published.Provider),
+                c.Computed.IsDefined ? $"{c.Computed.Index:0.#}" : "—", double.IsNaN(c.Difference) ? "—" : $"{c.Difference:+0.#;-0.#;0}",
+                Snake(c.Computed.Status), c.Computed.RankingAgeDays < 0 ? "—" : $"{c.Computed.RankingAgeDays} d");
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(published.Sentence()!));
     }
 
     private static void PrintHistory(IAnsiConsole console, AltcoinSeasonParameters p, AltcoinSeasonPoint[] history)
     {
-        var defined = history.Where(h => h.Status == IndexStatus.Ok).ToList();
+        var defined = history.Where(h => h.IsDefined).ToList();
         var table = new Table().Border(TableBorder.Simple).AddColumns("month end", "index", "eligible", "season");
         foreach (var h in history.Where((h, i) => i == history.Length - 1 || history[i + 1].Date.Month != h.Date.Month))
-            table.AddRow($"{h.Date:yyyy-MM-dd}", h.Status == IndexStatus.Ok ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
+            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
         console.Write(table);
         console.MarkupLine($"History {history[0].Date:yyyy-MM-dd} → {history[^1].Date:yyyy-MM-dd}: {history.Length:#,0} days, "
                            + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.AltcoinSeason):#,0} in Altcoin Season, "
                            + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.BitcoinSeason):#,0} in Bitcoin Season, "
-                           + $"{history.Length - defined.Count:#,0} undefined.");
+                           + $"{history.Length - defined.Count:#,0} undefined, "
+                           + $"{defined.Count(h => h.Status != IndexStatus.Ok):#,0} partial or on a stale ranking.");
     }
 
     private static string Words(Season s) => s switch
@@ -174,8 +220,12 @@ internal static class AltseasonCommand
         _ => "undefined",
     };
 
-    private static string Words(IndexStatus s) => s switch
+    private static string Snake(IndexStatus s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
+
+    private static string Words(IndexStatus s, AltcoinSeasonParameters? p = null) => s switch
     {
+        IndexStatus.Partial => $"fewer than {p?.MinCoverage:0%} of the top {p?.TopCount} had closes at both ends",
+        IndexStatus.StaleRanking => $"the ranking in force is older than {p?.MaxRankingAgeDays} days",
         IndexStatus.NoRanking => "no ranking on or before this date",
         IndexStatus.NoBenchmarkCloses => "Bitcoin lacks a close at the date or at the start of the window",
         IndexStatus.NoEligibleCoins => "no ranked altcoin has closes at both ends of the window",

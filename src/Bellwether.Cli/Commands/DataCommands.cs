@@ -159,6 +159,7 @@ internal static class DataCommands
                     date = t.Dates[i],
                     flows = t.Funds.Select((f, k) => (f, v: t.Values[k][i])).ToDictionary(x => x.f, x => double.IsNaN(x.v) ? (double?)null : x.v),
                     total = t.Total[i],
+                    derived = t.Derived?[i] == true,
                 }),
             });
             return Cli.Ok;
@@ -166,8 +167,11 @@ internal static class DataCommands
         var table = new Table().Border(TableBorder.Simple).AddColumn("date");
         foreach (var f in t.Funds) table.AddColumn(Markup.Escape(f));
         table.AddColumn("Total");
+        // Flows derived from shares outstanding × NAV say so on their row.
+        if (t.Derived is not null) table.AddColumn("source");
         foreach (var i in rows)
-            table.AddRow([$"{t.Dates[i]:yyyy-MM-dd}", .. t.Values.Select(v => Output.Number(v[i])), Output.Number(t.Total[i])]);
+            table.AddRow([$"{t.Dates[i]:yyyy-MM-dd}", .. t.Values.Select(v => Output.Number(v[i])), Output.Number(t.Total[i]),
+                .. t.Derived is null ? Array.Empty<string>() : [t.Derived[i] ? Markup.Escape(Core.Flows.FundShares.DerivedSource) : "published"]]);
         Output.Console(parse).Write(table);
         return Cli.Ok;
     }

@@ -57,7 +57,8 @@ internal static class ReportCommand
             var historyStart = historyFrom ?? date.AddYears(-3);
             if (historyStart > date) throw new UsageException("--history-from is after the report date");
             altcoins = StoreAltcoinIndex.Source(data);
-            var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart));
+            var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart,
+                store.LoadPublishedReadings()));
             if (chosen is not null)
                 content = content with { Notes = [$"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}.", .. content.Notes] };
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;

@@ -15,6 +15,12 @@ namespace Bellwether.Core.Flows;
 public sealed record FlowTable(
     Instrument Instrument, string[] Funds, DateOnly[] Dates, double[][] Values, double[] Total, string Source)
 {
+    /// <summary>
+    /// Per date, true where the day's flows were derived (from shares outstanding × NAV) rather than published; null
+    /// when none were.
+    /// </summary>
+    public bool[]? Derived { get; init; }
+
     /// <summary>Number of dated rows.</summary>
     public int Count => Dates.Length;
 

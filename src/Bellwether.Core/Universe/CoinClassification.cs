@@ -17,5 +17,7 @@ public sealed record CoinClassification(string Symbol, string? Name, bool IsStab
 /// <param name="Symbol">Ticker, upper case.</param>
 /// <param name="Name">Display name, when known.</param>
 /// <param name="MarketCapUsd">Market cap in US$, NaN when the list gives only an order.</param>
-/// <param name="Source">Which list: <c>cmc_top200</c> or <c>membership</c>.</param>
-public sealed record RankedCoin(DateOnly Date, int Rank, string Symbol, string? Name, double MarketCapUsd, string Source);
+/// <param name="Source">Which list, e.g. <c>cmc_monthly_top200_snapshots</c>.</param>
+/// <param name="SnapshotUtc">When a collected snapshot list was taken (e.g. a CoinGecko markets call), when known.</param>
+public sealed record RankedCoin(DateOnly Date, int Rank, string Symbol, string? Name, double MarketCapUsd, string Source,
+    DateTime? SnapshotUtc = null);

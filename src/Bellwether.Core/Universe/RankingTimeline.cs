@@ -4,12 +4,15 @@ namespace Bellwether.Core.Universe;
 public enum RankingCombination
 {
     /// <summary>
-    /// The first list (in priority order) that has a ranking on or before the date supplies its latest one; a later
-    /// list is used only where the earlier ones have not started yet.
+    /// The most recent ranking on or before the date across all lists; when two lists share that date, the list
+    /// earlier in the order wins (the default).
+    /// </summary>
+    Latest,
+    /// <summary>
+    /// The first list (in order) that has a ranking on or before the date supplies its latest one; a later list is
+    /// used only where the earlier ones have not started yet.
     /// </summary>
     Priority,
-    /// <summary>The most recent ranking on or before the date across all lists; on a tie, the list earlier in priority.</summary>
-    Latest,
 }
 
 /// <summary>One dated ranking of one list, coins in rank order.</summary>
@@ -30,12 +33,12 @@ public sealed class RankingTimeline
 
     /// <summary>Groups <paramref name="rankings"/> by list and date.</summary>
     /// <param name="priority">
-    /// List names (case-insensitive) in priority order; lists not named are ignored. Null: every list, those that
-    /// carry market caps first (a true market-cap ranking), then order-only lists, each group by name.
+    /// List names (case-insensitive) in order; lists not named are ignored. Null: every list in
+    /// <see cref="DefaultPrecedence"/>.
     /// </param>
     /// <exception cref="ArgumentException">A named list has no rankings.</exception>
     public RankingTimeline(IEnumerable<RankedCoin> rankings, IReadOnlyList<string>? priority = null,
-        RankingCombination combination = RankingCombination.Priority)
+        RankingCombination combination = RankingCombination.Latest)
     {
         Combination = combination;
         var byList = new Dictionary<string, List<RankedCoin>>(StringComparer.OrdinalIgnoreCase);
@@ -46,8 +49,8 @@ public sealed class RankingTimeline
         }
         List<string> order;
         if (priority is null)
-            order = byList.OrderBy(kv => kv.Value.Any(r => !double.IsNaN(r.MarketCapUsd)) ? 0 : 1)
-                .ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+            order = byList.OrderBy(kv => DefaultPrecedence(kv.Value)).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => kv.Key).ToList();
         else
         {
             order = [];
@@ -108,6 +111,14 @@ public sealed class RankingTimeline
         }
         return best;
     }
+
+    /// <summary>
+    /// The default order of lists (lower first, then by name), which decides between two lists that share a date:
+    /// 0 for a list that carries market caps (a true market-cap ranking), 1 for a collected snapshot list (it says
+    /// when it was taken), 2 for any other order-only list (e.g. one filtered to what a data vendor lists).
+    /// </summary>
+    public static int DefaultPrecedence(IReadOnlyCollection<RankedCoin> list) =>
+        list.Any(r => !double.IsNaN(r.MarketCapUsd)) ? 0 : list.Any(r => r.SnapshotUtc is not null) ? 1 : 2;
 
     private static int ByDateAndRank(RankedCoin a, RankedCoin b) =>
         a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Symbol, b.Symbol);

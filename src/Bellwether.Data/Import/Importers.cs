@@ -13,6 +13,8 @@ public static class Importers
         new CoinGeckoDailyCsvImporter(),
         new CoinListCsvImporter(),
         new RankingCsvImporter(),
+        new FundSharesCsvImporter(),
+        new PublishedReadingsCsvImporter(),
         new FlowsCsvImporter(),
         ValueSeriesCsvImporter.Fred,
         ValueSeriesCsvImporter.DataFolder,

@@ -1,3 +1,4 @@
+using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
@@ -30,6 +31,10 @@ public sealed class ParsedFile(string path, string format)
     public List<RankedCoin> Rankings { get; } = [];
     /// <summary>Dated vintages of series values (FRED's <c>realtime_start</c>), stored beside the series' latest values.</summary>
     public List<SeriesVintages> Vintages { get; } = [];
+    /// <summary>Funds' shares outstanding and NAV as the file gives them (their flows are in <see cref="Flows"/>).</summary>
+    public List<FundShareDay> FundShares { get; } = [];
+    /// <summary>Published index readings: a reference series, stored apart from computed values.</summary>
+    public List<PublishedReading> PublishedReadings { get; } = [];
 
     /// <summary>
     /// Leaves out the series and flow tables without a row (a header-only file, or every row skipped), with a note:
@@ -51,5 +56,6 @@ public sealed class ParsedFile(string path, string format)
 
     /// <summary>Rows kept for the store.</summary>
     public int RowsKept =>
-        Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count;
+        Series.Sum(s => s.Count) + Flows.Sum(f => f.Count) + Classifications.Count + Rankings.Count + FundShares.Count
+        + PublishedReadings.Count;
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
@@ -158,6 +159,7 @@ public sealed partial class BellwetherStore
         var dates = new SortedSet<DateOnly>();
         var cells = new Dictionary<(DateOnly, string), double>();
         var sources = new SortedSet<string>(StringComparer.Ordinal);
+        var derived = new HashSet<DateOnly>();
         using (var reader = Query("SELECT date, fund, value, source FROM flows WHERE instrument = $1",
                    instrument.QualifiedId))
             while (reader.Read())
@@ -165,13 +167,18 @@ public sealed partial class BellwetherStore
                 var d = reader.GetFieldValue<DateOnly>(0);
                 dates.Add(d);
                 cells[(d, reader.GetString(1))] = Value(reader, 2);
-                sources.Add(reader.GetString(3));
+                var source = reader.GetString(3);
+                sources.Add(source);
+                if (source == FundShares.DerivedSource) derived.Add(d);
             }
         var dateArray = dates.ToArray();
         double Cell(DateOnly d, string f) => cells.TryGetValue((d, f), out var v) ? v : double.NaN;
         var values = funds.Select(f => dateArray.Select(d => Cell(d, f)).ToArray()).ToArray();
         var total = dateArray.Select(d => Cell(d, TotalFund)).ToArray();
-        return new FlowTable(instrument, [.. funds], dateArray, values, total, string.Join(';', sources));
+        return new FlowTable(instrument, [.. funds], dateArray, values, total, string.Join(';', sources))
+        {
+            Derived = derived.Count == 0 ? null : dateArray.Select(derived.Contains).ToArray(),
+        };
     }
 
     /// <summary>Stored coin classifications, optionally of one list only.</summary>
@@ -199,10 +206,34 @@ public sealed partial class BellwetherStore
     public List<RankedCoin> LoadRankings(string? list = null)
     {
         var result = new List<RankedCoin>();
-        using var reader = Query("SELECT list, date, rank, symbol, name, market_cap_usd FROM rankings WHERE $1 IS NULL OR list = $1 ORDER BY list, date, rank", list);
+        using var reader = Query("SELECT list, date, rank, symbol, name, market_cap_usd, snapshot_utc FROM rankings WHERE $1 IS NULL OR list = $1 ORDER BY list, date, rank", list);
         while (reader.Read())
             result.Add(new RankedCoin(reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), Value(reader, 5), reader.GetString(0)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), Value(reader, 5), reader.GetString(0),
+                reader.IsDBNull(6) ? null : DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+        return result;
+    }
+
+    /// <summary>Stored published readings (a reference series apart from computed values), by series and date.</summary>
+    public List<PublishedReading> LoadPublishedReadings()
+    {
+        var result = new List<PublishedReading>();
+        using var reader = Query("SELECT date, value, provider, definition, note, source_url FROM published_readings ORDER BY series, date");
+        while (reader.Read())
+            result.Add(new PublishedReading(reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        return result;
+    }
+
+    /// <summary>Stored shares outstanding and NAV of one fund (<paramref name="ticker"/>), by date.</summary>
+    public List<FundShareDay> LoadFundShares(string ticker)
+    {
+        var result = new List<FundShareDay>();
+        using var reader = Query("SELECT date, ticker, shares_out, nav, price, net_flow_musd FROM fund_shares WHERE series = $1 ORDER BY date",
+            SharesSeries(ticker.ToUpperInvariant()));
+        while (reader.Read())
+            result.Add(new FundShareDay(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), Value(reader, 2), Value(reader, 3),
+                Value(reader, 4), Value(reader, 5)));
         return result;
     }
 
@@ -210,7 +241,11 @@ public sealed partial class BellwetherStore
     public string ContentFingerprint()
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "imports", "vintages" })
+        foreach (var table in new[]
+                 {
+                     "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "fund_shares",
+                     "published_readings", "imports", "vintages",
+                 })
             parts.Add($"{table}:{Scalar($"SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM {table} t")}");
         return string.Join(' ', parts);
     }

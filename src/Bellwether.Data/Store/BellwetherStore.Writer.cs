@@ -110,13 +110,17 @@ public sealed partial class BellwetherStore
             CREATE OR REPLACE TEMP TABLE stage_flows AS SELECT * FROM flows LIMIT 0;
             CREATE OR REPLACE TEMP TABLE stage_coin_lists AS SELECT * FROM coin_lists LIMIT 0;
             CREATE OR REPLACE TEMP TABLE stage_rankings AS SELECT * FROM rankings LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_fund_shares AS SELECT * FROM fund_shares LIMIT 0;
+            CREATE OR REPLACE TEMP TABLE stage_published_readings AS SELECT * FROM published_readings LIMIT 0;
             """);
         foreach (var (from, to) in identities.Renames) Rename(from, to);
         StageRows(files, identities);
         Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
         Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
         Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
-        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd"], changes);
+        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
+        Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
+        Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
         var instruments = identities.Stored.Values.Distinct().ToList();
         UpsertInstruments(instruments);
         foreach (var table in files.SelectMany(f => f.Flows))
@@ -124,7 +128,10 @@ public sealed partial class BellwetherStore
         MergeVintages(files, identities, changes);
         RefreshStats(instruments.Where(i => identities.Redefined.Contains(i.Id)
                                             || changes.TryGetValue(i.Id, out var c) && c.Changed > 0).ToList());
-        Execute("DROP TABLE stage_bars; DROP TABLE stage_flows; DROP TABLE stage_coin_lists; DROP TABLE stage_rankings; DROP TABLE IF EXISTS diff;");
+        Execute("""
+            DROP TABLE stage_bars; DROP TABLE stage_flows; DROP TABLE stage_coin_lists; DROP TABLE stage_rankings;
+            DROP TABLE stage_fund_shares; DROP TABLE stage_published_readings; DROP TABLE IF EXISTS diff;
+            """);
     }
 
     // The qualified ids of the instruments, and the names of the lists, a parsed file writes.
@@ -132,7 +139,12 @@ public sealed partial class BellwetherStore
         file.Series.Select(s => identities.Of(s.Instrument).Id)
             .Concat(file.Flows.Select(f => identities.Of(f.Instrument).Id))
             .Concat(file.ClassificationList is { } list && file.Classifications.Count > 0 ? [list] : [])
-            .Concat(file.Rankings.Select(r => r.Source).Distinct());
+            .Concat(file.Rankings.Select(r => r.Source).Distinct())
+            .Concat(file.FundShares.Select(d => SharesSeries(d.Ticker)).Distinct())
+            .Concat(file.PublishedReadings.Select(r => r.Series).Distinct());
+
+    /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g. <c>IWM_ETF_SHARES</c>.</summary>
+    public static string SharesSeries(string ticker) => $"{ticker}_ETF_SHARES";
 
     private static void RejectDoubleSources(ParsedFile file, IEnumerable<string> keys, Dictionary<string, string> owners)
     {
@@ -172,7 +184,8 @@ public sealed partial class BellwetherStore
                     var values = f < table.Funds.Length ? table.Values[f] : table.Total;
                     for (int i = 0; i < table.Count; i++)
                         appender.CreateRow().AppendValue(id).AppendValue(table.Dates[i]).AppendValue(fund)
-                            .AppendValue(Nullable(values[i])).AppendValue(table.Source).EndRow();
+                            .AppendValue(Nullable(values[i]))
+                            .AppendValue(table.Derived?[i] == true ? FundShares.DerivedSource : table.Source).EndRow();
                 }
             }
         }
@@ -187,7 +200,20 @@ public sealed partial class BellwetherStore
         {
             foreach (var r in files.SelectMany(f => f.Rankings))
                 appender.CreateRow().AppendValue(r.Source).AppendValue(r.Date).AppendValue(r.Rank).AppendValue(r.Symbol)
-                    .AppendValue(r.Name).AppendValue(Nullable(r.MarketCapUsd)).EndRow();
+                    .AppendValue(r.Name).AppendValue(Nullable(r.MarketCapUsd)).AppendValue(r.SnapshotUtc).EndRow();
+        }
+        using (var appender = _connection.CreateAppender("stage_fund_shares"))
+        {
+            foreach (var d in files.SelectMany(f => f.FundShares))
+                appender.CreateRow().AppendValue(SharesSeries(d.Ticker)).AppendValue(d.Date).AppendValue(d.Ticker)
+                    .AppendValue(Nullable(d.SharesOutstanding)).AppendValue(Nullable(d.Nav)).AppendValue(Nullable(d.Price))
+                    .AppendValue(Nullable(d.NetFlowMusd)).EndRow();
+        }
+        using (var appender = _connection.CreateAppender("stage_published_readings"))
+        {
+            foreach (var r in files.SelectMany(f => f.PublishedReadings))
+                appender.CreateRow().AppendValue(r.Series).AppendValue(r.Date).AppendValue(r.Value).AppendValue(r.Provider)
+                    .AppendValue(r.Definition).AppendValue(r.Note).AppendValue(r.SourceUrl).EndRow();
         }
     }
 

@@ -64,7 +64,16 @@ internal static class Schema
         UPDATE flow_funds SET instrument = q.new_id FROM qualified_ids q WHERE flow_funds.instrument = q.old_id;
         DROP TABLE qualified_ids;
         """,
-        // 4: every vintage of an observation a source dated (FRED's realtime_start), kept when a later one revises it.
+        // 4: snapshot lists keep their capture time; funds' shares outstanding and NAV; published index readings
+        // (a reference series, never mixed with computed values).
+        """
+        ALTER TABLE rankings ADD COLUMN snapshot_utc TIMESTAMP;
+        CREATE TABLE fund_shares(series VARCHAR NOT NULL, date DATE NOT NULL, ticker VARCHAR NOT NULL,
+            shares_out DOUBLE, nav DOUBLE, price DOUBLE, net_flow_musd DOUBLE);
+        CREATE TABLE published_readings(series VARCHAR NOT NULL, date DATE NOT NULL, value DOUBLE NOT NULL,
+            provider VARCHAR NOT NULL, definition VARCHAR NOT NULL, note VARCHAR, source_url VARCHAR);
+        """,
+        // 5: every vintage of an observation a source dated (FRED's realtime_start), kept when a later one revises it.
         """
         CREATE TABLE vintages(
             instrument VARCHAR NOT NULL, date DATE NOT NULL, realtime_start DATE NOT NULL, value DOUBLE NOT NULL,

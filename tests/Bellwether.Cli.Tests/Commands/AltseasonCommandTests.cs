@@ -83,10 +83,84 @@ public class AltseasonCommandTests
     [InlineData("--rankings", "no_such_list")]
     [InlineData("--as-of", "15/12/2025")]
     [InlineData("--ranking-mode", "newest")]
+    [InlineData("--min-coverage", "1.5")]
+    [InlineData("--max-ranking-age", "-1")]
     public void Bad_options_are_usage_errors(params string[] args)
     {
         var r = CliRun.OnRealData(["altseason", .. args, "--json"]);
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("", r.Stdout);
     }
+
+    [Fact]
+    public void Coverage_and_status_say_how_much_the_reading_rests_on()
+    {
+        // K = 100 in 2023: the mid-cap gap leaves far fewer than 80 of 100 coins with both closes.
+        var r = CliRun.OnRealData("altseason", "--as-of", "2023-06-15", "--top", "100", "--json").Json;
+        var coverage = r.GetProperty("coverage");
+        Assert.Equal("partial", r.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Number, r.GetProperty("index").ValueKind); // the value stays, its status says what it rests on
+        Assert.Equal(r.GetProperty("eligible").GetInt32() / 100.0, coverage.GetProperty("share").GetDouble(), 12);
+        Assert.True(coverage.GetProperty("share").GetDouble() < coverage.GetProperty("min_share").GetDouble());
+        Assert.Equal(14, coverage.GetProperty("ranking_age_days").GetInt32()); // the CMC list of 2023-06-01
+        // Monthly rankings only, as of 2025-12-31 in priority mode: the CMC list of 2025-10-01 is 91 days old.
+        var stale = CliRun.OnRealData("altseason", "--as-of", "2025-12-31", "--ranking-mode", "priority", "--json").Json;
+        Assert.Equal("stale_ranking", stale.GetProperty("status").GetString());
+        Assert.Equal(91, stale.GetProperty("coverage").GetProperty("ranking_age_days").GetInt32());
+        var text = CliRun.OnRealData("altseason", "--as-of", "2025-12-31", "--ranking-mode", "priority").Stdout;
+        Assert.Contains("stale_ranking", text);
+        Assert.Contains("a board does not count this reading", text);
+    }
+
+    [Fact]
+    public void Published_readings_appear_beside_the_computed_index_with_their_difference()
+    {
+        using var folder = new TempStore();
+        var store = folder.CopyOfRealData();
+        var fixtures = Path.Combine(Reference.RepoRoot, "tests", "fixtures", "altseason");
+        Assert.Equal(0, CliRun.Invoke(store, "import", fixtures).ExitCode);
+        var r = CliRun.Invoke(store, "altseason", "--top", "100", "--from", "2025-12-01", "--to", "2025-12-31", "--json").Json;
+        var published = r.GetProperty("published").EnumerateArray().ToList();
+        Assert.Equal(["2025-12-07", "2025-12-17", "2025-12-18", "2025-12-21", "2025-12-22", "2025-12-24", "2025-12-25", "2025-12-30", "2025-12-31"],
+            published.Select(p => p.GetProperty("date").GetString()!));
+        var history = r.GetProperty("history").EnumerateArray().ToDictionary(h => h.GetProperty("date").GetString()!);
+        foreach (var p in published)
+        {
+            var day = history[p.GetProperty("date").GetString()!];
+            Assert.Equal(day.GetProperty("index").GetDouble(), p.GetProperty("computed").GetDouble());
+            Assert.Equal(p.GetProperty("computed").GetDouble() - p.GetProperty("value").GetDouble(), p.GetProperty("difference").GetDouble(), 12);
+        }
+        // The daily CoinGecko list of 2025-12-07 is in force on its date.
+        Assert.Equal(0, published[0].GetProperty("ranking_age_days").GetInt32());
+        var all = r.GetProperty("published_summary").GetProperty("all");
+        var differences = published.Select(p => p.GetProperty("difference").GetDouble()).ToArray();
+        Assert.Equal(9, all.GetProperty("count").GetInt32());
+        Assert.Equal(differences.Average(Math.Abs), all.GetProperty("mean_absolute_error").GetDouble(), 12);
+        Assert.Equal(differences.Average(), all.GetProperty("bias").GetDouble(), 12);
+        Assert.Equal(differences.MaxBy(Math.Abs), all.GetProperty("largest_gap").GetProperty("difference").GetDouble());
+        // A top-100 list cannot give 90 of 100 eligible altcoins: nothing is comparable under the acceptance's limits.
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("published_summary").GetProperty("comparable").ValueKind);
+        var text = CliRun.Invoke(store, "altseason", "--top", "100", "--as-of", "2025-12-07").Stdout;
+        Assert.Contains("CoinMarketCap", text);
+        Assert.Contains("mean absolute error", text);
+        // Published readings of another K and N are not set beside this one.
+        Assert.Empty(CliRun.Invoke(store, "altseason", "--top", "50", "--as-of", "2025-12-07", "--json").Json.GetProperty("published").EnumerateArray());
+    }
+}
+
+/// <summary>A temporary folder for stores a test changes; deleted on dispose.</summary>
+public sealed class TempStore : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bellwether-cli-").FullName;
+
+    /// <summary>A copy of the store holding the whole real data folder, to import more into.</summary>
+    public string CopyOfRealData()
+    {
+        using (RealData.OpenStore()) { } // imports the folder once per test process, or skips without BELLWETHER_DATA
+        var path = Path.Combine(_folder, "store.duckdb");
+        File.Copy(RealData.StorePath, path);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -9,6 +9,29 @@ public class BoardCommandTests
     private static readonly string[] States = ["supports", "neutral", "against", "not_measurable"];
 
     [Fact]
+    public void Small_cap_flows_count_once_a_shares_and_nav_file_holds_IWM_and_partial_indices_do_not()
+    {
+        using var temp = new TempStore();
+        var store = temp.CopyOfRealData();
+        // Hand-made IWM shares outstanding on real IWM closes (tests/fixtures/README.md): 23 flow days to 2025-12-12.
+        Assert.Equal(0, CliRun.Invoke(store, "import", Path.Combine(Reference.RepoRoot, "tests", "fixtures", "etf")).ExitCode);
+        var byId = CliRun.Invoke(store, "board", "--as-of", "2025-12-12", "--json").Json.GetProperty("signals").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetString()!);
+        var flows = byId["smallcap_etf_flows"];
+        Assert.NotEqual("not_measurable", flows.GetProperty("state").GetString());
+        Assert.Contains("IWM_ETF_FLOWS", flows.GetProperty("explanation").GetString());
+        var rows = CliRun.Invoke(store, "data", "show", "IWM_ETF_FLOWS", "--json").Json.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(23, rows.Count);
+        Assert.Equal(["2025-12-01"], rows.Where(r => !r.GetProperty("derived").GetBoolean()).Select(r => r.GetProperty("date").GetString()));
+        // As of 2023-06-15 the top-100 index rests on far fewer than 80 of 100 coins: shown in words, not counted.
+        var k100 = CliRun.Invoke(store, "board", "--as-of", "2023-06-15", "--json").Json.GetProperty("signals").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == "altseason_90d_k100");
+        Assert.Equal("not_measurable", k100.GetProperty("state").GetString());
+        Assert.EndsWith("partial", k100.GetProperty("explanation").GetString());
+        Assert.Contains("of 100 coins", k100.GetProperty("explanation").GetString());
+    }
+
+    [Fact]
     public void Json_board_as_of_the_article_date()
     {
         var r = CliRun.OnRealData("board", "--as-of", "2025-12-15", "--json");
@@ -25,7 +48,7 @@ public class BoardCommandTests
             Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("explanation").GetString()));
         }
         var byId = signals.ToDictionary(s => s.GetProperty("id").GetString()!);
-        Assert.StartsWith("not measurable: no source", byId["smallcap_etf_flows"].GetProperty("explanation").GetString());
+        Assert.StartsWith("not measurable: no flow table IWM_ETF_FLOWS", byId["smallcap_etf_flows"].GetProperty("explanation").GetString());
         Assert.Equal("not_measurable", byId["smallcap_etf_flows"].GetProperty("state").GetString());
 
         // Readiness is the weighted mean of the scores of the signals that count, recomputed from the breakdown.

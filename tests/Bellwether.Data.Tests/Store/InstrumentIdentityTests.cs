@@ -222,7 +222,7 @@ public sealed class InstrumentIdentityTests : IDisposable
         // A read-only open migrates first; then the rows are those a fresh import stores, id for id.
         using (var store = BellwetherStore.Open(legacy, readOnly: true))
         {
-            Assert.Equal(4, store.SchemaVersion);
+            Assert.Equal(5, store.SchemaVersion);
             Assert.Equal(expected, store.ContentFingerprint());
             Assert.Equal(expectedStatus, store.Status());
         }
@@ -273,7 +273,7 @@ internal static class LegacyStore
             INSERT INTO flows SELECT i.symbol, f.date, f.fund, f.value, f.source
                 FROM cur.flows f JOIN cur.instruments i ON i.id = f.instrument ORDER BY i.symbol, f.date, f.fund;
             INSERT INTO coin_lists SELECT * FROM cur.coin_lists;
-            INSERT INTO rankings SELECT * FROM cur.rankings;
+            INSERT INTO rankings SELECT list, date, rank, symbol, name, market_cap_usd FROM cur.rankings;
             INSERT INTO imports SELECT * FROM cur.imports;
             DETACH cur;
             """);

@@ -52,7 +52,7 @@ public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
                 var parameters = new AltcoinSeasonParameters(n, k);
                 var r = index.At(data.ClaimDate, parameters);
                 var from = data.ClaimDate.AddDays(-n);
-                if (r.Status != IndexStatus.Ok)
+                if (!r.Status.IsDefined())
                 {
                     readings.Add(ClaimReading.NotMeasurable(label, definition, "points", $"index undefined on {Day(data.ClaimDate)}: {Snake(r.Status)}",
                         data.Provenance([index.Options.Benchmark], from, data.ClaimDate)));
@@ -67,7 +67,8 @@ public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
                     $"altcoin_season at {parameters.AltcoinSeasonThreshold:0} or above, bitcoin_season at {parameters.BitcoinSeasonThreshold:0} or below",
                     $"{r.Outperformers.Count} of {r.EligibleCount} beat Bitcoin's {Percent(r.BenchmarkReturn)}" +
                     (r.Ranking is { } k2 ? $"; ranking {k2.List} of {Day(k2.Date)} ({data.ClaimDate.DayNumber - k2.Date.DayNumber} days old)" : "") +
-                    (r.ShortOfTop ? $"; only {r.EligibleCount} coins eligible" : "") + $"; {r.Skipped.Count} ranked coins skipped",
+                    (r.ShortOfTop ? $"; only {r.EligibleCount} coins eligible" : "") +
+                    (r.Status == IndexStatus.Ok ? "" : $"; status {Snake(r.Status)}") + $"; {r.Skipped.Count} ranked coins skipped",
                     provenance,
                     Figures(("eligible", r.EligibleCount), ("outperformers", r.Outperformers.Count), ("bitcoin_return", r.BenchmarkReturn), ("skipped", r.Skipped.Count)),
                     Dates(("ranking_date", r.Ranking?.Date))));

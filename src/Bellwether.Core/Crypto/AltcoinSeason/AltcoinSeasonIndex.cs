@@ -122,7 +122,8 @@ public sealed class AltcoinSeasonIndex
         if (snapshot < 0) return new(date, double.NaN, 0, 0, IndexStatus.NoRanking);
         int day = date.DayNumber, n = p.WindowDays;
         double benchmark = Ratio(_benchmark, day, n);
-        if (double.IsNaN(benchmark)) return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses);
+        if (double.IsNaN(benchmark))
+            return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, day - Rankings.Snapshots[snapshot].Date.DayNumber);
         int count = 0, beats = 0;
         foreach (var c in _candidates[snapshot])
         {
@@ -149,9 +150,10 @@ public sealed class AltcoinSeasonIndex
             eligible?.Add(new CoinReturn(c.Symbol, c.Rank, _seriesIds[used], ratio - 1, beat));
             if (count == p.TopCount) break;
         }
+        int age = day - Rankings.Snapshots[snapshot].Date.DayNumber;
         return count == 0
-            ? new(date, double.NaN, 0, 0, IndexStatus.NoEligibleCoins)
-            : new(date, 100.0 * beats / count, count, beats, IndexStatus.Ok);
+            ? new(date, double.NaN, 0, 0, IndexStatus.NoEligibleCoins, age)
+            : new(date, 100.0 * beats / count, count, beats, p.StatusOf(count, age), age);
     }
 
     /// <summary>close(t) / close(t − n) of series <paramref name="s"/>, NaN unless both closes exist.</summary>

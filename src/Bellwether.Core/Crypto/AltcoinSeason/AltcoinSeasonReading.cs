@@ -5,9 +5,9 @@ namespace Bellwether.Core.Crypto.AltcoinSeason;
 /// <summary>The Altcoin Season Index at one date, with the coins behind it.</summary>
 /// <param name="Date">The day t.</param>
 /// <param name="Parameters">N, K and the thresholds used.</param>
-/// <param name="Index">100 × outperformers / eligible; NaN unless <paramref name="Status"/> is Ok.</param>
+/// <param name="Index">100 × outperformers / eligible; NaN unless <paramref name="Status"/> carries a value.</param>
 /// <param name="Season">The band of <paramref name="Index"/>.</param>
-/// <param name="Status">Whether the index was defined.</param>
+/// <param name="Status">Whether the index was defined and how much it rests on.</param>
 /// <param name="Eligible">The eligible coins, in rank order (at most K).</param>
 /// <param name="Skipped">Ranked coins left out above the last eligible one (or the whole ranking when fewer than K
 /// are eligible), in rank order, each with its reason.</param>
@@ -25,5 +25,11 @@ public sealed record AltcoinSeasonReading(
         Eligible.Where(c => c.BeatsBenchmark).OrderByDescending(c => c.Return).ThenBy(c => c.Rank).ToList();
 
     /// <summary>True when fewer than K coins were eligible: the ranking ran out of coins with closes.</summary>
-    public bool ShortOfTop => Status == IndexStatus.Ok && Eligible.Count < Parameters.TopCount;
+    public bool ShortOfTop => Status.IsDefined() && Eligible.Count < Parameters.TopCount;
+
+    /// <summary>Eligible coins as a share of K (0–1).</summary>
+    public double Coverage => (double)Eligible.Count / Parameters.TopCount;
+
+    /// <summary>Days from the ranking in force to the date; null without a ranking.</summary>
+    public int? RankingAgeDays => Ranking is null ? null : Date.DayNumber - Ranking.Date.DayNumber;
 }

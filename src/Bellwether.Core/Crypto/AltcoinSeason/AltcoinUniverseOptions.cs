@@ -4,8 +4,8 @@ namespace Bellwether.Core.Crypto.AltcoinSeason;
 
 /// <summary>Which coins the index draws from and how ranking symbols map to daily series.</summary>
 /// <param name="Benchmark">The coin the others are measured against, and left out of the ranking: <c>BTC</c>.</param>
-/// <param name="RankingPriority">Ranking lists in priority order (null: lists with market caps first, then order-only lists).</param>
-/// <param name="Combination">How the lists combine into the ranking in force (default: priority).</param>
+/// <param name="RankingPriority">Ranking lists in order (null: <see cref="RankingTimeline.DefaultPrecedence"/>).</param>
+/// <param name="Combination">How the lists combine into the ranking in force (default: the latest ranking of any list).</param>
 /// <param name="Exclude">Extra symbols to leave out, on top of the coin lists' stablecoin and wrapped flags.</param>
 /// <param name="Include">Symbols to keep even though a coin list flags them.</param>
 /// <param name="Aliases">Per ranking symbol, further series to try (in order) after its own series and its scaled
@@ -13,11 +13,11 @@ namespace Bellwether.Core.Crypto.AltcoinSeason;
 public sealed record AltcoinUniverseOptions(
     string Benchmark = "BTC",
     IReadOnlyList<string>? RankingPriority = null,
-    RankingCombination Combination = RankingCombination.Priority,
+    RankingCombination Combination = RankingCombination.Latest,
     IReadOnlyCollection<string>? Exclude = null,
     IReadOnlyCollection<string>? Include = null,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Aliases = null)
 {
-    /// <summary>The defaults: benchmark BTC, all ranking lists by priority, the coin lists' flags, no aliases.</summary>
+    /// <summary>The defaults: benchmark BTC, the latest ranking of any list, the coin lists' flags, no aliases.</summary>
     public static AltcoinUniverseOptions Default { get; } = new();
 }

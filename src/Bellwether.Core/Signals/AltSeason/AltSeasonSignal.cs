@@ -18,22 +18,28 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     private static readonly SignalParameter Top = new("top", "50", "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)");
     private static readonly SignalParameter AltcoinSeason = new("altcoin_season", "75", "an index at or above this is Altcoin Season");
     private static readonly SignalParameter BitcoinSeason = new("bitcoin_season", "25", "an index at or below this is Bitcoin Season");
+    private static readonly SignalParameter MinCoverage = new("min_coverage", "0.8",
+        "share of K that must be eligible; a reading on fewer coins is partial and not counted");
+    private static readonly SignalParameter MaxRankingAge = new("max_ranking_age_days", "35",
+        "oldest ranking in force (days) for a counted reading; older is stale_ranking and not counted");
 
     /// <summary>The published variants reported as fields: (N, K).</summary>
     private static readonly (int Days, int Top)[] Variants = [(30, 50), (90, 50), (365, 50), (30, 100), (90, 100), (365, 100)];
 
     public override string Name => "altseason";
     public override string Description => "Altcoin Season Index: share of the top-K altcoins beating Bitcoin over N days (0–100), with the 30/90/365-day, K=50/100 variants";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [WindowDays, Top, AltcoinSeason, BitcoinSeason];
+    public override IReadOnlyList<SignalParameter> Parameters { get; } =
+        [WindowDays, Top, AltcoinSeason, BitcoinSeason, MinCoverage, MaxRankingAge];
     public override IReadOnlyList<string> Labels { get; } = ["bitcoin_season", "neutral", "altcoin_season"];
     public override IReadOnlyList<string> Fields { get; } =
-        [.. Variants.Select(v => FieldName(v.Days, v.Top)), "change_30d", "eligible", "ranking_age_days"];
+        [.. Variants.Select(v => FieldName(v.Days, v.Top)), "change_30d", "eligible", "coverage", "ranking_age_days"];
 
     private static string FieldName(int days, int top) => $"d{days}_k{top}";
 
     protected override AltSeasonSignalOptions Parse(SignalSpec spec)
     {
-        var p = new AltcoinSeasonParameters(spec.Integer(WindowDays), spec.Integer(Top), spec.Number(AltcoinSeason), spec.Number(BitcoinSeason));
+        var p = new AltcoinSeasonParameters(spec.Integer(WindowDays), spec.Integer(Top), spec.Number(AltcoinSeason),
+            spec.Number(BitcoinSeason), spec.Number(MinCoverage), spec.Integer(MaxRankingAge));
         p.Validate();
         return new AltSeasonSignalOptions(p, [.. Variants.Select(v => (v.Days, v.Top, p with { WindowDays = v.Days, TopCount = v.Top }))]);
     }
@@ -52,11 +58,19 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
         // each, every day point in time), read at the as-of date.
         var history = History(data, index, p, asOf.Year);
         var point = history.Point(asOf);
-        if (point is not { Status: IndexStatus.Ok } today)
+        string name = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount})";
+        if (point is not { IsDefined: true } today)
         {
             string why = point is { } x ? Say.Word(x.Status).Replace('_', ' ') : ranking is null ? "no ranking" : "no benchmark closes";
-            return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(asOf)}: {why}", inputs);
+            return SignalReading.NotMeasurable($"no {name} on {Say.Date(asOf)}: {why}", inputs);
         }
+        // A reading on too few coins or an old ranking is shown in words but not counted.
+        if (today.Status == IndexStatus.StaleRanking)
+            return SignalReading.NotMeasurable($"{name} {Say.Number(today.Index, "0")} on {Say.Date(asOf)} rests on the ranking " +
+                $"{ranking!.List} of {Say.Date(ranking.Date)}, {today.RankingAgeDays} days old (limit {p.MaxRankingAgeDays}): stale ranking", inputs);
+        if (today.Status == IndexStatus.Partial)
+            return SignalReading.NotMeasurable($"{name} {Say.Number(today.Index, "0")} on {Say.Date(asOf)} rests on {today.Eligible} " +
+                $"of {p.TopCount} coins ({Say.Number(100.0 * today.Eligible / p.TopCount, "0")}%, minimum {Say.Number(100 * p.MinCoverage, "0")}%): partial", inputs);
         var season = p.SeasonOf(today.Index);
         int run = history.RunStarts[asOf.DayNumber - history.First.DayNumber];
         double monthAgo = history.Point(asOf.AddDays(-30))?.Index ?? double.NaN;
@@ -66,11 +80,12 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
             fields[FieldName(days, top)] = History(data, index, parameters, asOf.Year).Point(asOf)?.Index ?? double.NaN;
         fields["change_30d"] = today.Index - monthAgo;
         fields["eligible"] = today.Eligible;
+        fields["coverage"] = (double)today.Eligible / p.TopCount;
         fields["ranking_age_days"] = asOf.DayNumber - ranking!.Date.DayNumber;
 
         var since = history.First.AddDays(run);
         string others = string.Join(", ", Variants.Where(v => v != (p.WindowDays, p.TopCount)).Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
-        string sentence = $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) {Say.Number(today.Index, "0")} on {Say.Date(asOf)}: " +
+        string sentence = $"{name} {Say.Number(today.Index, "0")} on {Say.Date(asOf)}: " +
                           $"{today.Outperformers} of {today.Eligible} altcoins beat Bitcoin over {p.WindowDays} days (ranking {ranking.List} of {Say.Date(ranking.Date)}); " +
                           $"{Say.Word(season).Replace('_', ' ')} since {Say.Date(since)}" + (run == 0 ? " or earlier" : "") +
                           (double.IsNaN(monthAgo) ? "" : $", {Say.Signed(today.Index - monthAgo, "0")} in 30 days") + $". Others: {others}.";

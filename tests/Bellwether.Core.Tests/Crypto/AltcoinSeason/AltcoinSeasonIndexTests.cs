@@ -96,6 +96,36 @@ public class AltcoinSeasonIndexTests
         Assert.Equal(IndexStatus.NoEligibleCoins, onlyBtc.Status);
     }
 
+    [Theory]
+    // 5 of 10 eligible (50%); the ranking of 2025-01-01 is 10 days old at t = 2025-01-11.
+    [InlineData(0.5, 10, IndexStatus.Ok)]
+    [InlineData(0.51, 10, IndexStatus.Partial)]      // 5 < 0.51 × 10
+    [InlineData(0.5, 9, IndexStatus.StaleRanking)]   // 10 days > 9
+    [InlineData(0.9, 9, IndexStatus.StaleRanking)]   // both: a stale ranking is reported first
+    public void Status_says_how_much_the_reading_rests_on(double minCoverage, int maxAge, IndexStatus status)
+    {
+        var p = Ten with { MinCoverage = minCoverage, MaxRankingAgeDays = maxAge };
+        var r = Make().At(End, p);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(60.0, r.Index); // the value stays: only its status changes
+        Assert.Equal((0.5, 10), (r.Coverage, r.RankingAgeDays));
+        var point = Make().History(End, End, p)[0];
+        Assert.Equal((status, 10, true), (point.Status, point.RankingAgeDays, point.IsDefined));
+    }
+
+    [Fact]
+    public void Default_limits_are_80_percent_of_K_and_35_days()
+    {
+        var p = new AltcoinSeasonParameters(10, 6);
+        Assert.Equal(IndexStatus.Ok, Make().At(End, p with { TopCount = 5 }).Status);  // 5 of 5
+        Assert.Equal(IndexStatus.Ok, Make().At(End, p with { TopCount = 6 }).Status);  // 5 of 6 = 83%
+        Assert.Equal(IndexStatus.Partial, Make().At(End, p with { TopCount = 7 }).Status); // 5 of 7 = 71%
+        var late = new AltcoinSeasonIndex(Coins, Ranking(End.AddDays(-36)), Flags).At(End, p with { TopCount = 5 });
+        Assert.Equal((IndexStatus.StaleRanking, 36), (late.Status, late.RankingAgeDays));
+        Assert.Throws<ArgumentOutOfRangeException>(() => (p with { MinCoverage = 1.5 }).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => (p with { MaxRankingAgeDays = -1 }).Validate());
+    }
+
     [Fact]
     public void Missing_end_close_reports_the_last_close_known_at_t()
     {

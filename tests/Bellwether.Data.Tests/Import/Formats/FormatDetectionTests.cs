@@ -28,6 +28,9 @@ public sealed class FormatDetectionTests
         { "flows.htm", "<table>\n<tr><th>Date</th><th>ETHA</th><th>ETHE</th><th>Total</th></tr>\n<tr><td>23 Jul 2024</td><td>266.5</td><td>(484.1)</td><td>(217.6)</td></tr>\n</table>", "farside-html" },
         { "fredgraph.csv", "observation_date,WALCL\n2024-01-03,7713897\n2024-01-10,.\n", "fred" },
         { "farside.csv", "Date,IBIT,GBTC,Total\n11 Jan 2024,111.7,(95.1),16.6\n", "etf-flows" },
+        { "top100.csv", "date,snapshot_commit_utc,rank,name,symbol,price_usd\n2025-12-15,2025-12-15T10:31:07Z,1,Bitcoin,BTC,89864\n", "ranking" },
+        { "shares.csv", "date,ticker,shares_out,nav,price,net_flow_musd\n2025-12-01,IWM,360400000,245.62,245.62,\n", "etf-shares" },
+        { "asi.csv", "date,value,provider,definition,note,source_url\n2025-12-07,19,CoinMarketCap,\"top 100, 90 days\",,\n", "published-readings" },
     };
 
     [Theory]
