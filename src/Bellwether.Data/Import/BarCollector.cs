@@ -9,7 +9,15 @@ namespace Bellwether.Data.Import;
 /// </summary>
 public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
 {
-    private readonly List<(int Line, DailyBar Bar)> _rows = [];
+    // Rows are kept in fixed chunks small enough to stay off the large-object heap: no doubling slack and no
+    // uncompacted garbage, so a file's rows take about their own size (see bench/README.md, import_rss_200mb).
+    private const int ChunkShift = 10;
+    private const int ChunkSize = 1 << ChunkShift;
+    private readonly List<(int Line, DailyBar Bar)[]> _chunks = [];
+    private int _count;
+    private bool _sorted = true;
+
+    private ref (int Line, DailyBar Bar) Row(int position) => ref _chunks[position >> ChunkShift][position & (ChunkSize - 1)];
 
     /// <summary>Validates a bar and keeps it, or reports why not.</summary>
     /// <returns>True when the bar was kept.</returns>
@@ -24,7 +32,9 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
         if (!WithinRange(line, "open", bar.Open, bar) || !WithinRange(line, "close", bar.Close, bar)) return false;
         if (bar.Volume < 0) { context.Bad(line, "volume", $"volume must not be negative, got {bar.Volume}"); return false; }
         if (bar.MarketCap < 0) { context.Bad(line, "market_cap", $"market cap must not be negative, got {bar.MarketCap}"); return false; }
-        _rows.Add((line, bar));
+        if ((_count & (ChunkSize - 1)) == 0) _chunks.Add(new (int, DailyBar)[ChunkSize]);
+        if (_count > 0 && bar.Date < Row(_count - 1).Bar.Date) _sorted = false;
+        Row(_count++) = (line, bar);
         return true;
     }
 
@@ -52,7 +62,7 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
     }
 
     /// <summary>Number of bars kept so far.</summary>
-    public int Count => _rows.Count;
+    public int Count => _count;
 
     /// <summary>The validated series. Reports conflicting duplicate dates through the context.</summary>
     /// <param name="dailyOnly">
@@ -62,25 +72,47 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
     /// </param>
     public DailySeries Build(Instrument instrument, bool dailyOnly = false)
     {
-        if (!IsSorted()) _rows.Sort((a, b) => a.Bar.Date != b.Bar.Date ? a.Bar.Date.CompareTo(b.Bar.Date) : a.Line.CompareTo(b.Line));
-        var bars = new List<DailyBar>(_rows.Count);
-        var lines = new List<int>(dailyOnly ? _rows.Count : 0);
-        int keptLine = 0;
-        foreach (var (line, bar) in _rows)
+        // Positions of the rows in date order (file order breaks ties), then of the rows kept.
+        int[]? order = null;
+        if (!_sorted)
         {
-            if (bars.Count > 0 && bars[^1].Date == bar.Date)
+            order = new int[_count];
+            for (int i = 0; i < _count; i++) order[i] = i;
+            Array.Sort(order, (a, b) => Row(a).Bar.Date != Row(b).Bar.Date ? Row(a).Bar.Date.CompareTo(Row(b).Bar.Date)
+                : Row(a).Line.CompareTo(Row(b).Line));
+        }
+        var kept = new List<int>(_count);
+        for (int i = 0; i < _count; i++)
+        {
+            int position = order?[i] ?? i;
+            ref var row = ref Row(position);
+            if (kept.Count > 0 && Row(kept[^1]).Bar.Date == row.Bar.Date)
             {
-                if (bars[^1].SameValues(bar)) context.File.MergedDuplicates++;
-                else context.Bad(line, "date", $"{bar.Date:yyyy-MM-dd} appears again with different values (first on {context.Position} {keptLine})");
+                ref var first = ref Row(kept[^1]);
+                if (first.Bar.SameValues(row.Bar)) context.File.MergedDuplicates++;
+                else context.Bad(row.Line, "date", $"{row.Bar.Date:yyyy-MM-dd} appears again with different values (first on {context.Position} {first.Line})");
                 continue;
             }
-            bars.Add(bar);
-            if (dailyOnly) lines.Add(line);
-            keptLine = line;
+            kept.Add(position);
         }
-        _rows.Clear();
-        if (dailyOnly) SetAsideCoarseRows(instrument.Id, bars, lines);
-        return new DailySeries(instrument, bars);
+        if (dailyOnly) SetAsideCoarseRows(instrument.Id, kept);
+        var series = new DailySeries(instrument, new KeptBars(this, kept));
+        _chunks.Clear();
+        _count = 0;
+        _sorted = true;
+        return series;
+    }
+
+    /// <summary>The kept rows' bars, read in place: the series is built without another copy of the rows.</summary>
+    private sealed class KeptBars(BarCollector rows, List<int> kept) : IReadOnlyList<DailyBar>
+    {
+        public DailyBar this[int index] => rows.Row(kept[index]).Bar;
+        public int Count => kept.Count;
+        public IEnumerator<DailyBar> GetEnumerator()
+        {
+            for (int i = 0; i < kept.Count; i++) yield return this[i];
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Days from both neighbours that make a row coarser than daily (a week has at most 4 days without a session).</summary>
@@ -89,10 +121,11 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
     /// <summary>How many such rows in a row make a coarser run (a lone row between two gaps is a daily row).</summary>
     public const int MinCoarseRun = 3;
 
-    private void SetAsideCoarseRows(string id, List<DailyBar> bars, List<int> lines)
+    private void SetAsideCoarseRows(string id, List<int> kept)
     {
-        int n = bars.Count;
-        bool Wide(int i) => i <= 0 || i >= n || bars[i].Date.DayNumber - bars[i - 1].Date.DayNumber >= CoarseGapDays;
+        int n = kept.Count;
+        DateOnly DateAt(int i) => Row(kept[i]).Bar.Date;
+        bool Wide(int i) => i <= 0 || i >= n || DateAt(i).DayNumber - DateAt(i - 1).DayNumber >= CoarseGapDays;
         var coarse = new bool[n];
         int count = 0;
         for (int start = 0; start < n;)
@@ -110,22 +143,15 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
         if (count == n)
             throw context.Fatal("date", $"no two rows are less than {CoarseGapDays} days apart: these are weekly or monthly bars, " +
                                         "and Bellwether stores daily bars only");
-        var first = bars[Array.IndexOf(coarse, true)].Date;
-        var last = bars[Array.LastIndexOf(coarse, true)].Date;
+        var first = DateAt(Array.IndexOf(coarse, true));
+        var last = DateAt(Array.LastIndexOf(coarse, true));
         for (int i = 0; i < n; i++)
-            if (coarse[i]) context.Empty(lines[i], "date", $"a row at a coarser frequency than daily (no neighbour within {CoarseGapDays - 1} days): not a daily bar");
-        int kept = 0;
+            if (coarse[i]) context.Empty(Row(kept[i]).Line, "date", $"a row at a coarser frequency than daily (no neighbour within {CoarseGapDays - 1} days): not a daily bar");
+        int remaining = 0;
         for (int i = 0; i < n; i++)
-            if (!coarse[i]) bars[kept++] = bars[i];
-        bars.RemoveRange(kept, n - kept);
+            if (!coarse[i]) kept[remaining++] = kept[i];
+        kept.RemoveRange(remaining, n - remaining);
         context.File.Notes.Add($"{id}: {count} rows from {first:yyyy-MM-dd} to {last:yyyy-MM-dd} are weekly, monthly or sparser, " +
                                "not daily: not stored");
-    }
-
-    private bool IsSorted()
-    {
-        for (int i = 1; i < _rows.Count; i++)
-            if (_rows[i].Bar.Date < _rows[i - 1].Bar.Date) return false;
-        return true;
     }
 }

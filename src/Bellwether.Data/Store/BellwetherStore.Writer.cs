@@ -31,6 +31,7 @@ public sealed partial class BellwetherStore
         var log = new List<(string Path, string Format, long RowsRead, string[] Keys, long Skipped)>();
         var batch = new List<ParsedFile>();
         long batchRows = 0;
+        Execute($"SET memory_limit = '{ImportMemoryLimitMb}MB'");
         using var tx = _connection.BeginTransaction();
         try
         {
@@ -82,6 +83,28 @@ public sealed partial class BellwetherStore
         {
             RollBackAfterFailure(tx);
             throw;
+        }
+        finally
+        {
+            ResetMemoryLimit();
+        }
+    }
+
+    /// <summary>
+    /// DuckDB's memory while importing: staged rows beyond it spill to the store's temporary folder, so an import's
+    /// resident memory is the parsed file plus this, whatever the file's size (DuckDB's default is 80 % of RAM).
+    /// </summary>
+    public const int ImportMemoryLimitMb = 128;
+
+    private void ResetMemoryLimit()
+    {
+        try
+        {
+            Execute("RESET memory_limit");
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            // A database invalidated by a failed commit refuses every statement: the import's own error is the one to show.
         }
     }
 
@@ -268,7 +291,9 @@ public sealed partial class BellwetherStore
         for (int p = 0; p < merged.Count; p++) Execute("INSERT INTO flow_funds VALUES ($1, $2, $3)", id, p, merged[p]);
     }
 
-    // Coverage is computed over everything stored for an instrument, not just this import's rows.
+    // Coverage is computed over everything stored for an instrument, not just this import's rows. The rows are read
+    // back a group of instruments at a time (at most BatchRows rows, or one larger instrument), so that DuckDB's sort
+    // stays within the import's memory.
     private void RefreshStats(List<Instrument> changed)
     {
         if (changed.Count == 0) return;
@@ -276,15 +301,38 @@ public sealed partial class BellwetherStore
         using (var appender = _connection.CreateAppender("changed_ids"))
             foreach (var i in changed) appender.CreateRow().AppendValue(i.Id).EndRow();
         var byId = changed.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        Execute("CREATE OR REPLACE TEMP TABLE stage_stats AS SELECT * FROM instrument_stats LIMIT 0");
-        using (var appender = _connection.CreateAppender("stage_stats"))
+        var groups = new List<List<string>> { new() };
+        long groupRows = 0;
         using (var reader = Query("""
-            SELECT instrument, date, source FROM bars WHERE instrument IN (SELECT id FROM changed_ids)
-            UNION ALL
-            SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument IN (SELECT id FROM changed_ids) GROUP BY ALL
-            ORDER BY 1, 2
+            SELECT instrument, count(*) FROM (SELECT instrument FROM bars UNION ALL SELECT instrument FROM flows)
+            WHERE instrument IN (SELECT id FROM changed_ids) GROUP BY ALL ORDER BY 1
             """))
         {
+            while (reader.Read())
+            {
+                long rows = reader.GetInt64(1);
+                if (groups[^1].Count > 0 && groupRows + rows > BatchRows)
+                {
+                    groups.Add([]);
+                    groupRows = 0;
+                }
+                groups[^1].Add(reader.GetString(0));
+                groupRows += rows;
+            }
+        }
+        Execute("CREATE OR REPLACE TEMP TABLE stage_stats AS SELECT * FROM instrument_stats LIMIT 0");
+        using var stats = _connection.CreateAppender("stage_stats");
+        foreach (var group in groups)
+        {
+            Execute("CREATE OR REPLACE TEMP TABLE stats_ids(id VARCHAR)");
+            using (var appender = _connection.CreateAppender("stats_ids"))
+                foreach (var id in group) appender.CreateRow().AppendValue(id).EndRow();
+            using var reader = Query("""
+                SELECT instrument, date, source FROM bars WHERE instrument IN (SELECT id FROM stats_ids)
+                UNION ALL
+                SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument IN (SELECT id FROM stats_ids) GROUP BY ALL
+                ORDER BY 1, 2
+                """);
             string? current = null;
             var dates = new List<DateOnly>();
             var sources = new SortedSet<string>(StringComparer.Ordinal);
@@ -292,7 +340,7 @@ public sealed partial class BellwetherStore
             {
                 if (current is null) return;
                 var coverage = TradingCalendar.For(byId[current].Calendar, dates[0]).Coverage(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates));
-                appender.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1]).AppendValue((long)dates.Count)
+                stats.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1]).AppendValue((long)dates.Count)
                     .AppendValue((long)coverage.Missing).AppendValue((long)coverage.OffCalendar).AppendValue(string.Join(';', sources)).EndRow();
             }
             while (reader.Read())
@@ -310,6 +358,7 @@ public sealed partial class BellwetherStore
             }
             Flush();
         }
+        stats.Close();
         Execute("""
             DELETE FROM instrument_stats WHERE id IN (SELECT id FROM changed_ids);
             INSERT INTO instrument_stats SELECT * FROM stage_stats;
