@@ -21,5 +21,7 @@ public static class Chromium
     }
 
     /// <summary>What to do when <see cref="Find"/> found nothing.</summary>
-    public static string Missing => $"headless Chromium was not found: install it (apt-get install chromium) or set {Variable} to its path";
+    public static string Missing => Environment.GetEnvironmentVariable(Variable) is { } configured && !string.IsNullOrWhiteSpace(configured)
+        ? $"{Variable} is set to '{configured}', which is not a file: set it to the path of headless Chromium, or unset it to use chromium on PATH"
+        : $"headless Chromium was not found: install it (apt-get install chromium) or set {Variable} to its path";
 }

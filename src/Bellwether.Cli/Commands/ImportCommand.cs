@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Core.Text;
 using Bellwether.Data.Import;
 using Bellwether.Data.Store;
 using Spectre.Console;
@@ -91,9 +92,9 @@ internal static class ImportCommand
                 not_loaded = e.NotLoaded,
             });
         var error = parse.InvocationConfiguration.Error;
-        foreach (var p in e.Problems) error.WriteLine($"error: {p.Message}");
+        foreach (var p in e.Problems) error.WriteLine($"error: {Printable.Escape(p.Message)}");
         if (e.UnlistedProblems > 0) error.WriteLine($"error: … and {e.UnlistedProblems} more problem(s) not listed");
-        foreach (var n in e.NotLoaded) error.WriteLine($"not loaded: {n.Path}: {n.Reason}");
+        foreach (var n in e.NotLoaded) error.WriteLine($"not loaded: {Printable.Escape(n.Path)}: {Printable.Escape(n.Reason)}");
         error.WriteLine($"{total} problem(s); nothing was stored. Fix the files, or re-run with --skip-bad to skip bad rows and " +
                         "files of unknown formats (each is counted and listed).");
         return Cli.RuntimeError;
@@ -120,23 +121,26 @@ internal static class ImportCommand
             reports.Sum(f => f.SkippedCount), reports, outcome.NotLoaded);
     }
 
+    // File names, reasons and notes come from the files: a control character in one must not act on the terminal.
+    private static string Shown(string text) => Markup.Escape(Printable.Escape(text));
+
     private static void Print(IAnsiConsole console, Result r, bool verbose)
     {
         if (verbose) PrintFiles(console, r);
         var skippedFiles = r.FileReports.Where(f => f.SkippedCount > 0).ToList();
         foreach (var file in skippedFiles.Take(verbose ? int.MaxValue : 10))
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(file.Path)}: {file.SkippedCount} row(s) skipped[/]");
+            console.MarkupLine($"[yellow]{Shown(file.Path)}: {file.SkippedCount} row(s) skipped[/]");
             foreach (var group in file.Skipped.GroupBy(s => s.Reason).Take(verbose ? 10 : 3))
-                console.MarkupLine($"  {group.Count()} × {Markup.Escape(group.Key)} ({group.First().Position} {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
+                console.MarkupLine($"  {group.Count()} × {Shown(group.Key)} ({group.First().Position} {string.Join(", ", group.Take(5).Select(s => s.Line))}{(group.Count() > 5 ? ", …" : "")})");
         }
         if (!verbose && skippedFiles.Count > 10) console.MarkupLine($"[yellow]… and {skippedFiles.Count - 10} more file(s) with skipped rows (--verbose lists them)[/]");
-        foreach (var n in r.NotLoaded) console.MarkupLine($"[yellow]not loaded: {Markup.Escape(n.Path)}: {Markup.Escape(n.Reason)}[/]");
+        foreach (var n in r.NotLoaded) console.MarkupLine($"[yellow]not loaded: {Shown(n.Path)}: {Shown(n.Reason)}[/]");
         var notes = r.FileReports.SelectMany(f => f.Notes).ToList();
-        if (verbose) foreach (var note in notes) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        if (verbose) foreach (var note in notes) console.MarkupLine($"[grey]note: {Shown(note)}[/]");
         else if (notes.Count > 0) console.MarkupLine($"[grey]{notes.Count} note(s) on units, sources and columns not stored (--verbose lists them)[/]");
         var instruments = r.FileReports.Sum(f => f.Instruments.Count);
-        console.MarkupLine($"{r.Files} file(s), {instruments} instrument(s) and list(s) into {Markup.Escape(r.Store)}: [green]{r.Inserted:#,0} new[/], " +
+        console.MarkupLine($"{r.Files} file(s), {instruments} instrument(s) and list(s) into {Shown(r.Store)}: [green]{r.Inserted:#,0} new[/], " +
                            $"{r.Updated:#,0} revised, {r.Unchanged:#,0} unchanged, {r.Skipped:#,0} skipped; {r.NotLoaded.Count} file(s) not loaded" +
                            (r.Inserted + r.Updated == 0 ? " — nothing changed" : ""));
     }
@@ -150,7 +154,7 @@ internal static class ImportCommand
             // Folder and file name: whole paths wrap over several lines of a table.
             var name = Path.Combine(Path.GetFileName(Path.GetDirectoryName(file.Path)) ?? "", Path.GetFileName(file.Path));
             foreach (var i in file.Instruments.DefaultIfEmpty(new InstrumentReport("-", null, null, 0, 0, 0, 0, 0, 0)))
-                table.AddRow(Markup.Escape(name), file.Format, Markup.Escape(i.Id), $"{i.First:yyyy-MM-dd}", $"{i.Last:yyyy-MM-dd}",
+                table.AddRow(Shown(name), file.Format, Shown(i.Id), $"{i.First:yyyy-MM-dd}", $"{i.Last:yyyy-MM-dd}",
                     file.RowsRead.ToString(), i.Rows.ToString(), i.Inserted.ToString(), i.Updated.ToString(),
                     file.SkippedCount == 0 ? "0" : $"[yellow]{file.SkippedCount}[/]", i.Gaps.ToString());
         }

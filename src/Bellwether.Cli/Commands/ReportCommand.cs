@@ -35,6 +35,8 @@ internal static class ReportCommand
             var (asOfDate, historyFrom) = (StoreAccess.Date(parse, asOf), StoreAccess.Date(parse, since));
             var path = OutputPaths.File(parse, output);
             var pngFolder = OutputPaths.Folder(parse, pngDir);
+            // Checked before the work: the report takes seconds, and a PNG export without Chromium would fail after it.
+            if (pngFolder is not null && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
             if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
             var kinds = BuiltInSignals.Kinds;
             AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first

@@ -185,4 +185,32 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.True(!File.Exists(Store) || CliRun.Invoke(Store, "data", "status", "--json").Json
             .GetProperty("instruments").GetArrayLength() == 0, "nothing was stored");
     }
+
+    [Fact]
+    public void File_and_folder_names_with_control_characters_reach_the_terminal_escaped_in_every_import_output()
+    {
+        const string evil = "evil\u001b[2J\u001b]0;pwned\u0007";
+        const string shown = "evil\\u001B[2J\\u001B]0;pwned\\u0007";
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "in-" + evil)).FullName;
+        // Stooq's bulk layout names the instrument in its rows, so a file of this name loads; its second row's close
+        // lies outside the day's range (a skipped row, listed with the file's name).
+        File.WriteAllText(Path.Combine(folder, evil + ".txt"), "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n" +
+            "SPY.US,D,20250102,000000,10,11,9,10.5,100,0\nSPY.US,D,20250103,000000,10,11,9,99,100,0\n");
+        File.WriteAllText(Path.Combine(folder, evil + ".csv"), "when,what\n2025-01-02,bought\n");
+
+        var failed = CliRun.Invoke(Store, "import", folder);
+        var loaded = CliRun.Invoke(Store, "import", folder, "--skip-bad", "--verbose");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(0, loaded.ExitCode);
+        foreach (var text in new[] { failed.Stdout, failed.Stderr, loaded.Stdout, loaded.Stderr })
+            Assert.DoesNotContain(text, c => Bellwether.Core.Text.Printable.IsUnsafe(c) && c is not '\n' and not '\r');
+        Assert.Contains($"{shown}.csv: format: not a format Bellwether knows", failed.Stderr);
+        Assert.Contains($"{shown}.txt:3: field 'close': close 99 lies outside", failed.Stderr);
+        // The terminal layout wraps long paths: compared without white space.
+        string Joined(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var path = Path.Combine(_dir, "in-" + shown, shown);
+        Assert.Contains(Joined($"not loaded: {path}.csv: not a format Bellwether knows"), Joined(loaded.Stdout));
+        Assert.Contains(Joined($"{path}.txt: 1 row(s) skipped"), Joined(loaded.Stdout));
+    }
 }
