@@ -15,6 +15,10 @@ public sealed record BoardJson(
     IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateChoiceJson? AsOfChosen = null)
 {
+    /// <summary>Said when the date given is after the last date of anything stored (absent otherwise).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AsOfPastData { get; init; }
+
     public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(
         board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
         board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,

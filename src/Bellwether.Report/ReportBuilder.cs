@@ -56,7 +56,8 @@ public static class ReportBuilder
         notes.AddRange(studyNotes);
         foreach (var s in board.Signals.Where(s => s.Stale))
             notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} (" +
-                      string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => $"{i.Id} last {i.LastDate:yyyy-MM-dd}")) +
+                      string.Join(", ", s.Inputs.Where(i => i.Stale).Select(i => i.LastDate is { } last
+                          ? $"{i.Id} last {last:yyyy-MM-dd}" : $"{i.Id}: no data up to that day")) +
                       "); shown, not counted.");
         string? claimsSource = r.Claims is null ? null
             : $"{r.Claims.Name}{(r.Claims.Source.Length > 0 ? $" — {r.Claims.Source}" : "")}";

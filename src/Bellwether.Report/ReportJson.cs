@@ -21,7 +21,8 @@ public static class ReportJson
                 summary = study.Study.Summaries.Select(x => new
                 {
                     asset = x.Asset, horizon = x.Days, events = x.Events, independent_events = x.IndependentEvents,
-                    mean = x.Mean, baseline_mean = x.BaselineMean, ci95_low = x.CiLow, ci95_high = x.CiHigh,
+                    mean = x.Mean, median = x.Median, lower_quartile = x.LowerQuartile, upper_quartile = x.UpperQuartile,
+                    baseline_mean = x.BaselineMean, ci95_low = x.CiLow, ci95_high = x.CiHigh, ci95_adjusted = false,
                     p_holm = x.PHolm, hit_rate = x.HitRate,
                 }),
                 strategies = study.Backtest.Strategies.Select(x => new

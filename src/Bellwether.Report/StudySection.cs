@@ -45,8 +45,10 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
                       (lead is null ? "." : $"; {lead.Events} of them have a {horizon}-day outcome for {Name(lead.Asset)}, and only {lead.IndependentEvents} of those windows do not overlap."));
             if (lead is not null && !double.IsNaN(lead.Mean))
             {
-                lines.Add($"In the {horizon} days after an event {Name(lead.Asset)} moved {Value(lead.Asset, lead.Mean)} on average, against {Value(lead.Asset, lead.BaselineMean)} after an ordinary day " +
-                          $"(difference {Value(lead.Asset, lead.Difference)}, 95% interval {Value(lead.Asset, lead.CiLow)} to {Value(lead.Asset, lead.CiHigh)}, Holm-adjusted p = {P(lead.PHolm)}); " +
+                lines.Add($"In the {horizon} days after an event {Name(lead.Asset)} moved {Value(lead.Asset, lead.Mean)} on average " +
+                          $"(median {Value(lead.Asset, lead.Median)}, middle half {Value(lead.Asset, lead.LowerQuartile)} to {Value(lead.Asset, lead.UpperQuartile)}), " +
+                          $"against {Value(lead.Asset, lead.BaselineMean)} after an ordinary day " +
+                          $"(difference {Value(lead.Asset, lead.Difference)}, unadjusted 95% interval {Value(lead.Asset, lead.CiLow)} to {Value(lead.Asset, lead.CiHigh)}, Holm-adjusted p = {P(lead.PHolm)}); " +
                           $"it rose after {Share(lead.HitRate)} of events, against {Share(lead.BaselineHitRate)} of all days.");
                 var best = s.Events.Select(e => (e.Event.Date, Value: e.Forward.FirstOrDefault(f => f.Asset == lead.Asset && f.Days == horizon)?.Value ?? double.NaN))
                     .Where(e => !double.IsNaN(e.Value)).MaxBy(e => e.Value);
@@ -104,12 +106,15 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
 
     /// <summary>Header of <see cref="SummaryRows"/>.</summary>
     public static IReadOnlyList<string> SummaryHeader { get; } =
-        ["asset", "days", "events (independent)", "mean after events", "all days", "difference", "95% interval", "p (Holm)", "hit rate (all days)"];
+        ["asset", "days", "events (independent)", "mean after events", "median (quartiles)", "all days", "difference",
+         "95% interval (unadjusted)", "p (Holm-adjusted)", "hit rate (all days)"];
 
     /// <summary>One row per asset and horizon.</summary>
     public IReadOnlyList<IReadOnlyList<string>> SummaryRows() => Study.Summaries.Select(x => (IReadOnlyList<string>)
     [
-        x.Asset, x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean), Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
+        x.Asset, x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean),
+        double.IsNaN(x.Median) ? "—" : $"{Value(x.Asset, x.Median)} ({Value(x.Asset, x.LowerQuartile)} to {Value(x.Asset, x.UpperQuartile)})",
+        Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
         double.IsNaN(x.CiLow) ? "—" : $"{Value(x.Asset, x.CiLow)} to {Value(x.Asset, x.CiHigh)}", P(x.PHolm),
         double.IsNaN(x.HitRate) ? "—" : $"{Share(x.HitRate)} ({Share(x.BaselineHitRate)})",
     ]).ToList();

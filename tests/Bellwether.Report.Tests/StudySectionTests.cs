@@ -30,7 +30,11 @@ public sealed class StudySectionTests
         var basket = s.Study.Summaries.Single(x => x.Asset == AltcoinBasket.Id && x.Days == 30);
         Assert.Contains("happened 3 times, from 2024-01-11 to 2024-05-30", text);
         Assert.Contains($"{basket.Events} of them have a 30-day outcome for the altcoin basket, and only {basket.IndependentEvents} of those windows do not overlap", text);
-        Assert.Contains($"moved {100 * basket.Mean:+0;-0;0}% on average, against {100 * basket.BaselineMean:+0;-0;0}% after an ordinary day", text);
+        Assert.Contains($"moved {100 * basket.Mean:+0;-0;0}% on average (median {100 * basket.Median:+0;-0;0}%, middle half " +
+                        $"{100 * basket.LowerQuartile:+0;-0;0}% to {100 * basket.UpperQuartile:+0;-0;0}%), " +
+                        $"against {100 * basket.BaselineMean:+0;-0;0}% after an ordinary day", text);
+        Assert.Contains("unadjusted 95% interval", text);
+        Assert.Contains("Holm-adjusted p", text);
         Assert.Contains("this is a handful of anecdotes, not evidence", text);
         var rotation = s.Backtest.Strategies.Single(x => x.Id == "rotation");
         Assert.Contains($"Sharpe {rotation.OutOfSample.Sharpe:0.00}", text);

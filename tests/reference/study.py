@@ -13,7 +13,8 @@ reimplementation of the breakout rules). Assets, built from the raw CSV files wi
                     members that have a close then; with none, the day has no level and the members are kept.
   ETH/BTC           ratio of closes on common days
   ALTSEASON         the index (altseason.compute), forward change in points
-Prints JSON {"events": [{date, forward: {asset: {h: value|null}}}], "summary": {"ASSET/H": {...}},
+Prints JSON {"events": [{date, forward: {asset: {h: value|null}}, path: {asset: [move every 7 days]}}],
+             "summary": {"ASSET/H": {... median, q25, q75, baseline_median}},
              "bootstrap": {"ASSET/H": {estimate, low, high, p_value, usable}}, "basket": {first, level}}.
 The bootstrap replays the documented SplitMix64 stream (vectorised here) and block rule, to check the C# loop.
 """
@@ -205,7 +206,11 @@ def main():
                 f = forward(s, kind, h)
                 v = f.get(pd.Timestamp(d), np.nan)
                 row[name][str(h)] = None if pd.isna(v) else float(v)
-        out_events.append({"date": d, "forward": row})
+        # The event's path: the move every 7 calendar days up to the longest horizon.
+        paths = {name: [None if pd.isna(v) else float(v) for v in
+                        (forward(s, kind, k * 7).get(pd.Timestamp(d), np.nan) for k in range(max(horizons) // 7 + 1))]
+                 for name, (s, kind) in assets.items()}
+        out_events.append({"date": d, "forward": row, "path": paths})
 
     summary, boots = {}, {}
     for name, (s, kind) in assets.items():
@@ -226,7 +231,11 @@ def main():
                             "mean": float(evv.mean()) if len(evv) else None, "baseline_mean": float(f.mean()),
                             "hit_rate": float((evv > 0).mean()) if len(evv) else None,
                             "baseline_hit_rate": float((f.dropna() > 0).mean()), "baseline_days": int(f.notna().sum()),
-                            "baseline_from": str(first.date()), "baseline_to": str(last.date())}
+                            "baseline_from": str(first.date()), "baseline_to": str(last.date()),
+                            "median": float(evv.median()) if len(evv) else None,
+                            "q25": float(evv.quantile(0.25)) if len(evv) else None,
+                            "q75": float(evv.quantile(0.75)) if len(evv) else None,
+                            "baseline_median": float(f.median())}
             if key in a.bootstrap:
                 block = max(1.0, min(h, len(f) / 4.0))
                 boots[key] = bootstrap(fv, ev, a.resamples, block, a.seed, key)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bellwether.Core.Board;
+using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Crypto.MarketSeries;
 using Bellwether.Core.Instruments;
@@ -71,9 +73,10 @@ internal static class AltseasonCommand
             var shownTo = history is { Length: > 0 } ? history[^1].Date : date;
             var published = PublishedComparison.Of(store.LoadPublishedReadings().Where(r => r.Date >= shownFrom && r.Date <= shownTo),
                 parameters, d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber] : index.History(d, d, parameters)[0]);
-            var ethBtc = EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date);
-            var dominance = store.FindInstrument(DominanceId) is null ? null
-                : CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date);
+            var ethBtc = Latest.Of(EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date), CalendarKind.EveryDay, date);
+            var dominance = store.FindInstrument(DominanceId) is not { } dominanceSeries ? null
+                : Latest.Of(CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date),
+                    dominanceSeries.Calendar, date);
 
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, published, ethBtc, dominance));
             else Print(Output.Console(parse), reading, history, published, ethBtc, dominance);
@@ -106,6 +109,18 @@ internal static class AltseasonCommand
     private static List<string>? List(string? text) =>
         text is null ? null : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList();
 
+    /// <summary>A series' latest value on or before the reading's date, and whether it is too old for its calendar to be current.</summary>
+    private sealed record Latest(DateOnly Date, double Value, bool Stale)
+    {
+        public static Latest? Of((DateOnly Date, double Value)? latest, CalendarKind calendar, DateOnly asOf) =>
+            latest is { } l ? new Latest(l.Date, l.Value, Freshness.IsStale(TradingCalendar.For(calendar, l.Date), l.Date, asOf)) : null;
+
+        /// <summary>The stale value said in words, or null when it is current.</summary>
+        public string? Warning(string what, DateOnly asOf) => Stale
+            ? $"stale: {what}'s last value is {asOf.DayNumber - Date.DayNumber} days before {asOf:yyyy-MM-dd}, not a current reading"
+            : null;
+    }
+
     private static DatedValues? EthBtc(List<DailySeries> coins, string benchmark)
     {
         var eth = coins.FirstOrDefault(s => s.Instrument.Id == "ETH");
@@ -114,7 +129,7 @@ internal static class AltseasonCommand
     }
 
     private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
-        (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance) => new
+        Latest? ethBtc, Latest? dominance) => new
     {
         as_of = r.Date,
         window_days = r.Parameters.WindowDays,
@@ -136,8 +151,9 @@ internal static class AltseasonCommand
         outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
         coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
         skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
-        eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value } : null,
-        btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value } : null,
+        eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
+        btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
+        warnings = new[] { ethBtc?.Warning("ETH/BTC", r.Date), dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
         history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
         published = published.Readings.Select(c => new
         {
@@ -155,7 +171,7 @@ internal static class AltseasonCommand
     };
 
     private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
-        (DateOnly Date, double Value)? ethBtc, (DateOnly Date, double Value)? dominance)
+        Latest? ethBtc, Latest? dominance)
     {
         var p = r.Parameters;
         string title = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) on {r.Date:yyyy-MM-dd}";
@@ -181,8 +197,12 @@ internal static class AltseasonCommand
             or SkipReason.MissingEndClose or SkipReason.MissingBothCloses).ToList();
         if (gaps.Count > 0)
             console.MarkupLine($"Skipped for missing data: {Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
-        if (ethBtc is { } e) console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}.");
-        if (dominance is { } d) console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" + (d.Date < r.Date ? " [yellow](latest available)[/]." : "."));
+        if (ethBtc is { } e)
+            console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}" + (e.Warning("ETH/BTC", r.Date) is { } w ? $" [yellow]({w})[/]." : "."));
+        if (dominance is { } d)
+            console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" +
+                               (d.Warning("Bitcoin dominance", r.Date) is { } w ? $" [yellow]({w})[/]."
+                                   : d.Date < r.Date ? " (latest available)." : "."));
         if (history is { Length: > 0 }) PrintHistory(console, p, history);
         if (published.Readings.Count > 0) PrintPublished(console, published);
     }

@@ -63,7 +63,8 @@ internal static class BoardCommand
             }
             var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
-                parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(definition, file), chosen)));
+                parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(definition, file), chosen)
+                    with { AsOfPastData = asOfDate is { } given ? StoreAccess.PastTheData(store, given) : null }));
             else
             {
                 Print(Output.Console(parse), board);

@@ -64,6 +64,8 @@ internal static class ReportCommand
                 store.LoadPublishedReadings()));
             if (chosen is not null)
                 content = content with { Notes = [$"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}.", .. content.Notes] };
+            else if (StoreAccess.PastTheData(store, date) is { } past)
+                content = content with { Notes = [$"Report date {past}.", .. content.Notes] };
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             File.WriteAllText(path, ThesisReport.Page(content).Render());
             var pngs = pngFolder is null ? null : PngExport.Export(content.AllCharts, pngFolder);

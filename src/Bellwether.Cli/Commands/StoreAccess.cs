@@ -11,7 +11,25 @@ internal static class StoreAccess
 {
     public static BellwetherStore OpenForWrite(ParseResult parse) => BellwetherStore.Open(StorePath(parse));
 
-    public static BellwetherStore OpenForRead(ParseResult parse) => BellwetherStore.Open(StorePath(parse), readOnly: true);
+    /// <summary>The store, read-only; an <c>--as-of</c> after everything stored is said on stderr (see <see cref="PastTheData"/>).</summary>
+    public static BellwetherStore OpenForRead(ParseResult parse)
+    {
+        var store = BellwetherStore.Open(StorePath(parse), readOnly: true);
+        if (parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--as-of") is { } asOf
+            && Date(parse, asOf) is { } date && PastTheData(store, date) is { } note)
+            parse.InvocationConfiguration.Error.WriteLine($"note: {note}");
+        return store;
+    }
+
+    /// <summary>Words for an as-of date after the last date of anything stored; null when it is not.</summary>
+    public static string? PastTheData(BellwetherStore store, DateOnly asOf)
+    {
+        var last = store.Status().Where(r => r.Last is not null).MaxBy(r => r.Last);
+        return last?.Last is { } d && asOf > d
+            ? $"{asOf:yyyy-MM-dd} is after the last stored date ({d:yyyy-MM-dd}, {last.Id}): nothing later is known, " +
+              "so every reading as of then rests on older data"
+            : null;
+    }
 
     /// <summary>The store file; an empty <c>--store</c> or a folder is a usage error.</summary>
     public static string StorePath(ParseResult parse)

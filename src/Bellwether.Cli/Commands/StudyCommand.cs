@@ -56,7 +56,7 @@ internal static class StudyCommand
             var events = Source(parse, store, data, id, assets, date, thesis, every);
             var result = EventStudy.Run(events, assets.All, date, parameters);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets));
-            else Print(Output.Console(parse), result);
+            else Print(Output.Console(parse), result, Warnings(result, assets));
             return Cli.Ok;
         });
         return command;
@@ -103,6 +103,7 @@ internal static class StudyCommand
         resamples = r.Parameters.Resamples,
         seed = r.Parameters.Seed,
         basket_top = assets.Basket.Parameters.TopCount,
+        basket_size = StudyInputs.BasketSize(assets.Basket, assets.Basket.Level.First, r.AsOf),
         events = r.Events.Select(e => new
         {
             date = e.Event.Date,
@@ -110,19 +111,32 @@ internal static class StudyCommand
             forward = e.Forward.GroupBy(f => f.Asset).ToDictionary(g => g.Key, g => g.ToDictionary(f => H(f.Days), f => f.Value)),
             max_forward = e.Forward.GroupBy(f => f.Asset).ToDictionary(g => g.Key, g => g.ToDictionary(f => H(f.Days), f => f.MaxValue)),
             notes = e.Forward.Where(f => f.Note is not null).Select(f => $"{f.Asset} {f.Days}d: {f.Note}").ToList(),
+            path = e.Paths.ToDictionary(p => p.Asset, p => p.Moves),
         }),
+        path_step_days = EventStudy.PathStepDays,
+        // Which figures are corrected for the table's many tests, and which are not.
+        adjustment = new
+        {
+            ci95 = "unadjusted: a 95% bootstrap interval for each asset and horizon on its own",
+            p_value = "unadjusted",
+            p_holm = $"adjusted: Holm's correction across the table's {r.Summaries.Count(s => !double.IsNaN(s.PValue))} tests",
+        },
         summary = r.Summaries.Select(s => new
         {
             asset = s.Asset, horizon = s.Days, events = s.Events, independent_events = s.IndependentEvents,
-            mean = s.Mean, baseline_mean = s.BaselineMean, difference = s.Difference, ci95_low = s.CiLow, ci95_high = s.CiHigh,
+            mean = s.Mean, median = s.Median, lower_quartile = s.LowerQuartile, upper_quartile = s.UpperQuartile,
+            baseline_mean = s.BaselineMean, baseline_median = s.BaselineMedian, difference = s.Difference, ci95_low = s.CiLow, ci95_high = s.CiHigh,
             p_value = s.PValue, p_holm = s.PHolm, hit_rate = s.HitRate, baseline_hit_rate = s.BaselineHitRate,
             baseline_days = s.BaselineDays, baseline_from = s.BaselineFrom, baseline_to = s.BaselineTo,
             mean_block_length = s.MeanBlockLength, resamples = s.Resamples, warnings = s.Warnings,
         }),
-        warnings = r.Warnings,
+        warnings = Warnings(r, assets),
     };
 
-    private static void Print(IAnsiConsole console, EventStudyResult r)
+    private static IReadOnlyList<string> Warnings(EventStudyResult r, StudyAssets assets) =>
+        [.. r.Warnings, .. assets.Basket.Warnings(assets.Basket.Level.First, r.AsOf)];
+
+    private static void Print(IAnsiConsole console, EventStudyResult r, IReadOnlyList<string> warnings)
     {
         var assets = r.Summaries.Select(s => s.Asset).Distinct().ToList();
         console.MarkupLine($"[bold]{Markup.Escape(r.SourceDescription)}[/]: {r.Events.Count} events up to {r.AsOf:yyyy-MM-dd}. " +
@@ -137,7 +151,8 @@ internal static class StudyCommand
         console.Write(analog);
         if (shown.Count < r.Events.Count) console.MarkupLine($"[grey]{r.Events.Count - shown.Count} earlier events come before every asset's data and are not shown.[/]");
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("asset", "days", "n(ind)", "mean", "all", "diff", "95% CI", "p Holm", "hit(all)");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("asset", "days", "n(ind)", "mean", "median", "quartiles", "all", "diff", "95% CI unadj.", "p adj.", "hit(all)");
         foreach (var s in r.Summaries)
         {
             bool level = s.Asset == StudyAssets.AltSeasonId;
@@ -145,13 +160,17 @@ internal static class StudyCommand
             string Ci(double x) => V(x).TrimEnd('%');
             string n = $"{s.Events} ({s.IndependentEvents})";
             table.AddRow(Markup.Escape(s.Asset), $"{s.Days}", s.IndependentEvents < r.Parameters.MinIndependentEvents ? $"[yellow]{n}[/]" : n,
-                V(s.Mean), V(s.BaselineMean), V(s.Difference), double.IsNaN(s.CiLow) ? "" : $"{Ci(s.CiLow)}…{V(s.CiHigh)}",
+                V(s.Mean), V(s.Median), double.IsNaN(s.LowerQuartile) ? "" : $"{Ci(s.LowerQuartile)}…{V(s.UpperQuartile)}",
+                V(s.BaselineMean), V(s.Difference), double.IsNaN(s.CiLow) ? "" : $"{Ci(s.CiLow)}…{V(s.CiHigh)}",
                 P(s.PHolm), double.IsNaN(s.HitRate) ? "" : $"{StudyInputs.Pct(s.HitRate, "0")}({StudyInputs.Pct(s.BaselineHitRate, "0")})");
         }
         console.Write(table);
         console.MarkupLine("[grey]n(ind): events with a value (non-overlapping ones; yellow: fewer than " +
-                           $"{r.Parameters.MinIndependentEvents}). all: every day's move. diff = mean − all, 95% CI by stationary bootstrap; hit: share of moves above 0.[/]");
-        foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+                           $"{r.Parameters.MinIndependentEvents}). median and quartiles: of the moves after events (one outlier moves the mean, " +
+                           "not these). all: every day's mean move. diff = mean − all; 95% CI unadj.: stationary-bootstrap interval of diff, " +
+                           "not adjusted for the table's other tests; p adj.: p-value adjusted by Holm's correction across the table; " +
+                           "hit: share of moves above 0.[/]");
+        foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
         var smallest = r.Summaries.Where(s => !double.IsNaN(s.PHolm)).MinBy(s => s.PHolm);
         console.MarkupLine(smallest is null ? "No asset has data after these events."
             : smallest.PHolm < 0.05 ? $"After Holm's correction, {r.Summaries.Count(s => s.PHolm < 0.05)} of {r.Summaries.Count(s => !double.IsNaN(s.PHolm))} differences are significant at 5% (smallest: {Markup.Escape(smallest.Asset)} {smallest.Days}d, p = {P(smallest.PHolm)})."

@@ -81,6 +81,14 @@ internal static class StudyInputs
         return days.Count > 0 ? days : throw new UsageException($"{option.Name}: give at least one horizon");
     }
 
+    /// <summary>The basket's size over time for JSON: asked, then the fewest and most coins held per month, and the shortfalls.</summary>
+    public static object BasketSize(AltcoinBasketResult basket, DateOnly from, DateOnly to) => new
+    {
+        asked = basket.Parameters.TopCount,
+        by_month = basket.SizeByMonth(from, to).Select(m => new { month = $"{m.Month:yyyy-MM}", fewest = m.Fewest, most = m.Most }),
+        shortfalls = basket.Shortfalls(from, to).Select(s => new { from = s.From, to = s.To, fewest = s.Fewest }),
+    };
+
     /// <summary>A fraction as a percentage for a table cell (empty for NaN).</summary>
     public static string Pct(double v, string format = "0.0") => double.IsNaN(v) ? "" : (100 * v).ToString(format, CultureInfo.InvariantCulture) + "%";
 }

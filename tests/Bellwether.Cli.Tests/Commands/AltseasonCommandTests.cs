@@ -163,4 +163,22 @@ public sealed class TempStore : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_stale_bitcoin_dominance_is_said_stale_in_words_and_in_json_and_a_current_one_is_not()
+    {
+        var late = CliRun.OnRealData("altseason", "--as-of", "2025-12-15", "--json").Json;
+        var last = late.GetProperty("btc_dominance").GetProperty("date").GetString()!;
+        int age = new DateOnly(2025, 12, 15).DayNumber - DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture).DayNumber;
+        Assert.True(age > 3, "the data's dominance series ends months before the year's end");
+        Assert.True(late.GetProperty("btc_dominance").GetProperty("stale").GetBoolean());
+        var sentence = $"stale: Bitcoin dominance's last value is {age} days before 2025-12-15, not a current reading";
+        Assert.Contains(sentence, late.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var text = CliRun.OnRealData("altseason", "--as-of", "2025-12-15").Stdout;
+        Assert.Contains(string.Concat(sentence.Where(c => !char.IsWhiteSpace(c))), string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
+
+        var current = CliRun.OnRealData("altseason", "--as-of", last, "--json").Json;
+        Assert.False(current.GetProperty("btc_dominance").GetProperty("stale").GetBoolean());
+        Assert.DoesNotContain(current.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("dominance", StringComparison.Ordinal));
+    }
 }

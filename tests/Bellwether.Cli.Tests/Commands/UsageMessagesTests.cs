@@ -213,4 +213,21 @@ public sealed class UsageMessagesTests : IDisposable
         Assert.Contains(Joined($"not loaded: {path}.csv: not a format Bellwether knows"), Joined(loaded.Stdout));
         Assert.Contains(Joined($"{path}.txt: 1 row(s) skipped"), Joined(loaded.Stdout));
     }
+
+    [Fact]
+    public void An_as_of_date_past_the_stored_data_is_said_in_words_and_in_the_board_json()
+    {
+        var store = Filled();
+        var corr = CliRun.Invoke(store, "corr", "RUT", "ETH", "--as-of", "2030-01-01");
+        var board = CliRun.Invoke(store, "board", "--as-of", "2030-01-01", "--json");
+        var within = CliRun.Invoke(store, "board", "--as-of", "2024-06-28", "--json");
+
+        // The store's last day: the 300th weekday from 2024-01-01.
+        const string said = "2030-01-01 is after the last stored date (2025-02-21, ";
+        Assert.Equal(0, corr.ExitCode);
+        Assert.Contains("note: " + said, corr.Stderr);
+        Assert.Contains(said, board.Json.GetProperty("as_of_past_data").GetString());
+        Assert.False(within.Json.TryGetProperty("as_of_past_data", out _));
+        Assert.DoesNotContain("after the last stored date", within.Stderr);
+    }
 }

@@ -44,6 +44,13 @@ public class EventStudyRealDataTests
                 compared++;
                 if (!double.IsNaN(v)) defined++;
             }
+        foreach (var (e, a) in expected.Zip(actual))
+            foreach (var p in a.Paths)
+            {
+                var moves = e.GetProperty("path").GetProperty(p.Asset).EnumerateArray().Select(RelativeAssert.Number).ToList();
+                Assert.Equal(moves.Count, p.Moves.Count);
+                for (int k = 0; k < moves.Count; k++) RelativeAssert.Equal(moves[k], p.Moves[k], $"{a.Event.Date} {p.Asset} path {k}");
+            }
         Assert.Equal(actual.Count * 5 * 4, compared);
         Assert.True(defined > 50);
     }
@@ -65,6 +72,10 @@ public class EventStudyRealDataTests
             RelativeAssert.Equal(e.GetProperty("baseline_mean").GetDouble(), s.BaselineMean, key + " baseline mean");
             RelativeAssert.Equal(RelativeAssert.Number(e.GetProperty("hit_rate")), s.HitRate, key + " hit rate");
             RelativeAssert.Equal(e.GetProperty("baseline_hit_rate").GetDouble(), s.BaselineHitRate, key + " baseline hit rate");
+            RelativeAssert.Equal(RelativeAssert.Number(e.GetProperty("median")), s.Median, key + " median");
+            RelativeAssert.Equal(RelativeAssert.Number(e.GetProperty("q25")), s.LowerQuartile, key + " lower quartile");
+            RelativeAssert.Equal(RelativeAssert.Number(e.GetProperty("q75")), s.UpperQuartile, key + " upper quartile");
+            RelativeAssert.Equal(e.GetProperty("baseline_median").GetDouble(), s.BaselineMedian, key + " baseline median");
             Assert.Equal(s.IndependentEvents < EventStudyParameters.Default.MinIndependentEvents && s.Events > 0,
                 s.Warnings.Any(w => w.Contains("non-overlapping", StringComparison.Ordinal)));
         }

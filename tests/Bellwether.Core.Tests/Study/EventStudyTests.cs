@@ -41,6 +41,22 @@ public class EventStudyTests
         Assert.Contains(s.Warnings, w => w.Contains("only 2 non-overlapping"));
         Assert.Contains(r.Warnings, w => w.StartsWith("1 of 5 events come before A's first value"));
         Assert.Equal(s.PValue, s.PHolm); // one test: Holm changes nothing
+        // Event moves 0, 0.5, 1 (sorted); quartiles interpolate between order statistics (numpy's default).
+        Assert.Equal(0.5, s.Median, 12);
+        Assert.Equal(0.25, s.LowerQuartile, 12);
+        Assert.Equal(0.75, s.UpperQuartile, 12);
+        Assert.Equal(0, s.BaselineMedian);        // twelve of the fifteen daily moves are 0
+        // Each event's path every 7 days up to the longest horizon (2 days: the event day alone).
+        Assert.Equal([0.0], r.Events[1].Paths.Single().Moves);
+        Assert.True(double.IsNaN(r.Events[0].Paths.Single().Moves[0]), "no value before the asset existed");
+    }
+
+    [Fact]
+    public void Each_event_has_its_path_every_seven_days_up_to_the_longest_horizon()
+    {
+        var r = EventStudy.Run(new FixedEvents(3), [Prices("A", Closes)], Day0.AddDays(19), new EventStudyParameters([2, 14], Resamples: 50));
+        // Day 3 → 3, 10, 17: 100, 100, 200.
+        Assert.Equal([0.0, 0.0, 1.0], r.Events.Single().Paths.Single().Moves);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public static class EventStudy
         var horizons = parameters.Horizons.Distinct().Order().ToList();
 
         var outcomes = events.Select(e => new EventOutcome(e,
-            paths.SelectMany(p => horizons.Select(h => Forward(p, e.Date, h))).ToList())).ToList();
+            paths.SelectMany(p => horizons.Select(h => Forward(p, e.Date, h))).ToList(),
+            paths.Select(p => Path(p, e.Date, horizons[^1])).ToList())).ToList();
 
         var eventDays = events.Select(e => e.Date).Distinct().ToList();
         var summaries = new HorizonSummary[paths.Count * horizons.Count];
@@ -53,6 +54,12 @@ public static class EventStudy
         }
         return new EventStudyResult(source.Id, source.Description, asOf, parameters, outcomes, table, warnings);
     }
+
+    /// <summary>Calendar days between the points of an event's path (a week: a year's path is 53 points).</summary>
+    public const int PathStepDays = 7;
+
+    private static EventPath Path(CalendarPath path, DateOnly date, int longest) =>
+        new(path.Id, [.. Enumerable.Range(0, longest / PathStepDays + 1).Select(k => path.Forward(date, k * PathStepDays))]);
 
     private static ForwardValue Forward(CalendarPath path, DateOnly date, int days)
     {
@@ -91,6 +98,7 @@ public static class EventStudy
 
         double sum = 0, eventSum = 0;
         int count = 0, positives = 0, events = 0, eventPositives = 0, independent = 0, lastKept = int.MinValue;
+        var eventValues = new List<double>();
         for (int t = 0; t < n; t++)
         {
             if (double.IsNaN(values[t])) continue;
@@ -98,6 +106,7 @@ public static class EventStudy
             if (values[t] > 0) positives++;
             if (!isEvent[t]) continue;
             eventSum += values[t]; events++;
+            eventValues.Add(values[t]);
             if (values[t] > 0) eventPositives++;
             if (t >= lastKept + days)
             {
@@ -107,11 +116,16 @@ public static class EventStudy
         }
         int outside = eventDays.Count - events;
         if (outside > 0) warnings.Add($"{outside} of {eventDays.Count} events have no {days}-day {path.Id} value (before its data, or the window is not over).");
+        var baseline = values.Where(v => !double.IsNaN(v)).ToArray();
+        Array.Sort(baseline);
+        double baselineMedian = StationaryBootstrap.Quantile(baseline, 0.5);
         if (events == 0)
         {
             warnings.Add($"no event has a {days}-day {path.Id} value.");
-            return Empty(path.Id, days, warnings) with { BaselineMean = sum / count, BaselineHitRate = (double)positives / count, BaselineDays = count, BaselineFrom = first, BaselineTo = first.AddDays(n - 1) };
+            return Empty(path.Id, days, warnings) with { BaselineMean = sum / count, BaselineHitRate = (double)positives / count, BaselineDays = count, BaselineFrom = first, BaselineTo = first.AddDays(n - 1), BaselineMedian = baselineMedian };
         }
+        eventValues.Sort();
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(eventValues);
         if (independent < p.MinIndependentEvents)
             warnings.Add($"only {independent} non-overlapping {days}-day windows among {events} events (fewer than {p.MinIndependentEvents}): an anecdote, not a statistic.");
 
@@ -119,7 +133,13 @@ public static class EventStudy
         var boot = StationaryBootstrap.EventMeanDifference(values, isEvent, p.Resamples, blockLength, SplitMix64.Stream(p.Seed, $"{path.Id}/{days}"), p.Confidence);
         return new HorizonSummary(path.Id, days, events, independent, eventSum / events, sum / count, boot.Estimate,
             boot.Low, boot.High, boot.PValue, double.NaN, (double)eventPositives / events, (double)positives / count, count,
-            first, first.AddDays(n - 1), blockLength, boot.Usable, warnings);
+            first, first.AddDays(n - 1), blockLength, boot.Usable, warnings)
+        {
+            Median = StationaryBootstrap.Quantile(sorted, 0.5),
+            LowerQuartile = StationaryBootstrap.Quantile(sorted, 0.25),
+            UpperQuartile = StationaryBootstrap.Quantile(sorted, 0.75),
+            BaselineMedian = baselineMedian,
+        };
     }
 
     private static HorizonSummary Empty(string asset, int days, List<string> warnings) =>

@@ -11,7 +11,12 @@ namespace Bellwether.Core.Study.EventStudy;
 public sealed record ForwardValue(string Asset, int Days, double Value, double MaxValue, string? Note);
 
 /// <summary>An event and its aftermath: the analog table of one episode.</summary>
-public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> Forward);
+/// <param name="Paths">Each asset's path after the event: the move from the event day every
+/// <see cref="EventStudy.PathStepDays"/> calendar days up to the longest horizon (NaN where a day has no value).</param>
+public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> Forward, IReadOnlyList<EventPath> Paths);
+
+/// <summary>One asset's path after one event: <paramref name="Moves"/>[k] is the move over k × step days.</summary>
+public sealed record EventPath(string Asset, IReadOnlyList<double> Moves);
 
 /// <summary>Events against all days, for one asset and horizon.</summary>
 /// <param name="Events">Events with a value.</param>
@@ -19,9 +24,10 @@ public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> 
 /// <param name="Mean">Mean value after events.</param>
 /// <param name="BaselineMean">Mean value over all days with one (the unconditional distribution).</param>
 /// <param name="Difference"><paramref name="Mean"/> − <paramref name="BaselineMean"/>.</param>
-/// <param name="CiLow">Lower bound of the stationary-bootstrap interval of the difference.</param>
+/// <param name="CiLow">Lower bound of the stationary-bootstrap interval of the difference, unadjusted for the table's
+/// other tests.</param>
 /// <param name="CiHigh">Upper bound.</param>
-/// <param name="PValue">Bootstrap two-sided p-value of "no difference".</param>
+/// <param name="PValue">Bootstrap two-sided p-value of "no difference", unadjusted.</param>
 /// <param name="PHolm">Holm-adjusted across every asset and horizon of the table.</param>
 /// <param name="HitRate">Share of events with a positive value.</param>
 /// <param name="BaselineHitRate">Share of all days with a positive value.</param>
@@ -34,7 +40,17 @@ public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> 
 public sealed record HorizonSummary(
     string Asset, int Days, int Events, int IndependentEvents, double Mean, double BaselineMean, double Difference,
     double CiLow, double CiHigh, double PValue, double PHolm, double HitRate, double BaselineHitRate, int BaselineDays,
-    DateOnly? BaselineFrom, DateOnly? BaselineTo, double MeanBlockLength, int Resamples, IReadOnlyList<string> Warnings);
+    DateOnly? BaselineFrom, DateOnly? BaselineTo, double MeanBlockLength, int Resamples, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Median value after events: one outlying event moves the mean, not this.</summary>
+    public double Median { get; init; } = double.NaN;
+    /// <summary>Lower quartile of the values after events (linear interpolation, numpy's default).</summary>
+    public double LowerQuartile { get; init; } = double.NaN;
+    /// <summary>Upper quartile of the values after events.</summary>
+    public double UpperQuartile { get; init; } = double.NaN;
+    /// <summary>Median over all days with a value.</summary>
+    public double BaselineMedian { get; init; } = double.NaN;
+}
 
 /// <summary>The event study: every event's analog table and a summary per asset and horizon.</summary>
 /// <param name="Source">The event source id.</param>
