@@ -1,11 +1,11 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Series;
 using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Breakout;
 using Bellwether.Core.Signals.Correlation;
-using Bellwether.Core.Signals.Drawdown;
 using Bellwether.Core.Signals.EtfRotation;
 using Bellwether.Core.Signals.FedPath;
 using Bellwether.Core.Signals.Liquidity;
@@ -55,7 +55,7 @@ public sealed class SignalCharts
             c.First<AltSeasonSignal, AltSeasonSignalOptions>() is not null ? c.AltSeason(historyFrom) : null,
             c.First<EtfRotationSignal, EtfRotationSignalOptions>() is { } rotation ? c.Flows(rotation) : null,
             c.FedAndLiquidity(),
-            c.First<DrawdownSignal, DrawdownSignalOptions>() is { } drawdown ? c.Drawdown(drawdown) : null,
+            c.First<DrawdownSignal, DrawdownParameters>() is { } drawdown ? c.Drawdown(drawdown) : null,
             ThesisCharts.Readiness(history),
         ];
         return [.. charts.OfType<Figure>()];
@@ -128,7 +128,7 @@ public sealed class SignalCharts
                 $"{fed.Series}, {liquidity.TotalAssets}, {liquidity.TreasuryAccount} or {liquidity.ReverseRepo}");
     }
 
-    private Figure? Drawdown(DrawdownSignalOptions o) => _view.Series(o.Instrument) is { Count: > 0 } s
+    private Figure? Drawdown(DrawdownParameters o) => _view.Series(o.Instrument) is { Count: > 0 } s
         ? MacroCharts.Drawdown(o.Instrument, Drawdowns.Compute(s, DrawdownBasis.Close), Drawdowns.Compute(s, DrawdownBasis.High), _date)
         : Missing("drawdown", o.Instrument);
 }

@@ -250,7 +250,7 @@ def k_record_close(c, p):
     out = {}
     claim = pd.Timestamp(c["date"])
     period_date = pd.Timestamp(p.get("period_date", c["date"]))
-    for inst in words(p, "instruments", [], lower=False):
+    for inst in words(p, "instrument", words(p, "instruments", [], lower=False), lower=False):  # or the older key
         full = bars(inst)
         month = period_date.to_period("M")
         in_month = full[full.index.to_period("M") == month]
@@ -411,7 +411,7 @@ def k_drawdown(c, p):
     out = {}
     for win in words(p, "peak_windows", ["all", "365"]):
         start = None if win == "all" else claim - pd.Timedelta(days=int(win))
-        for basis in words(p, "basis", ["close", "high"]):
+        for basis in words(p, "by", words(p, "basis", ["close", "high"])):  # "basis": the older key
             peak, peak_date, w = running_peak(df, basis, start, claim)
             close = float(w.close.iloc[-1])
             label = f"{'all-time' if win == 'all' else win + '-day'} peak by {basis}"

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Claims.AltcoinSeason;

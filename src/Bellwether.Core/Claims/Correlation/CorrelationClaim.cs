@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Correlation;
@@ -20,7 +21,8 @@ public sealed class CorrelationClaim : IClaimKind
 
     public string Description => "Pearson correlation since a date: levels, and daily/weekly/monthly log and simple returns";
 
-    public IReadOnlyList<string> Parameters { get; } = ["a", "b", "from", "readings"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("a", "b", "from", "readings");
 
     private static readonly string[] AllReadings =
         ["levels", "daily_log", "daily_simple", "weekly_log", "weekly_simple", "monthly_log", "monthly_simple"];

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.EtfFlows;
 using static Bellwether.Core.Claims.ReadingText;
 using Rotation = Bellwether.Core.Statistics.EtfFlows.FlowRotation;
@@ -16,7 +17,8 @@ public sealed class FlowRotationClaim : IClaimKind
 
     public string Description => "Net flows of two ETF families over the last 5/10/20 shared flow days: rotation or not";
 
-    public IReadOnlyList<string> Parameters { get; } = ["into", "out_of", "windows_days"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("into", "out_of", "windows_days");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Correlation;
@@ -17,12 +18,15 @@ namespace Bellwether.Core.Signals.Correlation;
 /// </summary>
 public sealed class CorrelationSignal : SignalKind<CorrelationSignalOptions>
 {
-    private static readonly SignalParameter WindowDays = new("window_days", "365", "trailing window in calendar days, the as-of date included");
-    private static readonly SignalParameter Since = new("since", "", "a fixed first date instead of the trailing window, yyyy-MM-dd (empty: use window_days)");
+    private static readonly MeasurementParameter WindowDays = new("window_days", "365",
+        "trailing window in calendar days, the as-of date included");
+    private static readonly MeasurementParameter Since = new("since", "",
+        "a fixed first date instead of the trailing window, yyyy-MM-dd (empty: use window_days)");
 
     public override string Name => "correlation";
     public override string Description => "Correlation of two instruments' returns over a trailing window: Pearson's r with its 95% interval and p-value";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [ReturnsParameters.A, ReturnsParameters.B, ReturnsParameters.Freq, ReturnsParameters.On, WindowDays, Since];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [ReturnsParameters.A, ReturnsParameters.B, ReturnsParameters.Freq, ReturnsParameters.On, WindowDays, Since];
     public override IReadOnlyList<string> Labels { get; } = ["positive", "negative", "indistinct"];
     public override IReadOnlyList<string> Fields { get; } = ["ci95_low", "ci95_high", "p_value", "n", "non_stationary", "partial_last_period"];
 

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
 
@@ -12,14 +13,16 @@ namespace Bellwether.Core.Signals.EtfRotation;
 /// </summary>
 public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
 {
-    private static readonly SignalParameter Into = new("into", "ETH_SPOT_ETF_FLOWS", "flow table money would rotate into");
-    private static readonly SignalParameter OutOf = new("out_of", "BTC_SPOT_ETF_FLOWS", "flow table money would rotate out of");
-    private static readonly SignalParameter Window = new("window", "20", "shared flow days in the window");
+    private static readonly MeasurementParameter Into = new("into", "ETH_SPOT_ETF_FLOWS",
+        "flow table money would rotate into");
+    private static readonly MeasurementParameter OutOf = new("out_of", "BTC_SPOT_ETF_FLOWS",
+        "flow table money would rotate out of");
+    private static readonly MeasurementParameter Window = new("window", "20", "shared flow days in the window");
 
     public override string Name => "flow_rotation";
     public override IReadOnlyList<string> Aliases { get; } = ["etf_rotation"];
     public override string Description => "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Into, OutOf, Window];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [Into, OutOf, Window];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<RotationKind>();
     public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days", "days"];
 

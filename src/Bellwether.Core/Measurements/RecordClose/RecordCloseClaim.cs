@@ -1,34 +1,43 @@
+using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Claims;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.RecordCloses;
 using static Bellwether.Core.Claims.ReadingText;
 
-namespace Bellwether.Core.Claims.RecordClose;
+namespace Bellwether.Core.Measurements.RecordClose;
 
 /// <summary>
 /// "X hit its strongest monthly close in December 2025": is the close of the month (or ISO week) holding
-/// <c>period_date</c> above every earlier period close (<see cref="PeriodCloses"/>)? Per instrument, two readings when
-/// the period is still running on the claim date: its provisional close as of the claim date (point in time), and its
-/// final close, which needs data after the claim date and says so. Value: the close against the prior record
+/// <c>period_date</c> above every earlier period close (<see cref="RecordCloseMeasurement"/>)? Per instrument, two
+/// readings when the period is still running on the claim date: its provisional close as of the claim date (point in
+/// time), and its final close, which needs data after the claim date and says so. Value: the close against the prior record
 /// (0.01 = 1% above); state <c>record</c> or <c>not_record</c>.
 /// </summary>
 public sealed class RecordCloseClaim : IClaimKind
 {
-    public string Name => "record_close";
+    private static readonly MeasurementParameter PeriodDate = new("period_date", "",
+        "a date in the period the claim names, yyyy-MM-dd (default: the claim date)");
+
+    private readonly RecordCloseMeasurement _measurement = new();
+
+    public string Name => _measurement.Name;
+
+    public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
     public string Description => "Record monthly (or weekly) close: provisional as of the claim date, and on the final close";
 
-    public IReadOnlyList<string> Parameters { get; } = ["instruments", "period", "period_date", "record_years"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [RecordCloseMeasurement.Instrument, RecordCloseMeasurement.Period, PeriodDate,
+            RecordCloseMeasurement.RecordYears];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
     private static (string[] Ids, RecordCloseParameters Parameters, DateOnly PeriodDate) Options(ClaimDefinition c)
     {
-        var ids = c.Words("instruments");
-        if (ids.Length == 0) throw c.Problem("parameter 'instruments' is required");
-        var period = c.Choices("period", ["month", "week"], "month")[0] == "week" ? ClosePeriod.Week : ClosePeriod.Month;
-        int? years = c.Parameters.ContainsKey("record_years") ? c.Integers("record_years", 1)[0] : null;
-        return (ids, new RecordCloseParameters(period, years), c.Day("period_date", c.Date));
+        var ids = c.Words(RecordCloseMeasurement.Instrument with { Default = "" });
+        if (ids.Length == 0) throw c.Problem("parameter 'instrument' is required");
+        return (ids, RecordCloseMeasurement.Closes(c), c.Date(PeriodDate) ?? c.Date);
     }
 
     public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
@@ -57,15 +66,22 @@ public sealed class RecordCloseClaim : IClaimKind
                 continue;
             }
             if (end > data.ClaimDate && periodDate <= data.ClaimDate)
-                readings.Add(Reading(data, known, data.ClaimDate, periodDate, parameters, provisionalLabel, provisionalDefinition));
-            readings.Add(Reading(data, all, end, periodDate, parameters, end > data.ClaimDate ? finalLabel : $"{id} {periodWord} close (ended by the claim date)", finalDefinition));
+                readings.Add(Reading(data, data.AsOfClaim, id, data.ClaimDate, periodDate, parameters, provisionalLabel,
+                    provisionalDefinition));
+            readings.Add(Reading(data, data.All, id, end, periodDate, parameters,
+                end > data.ClaimDate ? finalLabel : $"{id} {periodWord} close (ended by the claim date)",
+                finalDefinition));
         }
         return readings;
     }
 
-    private static ClaimReading Reading(ClaimData data, DailySeries series, DateOnly asOf, DateOnly periodDate, RecordCloseParameters parameters, string label, string definition)
+    private ClaimReading Reading(ClaimData data, IMarketData source, string id, DateOnly asOf, DateOnly periodDate,
+        RecordCloseParameters parameters, string label, string definition)
     {
-        var report = PeriodCloses.AsOf(series, asOf, parameters);
+        var measured = _measurement.Measure(new RecordCloseOf(id, parameters), source, asOf);
+        if (measured.Result is not { } result)
+            return ClaimReading.NotMeasurable(label, definition, "fraction", measured.Why!, data.Provenance([id]));
+        var (series, report) = (source.Series(id)!, result.Report);
         var start = parameters.Period == ClosePeriod.Month ? PeriodEnds.MonthStart(periodDate) : PeriodEnds.WeekStart(periodDate);
         var close = report.Closes.LastOrDefault(c => c.PeriodStart == start);
         if (close is null || (asOf > data.ClaimDate && close.Date < asOf))

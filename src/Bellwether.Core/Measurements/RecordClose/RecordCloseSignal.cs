@@ -1,44 +1,31 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Structure.RecordCloses;
 
-namespace Bellwether.Core.Signals.RecordClose;
+namespace Bellwether.Core.Measurements.RecordClose;
 
 /// <summary>
-/// <c>record_close</c>: whether the latest monthly (or weekly) close is the highest ever (or within a window), read by
-/// <see cref="PeriodCloses.AsOf"/> (through <see cref="PeriodCloseHistory"/>). Value: the latest period close against the best earlier one, in percent. Label:
+/// The <see cref="RecordCloseMeasurement"/> as a signal: whether the latest monthly (or weekly) close is the highest
+/// ever (or within a window). Value: the latest period close against the best earlier one, in percent. Label:
 /// <c>record</c> (a finished period above every earlier close), <c>provisional_record</c> (the period is still running:
 /// its close so far is above every earlier one), <c>below_record</c>; since the first period of the current run of
 /// records (or non-records).
 /// </summary>
-public sealed class RecordCloseSignal : SignalKind<RecordCloseSignalOptions>
+public sealed class RecordCloseSignal()
+    : MeasurementSignal<RecordCloseOf, RecordCloseReading>(new RecordCloseMeasurement())
 {
-    private static readonly SignalParameter Instrument = new("instrument", "RUT", "series id");
-    private static readonly SignalParameter Period = new("period", "month", "month | week (ISO weeks)");
-    private static readonly SignalParameter RecordYears = new("record_years", "", "a record beats the closes of this many years before it (empty: all history)");
-
-    public override string Name => "record_close";
     public override string Description => "Whether the latest month-end (or week-end) close is a record: distance from the best earlier close (%)";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, Period, RecordYears];
     public override IReadOnlyList<string> Labels { get; } = ["record", "provisional_record", "below_record"];
     public override IReadOnlyList<string> Fields { get; } = ["close", "prior_record", "provisional", "last_final_record", "periods_since_record"];
 
-    protected override RecordCloseSignalOptions Parse(SignalSpec spec)
+    protected override SignalReading Reading(RecordCloseOf o, RecordCloseReading r, IReadOnlyList<SignalInput> inputs)
     {
-        var period = spec.Choice(Period, "month", "week") == "week" ? ClosePeriod.Week : ClosePeriod.Month;
-        int? years = spec.Text(RecordYears).Length == 0 ? null : spec.Integer(RecordYears);
-        return new RecordCloseSignalOptions(spec.Text(Instrument), new RecordCloseParameters(period, years).Validate());
-    }
-
-    protected override SignalReading Read(RecordCloseSignalOptions o, IMarketData data, DateOnly asOf)
-    {
-        var inputs = new List<SignalInput>();
-        if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
-        // Every period before the latest is final by the as-of date, so one build of the whole history serves every
-        // date: the history rebuilds only the latest period from the bars on or before the date.
-        var closes = data.Shared($"period-closes:{o.Instrument}:{Keys.Of(o.Closes)}", _ => new PeriodCloseHistory(series, o.Closes)).AsOf(asOf).Closes;
+        var (id, closes) = (r.Id, r.Report.Closes);
         string unit = o.Closes.Period == ClosePeriod.Month ? "month" : "week";
         if (closes.Count < 2)
-            return SignalReading.NotMeasurable($"{series.Instrument.Id} has {closes.Count} {unit}ly close(s) as of {Say.Date(asOf)}; a record needs an earlier one", inputs);
+            return SignalReading.NotMeasurable(
+                $"{id} has {closes.Count} {unit}ly close(s) as of {Say.Date(r.Report.AsOf)}; " +
+                "a record needs an earlier one", inputs);
         var latest = closes[^1];
         int run = closes.Count - 1;
         while (run > 1 && closes[run - 1].IsRecord == latest.IsRecord) run--;
@@ -49,7 +36,8 @@ public sealed class RecordCloseSignal : SignalKind<RecordCloseSignalOptions>
         string label = !latest.IsRecord ? "below_record" : latest.Provisional ? "provisional_record" : "record";
 
         string period = o.Closes.Period == ClosePeriod.Month ? Say.Month(latest.PeriodStart) : $"week of {Say.Date(latest.PeriodStart)}";
-        string closeText = $"{series.Instrument.Id}'s {period} close{(latest.Provisional ? " so far" : "")}, {Say.Price(latest.Close)} ({Say.Date(latest.Date)}{(latest.Provisional ? ", provisional" : "")})";
+        string closeText = $"{id}'s {period} close{(latest.Provisional ? " so far" : "")}, {Say.Price(latest.Close)} " +
+                           $"({Say.Date(latest.Date)}{(latest.Provisional ? ", provisional" : "")})";
         string window = o.Closes.RecordYears is { } y ? $"in {y} years" : "ever";
         string best = $"{Say.Price(latest.PriorRecord)} ({Say.Date(latest.PriorRecordDate!.Value)})";
         string sentence = latest.IsRecord
