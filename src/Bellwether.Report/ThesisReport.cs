@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bellwether.Core.Board;
+using Bellwether.Core.Study.Paths;
 
 namespace Bellwether.Report;
 
@@ -15,9 +16,11 @@ public sealed record ClaimSummary(string Id, string Text, string Verdict, string
 /// <param name="Charts">Figures in page order.</param>
 /// <param name="Notes">Data notes: freshness, gaps, skipped inputs.</param>
 /// <param name="Study">"Did it ever work?": the event study and the backtest, or null when the data cannot support them.</param>
+/// <param name="StudyAbsent">Why there is no study, and what to add to the thesis file, when it declares no trigger,
+/// outcome or trade.</param>
 public sealed record ReportContent(
     string ThesisDescription, BoardResult Board, IReadOnlyList<ClaimSummary> Claims, string? ClaimsSource,
-    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes, StudySection? Study = null)
+    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes, StudySection? Study = null, string? StudyAbsent = null)
 {
     /// <summary>Every figure on the page: the study's, then the charts section's.</summary>
     public IReadOnlyList<Figure> AllCharts => [.. Study?.Charts ?? [], .. Charts];
@@ -82,6 +85,11 @@ public static class ThesisReport
                 [(x.Text, null), (x.Verdict.Replace('_', ' '), x.Verdict), (x.Figures, null)]));
         }
         if (c.Study is { } study) StudyPage(page, study);
+        else if (c.StudyAbsent is { } absent)
+        {
+            page.Heading("Did it ever work?", "study");
+            page.Paragraph(absent);
+        }
         page.Heading("Charts", "charts");
         foreach (var figure in c.Charts) page.Chart(figure);
         if (c.Notes.Count > 0)
@@ -98,7 +106,8 @@ public static class ThesisReport
         foreach (var line in s.Paragraph()) page.Paragraph(line);
         page.Chart(s.Charts[0]);
         var horizons = string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"));
-        page.Paragraph($"Each event: what each asset did over the next {horizons} (the Altcoin Season Index in points; open: the window has not ended).", "note");
+        var points = s.Assets.Contains(StudyAssets.AltSeasonId) ? "the Altcoin Season Index in points; " : "";
+        page.Paragraph($"Each event: what each asset did over the next {horizons} ({points}open: the window has not ended).", "note");
         page.Table(["event", .. s.Assets], s.EventRows().Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
         if (s.EventsWithoutData > 0) page.Paragraph($"{s.EventsWithoutData} earlier event(s) come before every asset's data and are not shown.", "note");
         page.Paragraph("Events against all days: the mean move after an event, the mean over every day, their difference with a stationary-bootstrap 95% interval, the Holm-adjusted p-value and the share of moves above 0. Events (independent): those with a value, and how many of their windows do not overlap.", "note");
@@ -152,6 +161,7 @@ public static class ThesisReport
             foreach (var x in c.Claims) md.AppendLine($"| {Cell(x.Text)} | {x.Verdict.Replace('_', ' ')} | {Cell(x.Figures)} |");
         }
         if (c.Study is { } study) StudyMarkdown(md, study, pngNames);
+        else if (c.StudyAbsent is { } absent) md.AppendLine().AppendLine("## Did it ever work?").AppendLine().AppendLine(absent);
         if (pngNames is { Count: > 0 })
         {
             md.AppendLine().AppendLine("## Charts").AppendLine();

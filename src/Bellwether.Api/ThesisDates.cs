@@ -2,11 +2,11 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Data.Store;
 
-namespace Bellwether.Cli.Commands;
+namespace Bellwether.Api;
 
 /// <summary>The date <c>board</c> and <c>report</c> use without <c>--as-of</c>: the thesis's, not the store's.
 /// </summary>
-internal static class ThesisDates
+public static class ThesisDates
 {
     /// <summary>
     /// The latest date on which <paramref name="thesis"/> can be evaluated (<see cref="ThesisDate.Latest"/>) over the
