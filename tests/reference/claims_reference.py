@@ -275,7 +275,7 @@ def k_correlation(c, p):
     """Pearson's r (and Fisher interval, Spearman, Kendall) from `from` to the claim date: daily levels on shared dates,
     or returns between consecutive shared period closes after resampling each series on its own (W-FRI, M)."""
     from scipy import stats
-    lo, hi = pd.Timestamp(p["from"]), pd.Timestamp(c["date"])
+    lo, hi = pd.Timestamp(p.get("since", p.get("from"))), pd.Timestamp(c["date"])  # "from": the older key
     a, b = (bars(p[k]).close for k in ("a", "b"))
     a, b = a[(a.index >= lo) & (a.index <= hi)], b[(b.index >= lo) & (b.index <= hi)]
     names = words(p, "readings", ["levels", "daily_log", "daily_simple", "weekly_log", "weekly_simple", "monthly_log", "monthly_simple"])
@@ -379,7 +379,7 @@ def k_flow_rotation(c, p):
     into, out_of = flow_days(p["into"], claim), flow_days(p["out_of"], claim)
     both = pd.concat([into.rename("into"), out_of.rename("out")], axis=1, join="inner")
     out = {}
-    for w in ints(p, "windows_days", [5, 10, 20]):
+    for w in ints(p, "window", ints(p, "windows_days", [5, 10, 20])):  # "windows_days": the older key
         s = both.tail(w)
         a, b = float(s["into"].sum()), float(s["out"].sum())
         kind = ("rotation" if a > 0 and b < 0 else "reverse" if a < 0 and b > 0 else "both_inflow" if a > 0 and b > 0

@@ -1,3 +1,4 @@
+using Bellwether.Core.Text;
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
@@ -104,7 +105,7 @@ internal static class BoardCommand
             new TableColumn("value").RightAligned().NoWrap().Width(15), DrawdownCommand.Dated("since").Width(10));
         foreach (var s in board.Signals)
             table.AddRow(new Markup($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]"),
-                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(Value(s.Value, s.Unit)),
+                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(ValueText.Of(s.Value, s.Unit)),
                 new Text(s.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
         console.Write(table);
         var parts = new Table().Border(TableBorder.Simple).AddColumns("signal", "weight", "score", "points", "note");
@@ -127,20 +128,4 @@ internal static class BoardCommand
         SignalState.Against => "[red]against[/]",
         _ => "[grey]not measurable[/]",
     };
-
-    /// <summary>A value with its unit: <c>+3.6%</c>, <c>−100 bp</c>, <c>−268.7 US$ m</c>, <c>0.47</c>.</summary>
-    private static string Value(double v, string unit)
-    {
-        if (double.IsNaN(v)) return "";
-        var inv = CultureInfo.InvariantCulture;
-        return unit switch
-        {
-            "%" => v.ToString("+0.0;−0.0;0.0", inv) + "%",
-            "pp" => v.ToString("+0.0;−0.0;0.0", inv) + " pp",
-            "bp" => v.ToString("+0;−0;0", inv) + " bp",
-            "US$ m" or "US$ bn" => v.ToString("+#,##0.0;−#,##0.0;0.0", inv) + " " + unit,
-            "" => Output.Number(v),
-            _ => v.ToString("0.##", inv) + " " + unit,
-        };
-    }
 }

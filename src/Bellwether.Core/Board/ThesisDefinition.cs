@@ -8,9 +8,14 @@ namespace Bellwether.Core.Board;
 /// <param name="Signals">Its signals, in display order.</param>
 /// <param name="MinMeasured">The share of the thesis's weight (0–1) that must be measured for readiness to be
 /// reported; below it readiness is withheld with a reason, as a score from a sliver of the thesis would mislead.</param>
+/// <param name="Prediction">Its trigger, outcome, trade and claims file (null: none declared).</param>
 public sealed record ThesisDefinition(
-    string Name, string Description, IReadOnlyList<SignalSpec> Signals, double MinMeasured = ThesisDefinition.DefaultMinMeasured)
+    string Name, string Description, IReadOnlyList<SignalSpec> Signals, double MinMeasured = ThesisDefinition.DefaultMinMeasured,
+    ThesisPrediction? Prediction = null)
 {
+    /// <summary>What the thesis predicts; <see cref="ThesisPrediction.None"/> when it declares nothing.</summary>
+    public ThesisPrediction Predicts => Prediction ?? ThesisPrediction.None;
+
     /// <summary>Readiness needs half the thesis's weight measured unless the thesis says otherwise.</summary>
     public const double DefaultMinMeasured = 0.5;
 }

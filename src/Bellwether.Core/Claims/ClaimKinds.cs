@@ -1,15 +1,15 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims.AltcoinSeason;
 using Bellwether.Core.Claims.Breakout;
-using Bellwether.Core.Claims.Correlation;
-using Bellwether.Core.Claims.FlowRotation;
 using Bellwether.Core.Claims.LevelRetest;
 using Bellwether.Core.Claims.MoveAfterBreakout;
 using Bellwether.Core.Claims.NoSource;
 using Bellwether.Core.Claims.RateCuts;
 using Bellwether.Core.Claims.TrendlineBreak;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Measurements.RecordClose;
 
 namespace Bellwether.Core.Claims;

@@ -27,12 +27,13 @@ public abstract class MeasurementSignal<TParameters, TResult>(Measurement<TParam
     {
         var measured = Measurement.Measure(options, data, asOf);
         return measured.Result is { } result
-            ? Reading(options, result, measured.Inputs) : measured.NotMeasurableReading();
+            ? Reading(options, result, measured.Inputs, data) : measured.NotMeasurableReading();
     }
 
     /// <summary>
     /// The reading of a <paramref name="result"/>: its headline value in the unit the thesis's rules test, its label,
-    /// explanation and fields.
+    /// explanation and fields. <paramref name="data"/> is the data measured, for a label's history (its "since").
     /// </summary>
-    protected abstract SignalReading Reading(TParameters parameters, TResult result, IReadOnlyList<SignalInput> inputs);
+    protected abstract SignalReading Reading(TParameters parameters, TResult result, IReadOnlyList<SignalInput> inputs,
+        IMarketData data);
 }

@@ -16,14 +16,14 @@ internal static class ReturnsParameters
     public static readonly MeasurementParameter On = new("on", "log-returns",
         "log-returns | returns | levels (levels are non-stationary: their correlation is inflated by common trends)");
 
-    public static Frequency Frequency(SignalSpec spec) => spec.Choice(Freq, "daily", "weekly", "monthly") switch
+    public static Frequency Frequency(IParameterValues spec) => spec.Choice(Freq, "daily", "weekly", "monthly") switch
     {
         "weekly" => Statistics.Resampling.Frequency.Weekly,
         "monthly" => Statistics.Resampling.Frequency.Monthly,
         _ => Statistics.Resampling.Frequency.Daily,
     };
 
-    public static ReturnKind Kind(SignalSpec spec) => spec.Choice(On, "log-returns", "returns", "levels") switch
+    public static ReturnKind Kind(IParameterValues spec) => spec.Choice(On, "log-returns", "returns", "levels") switch
     {
         "returns" => ReturnKind.SimpleReturns,
         "levels" => ReturnKind.Levels,

@@ -52,6 +52,14 @@
 
   const stateWord = (s) => s.replace('_', ' ');
 
+  // A value's move as shown, with more digits when the usual ones do not show it.
+  function moved(before, after) {
+    const [a, b] = [value(before.value, before.unit), value(after.value, after.unit)];
+    if (a !== b) return a + ' → ' + b;
+    const precise = (v) => (v === null ? 'none' : Number(v).toPrecision(6));
+    return precise(before.value) + ' → ' + precise(after.value) + (after.unit ? ' ' + after.unit : '');
+  }
+
   function changesSince(before, board) {
     const changes = new Map();
     if (!before) return changes;
@@ -61,7 +69,7 @@
       if (!o) changes.set(s.id, 'new');
       else if (o.state !== s.state) changes.set(s.id, stateWord(o.state) + ' → ' + stateWord(s.state));
       else if (o.stale !== s.stale) changes.set(s.id, s.stale ? 'now stale' : 'current again');
-      else if (o.value !== s.value) changes.set(s.id, 'value ' + value(o.value, o.unit) + ' → ' + value(s.value, s.unit));
+      else if (o.value !== s.value) changes.set(s.id, 'value ' + moved(o, s));
     }
     return changes;
   }
@@ -98,7 +106,7 @@
           (readinessMoved ? 'readiness ' + readinessText(previous) + ' → ' + readinessText(board) + '; ' : '') +
           changes.size + ' signal(s) changed.');
     const head = el('thead', {}, el('tr', {}, ['Signal', 'State', 'Value', 'Since', 'Data', 'Weight', 'Points']
-      .map((h) => el('th', { scope: 'col' }, h))));
+      .map((h) => el('th', { scope: 'col', class: ['Value', 'Weight', 'Points'].includes(h) ? 'num' : null }, h))));
     const body = el('tbody', {}, board.signals.map((s) => {
       const part = parts.get(s.id);
       const change = changes.get(s.id);
@@ -109,7 +117,7 @@
         el('td', { 'data-label': 'State' }, el('span', { class: 'state ' + s.state }, stateWord(s.state)),
           s.stale ? el('span', { class: 'stale' }, 'stale') : null),
         el('td', { class: 'num', 'data-label': 'Value' }, value(s.value, s.unit)),
-        el('td', { 'data-label': 'Since' }, s.since || ''),
+        el('td', { class: 'date', 'data-label': 'Since' }, s.since || ''),
         el('td', { 'data-label': 'Data' }, el('ul', { class: 'inputs' }, s.inputs.map((i) =>
           el('li', { class: i.stale ? 'stale-input' : null }, i.id + (i.last_date ? ' to ' + i.last_date : ': none') + (i.stale ? ' (stale)' : ''))))),
         el('td', { class: 'num', 'data-label': 'Weight' }, String(s.weight)),
@@ -131,7 +139,8 @@
       'aria-label': 'Weekly readiness from ' + history.from + ' to ' + history.to });
     const last = points.slice(-12).reverse();
     const table = el('table', {}, el('caption', {}, 'The last 12 weeks'),
-      el('thead', {}, el('tr', {}, ['Week', 'Readiness', 'Measured'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Week'), el('th', { scope: 'col', class: 'num' }, 'Readiness'),
+        el('th', { scope: 'col', class: 'num' }, 'Measured'))),
       el('tbody', {}, last.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.date),
         el('td', { class: 'num' }, p.readiness === null ? 'withheld' : fixed(p.readiness, 0)),
         el('td', { class: 'num' }, Math.round(p.counted * 100) + '%')))));

@@ -15,7 +15,7 @@ public sealed class DrawdownSignal() : MeasurementSignal<DrawdownParameters, Dra
     public override IReadOnlyList<string> Fields { get; } = ["peak", "close", "days_since_peak", "max_drawdown"];
 
     protected override SignalReading Reading(DrawdownParameters parameters, DrawdownReading r,
-        IReadOnlyList<SignalInput> inputs)
+        IReadOnlyList<SignalInput> inputs, IMarketData data)
     {
         var p = r.Latest;
         var fields = new Dictionary<string, double>

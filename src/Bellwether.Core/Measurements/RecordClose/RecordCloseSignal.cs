@@ -18,7 +18,8 @@ public sealed class RecordCloseSignal()
     public override IReadOnlyList<string> Labels { get; } = ["record", "provisional_record", "below_record"];
     public override IReadOnlyList<string> Fields { get; } = ["close", "prior_record", "provisional", "last_final_record", "periods_since_record"];
 
-    protected override SignalReading Reading(RecordCloseOf o, RecordCloseReading r, IReadOnlyList<SignalInput> inputs)
+    protected override SignalReading Reading(RecordCloseOf o, RecordCloseReading r, IReadOnlyList<SignalInput> inputs,
+        IMarketData data)
     {
         var (id, closes) = (r.Id, r.Report.Closes);
         string unit = o.Closes.Period == ClosePeriod.Month ? "month" : "week";

@@ -1,48 +1,27 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
+using Rotation = Bellwether.Core.Statistics.EtfFlows.FlowRotation;
 
-namespace Bellwether.Core.Signals.EtfRotation;
+namespace Bellwether.Core.Measurements.FlowRotation;
 
 /// <summary>
-/// <c>flow_rotation</c> (alias <c>etf_rotation</c>): did one family of ETFs take money while another lost it over the last shared flow days, read
-/// by <see cref="FlowRotation.Compute"/>. Value: the "into" family's net flow minus the "out of" family's, US$
-/// millions. Label: <c>rotation</c>, <c>reverse</c>, <c>both_inflow</c>, <c>both_outflow</c> or <c>flat</c>, since
-/// the first shared flow day whose window gave that label without a break.
+/// The <see cref="FlowRotationMeasurement"/> as a signal. Value: the "into" family's net flow minus the "out of"
+/// family's, US$ millions. Label: <c>rotation</c>, <c>reverse</c>, <c>both_inflow</c>, <c>both_outflow</c> or
+/// <c>flat</c>, since the first shared flow day whose window gave that label without a break.
 /// </summary>
-public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
+public sealed class FlowRotationSignal()
+    : MeasurementSignal<FlowRotationParameters, RotationReading>(new FlowRotationMeasurement())
 {
-    private static readonly MeasurementParameter Into = new("into", "ETH_SPOT_ETF_FLOWS",
-        "flow table money would rotate into");
-    private static readonly MeasurementParameter OutOf = new("out_of", "BTC_SPOT_ETF_FLOWS",
-        "flow table money would rotate out of");
-    private static readonly MeasurementParameter Window = new("window", "20", "shared flow days in the window");
-
-    public override string Name => "flow_rotation";
-    public override IReadOnlyList<string> Aliases { get; } = ["etf_rotation"];
-    public override string Description => "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
-    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [Into, OutOf, Window];
+    public override string Description =>
+        "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
     public override IReadOnlyList<string> Labels { get; } = Say.Words<RotationKind>();
     public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days", "days"];
 
-    protected override EtfRotationSignalOptions Parse(SignalSpec spec)
+    protected override SignalReading Reading(FlowRotationParameters o, RotationReading r,
+        IReadOnlyList<SignalInput> inputs, IMarketData data)
     {
-        int window = spec.Integer(Window);
-        if (window < 1) throw spec.Problem("parameter 'window' must be at least 1", Window.Name);
-        return new EtfRotationSignalOptions(spec.Text(Into), spec.Text(OutOf), window);
-    }
-
-    protected override SignalReading Read(EtfRotationSignalOptions o, IMarketData data, DateOnly asOf)
-    {
-        var tables = new[] { o.Into, o.OutOf }.Select(data.Flows).ToArray();
-        if (tables[0] is null || tables[1] is null)
-            return SignalReading.NotMeasurable($"no flow table {(tables[0] is null ? o.Into : o.OutOf)}",
-                [.. new[] { o.Into, o.OutOf }.Where((_, k) => tables[k] is null).Select(SignalInput.Missing)]);
-        var histories = tables.Select(t => FlowDays.AsOf(data, t!, asOf, FlowParameters.Default)).ToArray();
-        var inputs = histories.Select((h, k) => SignalInput.Of(h.Id, tables[k]!.Instrument.Calendar, h.Days.Count > 0 ? h.Days[^1].Date : null, asOf)).ToList();
-        if (FlowRotation.Compute(histories[0], histories[1], o.Window) is not { } r)
-            return SignalReading.NotMeasurable($"{o.Into} and {o.OutOf} share no flow day on or before {Say.Date(asOf)}", inputs);
         var w = r.Window;
         var label = Say.Word(w.Kind);
         var since = Since(data, o, w.To, w.Kind);
@@ -72,7 +51,7 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
     /// every shared flow day of the year of <paramref name="to"/> and the year before. Those are computed once per data
     /// set and year: a window ending on a day reads flow days up to that day only.
     /// </summary>
-    private static DateOnly? Since(IMarketData data, EtfRotationSignalOptions o, DateOnly to, RotationKind kind)
+    private static DateOnly? Since(IMarketData data, FlowRotationParameters o, DateOnly to, RotationKind kind)
     {
         var windows = data.SharedHistory($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}:{to.Year}", [o.Into, o.OutOf], d => WindowKinds(d, o, to.Year));
         int i = Array.BinarySearch(windows.Dates, to);
@@ -81,7 +60,7 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
         return windows.Dates[i];
     }
 
-    private static WindowHistory WindowKinds(IMarketData data, EtfRotationSignalOptions o, int year)
+    private static WindowHistory WindowKinds(IMarketData data, FlowRotationParameters o, int year)
     {
         var into = FlowDays.AsOf(data, data.Flows(o.Into)!, DateOnly.MaxValue, FlowParameters.Default);
         var outOf = FlowDays.AsOf(data, data.Flows(o.OutOf)!, DateOnly.MaxValue, FlowParameters.Default);
@@ -96,7 +75,8 @@ public sealed class EtfRotationSignal : SignalKind<EtfRotationSignalOptions>
             // The window ending on shared day k holds shared days k − window + 1 … k: both histories cut to those dates
             // give the core exactly that window.
             var (first, last) = (shared[Math.Max(0, k - o.Window + 1)], shared[k]);
-            kinds[k - firstOfSpan] = FlowRotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window.Kind;
+            var window = Rotation.Compute(Between(into, first, last), Between(outOf, first, last), o.Window)!.Window;
+            kinds[k - firstOfSpan] = window.Kind;
         }
         return new WindowHistory(shared[firstOfSpan..endOfSpan], kinds);
     }
