@@ -119,7 +119,7 @@ internal static class BacktestCommand
             equity_curve = Enumerable.Range(0, s.Run.Days).Select(i => new { date = s.Run.Date(i), equity = s.Run.Equity[i] }),
         }),
         readiness = Enumerable.Range(0, readiness.Count).Select(i => new { date = readiness.First.AddDays(i), value = readiness.Values[i] }),
-        basket_size = StudyInputs.BasketSize(assets.Basket, r.From, r.To),
+        basket_size = r.Strategies.Any(s => s.Id == "basket") ? StudyInputs.BasketSize(assets.Basket, r.From, r.To) : null,
         signal_value = signalValue.Select(v => new
         {
             readiness = v.Readiness, threshold = v.Result.Parameters.Threshold, within_days = v.Result.Parameters.WithinDays,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
+using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.Paths;
@@ -100,7 +101,7 @@ internal static class StudyCommand
         resamples = r.Parameters.Resamples,
         seed = r.Parameters.Seed,
         basket_top = assets.Basket.Parameters.TopCount,
-        basket_size = StudyInputs.BasketSize(assets.Basket, assets.Basket.Level.First, r.AsOf),
+        basket_size = StudiesBasket(r) ? StudyInputs.BasketSize(assets.Basket, assets.Basket.Level.First, r.AsOf) : null,
         events = r.Events.Select(e => new
         {
             date = e.Event.Date,
@@ -130,8 +131,10 @@ internal static class StudyCommand
         warnings = Warnings(r, assets),
     };
 
+    private static bool StudiesBasket(EventStudyResult r) => r.Summaries.Any(s => s.Asset == AltcoinBasket.Id);
+
     private static IReadOnlyList<string> Warnings(EventStudyResult r, StudyAssets assets) =>
-        [.. r.Warnings, .. assets.Basket.Warnings(assets.Basket.Level.First, r.AsOf)];
+        StudiesBasket(r) ? [.. r.Warnings, .. assets.Basket.Warnings(assets.Basket.Level.First, r.AsOf)] : r.Warnings;
 
     private static void Print(IAnsiConsole console, EventStudyResult r, IReadOnlyList<string> warnings)
     {

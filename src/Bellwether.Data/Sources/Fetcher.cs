@@ -125,6 +125,10 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
                     updated = summary.Updated;
                 }
             }
+            // A revision the source gave no vintage for replaces the stored value: say what that does to earlier dates.
+            if (updated > 0 && file.Vintages.Count == 0)
+                notes.Add($"{item.Id}: {updated:#,0} stored value(s) revised without a vintage: as-of readings before today now " +
+                          "read the revised values (docs/release-lags.md; FRED keeps vintages with an API key)");
             var status = inserted + updated > 0 ? FetchStatus.Updated : FetchStatus.Unchanged;
             return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, status, snapshot ? null : from, lastDate, file.RowsKept,
                 inserted, updated, file.Skipped.Count, notes, null, null);

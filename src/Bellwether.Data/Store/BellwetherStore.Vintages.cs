@@ -41,6 +41,15 @@ public sealed partial class BellwetherStore
             """);
     }
 
+    /// <summary>How many vintages are stored per series (qualified id); a series without any is absent.</summary>
+    public Dictionary<string, long> VintageCounts()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = Query("SELECT instrument, count(*) FROM vintages GROUP BY ALL");
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
     /// <summary>The stored vintages of series <paramref name="id"/> by date and start; null when it has none.</summary>
     public SeriesVintages? LoadVintages(string id)
     {

@@ -46,6 +46,7 @@ public sealed class FredVintageTests : SourceTests
         fake.Revisions[April] = (Revised, original + 500);
         Assert.Equal(FetchStatus.Updated, Bed.Run(fake, fake.Settings() with { OverlapDays = 400 }).Status);
         var stored = Bed.With(s => s.LoadVintages("M2SL"))!;
+        Assert.Equal(stored.Count, Bed.With(s => s.VintageCounts())["MACRO:M2SL"]); // what data status --json shows
         var aprils = Enumerable.Range(0, stored.Count).Where(i => stored.Dates[i] == April).Select(i => (stored.Starts[i], stored.Values[i])).ToList();
         Assert.Equal([(new DateOnly(2025, 5, 27), original), (Revised, original + 500)], aprils);
         var m2 = Bed.With(s => s.LoadSeries("M2SL"));

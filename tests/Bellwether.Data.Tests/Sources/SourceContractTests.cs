@@ -40,6 +40,9 @@ public sealed class SourceContractTests : SourceTests
         Assert.Equal(FetchStatus.Updated, outcome.Status);
         Assert.True(outcome.Updated >= 1, $"{name}: the revised row was not updated");
         Assert.True(outcome.Inserted >= 1);
+        // A revision without a vintage moves earlier as-of readings: the run says so (a vintaged source keeps both).
+        bool vintaged = Bed.With(s => s.VintageCounts()).Count > 0;
+        Assert.Equal(!vintaged, outcome.Notes.Any(n => n.Contains("revised without a vintage", StringComparison.Ordinal)));
         Bed.With(fake.AssertStored);
         var first = fake.Server.Requests.Skip(before).First();
         if (fake.RequestedFrom(first) is { } from)

@@ -39,7 +39,7 @@ public static class Backtester
         int undefined = 0;
         for (var d = from.AddDays(-1); d < to; d = d.AddDays(1)) if (double.IsNaN(readiness.At(d))) undefined++;
         if (undefined > 0) warnings.Add($"readiness was not measurable on {undefined} signal days: the rotation held its fallback then.");
-        warnings.AddRange(assets.Basket.Warnings(from, to));
+        if (held == basket) warnings.AddRange(assets.Basket.Warnings(from, to));
         return new BacktestReport(from, split, to, parameters, strategies, warnings);
     }
 
