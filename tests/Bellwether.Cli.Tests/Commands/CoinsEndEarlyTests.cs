@@ -105,4 +105,22 @@ public sealed class CoinsEndEarlyTests(CoinsEndEarlyFolder folder) : IClassFixtu
         foreach (Match line in Regex.Matches(summary, "<p[^>]*>((?:For|Against): .*?)</p>", RegexOptions.Singleline))
             Assert.DoesNotContain("Altcoin Season", line.Groups[1].Value);
     }
+
+    [Fact]
+    public void The_study_says_with_dates_that_the_basket_rests_on_fewer_coins_than_asked()
+    {
+        var r = CliRun.Invoke(folder.Store, "study", "--as-of", CoinsEndEarlyFolder.AsOf, "--horizons", "30", "--resamples", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var size = r.Json.GetProperty("basket_size");
+        Assert.Equal(20, size.GetProperty("asked").GetInt32());
+        // Every coin file ends on CoinsEnd: from the next day on, no move of the basket rests on any coin.
+        var latest = size.GetProperty("shortfalls").EnumerateArray().Last();
+        Assert.True(string.CompareOrdinal(latest.GetProperty("from").GetString(), "2025-04-01") <= 0);
+        Assert.Equal(CoinsEndEarlyFolder.AsOf, latest.GetProperty("to").GetString());
+        Assert.Equal(0, latest.GetProperty("fewest").GetInt32());
+        Assert.Equal(0, size.GetProperty("by_month").EnumerateArray().Last().GetProperty("most").GetInt32());
+        var warning = Assert.Single(r.Json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!),
+            w => w.StartsWith("the altcoin basket's daily move rested on fewer than the 20 coins asked", StringComparison.Ordinal));
+        Assert.Contains($"{latest.GetProperty("from").GetString()} to {CoinsEndEarlyFolder.AsOf} (as few as 0)", warning);
+    }
 }

@@ -70,13 +70,15 @@ public class AltcoinBasketTests
     public void A_basket_smaller_than_asked_reports_its_size_over_time_and_warns_with_dates()
     {
         var b = AltcoinBasket.Build(Index, Coins, Day0, Day0.AddDays(3), new AltcoinBasketParameters(TopCount: 3));
-        // Chosen at day 2's close: AAA and CCC (BBB has no close), so day 3 is held by 2 coins of the 3 asked.
-        Assert.Equal([0, 3, 3, 2], b.Held);
-        Assert.Equal([new BasketShortfall(Day0.AddDays(3), Day0.AddDays(3), 2)], b.Shortfalls(Day0, Day0.AddDays(3)));
-        Assert.Empty(b.Shortfalls(Day0, Day0.AddDays(2)));
+        // Day 2: BBB has no close, so the move averages AAA and CCC; chosen then, they alone carry day 3.
+        Assert.Equal([0, 3, 2, 2], b.Priced);
+        Assert.Equal([new BasketShortfall(Day0.AddDays(2), Day0.AddDays(3), 2)], b.Shortfalls(Day0, Day0.AddDays(3)));
+        Assert.Empty(b.Shortfalls(Day0, Day0.AddDays(1)));
         Assert.Equal([new BasketMonth(new DateOnly(Day0.Year, Day0.Month, 1), 2, 3)], b.SizeByMonth(Day0, Day0.AddDays(3)));
-        Assert.Equal($"the altcoin basket held fewer than the 3 coins asked on 1 day: {Day0.AddDays(3):yyyy-MM-dd} (2); " +
-                     "its moves then rest on fewer coins.", Assert.Single(b.Warnings(Day0, Day0.AddDays(3))));
-        Assert.Empty(AltcoinBasket.Build(Index, Coins, Day0, Day0.AddDays(3), new AltcoinBasketParameters(TopCount: 2)).Warnings(Day0, Day0.AddDays(3)));
+        Assert.Equal($"the altcoin basket's daily move rested on fewer than the 3 coins asked on 2 days: " +
+                     $"{Day0.AddDays(2):yyyy-MM-dd} to {Day0.AddDays(3):yyyy-MM-dd} (as few as 2); it is then not the basket its figures name.",
+            Assert.Single(b.Warnings(Day0, Day0.AddDays(3))));
+        // Asked for 2, day 2's move rests on AAA alone (BBB was held without a close): one day short.
+        Assert.Single(AltcoinBasket.Build(Index, Coins, Day0, Day0.AddDays(3), new AltcoinBasketParameters(TopCount: 2)).Shortfalls(Day0, Day0.AddDays(3)));
     }
 }

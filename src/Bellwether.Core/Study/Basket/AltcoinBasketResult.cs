@@ -13,27 +13,27 @@ namespace Bellwether.Core.Study.Basket;
 /// survivorship bias, counted here).</param>
 public sealed record AltcoinBasketResult(AltcoinBasketParameters Parameters, CalendarPath Level, int[] Held, int[] Priced, int UnpricedDays, int DroppedCoinDays)
 {
-    /// <summary>Shortfalls listed in words; further ones are counted.</summary>
+    /// <summary>Shortfalls listed in words, latest first; earlier ones are counted.</summary>
     public const int MaxShortfallsListed = 5;
 
     /// <summary>
     /// The basket's size over time: per calendar month from <paramref name="from"/> to <paramref name="to"/>, the fewest
-    /// and the most coins it held into a day.
+    /// and the most coins a day's move rested on (<see cref="Priced"/>).
     /// </summary>
     public IReadOnlyList<BasketMonth> SizeByMonth(DateOnly from, DateOnly to) =>
-        HeldDays(from, to).GroupBy(d => new DateOnly(d.Date.Year, d.Date.Month, 1))
-            .Select(g => new BasketMonth(g.Key, g.Min(d => d.Held), g.Max(d => d.Held))).ToList();
+        Sizes(from, to).GroupBy(d => new DateOnly(d.Date.Year, d.Date.Month, 1))
+            .Select(g => new BasketMonth(g.Key, g.Min(d => d.Coins), g.Max(d => d.Coins))).ToList();
 
-    /// <summary>The stretches of days from <paramref name="from"/> to <paramref name="to"/> on which the basket held fewer coins than asked.</summary>
+    /// <summary>The stretches of days from <paramref name="from"/> to <paramref name="to"/> whose move rested on fewer coins than asked.</summary>
     public IReadOnlyList<BasketShortfall> Shortfalls(DateOnly from, DateOnly to)
     {
         var runs = new List<BasketShortfall>();
-        foreach (var (date, held) in HeldDays(from, to))
+        foreach (var (date, coins) in Sizes(from, to))
         {
-            if (held >= Parameters.TopCount) continue;
+            if (coins >= Parameters.TopCount) continue;
             if (runs.Count > 0 && runs[^1].To == date.AddDays(-1))
-                runs[^1] = runs[^1] with { To = date, Fewest = Math.Min(runs[^1].Fewest, held) };
-            else runs.Add(new BasketShortfall(date, date, held));
+                runs[^1] = runs[^1] with { To = date, Fewest = Math.Min(runs[^1].Fewest, coins) };
+            else runs.Add(new BasketShortfall(date, date, coins));
         }
         return runs;
     }
@@ -44,24 +44,26 @@ public sealed record AltcoinBasketResult(AltcoinBasketParameters Parameters, Cal
         var runs = Shortfalls(from, to);
         if (runs.Count == 0) return [];
         int days = runs.Sum(r => r.To.DayNumber - r.From.DayNumber + 1);
-        var listed = runs.Take(MaxShortfallsListed).Select(r => r.From == r.To ? $"{r.From:yyyy-MM-dd} ({r.Fewest})"
+        // The latest stretches first: the ones that bear on the present.
+        var listed = runs.AsEnumerable().Reverse().Take(MaxShortfallsListed).Select(r => r.From == r.To ? $"{r.From:yyyy-MM-dd} ({r.Fewest})"
             : $"{r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (as few as {r.Fewest})");
-        return [$"the altcoin basket held fewer than the {Parameters.TopCount} coins asked on {days} day{(days == 1 ? "" : "s")}: {string.Join(", ", listed)}" +
-                (runs.Count > MaxShortfallsListed ? $" and {runs.Count - MaxShortfallsListed} more stretches" : "") +
-                "; its moves then rest on fewer coins."];
+        return [$"the altcoin basket's daily move rested on fewer than the {Parameters.TopCount} coins asked on {days} " +
+                $"day{(days == 1 ? "" : "s")}: {string.Join(", ", listed)}" +
+                (runs.Count > MaxShortfallsListed ? $" and {runs.Count - MaxShortfallsListed} earlier stretches" : "") +
+                "; it is then not the basket its figures name."];
     }
 
-    // Coins held into each day (the first day holds the coins chosen at its close).
-    private IEnumerable<(DateOnly Date, int Held)> HeldDays(DateOnly from, DateOnly to)
+    // The coins each day's move averaged (the first day has no move; a day none of the held coins had a close, 0).
+    private IEnumerable<(DateOnly Date, int Coins)> Sizes(DateOnly from, DateOnly to)
     {
         var first = Level.First;
-        for (int i = Math.Max(1, from.DayNumber - first.DayNumber); i < Held.Length && first.AddDays(i) <= to; i++)
-            yield return (first.AddDays(i), Held[i]);
+        for (int i = Math.Max(1, from.DayNumber - first.DayNumber); i < Priced.Length && first.AddDays(i) <= to; i++)
+            yield return (first.AddDays(i), Priced[i]);
     }
 }
 
-/// <summary>The fewest and the most coins the basket held into a day of one calendar month.</summary>
+/// <summary>The fewest and the most coins a day's move of the basket rested on in one calendar month.</summary>
 public sealed record BasketMonth(DateOnly Month, int Fewest, int Most);
 
-/// <summary>Consecutive days on which the basket held fewer coins than asked; <paramref name="Fewest"/>: its smallest size then.</summary>
+/// <summary>Consecutive days whose move rested on fewer coins than asked; <paramref name="Fewest"/>: the smallest number then.</summary>
 public sealed record BasketShortfall(DateOnly From, DateOnly To, int Fewest);
