@@ -58,7 +58,8 @@ public static class ReportBuilder
                       "); shown, not counted.");
         string? claimsSource = r.Claims is null ? null
             : $"{r.Claims.Name}{(r.Claims.Source.Length > 0 ? $" — {r.Claims.Source}" : "")}";
-        return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study, studyAbsent);
+        return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study, studyAbsent,
+            Turning.Nearest(thesis, board));
     }
 
     private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date, List<string> notes)
@@ -130,6 +131,8 @@ public static class ReportBuilder
         var horizons = EventStudyParameters.Default.Horizons.Append(outcome.HorizonDays).Distinct().Order().ToList();
         var study = EventStudy.Run(source, assets.Select(outcome.Assets), date,
             EventStudyParameters.Default with { Resamples = StudyResamples, Horizons = horizons });
-        return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead);
+        var last = study.Events.Count > 0 && assets.Find(outcome.Lead) is { } lead
+            ? TriggerOutcome.Of(lead, study.Events[^1].Event.Date, outcome.HorizonDays, date) : null;
+        return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead, last, outcome.Rise);
     }
 }

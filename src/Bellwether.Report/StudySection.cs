@@ -19,14 +19,18 @@ namespace Bellwether.Report;
 /// <param name="Charts">The forward returns after each event, then the equity curves.</param>
 /// <param name="Outcome">The asset the thesis expects to move (its outcome's first); null: the altcoin basket, else the
 /// study's first asset.</param>
+/// <param name="LastTrigger">What the outcome asset did after the last event; null when there was none.</param>
+/// <param name="Rise">True when the thesis expects the outcome asset to rise, false to fall.</param>
 public sealed record StudySection(EventStudyResult Study, BacktestReport Backtest, int ChartDays, int ReadinessEveryDays, IReadOnlyList<Figure> Charts,
-    string? Outcome = null)
+    string? Outcome = null, TriggerOutcome? LastTrigger = null, bool Rise = true)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The section with its two charts: forward returns at <paramref name="chartDays"/> and the equity curves.</summary>
-    public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays, int readinessEveryDays, string? outcome = null) =>
-        new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)], outcome);
+    public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays, int readinessEveryDays, string? outcome = null,
+        TriggerOutcome? lastTrigger = null, bool rise = true) =>
+        new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)],
+            outcome, lastTrigger, rise);
 
     /// <summary>The asset the thesis is about: its outcome, else the altcoin basket, else the first asset with a summary.</summary>
     public string Lead => Outcome ?? (Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : (Study.Summaries.Count > 0 ? Study.Summaries[0].Asset : ""));
@@ -161,4 +165,24 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>A p-value.</summary>
     public static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
     private static string Count(int n, string noun) => $"{n.ToString(Inv)} {noun}{(n == 1 ? "" : "s")}";
+}
+
+/// <summary>What the outcome asset did after the last trigger event: over the horizon when it has ended, else so far.</summary>
+/// <param name="Event">The last event's date.</param>
+/// <param name="Move">The move (a return, or index points) from the event's close to <paramref name="To"/>.</param>
+/// <param name="To">The end of the horizon when <paramref name="Ended"/>, else the last valued day on or before the report date.</param>
+/// <param name="Ended">True when the horizon has passed.</param>
+public sealed record TriggerOutcome(DateOnly Event, double Move, DateOnly To, bool Ended)
+{
+    /// <summary>The move of <paramref name="path"/> after <paramref name="event"/>, over <paramref name="days"/> days or to
+    /// <paramref name="asOf"/>, whichever comes first; null when the path has no value on the event's day.</summary>
+    public static TriggerOutcome? Of(CalendarPath path, DateOnly @event, int days, DateOnly asOf)
+    {
+        var end = @event.AddDays(days);
+        bool ended = end <= asOf;
+        var to = ended ? end : asOf;
+        while (to > @event && double.IsNaN(path.At(to))) to = to.AddDays(-1);
+        double move = path.Move(path.At(@event), path.At(to));
+        return double.IsNaN(move) || to == @event ? null : new TriggerOutcome(@event, move, to, ended);
+    }
 }

@@ -19,9 +19,14 @@ namespace Bellwether.Server;
 /// <summary>The <c>bellwether serve</c> application: pages, the read-only JSON API and the event stream.</summary>
 public static class ServerApp
 {
-    /// <summary>The content-security policy: everything from this server, nothing from anywhere else.</summary>
+    /// <summary>
+    /// The content-security policy: everything from this server, nothing from anywhere else, no inline script. The one
+    /// inline style allowed is an empty &lt;style&gt; element (the hash of ""): plotly.js adds one and fills it through the
+    /// CSS object model.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
+        "img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>

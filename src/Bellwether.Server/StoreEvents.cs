@@ -71,9 +71,11 @@ public sealed class StoreEvents(TimeProvider time)
                 {
                     change = await channel.Reader.ReadAsync(beat.Token);
                 }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                catch (OperationCanceledException)
                 {
+                    // The heartbeat's time, or the end of the stream (client gone, server stopping): the loop decides.
                 }
+                if (cancel.IsCancellationRequested) yield break;
                 if (change is null) yield return new SseItem<string>("{}", "heartbeat");
                 else yield return Item(change);
             }

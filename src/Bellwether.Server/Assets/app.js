@@ -52,6 +52,14 @@
 
   const stateWord = (s) => s.replace('_', ' ');
 
+  // A value's move as shown, with more digits when the usual ones do not show it.
+  function moved(before, after) {
+    const [a, b] = [value(before.value, before.unit), value(after.value, after.unit)];
+    if (a !== b) return a + ' → ' + b;
+    const precise = (v) => (v === null ? 'none' : Number(v).toPrecision(6));
+    return precise(before.value) + ' → ' + precise(after.value) + (after.unit ? ' ' + after.unit : '');
+  }
+
   function changesSince(before, board) {
     const changes = new Map();
     if (!before) return changes;
@@ -61,7 +69,7 @@
       if (!o) changes.set(s.id, 'new');
       else if (o.state !== s.state) changes.set(s.id, stateWord(o.state) + ' → ' + stateWord(s.state));
       else if (o.stale !== s.stale) changes.set(s.id, s.stale ? 'now stale' : 'current again');
-      else if (o.value !== s.value) changes.set(s.id, 'value ' + value(o.value, o.unit) + ' → ' + value(s.value, s.unit));
+      else if (o.value !== s.value) changes.set(s.id, 'value ' + moved(o, s));
     }
     return changes;
   }
@@ -89,6 +97,7 @@
       board.as_of_chosen ? el('p', { class: 'note' }, 'Date: ' + board.as_of_chosen.reason + '.') : null);
     const form = el('form', { class: 'date', method: 'get', action: '/' },
       el('label', {}, 'As of ', el('input', { type: 'date', name: 'as_of', value: params.get('as_of') || '' })), ' ',
+      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') || '' })), ' ',
       el('button', { type: 'submit' }, 'Show'), ' ', el('a', { href: '/' }, 'latest'), ' · ',
       el('a', { href: dated('/api/board.csv') }, 'CSV'), ' · ', el('a', { href: dated('/api/board') }, 'JSON'));
     const changed = el('p', { id: 'changes', role: 'status' },
@@ -98,7 +107,7 @@
           (readinessMoved ? 'readiness ' + readinessText(previous) + ' → ' + readinessText(board) + '; ' : '') +
           changes.size + ' signal(s) changed.');
     const head = el('thead', {}, el('tr', {}, ['Signal', 'State', 'Value', 'Since', 'Data', 'Weight', 'Points']
-      .map((h) => el('th', { scope: 'col' }, h))));
+      .map((h) => el('th', { scope: 'col', class: ['Value', 'Weight', 'Points'].includes(h) ? 'num' : null }, h))));
     const body = el('tbody', {}, board.signals.map((s) => {
       const part = parts.get(s.id);
       const change = changes.get(s.id);
@@ -109,7 +118,7 @@
         el('td', { 'data-label': 'State' }, el('span', { class: 'state ' + s.state }, stateWord(s.state)),
           s.stale ? el('span', { class: 'stale' }, 'stale') : null),
         el('td', { class: 'num', 'data-label': 'Value' }, value(s.value, s.unit)),
-        el('td', { 'data-label': 'Since' }, s.since || ''),
+        el('td', { class: 'date', 'data-label': 'Since' }, s.since || ''),
         el('td', { 'data-label': 'Data' }, el('ul', { class: 'inputs' }, s.inputs.map((i) =>
           el('li', { class: i.stale ? 'stale-input' : null }, i.id + (i.last_date ? ' to ' + i.last_date : ': none') + (i.stale ? ' (stale)' : ''))))),
         el('td', { class: 'num', 'data-label': 'Weight' }, String(s.weight)),
@@ -117,8 +126,26 @@
           part && part.note ? el('div', { class: 'explanation' }, part.note) : null));
     }));
     const table = el('table', { class: 'board' }, el('caption', {}, 'Signals of the thesis, with their part in readiness'), head, body);
-    content.replaceChildren(summary, form, changed, el('div', { class: 'scroll' }, table));
+    const comparison = params.get('compare') ? await drawComparison(params.get('compare')) : null;
+    content.replaceChildren(summary, form, changed, comparison, el('div', { class: 'scroll' }, table));
     previous = board;
+  }
+
+  // board --compare: the signals that flipped since a date, and readiness then and now.
+  async function drawComparison(since) {
+    const query = new URLSearchParams({ since });
+    if (params.get('as_of')) query.set('as_of', params.get('as_of'));
+    const c = await getJson('/api/board/compare?' + query);
+    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '−' : '') +
+      Math.abs(c.readiness_change).toFixed(0) + ')';
+    return el('section', { id: 'comparison', 'aria-label': 'Changes since ' + c.before.as_of },
+      el('h2', {}, 'Since ' + c.before.as_of),
+      el('p', {}, 'Readiness ' + readinessText(c.before) + ' → ' + readinessText(c.now) + change + '; ' +
+        c.flipped.length + ' signal(s) flipped.'),
+      c.flipped.length === 0 ? null : el('ul', { class: 'flips' }, c.flipped.map((f) => el('li', { 'data-id': f.id },
+        el('a', { href: '/signal/' + encodeURIComponent(f.id) }, f.title), ': ',
+        el('span', { class: 'state ' + f.from }, stateWord(f.from)), ' → ', el('span', { class: 'state ' + f.to }, stateWord(f.to)),
+        f.since ? ' since ' + f.since : ''))));
   }
 
   async function drawHistory() {
@@ -131,7 +158,8 @@
       'aria-label': 'Weekly readiness from ' + history.from + ' to ' + history.to });
     const last = points.slice(-12).reverse();
     const table = el('table', {}, el('caption', {}, 'The last 12 weeks'),
-      el('thead', {}, el('tr', {}, ['Week', 'Readiness', 'Measured'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Week'), el('th', { scope: 'col', class: 'num' }, 'Readiness'),
+        el('th', { scope: 'col', class: 'num' }, 'Measured'))),
       el('tbody', {}, last.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.date),
         el('td', { class: 'num' }, p.readiness === null ? 'withheld' : fixed(p.readiness, 0)),
         el('td', { class: 'num' }, Math.round(p.counted * 100) + '%')))));
