@@ -268,6 +268,7 @@ def k_record_close(c, p):
             out[label] = reading(this / prior - 1, "record" if this > prior else "not_record",
                                  {"close": this, "prior_record": prior, "provisional": 1.0 if as_of < last_session else 0.0},
                                  {"close_date": day(dates.loc[month]), "prior_record_date": day(dates.loc[prior_period])})
+            out[label]["hindsight"] = bool(as_of > claim)  # reads closes published after the claim date
     return out
 
 
@@ -504,6 +505,22 @@ def within(claim, r):
     return r["value"] is not None and abs(r["value"] - claimed) <= number(claim["tolerance"])
 
 
+def counted(readings):
+    """The readings a verdict counts: measured, from data published by the claim date (not hindsight), and each
+    finding once (a reading with the same value, state and dates as an earlier one repeats it)."""
+    firsts, out = [], []
+    for r in readings:
+        if r["within"] is None:
+            continue
+        key = (r["value"], r["state"], tuple(sorted(r["dates"].items())), r.get("hindsight", False))
+        if key in firsts:
+            continue
+        firsts.append(key)
+        if not r.get("hindsight", False):
+            out.append(r["within"])
+    return out
+
+
 def verdict(flags):
     measured = [f for f in flags if f is not None]
     if not measured:
@@ -531,7 +548,8 @@ def main():
         readings = globals()["k_" + kind](claim, params)
         for r in readings.values():
             r["within"] = within(claim, r)
-        result[claim["id"]] = {"verdict": verdict([r["within"] for r in readings.values()]), "readings": readings}
+        result[claim["id"]] = {"verdict": verdict(counted(list(readings.values()))), "readings": readings,
+                               "counted": len(counted(list(readings.values())))}
     print(json.dumps(result))
 
 
