@@ -42,6 +42,16 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(cli.Stdout), bytes);
     }
 
+    [Theory]
+    [InlineData("2025-06-30", null)]
+    [InlineData("2025-03-31", "2025-09-30")]
+    public async Task Compare_is_byte_for_byte_what_board_compare_json_prints(string since, string? asOf)
+    {
+        var cli = TestStores.Run(["board", "--compare", since, "--json", "--store", TestStores.ExcerptStore,
+            .. asOf is null ? Array.Empty<string>() : ["--as-of", asOf]]);
+        Assert.Equal(cli.Stdout, await Text($"/api/board/compare?since={since}" + (asOf is null ? "" : $"&as_of={asOf}")));
+    }
+
     [Fact]
     public async Task History_is_byte_for_byte_what_board_history_json_prints()
     {
@@ -76,11 +86,36 @@ public sealed class ApiTests : IDisposable
         Assert.StartsWith(points[^1].GetProperty("date").GetString() + ",", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_signal_has_a_chart_document_dated_like_the_board()
+    {
+        var board = JsonDocument.Parse(await Text("/api/board")).RootElement;
+        int drawn = 0;
+        foreach (var signal in board.GetProperty("signals").EnumerateArray())
+        {
+            var id = signal.GetProperty("id").GetString()!;
+            var chart = JsonDocument.Parse(await Text($"/api/signal/{id}/chart")).RootElement;
+            Assert.Equal(id, chart.GetProperty("id").GetString());
+            Assert.Equal(board.GetProperty("as_of").GetString(), chart.GetProperty("as_of").GetString());
+            foreach (var figure in chart.GetProperty("figures").EnumerateArray())
+            {
+                Assert.NotEqual(0, figure.GetProperty("data").GetArrayLength());
+                Assert.True(figure.GetProperty("layout").TryGetProperty("title", out _));
+                drawn++;
+            }
+        }
+        Assert.True(drawn >= 5, $"{drawn} figures");
+        await Text("/api/signal/no_such_signal/chart", HttpStatusCode.NotFound);
+        await Text("/signal/no_such_signal", HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("/api/board?as_of=2025-13-01")]
     [InlineData("/api/board.csv?as_of=yesterday")]
     [InlineData("/api/board/history?from=2025-02-30")]
     [InlineData("/api/board/history?from=2025-12-01&to=2025-01-01")]
+    [InlineData("/api/board/compare")]
+    [InlineData("/api/board/compare?since=2025-31-12")]
     public async Task A_bad_date_is_a_400_that_says_why(string path)
     {
         var error = JsonDocument.Parse(await Text(path, HttpStatusCode.BadRequest)).RootElement.GetProperty("error").GetString();
@@ -101,7 +136,7 @@ public sealed class ApiTests : IDisposable
     public async Task The_openapi_document_lists_the_api()
     {
         var paths = JsonDocument.Parse(await Text("/openapi/v1.json")).RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/events" })
+        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/board/compare", "/api/events" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         Assert.False(paths.TryGetProperty("/", out _));
     }
@@ -109,6 +144,7 @@ public sealed class ApiTests : IDisposable
     [Theory]
     [InlineData("/")]
     [InlineData("/history")]
+    [InlineData("/signal/rut_resistance")]
     public async Task Pages_load_only_their_own_scripts(string path)
     {
         var html = await Text(path);

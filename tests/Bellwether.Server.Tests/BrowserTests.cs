@@ -11,7 +11,12 @@ public sealed class BrowserTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Every page of the server.</summary>
-    public static readonly TheoryData<string, string> PagePaths = new() { { "/", "board" }, { "/history", "history" } };
+    public static readonly TheoryData<string, string> PagePaths = new()
+    {
+        { "/", "board" }, { "/?as_of=2025-06-30&compare=2025-03-31", "board-compare" }, { "/history", "history" },
+        { "/signal/rut_resistance", "signal-breakout" }, { "/signal/eth_btc_trendline", "signal-trendline" },
+        { "/signal/net_liquidity", "signal-liquidity" },
+    };
 
     [Fact]
     public async Task The_board_updates_without_a_reload_when_another_process_imports_a_day()
@@ -62,6 +67,7 @@ public sealed class BrowserTests
             var page = await browser.Open(server.Url + path);
             Assert.Equal("false", await page.GetAttributeAsync("#content", "aria-busy"));
             Assert.Equal(0, await page.Locator(".error").CountAsync());
+            Assert.DoesNotMatch(@"\b(null|undefined|NaN)\b", await page.Locator("#content").InnerTextAsync());
             // Nothing wider than the screen but the tables' own scroll boxes.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"{path} scrolls sideways at {width} px");
