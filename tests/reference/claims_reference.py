@@ -329,8 +329,9 @@ def k_move_after_breakout(c, p):
 
 
 def k_trendline(c, p):
-    num = os.path.relpath(path_of(p["instrument"]), DATA)
-    spec = f"{num}|{os.path.relpath(path_of(p['denominator']), DATA)}" if "denominator" in p else num
+    # series: A or A/B; the older keys instrument and denominator name the same.
+    ids = str(p.get("series", p.get("instrument"))).split("/") + ([p["denominator"]] if "denominator" in p else [])
+    spec = "|".join(os.path.relpath(path_of(i), DATA) for i in ids)
     frame = load(DATA, spec)
     claim = pd.Timestamp(c["date"])
     recent_from = day(claim - pd.Timedelta(days=ints(p, "recent_days", [30])[0]))
@@ -393,7 +394,9 @@ def k_flow_rotation(c, p):
 
 def k_altseason(c, p):
     crypto = os.path.join(DATA, "crypto")
-    tops, windows = ints(p, "tops", [50, 100]), ints(p, "windows_days", [30, 90, 365])
+    # top and window_days; tops and windows_days are the older keys.
+    tops = ints(p, "top", ints(p, "tops", [50, 100]))
+    windows = ints(p, "window_days", ints(p, "windows_days", [30, 90, 365]))
     res = altseason.compute(altseason.read_rankings(crypto), altseason.read_exclusions(crypto),
                             altseason.read_closes(os.path.join(crypto, "daily")), windows, tops, c["date"], c["date"])
     out = {}

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
