@@ -16,14 +16,14 @@ internal static class DivergenceCommand
         // options in fractions, kept as documented aliases.
         var nearPct = new Option<double?>("--near-high-pct")
         {
-            Description = "The index is near its high within this many percent (default 5, as the signal's near_high_pct)",
+            Description = "The index is near its high within this many percent (default 5, as near_high_pct)",
         };
         var deepPct = new Option<double?>("--deep-drawdown-pct")
         {
             Description = "Crypto is deep in drawdown beyond this many percent (default 20, as deep_drawdown_pct)",
         };
-        var near = new Option<double?>("--near") { Description = "Older form of --near-high-pct, a fraction (0.05 = 5%)" };
-        var deep = new Option<double?>("--deep") { Description = "Older form of --deep-drawdown-pct, a fraction (0.2 = 20%)" };
+        var near = new Option<double?>("--near") { Description = "Older --near-high-pct, a fraction (0.05 = 5%)" };
+        var deep = new Option<double?>("--deep") { Description = "Older --deep-drawdown-pct, a fraction (0.2 = 20%)" };
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
         var since = new Option<string?>("--since") { Description = "Start both running peaks on this date (default: each series' first row)" };
         var by = DrawdownCommand.ByOption();
@@ -71,10 +71,12 @@ internal static class DivergenceCommand
 
     /// <summary>A threshold as a fraction: from its percent option, else its older fraction option, else the default.
     /// </summary>
-    private static double Fraction(ParseResult parse, Option<double?> percent, Option<double?> fraction, double fallback)
+    private static double Fraction(ParseResult parse, Option<double?> percent, Option<double?> fraction,
+        double fallback)
     {
         var (pct, frac) = (parse.GetValue(percent), parse.GetValue(fraction));
-        if (pct is not null && frac is not null) throw new UsageException($"give {percent.Name} or {fraction.Name}, not both");
+        if (pct is not null && frac is not null)
+            throw new UsageException($"give {percent.Name} or {fraction.Name}, not both");
         return pct / 100 ?? frac ?? fallback;
     }
 }
