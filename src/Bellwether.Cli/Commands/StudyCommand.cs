@@ -153,7 +153,7 @@ internal static class StudyCommand
 
         var table = new FittedTable(new("asset"), new("days", Right: true), new("n(ind)", Right: true), new("mean", Right: true),
             new("median", Right: true), new("quartiles", Right: true, Optional: true), new("all", Right: true, Optional: true),
-            new("diff", Right: true), new("95% CI unadj.", Right: true), new("p adj.", Right: true), new("hit(all)", Right: true));
+            new("diff", Right: true), new("CI unadj.", Right: true), new("p adj.", Right: true), new("hit(all)", Right: true));
         foreach (var s in r.Summaries)
         {
             bool level = s.Asset == StudyAssets.AltSeasonId;
@@ -168,7 +168,7 @@ internal static class StudyCommand
         table.Write(console);
         console.MarkupLine("[grey]n(ind): events with a value (non-overlapping ones; yellow: fewer than " +
                            $"{r.Parameters.MinIndependentEvents}). median and quartiles: of the moves after events (one outlier moves the mean, " +
-                           "not these). all: every day's mean move. diff = mean − all; 95% CI unadj.: stationary-bootstrap interval of diff, " +
+                           "not these). all: every day's mean move. diff = mean − all; CI unadj.: 95% stationary-bootstrap interval of diff, " +
                            "not adjusted for the table's other tests; p adj.: p-value adjusted by Holm's correction across the table; " +
                            "hit: share of moves above 0.[/]");
         foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
