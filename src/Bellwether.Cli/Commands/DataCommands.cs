@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Bellwether.Api;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Releases;
 using Bellwether.Core.Text;
@@ -42,23 +43,10 @@ internal static class DataCommands
             var all = store.Status();
             var rows = all.Where(keep).ToList();
             var (coinLists, rankings) = store.ListNames();
-            var instruments = store.Instruments().ToDictionary(i => i.Id, StringComparer.Ordinal);
-            var releases = instruments.ToDictionary(p => p.Key, p => ReleaseRules.Default.For(p.Value), StringComparer.Ordinal);
+            var releases = store.Instruments().ToDictionary(i => i.Id, i => ReleaseRules.Default.For(i), StringComparer.Ordinal);
             if (parse.GetValue(Cli.Json))
             {
-                var vintages = store.VintageCounts();
-                Output.WriteJson(parse, new
-                {
-                    store = store.Path, schema_version = store.SchemaVersion, release_lags = !parse.GetValue(Cli.IgnoreReleaseLags),
-                    instruments = rows.Select(r => new
-                    {
-                        r.Id, r.Class, r.QuoteUnit, r.ContractScale, r.Calendar, r.First, r.Last, r.Rows, r.Gaps, r.OffCalendar, r.Sources,
-                        release = new { rule = releases[r.Id].Rule.Describe(), source = releases[r.Id].Source },
-                        // Stored vintages: 0 means a revision replaces the value, and earlier as-of dates read the new one.
-                        vintages = vintages.GetValueOrDefault(instruments[r.Id].QualifiedId),
-                    }),
-                    coin_lists = coinLists, rankings,
-                });
+                Output.WriteJson(parse, DataStatusDocument.Json(store, rows, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags)));
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
