@@ -1,6 +1,7 @@
 namespace Bellwether.Core.Structure.RecordCloses;
 
-/// <summary>Which closes and against what history a record is judged; checked when built (and by <c>with</c>).</summary>
+/// <summary>Which closes and against what history a record is judged; checked when built (and by <c>with</c>).
+/// </summary>
 /// <param name="Period">Month-end (default) or week-end closes.</param>
 /// <param name="RecordYears">A record beats every earlier period close that began within this many years before the
 /// period; null (default): ever.</param>
