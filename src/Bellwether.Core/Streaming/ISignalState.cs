@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Signals.NoSource;
@@ -35,6 +36,7 @@ public static class IncrementalSignals
     /// <summary>A fresh state for <paramref name="spec"/> of <paramref name="kind"/>, or null when it has none.</summary>
     public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
     {
+        AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
         DrawdownSignal k => new DrawdownState(k.Options(spec)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
         NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),

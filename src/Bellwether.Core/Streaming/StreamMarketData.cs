@@ -75,6 +75,23 @@ public sealed class StreamMarketData
         return inOrder && !list.Take(list.Count - snapshot.Count).Any(r => r.Date >= first.Date);
     }
 
+    /// <summary>Ranking rows dated on or before <paramref name="day"/>, over every list.</summary>
+    public int RankingRowsBy(DateOnly day)
+    {
+        int rows = 0;
+        foreach (var list in _rankings.Values)
+        {
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (list[mid].Date <= day) lo = mid + 1; else hi = mid;
+            }
+            rows += lo;
+        }
+        return rows;
+    }
+
     /// <summary>The data known at the end of <paramref name="day"/>: rows arrived by then.</summary>
     public IMarketData At(DateOnly day) => new View(this, day);
 
