@@ -49,6 +49,7 @@ public static class Cli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

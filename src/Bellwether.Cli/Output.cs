@@ -8,13 +8,7 @@ namespace Bellwether.Cli;
 /// <summary>Writing results: JSON (snake_case, NaN as null, dates as yyyy-MM-dd) or a Spectre console.</summary>
 public static class Output
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new NaNAsNullConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    public static readonly JsonSerializerOptions JsonOptions = Api.ApiJson.Options;
 
     /// <summary>Serialises <paramref name="value"/> to the command's standard output.</summary>
     public static void WriteJson(ParseResult parse, object value) =>
@@ -101,16 +95,4 @@ public static class Output
 
     /// <summary>A number for a table cell: empty for NaN, up to 6 significant decimals.</summary>
     public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("#,##0.######", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal sealed class NaNAsNullConverter : JsonConverter<double>
-    {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
-
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(value);
-            else writer.WriteNullValue();
-        }
-    }
 }

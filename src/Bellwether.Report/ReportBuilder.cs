@@ -3,8 +3,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
-using Bellwether.Core.Signals.Breakout;
-using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
@@ -34,9 +33,6 @@ public static class ReportBuilder
     /// <summary>Bootstrap resamples of the report's event study (<c>bellwether study</c> uses 10,000).</summary>
     public const int StudyResamples = 2_000;
 
-    /// <summary>The horizon of the forward-return chart and of the written summary.</summary>
-    private const int StudyChartDays = 90;
-
     /// <exception cref="ThesisException">The thesis or claims do not validate against their kinds.</exception>
     public static ReportContent Build(ReportInputs r)
     {
@@ -46,6 +42,8 @@ public static class ReportBuilder
         // The study section runs beside the board, claims and charts (both read-only views are thread-safe).
         var studyNotes = new List<string>();
         var studyTask = Task.Run(() => Study(r, view, studyNotes));
+        var missing = thesis.Predicts.Missing;
+        string? studyAbsent = missing.Count == 0 ? null : WhatToAdd(missing);
         var board = ThesisBoard.Evaluate(thesis, view, date, r.Kinds);
         var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, r.Kinds);
         var notes = new List<string>();
@@ -60,7 +58,8 @@ public static class ReportBuilder
                       "); shown, not counted.");
         string? claimsSource = r.Claims is null ? null
             : $"{r.Claims.Name}{(r.Claims.Source.Length > 0 ? $" — {r.Claims.Source}" : "")}";
-        return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study);
+        return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study, studyAbsent,
+            Turning.Nearest(thesis, board));
     }
 
     private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date, List<string> notes)
@@ -75,14 +74,29 @@ public static class ReportBuilder
     private static string Snake(string pascal) => string.Concat(pascal.Select((ch, i) =>
         char.IsUpper(ch) && i > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
+    /// <summary>What "Did it ever work?" says to a thesis that does not declare what it predicts.</summary>
+    private static string WhatToAdd(IReadOnlyList<string> missing)
+    {
+        var examples = new Dictionary<string, string>
+        {
+            ["trigger"] = "'trigger: { signal: ID, event: breakout }' (the event the study counts)",
+            ["outcome"] = "'outcome: { assets: [BTC], horizon_days: 90 }' (what should move after it)",
+            ["trade"] = "'trade: { hold: BTC, otherwise: cash, threshold: 60 }' (what the backtest holds)",
+        };
+        return $"The thesis does not say what it predicts, so there is no event study or backtest: add {string.Join(", ", missing.Select(m => examples[m]))} " +
+               "to its file (docs/thesis.md, \"What the thesis predicts\").";
+    }
+
     /// <summary>
-    /// "Did it ever work?": the event study of the thesis's trigger (its breakout signal's instrument breaking out,
-    /// else readiness reaching the rotation's threshold) and the rotation backtest, from data up to the report date:
-    /// the assets are cut at it, the events and the readiness history read only data dated on or before each day.
+    /// "Did it ever work?": the event study of the thesis's trigger on its outcome's assets and its trade as a
+    /// rotation, from data up to the report date: the assets are cut at it, the events and the readiness history read
+    /// only data dated on or before each day. Null when the thesis does not declare all three, or the data cannot
+    /// support them (a note says why).
     /// </summary>
     private static StudySection? Study(ReportInputs r, AsOfMarketData view, List<string> notes)
     {
         var (data, date) = (r.Data, r.Date);
+        if (r.Thesis.Predicts is not { Trigger: { } trigger, Outcome: { } outcome, Trade: { } trade }) return null;
         var crypto = data.ClosesOfClass(AssetClass.Crypto);
         var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
         if (btc is null || btc.IndexOnOrBefore(date) < 0)
@@ -102,14 +116,23 @@ public static class ReportBuilder
         // whole-history structures the signals share are already built for the weekly readiness chart.
         var readiness = ReadinessHistory.Build(r.Thesis, data, r.Kinds, start.AddDays(-1), date, every: StudyReadinessEvery)
             .Readiness();
-        var rotation = new RotationParameters();
+        var rotation = new RotationParameters(trade.Threshold, trade.Otherwise, Hold: trade.Hold);
         var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
-        var breakout = r.Thesis.Signals.Select(s => r.Kinds.Find(s.Kind) is BreakoutSignal k ? k.Options(s) : null)
-            .FirstOrDefault(o => o is not null);
-        IEventSource source = breakout is not null && view.Series(breakout.Instrument) is { Count: > 0 } series
-            ? new BreakoutEventSource($"{breakout.Instrument.ToLowerInvariant()}_breakout", series, BreakoutAnalysisParameters.Default)
-            : new ReadinessCrossingEventSource(readiness, rotation.Threshold);
-        var study = EventStudy.Run(source, assets.All, date, EventStudyParameters.Default with { Resamples = StudyResamples });
-        return StudySection.Of(study, backtest, StudyChartDays, StudyReadinessEvery);
+        IEventSource source;
+        try
+        {
+            source = TriggerEvents.Source(trigger, r.Thesis, r.Kinds, view, assets.Btc.First, date, StudyReadinessEvery, readiness);
+        }
+        catch (NotMeasurableException e)
+        {
+            notes.Add($"No event study: {e.Message}.");
+            return null;
+        }
+        var horizons = EventStudyParameters.Default.Horizons.Append(outcome.HorizonDays).Distinct().Order().ToList();
+        var study = EventStudy.Run(source, assets.Select(outcome.Assets), date,
+            EventStudyParameters.Default with { Resamples = StudyResamples, Horizons = horizons });
+        var last = study.Events.Count > 0 && assets.Find(outcome.Lead) is { } lead
+            ? TriggerOutcome.Of(lead, study.Events[^1].Event.Date, outcome.HorizonDays, date) : null;
+        return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead, last, outcome.Rise);
     }
 }

@@ -31,6 +31,7 @@ public static class ReportJson
                     total_return = x.Full.TotalReturn,
                 }),
             },
+            study_absent = c.StudyAbsent,
             notes = c.Notes,
         };
     }

@@ -1,12 +1,12 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Series;
 using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Breakout;
-using Bellwether.Core.Signals.Correlation;
-using Bellwether.Core.Signals.Drawdown;
-using Bellwether.Core.Signals.EtfRotation;
 using Bellwether.Core.Signals.FedPath;
 using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Signals.TrendlineBreak;
@@ -51,11 +51,11 @@ public sealed class SignalCharts
         [
             c.First<BreakoutSignal, BreakoutSignalOptions>() is { } breakout ? c.Breakout(breakout) : null,
             c.First<TrendlineSignal, TrendlineSignalOptions>() is { } trendline ? c.Trendline(trendline) : null,
-            c.First<CorrelationSignal, CorrelationSignalOptions>() is { } correlation ? c.Correlation(correlation) : null,
+            c.First<CorrelationSignal, CorrelationParameters>() is { } correlation ? c.Correlation(correlation) : null,
             c.First<AltSeasonSignal, AltSeasonSignalOptions>() is not null ? c.AltSeason(historyFrom) : null,
-            c.First<EtfRotationSignal, EtfRotationSignalOptions>() is { } rotation ? c.Flows(rotation) : null,
+            c.First<FlowRotationSignal, FlowRotationParameters>() is { } rotation ? c.Flows(rotation) : null,
             c.FedAndLiquidity(),
-            c.First<DrawdownSignal, DrawdownSignalOptions>() is { } drawdown ? c.Drawdown(drawdown) : null,
+            c.First<DrawdownSignal, DrawdownParameters>() is { } drawdown ? c.Drawdown(drawdown) : null,
             ThesisCharts.Readiness(history),
         ];
         return [.. charts.OfType<Figure>()];
@@ -86,7 +86,7 @@ public sealed class SignalCharts
             TrendlineFinder.AsOf(series, _date, TrendlineSide.Support, p), _date);
     }
 
-    private Figure? Correlation(CorrelationSignalOptions o)
+    private Figure? Correlation(CorrelationParameters o)
     {
         if (_view.Series(o.A) is not { Count: > 0 } a || _view.Series(o.B) is not { Count: > 0 } b)
             return Missing("correlation", $"{o.A} and {o.B}");
@@ -107,7 +107,7 @@ public sealed class SignalCharts
         return ThesisCharts.AltSeason(histories, comparisons);
     }
 
-    private Figure? Flows(EtfRotationSignalOptions o) =>
+    private Figure? Flows(FlowRotationParameters o) =>
         _view.Flows(o.Into) is { Count: > 0 } into && _view.Flows(o.OutOf) is { Count: > 0 } outOf
             ? MacroCharts.EtfFlows(EtfFlowStatistics.Build(outOf, _date), EtfFlowStatistics.Build(into, _date), _date)
             : Missing("ETF flows", $"{o.Into} and {o.OutOf}");
@@ -128,7 +128,7 @@ public sealed class SignalCharts
                 $"{fed.Series}, {liquidity.TotalAssets}, {liquidity.TreasuryAccount} or {liquidity.ReverseRepo}");
     }
 
-    private Figure? Drawdown(DrawdownSignalOptions o) => _view.Series(o.Instrument) is { Count: > 0 } s
+    private Figure? Drawdown(DrawdownParameters o) => _view.Series(o.Instrument) is { Count: > 0 } s
         ? MacroCharts.Drawdown(o.Instrument, Drawdowns.Compute(s, DrawdownBasis.Close), Drawdowns.Compute(s, DrawdownBasis.High), _date)
         : Missing("drawdown", o.Instrument);
 }

@@ -17,16 +17,23 @@ namespace Bellwether.Report;
 /// <param name="ChartDays">The horizon of the forward-return chart and of the written summary.</param>
 /// <param name="ReadinessEveryDays">How often the backtest's readiness was evaluated (1: daily).</param>
 /// <param name="Charts">The forward returns after each event, then the equity curves.</param>
-public sealed record StudySection(EventStudyResult Study, BacktestReport Backtest, int ChartDays, int ReadinessEveryDays, IReadOnlyList<Figure> Charts)
+/// <param name="Outcome">The asset the thesis expects to move (its outcome's first); null: the altcoin basket, else the
+/// study's first asset.</param>
+/// <param name="LastTrigger">What the outcome asset did after the last event; null when there was none.</param>
+/// <param name="Rise">True when the thesis expects the outcome asset to rise, false to fall.</param>
+public sealed record StudySection(EventStudyResult Study, BacktestReport Backtest, int ChartDays, int ReadinessEveryDays, IReadOnlyList<Figure> Charts,
+    string? Outcome = null, TriggerOutcome? LastTrigger = null, bool Rise = true)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The section with its two charts: forward returns at <paramref name="chartDays"/> and the equity curves.</summary>
-    public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays, int readinessEveryDays) =>
-        new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)]);
+    public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays, int readinessEveryDays, string? outcome = null,
+        TriggerOutcome? lastTrigger = null, bool rise = true) =>
+        new(study, backtest, chartDays, readinessEveryDays, [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)],
+            outcome, lastTrigger, rise);
 
-    /// <summary>The asset the thesis is about: the altcoin basket, else the first asset with a summary.</summary>
-    private string Lead => Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : (Study.Summaries.Count > 0 ? Study.Summaries[0].Asset : "");
+    /// <summary>The asset the thesis is about: its outcome, else the altcoin basket, else the first asset with a summary.</summary>
+    public string Lead => Outcome ?? (Study.Summaries.Any(s => s.Asset == AltcoinBasket.Id) ? AltcoinBasket.Id : (Study.Summaries.Count > 0 ? Study.Summaries[0].Asset : ""));
 
     /// <summary>The written summary: every sentence from the figures of the study and the backtest.</summary>
     public IReadOnlyList<string> Paragraph()
@@ -70,7 +77,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         if (rotation is not null && btc is not null)
         {
             var r = b.Parameters.Rotation;
-            lines.Add($"Traded as a rotation — the altcoin basket while readiness is at or above {r.Threshold.ToString("0.#", Inv)}, {(r.Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash")} otherwise, " +
+            lines.Add($"Traded as a rotation — {RotationParameters.Describe(r.Hold)} while readiness is at or above {r.Threshold.ToString("0.#", Inv)}, {r.DescribeFallback} otherwise, " +
                       $"{r.CostBp.ToString("0.#", Inv)} bp per side — the thesis made {Pct(rotation.InSample.Cagr)} a year in sample ({b.From:yyyy-MM-dd} to {b.Split:yyyy-MM-dd}, Sharpe {Num(rotation.InSample.Sharpe)}) " +
                       $"and {Pct(rotation.OutOfSample.Cagr)} a year out of sample (to {b.To:yyyy-MM-dd}, Sharpe {Num(rotation.OutOfSample.Sharpe)}), " +
                       $"against {Pct(btc.InSample.Cagr)} and {Pct(btc.OutOfSample.Cagr)} (Sharpe {Num(btc.InSample.Sharpe)} and {Num(btc.OutOfSample.Sharpe)}) for holding Bitcoin.");
@@ -130,7 +137,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
 
     /// <summary>Header of <see cref="MetricRows"/>.</summary>
     public static IReadOnlyList<string> MetricHeader { get; } =
-        ["strategy", "CAGR in / out", "Sharpe in / out", "max drawdown in / out", "total return", "turnover / year", "time in basket"];
+        ["strategy", "CAGR in / out", "Sharpe in / out", "max drawdown in / out", "total return", "turnover / year", "time holding the trade"];
 
     /// <summary>One row per strategy: in-sample / out-of-sample figures, then the whole span's.</summary>
     public IReadOnlyList<IReadOnlyList<string>> MetricRows() => Backtest.Strategies.Select(x => (IReadOnlyList<string>)
@@ -143,20 +150,39 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>The in-/out-of-sample split in words.</summary>
     public string Split => $"In sample {Backtest.From:yyyy-MM-dd} to {Backtest.Split:yyyy-MM-dd}, out of sample to {Backtest.To:yyyy-MM-dd}; costs {Backtest.Parameters.Rotation.CostBp.ToString("0.#", Inv)} bp per side on every trade.";
 
-    private static string Name(string asset) => asset switch
-    {
-        AltcoinBasket.Id => "the altcoin basket",
-        StudyAssets.AltSeasonId => "the Altcoin Season Index",
-        _ => asset,
-    };
+    /// <summary>An asset in words: "the altcoin basket", "Bitcoin", "the Altcoin Season Index".</summary>
+    public static string Name(string asset) => asset == StudyAssets.AltSeasonId ? "the Altcoin Season Index" : RotationParameters.Describe(asset);
 
     /// <summary>A return as a signed percentage, or an index change in points.</summary>
-    private static string Value(string asset, double v) =>
+    public static string Value(string asset, double v) =>
         double.IsNaN(v) ? "—" : asset == StudyAssets.AltSeasonId ? $"{v.ToString("+0;-0;0", Inv)} points" : (100 * v).ToString("+0;-0;0", Inv) + "%";
 
-    private static string Pct(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("+0.0;-0.0;0.0", Inv) + "%";
+    /// <summary>A rate as a signed percentage with one decimal (CAGR).</summary>
+    public static string Pct(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("+0.0;-0.0;0.0", Inv) + "%";
     private static string Share(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("0", Inv) + "%";
-    private static string Num(double v) => double.IsNaN(v) ? "—" : v.ToString("0.00", Inv);
-    private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
+    /// <summary>A ratio with two decimals (Sharpe).</summary>
+    public static string Num(double v) => double.IsNaN(v) ? "—" : v.ToString("0.00", Inv);
+    /// <summary>A p-value.</summary>
+    public static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
     private static string Count(int n, string noun) => $"{n.ToString(Inv)} {noun}{(n == 1 ? "" : "s")}";
+}
+
+/// <summary>What the outcome asset did after the last trigger event: over the horizon when it has ended, else so far.</summary>
+/// <param name="Event">The last event's date.</param>
+/// <param name="Move">The move (a return, or index points) from the event's close to <paramref name="To"/>.</param>
+/// <param name="To">The end of the horizon when <paramref name="Ended"/>, else the last valued day on or before the report date.</param>
+/// <param name="Ended">True when the horizon has passed.</param>
+public sealed record TriggerOutcome(DateOnly Event, double Move, DateOnly To, bool Ended)
+{
+    /// <summary>The move of <paramref name="path"/> after <paramref name="event"/>, over <paramref name="days"/> days or to
+    /// <paramref name="asOf"/>, whichever comes first; null when the path has no value on the event's day.</summary>
+    public static TriggerOutcome? Of(CalendarPath path, DateOnly @event, int days, DateOnly asOf)
+    {
+        var end = @event.AddDays(days);
+        bool ended = end <= asOf;
+        var to = ended ? end : asOf;
+        while (to > @event && double.IsNaN(path.At(to))) to = to.AddDays(-1);
+        double move = path.Move(path.At(@event), path.At(to));
+        return double.IsNaN(move) || to == @event ? null : new TriggerOutcome(@event, move, to, ended);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Bellwether.Core.Board;
+using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report;
 
@@ -15,9 +17,13 @@ public sealed record ClaimSummary(string Id, string Text, string Verdict, string
 /// <param name="Charts">Figures in page order.</param>
 /// <param name="Notes">Data notes: freshness, gaps, skipped inputs.</param>
 /// <param name="Study">"Did it ever work?": the event study and the backtest, or null when the data cannot support them.</param>
+/// <param name="StudyAbsent">Why there is no study, and what to add to the thesis file, when it declares no trigger,
+/// outcome or trade.</param>
+/// <param name="Turning">The counted signals nearest to a rule's threshold, nearest first.</param>
 public sealed record ReportContent(
     string ThesisDescription, BoardResult Board, IReadOnlyList<ClaimSummary> Claims, string? ClaimsSource,
-    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes, StudySection? Study = null)
+    IReadOnlyList<Figure> Charts, IReadOnlyList<string> Notes, StudySection? Study = null, string? StudyAbsent = null,
+    IReadOnlyList<TurningSignal>? Turning = null)
 {
     /// <summary>Every figure on the page: the study's, then the charts section's.</summary>
     public IReadOnlyList<Figure> AllCharts => [.. Study?.Charts ?? [], .. Charts];
@@ -28,25 +34,40 @@ public static class ThesisReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The summary sentences, each built from figures of the board or the claim check.</summary>
+    /// <summary>
+    /// The summary: first where the thesis stands (readiness and its support), what has and has not happened (trigger
+    /// against outcome), whether history gives it an edge (the trade out of sample, the event study's strongest
+    /// adjusted finding) and what would change the picture (the signals nearest to turning); then the evidence for and
+    /// against, one line per concept, and the claims. Each sentence is built from figures of the board, study or claims.
+    /// </summary>
     public static IReadOnlyList<string> Summary(ReportContent c)
     {
         var b = c.Board;
         var lines = new List<string>();
         // Only counted signals take a side: a stale or unweighted reading is shown on the board, not argued here.
-        var counted = b.Signals.Where(b.IsCounted).ToList();
-        var count = (SignalState s) => counted.Count(x => x.State == s);
-        lines.Add(b.Withheld is { } why
-            ? $"As of {b.AsOf:yyyy-MM-dd}, readiness is not reported: {why}."
-            : $"As of {b.AsOf:yyyy-MM-dd}, the thesis scores {b.Readiness.ToString("0", Inv)} out of 100 on readiness, from the {b.Counted.ToString("P0", Inv)} of its weight that could be measured.");
+        var concepts = Concepts(b.Signals.Where(b.IsCounted));
+        int Count(SignalState s) => concepts.Count(x => x.State == s);
         int notMeasurable = b.Signals.Count(s => s.State == SignalState.NotMeasurable);
         int stale = b.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
-        lines.Add($"Of the signals that count, {count(SignalState.Supports)} support it, {count(SignalState.Against)} contradict it " +
-                  $"and {count(SignalState.Neutral)} are neutral; {notMeasurable} cannot be measured" +
-                  $"{(stale > 0 ? $" and {stale} rest on stale data (shown, not counted)" : "")}.");
-        string Titles(SignalState s) => string.Join("; ", counted.Where(x => x.State == s).Select(x => x.Title));
-        if (count(SignalState.Supports) > 0) lines.Add($"For: {Titles(SignalState.Supports)}.");
-        if (count(SignalState.Against) > 0) lines.Add($"Against: {Titles(SignalState.Against)}.");
+        string sides = $"{Count(SignalState.Supports)} of the concepts it measures support it, {Count(SignalState.Against)} contradict it " +
+                       $"and {Count(SignalState.Neutral)} are neutral; {Signals(notMeasurable)} cannot be measured" +
+                       $"{(stale > 0 ? $" and {Signals(stale)} rest on stale data (shown, not counted)" : "")}.";
+        lines.Add(b.Withheld is { } why
+            ? $"As of {b.AsOf:yyyy-MM-dd}, readiness is not reported: {why}. {sides}"
+            : $"As of {b.AsOf:yyyy-MM-dd}, readiness is {b.Readiness.ToString("0", Inv)}/100, from the {b.Counted.ToString("P0", Inv)} " +
+              $"of the thesis's weight that could be measured (it needs {b.MinMeasured.ToString("P0", Inv)}): {sides}");
+        if (c.Study is { } study)
+        {
+            lines.Add(TriggerAgainstOutcome(study));
+            lines.AddRange(Edge(study));
+        }
+        else if (c.StudyAbsent is not null)
+            lines.Add("The thesis does not declare its trigger, outcome and trade, so nothing here says whether it happened or ever worked (see \"Did it ever work?\").");
+        if (c.Turning is { Count: > 0 } turning)
+            lines.Add($"Nearest to turning: {string.Join("; ", turning)}.");
+        foreach (var (state, word) in new[] { (SignalState.Supports, "For"), (SignalState.Against, "Against") })
+            if (concepts.Where(x => x.State == state).ToList() is { Count: > 0 } side)
+                lines.Add($"{word}: {string.Join("; ", side.Select(x => x.Text))}.");
         if (c.Claims.Count > 0)
         {
             var byVerdict = c.Claims.GroupBy(x => x.Verdict).ToDictionary(g => g.Key, g => g.Count());
@@ -55,6 +76,59 @@ public static class ThesisReport
                       + $"{byVerdict.GetValueOrDefault("not_supported")} are not supported and {byVerdict.GetValueOrDefault("not_checkable")} cannot be checked with the data at hand.");
         }
         return lines;
+    }
+
+    private static string Signals(int n) => n == 1 ? "1 signal" : $"{n.ToString(Inv)} signals";
+
+    /// <summary>
+    /// Signals of one kind reading the same inputs in the same state are one concept (the Altcoin Season Index's
+    /// four variants are one line with their four values), in board order.
+    /// </summary>
+    private static List<(SignalState State, string Text)> Concepts(IEnumerable<SignalResult> counted) =>
+        counted.GroupBy(s => (s.State, s.Kind, Inputs: string.Join(",", s.Inputs.Select(i => i.Id).Order(StringComparer.Ordinal))))
+            .Select(g => (g.Key.State, Text: Concept(g.ToList()))).ToList();
+
+    private static string Concept(List<SignalResult> readings)
+    {
+        if (readings.Count == 1)
+            return ValueText.Of(readings[0].Value, readings[0].Unit) is { Length: > 0 } v ? $"{readings[0].Title} ({v})" : readings[0].Title;
+        // The titles' common part before their variant in brackets: "Altcoin Season Index (90 days, top 50)" → "Altcoin Season Index".
+        var stem = readings[0].Title.Split(" (")[0];
+        var title = readings.All(r => r.Title.StartsWith(stem, StringComparison.Ordinal)) ? stem : readings[0].Title;
+        return $"{title} ({readings.Count} readings: {string.Join(", ", readings.Select(r => ValueText.Of(r.Value, r.Unit)))})";
+    }
+
+    /// <summary>What has and has not happened: the trigger's last event, and what the outcome asset did after it.</summary>
+    private static string TriggerAgainstOutcome(StudySection s)
+    {
+        var trigger = $"The trigger ({s.Study.SourceDescription})";
+        var asset = StudySection.Name(s.Lead);
+        var expects = $"{(s.Rise ? "a rise" : "a fall")} within {s.ChartDays} days";
+        if (s.Study.Events.Count == 0) return $"{trigger} has not happened up to {s.Study.AsOf:yyyy-MM-dd}: the outcome the thesis expects, {expects} of {asset}, has nothing to follow yet.";
+        if (s.LastTrigger is not { } last) return $"{trigger} last happened on {s.Study.Events[^1].Event.Date:yyyy-MM-dd}; {asset} has no value to measure the outcome from.";
+        bool came = s.Rise ? last.Move > 0 : last.Move < 0;
+        var move = StudySection.Value(s.Lead, last.Move);
+        return last.Ended
+            ? $"{trigger} last happened on {last.Event:yyyy-MM-dd}; in the {s.ChartDays} days after it {asset} moved {move}, so the outcome the thesis expects ({expects}) {(came ? "came" : "did not come")}."
+            : $"{trigger} last happened on {last.Event:yyyy-MM-dd}; since then {asset} has moved {move} to {last.To:yyyy-MM-dd}, {last.To.DayNumber - last.Event.DayNumber} of the {s.ChartDays} days " +
+              $"the thesis gives it: the outcome it expects ({(s.Rise ? "a rise" : "a fall")}) {(came ? "is under way" : "has not come yet")}.";
+    }
+
+    /// <summary>Whether history gives the thesis an edge: its trade out of sample, and the study's strongest adjusted finding.</summary>
+    private static IEnumerable<string> Edge(StudySection s)
+    {
+        var b = s.Backtest;
+        if (b.Strategies.FirstOrDefault(x => x.Id == "rotation") is { } trade && b.Strategies.FirstOrDefault(x => x.Id == "btc") is { } btc)
+        {
+            bool better = trade.OutOfSample.Sharpe > btc.OutOfSample.Sharpe;
+            yield return $"Out of sample ({b.Split:yyyy-MM-dd} to {b.To:yyyy-MM-dd}) the thesis's trade made {StudySection.Pct(trade.OutOfSample.Cagr)} a year " +
+                         $"(Sharpe {StudySection.Num(trade.OutOfSample.Sharpe)}) against {StudySection.Pct(btc.OutOfSample.Cagr)} (Sharpe {StudySection.Num(btc.OutOfSample.Sharpe)}) " +
+                         $"for holding Bitcoin: {(better ? "it beat holding Bitcoin on risk-adjusted terms, in one split of one history" : "it did not beat holding Bitcoin")}.";
+        }
+        if (s.Study.Summaries.Where(x => !double.IsNaN(x.PHolm)).MinBy(x => x.PHolm) is { } best)
+            yield return $"The event study's strongest finding after Holm's correction, {StudySection.Name(best.Asset)} over {best.Days} days " +
+                         $"({StudySection.Value(best.Asset, best.Difference)} against an ordinary day, Holm-adjusted p = {StudySection.P(best.PHolm)}, " +
+                         $"{best.IndependentEvents} independent events), {(best.PHolm < 0.05 ? "is significant at 5%" : "is not significant: history shows no edge after the trigger")}.";
     }
 
     /// <summary>The HTML page.</summary>
@@ -82,6 +156,11 @@ public static class ThesisReport
                 [(x.Text, null), (x.Verdict.Replace('_', ' '), x.Verdict), (x.Figures, null)]));
         }
         if (c.Study is { } study) StudyPage(page, study);
+        else if (c.StudyAbsent is { } absent)
+        {
+            page.Heading("Did it ever work?", "study");
+            page.Paragraph(absent);
+        }
         page.Heading("Charts", "charts");
         foreach (var figure in c.Charts) page.Chart(figure);
         if (c.Notes.Count > 0)
@@ -98,7 +177,8 @@ public static class ThesisReport
         foreach (var line in s.Paragraph()) page.Paragraph(line);
         page.Chart(s.Charts[0]);
         var horizons = string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"));
-        page.Paragraph($"Each event: what each asset did over the next {horizons} (the Altcoin Season Index in points; open: the window has not ended).", "note");
+        var points = s.Assets.Contains(StudyAssets.AltSeasonId) ? "the Altcoin Season Index in points; " : "";
+        page.Paragraph($"Each event: what each asset did over the next {horizons} ({points}open: the window has not ended).", "note");
         page.Table(["event", .. s.Assets], s.EventRows().Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
         if (s.EventsWithoutData > 0) page.Paragraph($"{s.EventsWithoutData} earlier event(s) come before every asset's data and are not shown.", "note");
         page.Paragraph("Events against all days: the mean move after an event, the mean over every day, their difference with a stationary-bootstrap 95% interval, the Holm-adjusted p-value and the share of moves above 0. Events (independent): those with a value, and how many of their windows do not overlap.", "note");
@@ -152,6 +232,7 @@ public static class ThesisReport
             foreach (var x in c.Claims) md.AppendLine($"| {Cell(x.Text)} | {x.Verdict.Replace('_', ' ')} | {Cell(x.Figures)} |");
         }
         if (c.Study is { } study) StudyMarkdown(md, study, pngNames);
+        else if (c.StudyAbsent is { } absent) md.AppendLine().AppendLine("## Did it ever work?").AppendLine().AppendLine(absent);
         if (pngNames is { Count: > 0 })
         {
             md.AppendLine().AppendLine("## Charts").AppendLine();

@@ -250,7 +250,7 @@ def k_record_close(c, p):
     out = {}
     claim = pd.Timestamp(c["date"])
     period_date = pd.Timestamp(p.get("period_date", c["date"]))
-    for inst in words(p, "instruments", [], lower=False):
+    for inst in words(p, "instrument", words(p, "instruments", [], lower=False), lower=False):  # or the older key
         full = bars(inst)
         month = period_date.to_period("M")
         in_month = full[full.index.to_period("M") == month]
@@ -275,7 +275,7 @@ def k_correlation(c, p):
     """Pearson's r (and Fisher interval, Spearman, Kendall) from `from` to the claim date: daily levels on shared dates,
     or returns between consecutive shared period closes after resampling each series on its own (W-FRI, M)."""
     from scipy import stats
-    lo, hi = pd.Timestamp(p["from"]), pd.Timestamp(c["date"])
+    lo, hi = pd.Timestamp(p.get("since", p.get("from"))), pd.Timestamp(c["date"])  # "from": the older key
     a, b = (bars(p[k]).close for k in ("a", "b"))
     a, b = a[(a.index >= lo) & (a.index <= hi)], b[(b.index >= lo) & (b.index <= hi)]
     names = words(p, "readings", ["levels", "daily_log", "daily_simple", "weekly_log", "weekly_simple", "monthly_log", "monthly_simple"])
@@ -379,7 +379,7 @@ def k_flow_rotation(c, p):
     into, out_of = flow_days(p["into"], claim), flow_days(p["out_of"], claim)
     both = pd.concat([into.rename("into"), out_of.rename("out")], axis=1, join="inner")
     out = {}
-    for w in ints(p, "windows_days", [5, 10, 20]):
+    for w in ints(p, "window", ints(p, "windows_days", [5, 10, 20])):  # "windows_days": the older key
         s = both.tail(w)
         a, b = float(s["into"].sum()), float(s["out"].sum())
         kind = ("rotation" if a > 0 and b < 0 else "reverse" if a < 0 and b > 0 else "both_inflow" if a > 0 and b > 0
@@ -411,7 +411,7 @@ def k_drawdown(c, p):
     out = {}
     for win in words(p, "peak_windows", ["all", "365"]):
         start = None if win == "all" else claim - pd.Timedelta(days=int(win))
-        for basis in words(p, "basis", ["close", "high"]):
+        for basis in words(p, "by", words(p, "basis", ["close", "high"])):  # "basis": the older key
             peak, peak_date, w = running_peak(df, basis, start, claim)
             close = float(w.close.iloc[-1])
             label = f"{'all-time' if win == 'all' else win + '-day'} peak by {basis}"

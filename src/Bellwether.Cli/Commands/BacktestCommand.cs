@@ -15,7 +15,7 @@ using Spectre.Console;
 namespace Bellwether.Cli.Commands;
 
 /// <summary>
-/// <c>bellwether backtest</c>: the thesis as a trade (altcoin basket while readiness ≥ θ, else Bitcoin or cash),
+/// <c>bellwether backtest</c>: the thesis as a trade (its trade's asset while readiness ≥ θ, else Bitcoin or cash),
 /// walk-forward with costs, against buy-and-hold, in and out of sample; how often readiness came before an Altcoin
 /// Season; with <c>--grid</c>, θ × breakout buffer × correlation window.
 /// </summary>
@@ -24,8 +24,9 @@ internal static class BacktestCommand
     public static Command Create()
     {
         var thesis = StudyInputs.Thesis();
-        var threshold = new Option<double>("--threshold") { Description = "θ: hold the basket while readiness (0–100) is at or above it (default 60)", DefaultValueFactory = _ => 60 };
-        var fallback = new Option<RotationFallback>("--fallback") { Description = "What to hold otherwise: bitcoin or cash (default bitcoin)", DefaultValueFactory = _ => RotationFallback.Bitcoin };
+        var threshold = new Option<double?>("--threshold") { Description = "θ: hold the trade's asset while readiness (0–100) is at or above it (default: the thesis's trade)" };
+        var hold = new Option<string?>("--hold") { Description = $"What to hold while ready: {string.Join(", ", StudyAssets.Holdable)} (default: the thesis's trade)" };
+        var fallback = new Option<RotationFallback?>("--fallback") { Description = "What to hold otherwise: bitcoin or cash (default: the thesis's trade)" };
         var commission = new Option<double>("--commission-bp") { Description = "Commission per side, basis points (default 10)", DefaultValueFactory = _ => 10 }.Between(0, 10_000);
         var slippage = new Option<double>("--slippage-bp") { Description = "Slippage per side, basis points (default 10)", DefaultValueFactory = _ => 10 }.Between(0, 10_000);
         var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd; default: the first day every asset has a value)" };
@@ -38,18 +39,27 @@ internal static class BacktestCommand
         var every = StudyInputs.Every();
         var command = new Command("backtest", "Walk-forward rotation backtest of the thesis against buy-and-hold, with costs, in and out of sample; signal value; parameter grid")
         {
-            thesis, threshold, fallback, commission, slippage, from, to, split, within, grid, top, every,
+            thesis, threshold, hold, fallback, commission, slippage, from, to, split, within, grid, top, every,
         };
         command.SetAction(parse =>
         {
-            var rotation = new RotationParameters(parse.GetValue(threshold), parse.GetValue(fallback), parse.GetValue(commission), parse.GetValue(slippage));
+            var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
+            var trade = definition.Predicts.Trade;
+            var heldText = parse.GetValue(hold) ?? trade?.Hold
+                ?? throw new UsageException($"the thesis '{definition.Name}' declares no trade: add one to its file, e.g. " +
+                                            "'trade: { hold: ALT_BASKET, otherwise: BTC, threshold: 60 }' (docs/thesis.md, \"What the thesis predicts\"), or pass --hold");
+            var held = StudyAssets.Holdable.FirstOrDefault(h => string.Equals(h, heldText, StringComparison.OrdinalIgnoreCase))
+                       ?? throw new UsageException($"--hold: '{heldText}' is not one of {string.Join(", ", StudyAssets.Holdable)}");
+            var rotation = new RotationParameters(parse.GetValue(threshold) ?? trade?.Threshold ?? 60,
+                parse.GetValue(fallback) ?? trade?.Otherwise ?? RotationFallback.Cash, parse.GetValue(commission), parse.GetValue(slippage), held);
             if (!(rotation.Threshold is >= 0 and <= 100)) throw new UsageException($"--threshold: {rotation.Threshold} is not in 0–100");
+            if (rotation.Hold == RotationParameters.Bitcoin && rotation.Fallback == RotationFallback.Bitcoin)
+                throw new UsageException("holding BTC either way is no trade: use --fallback cash");
             if (!(rotation.CommissionBp >= 0) || !(rotation.SlippageBp >= 0)) throw new UsageException("--commission-bp and --slippage-bp must be 0 or more");
             var (fromDate, toDate, splitDate) = (StoreAccess.Date(parse, from), StoreAccess.Date(parse, to), StoreAccess.Date(parse, split));
             if (fromDate is { } f0 && toDate is { } t0 && t0 <= f0) throw new UsageException("--to must be after --from");
             if (splitDate is { } s0 && ((fromDate is { } f1 && s0 <= f1) || (toDate is { } t1 && s0 >= t1))) throw new UsageException("--split must fall strictly between --from and --to");
             int withinDays = parse.GetValue(within);
-            var (definition, file) = StudyInputs.LoadThesis(parse, thesis);
 
             using var store = StoreAccess.OpenForRead(parse);
             var data = StoreAccess.MarketData(parse, store);
@@ -67,10 +77,11 @@ internal static class BacktestCommand
             var kinds = BuiltInSignals.Kinds;
             var altseasonIds = definition.Signals.Where(s => kinds.Find(s.Kind) is AltSeasonSignal).Select(s => s.Id).ToHashSet();
             var altseasonKind = kinds.All.OfType<AltSeasonSignal>().First().Name;
-            var signalValue = new List<(string Readiness, SignalValueResult Result)>
-            {
-                ("thesis", SignalValueAnalysis.Run(readiness, assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))),
-            };
+            // Signal value asks whether readiness came before an Altcoin Season: only for a thesis about the index.
+            bool aboutTheIndex = altseasonIds.Count > 0 || definition.Predicts.Outcome?.Assets.Contains(StudyAssets.AltSeasonId) == true;
+            var signalValue = new List<(string Readiness, SignalValueResult Result)>();
+            if (aboutTheIndex)
+                signalValue.Add(("thesis", SignalValueAnalysis.Run(readiness, assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))));
             if (altseasonIds.Count > 0)
                 signalValue.Add(($"without {altseasonKind} signals", SignalValueAnalysis.Run(components.Combine(components.Signals.Where(s => !altseasonIds.Contains(s.SignalId)).ToList()),
                     assets.AltSeason, new SignalValueParameters(rotation.Threshold, withinDays))));
@@ -98,7 +109,7 @@ internal static class BacktestCommand
         to = r.To,
         parameters = new
         {
-            threshold = r.Parameters.Rotation.Threshold, fallback = r.Parameters.Rotation.Fallback, commission_bp = r.Parameters.Rotation.CommissionBp,
+            threshold = r.Parameters.Rotation.Threshold, hold = r.Parameters.Rotation.Hold, fallback = r.Parameters.Rotation.Fallback, commission_bp = r.Parameters.Rotation.CommissionBp,
             slippage_bp = r.Parameters.Rotation.SlippageBp, basket_top = assets.Basket.Parameters.TopCount, readiness_every_days = every,
         },
         strategies = r.Strategies.Select(s => new
@@ -140,12 +151,13 @@ internal static class BacktestCommand
     private static void Print(IAnsiConsole console, ThesisDefinition thesis, BacktestReport r, List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid)
     {
         console.MarkupLine($"[bold]{Markup.Escape(thesis.Name)}[/] as a trade, {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}; in sample to {r.Split:yyyy-MM-dd}, out of sample after.");
-        var table = new Table().Border(TableBorder.Simple).AddColumns("strategy", "CAGR in/out", "Sharpe in/out", "max DD in/out", "turnover", "basket");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("strategy", "CAGR in/out", "Sharpe in/out", "max DD in/out", "turnover", "held");
         foreach (var s in r.Strategies)
             table.AddRow(s.Id, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}", $"{Num(s.InSample.Sharpe)} / {Num(s.OutOfSample.Sharpe)}",
                 $"{Pct(s.InSample.MaxDrawdown)} / {Pct(s.OutOfSample.MaxDrawdown)}", Num(s.Full.Turnover), StudyInputs.Pct(s.Full.TimeInBasket, "0"));
         console.Write(table);
-        console.MarkupLine("[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; basket: share of days holding it.[/]");
+        console.MarkupLine("[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; " +
+                           $"held: share of days holding {Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
         console.MarkupLine($"[grey]rotation: {Markup.Escape(r.Strategies[0].Description)}.[/]");
         foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
 

@@ -1,5 +1,7 @@
+using Bellwether.Core.Text;
 using System.CommandLine;
 using System.Globalization;
+using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
@@ -52,52 +54,33 @@ internal static class BoardCommand
             }
             using var store = opening.GetAwaiter().GetResult();
             var data = StoreAccess.MarketData(parse, store);
-            DateChoiceJson? chosen = null;
-            DateOnly Default()
-            {
-                var (date, why) = ThesisDates.Latest(store, data, definition, kinds);
-                chosen = why;
-                return date;
-            }
             if (wantHistory)
             {
                 var start = fromDate ?? new DateOnly(2018, 1, 1);
-                var end = toDate ?? asOfDate ?? Default();
+                var end = toDate ?? asOfDate ?? ThesisDates.Latest(store, data, definition, kinds).Date;
                 if (start > end) throw new UsageException("--from is after --to");
                 WriteHistory(parse, definition, file, start, end, ThesisBoard.History(definition, data, start, end, kinds));
                 return Cli.Ok;
             }
-            var board = ThesisBoard.Evaluate(definition, data, asOfDate ?? Default(), kinds);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, BoardJson.Of(board, ThesisInfo(definition, file), chosen), BoardJsonContext.Default.BoardJson);
+            var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
+            if (parse.GetValue(Cli.Json))
+                parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(definition, file), chosen)));
             else
             {
                 Print(Output.Console(parse), board);
-                if (chosen is not null) Output.Console(parse).MarkupLine(Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+                if (chosen is not null)
+                    Output.Console(parse).MarkupLine(Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
             }
             return Cli.Ok;
         });
         return command;
     }
 
-    private static ThesisJson ThesisInfo(ThesisDefinition thesis, string? file) =>
-        new(thesis.Name, thesis.Description, file ?? $"theses/{ThesisFile.DefaultName} (built in)");
-
     private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to, IReadOnlyList<ReadinessPoint> points)
     {
-        var ids = thesis.Signals.Select(s => s.Id).ToList();
         if (parse.GetValue(Cli.Json))
         {
-            Output.WriteJson(parse, new
-            {
-                thesis = ThesisInfo(thesis, file), from, to, frequency = "weekly (Fridays)",
-                points = points.Select(p => new
-                {
-                    date = p.Date, readiness = p.Readiness, readiness_withheld = ThesisBoard.WithheldReason(p.Counted, thesis.MinMeasured),
-                    counted = p.Counted,
-                    states = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => p.States[x.k]),
-                    stale = ids.Where((_, k) => p.Stale[k]),
-                }),
-            });
+            Output.WriteJson(parse, BoardDocument.History(thesis, file, from, to, points));
             return;
         }
         var console = Output.Console(parse);
@@ -121,7 +104,7 @@ internal static class BoardCommand
             new TableColumn("value").RightAligned().NoWrap().Width(15), DrawdownCommand.Dated("since").Width(10));
         foreach (var s in board.Signals)
             table.AddRow(new Markup($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]"),
-                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(Value(s.Value, s.Unit)),
+                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(ValueText.Of(s.Value, s.Unit)),
                 new Text(s.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
         console.Write(table);
         var parts = new Table().Border(TableBorder.Simple).AddColumns("signal", "weight", "score", "points", "note");
@@ -144,20 +127,4 @@ internal static class BoardCommand
         SignalState.Against => "[red]against[/]",
         _ => "[grey]not measurable[/]",
     };
-
-    /// <summary>A value with its unit: <c>+3.6%</c>, <c>−100 bp</c>, <c>−268.7 US$ m</c>, <c>0.47</c>.</summary>
-    private static string Value(double v, string unit)
-    {
-        if (double.IsNaN(v)) return "";
-        var inv = CultureInfo.InvariantCulture;
-        return unit switch
-        {
-            "%" => v.ToString("+0.0;−0.0;0.0", inv) + "%",
-            "pp" => v.ToString("+0.0;−0.0;0.0", inv) + " pp",
-            "bp" => v.ToString("+0;−0;0", inv) + " bp",
-            "US$ m" or "US$ bn" => v.ToString("+#,##0.0;−#,##0.0;0.0", inv) + " " + unit,
-            "" => Output.Number(v),
-            _ => v.ToString("0.##", inv) + " " + unit,
-        };
-    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Claims.AltcoinSeason;
@@ -24,7 +25,7 @@ internal static class ReportCommand
         var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in BELLWETHER_CHROMIUM)" };
         var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
-        var claims = new Option<string?>("--claims") { Description = $"Claims file to check (default: the shipped claims/{ClaimsFile.ArticleClaims}); 'none' to leave out" };
+        var claims = new Option<string?>("--claims") { Description = "Claims file to check (default: the one the thesis declares, if any); 'none' to leave out" };
         var since = new Option<string?>("--history-from") { Description = "First date of the weekly readiness and index histories (default: three years before the report date)" };
         var command = new Command("report", "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
         {
@@ -43,8 +44,9 @@ internal static class ReportCommand
             ClaimSet? claimSet;
             try
             {
-                definition = parse.GetValue(thesis) is { } t ? ThesisFile.Load(t, kinds) : ThesisFile.LoadDefault(kinds);
-                claimSet = ClaimsFile.LoadForReport(parse.GetValue(claims), claimKinds);
+                var thesisFile = parse.GetValue(thesis);
+                definition = thesisFile is { } t ? ThesisFile.Load(t, kinds) : ThesisFile.LoadDefault(kinds);
+                claimSet = ClaimsFile.LoadForReport(parse.GetValue(claims), definition, thesisFile, claimKinds);
             }
             catch (DefinitionFileException e)
             {

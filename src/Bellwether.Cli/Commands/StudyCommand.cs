@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Core.Board;
-using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Data.Market;
-using Bellwether.Data.Store;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -14,22 +13,14 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether study</c>: what BTC, ETH, the altcoin basket, ETH/BTC and the Altcoin Season Index did after each event.</summary>
 internal static class StudyCommand
 {
-    private const string Instrument = "RUT";
-
-    /// <summary>The event sources, by id.</summary>
-    private static readonly Dictionary<string, (string Description, BreakoutEventType Type)> Sources = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["rut_breakout"] = ("Russell 2000 closes 1% above its prior 5-year high (the board's breakout detector)", BreakoutEventType.Breakout),
-        ["rut_confirmed"] = ("Russell 2000 breakouts above the prior 5-year high, confirmed (3 closes or a month-end close)", BreakoutEventType.Confirmed),
-    };
-
     public static Command Create()
     {
         var eventId = new Option<string>("--event")
         {
-            Description = $"Event source: {string.Join(", ", Sources.Keys)}, signal:ID (a thesis signal turning supportive) or readiness:THETA " +
-                          "(readiness reaching THETA from below); default rut_breakout",
-            DefaultValueFactory = _ => "rut_breakout",
+            Description = "Event source: trigger (the thesis's own, the default), breakout:ID or confirmed:ID (breakouts of the " +
+                          "thesis's breakout signal ID), signal:ID (a thesis signal turning supportive) or readiness:THETA " +
+                          "(readiness reaching THETA from below)",
+            DefaultValueFactory = _ => "trigger",
         };
         var horizons = new Option<string>("--horizons") { Description = "Forward horizons in calendar days, comma-separated (default 30,90,180,365)", DefaultValueFactory = _ => "30,90,180,365" };
         var resamples = SeriesArgument.Count("--resamples", 10_000, "Stationary-bootstrap resamples per asset and horizon", 1,
@@ -50,11 +41,23 @@ internal static class StudyCommand
             {
                 Horizons = StudyInputs.Days(parse, horizons), Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed),
             };
+            var (definition, _) = StudyInputs.LoadThesis(parse, thesis);
+            var trigger = Trigger(definition, id);
             using var store = StoreAccess.OpenForRead(parse);
             var data = StoreAccess.MarketData(parse, store);
             var (assets, date) = StudyInputs.Load(parse, data, asOf, top);
-            var events = Source(parse, store, data, id, assets, date, thesis, every);
-            var result = EventStudy.Run(events, assets.All, date, parameters);
+            if (definition.Predicts.Outcome?.HorizonDays is { } h && !parameters.Horizons.Contains(h) && parse.GetResult(horizons) is null or { Implicit: true })
+                parameters = parameters with { Horizons = [.. parameters.Horizons.Append(h).Order()] };
+            IEventSource events;
+            try
+            {
+                events = TriggerEvents.Source(trigger, definition, BuiltInSignals.Kinds, data, assets.Btc.First, date, parse.GetValue(every));
+            }
+            catch (ThesisException e)
+            {
+                throw new UsageException($"--event: {e.Problem}");
+            }
+            var result = EventStudy.Run(events, assets.Select(definition.Predicts.Outcome?.Assets), date, parameters);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets));
             else Print(Output.Console(parse), result);
             return Cli.Ok;
@@ -62,34 +65,28 @@ internal static class StudyCommand
         return command;
     }
 
-    /// <summary>The event source named by <c>--event</c>; a board source evaluates the thesis from Bitcoin's first close.</summary>
-    private static IEventSource Source(ParseResult parse, BellwetherStore store, IMarketData data, string id, StudyAssets assets, DateOnly asOf, Option<string?> thesisOption, Option<int> every)
+    /// <summary>The trigger named by <c>--event</c>: the thesis's own (<c>trigger</c>) or one written on the command line.</summary>
+    private static ThesisTrigger Trigger(ThesisDefinition thesis, string id)
     {
-        if (Sources.TryGetValue(id, out var source))
-            return new BreakoutEventSource(id.ToLowerInvariant(), Rut(store, asOf), BreakoutAnalysisParameters.Default, source.Type);
+        if (string.Equals(id, "trigger", StringComparison.OrdinalIgnoreCase))
+            return thesis.Predicts.Trigger ?? throw new UsageException(
+                $"the thesis '{thesis.Name}' declares no trigger: add one to its file, e.g. 'trigger: {{ signal: ID, event: breakout }}' " +
+                "(docs/thesis.md, \"What the thesis predicts\"), or pass --event breakout:ID, signal:ID or readiness:THETA");
         var (kind, argument) = id.IndexOf(':') is var colon and > 0 ? (id[..colon].ToLowerInvariant(), id[(colon + 1)..]) : ("", "");
-        var (thesis, _) = kind is "signal" or "readiness" ? StudyInputs.LoadThesis(parse, thesisOption) : default;
-        var from = assets.Btc.First;
         switch (kind)
         {
-            case "signal":
+            case "breakout" or "confirmed" or "signal":
                 var spec = thesis.Signals.FirstOrDefault(s => string.Equals(s.Id, argument, StringComparison.OrdinalIgnoreCase))
                            ?? throw new UsageException($"--event: the thesis has no signal '{argument}' (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
-                var one = StudyInputs.Readiness(parse, data, thesis with { Signals = [spec] }, every, from, asOf);
-                return new SignalTurnEventSource(one.Signals[0], one.First);
+                var type = kind switch { "breakout" => TriggerEvent.Breakout, "confirmed" => TriggerEvent.Confirmed, _ => TriggerEvent.Supports };
+                return new ThesisTrigger(type, spec.Id);
             case "readiness":
                 if (!double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out double theta) || theta is < 0 or > 100)
                     throw new UsageException($"--event: '{argument}' is not a readiness threshold in 0–100");
-                return new ReadinessCrossingEventSource(StudyInputs.Readiness(parse, data, thesis, every, from, asOf).Readiness(), theta);
+                return new ThesisTrigger(TriggerEvent.Readiness, null, theta);
             default:
-                throw new UsageException($"--event: unknown event source '{id}' (known: {string.Join(", ", Sources.Keys)}, signal:ID, readiness:THETA)");
+                throw new UsageException($"--event: unknown event source '{id}' (known: trigger, breakout:ID, confirmed:ID, signal:ID, readiness:THETA)");
         }
-    }
-
-    private static Core.Series.DailySeries Rut(BellwetherStore store, DateOnly asOf)
-    {
-        if (store.FindInstrument(Instrument) is null) throw new InvalidOperationException($"no {Instrument} series in the store: import markets/rut_daily.csv first");
-        return store.LoadSeries(Instrument, to: asOf);
     }
 
     private static string H(int days) => days.ToString(CultureInfo.InvariantCulture);
@@ -126,7 +123,8 @@ internal static class StudyCommand
     {
         var assets = r.Summaries.Select(s => s.Asset).Distinct().ToList();
         console.MarkupLine($"[bold]{Markup.Escape(r.SourceDescription)}[/]: {r.Events.Count} events up to {r.AsOf:yyyy-MM-dd}. " +
-                           "What each asset did after each event (ALTSEASON in points; open: the window has not ended):");
+                           $"What each asset did after each event ({(assets.Contains(StudyAssets.AltSeasonId) ? "ALTSEASON in points; " : "")}" +
+                           "open: the window has not ended):");
         var analog = new Table().Border(TableBorder.Simple).AddColumns("event", "days");
         foreach (var a in assets) analog.AddColumn(Markup.Escape(a), c => c.RightAligned());
         var shown = r.Events.Where(e => e.Forward.Any(f => !double.IsNaN(f.MaxValue))).ToList();

@@ -26,7 +26,7 @@ public interface ISignalKind
     string Description { get; }
 
     /// <summary>The parameters it accepts, with defaults (others are an error in the thesis file).</summary>
-    IReadOnlyList<SignalParameter> Parameters { get; }
+    IReadOnlyList<MeasurementParameter> Parameters { get; }
 
     /// <summary>The label words it can produce (a rule testing another word is an error in the thesis file).</summary>
     IReadOnlyList<string> Labels { get; }
@@ -42,12 +42,6 @@ public interface ISignalKind
     SignalReading Read(SignalSpec spec, IMarketData data, DateOnly asOf);
 }
 
-/// <summary>A parameter of a signal kind.</summary>
-/// <param name="Name">The key under <c>params:</c>.</param>
-/// <param name="Default">Its value when absent, as text ("" = none).</param>
-/// <param name="Description">What it does, for documentation.</param>
-public sealed record SignalParameter(string Name, string Default, string Description);
-
 /// <summary>
 /// The usual shape of a kind: parse the spec's parameters into options (once per spec: a history reads the same spec on
 /// thousands of dates), then read with them. Core parameter validation errors become thesis errors.
@@ -61,7 +55,7 @@ public abstract class SignalKind<TOptions> : ISignalKind
     public abstract string Name { get; }
     public virtual IReadOnlyList<string> Aliases => [];
     public abstract string Description { get; }
-    public abstract IReadOnlyList<SignalParameter> Parameters { get; }
+    public abstract IReadOnlyList<MeasurementParameter> Parameters { get; }
     public abstract IReadOnlyList<string> Labels { get; }
     public abstract IReadOnlyList<string> Fields { get; }
 
@@ -150,7 +144,7 @@ public sealed class SignalKinds
         {
             var kind = Find(s.Kind) ?? throw new ThesisException(s.Line, $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
             var names = kind.Parameters.Select(p => p.Name).ToList();
-            var unknown = s.Parameters.Keys.FirstOrDefault(p => !names.Contains(p));
+            var unknown = s.Unknown(kind.Parameters);
             if (unknown is not null)
                 throw new ThesisException(s.Line, $"signal '{s.Id}': kind '{kind.Name}' has no parameter '{unknown}'; it takes: {(names.Count > 0 ? string.Join(", ", names) : "none")}");
             kind.Check(s);

@@ -1,3 +1,5 @@
+using Bellwether.Core.Measurements;
+
 namespace Bellwether.Core.Board;
 
 /// <summary>A thesis: named signals, each a statistic or detector with parameters, and rules that read it.</summary>
@@ -6,9 +8,14 @@ namespace Bellwether.Core.Board;
 /// <param name="Signals">Its signals, in display order.</param>
 /// <param name="MinMeasured">The share of the thesis's weight (0–1) that must be measured for readiness to be
 /// reported; below it readiness is withheld with a reason, as a score from a sliver of the thesis would mislead.</param>
+/// <param name="Prediction">Its trigger, outcome, trade and claims file (null: none declared).</param>
 public sealed record ThesisDefinition(
-    string Name, string Description, IReadOnlyList<SignalSpec> Signals, double MinMeasured = ThesisDefinition.DefaultMinMeasured)
+    string Name, string Description, IReadOnlyList<SignalSpec> Signals, double MinMeasured = ThesisDefinition.DefaultMinMeasured,
+    ThesisPrediction? Prediction = null)
 {
+    /// <summary>What the thesis predicts; <see cref="ThesisPrediction.None"/> when it declares nothing.</summary>
+    public ThesisPrediction Predicts => Prediction ?? ThesisPrediction.None;
+
     /// <summary>Readiness needs half the thesis's weight measured unless the thesis says otherwise.</summary>
     public const double DefaultMinMeasured = 0.5;
 }
@@ -26,63 +33,14 @@ public sealed record ThesisDefinition(
 public sealed record SignalSpec(
     string Id, string Title, string Kind, double Weight, IReadOnlyDictionary<string, string> Parameters,
     Rule? Supports, Rule? Against, int Line = 0, IReadOnlyDictionary<string, int>? ParameterLines = null)
+    : IParameterValues
 {
     /// <summary>A parameter as text, or <paramref name="fallback"/>.</summary>
     public string Text(string name, string fallback) => Parameters.TryGetValue(name, out var v) ? v : fallback;
 
-    /// <summary>A parameter as text, or its default.</summary>
-    public string Text(SignalParameter p) => Text(p.Name, p.Default);
-
-    /// <summary>A numeric parameter, or <paramref name="fallback"/>.</summary>
-    /// <exception cref="ThesisException">The parameter is not a number.</exception>
-    public double Number(string name, double fallback)
-    {
-        if (!Parameters.TryGetValue(name, out var v)) return fallback;
-        return ParseNumber(name, v);
-    }
-
-    /// <summary>A numeric parameter, or its default.</summary>
-    /// <exception cref="ThesisException">The parameter is not a number.</exception>
-    public double Number(SignalParameter p) => ParseNumber(p.Name, Text(p));
-
-    /// <summary>An integer parameter, or <paramref name="fallback"/>.</summary>
-    /// <exception cref="ThesisException">The parameter is not a whole number.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "'integer' is the thesis file's parameter type")]
-    public int Integer(string name, int fallback)
-    {
-        double d = Number(name, fallback);
-        return d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : throw Problem($"parameter '{name}' must be a whole number", name);
-    }
-
-    /// <summary>An integer parameter, or its default.</summary>
-    /// <exception cref="ThesisException">The parameter is not a whole number.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "'integer' is the thesis file's parameter type")]
-    public int Integer(SignalParameter p) => Integer(p.Name, (int)ParseNumber(p.Name, p.Default));
-
-    /// <summary>A parameter that must be one of <paramref name="allowed"/> (case-insensitive; returned lower case), or its default.</summary>
-    /// <exception cref="ThesisException">Another word.</exception>
-    public string Choice(SignalParameter p, params string[] allowed)
-    {
-        var v = Text(p).Trim().ToLowerInvariant();
-        return allowed.Contains(v) ? v : throw Problem($"parameter '{p.Name}' = '{Text(p)}' must be one of: {string.Join(", ", allowed)}", p.Name);
-    }
-
-    /// <summary>A date parameter (yyyy-MM-dd), or null when it is absent and has no default.</summary>
-    /// <exception cref="ThesisException">Not a date.</exception>
-    public DateOnly? Date(SignalParameter p)
-    {
-        var v = Text(p);
-        if (v.Length == 0) return null;
-        return DateOnly.TryParseExact(v, "yyyy-MM-dd", out var d) ? d : throw Problem($"parameter '{p.Name}' = '{v}' is not a date (yyyy-MM-dd)", p.Name);
-    }
-
     /// <summary>A thesis error about this signal, on the line of <paramref name="parameter"/> when known, else the signal's.</summary>
     public ThesisException Problem(string problem, string? parameter = null) =>
         new(parameter is not null && ParameterLines?.GetValueOrDefault(parameter) is > 0 and var l ? l : Line, $"signal '{Id}': {problem}");
-
-    private double ParseNumber(string name, string v) =>
-        double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-            ? d : throw Problem($"parameter '{name}' = '{v}' is not a number", name);
 }
 
 /// <summary>A thesis or claims file that does not make sense: names the line and the problem.</summary>

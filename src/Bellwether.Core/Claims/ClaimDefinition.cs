@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Claims;
 
@@ -13,6 +14,7 @@ namespace Bellwether.Core.Claims;
 /// <param name="Line">Line of the claim in its file, for error messages (0 when built in code).</param>
 public sealed record ClaimDefinition(
     string Id, string Text, DateOnly Date, string Kind, IReadOnlyDictionary<string, string> Parameters, ClaimTarget Target, int Line = 0)
+    : IParameterValues
 {
     /// <summary>A parameter as text, or <paramref name="fallback"/>.</summary>
     public string Parameter(string name, string fallback) => Parameters.TryGetValue(name, out var v) ? v : fallback;
@@ -66,7 +68,7 @@ public sealed record ClaimDefinition(
     }
 
     /// <summary>An error about this claim, naming its line.</summary>
-    public ThesisException Problem(string problem) => new(Line, $"claim '{Id}': {problem}");
+    public ThesisException Problem(string problem, string? parameter = null) => new(Line, $"claim '{Id}': {problem}");
 
     /// <summary>Parses <c>0.75</c>, <c>-27%</c> (−0.27) or <c>380%</c> (3.8); null when it is not a number.</summary>
     public static double? ParseNumber(string text)

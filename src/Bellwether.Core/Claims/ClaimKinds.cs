@@ -1,15 +1,16 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims.AltcoinSeason;
 using Bellwether.Core.Claims.Breakout;
-using Bellwether.Core.Claims.Correlation;
-using Bellwether.Core.Claims.Drawdown;
-using Bellwether.Core.Claims.FlowRotation;
 using Bellwether.Core.Claims.LevelRetest;
 using Bellwether.Core.Claims.MoveAfterBreakout;
 using Bellwether.Core.Claims.NoSource;
 using Bellwether.Core.Claims.RateCuts;
-using Bellwether.Core.Claims.RecordClose;
 using Bellwether.Core.Claims.TrendlineBreak;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.RecordClose;
 
 namespace Bellwether.Core.Claims;
 
@@ -47,9 +48,10 @@ public sealed class ClaimKinds
     public IClaimKind Validate(ClaimDefinition claim)
     {
         var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
-        var unknown = claim.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p));
+        var unknown = claim.Unknown(kind.Parameters);
         if (unknown is not null)
-            throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; it takes: {string.Join(", ", kind.Parameters)}");
+            throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; " +
+                                $"it takes: {string.Join(", ", kind.Parameters.Select(p => p.Name))}");
         kind.Validate(claim);
         return kind;
     }

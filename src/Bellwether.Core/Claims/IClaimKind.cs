@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Claims;
 
@@ -14,8 +15,9 @@ public interface IClaimKind
     /// <summary>One line for documentation.</summary>
     string Description { get; }
 
-    /// <summary>The parameters it accepts (others are an error in the claims file).</summary>
-    IReadOnlyList<string> Parameters { get; }
+    /// <summary>The parameters it accepts (others are an error in the claims file); a measurement's claim takes the
+    /// measurement's parameters, where a list gives one reading per value.</summary>
+    IReadOnlyList<MeasurementParameter> Parameters { get; }
 
     /// <summary>Checks the claim's parameter values and target form.</summary>
     /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
@@ -23,4 +25,12 @@ public interface IClaimKind
 
     /// <summary>The claim's figure under every reading the kind knows.</summary>
     IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data);
+}
+
+/// <summary>Parameters declared by name only, for claim kinds whose concept has no measurement yet.</summary>
+internal static class ClaimParameters
+{
+    /// <summary>Parameters with these names, without defaults or descriptions.</summary>
+    public static MeasurementParameter[] Named(params string[] names) =>
+        names.Select(n => new MeasurementParameter(n, "", "")).ToArray();
 }

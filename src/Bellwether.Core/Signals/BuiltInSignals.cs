@@ -1,16 +1,16 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.RecordClose;
 using Bellwether.Core.Signals.AltSeason;
 using Bellwether.Core.Signals.Breakout;
-using Bellwether.Core.Signals.Correlation;
 using Bellwether.Core.Signals.CorrelationTrend;
 using Bellwether.Core.Signals.Divergence;
-using Bellwether.Core.Signals.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;
-using Bellwether.Core.Signals.EtfRotation;
 using Bellwether.Core.Signals.FedPath;
 using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Signals.NoSource;
-using Bellwether.Core.Signals.RecordClose;
 using Bellwether.Core.Signals.TrendlineBreak;
 
 namespace Bellwether.Core.Signals;
@@ -21,6 +21,7 @@ public static class BuiltInSignals
     /// <summary>Every built-in kind.</summary>
     public static SignalKinds Kinds { get; } = new([
         new BreakoutSignal(), new RecordCloseSignal(), new TrendlineSignal(), new DrawdownSignal(), new FedPathSignal(),
-        new NetLiquiditySignal(), new EtfFlowsSignal(), new EtfRotationSignal(), new DivergenceSignal(), new AltSeasonSignal(), new CorrelationSignal(), new CorrelationTrendSignal(), new NoSourceSignal(),
+        new NetLiquiditySignal(), new EtfFlowsSignal(), new FlowRotationSignal(), new DivergenceSignal(),
+        new AltSeasonSignal(), new CorrelationSignal(), new CorrelationTrendSignal(), new NoSourceSignal(),
     ]);
 }

@@ -53,18 +53,23 @@ public static class ClaimsFile
     /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
     public static ClaimSet Load(string path, ClaimKinds kinds) => Read(File.ReadAllText(path), path, kinds);
 
-    /// <summary>The article's claims shipped in <c>claims/</c>, the report's default claim check.</summary>
-    public const string ArticleClaims = "article-2025-12-15.yaml";
-
-    /// <summary>The claims a report checks: <paramref name="path"/>'s, the shipped article's when it is null, none for
-    /// <c>none</c>.</summary>
-    /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
-    public static ClaimSet? LoadForReport(string? path, ClaimKinds kinds) => path switch
+    /// <summary>
+    /// The claims a report checks: <paramref name="path"/>'s; none for <c>none</c>; when no path is given, the claims
+    /// file the thesis declares (relative to <paramref name="thesisFile"/>; a built-in thesis's is shipped), else none.
+    /// </summary>
+    /// <param name="thesisFile">The thesis file, or null for the built-in thesis.</param>
+    /// <exception cref="DefinitionFileException">Naming file, line and problem (a declared file that does not exist is
+    /// named with the thesis file's line).</exception>
+    public static ClaimSet? LoadForReport(string? path, ThesisDefinition thesis, string? thesisFile, ClaimKinds kinds)
     {
-        "none" => null,
-        null => LoadShipped(ArticleClaims, kinds),
-        _ => Load(path, kinds),
-    };
+        if (path == "none") return null;
+        if (path is not null) return Load(path, kinds);
+        if (thesis.Predicts.Claims is not { } declared) return null;
+        if (thesisFile is null) return LoadShipped(Path.GetFileName(declared), kinds);
+        var resolved = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(thesisFile))!, declared);
+        return File.Exists(resolved) ? Load(resolved, kinds)
+            : throw new DefinitionFileException(thesisFile, thesis.Predicts.ClaimsLine, $"claims file '{declared}' not found (looked for {resolved})");
+    }
 
     /// <summary>Reads a claims file shipped in <c>claims/</c> (embedded, so it works from any folder).</summary>
     /// <exception cref="FileNotFoundException">No such shipped file.</exception>

@@ -39,23 +39,30 @@ public sealed partial class BellwetherStore : IDisposable
         return System.IO.Path.Combine(dataHome, "bellwether", "store.duckdb");
     }
 
+    /// <summary>How long <see cref="Open"/> waits, by default, while another process holds the file.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
     /// <param name="readOnly">Open without write access; the file must exist (one of an earlier schema is migrated
     /// first).</param>
-    public static BellwetherStore Open(string path, bool readOnly = false)
+    /// <param name="lockWait">How long to wait while another process holds the file (DuckDB lets one process write a
+    /// file, or several read it); default <see cref="DefaultLockWait"/>. An import run while <c>bellwether serve</c>
+    /// reads, or a read while an import writes, waits its turn instead of failing.</param>
+    public static BellwetherStore Open(string path, bool readOnly = false, TimeSpan? lockWait = null)
     {
         if (readOnly && !File.Exists(path))
             throw new FileNotFoundException($"no store at {path}: run 'bellwether import' first", path);
         if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var store = new BellwetherStore(OpenConnection($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : "")), path);
+        var store = new BellwetherStore(
+            OpenWaiting($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""), lockWait ?? DefaultLockWait), path);
         try
         {
             if (readOnly && store.NeedsMigration())
             {
                 // A store made by an earlier Bellwether: migrated once with write access, then read as asked.
                 store.Dispose();
-                Open(path).Dispose();
-                return Open(path, readOnly: true);
+                Open(path, lockWait: lockWait).Dispose();
+                return Open(path, readOnly: true, lockWait);
             }
             store.Migrate();
         }
@@ -124,6 +131,29 @@ public sealed partial class BellwetherStore : IDisposable
         connection.Open();
         return connection;
     }
+
+    /// <summary>
+    /// Opens a connection, retrying while another process holds the file's lock, with a growing pause (20 ms to a
+    /// quarter second) until <paramref name="wait"/> has passed; then the lock error is thrown.
+    /// </summary>
+    private static DuckDBConnection OpenWaiting(string connectionString, TimeSpan wait)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return OpenConnection(connectionString);
+            }
+            catch (DuckDBException e) when (IsLockConflict(e) && System.Diagnostics.Stopwatch.GetElapsedTime(start) < wait)
+            {
+                Thread.Sleep(Math.Min(20 << Math.Min(attempt, 4), 250));
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="e"/> says another process holds the store file.</summary>
+    public static bool IsLockConflict(DuckDBException e) => e.Message.Contains("Could not set lock on file", StringComparison.Ordinal);
 
     public void Dispose()
     {

@@ -1,4 +1,7 @@
+using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
+using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Study.Paths;
 using YamlDotNet.RepresentationModel;
 
 namespace Bellwether.Data.Thesis;
@@ -27,7 +30,7 @@ public static class ThesisFile
     {
         var y = new YamlReader(file);
         var root = y.Root(text);
-        y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals");
+        y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals", "trigger", "outcome", "trade", "claims");
         var signals = new List<SignalSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in y.Sequence(YamlReader.Optional(root, "signals") ?? throw y.Error(root, "missing 'signals'"), "'signals'"))
@@ -55,8 +58,90 @@ public static class ThesisFile
         double minMeasured = y.Number(root, "min_measured", ThesisDefinition.DefaultMinMeasured);
         if (minMeasured is < 0 or > 1)
             throw y.Error(YamlReader.Optional(root, "min_measured")!, "'min_measured' is a share of the weight, from 0 to 1");
-        return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured);
+        return new ThesisDefinition(y.Scalar(root, "name"), y.OptionalScalar(root, "description") ?? "", signals, minMeasured,
+            ReadPrediction(y, root, ids));
     }
+
+    /// <summary>The trigger, outcome, trade and claims file, each optional (docs/thesis.md, "What the thesis predicts").</summary>
+    private static ThesisPrediction ReadPrediction(YamlReader y, YamlMappingNode root, HashSet<string> ids)
+    {
+        ThesisTrigger? trigger = null;
+        if (YamlReader.Optional(root, "trigger") is { } t)
+        {
+            var map = y.Mapping(t, "'trigger'");
+            y.OnlyKeys(map, "trigger", "signal", "event", "readiness");
+            var signal = y.OptionalScalar(map, "signal");
+            var word = y.OptionalScalar(map, "event");
+            if (YamlReader.Optional(map, "readiness") is { } r)
+            {
+                if (signal is not null || word is not null) throw y.Error(map, "trigger: give either 'readiness' or 'signal' (with 'event'), not both");
+                double theta = y.Number(map, "readiness", 0);
+                if (theta is < 0 or > 100) throw y.Error(r, "trigger: 'readiness' is a threshold from 0 to 100");
+                trigger = new ThesisTrigger(TriggerEvent.Readiness, null, theta, YamlReader.Line(map));
+            }
+            else
+            {
+                if (signal is null) throw y.Error(map, "trigger: missing 'signal' (the id of a signal of this thesis) or 'readiness' (a threshold)");
+                if (!ids.Contains(signal))
+                    throw y.Error(YamlReader.Optional(map, "signal")!, $"trigger: no signal '{signal}' in this thesis (signals: {string.Join(", ", ids)})");
+                var kind = (word ?? "breakout").ToLowerInvariant() switch
+                {
+                    "breakout" => TriggerEvent.Breakout,
+                    "confirmed" => TriggerEvent.Confirmed,
+                    "supports" => TriggerEvent.Supports,
+                    _ => throw y.Error(YamlReader.Optional(map, "event")!, $"trigger: event '{word}' must be one of: breakout, confirmed, supports"),
+                };
+                trigger = new ThesisTrigger(kind, signal, 0, YamlReader.Line(map));
+            }
+        }
+        ThesisOutcome? outcome = null;
+        if (YamlReader.Optional(root, "outcome") is { } o)
+        {
+            var map = y.Mapping(o, "'outcome'");
+            y.OnlyKeys(map, "outcome", "assets", "horizon_days", "direction");
+            var assetsNode = YamlReader.Optional(map, "assets") ?? throw y.Error(map, $"outcome: missing 'assets' (one or more of {string.Join(", ", StudyAssets.Ids)})");
+            var assets = Words(y, assetsNode, "outcome: 'assets'")
+                .Select(a => StudyAssets.Ids.FirstOrDefault(id => string.Equals(id, a, StringComparison.OrdinalIgnoreCase))
+                             ?? throw y.Error(assetsNode, $"outcome: unknown asset '{a}'; known: {string.Join(", ", StudyAssets.Ids)}"))
+                .Distinct().ToList();
+            double horizon = y.Number(map, "horizon_days", 90);
+            if (horizon != Math.Floor(horizon) || horizon is < 1 or > 36_500)
+                throw y.Error(YamlReader.Optional(map, "horizon_days")!, "outcome: 'horizon_days' must be a whole number of days from 1 to 36,500");
+            var direction = (y.OptionalScalar(map, "direction") ?? "up").ToLowerInvariant();
+            if (direction is not ("up" or "down")) throw y.Error(YamlReader.Optional(map, "direction")!, "outcome: 'direction' must be up or down");
+            outcome = new ThesisOutcome(assets, (int)horizon, direction == "up");
+        }
+        ThesisTrade? trade = null;
+        if (YamlReader.Optional(root, "trade") is { } tr)
+        {
+            var map = y.Mapping(tr, "'trade'");
+            y.OnlyKeys(map, "trade", "hold", "otherwise", "threshold");
+            var holdText = y.Scalar(map, "hold");
+            var hold = StudyAssets.Holdable.FirstOrDefault(id => string.Equals(id, holdText, StringComparison.OrdinalIgnoreCase))
+                       ?? throw y.Error(YamlReader.Optional(map, "hold")!, $"trade: 'hold' must be one of {string.Join(", ", StudyAssets.Holdable)}, got '{holdText}'");
+            var otherwiseText = y.OptionalScalar(map, "otherwise") ?? "cash";
+            var otherwise = otherwiseText.ToLowerInvariant() switch
+            {
+                "btc" or "bitcoin" => RotationFallback.Bitcoin,
+                "cash" => RotationFallback.Cash,
+                _ => throw y.Error(YamlReader.Optional(map, "otherwise")!, $"trade: 'otherwise' must be BTC or cash, got '{otherwiseText}'"),
+            };
+            if (hold == RotationParameters.Bitcoin && otherwise == RotationFallback.Bitcoin)
+                throw y.Error(map, "trade: holding BTC either way is no trade; set 'otherwise: cash'");
+            double theta = y.Number(map, "threshold", 60);
+            if (theta is < 0 or > 100) throw y.Error(YamlReader.Optional(map, "threshold")!, "trade: 'threshold' is readiness from 0 to 100");
+            trade = new ThesisTrade(hold, otherwise, theta);
+        }
+        var claims = y.OptionalScalar(root, "claims");
+        return new ThesisPrediction(trigger, outcome, trade, claims, claims is null ? 0 : YamlReader.Line(YamlReader.Optional(root, "claims")!));
+    }
+
+    private static List<string> Words(YamlReader y, YamlNode node, string what) => node switch
+    {
+        YamlScalarNode { Value: { Length: > 0 } v } => [v],
+        YamlSequenceNode { Children.Count: > 0 } seq => seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw y.Error(c, $"{what}: items must be single values")).ToList(),
+        _ => throw y.Error(node, $"{what} must be a value or a non-empty list"),
+    };
 
     /// <summary>The largest weight of a signal: any sum of weights stays finite, so readiness is never NaN.</summary>
     public const double MaxWeight = 1_000_000;
@@ -89,6 +174,11 @@ public static class ThesisFile
         try
         {
             kinds.Validate(thesis);
+            if (thesis.Predicts.Trigger is { Event: TriggerEvent.Breakout or TriggerEvent.Confirmed, Signal: { } id } trigger
+                && thesis.Signals.First(s => s.Id == id) is var spec && kinds.Find(spec.Kind) is not BreakoutSignal)
+                throw new ThesisException(trigger.Line,
+                    $"trigger: a {trigger.Event.ToString().ToLowerInvariant()} trigger reads a breakout signal; '{id}' is a {spec.Kind} " +
+                    "(use 'event: supports' for a signal turning supportive)");
         }
         catch (ThesisException e)
         {

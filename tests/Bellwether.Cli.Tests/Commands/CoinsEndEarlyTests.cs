@@ -100,7 +100,7 @@ public sealed class CoinsEndEarlyTests(CoinsEndEarlyFolder folder) : IClassFixtu
         Assert.Matches(
             $@"^As of {CoinsEndEarlyFolder.AsOf}, readiness is not reported: insufficient support: \d+% of the thesis's weight measured, below the 50% readiness needs",
             System.Net.WebUtility.HtmlDecode(first));
-        Assert.DoesNotContain("out of 100", summary);
+        Assert.DoesNotContain("/100", summary);
         // "For:" and "Against:" name only counted signals: never a stale altcoin-season reading.
         foreach (Match line in Regex.Matches(summary, "<p[^>]*>((?:For|Against): .*?)</p>", RegexOptions.Singleline))
             Assert.DoesNotContain("Altcoin Season", line.Groups[1].Value);

@@ -32,7 +32,7 @@ public sealed class ReportCommandTests : IDisposable
         var page = File.ReadAllText(html);
         foreach (var line in r.Json.GetProperty("summary").EnumerateArray())
             Assert.Contains(System.Net.WebUtility.HtmlEncode(line.GetString()!), page);
-        Assert.Contains($"scores {r.Json.GetProperty("readiness").GetDouble():0} out of 100", page);
+        Assert.Contains($"readiness is {r.Json.GetProperty("readiness").GetDouble():0}/100", page);
         Assert.True(File.Exists(Path.ChangeExtension(html, ".md")));
 
         // "Did it ever work?": its paragraph is on the page and in the Markdown, its two charts are among those rendered.

@@ -44,7 +44,7 @@ public class StudyCommandTests
     [Fact]
     public void Terminal_output_has_the_analog_table_and_a_verdict()
     {
-        var r = CliRun.OnRealData("study", "--event", "rut_confirmed", "--horizons", "180", "--resamples", "100");
+        var r = CliRun.OnRealData("study", "--event", "confirmed:rut_resistance", "--horizons", "180", "--resamples", "100");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("confirmed", r.Stdout);
         Assert.Contains("ALT_BASKET", r.Stdout);

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -32,7 +33,7 @@ internal sealed class CloseKind : SignalKind<string>
 {
     public override string Name => "close";
     public override string Description => "test";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("instrument", "X", "series")];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [new("instrument", "X", "series")];
     public override IReadOnlyList<string> Labels { get; } = ["up", "down"];
     public override IReadOnlyList<string> Fields { get; } = ["double"];
 

@@ -78,7 +78,8 @@ public class ThesisBoardTests
     {
         public override string Name => "fails";
         public override string Description => "test: throws its message";
-        public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("message", "", "the exception's message")];
+        public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+            [new("message", "", "the exception's message")];
         public override IReadOnlyList<string> Labels { get; } = [];
         public override IReadOnlyList<string> Fields { get; } = [];
         protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);
@@ -103,7 +104,8 @@ public class ThesisBoardTests
     {
         public override string Name => "refuses";
         public override string Description => "test: throws the exception it is told to";
-        public override IReadOnlyList<SignalParameter> Parameters { get; } = [new("exception", "", "which exception")];
+        public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+            [new("exception", "", "which exception")];
         public override IReadOnlyList<string> Labels { get; } = [];
         public override IReadOnlyList<string> Fields { get; } = [];
         protected override string Parse(SignalSpec spec) => spec.Text(Parameters[0]);

@@ -123,7 +123,7 @@ public class ClaimCheckerTests
     {
         public string Name => "refuses";
         public string Description => "test: throws the exception it is told to";
-        public IReadOnlyList<string> Parameters { get; } = ["exception"];
+        public IReadOnlyList<MeasurementParameter> Parameters { get; } = [new("exception", "", "what to throw")];
         public void Validate(ClaimDefinition claim) { }
         public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data) =>
             throw (claim.Parameters["exception"] == "not_measurable"

@@ -1,4 +1,5 @@
 using Bellwether.Core.Claims;
+using Bellwether.Core.Signals;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Thesis;
 using Bellwether.TestSupport;
@@ -94,5 +95,32 @@ public class ClaimsFileTests
         Assert.Contains("'claims' is empty", Fails("date: 2025-12-15\nclaims: []\n").Problem);
         Assert.Contains("missing 'claims'", Fails("date: 2025-12-15\n").Problem);
         Assert.Contains("unknown key 'claim'", Fails("claim: []\n").Problem);
+    }
+
+    [Fact]
+    public void A_report_checks_the_claims_its_thesis_declares_found_beside_the_thesis_file()
+    {
+        var kinds = ClaimKinds.Standard(null);
+        var builtIn = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+        Assert.Equal(12, ClaimsFile.LoadForReport(null, builtIn, null, kinds)!.Claims.Count);
+        Assert.Null(ClaimsFile.LoadForReport("none", builtIn, null, kinds));
+        var sp500 = Path.Combine(Reference.RepoRoot, "theses", "sp500-breakout-bitcoin.yaml");
+        Assert.Null(ClaimsFile.LoadForReport(null, ThesisFile.Load(sp500, BuiltInSignals.Kinds), sp500, kinds));
+        var russell = Path.Combine(Reference.RepoRoot, "theses", ThesisFile.DefaultName);
+        Assert.Equal(12, ClaimsFile.LoadForReport(null, ThesisFile.Load(russell, BuiltInSignals.Kinds), russell, kinds)!.Claims.Count);
+
+        var dir = Directory.CreateTempSubdirectory("bellwether-claims-").FullName;
+        try
+        {
+            var thesis = Path.Combine(dir, "t.yaml");
+            File.WriteAllText(thesis, "name: t\nclaims: gone.yaml\nsignals:\n  - id: a\n    kind: drawdown\n");
+            var e = Assert.Throws<DefinitionFileException>(() =>
+                ClaimsFile.LoadForReport(null, ThesisFile.Load(thesis, BuiltInSignals.Kinds), thesis, kinds));
+            Assert.StartsWith($"{thesis}:2: claims file 'gone.yaml' not found", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Thesis;
 using Xunit;
@@ -128,7 +130,7 @@ public class ThesisFileTests
     }
 
     [Theory]
-    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals")]
+    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals, trigger, outcome, trade, claims")]
     [InlineData(2, "min_measured: 60", 2, "'min_measured' is a share of the weight, from 0 to 1")]
     [InlineData(7, "    weight: -1", 7, "signal 'rut': weight must be from 0 to 1,000,000, got -1")]
     [InlineData(7, "    weight: heavy", 7, "'weight' must be a finite number, got 'heavy'")]
@@ -166,10 +168,50 @@ public class ThesisFileTests
     [Theory]
     [InlineData("russell-breakout-altseason.yaml")]
     [InlineData("sp500-breakout-bitcoin.yaml")]
-    public void The_shipped_theses_read(string name)
+    public void The_shipped_theses_read_and_say_what_they_predict(string name)
     {
         var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
         Assert.NotEmpty(thesis.Signals);
         Assert.All(thesis.Signals, s => Assert.NotNull(BuiltInSignals.Kinds.Find(s.Kind)));
+        Assert.Empty(thesis.Predicts.Missing);
+        Assert.Equal(TriggerEvent.Breakout, thesis.Predicts.Trigger!.Event);
+    }
+
+    /// <summary><see cref="Good"/> with prediction lines inserted after its description (line 3 on).</summary>
+    private static string Predicting(params string[] lines) => Edit(3, string.Join('\n', lines), insert: true);
+
+    [Fact]
+    public void Trigger_outcome_trade_and_claims_read()
+    {
+        var thesis = ThesisFile.Read(Predicting("trigger: { signal: rut, event: confirmed }",
+            "outcome: { assets: [eth, BTC], horizon_days: 60, direction: down }", "trade: { hold: ETH, otherwise: btc, threshold: 55 }",
+            "claims: my-claims.yaml"), "good.yaml", BuiltInSignals.Kinds);
+        var p = thesis.Predicts;
+        Assert.Equal((TriggerEvent.Confirmed, "rut", 3), (p.Trigger!.Event, p.Trigger.Signal, p.Trigger.Line));
+        Assert.Equal(["ETH", "BTC"], p.Outcome!.Assets);
+        Assert.Equal((60, false, "ETH"), (p.Outcome.HorizonDays, p.Outcome.Rise, p.Outcome.Lead));
+        Assert.Equal(new ThesisTrade("ETH", RotationFallback.Bitcoin, 55), p.Trade);
+        Assert.Equal(("my-claims.yaml", 6), (p.Claims, p.ClaimsLine));
+        Assert.Equal(["trigger", "outcome", "trade"], ThesisFile.Read(Good, "good.yaml", BuiltInSignals.Kinds).Predicts.Missing);
+        var readiness = ThesisFile.Read(Predicting("trigger: { readiness: 70 }"), "good.yaml", BuiltInSignals.Kinds).Predicts.Trigger!;
+        Assert.Equal((TriggerEvent.Readiness, 70.0), (readiness.Event, readiness.Threshold));
+    }
+
+    [Theory]
+    [InlineData("trigger: { signal: nope }", 3, "trigger: no signal 'nope' in this thesis (signals: rut, btc)")]
+    [InlineData("trigger: { signal: btc }", 3, "trigger: a breakout trigger reads a breakout signal; 'btc' is a drawdown")]
+    [InlineData("trigger: { signal: rut, event: crossing }", 3, "trigger: event 'crossing' must be one of: breakout, confirmed, supports")]
+    [InlineData("trigger: { readiness: 140 }", 3, "trigger: 'readiness' is a threshold from 0 to 100")]
+    [InlineData("trigger: { when: rut }", 3, "trigger: unknown key 'when'")]
+    [InlineData("outcome: { assets: [BTC, DOGE] }", 3, "outcome: unknown asset 'DOGE'; known: BTC, ETH, ALT_BASKET, ETH/BTC, ALTSEASON")]
+    [InlineData("outcome: { assets: BTC, horizon_days: 2.5 }", 3, "outcome: 'horizon_days' must be a whole number")]
+    [InlineData("trade: { hold: ETH/BTC }", 3, "trade: 'hold' must be one of BTC, ETH, ALT_BASKET, got 'ETH/BTC'")]
+    [InlineData("trade: { hold: BTC, otherwise: BTC }", 3, "trade: holding BTC either way is no trade")]
+    [InlineData("trade: { hold: ETH, otherwise: gold }", 3, "trade: 'otherwise' must be BTC or cash, got 'gold'")]
+    public void A_bad_prediction_names_its_line(string line, int at, string problem)
+    {
+        var e = Fails(Predicting(line));
+        Assert.Equal(at, e.Line);
+        Assert.StartsWith(problem, e.Problem);
     }
 }

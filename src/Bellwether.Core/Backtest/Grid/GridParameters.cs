@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Signals.Breakout;
-using Bellwether.Core.Signals.Correlation;
 using Bellwether.Core.Study.Readiness;
 
 namespace Bellwether.Core.Backtest.Grid;
@@ -45,7 +45,8 @@ public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyL
         new[]
         {
             GridAxis.ForKind<BreakoutSignal>(thesis, kinds, "buffer_pct", 0.5, 1, 2, 3),
-            GridAxis.ForKind<CorrelationSignal>(thesis, kinds, "window_days", 90, 180, 270, 365, 730),
+            GridAxis.ForKind<CorrelationSignal>(thesis, kinds, CorrelationMeasurement.WindowDays.Name,
+                90, 180, 270, 365, 730),
         }.OfType<GridAxis>().ToList());
 
     /// <exception cref="ArgumentOutOfRangeException">

@@ -25,13 +25,14 @@ public static class ParameterGrid
             .ToDictionary(x => x.id, x => x.Variant))).ToArray();
         var (from, split, to) = Backtester.Span(readiness[0], assets, parameters);
         int s = split.DayNumber - from.DayNumber, last = to.DayNumber - from.DayNumber;
+        var held = RotationBacktest.Held(assets, parameters.Rotation);
 
         var points = new GridPoint[combinations.Count * grid.Thresholds.Count];
         Parallel.For(0, points.Length, k =>
         {
             int c = k / grid.Thresholds.Count;
             var rule = parameters.Rotation with { Threshold = grid.Thresholds[k % grid.Thresholds.Count] };
-            var run = RotationBacktest.Run(readiness[c], assets.Basket.Level, assets.Btc, from, to, rule);
+            var run = RotationBacktest.Run(readiness[c], held, assets.Btc, from, to, rule);
             points[k] = new GridPoint(rule.Threshold, grid.Axes.Zip(combinations[c]).ToDictionary(x => x.First.Parameter, x => x.Second),
                 Performance.Of(run, 0, s, RotationBacktest.BasketColumn), Performance.Of(run, s, last, RotationBacktest.BasketColumn));
         });

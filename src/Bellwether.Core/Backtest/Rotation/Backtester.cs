@@ -7,7 +7,10 @@ namespace Bellwether.Core.Backtest.Rotation;
 /// <summary>Runs the rotation and the benchmarks over the same days and measures each in- and out-of-sample.</summary>
 public static class Backtester
 {
-    /// <summary>The rotation on <paramref name="readiness"/> against buy-and-hold BTC, ETH, the basket and 50/50 BTC/ETH.</summary>
+    /// <summary>
+    /// The rotation on <paramref name="readiness"/> against buy-and-hold BTC, ETH, the basket (when the rotation holds
+    /// it) and 50/50 BTC/ETH.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     /// <exception cref="InvalidOperationException">The inputs share fewer than three days.</exception>
     public static BacktestReport Run(CalendarPath readiness, StudyAssets assets, BacktestParameters parameters)
@@ -15,13 +18,15 @@ public static class Backtester
         parameters.Validate();
         var (from, split, to) = Span(readiness, assets, parameters);
         var basket = assets.Basket.Level;
+        var held = RotationBacktest.Held(assets, parameters.Rotation);
         var runs = new List<(string Id, string Description, PortfolioRun Run, int Basket)>
         {
-            ("rotation", Describe(parameters.Rotation), RotationBacktest.Run(readiness, basket, assets.Btc, from, to, parameters.Rotation), RotationBacktest.BasketColumn),
+            ("rotation", Describe(parameters.Rotation), RotationBacktest.Run(readiness, held, assets.Btc, from, to, parameters.Rotation), RotationBacktest.BasketColumn),
             ("btc", "buy and hold Bitcoin", Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
         };
         if (assets.Eth is { } eth) runs.Add(("eth", "buy and hold Ether", Benchmarks.BuyAndHold(eth, from, to), -1));
-        runs.Add(("basket", $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
+        if (held == basket)
+            runs.Add(("basket", $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
         if (assets.Eth is { } e)
             runs.Add(("btc_eth_50_50", "50% Bitcoin, 50% Ether, rebalanced at each month's last close", Benchmarks.HalfHalfMonthly(assets.Btc, e, from, to, parameters.Rotation.CostBp), -1));
 
@@ -57,5 +62,6 @@ public static class Backtester
     }
 
     private static string Describe(RotationParameters p) =>
-        $"altcoin basket while readiness ≥ {p.Threshold:0.#}, else {(p.Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash")}; trades at the close after the signal; {p.CostBp:0.#} bp per side";
+        $"{RotationParameters.Describe(p.Hold)} while readiness ≥ {p.Threshold:0.#}, else {p.DescribeFallback}; " +
+        $"trades at the close after the signal; {p.CostBp:0.#} bp per side";
 }

@@ -4,7 +4,8 @@ using Bellwether.Core.Study.Paths;
 namespace Bellwether.Core.Backtest.Rotation;
 
 /// <summary>
-/// The thesis as a trade: hold the altcoin basket while readiness is at or above θ, otherwise Bitcoin (or cash).
+/// The thesis as a trade: hold an asset (the altcoin basket by default) while readiness is at or above θ, otherwise
+/// Bitcoin (or cash).
 /// Walk-forward by construction: the position taken at the close of day t + 1 depends only on readiness as of day t
 /// (itself computed from data dated on or before t), so a signal is never traded on the close that produced it.
 /// </summary>
@@ -12,7 +13,7 @@ public static class RotationBacktest
 {
     /// <summary>The rotation from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="readiness">Readiness by calendar day (NaN: not measurable, which never buys the basket).</param>
-    /// <param name="basket">The basket's level.</param>
+    /// <param name="basket">The level of the asset held while ready (<see cref="RotationParameters.Hold"/>).</param>
     /// <param name="bitcoin">Bitcoin's closes.</param>
     /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public static PortfolioRun Run(CalendarPath readiness, CalendarPath basket, CalendarPath bitcoin, DateOnly from, DateOnly to, RotationParameters parameters)
@@ -25,6 +26,11 @@ public static class RotationBacktest
             (i, _) => Target(from.AddDays(i - 1)), parameters.CostBp);
     }
 
-    /// <summary>The index of the basket among a rotation run's assets.</summary>
+    /// <summary>The path of the asset <paramref name="parameters"/> hold while ready.</summary>
+    /// <exception cref="InvalidOperationException">The data has no such asset (no ETH series).</exception>
+    public static CalendarPath Held(StudyAssets assets, RotationParameters parameters) =>
+        assets.Find(parameters.Hold) ?? throw new InvalidOperationException($"the data has no {parameters.Hold} to hold");
+
+    /// <summary>The index of the asset held while ready among a rotation run's assets.</summary>
     public const int BasketColumn = 0;
 }

@@ -1,4 +1,5 @@
 using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using static Bellwether.Core.Claims.ReadingText;
 
@@ -26,7 +27,7 @@ public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
 
     public string Description => "Altcoin Season Index on the claim date: top 50 and 100, over 30, 90 and 365 days";
 
-    public IReadOnlyList<string> Parameters { get; } = ["tops", "windows_days"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } = ClaimParameters.Named("tops", "windows_days");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 using static Bellwether.Core.Claims.ReadingText;
@@ -16,7 +17,8 @@ public sealed class BreakoutClaim : IClaimKind
 
     public string Description => "State against the prior multi-year high (3y and 5y, by close and by high) as of the claim date";
 
-    public IReadOnlyList<string> Parameters { get; } = ["instrument", "lookback_years", "basis"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("instrument", "lookback_years", "basis");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Structure.Breakout;
 using static Bellwether.Core.Claims.ReadingText;
@@ -16,7 +17,8 @@ public sealed class LevelRetestClaim : IClaimKind
 
     public string Description => "A past peak (by close and by high) revisited in a window: nearest close, and the breakout machine's retest";
 
-    public IReadOnlyList<string> Parameters { get; } = ["instrument", "peak_from", "peak_to", "window_from", "basis", "band"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("instrument", "peak_from", "peak_to", "window_from", "basis", "band");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Structure.Breakout;
@@ -19,8 +20,9 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
 
     public string Description => "A follower's move after the leader's breakout: to the subsequent peak (12/24 months, close/high) and over fixed horizons";
 
-    public IReadOnlyList<string> Parameters { get; } =
-        ["leader", "follower", "breakout_from", "breakout_to", "lookback_years", "peak_within_months", "peak_basis", "horizons_months"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("leader", "follower", "breakout_from", "breakout_to", "lookback_years",
+            "peak_within_months", "peak_basis", "horizons_months");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,3 +1,5 @@
+using Bellwether.Core.Measurements;
+
 namespace Bellwether.Core.Claims.NoSource;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class NoSourceClaim : IClaimKind
 
     public string Description => "Not checkable: names the data the claim would need";
 
-    public IReadOnlyList<string> Parameters { get; } = ["needs"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } = ClaimParameters.Named("needs");
 
     public void Validate(ClaimDefinition claim) => _ = claim.Required("needs");
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.FedPolicy;
 using static Bellwether.Core.Claims.ReadingText;
 
@@ -14,7 +15,8 @@ public sealed class RateCutsClaim : IClaimKind
 
     public string Description => "Confirmed fed funds cuts in the trailing 3/6/12 months as of the claim date";
 
-    public IReadOnlyList<string> Parameters { get; } = ["instrument", "windows_months"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("instrument", "windows_months");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Pivots;
 using Bellwether.Core.Structure.Trendlines;
@@ -20,7 +21,8 @@ public sealed class TrendlineBreakClaim : IClaimKind
 
     public string Description => "A recent break of a descending trendline, and how long the trend lasted (6/12-month lookback, 5/3-bar pivots)";
 
-    public IReadOnlyList<string> Parameters { get; } = ["instrument", "denominator", "lookback_months", "pivot_bars", "recent_days"];
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        ClaimParameters.Named("instrument", "denominator", "lookback_months", "pivot_bars", "recent_days");
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 

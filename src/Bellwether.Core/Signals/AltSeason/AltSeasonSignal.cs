@@ -2,6 +2,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Signals.AltSeason;
 
@@ -14,13 +15,17 @@ namespace Bellwether.Core.Signals.AltSeason;
 /// </summary>
 public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 {
-    private static readonly SignalParameter WindowDays = new("window_days", "90", "N: the return window in calendar days (30 month, 90 season, 365 year)");
-    private static readonly SignalParameter Top = new("top", "50", "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)");
-    private static readonly SignalParameter AltcoinSeason = new("altcoin_season", "75", "an index at or above this is Altcoin Season");
-    private static readonly SignalParameter BitcoinSeason = new("bitcoin_season", "25", "an index at or below this is Bitcoin Season");
-    private static readonly SignalParameter MinCoverage = new("min_coverage", "0.8",
+    private static readonly MeasurementParameter WindowDays = new("window_days", "90",
+        "N: the return window in calendar days (30 month, 90 season, 365 year)");
+    private static readonly MeasurementParameter Top = new("top", "50",
+        "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)");
+    private static readonly MeasurementParameter AltcoinSeason = new("altcoin_season", "75",
+        "an index at or above this is Altcoin Season");
+    private static readonly MeasurementParameter BitcoinSeason = new("bitcoin_season", "25",
+        "an index at or below this is Bitcoin Season");
+    private static readonly MeasurementParameter MinCoverage = new("min_coverage", "0.8",
         "share of K that must be eligible; a reading on fewer coins is partial and not counted");
-    private static readonly SignalParameter MaxRankingAge = new("max_ranking_age_days", "35",
+    private static readonly MeasurementParameter MaxRankingAge = new("max_ranking_age_days", "35",
         "oldest ranking in force (days) for a counted reading; older is stale_ranking and not counted");
 
     /// <summary>The published variants reported as fields: (N, K).</summary>
@@ -28,7 +33,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 
     public override string Name => "altseason";
     public override string Description => "Altcoin Season Index: share of the top-K altcoins beating Bitcoin over N days (0–100), with the 30/90/365-day, K=50/100 variants";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } =
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [WindowDays, Top, AltcoinSeason, BitcoinSeason, MinCoverage, MaxRankingAge];
     public override IReadOnlyList<string> Labels { get; } = ["bitcoin_season", "neutral", "altcoin_season"];
     public override IReadOnlyList<string> Fields { get; } =

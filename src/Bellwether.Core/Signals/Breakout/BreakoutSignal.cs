@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 
@@ -12,21 +13,31 @@ namespace Bellwether.Core.Signals.Breakout;
 /// </summary>
 public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
 {
-    private static readonly SignalParameter Instrument = new("instrument", "RUT", "series id");
-    private static readonly SignalParameter LookbackYears = new("lookback_years", "5", "calendar years of the multi-year high");
-    private static readonly SignalParameter ExcludeBars = new("exclude_bars", "63", "most recent bars left out of the multi-year high (a high must have stood this long)");
-    private static readonly SignalParameter Basis = new("basis", "close", "multi-year high on closes or highs: close | high");
-    private static readonly SignalParameter BufferPct = new("buffer_pct", "1", "a breakout is a close this many percent above the level");
-    private static readonly SignalParameter ConfirmCloses = new("confirm_closes", "3", "consecutive closes above the level that confirm (a month-end close above it also does)");
-    private static readonly SignalParameter RetestPct = new("retest_pct", "1", "after confirmation, a low within this many percent of the level with the close holding is the retest");
-    private static readonly SignalParameter FailPct = new("fail_pct", "2", "a close this many percent back below the level ends the breakout");
-    private static readonly SignalParameter FailBars = new("fail_bars", "21", "within this many bars that close is 'failed', later 'reversed'");
-    private static readonly SignalParameter MinHeldDays = new("min_held_days", "365",
+    private static readonly MeasurementParameter Instrument = new("instrument", "RUT", "series id");
+    private static readonly MeasurementParameter LookbackYears = new("lookback_years", "5",
+        "calendar years of the multi-year high");
+    private static readonly MeasurementParameter ExcludeBars = new("exclude_bars", "63",
+        "most recent bars left out of the multi-year high (a high must have stood this long)");
+    private static readonly MeasurementParameter Basis = new("basis", "close",
+        "multi-year high on closes or highs: close | high");
+    private static readonly MeasurementParameter BufferPct = new("buffer_pct", "1",
+        "a breakout is a close this many percent above the level");
+    private static readonly MeasurementParameter ConfirmCloses = new("confirm_closes", "3",
+        "consecutive closes above the level that confirm (a month-end close above it also does)");
+    private static readonly MeasurementParameter RetestPct = new("retest_pct", "1",
+        "after confirmation, a low within this many percent of the level with the close holding is the retest");
+    private static readonly MeasurementParameter FailPct = new("fail_pct", "2",
+        "a close this many percent back below the level ends the breakout");
+    private static readonly MeasurementParameter FailBars = new("fail_bars", "21",
+        "within this many bars that close is 'failed', later 'reversed'");
+    private static readonly MeasurementParameter MinHeldDays = new("min_held_days", "365",
         "days a level must have held before its break to be long-term resistance (a younger top cleared: new_high / all_time_high)");
 
     public override string Name => "breakout";
     public override string Description => "An instrument against its prior multi-year high: distance (%), breakout state, breakout/confirmation/retest dates";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars, MinHeldDays];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [Instrument, LookbackYears, ExcludeBars, Basis, BufferPct, ConfirmCloses, RetestPct, FailPct, FailBars,
+            MinHeldDays];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<BreakoutState>();
     public override IReadOnlyList<string> Fields { get; } = ["level", "close", "level_age_years", "retested", "days_since_breakout", "breakouts"];
 

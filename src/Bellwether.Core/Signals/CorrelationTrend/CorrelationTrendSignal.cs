@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.CorrelationBreakdown;
 using Bellwether.Core.Statistics.Rolling;
@@ -20,15 +21,20 @@ public sealed class CorrelationTrendSignal : SignalKind<CorrelationTrendSignalOp
     /// </summary>
     public const int HistoryDays = 365;
 
-    private static readonly SignalParameter Window = new("window", "90", "rolling window: observations (90) or calendar days (90d)");
-    private static readonly SignalParameter CompareDays = new("compare_days", "90", "the change is taken against the rolling value this many calendar days earlier");
-    private static readonly SignalParameter Change = new("change", "0.1", "a change of at least this much in r is rising or falling");
-    private static readonly SignalParameter BreakdownFall = new("breakdown_fall", "0.3", "a breakdown: the rolling value falls more than this below its recent peak");
-    private static readonly SignalParameter BreakdownDays = new("breakdown_days", "30", "calendar days in which that peak is looked for");
+    private static readonly MeasurementParameter Window = new("window", "90",
+        "rolling window: observations (90) or calendar days (90d)");
+    private static readonly MeasurementParameter CompareDays = new("compare_days", "90",
+        "the change is taken against the rolling value this many calendar days earlier");
+    private static readonly MeasurementParameter Change = new("change", "0.1",
+        "a change of at least this much in r is rising or falling");
+    private static readonly MeasurementParameter BreakdownFall = new("breakdown_fall", "0.3",
+        "a breakdown: the rolling value falls more than this below its recent peak");
+    private static readonly MeasurementParameter BreakdownDays = new("breakdown_days", "30",
+        "calendar days in which that peak is looked for");
 
     public override string Name => "correlation_trend";
     public override string Description => "Trend of a rolling correlation: its change over a comparison span, rising, falling, stable or a breakdown";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } =
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [ReturnsParameters.A, ReturnsParameters.B, ReturnsParameters.Freq, ReturnsParameters.On, Window, CompareDays, Change, BreakdownFall, BreakdownDays];
     public override IReadOnlyList<string> Labels { get; } = ["rising", "falling", "stable", "breakdown", "unknown"];
     public override IReadOnlyList<string> Fields { get; } = ["current", "previous", "breakdown_peak", "breakdown_fall"];

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Divergence;
 using Bellwether.Core.Statistics.Drawdown;
 
@@ -13,15 +14,18 @@ namespace Bellwether.Core.Signals.Divergence;
 /// </summary>
 public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
 {
-    private static readonly SignalParameter Index = new("index", "RUT", "risk-on index series");
-    private static readonly SignalParameter Crypto = new("crypto", "BTC", "crypto series");
-    private static readonly SignalParameter NearHighPct = new("near_high_pct", "5", "the index is near its high when at most this many percent below its peak");
-    private static readonly SignalParameter DeepDrawdownPct = new("deep_drawdown_pct", "20", "crypto is deep in drawdown when more than this many percent below its peak");
-    private static readonly SignalParameter By = new("by", "close", "peaks by close or by high: close | high");
+    private static readonly MeasurementParameter Index = new("index", "RUT", "risk-on index series");
+    private static readonly MeasurementParameter Crypto = new("crypto", "BTC", "crypto series");
+    private static readonly MeasurementParameter NearHighPct = new("near_high_pct", "5",
+        "the index is near its high when at most this many percent below its peak");
+    private static readonly MeasurementParameter DeepDrawdownPct = new("deep_drawdown_pct", "20",
+        "crypto is deep in drawdown when more than this many percent below its peak");
+    private static readonly MeasurementParameter By = new("by", "close", "peaks by close or by high: close | high");
 
     public override string Name => "divergence";
     public override string Description => "Risk-on index near its high while crypto is deep in drawdown: the drawdown gap (percentage points)";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Index, Crypto, NearHighPct, DeepDrawdownPct, By];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [Index, Crypto, NearHighPct, DeepDrawdownPct, By];
     public override IReadOnlyList<string> Labels { get; } = ["diverging", "not_diverging"];
     public override IReadOnlyList<string> Fields { get; } = ["index_drawdown", "crypto_drawdown", "episode_days", "episodes"];
 

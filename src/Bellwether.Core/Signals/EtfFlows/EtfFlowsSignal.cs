@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.EtfFlows;
 
 namespace Bellwether.Core.Signals.EtfFlows;
@@ -11,12 +12,13 @@ namespace Bellwether.Core.Signals.EtfFlows;
 /// </summary>
 public sealed class EtfFlowsSignal : SignalKind<EtfFlowsSignalOptions>
 {
-    private static readonly SignalParameter Table = new("table", "ETH_SPOT_ETF_FLOWS", "flow table id");
-    private static readonly SignalParameter Window = new("window", "20", "flow days in the net-flow sum (20: about a trading month)");
+    private static readonly MeasurementParameter Table = new("table", "ETH_SPOT_ETF_FLOWS", "flow table id");
+    private static readonly MeasurementParameter Window = new("window", "20",
+        "flow days in the net-flow sum (20: about a trading month)");
 
     public override string Name => "etf_flows";
     public override string Description => "Net flows of a family of ETFs over a window of flow days (US$ m), with the latest day, streak and cumulative flow";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Table, Window];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [Table, Window];
     public override IReadOnlyList<string> Labels { get; } = ["inflow", "outflow", "flat"];
     public override IReadOnlyList<string> Fields { get; } = ["latest", "sum_5d", "streak", "cumulative", "partial"];
 

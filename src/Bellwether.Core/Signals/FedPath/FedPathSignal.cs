@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.FedPolicy;
 
 namespace Bellwether.Core.Signals.FedPath;
@@ -11,17 +12,21 @@ namespace Bellwether.Core.Signals.FedPath;
 /// </summary>
 public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
 {
-    private static readonly SignalParameter SeriesId = new("series", "DFF", "policy rate series in percent");
-    private static readonly SignalParameter ThresholdPct = new("threshold_pct", "0.15", "smallest sustained level shift, in percentage points, that counts as a move");
-    private static readonly SignalParameter Confirm = new("confirm_observations", "5", "observations the new level must hold");
-    private static readonly SignalParameter Baseline = new("baseline_observations", "10", "observations whose median is the old level");
+    private static readonly MeasurementParameter SeriesId = new("series", "DFF", "policy rate series in percent");
+    private static readonly MeasurementParameter ThresholdPct = new("threshold_pct", "0.15",
+        "smallest sustained level shift, in percentage points, that counts as a move");
+    private static readonly MeasurementParameter Confirm = new("confirm_observations", "5",
+        "observations the new level must hold");
+    private static readonly MeasurementParameter Baseline = new("baseline_observations", "10",
+        "observations whose median is the old level");
 
     /// <summary>Months of the rate read for the 6- and 12-month figures (12, plus room for the baseline and confirmation).</summary>
     private const int ReadingMonths = 14;
 
     public override string Name => "fed_path";
     public override string Description => "Fed policy direction from the effective rate: regime, moves in 6 and 12 months, net change (bp)";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [SeriesId, ThresholdPct, Confirm, Baseline];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [SeriesId, ThresholdPct, Confirm, Baseline];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<FedRegime>();
     public override IReadOnlyList<string> Fields { get; } =
         ["rate", "cuts_6m", "hikes_6m", "cuts_12m", "hikes_12m", "days_since_last_change", "last_change_bp", "pending"];

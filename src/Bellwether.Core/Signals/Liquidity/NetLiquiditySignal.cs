@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Liquidity;
 
 namespace Bellwether.Core.Signals.Liquidity;
@@ -11,13 +12,16 @@ namespace Bellwether.Core.Signals.Liquidity;
 /// </summary>
 public sealed class NetLiquiditySignal : SignalKind<NetLiquiditySignalOptions>
 {
-    private static readonly SignalParameter Assets = new("assets", "WALCL", "Fed total assets series (a US$ amount)");
-    private static readonly SignalParameter Treasury = new("treasury", "WTREGEN", "Treasury General Account series");
-    private static readonly SignalParameter ReverseRepo = new("reverse_repo", "RRPONTSYD", "overnight reverse repo series");
+    private static readonly MeasurementParameter Assets = new("assets", "WALCL",
+        "Fed total assets series (a US$ amount)");
+    private static readonly MeasurementParameter Treasury = new("treasury", "WTREGEN",
+        "Treasury General Account series");
+    private static readonly MeasurementParameter ReverseRepo = new("reverse_repo", "RRPONTSYD",
+        "overnight reverse repo series");
 
     public override string Name => "net_liquidity";
     public override string Description => "Net liquidity (WALCL − WTREGEN − RRPONTSYD, US$ bn): 13-week change and trend";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [Assets, Treasury, ReverseRepo];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [Assets, Treasury, ReverseRepo];
     public override IReadOnlyList<string> Labels { get; } = Say.Words<LiquidityTrend>();
     public override IReadOnlyList<string> Fields { get; } = ["level", "change_4w", "change_13w"];
 

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 
 namespace Bellwether.Core.Signals.NoSource;
 
@@ -8,11 +9,12 @@ namespace Bellwether.Core.Signals.NoSource;
 /// </summary>
 public sealed class NoSourceSignal : SignalKind<string>
 {
-    private static readonly SignalParameter What = new("what", "", "what would be measured, e.g. 'small-cap ETF flows'");
+    private static readonly MeasurementParameter What = new("what", "",
+        "what would be measured, e.g. 'small-cap ETF flows'");
 
     public override string Name => "no_source";
     public override string Description => "Evidence with no data source: always 'not measurable: no source'";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [What];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } = [What];
     public override IReadOnlyList<string> Labels { get; } = [];
     public override IReadOnlyList<string> Fields { get; } = [];
 

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Pivots;
 using Bellwether.Core.Structure.Trendlines;
@@ -13,17 +14,25 @@ namespace Bellwether.Core.Signals.TrendlineBreak;
 /// </summary>
 public sealed class TrendlineSignal : SignalKind<TrendlineSignalOptions>
 {
-    private static readonly SignalParameter SeriesId = new("series", "ETH/BTC", "instrument id, or a ratio of closes A/B on their common dates");
-    private static readonly SignalParameter Side = new("side", "resistance", "resistance (descending line over highs, breaks upward) | support (ascending line under lows, breaks downward)");
-    private static readonly SignalParameter LookbackMonths = new("lookback_months", "6", "calendar months of pivots considered");
-    private static readonly SignalParameter PivotBars = new("pivot_bars", "5", "bars each side of a pivot");
-    private static readonly SignalParameter BufferPct = new("buffer_pct", "1", "a break is a close this many percent beyond the line");
-    private static readonly SignalParameter TouchPct = new("touch_pct", "1", "a pivot within this many percent of the line touches it");
-    private static readonly SignalParameter MinTouches = new("min_touches", "2", "touches (anchors included) a line needs");
+    private static readonly MeasurementParameter SeriesId = new("series", "ETH/BTC",
+        "instrument id, or a ratio of closes A/B on their common dates");
+    private static readonly MeasurementParameter Side = new("side", "resistance",
+        "resistance (descending line over highs, breaks upward) | support (ascending line under lows, breaks " +
+        "downward)");
+    private static readonly MeasurementParameter LookbackMonths = new("lookback_months", "6",
+        "calendar months of pivots considered");
+    private static readonly MeasurementParameter PivotBars = new("pivot_bars", "5", "bars each side of a pivot");
+    private static readonly MeasurementParameter BufferPct = new("buffer_pct", "1",
+        "a break is a close this many percent beyond the line");
+    private static readonly MeasurementParameter TouchPct = new("touch_pct", "1",
+        "a pivot within this many percent of the line touches it");
+    private static readonly MeasurementParameter MinTouches = new("min_touches", "2",
+        "touches (anchors included) a line needs");
 
     public override string Name => "trendline";
     public override string Description => "The dominant trendline of a series or ratio over a lookback: broken or holding, distance of the last close from it (%)";
-    public override IReadOnlyList<SignalParameter> Parameters { get; } = [SeriesId, Side, LookbackMonths, PivotBars, BufferPct, TouchPct, MinTouches];
+    public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [SeriesId, Side, LookbackMonths, PivotBars, BufferPct, TouchPct, MinTouches];
     public override IReadOnlyList<string> Labels { get; } = ["broken", "holding", "no_line"];
     public override IReadOnlyList<string> Fields { get; } = ["duration_months", "slope_pct_per_month", "touches", "days_since_break", "line_value", "close"];
 

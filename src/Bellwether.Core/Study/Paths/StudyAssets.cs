@@ -19,6 +19,19 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
     /// <summary>The paths in study order: BTC, ETH, the basket, ETH/BTC, the index (missing ones left out).</summary>
     public IReadOnlyList<CalendarPath> All => new[] { Btc, Eth, Basket.Level, EthBtc, AltSeason }.OfType<CalendarPath>().ToList();
 
+    /// <summary>The ids of every asset the study can measure, in study order.</summary>
+    public static IReadOnlyList<string> Ids { get; } = ["BTC", "ETH", AltcoinBasket.Id, "ETH/BTC", AltSeasonId];
+
+    /// <summary>The ids of the assets a trade can hold (a ratio and an index are not holdable).</summary>
+    public static IReadOnlyList<string> Holdable { get; } = ["BTC", "ETH", AltcoinBasket.Id];
+
+    /// <summary>The path of <paramref name="id"/> (one of <see cref="Ids"/>), or null when the data has none.</summary>
+    public CalendarPath? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The paths of <paramref name="ids"/> in study order (all of them when null), missing ones left out.</summary>
+    public IReadOnlyList<CalendarPath> Select(IReadOnlyCollection<string>? ids) =>
+        ids is null ? All : All.Where(p => ids.Contains(p.Id, StringComparer.OrdinalIgnoreCase)).ToList();
+
     /// <summary>
     /// Builds every asset from data dated on or before <paramref name="asOf"/> only (later rows and rankings are cut
     /// first). The index and the basket share one <see cref="AltcoinSeasonIndex"/>, so they use the same universe.

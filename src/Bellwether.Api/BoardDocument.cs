@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Bellwether.Core.Board;
+using Bellwether.Data.Store;
+using Bellwether.Data.Thesis;
+
+namespace Bellwether.Api;
+
+/// <summary>The board documents: <c>board --json</c> and <c>board --history --json</c>, and the server's copies.</summary>
+public static class BoardDocument
+{
+    /// <summary>
+    /// The board of <paramref name="thesis"/> as of <paramref name="asOf"/>, or, without one, as of the thesis's latest
+    /// evaluable date with the reason for it (<c>Chosen</c>; null when the date was given).
+    /// </summary>
+    public static (BoardResult Board, DateChoiceJson? Chosen) Evaluate(BellwetherStore store, IMarketData data,
+        ThesisDefinition thesis, DateOnly? asOf, SignalKinds kinds)
+    {
+        DateChoiceJson? chosen = null;
+        if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
+        return (ThesisBoard.Evaluate(thesis, data, date, kinds), chosen);
+    }
+
+    /// <summary>The document of <see cref="Evaluate"/>.</summary>
+    /// <param name="file">The thesis file given, or null for the shipped thesis.</param>
+    public static BoardJson Of(BellwetherStore store, IMarketData data, ThesisDefinition thesis, string? file, DateOnly? asOf,
+        SignalKinds kinds)
+    {
+        var (board, chosen) = Evaluate(store, data, thesis, asOf, kinds);
+        return BoardJson.Of(board, ThesisInfo(thesis, file), chosen);
+    }
+
+    /// <summary>The document's text, as printed: indented JSON and a line break.</summary>
+    public static string Text(BoardJson board) => JsonSerializer.Serialize(board, BoardJsonContext.Default.BoardJson) + "\n";
+
+    /// <summary>Which thesis, in the documents.</summary>
+    public static ThesisJson ThesisInfo(ThesisDefinition thesis, string? file) =>
+        new(thesis.Name, thesis.Description, file ?? $"theses/{ThesisFile.DefaultName} (built in)");
+
+    /// <summary>The weekly readiness history document (plain objects for <see cref="ApiJson.Options"/>).</summary>
+    public static object History(ThesisDefinition thesis, string? file, DateOnly from, DateOnly to,
+        IReadOnlyList<ReadinessPoint> points)
+    {
+        var ids = thesis.Signals.Select(s => s.Id).ToList();
+        return new
+        {
+            thesis = ThesisInfo(thesis, file), from, to, frequency = "weekly (Fridays)",
+            points = points.Select(p => new
+            {
+                date = p.Date, readiness = p.Readiness,
+                readiness_withheld = ThesisBoard.WithheldReason(p.Counted, thesis.MinMeasured),
+                counted = p.Counted,
+                states = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => p.States[x.k]),
+                stale = ids.Where((_, k) => p.Stale[k]),
+            }),
+        };
+    }
+}

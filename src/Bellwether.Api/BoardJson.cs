@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bellwether.Core.Board;
+
+namespace Bellwether.Api;
+
+// The JSON of `bellwether board`, as named records so its serialiser is generated at build time: the reflection-based
+// one spends tens of milliseconds of a sub-second command building itself.
+
+/// <summary>The board as of a date (<c>board --json</c>, <c>GET /api/board</c>).</summary>
+/// <param name="ReadinessWithheld">Why readiness is null, in words; null when it is reported.</param>
+/// <param name="AsOfChosen">Why this date, when no <c>--as-of</c> was given (absent otherwise).</param>
+public sealed record BoardJson(
+    DateOnly AsOf, ThesisJson Thesis, double Readiness, string? ReadinessWithheld, double Counted, double MinMeasured,
+    IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateChoiceJson? AsOfChosen = null)
+{
+    public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(
+        board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
+        board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
+            new WindowJson(s.From, s.To), s.Stale, s.Weight, s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
+        board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
+        chosen);
+}
+
+/// <summary>The date a command chose without <c>--as-of</c>: the thesis's latest evaluable date, and why.</summary>
+/// <param name="Reason">In words.</param>
+/// <param name="LimitedBy">The inputs whose data ends there.</param>
+/// <param name="StoreLastDate">The latest date of anything stored, and what (<paramref name="StoreLastId"/>).</param>
+public sealed record DateChoiceJson(
+    string Reason, IReadOnlyList<string> LimitedBy, DateOnly StoreLastDate, string StoreLastId);
+
+/// <summary>Which thesis was evaluated.</summary>
+public sealed record ThesisJson(string Name, string Description, string File);
+
+/// <summary>One signal of the board.</summary>
+public sealed record SignalJson(string Id, string Title, string Kind, SignalState State, double Value, string Unit, string Label,
+    DateOnly? Since, string Explanation, WindowJson Window, bool Stale, double Weight, IReadOnlyList<InputJson> Inputs,
+    IReadOnlyDictionary<string, double> Fields);
+
+/// <summary>The data window a signal used.</summary>
+public sealed record WindowJson(DateOnly? From, DateOnly? To);
+
+/// <summary>An input series of a signal and its freshness.</summary>
+public sealed record InputJson(string Id, DateOnly? LastDate, bool Stale);
+
+/// <summary>A signal's part in readiness.</summary>
+public sealed record BreakdownJson(string Id, double Weight, double Score, double Contribution, string Note);
+
+/// <summary>Signal states in snake case, as <see cref="ApiJson.Options"/> writes enums.</summary>
+public sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower) where TEnum : struct, Enum;
+
+/// <summary>The generated serialiser, with the options of <see cref="ApiJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
+    Converters = [typeof(ApiJson.NaNAsNullConverter), typeof(SnakeCaseEnumConverter<SignalState>)])]
+[JsonSerializable(typeof(BoardJson))]
+public sealed partial class BoardJsonContext : JsonSerializerContext;

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Bellwether.Server;
+
+namespace Bellwether.Cli.Commands;
+
+/// <summary>
+/// <c>bellwether serve [--port N | --urls URLS] [--thesis FILE]</c>: the live dashboard and the read-only JSON API on
+/// the store, until Ctrl+C (docs/serve.md).
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080)" };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Addresses to listen on, ';'-separated (default http://127.0.0.1:5080); an address other " +
+                          $"machines can reach needs a bearer token in {ServeSettings.TokenVariable}",
+        };
+        var thesis = new Option<string?>("--thesis") { Description = "Thesis file (YAML, see docs/thesis.md; default: the shipped thesis)" };
+        var command = new Command("serve", "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
+        {
+            port, urls, thesis,
+        };
+        command.SetAction(parse =>
+        {
+            var portNumber = parse.GetValue(port);
+            var given = parse.GetValue(urls);
+            if (portNumber is not null && given is not null) throw new UsageException("give --port or --urls, not both");
+            if (portNumber is < 1 or > 65535) throw new UsageException($"--port: {portNumber} is not a port (1 to 65535)");
+            var settings = new ServeSettings
+            {
+                StorePath = StoreAccess.StorePath(parse),
+                ThesisFile = parse.GetValue(thesis),
+                ReleaseLags = !parse.GetValue(Cli.IgnoreReleaseLags),
+                Urls = portNumber is { } p ? [$"http://127.0.0.1:{p}"]
+                    : given is not null ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [ServeSettings.DefaultUrl],
+                Token = Environment.GetEnvironmentVariable(ServeSettings.TokenVariable) is { Length: > 0 } token ? token : null,
+            };
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = ServerApp.Create([], settings);
+            }
+            catch (ServeRefusedException e)
+            {
+                throw new UsageException($"serve: {e.Message}");
+            }
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"Serving {settings.StorePath} on {string.Join(", ", settings.Urls)} (Ctrl+C stops; docs/serve.md)");
+            using (app) app.Run();
+            return Cli.Ok;
+        });
+        return command;
+    }
+}

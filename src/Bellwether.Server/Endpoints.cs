@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Bellwether.Server;
+
+/// <summary>The routes: the JSON and CSV API under /api, the event stream, the pages and their assets.</summary>
+internal static class Endpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/board", (string? as_of, Documents documents) =>
+                Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Board(date))))
+            .WithSummary("The board as of a date: exactly what `bellwether board --json [--as-of]` prints.");
+        api.MapGet("/board.csv", (string? as_of, Documents documents) =>
+                Dated(as_of, "as_of", date => ServerApp.Send(() => documents.BoardCsv(date))))
+            .WithSummary("The board as CSV: one row per signal, with its part in readiness.");
+        api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
+            .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
+        api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))
+            .WithSummary("Weekly readiness as CSV: readiness, weight counted and each signal's state.");
+        api.MapGet("/events", (StoreEvents events, IHostApplicationLifetime lifetime, HttpContext context) =>
+            {
+                // A stream ends with the client or the server: shutting down must not wait for browsers to leave.
+                var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+                context.Response.RegisterForDispose(end);
+                return TypedResults.ServerSentEvents(events.Stream(end.Token));
+            })
+            .WithSummary("Server-sent events: `store` (data: version, seen_at) at once and on every change of the store; `heartbeat`.");
+        Pages.Map(app);
+    }
+
+    private static Task<IResult> Dated(string? text, string name, Func<DateOnly?, Task<IResult>> then) =>
+        ServerApp.TryDate(text, out var date)
+            ? then(date)
+            : Task.FromResult(BadRequest($"{name}: '{text}' is not a date (expected yyyy-MM-dd)"));
+
+    private static Task<IResult> History(string? from, string? to, Documents documents, bool csv)
+    {
+        if (!ServerApp.TryDate(from, out var start)) return Task.FromResult(BadRequest($"from: '{from}' is not a date (expected yyyy-MM-dd)"));
+        if (!ServerApp.TryDate(to, out var end)) return Task.FromResult(BadRequest($"to: '{to}' is not a date (expected yyyy-MM-dd)"));
+        return ServerApp.Send(() => documents.History(start, end, csv));
+    }
+
+    private static IResult BadRequest(string message)
+    {
+        var error = ApiDocument.Error(400, message);
+        return Results.Text(error.Body, error.ContentType, System.Text.Encoding.UTF8, error.Status);
+    }
+}

@@ -1,0 +1,47 @@
+using Bellwether.Data.Store;
+using Microsoft.Extensions.Configuration;
+
+namespace Bellwether.Server;
+
+/// <summary>What <c>bellwether serve</c> serves, and where.</summary>
+public sealed record ServeSettings
+{
+    /// <summary>Where the server listens unless told otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The environment variable holding the bearer token (never a command-line argument: others see those).</summary>
+    public const string TokenVariable = "BELLWETHER_TOKEN";
+
+    /// <summary>The store file.</summary>
+    public required string StorePath { get; init; }
+
+    /// <summary>The thesis file, or null for the shipped thesis.</summary>
+    public string? ThesisFile { get; init; }
+
+    /// <summary>False with <c>--ignore-release-lags</c>.</summary>
+    public bool ReleaseLags { get; init; } = true;
+
+    /// <summary>The addresses to listen on.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>The bearer token every request must carry; null: none needed (loopback only).</summary>
+    public string? Token { get; init; }
+
+    /// <summary>
+    /// Settings from configuration, for a server started on its own: <c>Bellwether:Store</c>, <c>Bellwether:Thesis</c>,
+    /// <c>Bellwether:IgnoreReleaseLags</c>, <c>urls</c> (semicolon-separated), and the token from
+    /// <c>Bellwether:Token</c>, else <see cref="TokenVariable"/>.
+    /// </summary>
+    public static ServeSettings From(IConfiguration configuration) => new()
+    {
+        StorePath = BellwetherStore.ResolvePath(configuration["Bellwether:Store"]),
+        ThesisFile = configuration["Bellwether:Thesis"],
+        ReleaseLags = !configuration.GetValue<bool>("Bellwether:IgnoreReleaseLags"),
+        Urls = configuration["urls"] is { Length: > 0 } urls
+            ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [DefaultUrl],
+        Token = NonEmpty(configuration["Bellwether:Token"]) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
+    };
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

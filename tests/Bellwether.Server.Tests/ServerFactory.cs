@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Bellwether.Server.Tests;
+
+/// <summary>The server on a test host, configured as <c>bellwether serve</c> would be from configuration.</summary>
+public sealed class ServerFactory(string store, string? token = null, string? urls = null) : WebApplicationFactory<ServerProgram>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Bellwether:Store", store);
+        if (token is not null) builder.UseSetting("Bellwether:Token", token);
+        if (urls is not null) builder.UseSetting("urls", urls);
+    }
+}
