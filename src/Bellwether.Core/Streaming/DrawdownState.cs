@@ -1,15 +1,16 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.Drawdown;
 using Bellwether.Core.Statistics.Drawdown;
 
 namespace Bellwether.Core.Streaming;
 
 /// <summary>
 /// <c>drawdown</c> incrementally: the walk of <see cref="Drawdowns.History"/> one row at a time (running peak, the
-/// deepest point so far, counts). O(1) per bar, O(1) memory.
+/// deepest point so far, counts), giving the <see cref="DrawdownMeasurement"/>'s result. O(1) per bar, O(1) memory.
 /// </summary>
-internal sealed class DrawdownState(DrawdownSignalOptions options) : ISignalState
+internal sealed class DrawdownState(DrawdownParameters parameters) : IMeasurementState<DrawdownReading>
 {
     private int _consumed;
     private DateOnly? _firstRow, _lastFinite, _firstPoint;
@@ -19,28 +20,22 @@ internal sealed class DrawdownState(DrawdownSignalOptions options) : ISignalStat
     private DrawdownPoint _latest, _trough;
     private string? _bad;
 
-    public SignalReading Advance(StreamMarketData data, DateOnly day)
+    public Measured<DrawdownReading> Advance(StreamMarketData data, DateOnly day)
     {
-        var id = options.Instrument;
+        var id = parameters.Instrument;
         var buffer = data.Series(id);
-        if (buffer is null || buffer.ClosesOnly) return Inputs.Missing([SignalInput.Missing(id)], day);
+        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<DrawdownReading>([SignalInput.Missing(id)], day);
         for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++) Walk(buffer[_consumed], buffer.Instrument.Id);
-        var input = SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day);
-        List<SignalInput> inputs = [input];
-        if (_lastFinite is null) return Inputs.Missing(inputs, day);
-        if (_bad is not null) return SignalReading.NotMeasurable(_bad, inputs);
+        List<SignalInput> inputs = [SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day)];
+        if (_lastFinite is null) return Measured.Missing<DrawdownReading>(inputs, day);
+        if (_bad is not null) return Measured.NotMeasurable<DrawdownReading>(_bad, inputs);
         if (_points == 0)
-            return SignalReading.NotMeasurable($"{buffer.Instrument.Id} has no close from {Say.Date(options.Since ?? _firstRow!.Value)} to {Say.Date(day)}", inputs);
+            return Measured.NotMeasurable<DrawdownReading>(
+                $"{buffer.Instrument.Id} has no close from {Say.Date(parameters.Since ?? _firstRow!.Value)} to {Say.Date(day)}", inputs);
         var p = _latest;
-        var fields = new Dictionary<string, double>
-        {
-            ["peak"] = p.Peak,
-            ["close"] = p.Close,
-            ["days_since_peak"] = p.Date.DayNumber - p.PeakDate.DayNumber,
-            ["max_drawdown"] = _trough.Drawdown * 100,
-        };
-        return new SignalReading(true, p.Drawdown * 100, p.Drawdown == 0 ? "at_peak" : "below_peak", p.PeakDate, "", _firstPoint, p.Date,
-            inputs, fields, "%");
+        return Measured.Of(new DrawdownReading(buffer.Instrument.Id, parameters.Basis, day, _firstPoint!.Value, p,
+            p.Date.DayNumber - p.PeakDate.DayNumber, _trough.Drawdown, _trough.Date, _trough.PeakDate, _points, _missing,
+            _highsFromClose), inputs);
     }
 
     /// <summary>One row of <see cref="Drawdowns"/>' walk (same order of tests, same messages).</summary>
@@ -48,7 +43,7 @@ internal sealed class DrawdownState(DrawdownSignalOptions options) : ISignalStat
     {
         _firstRow ??= bar.Date;
         if (!double.IsNaN(bar.Close)) _lastFinite = bar.Date;
-        if (_bad is not null || (options.Since is { } since && bar.Date < since)) return;
+        if (_bad is not null || (parameters.Since is { } since && bar.Date < since)) return;
         double close = bar.Close;
         if (double.IsNaN(close)) { _missing++; return; }
         if (close <= 0)
@@ -57,7 +52,7 @@ internal sealed class DrawdownState(DrawdownSignalOptions options) : ISignalStat
             return;
         }
         double candidate = close;
-        if (options.Basis == DrawdownBasis.High)
+        if (parameters.Basis == DrawdownBasis.High)
         {
             if (bar.High <= 0)
             {
@@ -65,7 +60,7 @@ internal sealed class DrawdownState(DrawdownSignalOptions options) : ISignalStat
                 return;
             }
             if (bar.High >= close) candidate = bar.High;
-            else _highsFromClose++;
+            else _highsFromClose++; // NaN compares false: a missing high counts here too
         }
         if (candidate >= _peak) { _peak = candidate; _peakDate = bar.Date; }
         _latest = new DrawdownPoint(bar.Date, close, _peak, _peakDate, close / _peak - 1);

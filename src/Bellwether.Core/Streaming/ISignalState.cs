@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals.AltSeason;
-using Bellwether.Core.Signals.Drawdown;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Signals.NoSource;
 
@@ -37,9 +38,18 @@ public static class IncrementalSignals
     public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
     {
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
-        DrawdownSignal k => new DrawdownState(k.Options(spec)),
+        DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
         NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
         _ => null,
     };
+
+    private static MeasurementSignalState<TParameters, TResult> Of<TParameters, TResult>(
+        MeasurementSignal<TParameters, TResult> signal, SignalSpec spec, Func<TParameters, IMeasurementState<TResult>> start)
+        where TParameters : class
+        where TResult : class
+    {
+        var parameters = signal.Options(spec);
+        return new(signal, parameters, start(parameters));
+    }
 }

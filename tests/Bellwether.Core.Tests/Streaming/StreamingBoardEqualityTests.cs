@@ -26,13 +26,22 @@ public class StreamingBoardEqualityTests
         var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
         var data = Data.Value;
         var last = MarketFeed.LastDay(data);
-        var feed = new MarketFeed(data, thesis, BuiltInSignals.Kinds, last);
-        var from = new DateOnly(2018, 1, 1) > feed.First ? new DateOnly(2018, 1, 1) : feed.First;
-        var streamed = new List<BoardResult>();
-        feed.Run(feed.First, last, from, streamed.Add);
-        Assert.Equal(last.DayNumber - from.DayNumber + 1, streamed.Count);
-        var batch = new BoardResult[streamed.Count];
-        Parallel.For(0, batch.Length, i => batch[i] = ThesisBoard.Evaluate(thesis, data, streamed[i].AsOf, BuiltInSignals.Kinds));
+        var first = new MarketFeed(data, thesis, BuiltInSignals.Kinds, last).First;
+        var from = new DateOnly(2018, 1, 1) > first ? new DateOnly(2018, 1, 1) : first;
+        // Independent streams over consecutive ranges of days, each fed from the first day (reading from its range's
+        // start): the days run in parallel, and each stream proves the whole history up to its range.
+        const int Ranges = 4;
+        int days = last.DayNumber - from.DayNumber + 1;
+        var streamed = new BoardResult[days];
+        Parallel.For(0, Ranges, k =>
+        {
+            var (start, end) = (from.AddDays(days * k / Ranges), from.AddDays(days * (k + 1) / Ranges - 1));
+            var feed = new MarketFeed(data, thesis, BuiltInSignals.Kinds, last);
+            feed.Run(feed.First, end, start, b => streamed[b.AsOf.DayNumber - from.DayNumber] = b);
+        });
+        Assert.All(streamed, Assert.NotNull);
+        var batch = new BoardResult[days];
+        Parallel.For(0, days, i => batch[i] = ThesisBoard.Evaluate(thesis, data, from.AddDays(i), BuiltInSignals.Kinds));
         for (int i = 0; i < batch.Length; i++) StreamAssert.Equal(batch[i], streamed[i]);
     }
 }
