@@ -29,6 +29,19 @@ public static class BoardDocument
         return BoardJson.Of(board, ThesisInfo(thesis, file), chosen);
     }
 
+    /// <summary>
+    /// The comparison of the board as of <paramref name="before"/> with the board of <see cref="Evaluate"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="before"/> is after the as-of date.</exception>
+    public static (BoardComparison Comparison, DateChoiceJson? Chosen) Compare(BellwetherStore store, IMarketData data,
+        ThesisDefinition thesis, DateOnly before, DateOnly? asOf, SignalKinds kinds)
+    {
+        var (now, chosen) = Evaluate(store, data, thesis, asOf, kinds);
+        if (before > now.AsOf)
+            throw new ArgumentException($"the date to compare with, {before:yyyy-MM-dd}, is after the as-of date {now.AsOf:yyyy-MM-dd}");
+        return (BoardComparison.Of(ThesisBoard.Evaluate(thesis, data, before, kinds), now), chosen);
+    }
+
     /// <summary>The document's text, as printed: indented JSON and a line break.</summary>
     public static string Text(BoardJson board) => JsonSerializer.Serialize(board, BoardJsonContext.Default.BoardJson) + "\n";
 

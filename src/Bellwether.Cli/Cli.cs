@@ -6,10 +6,13 @@ using Bellwether.Data.Import;
 
 namespace Bellwether.Cli;
 
-/// <summary>The <c>bellwether</c> command line: exit code 0 on success, 1 on a runtime error, 2 on a usage error.</summary>
+/// <summary>
+/// The <c>bellwether</c> command line: exit code 0 on success, 1 on a runtime error, 2 on a usage error; 3 when
+/// <c>board --compare</c> found signals that flipped (for a cron job to test).
+/// </summary>
 public static class Cli
 {
-    public const int Ok = 0, RuntimeError = 1, UsageError = 2;
+    public const int Ok = 0, RuntimeError = 1, UsageError = 2, SignalsFlipped = 3;
 
     /// <summary>Machine-readable output on stdout, nothing else there.</summary>
     public static readonly Option<bool> Json = new("--json") { Description = "Write machine-readable JSON to stdout (and nothing else)", Recursive = true };

@@ -23,6 +23,14 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     public Task<ApiDocument> BoardCsv(DateOnly? asOf) =>
         cache.Get($"board.csv {asOf:yyyy-MM-dd}", () => Produce(store => new ApiDocument(200, ApiDocument.Csv, Csv.Board(Board(store, asOf)))));
 
+    /// <summary><c>board --compare SINCE --json [--as-of]</c>.</summary>
+    public Task<ApiDocument> Compare(DateOnly since, DateOnly? asOf) =>
+        cache.Get($"compare {since:yyyy-MM-dd} {asOf:yyyy-MM-dd}", () => Produce(store =>
+        {
+            var (comparison, chosen) = BoardDocument.Compare(store, Data(store), thesis, since, asOf, kinds);
+            return new ApiDocument(200, ApiDocument.Json, ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
+        }));
+
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>
     public Task<ApiDocument> History(DateOnly? from, DateOnly? to, bool csv) =>
         cache.Get($"history{(csv ? ".csv" : "")} {from:yyyy-MM-dd} {to:yyyy-MM-dd}", () => Produce(store =>

@@ -17,6 +17,12 @@ internal static class Endpoints
         api.MapGet("/board.csv", (string? as_of, Documents documents) =>
                 Dated(as_of, "as_of", date => ServerApp.Send(() => documents.BoardCsv(date))))
             .WithSummary("The board as CSV: one row per signal, with its part in readiness.");
+        api.MapGet("/board/compare", (string? since, string? as_of, Documents documents) =>
+            {
+                if (since is null) return Task.FromResult(BadRequest("since: a date is needed (yyyy-MM-dd)"));
+                return Dated(since, "since", before => Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
+            })
+            .WithSummary("What changed since a date: exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
         api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
         api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))

@@ -42,6 +42,16 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(cli.Stdout), bytes);
     }
 
+    [Theory]
+    [InlineData("2025-06-30", null)]
+    [InlineData("2025-03-31", "2025-09-30")]
+    public async Task Compare_is_byte_for_byte_what_board_compare_json_prints(string since, string? asOf)
+    {
+        var cli = TestStores.Run(["board", "--compare", since, "--json", "--store", TestStores.ExcerptStore,
+            .. asOf is null ? Array.Empty<string>() : ["--as-of", asOf]]);
+        Assert.Equal(cli.Stdout, await Text($"/api/board/compare?since={since}" + (asOf is null ? "" : $"&as_of={asOf}")));
+    }
+
     [Fact]
     public async Task History_is_byte_for_byte_what_board_history_json_prints()
     {
@@ -81,6 +91,8 @@ public sealed class ApiTests : IDisposable
     [InlineData("/api/board.csv?as_of=yesterday")]
     [InlineData("/api/board/history?from=2025-02-30")]
     [InlineData("/api/board/history?from=2025-12-01&to=2025-01-01")]
+    [InlineData("/api/board/compare")]
+    [InlineData("/api/board/compare?since=2025-31-12")]
     public async Task A_bad_date_is_a_400_that_says_why(string path)
     {
         var error = JsonDocument.Parse(await Text(path, HttpStatusCode.BadRequest)).RootElement.GetProperty("error").GetString();
@@ -101,7 +113,7 @@ public sealed class ApiTests : IDisposable
     public async Task The_openapi_document_lists_the_api()
     {
         var paths = JsonDocument.Parse(await Text("/openapi/v1.json")).RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/events" })
+        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/board/compare", "/api/events" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         Assert.False(paths.TryGetProperty("/", out _));
     }

@@ -11,7 +11,10 @@ public sealed class BrowserTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Every page of the server.</summary>
-    public static readonly TheoryData<string, string> PagePaths = new() { { "/", "board" }, { "/history", "history" } };
+    public static readonly TheoryData<string, string> PagePaths = new()
+    {
+        { "/", "board" }, { "/?as_of=2025-06-30&compare=2025-03-31", "board-compare" }, { "/history", "history" },
+    };
 
     [Fact]
     public async Task The_board_updates_without_a_reload_when_another_process_imports_a_day()

@@ -26,17 +26,24 @@ internal static class BoardCommand
         var history = new Option<bool>("--history") { Description = "Weekly readiness (every Friday) from --from to --to instead of the board" };
         var from = new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
         var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)" };
+        var compare = new Option<string?>("--compare")
+        {
+            Description = $"List the signals that flipped and the change in readiness since this date (yyyy-MM-dd); exit code {Cli.SignalsFlipped} when any flipped",
+        };
         var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
-            asOf, thesis, history, from, to,
+            asOf, thesis, history, from, to, compare,
         };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
             var fromDate = StoreAccess.Date(parse, from);
             var toDate = StoreAccess.Date(parse, to);
+            var compareDate = StoreAccess.Date(parse, compare);
             bool wantHistory = parse.GetValue(history);
             if (!wantHistory && (fromDate is not null || toDate is not null)) throw new UsageException("--from and --to go with --history");
+            if (wantHistory && compareDate is not null) throw new UsageException("give --history or --compare, not both");
+            if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
             var kinds = BuiltInSignals.Kinds;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
@@ -61,6 +68,13 @@ internal static class BoardCommand
                 if (start > end) throw new UsageException("--from is after --to");
                 WriteHistory(parse, definition, file, start, end, ThesisBoard.History(definition, data, start, end, kinds));
                 return Cli.Ok;
+            }
+            if (compareDate is { } before)
+            {
+                var (comparison, why) = BoardDocument.Compare(store, data, definition, before, asOfDate, kinds);
+                if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, comparison.Json(BoardDocument.ThesisInfo(definition, file), why));
+                else PrintComparison(Output.Console(parse), comparison);
+                return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
             var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
@@ -95,6 +109,24 @@ internal static class BoardCommand
             ? $"{thesis.Name}: no week from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {thesis.MinMeasured:0%} of its weight measured."
             : $"{thesis.Name}: readiness every Friday from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} weeks, every 4th shown); " +
               $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
+    }
+
+    private static void PrintComparison(IAnsiConsole console, BoardComparison comparison)
+    {
+        static string Readiness(BoardResult b) => b.Withheld is null ? b.Readiness.ToString("0", CultureInfo.InvariantCulture) : "withheld";
+        var (before, now) = (comparison.Before, comparison.Now);
+        string change = double.IsNaN(comparison.ReadinessChange) ? "" : $" ({comparison.ReadinessChange.ToString("+0;−0;0", CultureInfo.InvariantCulture)})";
+        if (comparison.Flipped.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal"), new TableColumn($"{before.AsOf:yyyy-MM-dd}").NoWrap(),
+                new TableColumn($"{now.AsOf:yyyy-MM-dd}").NoWrap(), DrawdownCommand.Dated("since"));
+            foreach (var f in comparison.Flipped)
+                table.AddRow(new Text(f.Title), new Markup(State(f.From) + (f.StaleBefore ? " [yellow]stale[/]" : "")),
+                    new Markup(State(f.To) + (f.StaleNow ? " [yellow]stale[/]" : "")), new Text(f.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
+            console.Write(table);
+        }
+        console.MarkupLine(Markup.Escape($"{now.Thesis}: from {before.AsOf:yyyy-MM-dd} to {now.AsOf:yyyy-MM-dd}, readiness {Readiness(before)} → {Readiness(now)}{change}; " +
+                                         $"{comparison.Flipped.Count} of {now.Signals.Count} signals flipped."));
     }
 
     private static void Print(IAnsiConsole console, BoardResult board)

@@ -97,6 +97,7 @@
       board.as_of_chosen ? el('p', { class: 'note' }, 'Date: ' + board.as_of_chosen.reason + '.') : null);
     const form = el('form', { class: 'date', method: 'get', action: '/' },
       el('label', {}, 'As of ', el('input', { type: 'date', name: 'as_of', value: params.get('as_of') || '' })), ' ',
+      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') || '' })), ' ',
       el('button', { type: 'submit' }, 'Show'), ' ', el('a', { href: '/' }, 'latest'), ' · ',
       el('a', { href: dated('/api/board.csv') }, 'CSV'), ' · ', el('a', { href: dated('/api/board') }, 'JSON'));
     const changed = el('p', { id: 'changes', role: 'status' },
@@ -125,8 +126,26 @@
           part && part.note ? el('div', { class: 'explanation' }, part.note) : null));
     }));
     const table = el('table', { class: 'board' }, el('caption', {}, 'Signals of the thesis, with their part in readiness'), head, body);
-    content.replaceChildren(summary, form, changed, el('div', { class: 'scroll' }, table));
+    const comparison = params.get('compare') ? await drawComparison(params.get('compare')) : null;
+    content.replaceChildren(summary, form, changed, comparison, el('div', { class: 'scroll' }, table));
     previous = board;
+  }
+
+  // board --compare: the signals that flipped since a date, and readiness then and now.
+  async function drawComparison(since) {
+    const query = new URLSearchParams({ since });
+    if (params.get('as_of')) query.set('as_of', params.get('as_of'));
+    const c = await getJson('/api/board/compare?' + query);
+    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '−' : '') +
+      Math.abs(c.readiness_change).toFixed(0) + ')';
+    return el('section', { id: 'comparison', 'aria-label': 'Changes since ' + c.before.as_of },
+      el('h2', {}, 'Since ' + c.before.as_of),
+      el('p', {}, 'Readiness ' + readinessText(c.before) + ' → ' + readinessText(c.now) + change + '; ' +
+        c.flipped.length + ' signal(s) flipped.'),
+      c.flipped.length === 0 ? null : el('ul', { class: 'flips' }, c.flipped.map((f) => el('li', { 'data-id': f.id },
+        el('a', { href: '/signal/' + encodeURIComponent(f.id) }, f.title), ': ',
+        el('span', { class: 'state ' + f.from }, stateWord(f.from)), ' → ', el('span', { class: 'state ' + f.to }, stateWord(f.to)),
+        f.since ? ' since ' + f.since : ''))));
   }
 
   async function drawHistory() {
