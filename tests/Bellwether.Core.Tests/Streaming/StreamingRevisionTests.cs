@@ -2,6 +2,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
+using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 using Bellwether.TestSupport;
 using Xunit;
@@ -15,7 +16,10 @@ namespace Bellwether.Core.Tests.Streaming;
 /// </summary>
 public class StreamingRevisionTests
 {
-    private static readonly Lazy<StoreMarketData> Data = new(() => new StoreMarketData(TestData.OpenStore()));
+    /// <summary>The excerpt in both tiers: three streams per test replay it from its first day (the equality tests
+    /// cover all of the data).</summary>
+    private static readonly Lazy<StoreMarketData> Data = new(() =>
+        new StoreMarketData(BellwetherStore.Open(ImportedStores.Of(Excerpt.Folder), readOnly: true)));
     private static readonly Lazy<ThesisDefinition> Thesis = new(() => ThesisFile.LoadDefault(BuiltInSignals.Kinds));
 
     /// <summary>The last 400 days of the data: long enough for every window to be full on the excerpt.</summary>
