@@ -1,15 +1,15 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Series;
-using Bellwether.Core.Signals.AltSeason;
-using Bellwether.Core.Signals.Breakout;
 using Bellwether.Core.Signals.FedPath;
 using Bellwether.Core.Signals.Liquidity;
-using Bellwether.Core.Signals.TrendlineBreak;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Statistics.EtfFlows;
@@ -50,7 +50,7 @@ public sealed class SignalCharts
         Figure?[] charts =
         [
             c.First<BreakoutSignal, BreakoutSignalOptions>() is { } breakout ? c.Breakout(breakout) : null,
-            c.First<TrendlineSignal, TrendlineSignalOptions>() is { } trendline ? c.Trendline(trendline) : null,
+            c.First<TrendlineSignal, TrendlineOf>() is { } trendline ? c.Trendline(trendline) : null,
             c.First<CorrelationSignal, CorrelationParameters>() is { } correlation ? c.Correlation(correlation) : null,
             c.First<AltSeasonSignal, AltSeasonSignalOptions>() is not null ? c.AltSeason(historyFrom) : null,
             c.First<FlowRotationSignal, FlowRotationParameters>() is { } rotation ? c.Flows(rotation) : null,
@@ -75,7 +75,7 @@ public sealed class SignalCharts
         ? StructureCharts.Breakout(s, BreakoutAnalysis.AsOf(s, _date, BreakoutAnalysisParameters.Default), _date)
         : Missing("resistance breakouts", o.Instrument);
 
-    private Figure? Trendline(TrendlineSignalOptions o)
+    private Figure? Trendline(TrendlineOf o)
     {
         var parts = o.Series.Split('/');
         var series = parts.Length == 2 && _view.Series(parts[0]) is { } n && _view.Series(parts[1]) is { } d

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
+using Bellwether.Report;
+using Bellwether.Report.Charts;
 
 namespace Bellwether.Server;
 
@@ -43,6 +46,29 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             return csv
                 ? new ApiDocument(200, ApiDocument.Csv, Csv.History(thesis, points))
                 : new ApiDocument(200, ApiDocument.Json, ApiJson.Text(BoardDocument.History(thesis, settings.ThesisFile, start, end, points)));
+        }));
+
+    /// <summary>
+    /// The report's chart of one signal (<see cref="SignalCharts"/> on a thesis of that signal alone), as plotly.js
+    /// figures, with the notes of charts that could not be drawn.
+    /// </summary>
+    public Task<ApiDocument> SignalChart(string id, DateOnly? asOf) =>
+        cache.Get($"chart {id} {asOf:yyyy-MM-dd}", () => Produce(store =>
+        {
+            var spec = thesis.Signals.FirstOrDefault(s => s.Id == id);
+            if (spec is null) return ApiDocument.Error(404, $"no signal '{id}' in the thesis {thesis.Name}");
+            var data = Data(store);
+            var date = asOf ?? ThesisDates.Latest(store, data, thesis, kinds).Date;
+            var notes = new List<string>();
+            var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date), date,
+                date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
+            var json = new JsonObject
+            {
+                ["id"] = id, ["as_of"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["figures"] = new JsonArray([.. figures.Select(f => JsonNode.Parse(f.ToJson()))]),
+                ["notes"] = new JsonArray([.. notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
+            };
+            return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
         }));
 
     private BoardJson Board(BellwetherStore store, DateOnly? asOf) =>

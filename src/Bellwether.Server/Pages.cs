@@ -28,6 +28,10 @@ internal static class Pages
     {
         foreach (var (path, name, kind) in Menu)
             app.MapGet(path, (ThesisDefinition thesis) => Html(Shell(kind, name, thesis.Name, path))).ExcludeFromDescription();
+        app.MapGet("/signal/{id}", (string id, ThesisDefinition thesis) =>
+            thesis.Signals.FirstOrDefault(s => s.Id == id) is { } signal
+                ? Html(Shell("signal", signal.Title, thesis.Name, "", signal.Id))
+                : Results.NotFound()).ExcludeFromDescription();
         app.MapGet("/assets/{name}", (string name, HttpContext context) =>
         {
             if (!Assets.TryGetValue(name, out var asset)) return Results.NotFound();
@@ -41,7 +45,7 @@ internal static class Pages
     private static IResult Html(string html) => Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8);
 
     /// <summary>The page around the content app.js draws; every text from data is set as text by the script.</summary>
-    private static string Shell(string kind, string heading, string thesisName, string current)
+    private static string Shell(string kind, string heading, string thesisName, string current, string? signal = null)
     {
         var menu = string.Concat(Menu.Select(m =>
             $"<a href=\"{m.Path}\"{(m.Path == current ? " aria-current=\"page\"" : "")}>{WebUtility.HtmlEncode(m.Name)}</a>"));
@@ -57,7 +61,7 @@ internal static class Pages
             <script src="/assets/plotly.min.js" defer></script>
             <script src="/assets/app.js" defer></script>
             </head>
-            <body data-page="{{kind}}">
+            <body data-page="{{kind}}"{{(signal is null ? "" : $" data-signal=\"{WebUtility.HtmlEncode(signal)}\"")}}>
             <a class="skip" href="#main">Skip to content</a>
             <header>
             <span class="brand">Bellwether</span>

@@ -86,6 +86,29 @@ public sealed class ApiTests : IDisposable
         Assert.StartsWith(points[^1].GetProperty("date").GetString() + ",", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_signal_has_a_chart_document_dated_like_the_board()
+    {
+        var board = JsonDocument.Parse(await Text("/api/board")).RootElement;
+        int drawn = 0;
+        foreach (var signal in board.GetProperty("signals").EnumerateArray())
+        {
+            var id = signal.GetProperty("id").GetString()!;
+            var chart = JsonDocument.Parse(await Text($"/api/signal/{id}/chart")).RootElement;
+            Assert.Equal(id, chart.GetProperty("id").GetString());
+            Assert.Equal(board.GetProperty("as_of").GetString(), chart.GetProperty("as_of").GetString());
+            foreach (var figure in chart.GetProperty("figures").EnumerateArray())
+            {
+                Assert.NotEqual(0, figure.GetProperty("data").GetArrayLength());
+                Assert.True(figure.GetProperty("layout").TryGetProperty("title", out _));
+                drawn++;
+            }
+        }
+        Assert.True(drawn >= 5, $"{drawn} figures");
+        await Text("/api/signal/no_such_signal/chart", HttpStatusCode.NotFound);
+        await Text("/signal/no_such_signal", HttpStatusCode.NotFound);
+    }
+
     [Theory]
     [InlineData("/api/board?as_of=2025-13-01")]
     [InlineData("/api/board.csv?as_of=yesterday")]
@@ -121,6 +144,7 @@ public sealed class ApiTests : IDisposable
     [Theory]
     [InlineData("/")]
     [InlineData("/history")]
+    [InlineData("/signal/rut_resistance")]
     public async Task Pages_load_only_their_own_scripts(string path)
     {
         var html = await Text(path);

@@ -268,6 +268,7 @@ def k_record_close(c, p):
             out[label] = reading(this / prior - 1, "record" if this > prior else "not_record",
                                  {"close": this, "prior_record": prior, "provisional": 1.0 if as_of < last_session else 0.0},
                                  {"close_date": day(dates.loc[month]), "prior_record_date": day(dates.loc[prior_period])})
+            out[label]["hindsight"] = bool(as_of > claim)  # reads closes published after the claim date
     return out
 
 
@@ -328,8 +329,9 @@ def k_move_after_breakout(c, p):
 
 
 def k_trendline(c, p):
-    num = os.path.relpath(path_of(p["instrument"]), DATA)
-    spec = f"{num}|{os.path.relpath(path_of(p['denominator']), DATA)}" if "denominator" in p else num
+    # series: A or A/B; the older keys instrument and denominator name the same.
+    ids = str(p.get("series", p.get("instrument"))).split("/") + ([p["denominator"]] if "denominator" in p else [])
+    spec = "|".join(os.path.relpath(path_of(i), DATA) for i in ids)
     frame = load(DATA, spec)
     claim = pd.Timestamp(c["date"])
     recent_from = day(claim - pd.Timedelta(days=ints(p, "recent_days", [30])[0]))
@@ -392,7 +394,9 @@ def k_flow_rotation(c, p):
 
 def k_altseason(c, p):
     crypto = os.path.join(DATA, "crypto")
-    tops, windows = ints(p, "tops", [50, 100]), ints(p, "windows_days", [30, 90, 365])
+    # top and window_days; tops and windows_days are the older keys.
+    tops = ints(p, "top", ints(p, "tops", [50, 100]))
+    windows = ints(p, "window_days", ints(p, "windows_days", [30, 90, 365]))
     res = altseason.compute(altseason.read_rankings(crypto), altseason.read_exclusions(crypto),
                             altseason.read_closes(os.path.join(crypto, "daily")), windows, tops, c["date"], c["date"])
     out = {}
@@ -504,6 +508,22 @@ def within(claim, r):
     return r["value"] is not None and abs(r["value"] - claimed) <= number(claim["tolerance"])
 
 
+def counted(readings):
+    """The readings a verdict counts: measured, from data published by the claim date (not hindsight), and each
+    finding once (a reading with the same value, state and dates as an earlier one repeats it)."""
+    firsts, out = [], []
+    for r in readings:
+        if r["within"] is None:
+            continue
+        key = (r["value"], r["state"], tuple(sorted(r["dates"].items())), r.get("hindsight", False))
+        if key in firsts:
+            continue
+        firsts.append(key)
+        if not r.get("hindsight", False):
+            out.append(r["within"])
+    return out
+
+
 def verdict(flags):
     measured = [f for f in flags if f is not None]
     if not measured:
@@ -531,7 +551,8 @@ def main():
         readings = globals()["k_" + kind](claim, params)
         for r in readings.values():
             r["within"] = within(claim, r)
-        result[claim["id"]] = {"verdict": verdict([r["within"] for r in readings.values()]), "readings": readings}
+        result[claim["id"]] = {"verdict": verdict(counted(list(readings.values()))), "readings": readings,
+                               "counted": len(counted(list(readings.values())))}
     print(json.dumps(result))
 
 

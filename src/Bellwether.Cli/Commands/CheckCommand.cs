@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
@@ -69,6 +69,8 @@ internal static class CheckCommand
                 claimed = r.Claim.Target.ClaimedForDisplay,
                 tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (object?)x.Rule : r.Claim.Target.Tolerance,
                 within = x.Within,
+                counts = x.Counts,
+                repeats = x.Repeats,
                 note = x.Note,
                 figures = x.Figures,
                 dates = x.Dates,
@@ -109,24 +111,31 @@ internal static class CheckCommand
             overview.AddRow(Markup.Escape(r.Claim.Id), $"{r.Claim.Date:yyyy-MM-dd}", Markup.Escape(r.Claim.Target.Describe()),
                 $"[{Colour(r.Verdict)}]{Word(r.Verdict)}[/]", Markup.Escape(r.Summary));
         console.Write(overview);
+        // Each claim reads top-down: the claim and its date, the quote, the readings, the verdict.
         foreach (var r in results)
         {
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(r.Claim.Id)}[/], claimed {r.Claim.Date:yyyy-MM-dd}: {Markup.Escape(r.Claim.Target.Describe())}");
+            console.MarkupLine($"  “{Markup.Escape(r.Claim.Text)}”");
             var table = new Table().Border(TableBorder.Simple)
-                .Title($"[bold]{Markup.Escape(r.Claim.Id)}[/] [{Colour(r.Verdict)}]{Word(r.Verdict)}[/]")
-                .Caption(Markup.Escape(r.Claim.Text))
                 .AddColumns(new TableColumn("reading"), new TableColumn("value").RightAligned(), new TableColumn("state"), new TableColumn("agrees").Centered(),
                     new TableColumn("data"), new TableColumn("detail"));
             foreach (var x in r.Readings)
             {
-                string agrees = x.Within switch { true => "[green]yes[/]", false => "[red]no[/]", null => "[grey]–[/]" };
+                string agrees = x.Within switch { true => "yes", false => "no", null => "–" };
+                agrees = x.Within is null ? "[grey]–[/]" : x.Counts ? $"[{(x.Within == true ? "green" : "red")}]{agrees}[/]" : $"[grey]({agrees})[/]";
                 string data = $"{string.Join(", ", x.Provenance.Instruments.Take(3))}{(x.Provenance.Instruments.Count > 3 ? ", …" : "")}" +
-                              (x.Provenance.From is { } f && x.Provenance.To is { } t ? $" {f:yyyy-MM-dd}..{t:yyyy-MM-dd}" : "") +
-                              (x.Provenance.PointInTime ? "" : $" (uses data to {x.Provenance.DataThrough:yyyy-MM-dd}, after the claim date)");
+                              (x.Provenance.From is { } f && x.Provenance.To is { } t ? $" {f:yyyy-MM-dd}..{t:yyyy-MM-dd}" : "");
+                string detail = x.Repeats is { } first ? $"same finding as '{first}': counted once"
+                    : !x.Provenance.PointInTime ? $"hindsight: uses data to {x.Provenance.DataThrough:yyyy-MM-dd}, after the claim date; not counted. {x.Note}"
+                    : x.Note ?? "";
                 table.AddRow(Markup.Escape(x.Label), ClaimChecker.Format(x.Value, x.Unit) is var v && v == "n/a" ? "" : Markup.Escape(v), Markup.Escape(x.State ?? ""),
-                    agrees, Markup.Escape(data), Markup.Escape(x.Note ?? ""));
+                    agrees, Markup.Escape(data), Markup.Escape(detail.Trim()));
             }
             console.Write(table);
+            console.MarkupLine($"  verdict: [{Colour(r.Verdict)}]{Word(r.Verdict)}[/] — {Markup.Escape(r.Summary)}");
         }
+        console.WriteLine();
         var counts = Enum.GetValues<ClaimVerdict>().Select(v => (v, n: results.Count(r => r.Verdict == v))).Where(p => p.n > 0);
         console.MarkupLine(Markup.Escape($"{results.Count} claims from {set.Name}: ") +
             string.Join(", ", counts.Select(p => $"[{Colour(p.v)}]{p.n} {Word(p.v)}[/]")) + ".");

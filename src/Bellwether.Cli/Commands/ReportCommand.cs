@@ -2,7 +2,7 @@ using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Claims.AltcoinSeason;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;

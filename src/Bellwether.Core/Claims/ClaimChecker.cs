@@ -9,8 +9,9 @@ public static class ClaimChecker
 {
     /// <summary>
     /// Reads every claim under all its readings and judges it. A reading agrees when its value (or state) meets the
-    /// claim's target. The verdict counts measurable readings only: all agree → supported; none → not supported;
-    /// some → partly; none measurable → not checkable.
+    /// claim's target. The verdict counts the readings that <see cref="ClaimReading.Counts"/>: measured, not a repeat of
+    /// an earlier reading's finding, and from data published by the claim's date. All agree → supported; none → not
+    /// supported; some → partly; none → not checkable.
     /// </summary>
     /// <exception cref="ThesisException">A claim names an unknown kind or a bad parameter.</exception>
     public static IReadOnlyList<ClaimResult> Check(IReadOnlyList<ClaimDefinition> claims, IMarketData data, ClaimKinds kinds)
@@ -20,9 +21,13 @@ public static class ClaimChecker
         for (int c = 0; c < claims.Count; c++)
         {
             var claim = claims[c];
-            var readings = Read(kindOf[c], claim, new ClaimData(data, claim.Date))
-                .Select(r => r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null })
-                .ToList();
+            var readings = new List<ClaimReading>();
+            foreach (var r in Read(kindOf[c], claim, new ClaimData(data, claim.Date)))
+            {
+                var checkedReading = r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null };
+                var first = checkedReading.Measurable ? readings.FirstOrDefault(x => x.Repeats is null && x.SameFinding(checkedReading)) : null;
+                readings.Add(checkedReading with { Repeats = first?.Label });
+            }
             var verdict = Judge(readings);
             results.Add(new ClaimResult(claim, verdict, Summarize(readings), readings));
         }
@@ -45,10 +50,10 @@ public static class ClaimChecker
         }
     }
 
-    /// <summary>The verdict over readings whose <see cref="ClaimReading.Within"/> is set.</summary>
+    /// <summary>The verdict over the readings that <see cref="ClaimReading.Counts"/>.</summary>
     public static ClaimVerdict Judge(IReadOnlyList<ClaimReading> readings)
     {
-        var measured = readings.Where(r => r.Within is not null).ToList();
+        var measured = readings.Where(r => r.Counts).ToList();
         if (measured.Count == 0) return ClaimVerdict.NotCheckable;
         int agree = measured.Count(r => r.Within == true);
         return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
@@ -56,11 +61,20 @@ public static class ClaimChecker
 
     private static string Summarize(List<ClaimReading> readings)
     {
-        var measured = readings.Where(r => r.Within is not null).ToList();
+        var measured = readings.Where(r => r.Counts).ToList();
+        int repeats = readings.Count(r => r.Repeats is not null);
+        int hindsight = readings.Count(r => r.Within is not null && r.Repeats is null && !r.Provenance.PointInTime);
+        int unmeasured = readings.Count(r => r.Within is null);
+        var left = new[]
+        {
+            repeats > 0 ? $"{repeats} repeat{(repeats == 1 ? "s" : "")} another's finding" : null,
+            hindsight > 0 ? $"{hindsight} use{(hindsight == 1 ? "s" : "")} data after the claim date" : null,
+            unmeasured > 0 ? $"{unmeasured} not measurable" : null,
+        }.OfType<string>().ToList();
         if (measured.Count == 0)
-            return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? "no reading could be measured").TrimEnd('.')}.";
+            return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? (left.Count > 0 ? string.Join(", ", left) : "no reading could be measured")).TrimEnd('.')}.";
         int agree = measured.Count(r => r.Within == true);
-        var parts = new List<string> { $"{agree} of {measured.Count} readings agree" + (readings.Count > measured.Count ? $" ({readings.Count - measured.Count} not measurable)" : "") };
+        var parts = new List<string> { $"{agree} of {measured.Count} readings agree" + (left.Count > 0 ? $" ({string.Join(", ", left)}: not counted)" : "") };
         var values = measured.Where(r => !double.IsNaN(r.Value)).ToList();
         if (values.Count > 0)
         {

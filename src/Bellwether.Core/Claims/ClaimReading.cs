@@ -23,11 +23,25 @@ public sealed record ReadingProvenance(
 /// <param name="Figures">Further numbers behind the value (level, n, interval, sums).</param>
 /// <param name="Dates">Dates behind the value (level date, breakout date, peak date).</param>
 /// <param name="Within">Whether the reading agrees with the claim; null until checked, and when not measurable.</param>
+/// <param name="Repeats">The label of an earlier reading of the same claim that found the same thing (same value,
+/// state and dates: a 3-year and a 5-year lookback finding one breakout); null when it is its own finding.</param>
 public sealed record ClaimReading(
     string Label, string Definition, bool Measurable, double Value, string Unit, string? State, string? Rule, string? Note,
     ReadingProvenance Provenance, IReadOnlyDictionary<string, double> Figures, IReadOnlyDictionary<string, DateOnly> Dates,
-    bool? Within = null)
+    bool? Within = null, string? Repeats = null)
 {
+    /// <summary>
+    /// True when the reading counts toward the verdict: measured, its own finding, and from data published by the
+    /// claim's date (a reading that looks past it is shown as hindsight, not counted).
+    /// </summary>
+    public bool Counts => Within is not null && Repeats is null && Provenance.PointInTime;
+
+    /// <summary>True when <paramref name="other"/> found the same thing: same value, unit, state, dates and time basis.</summary>
+    public bool SameFinding(ClaimReading other) =>
+        Measurable == other.Measurable && Value.Equals(other.Value) && Unit == other.Unit && State == other.State
+        && Provenance.PointInTime == other.Provenance.PointInTime
+        && Dates.Count == other.Dates.Count && Dates.All(d => other.Dates.TryGetValue(d.Key, out var o) && o == d.Value);
+
     /// <summary>A reading the data cannot give, and why.</summary>
     public static ClaimReading NotMeasurable(string label, string definition, string unit, string why, ReadingProvenance provenance) =>
         new(label, definition, false, double.NaN, unit, null, null, why, provenance, new Dictionary<string, double>(), new Dictionary<string, DateOnly>());

@@ -1,17 +1,17 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Measurements.RecordClose;
-using Bellwether.Core.Signals.AltSeason;
-using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Signals.CorrelationTrend;
 using Bellwether.Core.Signals.Divergence;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Signals.FedPath;
 using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Signals.NoSource;
-using Bellwether.Core.Signals.TrendlineBreak;
 
 namespace Bellwether.Core.Signals;
 

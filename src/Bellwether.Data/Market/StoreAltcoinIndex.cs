@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Claims.AltcoinSeason;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Data.Store;
 
 namespace Bellwether.Data.Market;

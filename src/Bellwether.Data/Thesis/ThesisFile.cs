@@ -1,6 +1,6 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
-using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Study.Paths;
 using YamlDotNet.RepresentationModel;
 

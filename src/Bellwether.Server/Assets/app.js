@@ -23,6 +23,11 @@
     return node;
   }
 
+  // Replaces the page's content; absent parts (null) are left out.
+  function show(...parts) {
+    content.replaceChildren(...parts.filter((p) => p !== null && p !== undefined));
+  }
+
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     const body = await response.json();
@@ -127,7 +132,7 @@
     }));
     const table = el('table', { class: 'board' }, el('caption', {}, 'Signals of the thesis, with their part in readiness'), head, body);
     const comparison = params.get('compare') ? await drawComparison(params.get('compare')) : null;
-    content.replaceChildren(summary, form, changed, comparison, el('div', { class: 'scroll' }, table));
+    show(summary, form, changed, comparison, el('div', { class: 'scroll' }, table));
     previous = board;
   }
 
@@ -163,12 +168,46 @@
       el('tbody', {}, last.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.date),
         el('td', { class: 'num' }, p.readiness === null ? 'withheld' : fixed(p.readiness, 0)),
         el('td', { class: 'num' }, Math.round(p.counted * 100) + '%')))));
-    content.replaceChildren(
+    show(
       el('p', {}, 'Every Friday from ', history.from, ' to ', history.to, ' · ',
         el('a', { href: '/api/board/history.csv' + suffix }, 'CSV'), ' · ', el('a', { href: '/api/board/history' + suffix }, 'JSON')),
       chart, el('div', { class: 'scroll' }, table));
     plot(chart, [{ type: 'scatter', mode: 'lines', name: 'readiness', x: points.map((p) => p.date), y: points.map((p) => p.readiness),
       line: { color: '#1f6feb', width: 1.8 } }], { yaxis: { range: [0, 100], title: { text: 'readiness' } } });
+  }
+
+  // One signal: where it stands, the report's chart of it, and its state every week.
+  async function drawSignal() {
+    const id = document.body.dataset.signal;
+    const board = await getJson(dated('/api/board'));
+    const s = board.signals.find((x) => x.id === id);
+    if (!s) throw new Error('no signal ' + id + ' on the board');
+    const part = board.breakdown.find((p) => p.id === id);
+    const [chart, history] = await Promise.all([
+      getJson('/api/signal/' + encodeURIComponent(id) + '/chart?as_of=' + board.as_of),
+      getJson('/api/board/history?to=' + board.as_of)]);
+    const figures = chart.figures.map((f, i) => el('div', { class: 'chart', id: 'signal-chart-' + i, role: 'img',
+      'aria-label': (f.layout.title && f.layout.title.text) || 'chart' }));
+    const states = el('div', { id: 'state-chart', class: 'chart short', role: 'img', 'aria-label': 'Weekly state of ' + s.title });
+    show(
+      el('section', { class: 'summary', 'aria-label': 'Where the signal stands' },
+        el('p', {}, el('span', { id: 'state', class: 'state ' + s.state }, stateWord(s.state)), s.stale ? el('span', { class: 'stale' }, 'stale') : null,
+          ' ', el('strong', {}, value(s.value, s.unit)), s.since ? ' since ' + s.since : '', ' · as of ',
+          el('time', { id: 'as-of', datetime: board.as_of }, board.as_of)),
+        el('p', { class: 'explanation-big' }, s.explanation),
+        el('p', { class: 'note' }, 'Weight ' + s.weight + (part ? ' · ' + fixed(part.contribution, 1) + ' of 100 points · ' + part.note : '') +
+          ' · data: ' + s.inputs.map((i) => i.id + (i.last_date ? ' to ' + i.last_date : ' none') + (i.stale ? ' (stale)' : '')).join(', '))),
+      el('p', {}, el('a', { href: '/' + (params.get('as_of') ? '?as_of=' + encodeURIComponent(params.get('as_of')) : '') }, '← the board')),
+      ...figures,
+      chart.notes.length ? el('ul', { class: 'note' }, chart.notes.map((n) => el('li', {}, n))) : null,
+      el('h2', {}, 'State every Friday'), states);
+    chart.figures.forEach((f, i) => plot(figures[i], f.data, f.layout));
+    const score = { supports: 1, neutral: 0.5, against: 0 };
+    const points = history.points;
+    plot(states, [{ type: 'scatter', mode: 'lines', line: { shape: 'hv', color: '#1f6feb' }, name: 'state',
+      x: points.map((p) => p.date), y: points.map((p) => (p.states[id] in score ? score[p.states[id]] : null)),
+      text: points.map((p) => stateWord(p.states[id]) + (p.stale.includes(id) ? ' (stale)' : '')), hoverinfo: 'x+text' }],
+    { margin: { l: 80, r: 20, t: 10, b: 40 }, yaxis: { range: [-0.1, 1.1], tickvals: [0, 0.5, 1], ticktext: ['against', 'neutral', 'supports'] } });
   }
 
   function plot(node, traces, layout) {
@@ -177,7 +216,7 @@
       { responsive: true, displaylogo: false });
   }
 
-  const pages = { board: drawBoard, history: drawHistory };
+  const pages = { board: drawBoard, history: drawHistory, signal: drawSignal };
 
   function draw(version) {
     busy = busy.then(async () => {
@@ -188,7 +227,7 @@
         rendered = version;
         document.body.dataset.version = String(version);
       } catch (e) {
-        content.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Could not load: ' + e.message));
+        show(el('p', { class: 'error', role: 'alert' }, 'Could not load: ' + e.message));
       }
       content.setAttribute('aria-busy', 'false');
     });

@@ -29,6 +29,7 @@ public class CheckCommandTests
             var expected = reference.GetProperty(id);
             Assert.True(expected.GetProperty("verdict").GetString() == claim.GetProperty("verdict").GetString(), $"{id}: verdict");
             var readings = claim.GetProperty("readings").EnumerateArray().ToList();
+            Assert.True(expected.GetProperty("counted").GetInt32() == readings.Count(r => r.GetProperty("counts").GetBoolean()), $"{id}: readings counted");
             Assert.Equal(expected.GetProperty("readings").EnumerateObject().Select(p => p.Name), readings.Select(r => r.GetProperty("label").GetString()));
             foreach (var reading in readings)
             {
@@ -92,6 +93,36 @@ public class CheckCommandTests
         foreach (var id in Article.Value.Reference.EnumerateObject().Select(p => p.Name)) Assert.Contains(id, r.Stdout);
         Assert.Contains("not checkable", r.Stdout);
         Assert.Contains("claims from", r.Stdout);
+    }
+
+    [Fact]
+    public void Check_reads_top_down_counts_a_repeated_finding_once_and_rates_a_claim_on_data_published_by_its_date()
+    {
+        var r = CliRun.OnRealData("check", ArticleClaims, "--ignore-release-lags");
+        Assert.Equal(0, r.ExitCode);
+        // Per claim: the claim and its date, then its quote, then its readings, then its verdict.
+        var lines = r.Stdout.Split('\n');
+        int head = Array.FindIndex(lines, l => l.StartsWith("rut_btc_2020_surge, claimed 2025-12-15:", StringComparison.Ordinal));
+        Assert.True(head > 0, r.Stdout);
+        Assert.StartsWith("  “The Russell 2000's breakout in late 2020", lines[head + 1]);
+        int table = Array.FindIndex(lines, head, l => l.TrimStart().StartsWith("reading ", StringComparison.Ordinal));
+        Assert.True(table > head + 1 && string.Concat(lines[(head + 1)..table]).Contains("price”", StringComparison.Ordinal));
+        int verdict = Array.FindIndex(lines, head, l => l.TrimStart().StartsWith("verdict:", StringComparison.Ordinal));
+        Assert.True(verdict > table && lines[(head + 1)..verdict].All(l => !l.Contains(", claimed 2025-12-15:", StringComparison.Ordinal)));
+
+        var json = CliRun.OnRealData("check", ArticleClaims, "--json", "--ignore-release-lags").Json;
+        var claims = json.GetProperty("claims").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        // The 3- and 5-year lookbacks find the one 2020-11-16 breakout: 14 readings, 5 findings.
+        var surge = claims["rut_btc_2020_surge"];
+        Assert.Equal(14, surge.GetProperty("readings").GetArrayLength());
+        Assert.Equal(5, surge.GetProperty("readings").EnumerateArray().Count(x => x.GetProperty("counts").GetBoolean()));
+        Assert.StartsWith("0 of 5 readings agree (9 repeat another's finding: not counted)", surge.GetProperty("summary").GetString());
+        // Dated 2025-12-15: the month's final close (data to 2025-12-31) is shown as hindsight and not rated.
+        var record = claims["rut_record_monthly_close"];
+        Assert.Equal("supported", record.GetProperty("verdict").GetString());
+        Assert.All(record.GetProperty("readings").EnumerateArray().Where(x => x.GetProperty("counts").GetBoolean()),
+            x => Assert.True(x.GetProperty("provenance").GetProperty("point_in_time").GetBoolean()));
+        Assert.Contains("2 use data after the claim date: not counted", record.GetProperty("summary").GetString());
     }
 
     [Fact]

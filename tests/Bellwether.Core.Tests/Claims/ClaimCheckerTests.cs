@@ -65,6 +65,21 @@ public class ClaimCheckerTests
         Assert.Equal(ClaimVerdict.NotCheckable, ClaimChecker.Judge([]));
     }
 
+    [Fact]
+    public void A_repeated_finding_and_a_reading_past_the_claim_date_do_not_count()
+    {
+        ClaimReading Agreeing(bool within) => Reading(0) with { Within = within };
+        var repeat = Agreeing(false) with { Repeats = "r" };
+        var hindsight = Agreeing(false) with { Provenance = Nowhere with { PointInTime = false } };
+        Assert.Equal(ClaimVerdict.Supported, ClaimChecker.Judge([Agreeing(true), repeat, hindsight]));
+        Assert.Equal(ClaimVerdict.NotCheckable, ClaimChecker.Judge([repeat, hindsight]));
+        var dated = Reading(0.5) with { Dates = new Dictionary<string, DateOnly> { ["breakout_date"] = new(2020, 11, 16) } };
+        Assert.True(dated.SameFinding(dated with { Label = "5y" }));
+        Assert.False(dated.SameFinding(dated with { Dates = new Dictionary<string, DateOnly> { ["breakout_date"] = new(2020, 11, 17) } }));
+        Assert.False(dated.SameFinding(dated with { Value = 0.51 }));
+        Assert.False(dated.SameFinding(dated with { Provenance = Nowhere with { PointInTime = false } }));
+    }
+
     private sealed class NoData : IMarketData
     {
         public DailySeries? Series(string id) => null;

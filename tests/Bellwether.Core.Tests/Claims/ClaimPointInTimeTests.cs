@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Claims.AltcoinSeason;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.TestSupport;

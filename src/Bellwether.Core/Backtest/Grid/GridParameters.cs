@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
-using Bellwether.Core.Signals.Breakout;
 using Bellwether.Core.Study.Readiness;
 
 namespace Bellwether.Core.Backtest.Grid;

@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Signals.Breakout;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;

@@ -2,9 +2,9 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Signals;
 
-namespace Bellwether.Core.Signals.AltSeason;
+namespace Bellwether.Core.Measurements.AltSeason;
 
 /// <summary>
 /// <c>altseason</c>: the Altcoin Season Index (share of the top-K altcoins whose N-day return beat Bitcoin's), read from
@@ -15,10 +15,14 @@ namespace Bellwether.Core.Signals.AltSeason;
 /// </summary>
 public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 {
-    private static readonly MeasurementParameter WindowDays = new("window_days", "90",
-        "N: the return window in calendar days (30 month, 90 season, 365 year)");
-    private static readonly MeasurementParameter Top = new("top", "50",
-        "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)");
+    /// <summary>N, shared with the <c>altseason</c> claim (which reads a list, once called <c>windows_days</c>).
+    /// </summary>
+    internal static readonly MeasurementParameter WindowDays = new("window_days", "90",
+        "N: the return window in calendar days (30 month, 90 season, 365 year)") { Aliases = ["windows_days"] };
+
+    /// <summary>K, shared with the <c>altseason</c> claim (which reads a list, once called <c>tops</c>).</summary>
+    internal static readonly MeasurementParameter Top = new("top", "50",
+        "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)") { Aliases = ["tops"] };
     private static readonly MeasurementParameter AltcoinSeason = new("altcoin_season", "75",
         "an index at or above this is Altcoin Season");
     private static readonly MeasurementParameter BitcoinSeason = new("bitcoin_season", "25",
@@ -32,6 +36,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     private static readonly (int Days, int Top)[] Variants = [(30, 50), (90, 50), (365, 50), (30, 100), (90, 100), (365, 100)];
 
     public override string Name => "altseason";
+    public override IReadOnlyList<string> Aliases { get; } = ["altcoin_season_index"];
     public override string Description => "Altcoin Season Index: share of the top-K altcoins beating Bitcoin over N days (0–100), with the 30/90/365-day, K=50/100 variants";
     public override IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [WindowDays, Top, AltcoinSeason, BitcoinSeason, MinCoverage, MaxRankingAge];

@@ -1,6 +1,6 @@
 using Bellwether.Core.Structure.Breakout;
 
-namespace Bellwether.Core.Signals.Breakout;
+namespace Bellwether.Core.Measurements.Breakout;
 
 /// <summary>The parsed parameters of a <see cref="BreakoutSignal"/>.</summary>
 /// <param name="Instrument">The series whose prior multi-year high is the resistance.</param>

@@ -1,6 +1,6 @@
 using Bellwether.Core.Crypto.AltcoinSeason;
 
-namespace Bellwether.Core.Signals.AltSeason;
+namespace Bellwether.Core.Measurements.AltSeason;
 
 /// <summary>The parsed parameters of an <see cref="AltSeasonSignal"/>.</summary>
 /// <param name="Index">The window N, the universe size K and the season thresholds.</param>

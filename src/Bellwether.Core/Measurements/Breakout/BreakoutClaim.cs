@@ -1,9 +1,9 @@
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Claims;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 using static Bellwether.Core.Claims.ReadingText;
 
-namespace Bellwether.Core.Claims.Breakout;
+namespace Bellwether.Core.Measurements.Breakout;
 
 /// <summary>
 /// "X broke out of long-term resistance": the state of the instrument against its prior multi-year high as of the
@@ -18,13 +18,16 @@ public sealed class BreakoutClaim : IClaimKind
     public string Description => "State against the prior multi-year high (3y and 5y, by close and by high) as of the claim date";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
-        ClaimParameters.Named("instrument", "lookback_years", "basis");
+    [
+        BreakoutSignal.Instrument, BreakoutSignal.LookbackYears with { Default = "3, 5" },
+        BreakoutSignal.Basis with { Default = "close, high" },
+    ];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
-    private static (string Id, int[] Years, PriceBasis[] Bases) Options(ClaimDefinition c) =>
-        (c.Required("instrument"), c.Integers("lookback_years", 1, 3, 5),
-         c.Choices("basis", ["close", "high"], "close", "high").Select(b => b == "high" ? PriceBasis.High : PriceBasis.Close).ToArray());
+    private (string Id, int[] Years, PriceBasis[] Bases) Options(ClaimDefinition c) =>
+        (c.Required(Parameters[0]), c.Integers(Parameters[1], 1),
+         [.. c.Choices(Parameters[2], "close", "high").Select(b => b == "high" ? PriceBasis.High : PriceBasis.Close)]);
 
     public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
     {

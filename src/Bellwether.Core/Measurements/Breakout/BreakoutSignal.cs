@@ -1,9 +1,9 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 
-namespace Bellwether.Core.Signals.Breakout;
+namespace Bellwether.Core.Measurements.Breakout;
 
 /// <summary>
 /// <c>breakout</c>: an instrument against its prior multi-year high (long-term resistance), read from the core's
@@ -13,12 +13,12 @@ namespace Bellwether.Core.Signals.Breakout;
 /// </summary>
 public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
 {
-    private static readonly MeasurementParameter Instrument = new("instrument", "RUT", "series id");
-    private static readonly MeasurementParameter LookbackYears = new("lookback_years", "5",
+    internal static readonly MeasurementParameter Instrument = new("instrument", "RUT", "series id");
+    internal static readonly MeasurementParameter LookbackYears = new("lookback_years", "5",
         "calendar years of the multi-year high");
     private static readonly MeasurementParameter ExcludeBars = new("exclude_bars", "63",
         "most recent bars left out of the multi-year high (a high must have stood this long)");
-    private static readonly MeasurementParameter Basis = new("basis", "close",
+    internal static readonly MeasurementParameter Basis = new("basis", "close",
         "multi-year high on closes or highs: close | high");
     private static readonly MeasurementParameter BufferPct = new("buffer_pct", "1",
         "a breakout is a close this many percent above the level");

@@ -1,9 +1,9 @@
+using Bellwether.Core.Claims;
 using Bellwether.Core.Crypto.AltcoinSeason;
-using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using static Bellwether.Core.Claims.ReadingText;
 
-namespace Bellwether.Core.Claims.AltcoinSeason;
+namespace Bellwether.Core.Measurements.AltSeason;
 
 /// <summary>An Altcoin Season Index and the coin series it was built from (for provenance), keyed by series id.</summary>
 public sealed record AltcoinUniverse(AltcoinSeasonIndex Index, IReadOnlyDictionary<string, DailySeries> Coins);
@@ -19,7 +19,7 @@ public delegate AltcoinUniverse? AltcoinIndexSource(DateOnly asOf);
 /// published variant: K = 50 (blockchaincenter.net) and 100 (CoinMarketCap) coins, over N = 30, 90 and 365 days.
 /// Value: the index (0–100 points); state: its season (<c>altcoin_season</c>, <c>neutral</c>, <c>bitcoin_season</c>).
 /// </summary>
-public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
+public sealed class AltSeasonClaim(AltcoinIndexSource? source) : IClaimKind
 {
     public string Name => "altseason";
 
@@ -27,11 +27,13 @@ public sealed class AltcoinSeasonClaim(AltcoinIndexSource? source) : IClaimKind
 
     public string Description => "Altcoin Season Index on the claim date: top 50 and 100, over 30, 90 and 365 days";
 
-    public IReadOnlyList<MeasurementParameter> Parameters { get; } = ClaimParameters.Named("tops", "windows_days");
+    public IReadOnlyList<MeasurementParameter> Parameters { get; } =
+        [AltSeasonSignal.Top with { Default = "50, 100" }, AltSeasonSignal.WindowDays with { Default = "30, 90, 365" }];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
-    private static (int[] Tops, int[] Windows) Options(ClaimDefinition c) => (c.Integers("tops", 1, 50, 100), c.Integers("windows_days", 1, 30, 90, 365));
+    private (int[] Tops, int[] Windows) Options(ClaimDefinition c) =>
+        (c.Integers(Parameters[0], 1), c.Integers(Parameters[1], 1));
 
     public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
     {
