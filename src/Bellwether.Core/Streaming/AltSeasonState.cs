@@ -3,7 +3,7 @@ using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.AltSeason;
+using Bellwether.Core.Measurements.AltSeason;
 
 namespace Bellwether.Core.Streaming;
 

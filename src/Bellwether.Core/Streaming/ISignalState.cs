@@ -1,5 +1,5 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Signals.AltSeason;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;

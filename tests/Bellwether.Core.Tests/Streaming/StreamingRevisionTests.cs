@@ -2,7 +2,6 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
-using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 using Bellwether.TestSupport;
 using Xunit;
@@ -19,7 +18,7 @@ public class StreamingRevisionTests
     /// <summary>The excerpt in both tiers: three streams per test replay it from its first day (the equality tests
     /// cover all of the data).</summary>
     private static readonly Lazy<StoreMarketData> Data = new(() =>
-        new StoreMarketData(BellwetherStore.Open(ImportedStores.Of(Excerpt.Folder), readOnly: true)));
+        new StoreMarketData(Excerpt.OpenStore()));
     private static readonly Lazy<ThesisDefinition> Thesis = new(() => ThesisFile.LoadDefault(BuiltInSignals.Kinds));
 
     /// <summary>The last 400 days of the data: long enough for every window to be full on the excerpt.</summary>
