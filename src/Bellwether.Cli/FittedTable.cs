@@ -4,8 +4,9 @@ namespace Bellwether.Cli;
 
 /// <summary>
 /// A table laid out for a terminal width: numbers, dates and ids are never split across lines (they keep their
-/// width), text columns wrap into what is left, long headers give way to short ones, and optional columns are left
-/// out, last first, when the rest would not fit. Cells are plain text.
+/// width), text columns wrap into what is left but never narrower than their longest word (an id in a sentence stays
+/// whole), long headers give way to short ones, columns close up to one space, and optional columns are left out,
+/// last first, when the rest would not fit. Cells are Spectre markup (escape plain text); widths count what prints.
 /// </summary>
 internal sealed class FittedTable(params FittedTable.Column[] columns)
 {
@@ -13,10 +14,14 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
     public sealed record Column(string Header, bool Wraps = false, bool Optional = false, bool Right = false, string? Short = null);
 
     /// <summary>The narrowest a wrapping column gets before optional columns are dropped.</summary>
-    private const int MinTextWidth = 12;
+    private const int MinTextWidth = 10;
 
     private readonly List<string[]> _rows = [];
 
+    /// <summary>A row of plain text (escaped here).</summary>
+    public FittedTable AddText(params string[] cells) => AddRow(cells.Select(Markup.Escape).ToArray());
+
+    /// <summary>A row of markup cells.</summary>
     public FittedTable AddRow(params string[] cells)
     {
         if (cells.Length != columns.Length) throw new ArgumentException($"{cells.Length} cells for {columns.Length} columns");
@@ -32,17 +37,18 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
     {
         int width = console.Profile.Width;
         var shown = Enumerable.Range(0, columns.Length).ToList();
-        var widths = Widths(shown, width);
+        int gap = Gap;
+        var widths = Widths(shown, width, gap) ?? Widths(shown, width, gap = CompactGap);
         while (widths is null && shown.Any(i => columns[i].Optional))
         {
             shown.Remove(shown.Last(i => columns[i].Optional));
-            widths = Widths(shown, width);
+            widths = Widths(shown, width, gap);
         }
-        widths ??= Widths(shown, int.MaxValue)!;
-        console.Profile.Width = Math.Max(width, widths.Sum() + 3 * shown.Count + 1);
+        widths ??= Widths(shown, int.MaxValue, gap)!;
+        console.Profile.Width = Math.Max(width, widths.Sum() + gap * shown.Count + 1);
         try
         {
-            console.Write(Render(shown, widths));
+            console.Write(Render(shown, widths, gap));
         }
         finally
         {
@@ -50,12 +56,22 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         }
     }
 
+    /// <summary>Characters a simple-bordered table spends per column: a space either side and the separator.</summary>
+    private const int Gap = 3;
+
+    /// <summary>Closed up: one space to the right of each column and the separator.</summary>
+    private const int CompactGap = 2;
+
+    /// <summary>What a markup cell prints.</summary>
+    private static string Printed(string markup) => Markup.Remove(markup);
+
     /// <summary>Each shown column's width within <paramref name="width"/>, or null when they cannot fit.</summary>
-    private int[]? Widths(List<int> shown, int width)
+    private int[]? Widths(List<int> shown, int width, int gap)
     {
-        // A simple-bordered table spends 3 characters per column (padding and separator) and 1 at the edge.
-        int room = width - 3 * shown.Count - 1;
-        int Content(int i) => _rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max();
+        // Each column spends gap characters (padding and separator); the table 1 more at its edge.
+        int room = width - gap * shown.Count - 1;
+        int Content(int i) => _rows.Select(r => Printed(r[i]).Length).DefaultIfEmpty(0).Max();
+        int Word(int i) => _rows.SelectMany(r => Printed(r[i]).Split(' ', '\n')).Select(w => w.Length).DefaultIfEmpty(0).Max();
         var widths = shown.Select(i => Math.Max(Content(i), columns[i].Header.Length)).ToArray();
         if (widths.Sum() <= room) return widths;
         for (int k = 0; k < shown.Count; k++)
@@ -63,18 +79,22 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         if (widths.Sum() <= room) return widths;
         var text = Enumerable.Range(0, shown.Count).Where(k => columns[shown[k]].Wraps).ToList();
         int left = room - Enumerable.Range(0, shown.Count).Except(text).Sum(k => widths[k]);
-        if (text.Count == 0 || left < MinTextWidth * text.Count) return null;
-        // Narrow text columns keep their width; the room they leave goes to the wider ones.
-        int count = text.Count;
+        // A text column is never narrower than its longest word: Spectre would split the word.
+        var least = text.ToDictionary(k => k, k => Math.Min(widths[k], Math.Max(MinTextWidth, Word(shown[k]))));
+        if (text.Count == 0 || left < least.Values.Sum()) return null;
+        // Each text column gets its least width; the room beyond that goes to them in equal shares, narrow ones first,
+        // and what a narrow one does not need goes to the wider ones.
+        int extra = left - least.Values.Sum(), count = text.Count;
         foreach (int k in text.OrderBy(k => widths[k]))
         {
-            widths[k] = Math.Min(widths[k], left / count--);
-            left -= widths[k];
+            int share = Math.Min(widths[k] - least[k], extra / count--);
+            widths[k] = least[k] + share;
+            extra -= share;
         }
         return widths;
     }
 
-    private Table Render(List<int> shown, int[] widths)
+    private Table Render(List<int> shown, int[] widths, int gap)
     {
         var table = new Table().Border(TableBorder.Simple);
         for (int k = 0; k < shown.Count; k++)
@@ -82,11 +102,12 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
             var c = columns[shown[k]];
             var header = c.Header.Length <= widths[k] ? c.Header : c.Short ?? c.Header;
             var column = new TableColumn(Markup.Escape(header)).Width(widths[k]);
+            if (gap == CompactGap) column.Padding(0, 0, 1, 0);
             if (!c.Wraps) column.NoWrap();
             if (c.Right) column.RightAligned();
             table.AddColumn(column);
         }
-        foreach (var row in _rows) table.AddRow(shown.Select(i => Markup.Escape(row[i])).ToArray());
+        foreach (var row in _rows) table.AddRow(shown.Select(i => row[i]).ToArray());
         return table;
     }
 }

@@ -151,11 +151,12 @@ internal static class BacktestCommand
     private static void Print(IAnsiConsole console, ThesisDefinition thesis, BacktestReport r, List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid)
     {
         console.MarkupLine($"[bold]{Markup.Escape(thesis.Name)}[/] as a trade, {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}; in sample to {r.Split:yyyy-MM-dd}, out of sample after.");
-        var table = new Table().Border(TableBorder.Simple).AddColumns("strategy", "CAGR in/out", "Sharpe in/out", "max DD in/out", "turnover", "held");
+        var table = new FittedTable(new("strategy"), new("CAGR in/out", Right: true, Short: "CAGR"), new("Sharpe in/out", Right: true, Short: "Sharpe"),
+            new("max DD in/out", Right: true, Short: "max DD"), new("turnover", Right: true, Short: "turn."), new("held", Right: true));
         foreach (var s in r.Strategies)
-            table.AddRow(s.Id, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}", $"{Num(s.InSample.Sharpe)} / {Num(s.OutOfSample.Sharpe)}",
+            table.AddText(s.Id, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}", $"{Num(s.InSample.Sharpe)} / {Num(s.OutOfSample.Sharpe)}",
                 $"{Pct(s.InSample.MaxDrawdown)} / {Pct(s.OutOfSample.MaxDrawdown)}", Num(s.Full.Turnover), StudyInputs.Pct(s.Full.TimeInBasket, "0"));
-        console.Write(table);
+        table.Write(console);
         console.MarkupLine("[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; " +
                            $"held: share of days holding {Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
         console.MarkupLine($"[grey]rotation: {Markup.Escape(r.Strategies[0].Description)}.[/]");

@@ -150,18 +150,17 @@ internal static class BoardCommand
     private static void Print(IAnsiConsole console, BoardResult board)
     {
         // The explanation sits under its signal's title, so the table reads at 80 columns.
-        var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal").Width(Math.Max(30, console.Profile.Width - 50)), new TableColumn("state").NoWrap().Width(14),
-            new TableColumn("value").RightAligned().NoWrap().Width(15), DrawdownCommand.Dated("since").Width(10));
+        var table = new FittedTable(new("signal", Wraps: true), new("state"), new("value", Right: true), new("since", Optional: true));
         foreach (var s in board.Signals)
-            table.AddRow(new Markup($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]"),
-                new Markup(State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")), new Text(ValueText.Of(s.Value, s.Unit)),
-                new Text(s.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
-        console.Write(table);
-        var parts = new Table().Border(TableBorder.Simple).AddColumns("signal", "weight", "score", "points", "note");
+            table.AddRow($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]",
+                State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : ""), Markup.Escape(ValueText.Of(s.Value, s.Unit)),
+                s.Since is { } d ? $"{d:yyyy-MM-dd}" : "");
+        table.Write(console);
+        var parts = new FittedTable(new("signal"), new("weight", Right: true), new("score", Right: true), new("points", Right: true), new("note", Wraps: true));
         foreach (var p in board.Breakdown)
-            parts.AddRow(Markup.Escape(p.Id), Output.Number(p.Weight), double.IsNaN(p.Score) ? "" : Output.Number(p.Score),
-                p.Contribution.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(p.Note));
-        console.Write(parts);
+            parts.AddText(p.Id, Output.Number(p.Weight), double.IsNaN(p.Score) ? "" : Output.Number(p.Score),
+                p.Contribution.ToString("0.0", CultureInfo.InvariantCulture), p.Note);
+        parts.Write(console);
         int Count(SignalState st) => board.Signals.Count(s => s.State == st);
         int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
         string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})" : $"[bold]{board.Readiness:0}/100[/]";

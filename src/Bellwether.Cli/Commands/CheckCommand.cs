@@ -105,34 +105,33 @@ internal static class CheckCommand
 
     private static void Print(IAnsiConsole console, ClaimSet set, IReadOnlyList<ClaimResult> results)
     {
-        var overview = new Table().Border(TableBorder.Simple).Title(Markup.Escape(set.Name))
-            .AddColumns(new TableColumn("claim"), DrawdownCommand.Dated("as of"), new TableColumn("claimed"), new TableColumn("verdict").NoWrap(), new TableColumn("why"));
+        console.MarkupLine($"[bold]{Markup.Escape(set.Name)}[/]");
+        var overview = new FittedTable(new("claim"), new("as of", Optional: true), new("claimed", Wraps: true), new("verdict"), new("why", Wraps: true));
         foreach (var r in results)
             overview.AddRow(Markup.Escape(r.Claim.Id), $"{r.Claim.Date:yyyy-MM-dd}", Markup.Escape(r.Claim.Target.Describe()),
                 $"[{Colour(r.Verdict)}]{Word(r.Verdict)}[/]", Markup.Escape(r.Summary));
-        console.Write(overview);
+        overview.Write(console);
         // Each claim reads top-down: the claim and its date, the quote, the readings, the verdict.
         foreach (var r in results)
         {
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(r.Claim.Id)}[/], claimed {r.Claim.Date:yyyy-MM-dd}: {Markup.Escape(r.Claim.Target.Describe())}");
             console.MarkupLine($"  “{Markup.Escape(r.Claim.Text)}”");
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumns(new TableColumn("reading"), new TableColumn("value").RightAligned(), new TableColumn("state"), new TableColumn("agrees").Centered(),
-                    new TableColumn("data"), new TableColumn("detail"));
+            var table = new FittedTable(new("reading", Wraps: true), new("value", Right: true), new("state", Optional: true), new("agrees", Short: "ok"),
+                new("data", Wraps: true), new("detail", Wraps: true));
             foreach (var x in r.Readings)
             {
                 string agrees = x.Within switch { true => "yes", false => "no", null => "–" };
                 agrees = x.Within is null ? "[grey]–[/]" : x.Counts ? $"[{(x.Within == true ? "green" : "red")}]{agrees}[/]" : $"[grey]({agrees})[/]";
                 string data = $"{string.Join(", ", x.Provenance.Instruments.Take(3))}{(x.Provenance.Instruments.Count > 3 ? ", …" : "")}" +
-                              (x.Provenance.From is { } f && x.Provenance.To is { } t ? $" {f:yyyy-MM-dd}..{t:yyyy-MM-dd}" : "");
+                              (x.Provenance.From is { } f && x.Provenance.To is { } t ? $" {f:yyyy-MM-dd} → {t:yyyy-MM-dd}" : "");
                 string detail = x.Repeats is { } first ? $"same finding as '{first}': counted once"
                     : !x.Provenance.PointInTime ? $"hindsight: uses data to {x.Provenance.DataThrough:yyyy-MM-dd}, after the claim date; not counted. {x.Note}"
                     : x.Note ?? "";
                 table.AddRow(Markup.Escape(x.Label), ClaimChecker.Format(x.Value, x.Unit) is var v && v == "n/a" ? "" : Markup.Escape(v), Markup.Escape(x.State ?? ""),
                     agrees, Markup.Escape(data), Markup.Escape(detail.Trim()));
             }
-            console.Write(table);
+            table.Write(console);
             console.MarkupLine($"  verdict: [{Colour(r.Verdict)}]{Word(r.Verdict)}[/] — {Markup.Escape(r.Summary)}");
         }
         console.WriteLine();

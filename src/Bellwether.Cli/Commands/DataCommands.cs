@@ -62,7 +62,7 @@ internal static class DataCommands
                 new("first"), new("last"), new("rows", Right: true), new("gaps", Right: true),
                 new("source", Wraps: true, Optional: true), new("public", Wraps: true, Optional: true));
             foreach (var r in rows)
-                table.AddRow(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
+                table.AddText(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
                     r.Calendar, $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"), r.Gaps.ToString("#,0"),
                     Shorten(r.Sources).Replace(";", "; "), releases[r.Id].Rule.Describe());
             table.Write(console);

@@ -12,22 +12,34 @@ internal static class DivergenceCommand
     {
         var index = new Option<string>("--index") { Description = "Risk-on index", DefaultValueFactory = _ => "RUT" };
         var crypto = new Option<string>("--crypto") { Description = "Crypto asset", DefaultValueFactory = _ => "BTC" };
-        var near = new Option<double>("--near") { Description = "The index is near its high within this fraction (0.05 = 5%)", DefaultValueFactory = _ => 0.05 };
-        var deep = new Option<double>("--deep") { Description = "Crypto is deep in drawdown beyond this fraction (0.20 = 20%)", DefaultValueFactory = _ => 0.20 };
+        // In percent, as the divergence signal's near_high_pct and deep_drawdown_pct; --near and --deep are the older
+        // options in fractions, kept as documented aliases.
+        var nearPct = new Option<double?>("--near-high-pct")
+        {
+            Description = "The index is near its high within this many percent (default 5, as near_high_pct)",
+        };
+        var deepPct = new Option<double?>("--deep-drawdown-pct")
+        {
+            Description = "Crypto is deep in drawdown beyond this many percent (default 20, as deep_drawdown_pct)",
+        };
+        var near = new Option<double?>("--near") { Description = "Older --near-high-pct, a fraction (0.05 = 5%)" };
+        var deep = new Option<double?>("--deep") { Description = "Older --deep-drawdown-pct, a fraction (0.2 = 20%)" };
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
         var since = new Option<string?>("--since") { Description = "Start both running peaks on this date (default: each series' first row)" };
         var by = DrawdownCommand.ByOption();
         var command = new Command("divergence", "Risk-on index near its high while crypto is deep below its peak: today's reading and past episodes")
         {
-            index, crypto, near, deep, by, asOf, since,
+            index, crypto, nearPct, deepPct, near, deep, by, asOf, since,
         };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
             var sinceDate = StoreAccess.Date(parse, since);
             if (sinceDate > asOfDate) throw new UsageException("--since is after --as-of");
-            var p = new DivergenceParameters(parse.GetValue(near), parse.GetValue(deep), DrawdownCommand.Basis(parse, by), sinceDate);
-            if (!(p.NearHigh is >= 0 and < 1) || !(p.DeepDrawdown is >= 0 and < 1)) throw new UsageException("--near and --deep are fractions in [0, 1), e.g. 0.05");
+            var p = new DivergenceParameters(Fraction(parse, nearPct, near, 0.05), Fraction(parse, deepPct, deep, 0.20),
+                DrawdownCommand.Basis(parse, by), sinceDate);
+            if (!(p.NearHigh is >= 0 and < 1) || !(p.DeepDrawdown is >= 0 and < 1))
+                throw new UsageException("--near-high-pct and --deep-drawdown-pct are percents in [0, 100), e.g. 5");
             using var store = StoreAccess.OpenForRead(parse);
             var result = RiskOnDivergence.Compute(StoreAccess.Series(parse, store, parse.GetValue(index)!, asOfDate),
                 StoreAccess.Series(parse, store, parse.GetValue(crypto)!, asOfDate), asOfDate, p);
@@ -55,5 +67,16 @@ internal static class DivergenceCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>A threshold as a fraction: from its percent option, else its older fraction option, else the default.
+    /// </summary>
+    private static double Fraction(ParseResult parse, Option<double?> percent, Option<double?> fraction,
+        double fallback)
+    {
+        var (pct, frac) = (parse.GetValue(percent), parse.GetValue(fraction));
+        if (pct is not null && frac is not null)
+            throw new UsageException($"give {percent.Name} or {fraction.Name}, not both");
+        return pct / 100 ?? frac ?? fallback;
     }
 }

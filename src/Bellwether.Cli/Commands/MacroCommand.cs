@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Bellwether.Core.Series;
+using Bellwether.Core.Signals;
+using Bellwether.Core.Signals.FedPath;
+using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Statistics.MoneySupply;
@@ -11,11 +14,20 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether macro [--as-of] [--weeks N]</c>: the fed funds path, net liquidity and M2 growth.</summary>
 internal static class MacroCommand
 {
+    /// <summary>The series the <c>fed_path</c> and <c>net_liquidity</c> signals read by default, named once there.
+    /// </summary>
+    private static readonly FedPathSignalOptions Fed =
+        BuiltInSignals.Kinds.All.OfType<FedPathSignal>().First().DefaultOptions;
+
+    private static readonly NetLiquiditySignalOptions Liquidity =
+        BuiltInSignals.Kinds.All.OfType<NetLiquiditySignal>().First().DefaultOptions;
+
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)" };
         var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => 13 }.Between(0, 5_200);
-        var command = new Command("macro", "Fed funds path (DFF), net liquidity (WALCL − WTREGEN − RRPONTSYD) and M2 growth (M2SL)") { asOf, weeks };
+        var command = new Command("macro", $"Fed funds path ({Fed.Series}), net liquidity ({Liquidity.TotalAssets} − " +
+            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth (M2SL)") { asOf, weeks };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
@@ -24,7 +36,8 @@ internal static class MacroCommand
             DailySeries Load(string id) => store.FindInstrument(id) is null
                 ? throw new KeyNotFoundException($"no instrument '{id}' in the store: import the FRED series {id} first")
                 : StoreAccess.Series(parse, store, id, asOfDate);
-            var (dff, assets, treasury, repo, m2) = (Load("DFF"), Load("WALCL"), Load("WTREGEN"), Load("RRPONTSYD"), Load("M2SL"));
+            var (dff, assets, treasury, repo, m2) = (Load(Fed.Series), Load(Liquidity.TotalAssets),
+                Load(Liquidity.TreasuryAccount), Load(Liquidity.ReverseRepo), Load("M2SL"));
             var date = asOfDate ?? new[] { dff, assets, treasury, repo, m2 }.Where(s => s.Count > 0).Max(s => s.Dates[^1]);
             var fed = FedFundsPath.AsOf(dff, date);
             var liquidity = NetLiquidity.Compute(assets, treasury, repo, date);

@@ -125,17 +125,18 @@ internal static class StudyCommand
         console.MarkupLine($"[bold]{Markup.Escape(r.SourceDescription)}[/]: {r.Events.Count} events up to {r.AsOf:yyyy-MM-dd}. " +
                            $"What each asset did after each event ({(assets.Contains(StudyAssets.AltSeasonId) ? "ALTSEASON in points; " : "")}" +
                            "open: the window has not ended):");
-        var analog = new Table().Border(TableBorder.Simple).AddColumns("event", "days");
-        foreach (var a in assets) analog.AddColumn(Markup.Escape(a), c => c.RightAligned());
+        var analog = new FittedTable([new("event"), new("days", Right: true), .. assets.Select(a => new FittedTable.Column(a, Right: true))]);
         var shown = r.Events.Where(e => e.Forward.Any(f => !double.IsNaN(f.MaxValue))).ToList();
         foreach (var e in shown)
             foreach (var days in e.Forward.Select(f => f.Days).Distinct())
-                analog.AddRow([days == e.Forward[0].Days ? $"{e.Event.Date:yyyy-MM-dd}" : "", $"{days}",
+                analog.AddText([days == e.Forward[0].Days ? $"{e.Event.Date:yyyy-MM-dd}" : "", $"{days}",
                     .. assets.Select(a => Cell(e.Forward.First(f => f.Asset == a && f.Days == days)))]);
-        console.Write(analog);
+        analog.Write(console);
         if (shown.Count < r.Events.Count) console.MarkupLine($"[grey]{r.Events.Count - shown.Count} earlier events come before every asset's data and are not shown.[/]");
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("asset", "days", "n(ind)", "mean", "all", "diff", "95% CI", "p Holm", "hit(all)");
+        var table = new FittedTable(new("asset"), new("days", Right: true), new("n(ind)", Right: true), new("mean", Right: true),
+            new("all", Right: true, Optional: true), new("diff", Right: true), new("95% CI", Right: true), new("p Holm", Right: true),
+            new("hit(all)", Right: true));
         foreach (var s in r.Summaries)
         {
             bool level = s.Asset == StudyAssets.AltSeasonId;
@@ -146,7 +147,7 @@ internal static class StudyCommand
                 V(s.Mean), V(s.BaselineMean), V(s.Difference), double.IsNaN(s.CiLow) ? "" : $"{Ci(s.CiLow)}…{V(s.CiHigh)}",
                 P(s.PHolm), double.IsNaN(s.HitRate) ? "" : $"{StudyInputs.Pct(s.HitRate, "0")}({StudyInputs.Pct(s.BaselineHitRate, "0")})");
         }
-        console.Write(table);
+        table.Write(console);
         console.MarkupLine("[grey]n(ind): events with a value (non-overlapping ones; yellow: fewer than " +
                            $"{r.Parameters.MinIndependentEvents}). all: every day's move. diff = mean − all, 95% CI by stationary bootstrap; hit: share of moves above 0.[/]");
         foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");

@@ -24,5 +24,19 @@ public class DivergenceCommandTests
     public void Threshold_out_of_range_is_a_usage_error()
     {
         Assert.Equal(2, CliRun.OnRealData("divergence", "--near", "5").ExitCode);
+        Assert.Equal(2, CliRun.OnRealData("divergence", "--near-high-pct", "100").ExitCode);
+        Assert.Equal(2, CliRun.OnRealData("divergence", "--near-high-pct", "5", "--near", "0.05").ExitCode);
+    }
+
+    [Fact]
+    public void Thresholds_in_percent_as_the_signal_reads_them_equal_the_older_fractions()
+    {
+        string[] common = ["divergence", "--as-of", "2025-12-15", "--json"];
+        var percent = CliRun.OnRealData([.. common, "--near-high-pct", "3", "--deep-drawdown-pct", "25"]);
+        var fraction = CliRun.OnRealData([.. common, "--near", "0.03", "--deep", "0.25"]);
+        Assert.Equal(0, percent.ExitCode);
+        Assert.Equal(fraction.Stdout, percent.Stdout);
+        Assert.Equal(0.03, percent.Json.GetProperty("near_high").GetDouble(), 12);
+        Assert.NotEqual(CliRun.OnRealData(common).Stdout, percent.Stdout);
     }
 }
