@@ -26,6 +26,11 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     public Task<ApiDocument> BoardCsv(DateOnly? asOf) =>
         cache.Get($"board.csv {asOf:yyyy-MM-dd}", () => Produce(store => new ApiDocument(200, ApiDocument.Csv, Csv.Board(Board(store, asOf)))));
 
+    /// <summary><c>data status --json</c>.</summary>
+    public Task<ApiDocument> DataStatus() =>
+        cache.Get("data status", () => Produce(store =>
+            new ApiDocument(200, ApiDocument.Json, ApiJson.Text(DataStatusDocument.Json(store, store.Status(), settings.ReleaseLags)))));
+
     /// <summary><c>board --compare SINCE --json [--as-of]</c>.</summary>
     public Task<ApiDocument> Compare(DateOnly since, DateOnly? asOf) =>
         cache.Get($"compare {since:yyyy-MM-dd} {asOf:yyyy-MM-dd}", () => Produce(store =>

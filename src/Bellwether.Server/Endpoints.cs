@@ -27,6 +27,8 @@ internal static class Endpoints
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
         api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))
             .WithSummary("Weekly readiness as CSV: readiness, weight counted and each signal's state.");
+        api.MapGet("/data/status", (Documents documents) => ServerApp.Send(documents.DataStatus))
+            .WithSummary("What the store holds: exactly what `bellwether data status --json` prints.");
         api.MapGet("/signal/{id}/chart", (string id, string? as_of, Documents documents) =>
                 Dated(as_of, "as_of", date => ServerApp.Send(() => documents.SignalChart(id, date))))
             .WithSummary("The report's chart of one signal as plotly.js figures ({data, layout}), with notes on charts that could not be drawn.");

@@ -53,6 +53,14 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Data_status_is_byte_for_byte_what_data_status_json_prints()
+    {
+        var cli = TestStores.Run("data", "status", "--json", "--store", TestStores.ExcerptStore);
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Equal(cli.Stdout, await Text("/api/data/status"));
+    }
+
+    [Fact]
     public async Task History_is_byte_for_byte_what_board_history_json_prints()
     {
         var cli = TestStores.Run("board", "--history", "--json", "--from", "2025-01-01", "--to", "2025-12-31", "--store", TestStores.ExcerptStore);
@@ -136,7 +144,7 @@ public sealed class ApiTests : IDisposable
     public async Task The_openapi_document_lists_the_api()
     {
         var paths = JsonDocument.Parse(await Text("/openapi/v1.json")).RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/board/compare", "/api/events" })
+        foreach (var path in new[] { "/api/board", "/api/board.csv", "/api/board/history", "/api/board/history.csv", "/api/board/compare", "/api/data/status", "/api/events" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         Assert.False(paths.TryGetProperty("/", out _));
     }
@@ -145,6 +153,7 @@ public sealed class ApiTests : IDisposable
     [InlineData("/")]
     [InlineData("/history")]
     [InlineData("/signal/rut_resistance")]
+    [InlineData("/data")]
     public async Task Pages_load_only_their_own_scripts(string path)
     {
         var html = await Text(path);

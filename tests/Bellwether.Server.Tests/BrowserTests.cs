@@ -15,7 +15,7 @@ public sealed class BrowserTests
     {
         { "/", "board" }, { "/?as_of=2025-06-30&compare=2025-03-31", "board-compare" }, { "/history", "history" },
         { "/signal/rut_resistance", "signal-breakout" }, { "/signal/eth_btc_trendline", "signal-trendline" },
-        { "/signal/net_liquidity", "signal-liquidity" },
+        { "/signal/net_liquidity", "signal-liquidity" }, { "/data", "data-status" },
     };
 
     [Fact]
@@ -88,10 +88,9 @@ public sealed class BrowserTests
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        // From the skip link, the menu: Tab to "Readiness history" and follow it with Enter.
-        await page.Keyboard.PressAsync("Shift+Tab");
+        // Back from the content into the menu: Shift+Tab to "Readiness history" and follow it with Enter.
         for (int i = 0; i < 10 && await page.EvaluateAsync<string>("() => document.activeElement.textContent") != "Readiness history"; i++)
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("body[data-page='history'][data-version='0']");
         Assert.Equal(server.Url + "/history", page.Url);

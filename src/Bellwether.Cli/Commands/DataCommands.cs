@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
+using Bellwether.Api;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Releases;
 using Bellwether.Core.Text;
@@ -45,16 +46,7 @@ internal static class DataCommands
             var releases = store.Instruments().ToDictionary(i => i.Id, i => ReleaseRules.Default.For(i), StringComparer.Ordinal);
             if (parse.GetValue(Cli.Json))
             {
-                Output.WriteJson(parse, new
-                {
-                    store = store.Path, schema_version = store.SchemaVersion, release_lags = !parse.GetValue(Cli.IgnoreReleaseLags),
-                    instruments = rows.Select(r => new
-                    {
-                        r.Id, r.Class, r.QuoteUnit, r.ContractScale, r.Calendar, r.First, r.Last, r.Rows, r.Gaps, r.OffCalendar, r.Sources,
-                        release = new { rule = releases[r.Id].Rule.Describe(), source = releases[r.Id].Source },
-                    }),
-                    coin_lists = coinLists, rankings,
-                });
+                Output.WriteJson(parse, DataStatusDocument.Json(store, rows, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags)));
                 return Cli.Ok;
             }
             var console = Output.Console(parse);

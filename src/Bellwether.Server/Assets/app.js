@@ -210,13 +210,30 @@
     { margin: { l: 80, r: 20, t: 10, b: 40 }, yaxis: { range: [-0.1, 1.1], tickvals: [0, 0.5, 1], ticktext: ['against', 'neutral', 'supports'] } });
   }
 
+  // data status: every instrument with its dates, rows, gaps and release rule.
+  async function drawData() {
+    const status = await getJson('/api/data/status');
+    const head = el('thead', {}, el('tr', {}, ['Instrument', 'Class', 'First', 'Last', 'Rows', 'Gaps', 'Public', 'Source']
+      .map((h) => el('th', { scope: 'col', class: h === 'Rows' || h === 'Gaps' ? 'num' : null }, h))));
+    const body = el('tbody', {}, status.instruments.map((i) => el('tr', { 'data-id': i.id },
+      el('th', { scope: 'row', 'data-label': 'Instrument' }, i.id), el('td', { 'data-label': 'Class' }, i.class),
+      el('td', { class: 'date', 'data-label': 'First' }, i.first || ''), el('td', { class: 'date', 'data-label': 'Last' }, i.last || ''),
+      el('td', { class: 'num', 'data-label': 'Rows' }, i.rows.toLocaleString('en')), el('td', { class: 'num', 'data-label': 'Gaps' }, String(i.gaps)),
+      el('td', { 'data-label': 'Public' }, i.release.rule), el('td', { class: 'explanation', 'data-label': 'Source' }, i.sources))));
+    show(
+      el('p', {}, status.instruments.length + ' instruments in ' + status.store + ' (schema v' + status.schema_version + ')' +
+        (status.release_lags ? '' : '; release lags ignored') + ' · ', el('a', { href: '/api/data/status' }, 'JSON')),
+      el('p', { class: 'note' }, 'Coin lists: ' + (status.coin_lists.join(', ') || 'none') + ' · rankings: ' + (status.rankings.join(', ') || 'none')),
+      el('div', { class: 'scroll' }, el('table', { class: 'board' }, el('caption', {}, 'Stored instruments'), head, body)));
+  }
+
   function plot(node, traces, layout) {
     if (!window.Plotly) return;
     window.Plotly.newPlot(node, traces, Object.assign({ margin: { l: 50, r: 20, t: 20, b: 40 }, hovermode: 'x unified' }, layout),
       { responsive: true, displaylogo: false });
   }
 
-  const pages = { board: drawBoard, history: drawHistory, signal: drawSignal };
+  const pages = { board: drawBoard, history: drawHistory, signal: drawSignal, data: drawData };
 
   function draw(version) {
     busy = busy.then(async () => {
