@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bellwether.Core.Board;
+using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 
@@ -45,18 +46,32 @@ public static class BoardDocument
     /// <summary>The document's text, as printed: indented JSON and a line break.</summary>
     public static string Text(BoardJson board) => JsonSerializer.Serialize(board, BoardJsonContext.Default.BoardJson) + "\n";
 
+    /// <summary>The days of a history in words: "every day", "every Friday", "every month end".</summary>
+    public static string Every(Frequency every) => every switch
+    {
+        Frequency.Daily => "every day",
+        Frequency.Monthly => "every month end",
+        _ => "every Friday",
+    };
+
     /// <summary>Which thesis, in the documents.</summary>
     public static ThesisJson ThesisInfo(ThesisDefinition thesis, string? file) =>
         new(thesis.Name, thesis.Description, file ?? $"theses/{ThesisFile.DefaultName} (built in)");
 
-    /// <summary>The weekly readiness history document (plain objects for <see cref="ApiJson.Options"/>).</summary>
+    /// <summary>The readiness history document (plain objects for <see cref="ApiJson.Options"/>), weekly unless
+    /// <paramref name="every"/> says otherwise.</summary>
     public static object History(ThesisDefinition thesis, string? file, DateOnly from, DateOnly to,
-        IReadOnlyList<ReadinessPoint> points)
+        IReadOnlyList<ReadinessPoint> points, Frequency every = Frequency.Weekly)
     {
         var ids = thesis.Signals.Select(s => s.Id).ToList();
         return new
         {
-            thesis = ThesisInfo(thesis, file), from, to, frequency = "weekly (Fridays)",
+            thesis = ThesisInfo(thesis, file), from, to, frequency = every switch
+            {
+                Frequency.Daily => "daily",
+                Frequency.Monthly => "monthly (month ends)",
+                _ => "weekly (Fridays)",
+            },
             points = points.Select(p => new
             {
                 date = p.Date, readiness = p.Readiness,

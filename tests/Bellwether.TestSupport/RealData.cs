@@ -68,6 +68,9 @@ public static class Excerpt
 
     /// <summary>A path inside the excerpt.</summary>
     public static string File(params string[] parts) => Path.Combine([Folder, .. parts]);
+
+    /// <summary>A store holding the excerpt (imported on first use), opened read-only. Dispose it after use.</summary>
+    public static BellwetherStore OpenStore() => BellwetherStore.Open(ImportedStores.Of(Folder), readOnly: true);
 }
 
 /// <summary>

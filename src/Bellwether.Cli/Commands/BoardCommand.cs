@@ -4,6 +4,8 @@ using System.Globalization;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
+using Bellwether.Core.Statistics.Resampling;
+using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
 using Spectre.Console;
@@ -12,7 +14,7 @@ namespace Bellwether.Cli.Commands;
 
 /// <summary>
 /// <c>bellwether board [--as-of D] [--thesis FILE]</c>: every signal of a thesis as of a date, with readiness;
-/// <c>--history [--from] [--to]</c>: weekly readiness instead.
+/// <c>--history [--from] [--to] [--frequency]</c>: readiness every day, Friday or month end instead, by the stream.
 /// </summary>
 internal static class BoardCommand
 {
@@ -23,7 +25,13 @@ internal static class BoardCommand
             Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)",
         };
         var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
-        var history = new Option<bool>("--history") { Description = "Weekly readiness (every Friday) from --from to --to instead of the board" };
+        var history = new Option<bool>("--history") { Description = "Readiness from --from to --to instead of the board (every Friday unless --frequency)" };
+        var frequency = new Option<string>("--frequency")
+        {
+            Description = "Days of --history: daily | weekly (Fridays) | monthly (month ends); computed by one stream over the data",
+            DefaultValueFactory = _ => "weekly",
+        };
+        frequency.AcceptOnlyFromAmong("daily", "weekly", "monthly");
         var from = new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
         var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)" };
         var compare = new Option<string?>("--compare")
@@ -32,7 +40,7 @@ internal static class BoardCommand
         };
         var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
-            asOf, thesis, history, from, to, compare,
+            asOf, thesis, history, frequency, from, to, compare,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +49,8 @@ internal static class BoardCommand
             var toDate = StoreAccess.Date(parse, to);
             var compareDate = StoreAccess.Date(parse, compare);
             bool wantHistory = parse.GetValue(history);
-            if (!wantHistory && (fromDate is not null || toDate is not null)) throw new UsageException("--from and --to go with --history");
+            if (!wantHistory && (fromDate is not null || toDate is not null || parse.GetResult(frequency) is { Implicit: false }))
+                throw new UsageException("--from, --to and --frequency go with --history");
             if (wantHistory && compareDate is not null) throw new UsageException("give --history or --compare, not both");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
             var kinds = BuiltInSignals.Kinds;
@@ -66,7 +75,14 @@ internal static class BoardCommand
                 var start = fromDate ?? new DateOnly(2018, 1, 1);
                 var end = toDate ?? asOfDate ?? ThesisDates.Latest(store, data, definition, kinds).Date;
                 if (start > end) throw new UsageException("--from is after --to");
-                WriteHistory(parse, definition, file, start, end, ThesisBoard.History(definition, data, start, end, kinds));
+                var every = parse.GetValue(frequency) switch
+                {
+                    "daily" => Frequency.Daily,
+                    "monthly" => Frequency.Monthly,
+                    _ => Frequency.Weekly,
+                };
+                WriteHistory(parse, definition, file, start, end, every,
+                    StreamedHistory.Readiness(definition, data, start, end, kinds, every));
                 return Cli.Ok;
             }
             if (compareDate is { } before)
@@ -90,15 +106,17 @@ internal static class BoardCommand
         return command;
     }
 
-    private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to, IReadOnlyList<ReadinessPoint> points)
+    private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to,
+        Frequency every, IReadOnlyList<ReadinessPoint> points)
     {
         if (parse.GetValue(Cli.Json))
         {
-            Output.WriteJson(parse, BoardDocument.History(thesis, file, from, to, points));
+            Output.WriteJson(parse, BoardDocument.History(thesis, file, from, to, points, every));
             return;
         }
+        string unit = every switch { Frequency.Daily => "day", Frequency.Monthly => "month", _ => "week" };
         var console = Output.Console(parse);
-        var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("week"), new("readiness"), new("counted"), new("support / neutral / against"));
+        var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated(unit), new("readiness"), new("counted"), new("support / neutral / against"));
         foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
             table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld" : Output.Number(Math.Round(p.Readiness)),
                 $"{p.Counted:0%}",
@@ -106,8 +124,8 @@ internal static class BoardCommand
         console.Write(table);
         var valid = points.Where(p => !double.IsNaN(p.Readiness)).ToList();
         console.MarkupLine(Markup.Escape(valid.Count == 0
-            ? $"{thesis.Name}: no week from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {thesis.MinMeasured:0%} of its weight measured."
-            : $"{thesis.Name}: readiness every Friday from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} weeks, every 4th shown); " +
+            ? $"{thesis.Name}: no {unit} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {thesis.MinMeasured:0%} of its weight measured."
+            : $"{thesis.Name}: readiness {BoardDocument.Every(every)} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} {unit}s, every 4th shown); " +
               $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
     }
 

@@ -68,7 +68,12 @@ public static class ThesisBoard
         var kind = kinds.Find(spec.Kind)!;
         // Each signal reads its own view of what was published by then, so one signal's lagged inputs never key
         // another's shared structures.
-        var reading = kind.Read(spec, data.Published(asOf), asOf);
+        return Result(spec, kind, kind.Read(spec, data.Published(asOf), asOf));
+    }
+
+    /// <summary>A kind's reading of <paramref name="spec"/> turned into its state by the thesis's rules.</summary>
+    internal static SignalResult Result(SignalSpec spec, ISignalKind kind, SignalReading reading)
+    {
         var state = !reading.Measurable ? SignalState.NotMeasurable
             : spec.Supports?.Matches(reading) == true ? SignalState.Supports
             : spec.Against?.Matches(reading) == true ? SignalState.Against
@@ -95,6 +100,12 @@ public static class ThesisBoard
             if (errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Throw(error);
         }
         else for (int k = 0; k < results.Length; k++) results[k] = Read(thesis.Signals[k], data, asOf, kinds);
+        return Combine(thesis, results, asOf);
+    }
+
+    /// <summary>The board of <paramref name="thesis"/> from its signals' results, in thesis order.</summary>
+    internal static BoardResult Combine(ThesisDefinition thesis, SignalResult[] results, DateOnly asOf)
+    {
         var parts = results.Select(Part).ToList();
         double counted = parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight);
         double total = results.Sum(r => r.Weight);

@@ -23,12 +23,14 @@ public abstract class MeasurementSignal<TParameters, TResult>(Measurement<TParam
 
     protected override TParameters Parse(SignalSpec spec) => Measurement.Parse(spec);
 
-    protected override SignalReading Read(TParameters options, IMarketData data, DateOnly asOf)
-    {
-        var measured = Measurement.Measure(options, data, asOf);
-        return measured.Result is { } result
-            ? Reading(options, result, measured.Inputs, data) : measured.NotMeasurableReading();
-    }
+    protected override SignalReading Read(TParameters options, IMarketData data, DateOnly asOf) =>
+        ReadingOf(options, Measurement.Measure(options, data, asOf), data);
+
+    /// <summary>The reading of a measurement taken elsewhere (a stream's incremental state), as <see cref="Read"/>
+    /// makes it.</summary>
+    public SignalReading ReadingOf(TParameters parameters, Measured<TResult> measured, IMarketData data) =>
+        measured.Result is { } result
+            ? Reading(parameters, result, measured.Inputs, data) : measured.NotMeasurableReading();
 
     /// <summary>
     /// The reading of a <paramref name="result"/>: its headline value in the unit the thesis's rules test, its label,

@@ -118,6 +118,28 @@ public class BoardCommandTests
         Assert.Equal(board.GetProperty("signals")[0].GetProperty("state").GetString(), points[5].GetProperty("states").GetProperty("rut_resistance").GetString());
     }
 
+    [Theory]
+    [InlineData("daily", "2025-03-01", "2025-03-10", 10, "2025-03-01")]
+    [InlineData("monthly", "2025-01-01", "2025-03-31", 3, "2025-01-31")]
+    public void History_by_frequency_is_read_from_the_stream_and_equals_the_board(
+        string frequency, string from, string to, int count, string first)
+    {
+        var r = CliRun.OnRealData("board", "--history", "--frequency", frequency, "--from", from, "--to", to, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var points = r.Json.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(count, points.Count);
+        Assert.Equal(first, points[0].GetProperty("date").GetString());
+        var last = points[^1];
+        var board = CliRun.OnRealData("board", "--as-of", last.GetProperty("date").GetString()!, "--json").Json;
+        Assert.Equal(board.GetProperty("readiness").GetDouble(), last.GetProperty("readiness").GetDouble(), 12);
+        foreach (var s in board.GetProperty("signals").EnumerateArray())
+            Assert.Equal(s.GetProperty("state").GetString(), last.GetProperty("states").GetProperty(s.GetProperty("id").GetString()!).GetString());
+    }
+
+    [Fact]
+    public void Frequency_without_history_is_a_usage_error() =>
+        Assert.Equal(2, CliRun.OnRealData("board", "--frequency", "daily").ExitCode);
+
     [Fact]
     public void A_bad_thesis_file_is_a_usage_error_naming_file_and_line()
     {

@@ -18,6 +18,7 @@ public sealed class AltcoinSeasonIndex
     private readonly int[] _firstDay;       // per series, DayNumber of _closes[s][0] (its first valid close)
     private readonly int _benchmark;        // series index of the benchmark, -1 when absent
     private readonly Candidate[][] _candidates; // per ranking snapshot, the ranked coins resolved to series
+    private readonly Func<int, int, double>? _close; // (series, day number) → close, instead of _closes (a stream's windows)
 
     /// <summary>Prepares the index over <paramref name="coins"/> (one daily series per symbol, ids upper case).</summary>
     /// <param name="coins">Daily series; a close that is NaN or not positive counts as no close.</param>
@@ -46,6 +47,17 @@ public sealed class AltcoinSeasonIndex
         var seriesOf = SeriesCandidates(index, Options);
         _candidates = Rankings.Snapshots.Select(snapshot => Resolve(snapshot, exclusions, seriesOf)).ToArray();
     }
+
+    /// <summary>
+    /// The index over <paramref name="coins"/> whose closes come from <paramref name="close"/> (series index in
+    /// <paramref name="coins"/> order, day number → close, NaN for none): a stream keeps only the days a window reads.
+    /// </summary>
+    internal AltcoinSeasonIndex(IEnumerable<Instrument> coins, IEnumerable<RankedCoin> rankings,
+        IEnumerable<CoinClassification> classifications, Func<int, int, double> close)
+        : this(coins.Select(c => DailySeries.OfCloses(c, [], [], "")), rankings, classifications) => _close = close;
+
+    /// <summary>The index at <paramref name="date"/> without the coin lists (one step of <see cref="History"/>).</summary>
+    internal AltcoinSeasonPoint Point(DateOnly date, AltcoinSeasonParameters parameters) => Evaluate(date, parameters, null, null);
 
     /// <summary>The universe options in use.</summary>
     public AltcoinUniverseOptions Options { get; }
@@ -161,6 +173,7 @@ public sealed class AltcoinSeasonIndex
 
     private double Close(int s, int day)
     {
+        if (_close is not null) return _close(s, day);
         int i = day - _firstDay[s];
         var closes = _closes[s];
         return (uint)i < (uint)closes.Length ? closes[i] : double.NaN;

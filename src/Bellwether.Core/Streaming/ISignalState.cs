@@ -1,0 +1,55 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Signals.EtfFlows;
+using Bellwether.Core.Signals.NoSource;
+
+namespace Bellwether.Core.Streaming;
+
+/// <summary>
+/// The incremental state of one signal: it takes what arrived since its last day and is current again, without
+/// rereading history. Its memory is bounded by the signal's window, not by the history's length
+/// (docs/streaming.md lists each state's cost and memory).
+/// </summary>
+public interface ISignalState
+{
+    /// <summary>
+    /// Consumes the rows of its inputs that arrived by the end of <paramref name="day"/> and not yet consumed, and
+    /// returns the reading as of <paramref name="day"/>: equal to the kind's batch reading that day in value, label,
+    /// since, window, inputs and fields (the explanation is left empty: <see cref="StreamingBoard.Board"/> reads it).
+    /// </summary>
+    SignalReading Advance(StreamMarketData data, DateOnly day);
+
+    /// <summary>Writes the state (every field, fixed order) for a checkpoint or snapshot.</summary>
+    void Write(BinaryWriter writer);
+
+    /// <summary>Restores a state written by <see cref="Write"/> from the same kind and parameters.</summary>
+    void Read(BinaryReader reader);
+}
+
+/// <summary>
+/// The one place that maps a signal kind to its incremental state. A kind absent here is read in batch on the
+/// stream's data each day (<see cref="StreamingBoard.BatchKinds"/> lists them).
+/// </summary>
+public static class IncrementalSignals
+{
+    /// <summary>A fresh state for <paramref name="spec"/> of <paramref name="kind"/>, or null when it has none.</summary>
+    public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
+    {
+        AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
+        DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
+        EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
+        NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
+        _ => null,
+    };
+
+    private static MeasurementSignalState<TParameters, TResult> Of<TParameters, TResult>(
+        MeasurementSignal<TParameters, TResult> signal, SignalSpec spec, Func<TParameters, IMeasurementState<TResult>> start)
+        where TParameters : class
+        where TResult : class
+    {
+        var parameters = signal.Options(spec);
+        return new(signal, parameters, start(parameters));
+    }
+}

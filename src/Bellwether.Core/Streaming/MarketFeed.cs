@@ -1,0 +1,172 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Flows;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Series;
+using Bellwether.Core.Universe;
+
+namespace Bellwether.Core.Streaming;
+
+/// <summary>
+/// Replays stored data into a <see cref="StreamingBoard"/> day by day, as it became public: each day the rows of
+/// the view published by its end (<see cref="IMarketData.Published"/>) that were not fed yet, and the values that
+/// view revised (a new vintage). The inputs are the series, flow tables and classes the thesis's batch board reads,
+/// found by reading it once on the last day.
+/// </summary>
+public sealed class MarketFeed
+{
+    private readonly IMarketData _source;
+    private readonly StreamingBoard _board;
+    private readonly List<string> _series = [], _flows = [];
+    private readonly List<AssetClass> _classes = [];
+    private readonly Dictionary<string, DailySeries> _fed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _fedRows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
+
+    /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release rules).</param>
+    /// <param name="thesis">The thesis the board follows.</param>
+    /// <param name="kinds">The signal kinds.</param>
+    /// <param name="last">The last day that will be fed (the inputs are read from the board of that day).</param>
+    public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last, int checkpointEvery = 32)
+    {
+        _source = source;
+        var recorder = new Recorder(source, new Reads());
+        ThesisBoard.EvaluateValidated(thesis, recorder, last, kinds);
+        var reads = recorder.Sink;
+        _series.AddRange(reads.Series.Where(id => source.Series(id) is not null));
+        _flows.AddRange(reads.Flows.Where(id => source.Flows(id) is not null));
+        _classes.AddRange(reads.Classes);
+        _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [], checkpointEvery);
+        // An input exists before its first row, as in the store.
+        foreach (var id in _series) _board.Data.SeriesOf(source.Series(id)!.Instrument);
+        foreach (var t in _flows.Select(id => source.Flows(id)!)) _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
+        foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
+        {
+            if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];
+            day.Add([.. group]);
+        }
+        First = new[]
+        {
+            _series.Select(id => source.Series(id)!).Concat(_classes.SelectMany(source.ClosesOfClass)).Where(s => s.Count > 0).Select(s => s.Dates[0]),
+            _flows.Select(id => source.Flows(id)!).Where(t => t.Count > 0).Select(t => t.Dates[0]),
+            _rankings.Keys,
+        }.SelectMany(d => d).DefaultIfEmpty(last).Min();
+    }
+
+    /// <summary>The last day of <paramref name="source"/>'s crypto closes and the thesis's series: a feed's natural end.</summary>
+    public static DateOnly LastDay(IMarketData source) =>
+        source.ClosesOfClass(AssetClass.Crypto).Where(s => s.Count > 0).Select(s => s.Dates[^1]).DefaultIfEmpty(DateOnly.MinValue).Max();
+
+    /// <summary>The board fed.</summary>
+    public StreamingBoard Board => _board;
+
+    /// <summary>The first day any input has a row: the day to start feeding.</summary>
+    public DateOnly First { get; }
+
+    /// <summary>The ids fed: series, then flow tables.</summary>
+    public IEnumerable<string> Inputs => _series.Concat(_flows);
+
+    /// <summary>Feeds what became public on <paramref name="day"/> (without closing it).</summary>
+    public void Feed(DateOnly day)
+    {
+        var published = _source.Published(day);
+        foreach (var id in _series) FeedSeries(published.Series(id)!, day, closesOnly: false);
+        foreach (var c in _classes)
+            foreach (var s in published.ClosesOfClass(c))
+                if (!_series.Contains(s.Instrument.Id, StringComparer.OrdinalIgnoreCase)) FeedSeries(s, day, closesOnly: true);
+        foreach (var id in _flows)
+            if (published.Flows(id) is { } table) FeedFlows(table, day);
+        foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? []) _board.Ranking(snapshot);
+    }
+
+    /// <summary>Feeds and closes every day from <paramref name="from"/> to <paramref name="to"/>; the boards of days
+    /// on or after <paramref name="readFrom"/> go to <paramref name="onBoard"/>.</summary>
+    public void Run(DateOnly from, DateOnly to, DateOnly readFrom, Action<BoardResult>? onBoard)
+    {
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            Feed(d);
+            var board = _board.Close(d, read: onBoard is not null && d >= readFrom);
+            if (board is not null) onBoard!(board);
+        }
+    }
+
+    private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly)
+    {
+        var id = s.Instrument.Id;
+        int known = s.IndexOnOrBefore(day) + 1;
+        int fed = _fedRows.GetValueOrDefault(id);
+        // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
+        if (_fed.TryGetValue(id, out var previous) && !ReferenceEquals(previous, s))
+            for (int i = 0; i < Math.Min(fed, known); i++)
+                if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i]) || previous.Dates[i] != s.Dates[i])
+                    _board.Bar(s.Instrument, s[i], day, closesOnly);
+        for (int i = fed; i < known; i++) _board.Bar(s.Instrument, s[i], day, closesOnly);
+        _fed[id] = s;
+        _fedRows[id] = Math.Max(fed, known);
+    }
+
+    private void FeedFlows(FlowTable t, DateOnly day)
+    {
+        var id = t.Instrument.Id;
+        int known = Array.BinarySearch(t.Dates, day) is var i && i >= 0 ? i + 1 : ~i;
+        for (int r = _fedRows.GetValueOrDefault("flows:" + id); r < known; r++)
+            _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], [.. t.Values.Select(v => v[r])], t.Total[r], t.Derived?[r] ?? false, day);
+        _fedRows["flows:" + id] = Math.Max(known, _fedRows.GetValueOrDefault("flows:" + id));
+    }
+
+    /// <summary>What a board read.</summary>
+    private sealed class Reads
+    {
+        public readonly SortedSet<string> Series = new(StringComparer.OrdinalIgnoreCase), Flows = new(StringComparer.OrdinalIgnoreCase);
+        public readonly SortedSet<AssetClass> Classes = [];
+        public bool ReadRankings, ReadClassifications;
+    }
+
+    /// <summary>Data that notes every read and builds shared structures afresh (so their reads are noted too).</summary>
+    private sealed class Recorder(IMarketData inner, Reads sink) : IMarketData
+    {
+        private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+
+        public Reads Sink => sink;
+
+        public DailySeries? Series(string id)
+        {
+            lock (sink) sink.Series.Add(id);
+            return inner.Series(id);
+        }
+
+        public FlowTable? Flows(string id)
+        {
+            lock (sink) sink.Flows.Add(id);
+            return inner.Flows(id);
+        }
+
+        public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass)
+        {
+            lock (sink) sink.Classes.Add(assetClass);
+            return inner.ClosesOfClass(assetClass);
+        }
+
+        public IReadOnlyList<RankedCoin> Rankings(string? list = null)
+        {
+            lock (sink) sink.ReadRankings = true;
+            return inner.Rankings(list);
+        }
+
+        public IReadOnlyList<CoinClassification> Classifications(string? list = null)
+        {
+            lock (sink) sink.ReadClassifications = true;
+            return inner.Classifications(list);
+        }
+
+        public IMarketData Published(DateOnly date) => new Recorder(inner.Published(date), sink);
+
+        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
+        {
+            lock (_shared)
+                if (_shared.TryGetValue(key, out var o)) return (T)o;
+            var built = build(this);
+            lock (_shared) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
+        }
+    }
+}
