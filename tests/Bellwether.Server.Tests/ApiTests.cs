@@ -188,7 +188,10 @@ public sealed class ApiTests : IDisposable
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, Cancel);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync(Cancel);
-        var events = System.Net.ServerSentEvents.SseParser.Create(stream).EnumerateAsync(Cancel).GetAsyncEnumerator(Cancel);
+        // A guard against a hang, not a timed assertion: a missing event fails the test instead of stalling the run.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        guard.CancelAfter(TimeSpan.FromMinutes(2));
+        var events = System.Net.ServerSentEvents.SseParser.Create(stream).EnumerateAsync(guard.Token).GetAsyncEnumerator(guard.Token);
         Assert.True(await events.MoveNextAsync());
         Assert.Equal("store", events.Current.EventType);
         Assert.Equal("0", events.Current.EventId);

@@ -4,6 +4,7 @@ using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Drawdown;
+using Bellwether.Core.Structure.RecordCloses;
 using Bellwether.Core.Tests.Signals;
 using Xunit;
 
@@ -51,6 +52,10 @@ public class MeasurementLayerTests
     {
         Assert.Throws<ArgumentException>(() => new DrawdownParameters(" ", DrawdownBasis.Close, null));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DrawdownParameters("BTC", (DrawdownBasis)7, null));
+        // A core record checks itself when built and when copied with a changed value: no Validate() to remember.
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RecordCloseParameters(ClosePeriod.Week, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RecordCloseParameters() with { RecordYears = -1 });
+        Assert.Equal(3, (new RecordCloseParameters() with { RecordYears = 3 }).RecordYears);
         var e = Assert.Throws<ThesisException>(() => BuiltInSignals.Kinds.Validate(
             new ThesisDefinition("t", "d", [Spec("drawdown", ("instrument", " "))])));
         Assert.Equal(4, e.Line);

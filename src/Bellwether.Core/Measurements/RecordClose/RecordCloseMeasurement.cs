@@ -33,7 +33,7 @@ public sealed class RecordCloseMeasurement : Measurement<RecordCloseOf, RecordCl
     {
         var period = values.Choice(Period, "month", "week") == "week" ? ClosePeriod.Week : ClosePeriod.Month;
         int? years = values.Text(RecordYears).Length == 0 ? null : values.Integer(RecordYears);
-        return values.Build(() => new RecordCloseParameters(period, years).Validate());
+        return values.Build(() => new RecordCloseParameters(period, years));
     }
 
     public override Measured<RecordCloseReading> Measure(RecordCloseOf parameters, IMarketData data, DateOnly asOf)

@@ -19,11 +19,10 @@ public sealed class PeriodCloseHistory
     /// <summary>For each row with a finite close: the index of its period in <see cref="_whole"/>.</summary>
     private readonly int[] _period;
 
-    /// <exception cref="ArgumentOutOfRangeException">The parameters do not validate.</exception>
     public PeriodCloseHistory(DailySeries series, RecordCloseParameters parameters)
     {
         _series = series;
-        _parameters = parameters.Validate();
+        _parameters = parameters;
         _whole = series.Count == 0 ? [] : [.. PeriodCloses.AsOf(series, series.Dates[^1], parameters).Closes];
         _lastFinite = new int[series.Count];
         _period = new int[series.Count];

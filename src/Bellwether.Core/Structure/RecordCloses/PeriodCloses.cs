@@ -15,7 +15,6 @@ public static class PeriodCloses
     /// </summary>
     public static RecordCloseReport AsOf(DailySeries series, DateOnly asOf, RecordCloseParameters parameters)
     {
-        parameters.Validate();
         int last = series.IndexOnOrBefore(asOf);
         var closes = new List<PeriodClose>();
         if (last < 0) return new RecordCloseReport(parameters.Period, asOf, closes);
