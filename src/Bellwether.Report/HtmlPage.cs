@@ -38,10 +38,11 @@ public sealed class HtmlPage(string title, string subtitle)
     /// <summary>A table; each cell is (text, css class or null).</summary>
     public HtmlPage Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<(string Text, string? Css)>> rows)
     {
-        _body.Append("<table><thead><tr>").Append(string.Concat(header.Select(h => $"<th>{Esc(h)}</th>"))).Append("</tr></thead><tbody>");
+        // The box scrolls sideways on a narrow screen; the page itself never gets wider than the screen.
+        _body.Append("<div class=\"scroll\"><table><thead><tr>").Append(string.Concat(header.Select(h => $"<th>{Esc(h)}</th>"))).Append("</tr></thead><tbody>");
         foreach (var row in rows)
             _body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Esc(c.Text)}</td>"))).Append("</tr>");
-        _body.Append("</tbody></table>\n");
+        _body.Append("</tbody></table></div>\n");
         return this;
     }
 
@@ -70,8 +71,20 @@ public sealed class HtmlPage(string title, string subtitle)
         foreach (var f in _figures) html.Append($"  \"{f.Id}\": {f.ToJson()},\n");
         html.Append("""
             };
+            // On a phone-width screen a title wraps onto lines that fit, and the margins shrink to leave the plot room.
+            function fitted(layout) {
+              if (window.innerWidth >= 600) return layout;
+              const perLine = Math.max(20, Math.floor((window.innerWidth - 40) / 7.5));
+              const lines = [''];
+              for (const word of layout.title.text.split(' ')) {
+                const longer = (lines[lines.length - 1] + ' ' + word).trim();
+                if (longer.length > perLine && lines[lines.length - 1]) lines.push(word); else lines[lines.length - 1] = longer;
+              }
+              return {...layout, title: {...layout.title, text: lines.join('<br>'), font: {size: 13}},
+                margin: {...layout.margin, l: 46, r: layout.yaxis2 ? 46 : 14, t: 22 + 17 * lines.length}};
+            }
             for (const [id, fig] of Object.entries(figures)) {
-              Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud']})
+              Plotly.newPlot(id, fig.data, fitted(fig.layout), {responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud']})
                 .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
             }
             </script></body></html>
@@ -91,5 +104,8 @@ public sealed class HtmlPage(string title, string subtitle)
         .neutral,.partly{color:#8a6d00;font-weight:600}.not_measurable,.not_checkable{color:#6b7280;font-style:italic}
         .num{text-align:right;font-variant-numeric:tabular-nums}.big{font-size:20px}.note{color:#4b5563;font-size:13px}
         .chart{background:#fff;height:430px;margin:14px 0;border:1px solid #e3e6ec;border-radius:6px}
+        .scroll{overflow-x:auto;margin:10px 0}.scroll table{margin:0}h1,h2,p,li{overflow-wrap:anywhere}
+        @media (max-width:600px){header{padding:12px 14px}header h1{font-size:18px}main{padding:4px 12px 32px}
+        .big{font-size:16px}.chart{height:380px}.scroll table{min-width:640px;font-size:12px}th,td{padding:4px 6px}}
         """;
 }

@@ -32,15 +32,16 @@ public static class HeadlessChromium
         $"--user-data-dir={profile}",
     ];
 
-    /// <summary>Loads <paramref name="file"/> and returns its DOM, console errors and network requests.</summary>
-    public static PageLoad Load(string file, int virtualTimeMs = 8000)
+    /// <summary>Loads <paramref name="file"/> in a window <paramref name="width"/> pixels wide and returns its DOM,
+    /// console errors and network requests.</summary>
+    public static PageLoad Load(string file, int virtualTimeMs = 8000, int width = 1280)
     {
         var chromium = Found();
         var work = Directory.CreateTempSubdirectory("bellwether-chromium-").FullName;
         try
         {
             var netLog = Path.Combine(work, "net.json");
-            var (stdout, stderr) = Run(chromium, [.. BaseArguments(Path.Combine(work, "profile")), "--enable-logging=stderr", "--v=0",
+            var (stdout, stderr) = Run(chromium, [.. BaseArguments(Path.Combine(work, "profile")), "--enable-logging=stderr", "--v=0", $"--window-size={width},2000",
                 $"--log-net-log={netLog}", $"--virtual-time-budget={virtualTimeMs}", "--dump-dom", new Uri(file).AbsoluteUri]);
             var errors = stderr.Split('\n')
                 .Where(l => l.Contains("CONSOLE", StringComparison.Ordinal) && (l.Contains("Uncaught", StringComparison.Ordinal) || l.Contains(":ERROR:", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)))

@@ -85,6 +85,50 @@ public sealed class ReportCommandTests : IDisposable
         }
     }
 
+    /// <summary>Measures the laid-out page in the browser: how far the page and each chart reach past the screen,
+    /// whether every table sits in a box that scrolls, and whether any chart title is wider than its chart.</summary>
+    private const string Measure = """
+        <script>window.addEventListener('load', () => setTimeout(() => {
+          const w = document.documentElement.clientWidth, out = [];
+          if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
+          for (const c of document.querySelectorAll('.chart')) {
+            const svg = c.querySelector('.main-svg');
+            if (!svg || svg.getBoundingClientRect().right > w + 0.5) out.push('chart ' + c.id);
+            const title = c.querySelector('.gtitle');
+            if (title && (title.getBoundingClientRect().left < c.getBoundingClientRect().left - 0.5
+                || title.getBoundingClientRect().right > c.getBoundingClientRect().right + 0.5)) out.push('title ' + c.id);
+          }
+          for (const t of document.querySelectorAll('table'))
+            if (!t.parentElement.classList.contains('scroll') || getComputedStyle(t.parentElement).overflowX !== 'auto') out.push('table');
+          parent.postMessage(out.join(';') || 'none', '*');
+        }, 3000));</script>
+        """;
+
+    /// <summary>A page holding the report in a 390 px frame (headless Chromium's window is at least 500 px wide, so the
+    /// frame is the phone's screen), recording what the report measured.</summary>
+    private static string Phone(string report) => $$"""
+        <!DOCTYPE html><html><body style="margin:0;background:#999">
+        <iframe src="{{new Uri(report).AbsoluteUri}}" style="width:390px;height:9000px;border:0;display:block;background:#fff"></iframe>
+        <script>window.addEventListener('message', e => document.body.setAttribute('data-overflow', e.data));</script>
+        </body></html>
+        """;
+
+    [Fact]
+    public void The_report_reflows_on_a_390_px_screen()
+    {
+        var html = Path.Combine(_dir, "phone.html");
+        var r = CliRun.OnRealData("report", "--as-of", "2025-12-15", "-o", html, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var measured = Path.Combine(_dir, "measured.html");
+        File.WriteAllText(measured, File.ReadAllText(html).Replace("</body>", Measure + "</body>", StringComparison.Ordinal));
+        var phone = Path.Combine(_dir, "phone-frame.html");
+        File.WriteAllText(phone, Phone(measured));
+        HeadlessChromium.Screenshot(phone, Path.Combine(Artifacts, "report-390px.png"), width: 500, height: 9000, virtualTimeMs: 15000);
+        var load = HeadlessChromium.Load(phone, virtualTimeMs: 15000, width: 500);
+        Assert.Empty(load.ConsoleErrors);
+        Assert.Equal("none", Regex.Match(load.Dom, "data-overflow=\"([^\"]*)\"").Groups[1].Value);
+    }
+
     [Fact]
     public void Png_export_writes_one_image_per_chart()
     {
