@@ -1,9 +1,9 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Import;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
@@ -11,6 +10,7 @@ using Bellwether.Core.Study.Readiness;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,10 +1,10 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,9 +1,9 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Data.Import;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

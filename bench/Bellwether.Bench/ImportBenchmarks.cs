@@ -1,6 +1,6 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Data.Import;
 using Bellwether.Data.Store;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,6 +1,6 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Statistics.CorrelationMatrix;
 using Bellwether.Core.Statistics.Rolling;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Signals;
@@ -6,6 +5,7 @@ using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,8 +1,8 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Trendlines;
 using Bellwether.Data.Import;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

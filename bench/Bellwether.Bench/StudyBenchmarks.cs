@@ -1,13 +1,13 @@
-using BenchmarkDotNet.Attributes;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Study.Basket;
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Data.Import;
+using BenchmarkDotNet.Attributes;
 
 namespace Bellwether.Bench;
 

@@ -1,8 +1,8 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Study.Basket;
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
 using Xunit;
 

@@ -130,39 +130,39 @@ internal static class AltseasonCommand
 
     private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
         Latest? ethBtc, Latest? dominance) => new
-    {
-        as_of = r.Date,
-        window_days = r.Parameters.WindowDays,
-        top = r.Parameters.TopCount,
-        index = r.Index,
-        season = r.Season,
-        status = r.Status,
-        eligible = r.EligibleCount,
-        outperformer_count = r.Outperformers.Count,
-        short_of_top = r.ShortOfTop,
-        coverage = new
         {
-            eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
-            min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
-        },
-        bitcoin_return = r.BenchmarkReturn,
-        thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
-        ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
-        outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
-        coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
-        skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
-        eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
-        btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
-        warnings = new[] { ethBtc?.Warning("ETH/BTC", r.Date), dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
-        history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
-        published = published.Readings.Select(c => new
-        {
-            date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
-            computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
-            ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
-        }),
-        published_summary = new { all = Summary(published.All), comparable = Summary(published.Comparable) },
-    };
+            as_of = r.Date,
+            window_days = r.Parameters.WindowDays,
+            top = r.Parameters.TopCount,
+            index = r.Index,
+            season = r.Season,
+            status = r.Status,
+            eligible = r.EligibleCount,
+            outperformer_count = r.Outperformers.Count,
+            short_of_top = r.ShortOfTop,
+            coverage = new
+            {
+                eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
+                min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
+            },
+            bitcoin_return = r.BenchmarkReturn,
+            thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
+            ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
+            outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
+            coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
+            skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
+            eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
+            btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
+            warnings = new[] { ethBtc?.Warning("ETH/BTC", r.Date), dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
+            history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
+            published = published.Readings.Select(c => new
+            {
+                date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
+                computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
+                ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
+            }),
+            published_summary = new { all = Summary(published.All), comparable = Summary(published.Comparable) },
+        };
 
     private static object? Summary(ComparisonSummary? s) => s is null ? null : new
     {

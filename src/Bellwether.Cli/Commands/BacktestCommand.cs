@@ -102,47 +102,47 @@ internal static class BacktestCommand
 
     private static object Json(ThesisDefinition thesis, string? file, BacktestReport r, StudyAssets assets, CalendarPath readiness,
         List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid, int every) => new
-    {
-        thesis = new { name = thesis.Name, file = file ?? $"theses/{Data.Thesis.ThesisFile.DefaultName} (built in)" },
-        from = r.From,
-        split = r.Split,
-        to = r.To,
-        parameters = new
         {
-            threshold = r.Parameters.Rotation.Threshold, hold = r.Parameters.Rotation.Hold, fallback = r.Parameters.Rotation.Fallback, commission_bp = r.Parameters.Rotation.CommissionBp,
-            slippage_bp = r.Parameters.Rotation.SlippageBp, basket_top = assets.Basket.Parameters.TopCount, readiness_every_days = every,
-        },
-        strategies = r.Strategies.Select(s => new
-        {
-            id = s.Id, description = s.Description, full = Metrics(s.Full), in_sample = Metrics(s.InSample), out_of_sample = Metrics(s.OutOfSample),
-            unpriced_days = s.Run.UnpricedDays,
-            equity_curve = Enumerable.Range(0, s.Run.Days).Select(i => new { date = s.Run.Date(i), equity = s.Run.Equity[i] }),
-        }),
-        readiness = Enumerable.Range(0, readiness.Count).Select(i => new { date = readiness.First.AddDays(i), value = readiness.Values[i] }),
-        basket_size = r.Strategies.Any(s => s.Id == "basket") ? StudyInputs.BasketSize(assets.Basket, r.From, r.To) : null,
-        signal_value = signalValue.Select(v => new
-        {
-            readiness = v.Readiness, threshold = v.Result.Parameters.Threshold, within_days = v.Result.Parameters.WithinDays,
-            season_threshold = v.Result.Parameters.SeasonThreshold, from = v.Result.From, to = v.Result.To,
-            entries = v.Result.Entries.Count, evaluable_entries = v.Result.Entries.Count(e => e.Evaluable), hits = v.Result.Entries.Count(e => e.Evaluable && e.SeasonDate is not null),
-            seasons = v.Result.Seasons.Count, precision = v.Result.Precision, recall = v.Result.Recall, median_lead_days = v.Result.MedianLeadDays,
-            random_precision = v.Result.RandomPrecision, random_recall = v.Result.RandomRecall,
-            precision_p_value = v.Result.PrecisionPValue, recall_p_value = v.Result.RecallPValue,
-            entry_dates = v.Result.Entries.Select(e => new { date = e.Date, readiness = e.Readiness, season = e.SeasonDate, evaluable = e.Evaluable }),
-            season_starts = v.Result.Seasons.Select(s => new { date = s.Date, entry = s.EntryDate }),
-            warnings = v.Result.Warnings,
-        }),
-        grid = grid is null ? null : new
-        {
-            from = grid.From, split = grid.Split, to = grid.To, points_count = grid.Points.Count,
-            best_in_sample = Point(grid.Points[grid.BestInSample]),
-            best_in_sample_out_of_sample_rank = grid.BestInSampleOutOfSampleRank,
-            median_out_of_sample_sharpe = grid.MedianOutOfSampleSharpe,
-            sharpe_rank_correlation = grid.SharpeRankCorrelation,
-            points = grid.Points.Select(Point),
-        },
-        warnings = r.Warnings,
-    };
+            thesis = new { name = thesis.Name, file = file ?? $"theses/{Data.Thesis.ThesisFile.DefaultName} (built in)" },
+            from = r.From,
+            split = r.Split,
+            to = r.To,
+            parameters = new
+            {
+                threshold = r.Parameters.Rotation.Threshold, hold = r.Parameters.Rotation.Hold, fallback = r.Parameters.Rotation.Fallback, commission_bp = r.Parameters.Rotation.CommissionBp,
+                slippage_bp = r.Parameters.Rotation.SlippageBp, basket_top = assets.Basket.Parameters.TopCount, readiness_every_days = every,
+            },
+            strategies = r.Strategies.Select(s => new
+            {
+                id = s.Id, description = s.Description, full = Metrics(s.Full), in_sample = Metrics(s.InSample), out_of_sample = Metrics(s.OutOfSample),
+                unpriced_days = s.Run.UnpricedDays,
+                equity_curve = Enumerable.Range(0, s.Run.Days).Select(i => new { date = s.Run.Date(i), equity = s.Run.Equity[i] }),
+            }),
+            readiness = Enumerable.Range(0, readiness.Count).Select(i => new { date = readiness.First.AddDays(i), value = readiness.Values[i] }),
+            basket_size = r.Strategies.Any(s => s.Id == "basket") ? StudyInputs.BasketSize(assets.Basket, r.From, r.To) : null,
+            signal_value = signalValue.Select(v => new
+            {
+                readiness = v.Readiness, threshold = v.Result.Parameters.Threshold, within_days = v.Result.Parameters.WithinDays,
+                season_threshold = v.Result.Parameters.SeasonThreshold, from = v.Result.From, to = v.Result.To,
+                entries = v.Result.Entries.Count, evaluable_entries = v.Result.Entries.Count(e => e.Evaluable), hits = v.Result.Entries.Count(e => e.Evaluable && e.SeasonDate is not null),
+                seasons = v.Result.Seasons.Count, precision = v.Result.Precision, recall = v.Result.Recall, median_lead_days = v.Result.MedianLeadDays,
+                random_precision = v.Result.RandomPrecision, random_recall = v.Result.RandomRecall,
+                precision_p_value = v.Result.PrecisionPValue, recall_p_value = v.Result.RecallPValue,
+                entry_dates = v.Result.Entries.Select(e => new { date = e.Date, readiness = e.Readiness, season = e.SeasonDate, evaluable = e.Evaluable }),
+                season_starts = v.Result.Seasons.Select(s => new { date = s.Date, entry = s.EntryDate }),
+                warnings = v.Result.Warnings,
+            }),
+            grid = grid is null ? null : new
+            {
+                from = grid.From, split = grid.Split, to = grid.To, points_count = grid.Points.Count,
+                best_in_sample = Point(grid.Points[grid.BestInSample]),
+                best_in_sample_out_of_sample_rank = grid.BestInSampleOutOfSampleRank,
+                median_out_of_sample_sharpe = grid.MedianOutOfSampleSharpe,
+                sharpe_rank_correlation = grid.SharpeRankCorrelation,
+                points = grid.Points.Select(Point),
+            },
+            warnings = r.Warnings,
+        };
 
     private static object Point(GridPoint p) => new { threshold = p.Threshold, variants = p.Variants, in_sample = Metrics(p.InSample), out_of_sample = Metrics(p.OutOfSample) };
 

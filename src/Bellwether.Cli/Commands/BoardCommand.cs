@@ -1,4 +1,3 @@
-using Bellwether.Core.Text;
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
@@ -6,6 +5,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
+using Bellwether.Core.Text;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
 using Spectre.Console;
@@ -95,7 +95,8 @@ internal static class BoardCommand
             var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
                 parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(definition, file), chosen)
-                    with { AsOfPastData = asOfDate is { } given ? StoreAccess.PastTheData(store, given) : null }));
+                    with
+                { AsOfPastData = asOfDate is { } given ? StoreAccess.PastTheData(store, given) : null }));
             else
             {
                 Print(Output.Console(parse), board);

@@ -37,9 +37,12 @@ internal static class BreakoutCommand
                 new ZoneParameters(SeriesArgument.Fraction(parse, zoneTolerance), LookbackYears: years),
                 defaults with
                 {
-                    Buffer = SeriesArgument.Fraction(parse, buffer), ConfirmCloses = parse.GetValue(confirm),
-                    RetestBand = SeriesArgument.Fraction(parse, retest), FailBand = SeriesArgument.Fraction(parse, fail),
-                    FailBars = parse.GetValue(failBars), MinHeldDays = parse.GetValue(minHeld),
+                    Buffer = SeriesArgument.Fraction(parse, buffer),
+                    ConfirmCloses = parse.GetValue(confirm),
+                    RetestBand = SeriesArgument.Fraction(parse, retest),
+                    FailBand = SeriesArgument.Fraction(parse, fail),
+                    FailBars = parse.GetValue(failBars),
+                    MinHeldDays = parse.GetValue(minHeld),
                 });
             using var store = StoreAccess.OpenForRead(parse);
             var series = SeriesArgument.Load(parse, store, parse.GetValue(id)!, StoreAccess.Date(parse, asOf));

@@ -101,7 +101,10 @@ internal static class FlowsCommand
 
     private static string Kind(RotationKind k) => k switch
     {
-        RotationKind.Rotation => "rotation", RotationKind.Reverse => "reverse rotation", RotationKind.BothInflow => "both took money",
-        RotationKind.BothOutflow => "both lost money", _ => "flat",
+        RotationKind.Rotation => "rotation",
+        RotationKind.Reverse => "reverse rotation",
+        RotationKind.BothInflow => "both took money",
+        RotationKind.BothOutflow => "both lost money",
+        _ => "flat",
     };
 }

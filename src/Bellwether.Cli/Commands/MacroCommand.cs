@@ -103,7 +103,9 @@ internal static class MacroCommand
 
     private static string Words(FedRegime regime) => regime switch
     {
-        FedRegime.Easing => "easing", FedRegime.Tightening => "tightening", _ => "on hold",
+        FedRegime.Easing => "easing",
+        FedRegime.Tightening => "tightening",
+        _ => "on hold",
     };
 
     private static string Change(double v) => double.IsNaN(v) ? "" : v.ToString("+#,0.0;-#,0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);

@@ -3,8 +3,8 @@ using System.Globalization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Data.Market;
 using Spectre.Console;
@@ -40,7 +40,9 @@ internal static class StudyCommand
             var id = parse.GetValue(eventId)!;
             var parameters = EventStudyParameters.Default with
             {
-                Horizons = StudyInputs.Days(parse, horizons), Resamples = parse.GetValue(resamples), Seed = parse.GetValue(seed),
+                Horizons = StudyInputs.Days(parse, horizons),
+                Resamples = parse.GetValue(resamples),
+                Seed = parse.GetValue(seed),
             };
             var (definition, _) = StudyInputs.LoadThesis(parse, thesis);
             var trigger = Trigger(definition, id);

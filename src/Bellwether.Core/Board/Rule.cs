@@ -43,8 +43,13 @@ public sealed record RuleClause(string Field, IReadOnlyList<string>? Words, stri
         if (double.IsNaN(v)) return false;
         return Op switch
         {
-            "<" => v < Threshold, "<=" => v <= Threshold, ">" => v > Threshold, ">=" => v >= Threshold,
-            "==" => v == Threshold, "!=" => v != Threshold, _ => false,
+            "<" => v < Threshold,
+            "<=" => v <= Threshold,
+            ">" => v > Threshold,
+            ">=" => v >= Threshold,
+            "==" => v == Threshold,
+            "!=" => v != Threshold,
+            _ => false,
         };
     }
 

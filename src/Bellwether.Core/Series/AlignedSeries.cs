@@ -52,7 +52,7 @@ public sealed record AlignedSeries(string[] Ids, DateOnly[] Dates, double[][] Co
             }
             for (int k = 0; k < series.Count; k++) cursor[k]++;
         }
-        done:
+    done:
         return new AlignedSeries(series.Select(s => s.Instrument.Id).ToArray(), [.. dates], cols.Select(c => c.ToArray()).ToArray());
     }
 

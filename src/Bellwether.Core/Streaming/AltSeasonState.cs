@@ -2,8 +2,8 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Signals;
 
 namespace Bellwether.Core.Streaming;
 

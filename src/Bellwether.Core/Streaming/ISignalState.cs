@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Signals.NoSource;

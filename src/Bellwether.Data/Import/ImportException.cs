@@ -26,7 +26,7 @@ public sealed class ImportException(string file, int line, string field, string 
     {
         var first = file.Problems[0];
         return new ImportException(file.Path, first.Line, first.Field, first.Reason, first.Position)
-            { Problems = [.. file.Problems], UnlistedProblems = file.UnlistedProblems };
+        { Problems = [.. file.Problems], UnlistedProblems = file.UnlistedProblems };
     }
 }
 

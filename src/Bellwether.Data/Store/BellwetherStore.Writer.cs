@@ -215,9 +215,9 @@ public sealed partial class BellwetherStore
         using (var appender = _connection.CreateAppender("stage_coin_lists"))
         {
             foreach (var file in files)
-            foreach (var c in file.Classifications)
-                appender.CreateRow().AppendValue(file.ClassificationList).AppendValue(c.Symbol).AppendValue(c.Name)
-                    .AppendValue(c.IsStablecoin).AppendValue(c.IsWrapped).AppendValue(c.Category).EndRow();
+                foreach (var c in file.Classifications)
+                    appender.CreateRow().AppendValue(file.ClassificationList).AppendValue(c.Symbol).AppendValue(c.Name)
+                        .AppendValue(c.IsStablecoin).AppendValue(c.IsWrapped).AppendValue(c.Category).EndRow();
         }
         using (var appender = _connection.CreateAppender("stage_rankings"))
         {

@@ -1,7 +1,7 @@
-using Bellwether.Core.Instruments;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Flows;
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;

@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Crypto.AltcoinSeason;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Bellwether.Core.Structure.Breakout;
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Multiplicity;
 using Bellwether.Core.Tests.Statistics;
 using Bellwether.TestSupport;

@@ -1,5 +1,5 @@
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Xunit;
 using static Bellwether.Core.Tests.Study.Synthetic;
 

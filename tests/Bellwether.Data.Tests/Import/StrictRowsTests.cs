@@ -106,42 +106,42 @@ public sealed class StrictRowsTests : IDisposable
                         $"^RUT,D,{bad.Date.Replace("-", "")},000000,2,438.36,{bad["high"]},{bad["low"]},{bad["close"]},{bad["volume"]},0\n", 10);
             case "bellwether-series":
             case "fred":
-            {
-                var dgs = Fixtures.Rows("macro/DGS10.csv", "2025-01-02", "2025-01-03");
-                var header = format == "fred" ? "observation_date,DGS10" : "date,DGS10";
-                return ($"{header}\n{dgs[0].Date},{dgs[0]["DGS10"]}\n{dgs[1].Date},{dgs[1]["DGS10"].Replace('.', ',')}\n", 2);
-            }
+                {
+                    var dgs = Fixtures.Rows("macro/DGS10.csv", "2025-01-02", "2025-01-03");
+                    var header = format == "fred" ? "observation_date,DGS10" : "date,DGS10";
+                    return ($"{header}\n{dgs[0].Date},{dgs[0]["DGS10"]}\n{dgs[1].Date},{dgs[1]["DGS10"].Replace('.', ',')}\n", 2);
+                }
             case "etf-flows":
-            {
-                var lines = File.ReadAllLines(RealData.File("flows", "btc_spot_etf_flows_daily.csv"));
-                var fields = lines[0].Split(',').Length;
-                // 2024-01-11's IBIT 111.7 written as 1,117 (a thousands separator where a decimal point belongs).
-                return ($"{lines[0]}\n{lines[2]}\n{lines[1].Replace(",111.7,", ",1,117,")}\n", fields);
-            }
+                {
+                    var lines = File.ReadAllLines(RealData.File("flows", "btc_spot_etf_flows_daily.csv"));
+                    var fields = lines[0].Split(',').Length;
+                    // 2024-01-11's IBIT 111.7 written as 1,117 (a thousands separator where a decimal point belongs).
+                    return ($"{lines[0]}\n{lines[2]}\n{lines[1].Replace(",111.7,", ",1,117,")}\n", fields);
+                }
             case "ranking":
-            {
-                var lines = File.ReadAllLines(RealData.File("crypto", "cmc_monthly_top200_snapshots.csv"));
-                return ($"{lines[0]}\n{lines[1]}\n{lines[2].Replace(",Ethereum,", ",Ethereum, Ether,")}\n", lines[0].Split(',').Length);
-            }
+                {
+                    var lines = File.ReadAllLines(RealData.File("crypto", "cmc_monthly_top200_snapshots.csv"));
+                    return ($"{lines[0]}\n{lines[1]}\n{lines[2].Replace(",Ethereum,", ",Ethereum, Ether,")}\n", lines[0].Split(',').Length);
+                }
             case "coin-list":
-            {
-                var lines = File.ReadAllLines(RealData.File("crypto", "exclusions_stable_wrapped.csv"));
-                var wbtc = lines.First(l => l.StartsWith("WBTC,", StringComparison.Ordinal));
-                return ($"{lines[0]}\n{lines[1]}\n{wbtc.Replace("Wrapped Bitcoin", "Wrapped Bitcoin, WBTC")}\n", 5);
-            }
+                {
+                    var lines = File.ReadAllLines(RealData.File("crypto", "exclusions_stable_wrapped.csv"));
+                    var wbtc = lines.First(l => l.StartsWith("WBTC,", StringComparison.Ordinal));
+                    return ($"{lines[0]}\n{lines[1]}\n{wbtc.Replace("Wrapped Bitcoin", "Wrapped Bitcoin, WBTC")}\n", 5);
+                }
             case "coingecko-daily-csv":
-            {
-                var rows = Fixtures.Rows("crypto/coingecko/BTC.csv", "2024-01-10", "2024-01-11").Select(r => r.Cells.Values.ToArray()).ToList();
-                return ("snapshot_date_utc0000,price_usd,market_cap_usd,total_volume_usd,from_repo\n" + string.Join(',', rows[0]) + "\n" +
-                        $"{rows[1][0]},{double.Parse(rows[1][1], System.Globalization.CultureInfo.InvariantCulture):#,0.00},{string.Join(',', rows[1][2..])}\n", 5);
-            }
+                {
+                    var rows = Fixtures.Rows("crypto/coingecko/BTC.csv", "2024-01-10", "2024-01-11").Select(r => r.Cells.Values.ToArray()).ToList();
+                    return ("snapshot_date_utc0000,price_usd,market_cap_usd,total_volume_usd,from_repo\n" + string.Join(',', rows[0]) + "\n" +
+                            $"{rows[1][0]},{double.Parse(rows[1][1], System.Globalization.CultureInfo.InvariantCulture):#,0.00},{string.Join(',', rows[1][2..])}\n", 5);
+                }
             case "binance-klines":
-            {
-                var btc = Fixtures.Rows("crypto/daily/BTC.csv", "2024-01-01", "2024-01-02");
-                string Kline(RawRow r, string open) =>
-                    $"{Fixtures.UnixMs(r.Day)},{open},{r["high"]},{r["low"]},{r["close"]},{r["volume"]},{Fixtures.UnixMs(r.Day) + 86_399_999},0,0,0,0,0";
-                return (Kline(btc[0], btc[0]["open"]) + "\n" + Kline(btc[1], btc[1].Number("open").ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)) + "\n", 12);
-            }
+                {
+                    var btc = Fixtures.Rows("crypto/daily/BTC.csv", "2024-01-01", "2024-01-02");
+                    string Kline(RawRow r, string open) =>
+                        $"{Fixtures.UnixMs(r.Day)},{open},{r["high"]},{r["low"]},{r["close"]},{r["volume"]},{Fixtures.UnixMs(r.Day) + 86_399_999},0,0,0,0,0";
+                    return (Kline(btc[0], btc[0]["open"]) + "\n" + Kline(btc[1], btc[1].Number("open").ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)) + "\n", 12);
+                }
             default: throw new ArgumentOutOfRangeException(nameof(format));
         }
     }

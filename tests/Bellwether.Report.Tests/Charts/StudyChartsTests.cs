@@ -1,7 +1,7 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Study.Basket;
-using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Events;
+using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Report.Charts;
 using Bellwether.TestSupport;

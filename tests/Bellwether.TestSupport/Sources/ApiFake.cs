@@ -62,9 +62,15 @@ public abstract class ApiFake : IDisposable
     /// </summary>
     public static SourceSettings Fast(SourceSettings s) => s with
     {
-        RequestsPerMinute = 100_000, AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromMinutes(10),
-        ConnectTimeout = TimeSpan.FromSeconds(2), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(20),
-        MaxRetryAfter = TimeSpan.FromSeconds(3), CircuitBreakerThroughput = 1000, ApiKeyVariable = null,
+        RequestsPerMinute = 100_000,
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+        TotalTimeout = TimeSpan.FromMinutes(10),
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+        MaxRetries = 2,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxRetryAfter = TimeSpan.FromSeconds(3),
+        CircuitBreakerThroughput = 1000,
+        ApiKeyVariable = null,
     };
 
     /// <summary>The normal answer of the API to a request.</summary>
@@ -125,9 +131,13 @@ public abstract class ApiFake : IDisposable
         {
             var (e, s) = field switch
             {
-                "open" => (expected.Open, stored.Open), "high" => (expected.High, stored.High), "low" => (expected.Low, stored.Low),
-                "close" => (expected.Close, stored.Close), "volume" => (expected.Volume, stored.Volume),
-                "market_cap" => (expected.MarketCap, stored.MarketCap), _ => throw new ArgumentException(field),
+                "open" => (expected.Open, stored.Open),
+                "high" => (expected.High, stored.High),
+                "low" => (expected.Low, stored.Low),
+                "close" => (expected.Close, stored.Close),
+                "volume" => (expected.Volume, stored.Volume),
+                "market_cap" => (expected.MarketCap, stored.MarketCap),
+                _ => throw new ArgumentException(field),
             };
             for (int i = 0; i < e.Length; i++)
                 if (!e[i].Equals(s[i])) Assert.Fail($"{expected.Instrument.Id} {expected.Dates[i]:yyyy-MM-dd} {field}: expected {R(e[i])}, stored {R(s[i])}");

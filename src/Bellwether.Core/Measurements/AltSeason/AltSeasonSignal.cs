@@ -18,11 +18,13 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     /// <summary>N, shared with the <c>altseason</c> claim (which reads a list, once called <c>windows_days</c>).
     /// </summary>
     internal static readonly MeasurementParameter WindowDays = new("window_days", "90",
-        "N: the return window in calendar days (30 month, 90 season, 365 year)") { Aliases = ["windows_days"] };
+        "N: the return window in calendar days (30 month, 90 season, 365 year)")
+    { Aliases = ["windows_days"] };
 
     /// <summary>K, shared with the <c>altseason</c> claim (which reads a list, once called <c>tops</c>).</summary>
     internal static readonly MeasurementParameter Top = new("top", "50",
-        "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)") { Aliases = ["tops"] };
+        "K: eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)")
+    { Aliases = ["tops"] };
     private static readonly MeasurementParameter AltcoinSeason = new("altcoin_season", "75",
         "an index at or above this is Altcoin Season");
     private static readonly MeasurementParameter BitcoinSeason = new("bitcoin_season", "25",

@@ -46,8 +46,12 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         int years = spec.Integer(LookbackYears);
         var rules = new BreakoutParameters() with
         {
-            Buffer = spec.Number(BufferPct) / 100, ConfirmCloses = spec.Integer(ConfirmCloses), RetestBand = spec.Number(RetestPct) / 100,
-            FailBand = spec.Number(FailPct) / 100, FailBars = spec.Integer(FailBars), MinHeldDays = spec.Integer(MinHeldDays),
+            Buffer = spec.Number(BufferPct) / 100,
+            ConfirmCloses = spec.Integer(ConfirmCloses),
+            RetestBand = spec.Number(RetestPct) / 100,
+            FailBand = spec.Number(FailPct) / 100,
+            FailBars = spec.Integer(FailBars),
+            MinHeldDays = spec.Integer(MinHeldDays),
         };
         var basis = spec.Choice(Basis, "close", "high") == "high" ? PriceBasis.High : PriceBasis.Close;
         var analysis = new BreakoutAnalysisParameters(new MultiYearHighParameters(years, spec.Integer(ExcludeBars), basis),

@@ -13,7 +13,8 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
     public static readonly MeasurementParameter Instrument = new("instrument", "BTC", "series id");
 
     public static readonly MeasurementParameter By = new("by", "close",
-        "the peak is the highest close or the highest intraday high: close | high") { Aliases = ["basis"] };
+        "the peak is the highest close or the highest intraday high: close | high")
+    { Aliases = ["basis"] };
 
     public static readonly MeasurementParameter Since = new("since", "",
         "start the running peak on this date, yyyy-MM-dd (empty: the first row)");

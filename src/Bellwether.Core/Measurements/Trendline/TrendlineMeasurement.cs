@@ -13,7 +13,8 @@ namespace Bellwether.Core.Measurements.Trendline;
 public sealed class TrendlineMeasurement : Measurement<TrendlineOf, TrendlineReading>
 {
     public static readonly MeasurementParameter SeriesId = new("series", "ETH/BTC",
-        "instrument id, or a ratio of closes A/B on their common dates") { Aliases = ["instrument"] };
+        "instrument id, or a ratio of closes A/B on their common dates")
+    { Aliases = ["instrument"] };
 
     public static readonly MeasurementParameter Side = new("side", "resistance",
         "resistance (descending line over highs, breaks upward) | support (ascending line under lows, breaks " +

@@ -17,8 +17,8 @@ public class PearsonMatrixTests
         Assert.Equal(e.GetProperty("n").GetInt32(), rows.Count);
         var expected = e.GetProperty("matrix").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
         for (int i = 0; i < ids.Length; i++)
-        for (int j = 0; j < ids.Length; j++)
-            Agreement.Close(expected[i][j], matrix[i][j], Agreement.Coefficient, $"r({ids[i]}, {ids[j]})");
+            for (int j = 0; j < ids.Length; j++)
+                Agreement.Close(expected[i][j], matrix[i][j], Agreement.Coefficient, $"r({ids[i]}, {ids[j]})");
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class PearsonMatrixTests
             var series = Enumerable.Range(0, k).Select(_ => Enumerable.Range(0, t).Select(_ => random.NextDouble() * 100 + 1e6).ToArray()).ToList();
             var matrix = PearsonMatrix.Compute(series);
             for (int i = 0; i < k; i++)
-            for (int j = 0; j < k; j++)
-                Assert.Equal(i == j ? 1.0 : Core.Statistics.Correlation.Correlations.Pearson(series[i], series[j]), matrix[i][j], 1e-12);
+                for (int j = 0; j < k; j++)
+                    Assert.Equal(i == j ? 1.0 : Core.Statistics.Correlation.Correlations.Pearson(series[i], series[j]), matrix[i][j], 1e-12);
         }
     }
 

@@ -88,11 +88,11 @@ public class DrawdownsTests
         using var store = RealData.OpenStore();
         var btc = store.LoadSeries("BTC");
         for (var d = new DateOnly(2013, 1, 5); d <= new DateOnly(2026, 1, 5); d = d.AddDays(37))
-        foreach (var basis in new[] { DrawdownBasis.Close, DrawdownBasis.High })
-        {
-            var full = Drawdowns.AsOf(btc, d, basis);
-            var cut = Drawdowns.AsOf(btc.AsOf(d), d, basis);
-            Assert.Equal(cut, full);
-        }
+            foreach (var basis in new[] { DrawdownBasis.Close, DrawdownBasis.High })
+            {
+                var full = Drawdowns.AsOf(btc, d, basis);
+                var cut = Drawdowns.AsOf(btc.AsOf(d), d, basis);
+                Assert.Equal(cut, full);
+            }
     }
 }

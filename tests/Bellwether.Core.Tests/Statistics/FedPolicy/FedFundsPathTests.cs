@@ -86,7 +86,9 @@ public class FedFundsPathTests
             Assert.Equal(r.GetProperty("hikes12").GetInt32(), reading.Hikes12M);
             Assert.Equal(r.GetProperty("regime").GetString(), reading.Regime switch
             {
-                FedRegime.Easing => "easing", FedRegime.Tightening => "tightening", _ => "on_hold",
+                FedRegime.Easing => "easing",
+                FedRegime.Tightening => "tightening",
+                _ => "on_hold",
             });
         }
     }

@@ -1,5 +1,5 @@
-using Xunit;
 using Bellwether.Core.Statistics.Rolling;
+using Xunit;
 
 namespace Bellwether.Core.Tests.Statistics.Rolling;
 
