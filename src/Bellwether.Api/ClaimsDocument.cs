@@ -1,47 +1,32 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
-using Bellwether.Data.Market;
-using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 
 namespace Bellwether.Api;
 
-/// <summary>
-/// Checks a claims file against the store. The file is read first (<see cref="Kinds"/>), so a bad file fails before
-/// the store is opened; the Altcoin Season claims read the store given to <see cref="Run"/>. One instance per check.
-/// </summary>
-public sealed class ClaimsCheck
+/// <summary>Checks a claims file against market data.</summary>
+public static class ClaimsCheck
 {
-    private AltcoinIndexSource? _altcoins;
-
-    public ClaimsCheck() => Kinds = ClaimKinds.Standard(date => _altcoins!(date));
-
-    /// <summary>The claim kinds to read the file with.</summary>
-    public ClaimKinds Kinds { get; }
-
     /// <summary>
     /// The claims file <c>serve</c> checks: <paramref name="path"/>, else the one the thesis declares (the shipped copy
     /// for the built-in thesis, <paramref name="thesisFile"/> null); null when there is neither. The name is the file as
     /// given or found, as <c>check FILE</c> prints it.
     /// </summary>
     /// <exception cref="DefinitionFileException">A file that does not load, with its line.</exception>
-    public (string File, ClaimSet Set)? Load(string? path, ThesisDefinition thesis, string? thesisFile)
+    public static (string File, ClaimSet Set)? Load(string? path, ThesisDefinition thesis, string? thesisFile)
     {
-        if (path is not null) return (path, ClaimsFile.Load(path, Kinds));
+        if (path is not null) return (path, ClaimsFile.Load(path, Concepts.Claims));
         if (thesis.Predicts.Claims is not { } declared) return null;
-        var set = ClaimsFile.LoadForReport(null, thesis, thesisFile, Kinds)!;
+        var set = ClaimsFile.LoadForReport(null, thesis, thesisFile, Concepts.Claims)!;
         return (thesisFile is null ? $"claims/{Path.GetFileName(declared)} (built in)"
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(thesisFile))!, declared), set);
     }
 
     /// <summary>Every claim of <paramref name="set"/> (read from <paramref name="file"/>) under every reading.</summary>
-    public ClaimsAnswer Run(string file, ClaimSet set, BellwetherStore store, bool releaseLags)
-    {
-        _altcoins = StoreAltcoinIndex.Source(store);
-        return new ClaimsAnswer(file, set, ClaimChecker.Check(set.Claims, new StoreMarketData(store, releaseLags), Kinds), Kinds);
-    }
+    public static ClaimsAnswer Run(string file, ClaimSet set, IMarketData data) =>
+        new(file, set, ClaimChecker.Check(set.Claims, data, Concepts.Claims), Concepts.Claims);
 }
 
 /// <summary>The claims of a file with their readings and verdicts: what <c>check</c> prints, <c>GET /api/check</c> answers.</summary>

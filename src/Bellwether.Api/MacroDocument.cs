@@ -1,7 +1,6 @@
 using Bellwether.Core.Series;
-using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
+using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Statistics.MoneySupply;
@@ -25,12 +24,10 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
     /// <summary>The M2 series.</summary>
     public const string MoneySeries = "M2SL";
 
-    /// <summary>The series the <c>fed_path</c> and <c>net_liquidity</c> signals read by default, named once there.</summary>
-    public static readonly FedPathSignalOptions FedSeries =
-        BuiltInSignals.Kinds.All.OfType<FedPathSignal>().First().DefaultOptions;
+    /// <summary>The series the fed path and net liquidity measurements read by default, named once there.</summary>
+    public static readonly FedPathOf FedSeries = new FedPathMeasurement().Defaults;
 
-    public static readonly NetLiquiditySignalOptions LiquiditySeries =
-        BuiltInSignals.Kinds.All.OfType<NetLiquiditySignal>().First().DefaultOptions;
+    public static readonly NetLiquidityOf LiquiditySeries = new NetLiquidityMeasurement().Defaults;
 
     /// <summary>Net liquidity's trend in one word (<c>rising</c>, <c>falling</c>, …).</summary>
     public string Trend => (Liquidity.Latest?.Trend ?? LiquidityTrend.Unknown).ToString().ToLowerInvariant();

@@ -96,7 +96,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     public Task<ApiDocument> Check() =>
         cache.Get("check", () => claims.Set is not { } set
             ? ApiDocument.Error(404, $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
-            : Produce(store => Json(new ClaimsCheck().Run(claims.File!, set, store, settings.ReleaseLags).Json())));
+            : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
 
     private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Claims;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Thesis;
 using Spectre.Console;
@@ -17,11 +18,10 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var check = new ClaimsCheck();
             ClaimSet set;
             try
             {
-                set = ClaimsFile.Load(path, check.Kinds);
+                set = ClaimsFile.Load(path, Concepts.Claims);
             }
             catch (DefinitionFileException e)
             {
@@ -29,7 +29,7 @@ internal static class CheckCommand
                 return Cli.RuntimeError;
             }
             using var store = StoreAccess.OpenForRead(parse);
-            var answer = check.Run(path, set, store, !parse.GetValue(Cli.IgnoreReleaseLags));
+            var answer = ClaimsCheck.Run(path, set, StoreAccess.MarketData(parse, store));
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, answer.Json());
             else Print(Output.Console(parse), set, answer.Results);
             return Cli.Ok;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Bellwether.Api;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
+using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Statistics.FedPolicy;
 using Spectre.Console;
 
@@ -10,9 +10,9 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether macro [--as-of] [--weeks N]</c>: the fed funds path, net liquidity and M2 growth.</summary>
 internal static class MacroCommand
 {
-    private static readonly FedPathSignalOptions Fed = MacroAnswer.FedSeries;
+    private static readonly FedPathOf Fed = MacroAnswer.FedSeries;
 
-    private static readonly NetLiquiditySignalOptions Liquidity = MacroAnswer.LiquiditySeries;
+    private static readonly NetLiquidityOf Liquidity = MacroAnswer.LiquiditySeries;
 
     public static Command Create()
     {
