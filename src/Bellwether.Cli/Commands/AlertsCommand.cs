@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Api;
 using Bellwether.Core.Alerts;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Alerts;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -42,13 +42,13 @@ internal static class AlertsCommand
             var (thesis, file) = Load(parse, rules);
             using var store = StoreAccess.OpenForRead(parse);
             var data = StoreAccess.MarketData(parse, store);
-            var last = StoreAccess.Date(parse, to) ?? ThesisDates.Latest(store, data, thesis, BuiltInSignals.Kinds).Date;
+            var last = StoreAccess.Date(parse, to) ?? ThesisDates.Latest(store, data, thesis, Concepts.Signals).Date;
             var first = StoreAccess.Date(parse, from) ?? last.AddDays(-90);
             if (first > last) throw new UsageException("--from is after --to");
             // The day before the period is a warm-up: it sets states so that a change on the first day is seen.
             var engine = new AlertEngine(file.Rules);
             var events = new List<AlertEvent>();
-            foreach (var board in AlertReplay.Boards(thesis, data, first.AddDays(-1), last, BuiltInSignals.Kinds))
+            foreach (var board in AlertReplay.Boards(thesis, data, first.AddDays(-1), last, Concepts.Signals))
                 events.AddRange(engine.Step(board, notify: board.AsOf >= first).Select(AlertJson.Event));
             if (parse.GetValue(Cli.Json))
             {
@@ -107,7 +107,7 @@ internal static class AlertsCommand
             {
                 throw new UsageException(e.Message);
             }
-            var watch = new AlertWatch(storePath, thesis, BuiltInSignals.Kinds, file, WatchName(parse, rules), !parse.GetValue(Cli.IgnoreReleaseLags), clock);
+            var watch = new AlertWatch(storePath, thesis, Concepts.Signals, file, WatchName(parse, rules), !parse.GetValue(Cli.IgnoreReleaseLags), clock);
             var output = parse.InvocationConfiguration.Output;
             foreach (var e in watch.CatchUp(last, StoreAccess.Date(parse, since))) output.WriteLine(AlertJson.Line(e));
             var round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
@@ -157,7 +157,7 @@ internal static class AlertsCommand
         var (thesis, _) = StudyInputs.LoadThesis(parse, Thesis);
         try
         {
-            return (thesis, AlertRulesFile.LoadFor(parse.GetValue(rules)!, thesis, BuiltInSignals.Kinds));
+            return (thesis, AlertRulesFile.LoadFor(parse.GetValue(rules)!, thesis, Concepts.Signals));
         }
         catch (DefinitionFileException e)
         {

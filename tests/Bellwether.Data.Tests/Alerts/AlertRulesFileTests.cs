@@ -1,5 +1,5 @@
 using Bellwether.Core.Alerts;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Alerts;
 using Bellwether.Data.Thesis;
 using Bellwether.TestSupport;
@@ -15,8 +15,8 @@ public class AlertRulesFileTests
     [Fact]
     public void The_example_reads_and_fits_the_shipped_thesis()
     {
-        var thesis = ThesisFile.Load(Shipped("theses", "russell-breakout-altseason.yaml"), BuiltInSignals.Kinds);
-        var file = AlertRulesFile.LoadFor(Shipped("alerts", "example.yaml"), thesis, BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Load(Shipped("theses", "russell-breakout-altseason.yaml"), Concepts.Signals);
+        var file = AlertRulesFile.LoadFor(Shipped("alerts", "example.yaml"), thesis, Concepts.Signals);
         var rules = file.Rules;
         Assert.Equal(["altcoin_season", "eth_btc_above_0_04", "readiness_60", "rut_breakout_supports", "signal_against", "data_stale"],
             rules.Rules.Select(r => r.Name));
@@ -61,17 +61,17 @@ public class AlertRulesFileTests
     [Fact]
     public void A_signal_or_field_the_thesis_does_not_have_is_an_error_on_the_rule_s_line()
     {
-        var thesis = ThesisFile.Load(Shipped("theses", "russell-breakout-altseason.yaml"), BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Load(Shipped("theses", "russell-breakout-altseason.yaml"), Concepts.Signals);
         var path = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
         try
         {
             File.WriteAllText(path, "rules:\n  - name: ok\n    when: { stale: { signal: \"*\" } }\n" +
                 "  - name: bad\n    when: { value: { signal: eth_btc_trendline, field: closing, above: 0.04 } }\n");
-            var e = Assert.Throws<DefinitionFileException>(() => AlertRulesFile.LoadFor(path, thesis, BuiltInSignals.Kinds));
+            var e = Assert.Throws<DefinitionFileException>(() => AlertRulesFile.LoadFor(path, thesis, Concepts.Signals));
             Assert.Equal(4, e.Line);
             Assert.Contains("has no field 'closing'", e.Problem, StringComparison.Ordinal);
             File.WriteAllText(path, "rules:\n  - name: gone\n    when: { state: { signal: rut_breakout, to: supports } }\n");
-            e = Assert.Throws<DefinitionFileException>(() => AlertRulesFile.LoadFor(path, thesis, BuiltInSignals.Kinds));
+            e = Assert.Throws<DefinitionFileException>(() => AlertRulesFile.LoadFor(path, thesis, Concepts.Signals));
             Assert.Equal(2, e.Line);
             Assert.Contains("no signal 'rut_breakout'", e.Problem, StringComparison.Ordinal);
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Bellwether.Core.Alerts;
 using Bellwether.Core.Board;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Alerts;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -25,7 +25,7 @@ public sealed class AlertDeliveryTests : IDisposable
     private readonly string _store;
     private readonly string _secretVariable = $"BW_ALERT_TEST_SECRET_{Guid.NewGuid():N}".ToUpperInvariant();
     private const string Secret = "a test secret, never in a body or a log";
-    private readonly ThesisDefinition _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+    private readonly ThesisDefinition _thesis = ThesisFile.LoadDefault(Concepts.Signals);
 
     public AlertDeliveryTests()
     {
@@ -60,19 +60,19 @@ public sealed class AlertDeliveryTests : IDisposable
         return path;
     }
 
-    private AlertFile Load(string rules) => AlertRulesFile.LoadFor(rules, _thesis, BuiltInSignals.Kinds);
+    private AlertFile Load(string rules) => AlertRulesFile.LoadFor(rules, _thesis, Concepts.Signals);
 
     /// <summary>What an uninterrupted run over <paramref name="from"/>..<paramref name="to"/> notifies, not silenced.</summary>
     private List<AlertNotification> Expected(AlertFile file, DateOnly from, DateOnly to)
     {
         using var store = BellwetherStore.Open(_store, readOnly: true);
         var engine = new AlertEngine(file.Rules);
-        return [.. AlertReplay.Boards(_thesis, new StoreMarketData(store), from.AddDays(-1), to, BuiltInSignals.Kinds)
+        return [.. AlertReplay.Boards(_thesis, new StoreMarketData(store), from.AddDays(-1), to, Concepts.Signals)
             .SelectMany(b => engine.Step(b, notify: b.AsOf >= from)).Where(n => !n.Silenced)];
     }
 
     private AlertWatch Watch(AlertFile file, string rules, TimeProvider clock) =>
-        new(_store, _thesis, BuiltInSignals.Kinds, file, rules, releaseLags: true, clock);
+        new(_store, _thesis, Concepts.Signals, file, rules, releaseLags: true, clock);
 
     private AlertDeliverer Deliverer(AlertFile file, string rules, TimeProvider clock, HttpClient http) =>
         new(_store, file.Receivers, AlertLog.PathFor(file.Receivers, rules), _thesis.Name, clock, http,
