@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
@@ -32,7 +34,8 @@ internal static class AltseasonCommand
         var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
         var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
         var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("altseason", "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
+        var command = new Command(Concepts.Signal<AltSeasonSignal>().Name,
+            "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
             asOf, window, top, from, to, rankings, mode, exclude, include, alias, minCoverage, maxAge,
         };
