@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Bellwether.Api;
+using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
-using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Universe;
 using Spectre.Console;
 

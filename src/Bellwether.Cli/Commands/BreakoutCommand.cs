@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Bellwether.Core.Measurements.Divergence;
-using Bellwether.Core.Measurements;
 using System.Globalization;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Statistics.Divergence;
 using Spectre.Console;
 

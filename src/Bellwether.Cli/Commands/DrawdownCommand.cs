@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Statistics.Drawdown;
 using Spectre.Console;
 

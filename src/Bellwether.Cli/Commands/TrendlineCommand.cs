@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Structure.Pivots;
 using Bellwether.Core.Structure.Trendlines;
 using Spectre.Console;

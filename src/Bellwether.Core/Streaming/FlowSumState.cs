@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.EtfFlows;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.EtfFlows;
 
 namespace Bellwether.Core.Streaming;

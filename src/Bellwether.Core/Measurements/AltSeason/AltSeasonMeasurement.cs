@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Charts;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Signals;

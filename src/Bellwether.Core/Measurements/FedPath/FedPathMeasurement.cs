@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Charts;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.FedPolicy;
 

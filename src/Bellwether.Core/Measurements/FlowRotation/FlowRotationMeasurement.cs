@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Charts;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.EtfFlows;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.EtfFlows;
 using Rotation = Bellwether.Core.Statistics.EtfFlows.FlowRotation;
 
