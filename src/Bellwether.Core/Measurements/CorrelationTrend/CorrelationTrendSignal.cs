@@ -38,6 +38,6 @@ public sealed class CorrelationTrendSignal()
             ["breakdown_fall"] = episode?.Fall ?? double.NaN,
         };
         return new SignalReading(true, current - before, r.Trend, r.Since, sentence, r.From, r.Date, inputs, fields,
-            "r");
+            "Δr");
     }
 }
