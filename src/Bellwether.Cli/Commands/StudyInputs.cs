@@ -3,10 +3,12 @@ using System.Globalization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
+using Bellwether.Core.Text;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -35,7 +37,7 @@ internal static class StudyInputs
         var file = parse.GetValue(option);
         try
         {
-            return (file is null ? ThesisFile.LoadDefault(BuiltInSignals.Kinds) : ThesisFile.Load(file, BuiltInSignals.Kinds), file);
+            return (file is null ? ThesisFile.LoadDefault(Concepts.Signals) : ThesisFile.Load(file, Concepts.Signals), file);
         }
         catch (DefinitionFileException e)
         {
@@ -46,7 +48,7 @@ internal static class StudyInputs
     /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis, Option<int> every,
         DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
-        ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, to, variants, parse.GetValue(every));
+        ReadinessHistory.Build(thesis, data, Concepts.Signals, from, to, variants, parse.GetValue(every));
 
     /// <summary>
     /// The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only. They read the
@@ -89,6 +91,6 @@ internal static class StudyInputs
         shortfalls = basket.Shortfalls(from, to).Select(s => new { from = s.From, to = s.To, fewest = s.Fewest }),
     };
 
-    /// <summary>A fraction as a percentage for a table cell (empty for NaN).</summary>
-    public static string Pct(double v, string format = "0.0") => double.IsNaN(v) ? "" : (100 * v).ToString(format, CultureInfo.InvariantCulture) + "%";
+    /// <summary>A value as the formatting table writes it, for a table cell (empty for NaN).</summary>
+    public static string Cell(double v, ValueKind kind) => double.IsNaN(v) ? "" : ValueText.Of(v, kind);
 }
