@@ -53,6 +53,7 @@ public static class Cli
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(ClusterCheckCommand.Create());
