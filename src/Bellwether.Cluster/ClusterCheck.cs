@@ -4,16 +4,34 @@ namespace Bellwether.Cluster;
 
 /// <summary>
 /// Compares what a screen's grains hold with the single-process engine fed the same bars: every instrument's track
-/// (bars counted, drawdown) and every lane of every block (correlation bits and count).
+/// (bars counted, drawdown) and every lane of every block (correlation bits and count). A grain whose silo died after
+/// its replay ended is read again once it is back (from its flushed state) rather than failing the check.
 /// </summary>
 public static class ClusterCheck
 {
     public static async Task<ClusterComparison> Compare(IGrainFactory grains, ScreenSpec spec, CoMovementEngine engine)
     {
+        static async Task<T> Read<T>(Func<Task<T>> call)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await call();
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)));
+                }
+            }
+        }
+
         long lost = 0, duplicated = 0, lanes = 0, differing = 0;
         for (int i = 0; i < spec.Instruments; i++)
         {
-            var held = (await grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i)).Track()).ToTrack();
+            var grain = grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i));
+            var held = (await Read(grain.Track)).ToTrack();
             var expected = engine.Tracks[i];
             lost += Math.Max(0, expected.Bars - held.Bars);
             duplicated += Math.Max(0, held.Bars - expected.Bars);
@@ -21,7 +39,8 @@ public static class ClusterCheck
         }
         for (int b = 0; b < spec.Layout.BlockCount; b++)
         {
-            var held = await grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b)).Readings();
+            var grain = grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b));
+            var held = await Read(grain.Readings);
             var expected = engine.Blocks[b];
             int members = expected.Members.Count;
             lost += (long)Math.Max(0, expected.LastStep - held.LastStep) * members;
