@@ -52,7 +52,6 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     {
         var p = new AltcoinSeasonParameters(spec.Integer(WindowDays), spec.Integer(Top), spec.Number(AltcoinSeason),
             spec.Number(BitcoinSeason), spec.Number(MinCoverage), spec.Integer(MaxRankingAge));
-        p.Validate();
         return new AltSeasonSignalOptions(p, [.. Variants.Select(v => (v.Days, v.Top, p with { WindowDays = v.Days, TopCount = v.Top }))]);
     }
 
@@ -60,7 +59,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     {
         var p = o.Index;
         // Prepared once per data set: the index reads only rankings dated on or before t and closes dated t and t − N.
-        var index = data.Shared("altseason-index", d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
+        var index = data.Shared(new IndexKey(), d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
         var benchmark = data.Series(index.Options.Benchmark);
         var inputs = new List<SignalInput> { benchmark is null ? SignalInput.Missing(index.Options.Benchmark) : SignalInput.Of(benchmark, asOf) };
         var ranking = index.Rankings.InForce(asOf);
@@ -111,7 +110,7 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
     /// a time (<see cref="Year"/>), so consecutive years share two of their three years.
     /// </summary>
     private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p, int year) =>
-        data.Shared($"altseason-history:{Keys.Of(p)}:{year}", d =>
+        data.Shared(new HistoryKey(p, year), d =>
         {
             var first = Clip(index, year - 2).First;
             return new IndexHistory(first, [.. Enumerable.Range(year - 2, 3).SelectMany(y => Year(d, index, p, y))], p);
@@ -119,7 +118,16 @@ public sealed class AltSeasonSignal : SignalKind<AltSeasonSignalOptions>
 
     /// <summary>The variant's index on every day of <paramref name="year"/> from its first ranking to Bitcoin's last close, in one pass.</summary>
     private static AltcoinSeasonPoint[] Year(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p, int year) =>
-        data.Shared($"altseason-year:{Keys.Of(p)}:{year}", _ => Clip(index, year) is var (first, last) && first <= last ? index.History(first, last, p) : []);
+        data.Shared(new YearKey(p, year), _ => Clip(index, year) is var (first, last) && first <= last ? index.History(first, last, p) : []);
+
+    /// <summary>The index prepared from every coin's closes and every ranking.</summary>
+    private sealed record IndexKey : SharedKey<AltcoinSeasonIndex>;
+
+    /// <summary>A variant's days around a year (<see cref="History"/>).</summary>
+    private sealed record HistoryKey(AltcoinSeasonParameters Variant, int Year) : SharedKey<IndexHistory>;
+
+    /// <summary>A variant's days of one calendar year (<see cref="Year"/>).</summary>
+    private sealed record YearKey(AltcoinSeasonParameters Variant, int Year) : SharedKey<AltcoinSeasonPoint[]>;
 
     /// <summary>From 1 January of <paramref name="year"/> (or the first ranking) to its end (or Bitcoin's last close).</summary>
     private static (DateOnly First, DateOnly Last) Clip(AltcoinSeasonIndex index, int year)

@@ -56,15 +56,19 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         var basis = spec.Choice(Basis, "close", "high") == "high" ? PriceBasis.High : PriceBasis.Close;
         var analysis = new BreakoutAnalysisParameters(new MultiYearHighParameters(years, spec.Integer(ExcludeBars), basis),
             new ZoneParameters(LookbackYears: years), rules);
-        return new BreakoutSignalOptions(spec.Text(Instrument), analysis.Validate());
+        return new BreakoutSignalOptions(spec.Text(Instrument), analysis);
     }
+
+    /// <summary>The multi-year-high track of one series' whole history.</summary>
+    private sealed record TrackKey(string Instrument, BreakoutAnalysisParameters Analysis)
+        : SharedKey<MultiYearHighTrack>;
 
     protected override SignalReading Read(BreakoutSignalOptions o, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // The track reads no bar after the one it records, so one pass over the whole history serves every date.
-        var track = data.Shared($"myh-track:{o.Instrument}:{Keys.Of(o.Analysis)}", _ => BreakoutAnalysis.Track(series, o.Analysis));
+        var track = data.Shared(new TrackKey(o.Instrument, o.Analysis), _ => BreakoutAnalysis.Track(series, o.Analysis));
         int years = o.Analysis.MultiYearHigh.LookbackYears;
         int bar = track.IndexOnOrBefore(asOf);
         if (track.Points[bar] is not { } high)

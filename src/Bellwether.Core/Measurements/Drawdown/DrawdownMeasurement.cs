@@ -35,12 +35,15 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
         if (Inputs.Series(data, id, asOf, inputs) is not { } series)
             return Measured.Missing<DrawdownReading>(inputs, asOf);
         // The walk is causal, so one walk over the whole history serves every date (a look-up per date).
-        var history = data.Shared($"drawdown:{id}:{basis}:{since}", _ => Drawdowns.History(series, basis, since));
+        var history = data.Shared(new HistoryKey(id, basis, since), _ => Drawdowns.History(series, basis, since));
         return history.AsOf(asOf) is { } r ? Measured.Of(r, inputs)
             : Measured.NotMeasurable<DrawdownReading>(
                 $"{series.Instrument.Id} has no close from {Say.Date(since ?? series.Dates[0])} to {Say.Date(asOf)}",
                 inputs);
     }
+
+    /// <summary>The walk over one series' whole history.</summary>
+    private sealed record HistoryKey(string Id, DrawdownBasis Basis, DateOnly? Since) : SharedKey<DrawdownHistory>;
 
     /// <summary>The reading in a sentence: the close, how far below which peak, and since when.</summary>
     public static string Explain(DrawdownReading r)

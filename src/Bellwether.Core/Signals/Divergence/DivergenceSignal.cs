@@ -33,7 +33,6 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
     {
         var p = new DivergenceParameters(spec.Number(NearHighPct) / 100, spec.Number(DeepDrawdownPct) / 100,
             spec.Choice(By, "close", "high") == "high" ? DrawdownBasis.High : DrawdownBasis.Close);
-        p.Validate();
         return new DivergenceSignalOptions(spec.Text(Index), spec.Text(Crypto), p);
     }
 
@@ -45,7 +44,8 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
         if (index is null || crypto is null) return Inputs.Missing(inputs, asOf);
         // Each day's drawdowns use rows up to that day only, so one computation over the whole history serves every
         // date: the reading as of a date is its last shared day on or before it, and the run of days before it.
-        var result = data.Shared($"divergence:{o.Index}:{o.Crypto}:{Keys.Of(o.Thresholds)}", _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
+        var result = data.Shared(new DaysKey(o.Index, o.Crypto, o.Thresholds),
+            _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
         var days = result.Days;
         int last = LastOnOrBefore(days, asOf);
         if (last < 0)
@@ -80,4 +80,8 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
         }
         return hi;
     }
+
+    /// <summary>The days of both whole histories.</summary>
+    private sealed record DaysKey(string Index, string Crypto, DivergenceParameters Thresholds)
+        : SharedKey<DivergenceResult>;
 }

@@ -34,7 +34,6 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
     protected override FedPathSignalOptions Parse(SignalSpec spec)
     {
         var path = new FedPathParameters(spec.Number(ThresholdPct), spec.Integer(Confirm), spec.Integer(Baseline));
-        path.Validate();
         return new FedPathSignalOptions(spec.Text(SeriesId), path);
     }
 
@@ -48,12 +47,13 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
         // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
         // the ones known then.
-        var history = data.SharedHistory($"fed-history:{o.Series}:{Keys.Of(o.Path)}", [o.Series], d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
+        var history = data.SharedHistory(new HistoryKey(o.Series, o.Path), [o.Series],
+            d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
         // Read no observation past the last one published by asOf (the series handed out holds just those).
         var through = series.Dates[^1] < asOf ? series.Dates[^1] : asOf;
         if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf, through) is not { } r)
             return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        var moves = data.SharedHistory($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", [o.Series], _ => history.Changes());
+        var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series], _ => history.Changes());
         // Moves are confirmed in order, so those known are a prefix.
         int known = moves.Count, lo = 0;
         while (lo < known)
@@ -106,4 +106,10 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         while (k > 0 && moves[k - 1].IsCut == moves[k].IsCut && moves[k - 1].Date > moves[k].Date.AddDays(-1).AddMonths(-6)) k--;
         return moves[k].Date;
     }
+
+    /// <summary>The rate's whole history, prepared (<see cref="FedFundsPath.History"/>).</summary>
+    private sealed record HistoryKey(string Series, FedPathParameters Path) : SharedKey<FedRateHistory>;
+
+    /// <summary>Every move of the rate's whole history.</summary>
+    private sealed record MovesKey(string Series, FedPathParameters Path) : SharedKey<List<RateChange>>;
 }

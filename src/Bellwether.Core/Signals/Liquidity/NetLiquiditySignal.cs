@@ -34,7 +34,8 @@ public sealed class NetLiquiditySignal : SignalKind<NetLiquiditySignalOptions>
         if (series.Any(s => s is null)) return Inputs.Missing(inputs, asOf);
         // A week uses the inputs dated that Wednesday and the weeks before it, so one computation over the whole history
         // serves every date: the reading as of a date is its last week on or before it.
-        var weeks = data.Shared($"net-liquidity:{Keys.Of(o)}", _ => NetLiquidity.Compute(series[0]!, series[1]!, series[2]!)).Weeks;
+        var weeks = data.Shared(new WeeksKey(o), _ => NetLiquidity.Compute(series[0]!, series[1]!, series[2]!))
+            .Weeks;
         int last = weeks.Count - 1;
         while (last >= 0 && weeks[last].Date > asOf) last--;
         if (last < 0) return SignalReading.NotMeasurable($"no Wednesday on or before {Say.Date(asOf)} has all three inputs", inputs);
@@ -52,4 +53,7 @@ public sealed class NetLiquiditySignal : SignalKind<NetLiquiditySignalOptions>
         return new SignalReading(true, latest.Change13W, Say.Word(latest.Trend), weeks[run].Date, sentence,
             latest.Date.AddDays(-7 * 13), latest.Date, inputs, fields, "US$ bn");
     }
+
+    /// <summary>The weeks of the three inputs' whole histories.</summary>
+    private sealed record WeeksKey(NetLiquiditySignalOptions Inputs) : SharedKey<NetLiquiditySeries>;
 }
