@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Thesis;
 using DuckDB.NET.Data;
@@ -42,7 +43,7 @@ public static class ServerApp
             Exposure.Check(settings);
             builder.WebHost.UseUrls([.. settings.Urls]);
         }
-        var kinds = BuiltInSignals.Kinds;
+        var kinds = Concepts.Signals;
         // Without settings given they come from configuration, read when the app is built (tests configure it then).
         builder.Services.AddSingleton(s => settings ?? Checked(ServeSettings.From(s.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton(s => LoadThesis(s.GetRequiredService<ServeSettings>(), kinds));

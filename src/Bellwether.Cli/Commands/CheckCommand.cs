@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
@@ -18,8 +18,7 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            AltcoinIndexSource? altcoins = null; // set once the store is open: the file is checked first
-            var kinds = ClaimKinds.Standard(date => altcoins!(date));
+            var kinds = Concepts.Claims;
             ClaimSet set;
             try
             {
@@ -31,7 +30,6 @@ internal static class CheckCommand
                 return Cli.RuntimeError;
             }
             using var store = StoreAccess.OpenForRead(parse);
-            altcoins = StoreAltcoinIndex.Source(store);
             var results = ClaimChecker.Check(set.Claims, StoreAccess.MarketData(parse, store), kinds);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results, kinds));
             else Print(Output.Console(parse), set, results);

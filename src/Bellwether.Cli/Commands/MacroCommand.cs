@@ -1,8 +1,7 @@
 using System.CommandLine;
+using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Series;
-using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Statistics.MoneySupply;
@@ -14,13 +13,10 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether macro [--as-of] [--weeks N]</c>: the fed funds path, net liquidity and M2 growth.</summary>
 internal static class MacroCommand
 {
-    /// <summary>The series the <c>fed_path</c> and <c>net_liquidity</c> signals read by default, named once there.
-    /// </summary>
-    private static readonly FedPathSignalOptions Fed =
-        BuiltInSignals.Kinds.All.OfType<FedPathSignal>().First().DefaultOptions;
+    /// <summary>The series the fed path and net liquidity measurements read by default, named once there.</summary>
+    private static readonly FedPathOf Fed = new FedPathMeasurement().Defaults;
 
-    private static readonly NetLiquiditySignalOptions Liquidity =
-        BuiltInSignals.Kinds.All.OfType<NetLiquiditySignal>().First().DefaultOptions;
+    private static readonly NetLiquidityOf Liquidity = new NetLiquidityMeasurement().Defaults;
 
     public static Command Create()
     {

@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Backtest.Rotation;
 
 /// <summary>The span of a backtest and where it splits into in-sample and out-of-sample.</summary>

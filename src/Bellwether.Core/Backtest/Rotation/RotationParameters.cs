@@ -1,4 +1,3 @@
-using Bellwether.Core.Checks;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
 

@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Crypto.AltcoinSeason;
 
 /// <summary>The window and size of an Altcoin Season Index evaluation.</summary>

@@ -1,4 +1,3 @@
-using Bellwether.Core.Checks;
 using Bellwether.Core.Statistics.Drawdown;
 
 namespace Bellwether.Core.Statistics.Divergence;

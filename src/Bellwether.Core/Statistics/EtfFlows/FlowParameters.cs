@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Statistics.EtfFlows;
 
 /// <summary>Windows and checks for ETF-flow statistics; checked when built (and by <c>with</c>).</summary>

@@ -1,4 +1,3 @@
-using Bellwether.Core.Checks;
 using Bellwether.Core.Structure.Pivots;
 
 namespace Bellwether.Core.Structure.Resistance;

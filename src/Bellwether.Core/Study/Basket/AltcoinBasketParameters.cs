@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Study.Basket;
 
 /// <summary>The size and starting level of the equal-weight altcoin basket; checked when built.</summary>

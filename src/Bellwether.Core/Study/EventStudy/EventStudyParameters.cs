@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Study.EventStudy;
 
 /// <summary>How the event study measures and tests; checked when built.</summary>

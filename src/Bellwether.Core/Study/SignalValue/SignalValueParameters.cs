@@ -1,5 +1,3 @@
-using Bellwether.Core.Checks;
-
 namespace Bellwether.Core.Study.SignalValue;
 
 /// <summary>What counts as a signal, a season, and a hit; checked when built.</summary>

@@ -1,4 +1,4 @@
-namespace Bellwether.Core.Checks;
+namespace Bellwether.Core;
 
 /// <summary>
 /// Range checks for values that check themselves when built: each returns the value it was given, so a record's
