@@ -53,6 +53,7 @@ public static class Cli
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         return root;
     }
 
@@ -70,6 +71,11 @@ public static class Cli
         catch (Exception e) when (e is UsageException or Core.Instruments.AmbiguousIdException)
         {
             WriteError(stderr, e.Message);
+            return UsageError;
+        }
+        catch (Api.QueryException e)
+        {
+            WriteError(stderr, e.OptionMessage);
             return UsageError;
         }
         catch (ImportException e)
