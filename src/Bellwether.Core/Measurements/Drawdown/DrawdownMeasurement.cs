@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Drawdown;
 
@@ -42,8 +43,12 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
                 inputs);
     }
 
-    /// <summary>The walk over one series' whole history.</summary>
-    private sealed record HistoryKey(string Id, DrawdownBasis Basis, DateOnly? Since) : SharedKey<DrawdownHistory>;
+    /// <summary>The drawdown by close and by high over the last years (<see cref="DrawdownChart"/>).</summary>
+    public override Chart? Chart(DrawdownParameters o, ChartContext context) =>
+        context.View.Series(o.Instrument) is { Count: > 0 } s
+            ? DrawdownChart.Draw(o.Instrument, Drawdowns.Compute(s, DrawdownBasis.Close),
+                Drawdowns.Compute(s, DrawdownBasis.High), context.Date)
+            : context.Missing("drawdown", o.Instrument);
 
     /// <summary>The reading in a sentence: the close, how far below which peak, and since when.</summary>
     public static string Explain(DrawdownReading r)
@@ -55,4 +60,7 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
             : $"{r.Id} closed {Say.Price(p.Close)} on {Say.Date(p.Date)}, {Say.Pct(p.Drawdown * 100)} below its " +
               $"{peak} of {Say.Price(p.Peak)} ({Say.Date(p.PeakDate)}, {r.DaysSincePeak} days earlier).";
     }
+
+    /// <summary>The walk over one series' whole history.</summary>
+    private sealed record HistoryKey(string Id, DrawdownBasis Basis, DateOnly? Since) : SharedKey<DrawdownHistory>;
 }
