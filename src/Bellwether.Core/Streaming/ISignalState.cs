@@ -1,9 +1,19 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.Breakout;
+using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.RecordClose;
+using Bellwether.Core.Measurements.Trendline;
+using Bellwether.Core.Signals.CorrelationTrend;
+using Bellwether.Core.Signals.Divergence;
 using Bellwether.Core.Signals.EtfFlows;
+using Bellwether.Core.Signals.FedPath;
+using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Signals.NoSource;
+using Bellwether.Core.Statistics.Resampling;
 
 namespace Bellwether.Core.Streaming;
 
@@ -39,6 +49,15 @@ public static class IncrementalSignals
     {
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
         DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
+        DivergenceSignal k => new DivergenceState(k.Options(spec)),
+        FedPathSignal k => new FedPathState(k.Options(spec)),
+        NetLiquiditySignal k => new NetLiquidityState(k.Options(spec)),
+        RecordCloseSignal k => Of(k, spec, p => new RecordCloseState(p)),
+        FlowRotationSignal k => new FlowRotationState(k.Options(spec)),
+        TrendlineSignal k => Of(k, spec, p => new TrendlineState(p)),
+        BreakoutSignal k => new BreakoutTrackState(k.Options(spec)),
+        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily => Of(k, spec, p => new CorrelationState(p)),
+        CorrelationTrendSignal k when k.Options(spec).Frequency == Frequency.Daily => new CorrelationTrendState(k.Options(spec)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
         NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
         _ => null,

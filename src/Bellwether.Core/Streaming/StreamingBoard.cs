@@ -21,7 +21,7 @@ namespace Bellwether.Core.Streaming;
 public sealed class StreamingBoard
 {
     /// <summary>The snapshot format; a snapshot of another version is refused.</summary>
-    public const int SnapshotVersion = 1;
+    public const int SnapshotVersion = 2;
 
     private static readonly byte[] Magic = "BWSTREAM"u8.ToArray();
 
@@ -31,6 +31,8 @@ public sealed class StreamingBoard
     private readonly int _checkpointEvery, _checkpointsKept;
     private readonly List<(DateOnly Day, byte[] States)> _checkpoints = [];
     private DateOnly? _first, _day, _lastCheckpoint, _rewindFrom;
+    /// <summary>A running FNV-1a hash of every row fed, in order: a snapshot resumes only on the same data.</summary>
+    private ulong _fed = 14695981039346656037;
 
     /// <param name="classifications">The coin lists, undated.</param>
     /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
@@ -61,6 +63,7 @@ public sealed class StreamingBoard
     /// <param name="closesOnly">Only the close is meaningful (the closes of a whole class).</param>
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false)
     {
+        Fed(instrument.Id, bar.Date, arrived, closesOnly ? 1 : 0, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.MarketCap);
         if (Data.SeriesOf(instrument, closesOnly).Put(bar, arrived, closesOnly) >= 0) Revised(bar.Date);
     }
 
@@ -68,14 +71,27 @@ public sealed class StreamingBoard
     public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total, bool derived,
         DateOnly arrived)
     {
+        Fed(instrument.Id, date, arrived, derived ? 1 : 0, [.. values, total]);
         if (Data.FlowsOf(instrument, funds, source).Put(date, values, total, derived, arrived) >= 0) Revised(date);
     }
 
     /// <summary>One ranking snapshot (one list, one date, rank order).</summary>
     public void Ranking(IReadOnlyList<RankedCoin> snapshot)
     {
+        foreach (var r in snapshot) Fed($"{r.Source}|{r.Symbol}", r.Date, r.Date, r.Rank, r.MarketCapUsd);
         if (snapshot.Count > 0 && !Data.AddRanking(snapshot) | _day >= snapshot[0].Date) Revised(snapshot[0].Date);
     }
+
+    private void Fed(string id, DateOnly date, DateOnly arrived, double flag, params ReadOnlySpan<double> values)
+    {
+        foreach (char c in id) Mix(c);
+        Mix(date.DayNumber);
+        Mix(arrived.DayNumber);
+        Mix(BitConverter.DoubleToInt64Bits(flag));
+        foreach (var v in values) Mix(BitConverter.DoubleToInt64Bits(v));
+    }
+
+    private void Mix(long word) => _fed = (_fed ^ (ulong)word) * 1099511628211;
 
     /// <summary>A row dated <paramref name="date"/> changed; states consumed it only if the day was closed.</summary>
     private void Revised(DateOnly date)
@@ -183,6 +199,7 @@ public sealed class StreamingBoard
             w.Write(SnapshotVersion);
             w.Write(Fingerprint(_thesis));
             Snapshots.Write(w, _first); Snapshots.Write(w, _day); Snapshots.Write(w, _lastCheckpoint);
+            w.Write(_fed);
             var states = WriteStates();
             w.Write(states.Length);
             w.Write(states);
@@ -190,21 +207,70 @@ public sealed class StreamingBoard
         return buffer.ToArray();
     }
 
-    /// <summary>Restores <paramref name="snapshot"/> into this fresh stream (same thesis).</summary>
-    /// <exception cref="InvalidDataException">Not a snapshot, another format version, or another thesis.</exception>
+    /// <summary>
+    /// Restores <paramref name="snapshot"/> into this fresh stream (same thesis), which has been fed the rows known by
+    /// the snapshot's day (<see cref="SnapshotDay"/>) and no others: the same rows, or the snapshot is refused.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a snapshot, another format version, another thesis, or other data.
+    /// </exception>
     public void Resume(byte[] snapshot)
     {
         if (_day is not null) throw new InvalidOperationException("resume a fresh stream only");
-        using var r = new BinaryReader(new MemoryStream(snapshot));
-        if (snapshot.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException("not a Bellwether stream snapshot");
-        int version = r.ReadInt32();
-        if (version != SnapshotVersion)
-            throw new InvalidDataException($"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the store");
-        if (r.ReadString() != Fingerprint(_thesis))
-            throw new InvalidDataException("the stream snapshot is of another thesis or other parameters: replay from the store");
+        using var r = Header(snapshot, _thesis);
         (_first, _day, _lastCheckpoint) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
-        ReadStates(r.ReadBytes(r.ReadInt32()));
+        if (r.ReadUInt64() != _fed)
+        {
+            (_first, _day, _lastCheckpoint) = (null, null, null);
+            throw new InvalidDataException(
+                "the stream snapshot was taken on other data (the store changed since): replay from the store");
+        }
+        try
+        {
+            ReadStates(r.ReadBytes(r.ReadInt32()));
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the stream snapshot is cut short: replay from the store", e);
+        }
+    }
+
+    /// <summary>The last day closed by the stream <paramref name="snapshot"/> of <paramref name="thesis"/>, or null
+    /// when it closed none.</summary>
+    /// <exception cref="InvalidDataException">Not a snapshot, another format version, or another thesis.</exception>
+    public static DateOnly? SnapshotDay(byte[] snapshot, ThesisDefinition thesis)
+    {
+        using var r = Header(snapshot, thesis);
+        Snapshots.ReadDate(r);
+        return Snapshots.ReadDate(r);
+    }
+
+    /// <summary>A reader past the header of <paramref name="snapshot"/>, checked against <paramref name="thesis"/>.</summary>
+    private static BinaryReader Header(byte[] snapshot, ThesisDefinition thesis)
+    {
+        var r = new BinaryReader(new MemoryStream(snapshot));
+        try
+        {
+            if (snapshot.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new InvalidDataException("not a Bellwether stream snapshot");
+            int version = r.ReadInt32();
+            if (version != SnapshotVersion)
+                throw new InvalidDataException(
+                    $"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the store");
+            if (r.ReadString() != Fingerprint(thesis))
+                throw new InvalidDataException(
+                    "the stream snapshot is of another thesis or other parameters: replay from the store");
+            return r;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            r.Dispose();
+            throw new InvalidDataException("the stream snapshot is cut short: replay from the store", e);
+        }
+        catch
+        {
+            r.Dispose();
+            throw;
+        }
     }
 
     private static string Fingerprint(ThesisDefinition thesis) => string.Join("\n", thesis.Signals.Select(s =>

@@ -65,16 +65,27 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series) return Inputs.Missing(inputs, asOf);
         // The track reads no bar after the one it records, so one pass over the whole history serves every date.
         var track = data.Shared($"myh-track:{o.Instrument}:{Keys.Of(o.Analysis)}", _ => BreakoutAnalysis.Track(series, o.Analysis));
-        int years = o.Analysis.MultiYearHigh.LookbackYears;
-        int bar = track.IndexOnOrBefore(asOf);
-        if (track.Points[bar] is not { } high)
-            return SignalReading.NotMeasurable($"{series.Instrument.Id} has no prior {years}-year high as of {Say.Date(asOf)} (the data must cover the whole lookback)", inputs);
+        var high = track.Points[track.IndexOnOrBefore(asOf)];
         var lastBar = inputs[0].LastDate!.Value;
-        double close = series.Close[series.IndexOf(lastBar)];
+        return Reading(o, series.Instrument.Id, series.Dates[0], lastBar, series.Close[series.IndexOf(lastBar)], high,
+            high is null ? [] : track.Events.Where(e => e.LevelDate == high.LevelDate && e.Date <= asOf), inputs, asOf);
+    }
+
+    /// <summary>
+    /// The reading of <paramref name="id"/> (first row <paramref name="first"/>, last close <paramref name="close"/> on
+    /// <paramref name="lastBar"/>) against the level tracked on its last bar, <paramref name="high"/>, with that level's
+    /// events known on <paramref name="asOf"/> in date order. A stream's state keeps these as bars arrive.
+    /// </summary>
+    internal static SignalReading Reading(BreakoutSignalOptions o, string id, DateOnly first, DateOnly lastBar, double close,
+        MultiYearHighTrackPoint? high, IEnumerable<BreakoutEvent> levelEvents, List<SignalInput> inputs, DateOnly asOf)
+    {
+        int years = o.Analysis.MultiYearHigh.LookbackYears;
+        if (high is null)
+            return SignalReading.NotMeasurable($"{id} has no prior {years}-year high as of {Say.Date(asOf)} (the data must cover the whole lookback)", inputs);
         double distance = (close / high.Level - 1) * 100;
 
         // The events of the tracked level known on the as-of date, from its latest breakout on.
-        var events = track.Events.Where(e => e.LevelDate == high.LevelDate && e.Date <= asOf).ToList();
+        var events = levelEvents.ToList();
         int lastBreakout = events.FindLastIndex(e => e.Type == BreakoutEventType.Breakout);
         var episode = lastBreakout >= 0 ? events.Skip(lastBreakout).ToList() : [];
         DateOnly? At(BreakoutEventType type) => episode.FirstOrDefault(e => e.Type == type)?.Date;
@@ -82,7 +93,7 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
             At(BreakoutEventType.Failed) ?? At(BreakoutEventType.Reversed));
 
         var level = $"its prior {years}-year high of {Say.Price(high.Level)} ({Say.Date(high.LevelDate)})";
-        var position = $"{series.Instrument.Id} closed {Say.Price(close)} on {Say.Date(lastBar)}, {Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} {level}";
+        var position = $"{id} closed {Say.Price(close)} on {Say.Date(lastBar)}, {Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} {level}";
         string story = high.State switch
         {
             BreakoutState.Breakout or BreakoutState.Confirmed or BreakoutState.Retest or BreakoutState.Above =>
@@ -107,7 +118,7 @@ public sealed class BreakoutSignal : SignalKind<BreakoutSignalOptions>
             ["breakouts"] = events.Count(e => e.Type == BreakoutEventType.Breakout),
         };
         return new SignalReading(true, distance, Word(high.State), high.Since, position + story + ".",
-            series.Dates[0], lastBar, inputs, fields, "%");
+            first, lastBar, inputs, fields, "%");
     }
 
     private static string Word(BreakoutState state) => Say.Word(state);

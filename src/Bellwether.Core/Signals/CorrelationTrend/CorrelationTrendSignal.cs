@@ -65,7 +65,14 @@ public sealed class CorrelationTrendSignal : SignalKind<CorrelationTrendSignalOp
         var a = Inputs.Series(data, o.A, asOf, inputs);
         var b = Inputs.Series(data, o.B, asOf, inputs);
         if (a is null || b is null) return Inputs.Missing(inputs, asOf);
-        var rows = Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind));
+        return Reading(o, Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind)),
+            inputs, asOf);
+    }
+
+    /// <summary>The reading from the aligned <paramref name="rows"/> of the last <see cref="HistoryDays"/> days.</summary>
+    internal static SignalReading Reading(CorrelationTrendSignalOptions o, AlignedReturns rows, List<SignalInput> inputs,
+        DateOnly asOf)
+    {
         var rolling = new double[rows.Count];
         RollingStatistics.Pearson(rows.Columns[0], rows.Columns[1], o.Window, rolling, rows.Dates);
         string span = o.Window.IsCalendar ? $"{o.Window.CalendarDays}-day" : $"{o.Window.Observations}-observation";

@@ -50,24 +50,33 @@ public sealed class DivergenceSignal : SignalKind<DivergenceSignalOptions>
         int last = LastOnOrBefore(days, asOf);
         if (last < 0)
             return SignalReading.NotMeasurable($"{o.Index} and {o.Crypto} share no day with a close on or before {Say.Date(asOf)}", inputs);
-        var day = days[last];
         int run = last;
-        while (run > 0 && days[run - 1].Active == day.Active) run--;
-        int episodes = result.Episodes.Count(e => e.Start <= day.Date);
-        var since = days[run].Date;
+        while (run > 0 && days[run - 1].Active == days[last].Active) run--;
+        return Reading(o, days[last], days[run].Date, last - run + 1, result.Episodes.Count(e => e.Start <= days[last].Date),
+            days[0].Date, inputs);
+    }
+
+    /// <summary>
+    /// The reading of the latest shared <paramref name="day"/>, whose state has held for <paramref name="runDays"/>
+    /// shared days since <paramref name="since"/>, after <paramref name="episodes"/> episodes begun by then and from
+    /// the first shared day <paramref name="first"/>.
+    /// </summary>
+    internal static SignalReading Reading(DivergenceSignalOptions o, DivergenceDay day, DateOnly since, int runDays,
+        int episodes, DateOnly first, List<SignalInput> inputs)
+    {
         string where = $"{o.Index} {Say.Pct(day.IndexDrawdown * 100)} below its peak, {o.Crypto} {Say.Pct(day.CryptoDrawdown * 100)} below its own";
         string sentence = day.Active
-            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since {Say.Date(since)} ({last - run + 1} shared days)."
+            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since {Say.Date(since)} ({runDays} shared days)."
             : $"{Say.Date(day.Date)}: {where}: no divergence (near = within {Say.Pct(o.Thresholds.NearHigh * 100)}, deep = beyond {Say.Pct(o.Thresholds.DeepDrawdown * 100)}).";
         var fields = new Dictionary<string, double>
         {
             ["index_drawdown"] = day.IndexDrawdown * 100,
             ["crypto_drawdown"] = day.CryptoDrawdown * 100,
-            ["episode_days"] = day.Active ? last - run + 1 : 0,
+            ["episode_days"] = day.Active ? runDays : 0,
             ["episodes"] = episodes,
         };
         return new SignalReading(true, (day.IndexDrawdown - day.CryptoDrawdown) * 100, day.Active ? "diverging" : "not_diverging", since,
-            sentence, days[0].Date, day.Date, inputs, fields, "pp");
+            sentence, first, day.Date, inputs, fields, "pp");
     }
 
     private static int LastOnOrBefore(IReadOnlyList<DivergenceDay> days, DateOnly asOf)

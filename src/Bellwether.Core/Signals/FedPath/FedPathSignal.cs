@@ -49,11 +49,24 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
         // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
         // the ones known then.
         var history = data.SharedHistory($"fed-history:{o.Series}:{Keys.Of(o.Path)}", [o.Series], d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
-        // Read no observation past the last one published by asOf (the series handed out holds just those).
-        var through = series.Dates[^1] < asOf ? series.Dates[^1] : asOf;
-        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf, through) is not { } r)
-            return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
         var moves = data.SharedHistory($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", [o.Series], _ => history.Changes());
+        // Read no observation past the last one published by asOf (the series handed out holds just those).
+        return Reading(o, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf, inputs);
+    }
+
+    /// <summary>The first day a reading as of <paramref name="asOf"/> reads observations from.</summary>
+    internal static DateOnly ReadFrom(DateOnly asOf) => asOf.AddMonths(-ReadingMonths);
+
+    /// <summary>
+    /// The reading as of <paramref name="asOf"/> from <paramref name="history"/> (observations from
+    /// <see cref="ReadFrom"/> on) and every move of the whole scan, <paramref name="moves"/>, reading no observation
+    /// after <paramref name="through"/>. A stream's state calls it with the history it keeps.
+    /// </summary>
+    internal static SignalReading Reading(FedPathSignalOptions o, FedRateHistory history, IReadOnlyList<RateChange> moves,
+        DateOnly through, DateOnly asOf, List<SignalInput> inputs)
+    {
+        if (history.AsOf(ReadFrom(asOf), asOf, through) is not { } r)
+            return SignalReading.NotMeasurable($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
         // Moves are confirmed in order, so those known are a prefix.
         int known = moves.Count, lo = 0;
         while (lo < known)
@@ -92,7 +105,7 @@ public sealed class FedPathSignal : SignalKind<FedPathSignalOptions>
     /// easing (tightening) began with the first cut (hike) of the latest run of cuts (hikes) that never left six months
     /// without a move; on hold began the first day the latest move fell out of the six months.
     /// </summary>
-    private static DateOnly? RegimeStart(FedRegime regime, List<RateChange> moves, int known)
+    private static DateOnly? RegimeStart(FedRegime regime, IReadOnlyList<RateChange> moves, int known)
     {
         if (known == 0) return null;
         var last = moves[known - 1];

@@ -38,18 +38,23 @@ public sealed class NetLiquiditySignal : SignalKind<NetLiquiditySignalOptions>
         int last = weeks.Count - 1;
         while (last >= 0 && weeks[last].Date > asOf) last--;
         if (last < 0) return SignalReading.NotMeasurable($"no Wednesday on or before {Say.Date(asOf)} has all three inputs", inputs);
-        var latest = weeks[last];
         int run = last;
-        while (run > 0 && weeks[run - 1].Trend == latest.Trend) run--;
+        while (run > 0 && weeks[run - 1].Trend == weeks[last].Trend) run--;
+        return Reading(weeks[last], weeks[run].Date, inputs);
+    }
+
+    /// <summary>The reading of the latest complete week, whose trend has held since <paramref name="since"/>.</summary>
+    internal static SignalReading Reading(NetLiquidityWeek latest, DateOnly since, List<SignalInput> inputs)
+    {
         string sentence = $"Net liquidity US$ {Say.Number(latest.Value, "#,##0")} bn on {Say.Date(latest.Date)}: {Say.Signed(latest.Change4W)} bn over 4 weeks, " +
-                          $"{Say.Signed(latest.Change13W)} bn over 13 weeks ({Say.Word(latest.Trend)} since {Say.Date(weeks[run].Date)}).";
+                          $"{Say.Signed(latest.Change13W)} bn over 13 weeks ({Say.Word(latest.Trend)} since {Say.Date(since)}).";
         var fields = new Dictionary<string, double>
         {
             ["level"] = latest.Value,
             ["change_4w"] = latest.Change4W,
             ["change_13w"] = latest.Change13W,
         };
-        return new SignalReading(true, latest.Change13W, Say.Word(latest.Trend), weeks[run].Date, sentence,
+        return new SignalReading(true, latest.Change13W, Say.Word(latest.Trend), since, sentence,
             latest.Date.AddDays(-7 * 13), latest.Date, inputs, fields, "US$ bn");
     }
 }
