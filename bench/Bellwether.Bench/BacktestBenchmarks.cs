@@ -3,6 +3,7 @@ using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
@@ -39,8 +40,8 @@ public class BacktestBenchmarks
         var crypto = _store.LoadSeriesOfClass(AssetClass.Crypto);
         var end = crypto.Single(c => c.Instrument.Id == "BTC").Dates[^1];
         _assets = StudyAssets.Build(crypto, _store.LoadRankings(), _store.LoadClassifications(), end, new AltcoinBasketParameters(), new AltcoinSeasonParameters());
-        _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
-        _grid = GridParameters.Default(_thesis, BuiltInSignals.Kinds);
+        _thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        _grid = GridParameters.Default(_thesis, Concepts.Signals);
         _components = BuildComponents();
     }
 
@@ -52,7 +53,7 @@ public class BacktestBenchmarks
     }
 
     private ReadinessComponents BuildComponents() =>
-        ReadinessHistory.Build(_thesis, new StoreMarketData(_store), BuiltInSignals.Kinds, From.AddDays(-1), _assets.Btc.Last,
+        ReadinessHistory.Build(_thesis, new StoreMarketData(_store), Concepts.Signals, From.AddDays(-1), _assets.Btc.Last,
             _grid.Axes.SelectMany(a => a.Variants).ToList());
 
     [Benchmark, BenchmarkCategory("backtest_grid")]

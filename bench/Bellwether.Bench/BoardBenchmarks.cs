@@ -1,5 +1,6 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -27,7 +28,7 @@ public class BoardBenchmarks
     {
         _path = Path.Combine(Path.GetTempPath(), $"bench-board-{Guid.NewGuid():N}.duckdb");
         _store = BenchData.ImportedStore(_path);
-        _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+        _thesis = ThesisFile.LoadDefault(Concepts.Signals);
     }
 
     [IterationSetup]
@@ -44,7 +45,7 @@ public class BoardBenchmarks
 
     [Benchmark, BenchmarkCategory("board_history")]
     public int WeeklyHistory2018To2025() =>
-        ThesisBoard.History(_thesis, _data, new DateOnly(2018, 1, 1), new DateOnly(2025, 12, 31), BuiltInSignals.Kinds).Count;
+        ThesisBoard.History(_thesis, _data, new DateOnly(2018, 1, 1), new DateOnly(2025, 12, 31), Concepts.Signals).Count;
 
     [GlobalCleanup]
     public void Cleanup()

@@ -1,11 +1,13 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 
 namespace Bellwether.Bench;
 
@@ -17,6 +19,7 @@ namespace Bellwether.Bench;
 /// the first day), against the batch board of every day (in parallel, as <c>board --history</c> does weekly).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory), CategoriesColumn]
 public class StreamingBenchmarks
 {
     private static readonly DateOnly HistoryFrom = new(2018, 1, 1), HistoryTo = new(2025, 12, 31);
@@ -32,7 +35,7 @@ public class StreamingBenchmarks
     {
         _path = Path.Combine(Path.GetTempPath(), $"bench-stream-{Guid.NewGuid():N}.duckdb");
         _store = BenchData.ImportedStore(_path);
-        _thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+        _thesis = ThesisFile.LoadDefault(Concepts.Signals);
         _data = Loaded();
         _last = MarketFeed.LastDay(_data);
     }
@@ -52,7 +55,7 @@ public class StreamingBenchmarks
     [IterationSetup(Targets = [nameof(StreamAppendDay)])]
     public void FeedToTheDayBefore()
     {
-        _feed = new MarketFeed(_data, _thesis, BuiltInSignals.Kinds, _last);
+        _feed = new MarketFeed(_data, _thesis, Concepts.Signals, _last);
         _feed.Run(_feed.First, _last.AddDays(-1), _last, null);
     }
 
@@ -66,25 +69,25 @@ public class StreamingBenchmarks
         return _feed.Board.Close(_last)!.Readiness;
     }
 
-    [Benchmark, BenchmarkCategory("stream_append_day")]
-    public double BatchBoardOfTheDay() => ThesisBoard.Evaluate(_thesis, _data, _last, BuiltInSignals.Kinds).Readiness;
+    [Benchmark(Baseline = true), BenchmarkCategory("stream_append_day")]
+    public double BatchBoardOfTheDay() => ThesisBoard.Evaluate(_thesis, _data, _last, Concepts.Signals).Readiness;
 
     [Benchmark, BenchmarkCategory("stream_daily_history")]
     public double StreamDailyHistory()
     {
-        var feed = new MarketFeed(_data, _thesis, BuiltInSignals.Kinds, _last);
+        var feed = new MarketFeed(_data, _thesis, Concepts.Signals, _last);
         double sum = 0;
         feed.Run(feed.First, HistoryTo, HistoryFrom, b => sum += b.Counted);
         return sum;
     }
 
-    [Benchmark, BenchmarkCategory("stream_daily_history")]
+    [Benchmark(Baseline = true), BenchmarkCategory("stream_daily_history")]
     public double BatchDailyHistory()
     {
         var data = Loaded();
         int days = HistoryTo.DayNumber - HistoryFrom.DayNumber + 1;
         var counted = new double[days];
-        Parallel.For(0, days, i => counted[i] = ThesisBoard.Evaluate(_thesis, data, HistoryFrom.AddDays(i), BuiltInSignals.Kinds).Counted);
+        Parallel.For(0, days, i => counted[i] = ThesisBoard.Evaluate(_thesis, data, HistoryFrom.AddDays(i), Concepts.Signals).Counted);
         return counted.Sum();
     }
 

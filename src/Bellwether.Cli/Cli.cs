@@ -73,6 +73,11 @@ public static class Cli
             WriteError(stderr, e.Message);
             return UsageError;
         }
+        catch (Api.QueryException e)
+        {
+            WriteError(stderr, e.OptionMessage);
+            return UsageError;
+        }
         catch (ImportException e)
         {
             WriteError(stderr, e.Message);

@@ -5,11 +5,11 @@ using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Series;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Statistics.EtfFlows;
@@ -115,11 +115,11 @@ public sealed class SignalCharts
     /// <summary>The policy rate with net liquidity, when the thesis reads either; the other's inputs at its defaults.</summary>
     private Figure? FedAndLiquidity()
     {
-        var fed = First<FedPathSignal, FedPathSignalOptions>();
-        var liquidity = First<NetLiquiditySignal, NetLiquiditySignalOptions>();
+        var fed = First<FedPathSignal, FedPathOf>();
+        var liquidity = First<NetLiquiditySignal, NetLiquidityOf>();
         if (fed is null && liquidity is null) return null;
-        fed ??= _kinds.All.OfType<FedPathSignal>().First().DefaultOptions;
-        liquidity ??= _kinds.All.OfType<NetLiquiditySignal>().First().DefaultOptions;
+        fed ??= new FedPathMeasurement().Defaults;
+        liquidity ??= new NetLiquidityMeasurement().Defaults;
         DailySeries? rate = _view.Series(fed.Series), assets = _view.Series(liquidity.TotalAssets);
         DailySeries? tga = _view.Series(liquidity.TreasuryAccount), repo = _view.Series(liquidity.ReverseRepo);
         return rate is { Count: > 0 } && assets is not null && tga is not null && repo is not null

@@ -13,7 +13,8 @@ namespace Bellwether.Server;
 /// The API's documents, each from the producer the CLI prints with (<see cref="BoardDocument"/>, <see cref="Csv"/>),
 /// read from the store per request and kept per store version (<see cref="DocumentCache"/>).
 /// </summary>
-public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCache cache, ThesisDefinition thesis, SignalKinds kinds)
+public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCache cache, ThesisDefinition thesis, SignalKinds kinds,
+    ServedClaims claims)
 {
     /// <summary>The first week of the readiness history unless asked (as <c>board --history</c>).</summary>
     public static readonly DateOnly HistoryStart = new(2018, 1, 1);
@@ -76,6 +77,29 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
         }));
 
+    /// <summary><c>altseason --json</c> with the query's options.</summary>
+    public Task<ApiDocument> Altseason(AltseasonQuery query) =>
+        cache.Get("altseason " + System.Text.Json.JsonSerializer.Serialize(query), () => Produce(store =>
+            Json(AltseasonAnswer.Of(store, query).Json())));
+
+    /// <summary><c>macro --json [--as-of] [--weeks]</c>.</summary>
+    public Task<ApiDocument> Macro(DateOnly? asOf, int weeks) =>
+        cache.Get($"macro {asOf:yyyy-MM-dd} {weeks}", () => Produce(store =>
+            Json(MacroAnswer.Of(store, settings.ReleaseLags, asOf, weeks).Json())));
+
+    /// <summary><c>flows --json [--as-of] [--window] [--into] [--out-of]</c>.</summary>
+    public Task<ApiDocument> Flows(DateOnly? asOf, int window, string into, string outOf) =>
+        cache.Get($"flows {asOf:yyyy-MM-dd} {window} {into} {outOf}", () => Produce(store =>
+            Json(FlowsAnswer.Of(store, settings.ReleaseLags, asOf, window, into, outOf).Json())));
+
+    /// <summary><c>check FILE --json</c> on the claims file served (<see cref="ServedClaims"/>).</summary>
+    public Task<ApiDocument> Check() =>
+        cache.Get("check", () => claims.Set is not { } set
+            ? ApiDocument.Error(404, $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
+            : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
+
+    private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
+
     private BoardJson Board(BellwetherStore store, DateOnly? asOf) =>
         BoardDocument.Of(store, Data(store), thesis, settings.ThesisFile, asOf, kinds);
 
@@ -91,6 +115,10 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         {
             return gate.Read(read);
         }
+        catch (QueryException e)
+        {
+            return ApiDocument.Error(400, e.Message);
+        }
         catch (KeyNotFoundException e)
         {
             return ApiDocument.Error(404, e.Message);
@@ -101,3 +129,6 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         }
     }
 }
+
+/// <summary>The claims file the claim check reads, loaded (and checked) when the server starts; both null when none.</summary>
+public sealed record ServedClaims(string? File, Core.Claims.ClaimSet? Set);

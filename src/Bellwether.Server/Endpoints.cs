@@ -1,5 +1,7 @@
+using Bellwether.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
@@ -32,6 +34,21 @@ internal static class Endpoints
         api.MapGet("/signal/{id}/chart", (string id, string? as_of, Documents documents) =>
                 Dated(as_of, "as_of", date => ServerApp.Send(() => documents.SignalChart(id, date))))
             .WithSummary("The report's chart of one signal as plotly.js figures ({data, layout}), with notes on charts that could not be drawn.");
+        api.MapGet("/altseason", ([AsParameters] AltseasonArguments query, Documents documents) =>
+                ServerApp.Send(() => documents.Altseason(query.Read())))
+            .WithSummary("The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
+        api.MapGet("/check", (Documents documents) => ServerApp.Send(documents.Check))
+            .WithSummary("The claims file checked: exactly what `bellwether check FILE --json` prints (FILE: serve's --claims, else the thesis's).");
+        api.MapGet("/macro", (string? as_of, string? weeks, Documents documents) =>
+                ServerApp.Send(() => documents.Macro(QueryValues.Date(as_of, "as_of"),
+                    QueryValues.Integer(weeks, "weeks", MacroAnswer.DefaultWeeks))))
+            .WithSummary("Fed funds path, net liquidity and M2: exactly what `bellwether macro --json [--as-of] [--weeks]` prints.");
+        api.MapGet("/flows", (string? as_of, string? window, string? into, string? out_of, Documents documents) =>
+                ServerApp.Send(() => documents.Flows(QueryValues.Date(as_of, "as_of"),
+                    QueryValues.Integer(window, "window", FlowsAnswer.DefaultWindow),
+                    string.IsNullOrEmpty(into) ? FlowsAnswer.DefaultInto : into,
+                    string.IsNullOrEmpty(out_of) ? FlowsAnswer.DefaultOutOf : out_of)))
+            .WithSummary("Spot ETF flows and rotation: exactly what `bellwether flows --json [--as-of] [--window] [--into] [--out-of]` prints.");
         api.MapGet("/events", (StoreEvents events, IHostApplicationLifetime lifetime, HttpContext context) =>
             {
                 // A stream ends with the client or the server: shutting down must not wait for browsers to leave.
@@ -59,5 +76,52 @@ internal static class Endpoints
     {
         var error = ApiDocument.Error(400, message);
         return Results.Text(error.Body, error.ContentType, System.Text.Encoding.UTF8, error.Status);
+    }
+}
+
+/// <summary>The query of <c>GET /api/altseason</c>: <c>altseason</c>'s options in snake case.</summary>
+internal sealed class AltseasonArguments
+{
+    [FromQuery(Name = "as_of")] public string? AsOf { get; init; }
+
+    [FromQuery(Name = "window")] public string? Window { get; init; }
+
+    [FromQuery(Name = "top")] public string? Top { get; init; }
+
+    [FromQuery(Name = "from")] public string? From { get; init; }
+
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>Ranking lists in order, comma-separated.</summary>
+    [FromQuery(Name = "rankings")] public string? Rankings { get; init; }
+
+    /// <summary><c>latest</c> or <c>priority</c>.</summary>
+    [FromQuery(Name = "ranking_mode")] public string? RankingMode { get; init; }
+
+    [FromQuery(Name = "min_coverage")] public string? MinCoverage { get; init; }
+
+    [FromQuery(Name = "max_ranking_age")] public string? MaxRankingAge { get; init; }
+
+    [FromQuery(Name = "exclude")] public string? Exclude { get; init; }
+
+    [FromQuery(Name = "include")] public string? Include { get; init; }
+
+    /// <summary>RANKSYM=SERIES, repeatable.</summary>
+    [FromQuery(Name = "alias")] public string[]? Alias { get; init; }
+
+    /// <exception cref="QueryException">A value that is not a date or number.</exception>
+    public AltseasonQuery Read()
+    {
+        var defaults = new AltseasonQuery();
+        return new AltseasonQuery
+        {
+            AsOf = QueryValues.Date(AsOf, "as_of"), Window = QueryValues.Integer(Window, "window", defaults.Window),
+            Top = QueryValues.Integer(Top, "top", defaults.Top), From = QueryValues.Date(From, "from"),
+            To = QueryValues.Date(To, "to"), Rankings = AltseasonQuery.List(Rankings),
+            RankingMode = QueryValues.Choice(RankingMode, "ranking_mode", defaults.RankingMode),
+            MinCoverage = QueryValues.Number(MinCoverage, "min_coverage", defaults.MinCoverage),
+            MaxRankingAge = QueryValues.Integer(MaxRankingAge, "max_ranking_age", defaults.MaxRankingAge),
+            Exclude = AltseasonQuery.List(Exclude), Include = AltseasonQuery.List(Include), Alias = Alias ?? [],
+        };
     }
 }

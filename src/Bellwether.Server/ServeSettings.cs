@@ -18,6 +18,9 @@ public sealed record ServeSettings
     /// <summary>The thesis file, or null for the shipped thesis.</summary>
     public string? ThesisFile { get; init; }
 
+    /// <summary>The claims file the claim check reads, or null for the one the thesis declares.</summary>
+    public string? ClaimsFile { get; init; }
+
     /// <summary>False with <c>--ignore-release-lags</c>.</summary>
     public bool ReleaseLags { get; init; } = true;
 
@@ -29,13 +32,14 @@ public sealed record ServeSettings
 
     /// <summary>
     /// Settings from configuration, for a server started on its own: <c>Bellwether:Store</c>, <c>Bellwether:Thesis</c>,
-    /// <c>Bellwether:IgnoreReleaseLags</c>, <c>urls</c> (semicolon-separated), and the token from
+    /// <c>Bellwether:Claims</c>, <c>Bellwether:IgnoreReleaseLags</c>, <c>urls</c> (semicolon-separated), and the token from
     /// <c>Bellwether:Token</c>, else <see cref="TokenVariable"/>.
     /// </summary>
     public static ServeSettings From(IConfiguration configuration) => new()
     {
         StorePath = BellwetherStore.ResolvePath(configuration["Bellwether:Store"]),
         ThesisFile = configuration["Bellwether:Thesis"],
+        ClaimsFile = configuration["Bellwether:Claims"],
         ReleaseLags = !configuration.GetValue<bool>("Bellwether:IgnoreReleaseLags"),
         Urls = configuration["urls"] is { Length: > 0 } urls
             ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Thesis;
 using DuckDB.NET.Data;
@@ -42,10 +43,11 @@ public static class ServerApp
             Exposure.Check(settings);
             builder.WebHost.UseUrls([.. settings.Urls]);
         }
-        var kinds = BuiltInSignals.Kinds;
+        var kinds = Concepts.Signals;
         // Without settings given they come from configuration, read when the app is built (tests configure it then).
         builder.Services.AddSingleton(s => settings ?? Checked(ServeSettings.From(s.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton(s => LoadThesis(s.GetRequiredService<ServeSettings>(), kinds));
+        builder.Services.AddSingleton(s => LoadClaims(s.GetRequiredService<ServeSettings>(), s.GetRequiredService<ThesisDefinition>()));
         // Loopback only: answer only to loopback names, so a web page elsewhere cannot reach it by DNS rebinding.
         builder.Services.AddOptions<HostFilteringOptions>().Configure<ServeSettings>((options, served) =>
         {
@@ -67,6 +69,7 @@ public static class ServerApp
         // A bad thesis or an exposed address without a token stops here, before anything listens.
         var served = app.Services.GetRequiredService<ServeSettings>();
         app.Services.GetRequiredService<ThesisDefinition>();
+        app.Services.GetRequiredService<ServedClaims>();
         app.Use(SecurityHeaders);
         app.Use(ReadOnly);
         if (served.Token is { } token) app.Use(BearerToken(token));
@@ -86,6 +89,20 @@ public static class ServerApp
         try
         {
             return settings.ThesisFile is null ? ThesisFile.LoadDefault(kinds) : ThesisFile.Load(settings.ThesisFile, kinds);
+        }
+        catch (Exception e) when (e is DefinitionFileException or IOException or UnauthorizedAccessException)
+        {
+            throw new ServeRefusedException(e.Message);
+        }
+    }
+
+    private static ServedClaims LoadClaims(ServeSettings settings, ThesisDefinition thesis)
+    {
+        try
+        {
+            return Api.ClaimsCheck.Load(settings.ClaimsFile, thesis, settings.ThesisFile) is { } claims
+                ? new ServedClaims(claims.File, claims.Set)
+                : new ServedClaims(null, null);
         }
         catch (Exception e) when (e is DefinitionFileException or IOException or UnauthorizedAccessException)
         {
@@ -149,6 +166,10 @@ public static class ServerApp
         try
         {
             document = await produce();
+        }
+        catch (Api.QueryException e)
+        {
+            document = ApiDocument.Error(400, e.Message);
         }
         catch (FileNotFoundException e)
         {

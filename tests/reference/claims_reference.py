@@ -442,9 +442,9 @@ def fed_moves(s, threshold=0.15, confirm=5, baseline=10):
     return moves
 
 
-def k_rate_cuts(c, p):
+def k_fed_path(c, p):
     claim = pd.Timestamp(c["date"])
-    s = bars(p.get("instrument", "DFF")).close
+    s = bars(p.get("instrument", p.get("series", "DFF"))).close
     s = s[s.index <= claim]
     moves = fed_moves(s)
     six = [m for m in moves if m[0] > claim - pd.DateOffset(months=6)]
@@ -547,7 +547,7 @@ def main():
         claim["date"] = as_text(claim.get("date", doc.get("date")))
         params = {k: as_text(v) for k, v in (claim.get("params") or {}).items()}
         # Old kind names are aliases of the current ones (docs/claims.md).
-        kind = {"trendline_break": "trendline", "altcoin_season_index": "altseason"}.get(claim["kind"], claim["kind"])
+        kind = {"trendline_break": "trendline", "altcoin_season_index": "altseason", "rate_cuts": "fed_path"}.get(claim["kind"], claim["kind"])
         readings = globals()["k_" + kind](claim, params)
         for r in readings.values():
             r["within"] = within(claim, r)

@@ -1,12 +1,7 @@
 using System.CommandLine;
-using Bellwether.Core.Board;
-using Bellwether.Core.Calendars;
+using Bellwether.Api;
 using Bellwether.Core.Crypto.AltcoinSeason;
-using Bellwether.Core.Crypto.MarketSeries;
-using Bellwether.Core.Instruments;
-using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
-using Bellwether.Data.Store;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -14,15 +9,13 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether altseason</c>: the Altcoin Season Index as of a date, optionally with its daily history.</summary>
 internal static class AltseasonCommand
 {
-    private const string DominanceId = "BTC_DOMINANCE";
-
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Evaluate at this date (yyyy-MM-dd; default: --to, else Bitcoin's last close)" };
         var window = new Option<int>("--window") { Description = "N, the return window in calendar days (30, 90 or 365 are the published variants)", DefaultValueFactory = _ => 90 }
-            .Between(1, OptionRange.MaxDays);
+            .Between(1, AltseasonQuery.MaxDays);
         var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 }
-            .Between(1, 10_000);
+            .Between(1, AltseasonQuery.MaxTop);
         var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
         var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
         var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then snapshot lists, then order-only)" };
@@ -38,141 +31,28 @@ internal static class AltseasonCommand
         };
         command.SetAction(parse =>
         {
-            var parameters = new AltcoinSeasonParameters(parse.GetValue(window), parse.GetValue(top),
-                MinCoverage: parse.GetValue(minCoverage), MaxRankingAgeDays: parse.GetValue(maxAge));
-            if (parameters.WindowDays < 1) throw new UsageException("--window must be at least 1 day");
-            if (parameters.TopCount < 1) throw new UsageException("--top must be at least 1");
-            if (!(parameters.MinCoverage is >= 0 and <= 1)) throw new UsageException("--min-coverage must lie in 0-1");
-            if (parameters.MaxRankingAgeDays < 0) throw new UsageException("--max-ranking-age must be at least 0");
-            var asOfDate = StoreAccess.Date(parse, asOf);
-            var fromDate = StoreAccess.Date(parse, from);
-            var toDate = StoreAccess.Date(parse, to);
-            if (fromDate > toDate) throw new UsageException("--from is after --to");
-            if (asOfDate is { } a && toDate is { } t && a > t) throw new UsageException("--as-of is after --to");
-            bool withHistory = fromDate is not null || toDate is not null;
-
-            using var store = StoreAccess.OpenForRead(parse);
-            var options = Options(parse, store, rankings, mode, exclude, include, alias);
-            // Load only what is dated on or before the last day asked for: nothing later can leak into a result.
-            DateOnly? loadTo = toDate ?? asOfDate;
-            var coins = store.LoadSeriesOfClass(AssetClass.Crypto, loadTo);
-            var index = new AltcoinSeasonIndex(coins, store.LoadRankings().Where(r => loadTo is null || r.Date <= loadTo),
-                store.LoadClassifications(), options);
-            var lastClose = index.BenchmarkRange?.Last
-                ?? throw new InvalidOperationException($"no {options.Benchmark} closes in the store: import the crypto data first");
-            var date = asOfDate ?? toDate ?? lastClose;
-            var reading = index.At(date, parameters);
-            AltcoinSeasonPoint[]? history = null;
-            if (withHistory)
+            var query = new AltseasonQuery
             {
-                var first = fromDate ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
-                history = index.History(first, toDate ?? date, parameters);
-            }
-            // Published readings of this K and N, on the days shown (the as-of date, or the history's days).
-            var shownFrom = history is { Length: > 0 } ? history[0].Date : date;
-            var shownTo = history is { Length: > 0 } ? history[^1].Date : date;
-            var published = PublishedComparison.Of(store.LoadPublishedReadings().Where(r => r.Date >= shownFrom && r.Date <= shownTo),
-                parameters, d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber] : index.History(d, d, parameters)[0]);
-            var ethBtc = Latest.Of(EthBtc(coins, options.Benchmark)?.LatestOnOrBefore(date), CalendarKind.EveryDay, date);
-            var dominance = store.FindInstrument(DominanceId) is not { } dominanceSeries ? null
-                : Latest.Of(CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date),
-                    dominanceSeries.Calendar, date);
-
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(reading, history, published, ethBtc, dominance));
-            else Print(Output.Console(parse), reading, history, published, ethBtc, dominance);
+                AsOf = StoreAccess.Date(parse, asOf), Window = parse.GetValue(window), Top = parse.GetValue(top),
+                From = StoreAccess.Date(parse, from), To = StoreAccess.Date(parse, to),
+                Rankings = AltseasonQuery.List(parse.GetValue(rankings)), RankingMode = parse.GetValue(mode),
+                MinCoverage = parse.GetValue(minCoverage), MaxRankingAge = parse.GetValue(maxAge),
+                Exclude = AltseasonQuery.List(parse.GetValue(exclude)), Include = AltseasonQuery.List(parse.GetValue(include)),
+                Alias = parse.GetValue(alias) ?? [],
+            };
+            query.Parameters(); // a bad value is a usage error before the store is opened
+            using var store = StoreAccess.OpenForRead(parse);
+            var answer = AltseasonAnswer.Of(store, query);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, answer.Json());
+            else Print(Output.Console(parse), answer);
             return Cli.Ok;
         });
         return command;
     }
 
-    private static AltcoinUniverseOptions Options(ParseResult parse, BellwetherStore store, Option<string?> rankings,
-        Option<RankingCombination> mode, Option<string?> exclude, Option<string?> include, Option<string[]> alias)
+    private static void Print(IAnsiConsole console, AltseasonAnswer answer)
     {
-        var priority = List(parse.GetValue(rankings));
-        var known = store.ListNames().Rankings;
-        foreach (var name in priority ?? [])
-            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
-                throw new UsageException($"--rankings: no ranking list '{name}' in the store (known: {string.Join(", ", known)})");
-        var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in parse.GetValue(alias) ?? [])
-        {
-            var parts = spec.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-                throw new UsageException($"--alias: '{spec}' is not RANKSYM=SERIES");
-            var key = parts[0].ToUpperInvariant();
-            aliases[key] = [.. aliases.GetValueOrDefault(key) ?? [], parts[1].ToUpperInvariant()];
-        }
-        return new AltcoinUniverseOptions(RankingPriority: priority, Combination: parse.GetValue(mode),
-            Exclude: List(parse.GetValue(exclude)), Include: List(parse.GetValue(include)), Aliases: aliases);
-    }
-
-    private static List<string>? List(string? text) =>
-        text is null ? null : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToUpperInvariant()).ToList();
-
-    /// <summary>A series' latest value on or before the reading's date, and whether it is too old for its calendar to be current.</summary>
-    private sealed record Latest(DateOnly Date, double Value, bool Stale)
-    {
-        public static Latest? Of((DateOnly Date, double Value)? latest, CalendarKind calendar, DateOnly asOf) =>
-            latest is { } l ? new Latest(l.Date, l.Value, Freshness.IsStale(TradingCalendar.For(calendar, l.Date), l.Date, asOf)) : null;
-
-        /// <summary>The stale value said in words, or null when it is current.</summary>
-        public string? Warning(string what, DateOnly asOf) => Stale
-            ? $"stale: {what}'s last value is {asOf.DayNumber - Date.DayNumber} days before {asOf:yyyy-MM-dd}, not a current reading"
-            : null;
-    }
-
-    private static DatedValues? EthBtc(List<DailySeries> coins, string benchmark)
-    {
-        var eth = coins.FirstOrDefault(s => s.Instrument.Id == "ETH");
-        var btc = coins.FirstOrDefault(s => string.Equals(s.Instrument.Id, benchmark, StringComparison.OrdinalIgnoreCase));
-        return eth is null || btc is null ? null : CryptoMarketSeries.EthBtc(eth, btc);
-    }
-
-    private static object Json(AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
-        Latest? ethBtc, Latest? dominance) => new
-        {
-            as_of = r.Date,
-            window_days = r.Parameters.WindowDays,
-            top = r.Parameters.TopCount,
-            index = r.Index,
-            season = r.Season,
-            status = r.Status,
-            eligible = r.EligibleCount,
-            outperformer_count = r.Outperformers.Count,
-            short_of_top = r.ShortOfTop,
-            coverage = new
-            {
-                eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
-                min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
-            },
-            bitcoin_return = r.BenchmarkReturn,
-            thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
-            ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
-            outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
-            coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
-            skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
-            eth_btc = ethBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
-            btc_dominance = dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
-            warnings = new[] { ethBtc?.Warning("ETH/BTC", r.Date), dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
-            history = history?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
-            published = published.Readings.Select(c => new
-            {
-                date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
-                computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
-                ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
-            }),
-            published_summary = new { all = Summary(published.All), comparable = Summary(published.Comparable) },
-        };
-
-    private static object? Summary(ComparisonSummary? s) => s is null ? null : new
-    {
-        count = s.Count, mean_absolute_error = s.MeanAbsoluteError, bias = s.Bias,
-        largest_gap = new { date = s.LargestGap.Published.Date, published = s.LargestGap.Published.Value, computed = s.LargestGap.Computed.Index, difference = s.LargestGap.Difference },
-    };
-
-    private static void Print(IAnsiConsole console, AltcoinSeasonReading r, AltcoinSeasonPoint[]? history, PublishedComparison published,
-        Latest? ethBtc, Latest? dominance)
-    {
+        var (r, history, published, ethBtc, dominance) = answer;
         var p = r.Parameters;
         string title = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) on {r.Date:yyyy-MM-dd}";
         if (!r.Status.IsDefined())

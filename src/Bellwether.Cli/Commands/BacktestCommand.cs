@@ -4,6 +4,7 @@ using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Metrics;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Paths;
@@ -66,7 +67,7 @@ internal static class BacktestCommand
             var (assets, last) = StudyInputs.Load(parse, data, to, top);
             var start = fromDate ?? new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
             if (start >= last) throw new UsageException($"--from {start:yyyy-MM-dd} is not before the last day of data ({last:yyyy-MM-dd})");
-            var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition, BuiltInSignals.Kinds) : null;
+            var gridParameters = parse.GetValue(grid) ? GridParameters.Default(definition, Concepts.Signals) : null;
             var variants = gridParameters?.Axes.SelectMany(a => a.Variants).ToList();
             var components = StudyInputs.Readiness(parse, data, definition, every, start.AddDays(-1), last, variants);
             var readiness = components.Readiness();
@@ -74,7 +75,7 @@ internal static class BacktestCommand
             var report = Backtester.Run(readiness, assets, parameters);
 
             // Readiness without the signals that measure the outcome itself: does the rest of the thesis lead it?
-            var kinds = BuiltInSignals.Kinds;
+            var kinds = Concepts.Signals;
             var altseasonIds = definition.Signals.Where(s => kinds.Find(s.Kind) is AltSeasonSignal).Select(s => s.Id).ToHashSet();
             var altseasonKind = kinds.All.OfType<AltSeasonSignal>().First().Name;
             // Signal value asks whether readiness came before an Altcoin Season: only for a thesis about the index.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
@@ -53,7 +54,7 @@ internal static class BoardCommand
                 throw new UsageException("--from, --to and --frequency go with --history");
             if (wantHistory && compareDate is not null) throw new UsageException("give --history or --compare, not both");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
-            var kinds = BuiltInSignals.Kinds;
+            var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
             var opening = Task.Run(() => StoreAccess.OpenForRead(parse));

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Bellwether.Api;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
-using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
 using Spectre.Console;
 
@@ -18,12 +18,10 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            AltcoinIndexSource? altcoins = null; // set once the store is open: the file is checked first
-            var kinds = ClaimKinds.Standard(date => altcoins!(date));
             ClaimSet set;
             try
             {
-                set = ClaimsFile.Load(path, kinds);
+                set = ClaimsFile.Load(path, Concepts.Claims);
             }
             catch (DefinitionFileException e)
             {
@@ -31,61 +29,13 @@ internal static class CheckCommand
                 return Cli.RuntimeError;
             }
             using var store = StoreAccess.OpenForRead(parse);
-            altcoins = StoreAltcoinIndex.Source(store);
-            var results = ClaimChecker.Check(set.Claims, StoreAccess.MarketData(parse, store), kinds);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(path, set, results, kinds));
-            else Print(Output.Console(parse), set, results);
+            var answer = ClaimsCheck.Run(path, set, StoreAccess.MarketData(parse, store));
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, answer.Json());
+            else Print(Output.Console(parse), set, answer.Results);
             return Cli.Ok;
         });
         return command;
     }
-
-    private static object Json(string path, ClaimSet set, IReadOnlyList<ClaimResult> results, ClaimKinds kinds) => new
-    {
-        file = path,
-        name = set.Name,
-        source = set.Source,
-        verdicts = Enum.GetValues<ClaimVerdict>().ToDictionary(v => Output.JsonOptions.PropertyNamingPolicy!.ConvertName(v.ToString()), v => results.Count(r => r.Verdict == v)),
-        claims = results.Select(r => new
-        {
-            id = r.Claim.Id,
-            text = r.Claim.Text,
-            date = r.Claim.Date,
-            kind = kinds.Find(r.Claim.Kind)!.Name,
-            @params = r.Claim.Parameters,
-            claimed = r.Claim.Target.ClaimedForDisplay,
-            tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (double?)null : r.Claim.Target.Tolerance,
-            target = r.Claim.Target.Describe(),
-            verdict = r.Verdict,
-            summary = r.Summary,
-            readings = r.Readings.Select(x => new
-            {
-                label = x.Label,
-                definition = x.Definition,
-                measurable = x.Measurable,
-                value = x.Value,
-                unit = x.Unit,
-                state = x.State,
-                claimed = r.Claim.Target.ClaimedForDisplay,
-                tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (object?)x.Rule : r.Claim.Target.Tolerance,
-                within = x.Within,
-                counts = x.Counts,
-                repeats = x.Repeats,
-                note = x.Note,
-                figures = x.Figures,
-                dates = x.Dates,
-                provenance = new
-                {
-                    instruments = x.Provenance.Instruments,
-                    from = x.Provenance.From,
-                    to = x.Provenance.To,
-                    data_through = x.Provenance.DataThrough,
-                    point_in_time = x.Provenance.PointInTime,
-                    sources = x.Provenance.Sources,
-                },
-            }),
-        }),
-    };
 
     private static string Colour(ClaimVerdict v) => v switch
     {

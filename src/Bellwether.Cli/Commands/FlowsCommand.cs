@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Api;
 using Bellwether.Core.Statistics.EtfFlows;
 using Spectre.Console;
 
@@ -10,10 +11,10 @@ internal static class FlowsCommand
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd; default: the latest row)" };
-        var window = new Option<int>("--window") { Description = "Flow days in the rotation window and the window sum", DefaultValueFactory = _ => 20 }
-            .Between(1, 10_000);
-        var into = new Option<string>("--into") { Description = "Flow table money may rotate into", DefaultValueFactory = _ => "ETH_SPOT_ETF_FLOWS" };
-        var outOf = new Option<string>("--out-of") { Description = "Flow table money may rotate out of", DefaultValueFactory = _ => "BTC_SPOT_ETF_FLOWS" };
+        var window = new Option<int>("--window") { Description = "Flow days in the rotation window and the window sum", DefaultValueFactory = _ => FlowsAnswer.DefaultWindow }
+            .Between(1, FlowsAnswer.MaxWindow);
+        var into = new Option<string>("--into") { Description = "Flow table money may rotate into", DefaultValueFactory = _ => FlowsAnswer.DefaultInto };
+        var outOf = new Option<string>("--out-of") { Description = "Flow table money may rotate out of", DefaultValueFactory = _ => FlowsAnswer.DefaultOutOf };
         var command = new Command("flows", "Spot ETF net flows: daily totals, 5- and 20-day sums, cumulative, streaks, and rotation between two families")
         {
             asOf, window, into, outOf,
@@ -21,45 +22,17 @@ internal static class FlowsCommand
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
-            int n = parse.GetValue(window);
             using var store = StoreAccess.OpenForRead(parse);
-            var tables = new[] { parse.GetValue(into)!, parse.GetValue(outOf)! }.Select(t => StoreAccess.Flows(parse, store, t, asOfDate)).ToList();
-            var date = asOfDate ?? tables.Where(t => t.Count > 0).Select(t => t.Dates[^1]).DefaultIfEmpty().Max();
-            var histories = tables.Select(t => EtfFlowStatistics.Build(t, date)).ToList();
-            var readings = histories.Select(h => EtfFlowStatistics.Read(h, n)).ToList();
-            var rotation = FlowRotation.Compute(histories[0], histories[1], n);
-            if (parse.GetValue(Cli.Json))
-            {
-                Output.WriteJson(parse, new
-                {
-                    as_of = date, window = n,
-                    tables = histories.Select((h, k) => Table(h, readings[k])),
-                    rotation = rotation is null ? null : new
-                    {
-                        into = rotation.Into, out_of = rotation.OutOf, from = rotation.Window.From, to = rotation.Window.To, days = rotation.Window.Days,
-                        into_sum = rotation.Window.IntoSum, out_of_sum = rotation.Window.OutOfSum, kind = rotation.Window.Kind, rotated = rotation.Window.Rotated,
-                        rotation_days = rotation.RotationDays, into_on_rotation_days = rotation.IntoOnRotationDays,
-                        out_of_on_rotation_days = rotation.OutOfOnRotationDays, weeks = rotation.Weeks,
-                    },
-                });
-                return Cli.Ok;
-            }
-            Print(Output.Console(parse), histories, readings, rotation);
+            var answer = FlowsAnswer.Of(store, !parse.GetValue(Cli.IgnoreReleaseLags), asOfDate, parse.GetValue(window),
+                parse.GetValue(into)!, parse.GetValue(outOf)!);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, answer.Json());
+            else Print(Output.Console(parse), answer.Histories, answer.Readings, answer.Rotation);
             return Cli.Ok;
         });
         return command;
     }
 
-    private static object Table(EtfFlowHistory h, EtfFlowReading? r) => new
-    {
-        id = h.Id, unit = h.Unit, date = r?.Latest.Date, total = r?.Latest.Total, table_total = r?.Latest.TableTotal,
-        sum_5d = r?.Latest.ShortSum, sum_20d = r?.Latest.LongSum, sum_window = r?.WindowSum, cumulative = r?.Latest.Cumulative,
-        streak = r?.CurrentStreak, longest_inflow = r?.LongestInflow, longest_outflow = r?.LongestOutflow,
-        flow_days = h.Days.Count, funds = h.Funds, excluded = h.Excluded, closed_days_with_flow = h.ClosedDaysWithFlow,
-        partial_days = h.PartialDays, total_mismatches = h.Mismatches,
-    };
-
-    private static void Print(IAnsiConsole console, List<EtfFlowHistory> histories, List<EtfFlowReading?> readings, RotationReading? rotation)
+    private static void Print(IAnsiConsole console, IReadOnlyList<EtfFlowHistory> histories, IReadOnlyList<EtfFlowReading?> readings, RotationReading? rotation)
     {
         var shown = readings.OfType<EtfFlowReading>().ToList();
         var table = new Table().Border(TableBorder.Simple).Caption("US$ millions").AddColumn("");

@@ -1,12 +1,8 @@
 using System.CommandLine;
-using Bellwether.Core.Series;
-using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
+using Bellwether.Api;
+using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Statistics.FedPolicy;
-using Bellwether.Core.Statistics.Liquidity;
-using Bellwether.Core.Statistics.MoneySupply;
-using Bellwether.Data.Store;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -14,63 +10,28 @@ namespace Bellwether.Cli.Commands;
 /// <summary><c>bellwether macro [--as-of] [--weeks N]</c>: the fed funds path, net liquidity and M2 growth.</summary>
 internal static class MacroCommand
 {
-    /// <summary>The series the <c>fed_path</c> and <c>net_liquidity</c> signals read by default, named once there.
-    /// </summary>
-    private static readonly FedPathSignalOptions Fed =
-        BuiltInSignals.Kinds.All.OfType<FedPathSignal>().First().DefaultOptions;
+    private static readonly FedPathOf Fed = MacroAnswer.FedSeries;
 
-    private static readonly NetLiquiditySignalOptions Liquidity =
-        BuiltInSignals.Kinds.All.OfType<NetLiquiditySignal>().First().DefaultOptions;
+    private static readonly NetLiquidityOf Liquidity = MacroAnswer.LiquiditySeries;
 
     public static Command Create()
     {
         var asOf = new Option<string?>("--as-of") { Description = "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)" };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => 13 }.Between(0, 5_200);
+        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => MacroAnswer.DefaultWeeks }.Between(0, MacroAnswer.MaxWeeks);
         var command = new Command("macro", $"Fed funds path ({Fed.Series}), net liquidity ({Liquidity.TotalAssets} − " +
-            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth (M2SL)") { asOf, weeks };
+            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth ({MacroAnswer.MoneySeries})") { asOf, weeks };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
-            int listWeeks = parse.GetValue(weeks);
             using var store = StoreAccess.OpenForRead(parse);
-            DailySeries Load(string id) => store.FindInstrument(id) is null
-                ? throw new KeyNotFoundException($"no instrument '{id}' in the store: import the FRED series {id} first")
-                : StoreAccess.Series(parse, store, id, asOfDate);
-            var (dff, assets, treasury, repo, m2) = (Load(Fed.Series), Load(Liquidity.TotalAssets),
-                Load(Liquidity.TreasuryAccount), Load(Liquidity.ReverseRepo), Load("M2SL"));
-            var date = asOfDate ?? new[] { dff, assets, treasury, repo, m2 }.Where(s => s.Count > 0).Max(s => s.Dates[^1]);
-            var fed = FedFundsPath.AsOf(dff, date);
-            var liquidity = NetLiquidity.Compute(assets, treasury, repo, date);
-            var money = MoneySupplyGrowth.AsOf(m2, date);
-            var listed = liquidity.Weeks.Skip(Math.Max(0, liquidity.Weeks.Count - listWeeks)).ToList();
-            var listedFrom = listed.Count > 0 ? listed[0].Date : date;
-            var skippedListed = liquidity.Skipped.Where(s => s.Date >= listedFrom).ToList();
-            var latest = liquidity.Latest;
-            string trend = (latest?.Trend ?? LiquidityTrend.Unknown).ToString().ToLowerInvariant();
+            var answer = MacroAnswer.Of(store, !parse.GetValue(Cli.IgnoreReleaseLags), asOfDate, parse.GetValue(weeks));
             if (parse.GetValue(Cli.Json))
             {
-                Output.WriteJson(parse, new
-                {
-                    as_of = date,
-                    fed = fed is null ? null : new
-                    {
-                        series = dff.Instrument.Id, rate_date = fed.RateDate, rate = fed.Rate, last_change = fed.LastChange,
-                        days_since_last_change = fed.DaysSinceLastChange, cuts_6m = fed.Cuts6M, hikes_6m = fed.Hikes6M,
-                        cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M, regime = fed.Regime,
-                        pending = fed.Pending, changes_12m = fed.Changes12M, parameters = FedPathParameters.Default,
-                    },
-                    net_liquidity = latest is null ? null : new
-                    {
-                        unit = "USD billions", date = latest.Date, value = latest.Value, change_4w = latest.Change4W, change_13w = latest.Change13W,
-                        trend, total_assets = latest.TotalAssets, treasury_account = latest.TreasuryAccount, reverse_repo = latest.ReverseRepo,
-                        inputs = new[] { assets, treasury, repo }.Select(s => new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
-                        weeks = listed, skipped_weeks = skippedListed, skipped_total = liquidity.Skipped.Count,
-                        first_week = liquidity.Weeks.Count > 0 ? liquidity.Weeks[0].Date : (DateOnly?)null,
-                    },
-                    m2 = money is null ? null : new { series = m2.Instrument.Id, unit = m2.Instrument.QuoteUnit, date = money.Date, level = money.Level, year_ago = money.YearAgo, yoy = money.YearOnYear },
-                });
+                Output.WriteJson(parse, answer.Json());
                 return Cli.Ok;
             }
+            var (fed, latest, money, dff, m2) = (answer.Fed, answer.Liquidity.Latest, answer.M2, answer.Rate, answer.Money);
+            var (listed, skippedListed, trend) = (answer.Listed, answer.SkippedListed, answer.Trend);
             var console = Output.Console(parse);
             if (fed is not null)
             {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
@@ -39,9 +39,8 @@ internal static class ReportCommand
             // Checked before the work: the report takes seconds, and a PNG export without Chromium would fail after it.
             if (pngFolder is not null && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
             if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
-            var kinds = BuiltInSignals.Kinds;
-            AltcoinIndexSource? altcoins = null; // set once the store is open: the files are checked first
-            var claimKinds = ClaimKinds.Standard(date => altcoins!(date));
+            var kinds = Concepts.Signals;
+            var claimKinds = Concepts.Claims;
             ThesisDefinition definition;
             ClaimSet? claimSet;
             try
@@ -60,7 +59,6 @@ internal static class ReportCommand
             // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
             var historyStart = historyFrom ?? date.AddYears(-3);
             if (historyStart > date) throw new UsageException("--history-from is after the report date");
-            altcoins = StoreAltcoinIndex.Source(data);
             var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart,
                 store.LoadPublishedReadings()));
             if (chosen is not null)

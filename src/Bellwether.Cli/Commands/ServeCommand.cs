@@ -4,7 +4,7 @@ using Bellwether.Server;
 namespace Bellwether.Cli.Commands;
 
 /// <summary>
-/// <c>bellwether serve [--port N | --urls URLS] [--thesis FILE]</c>: the live dashboard and the read-only JSON API on
+/// <c>bellwether serve [--port N | --urls URLS] [--thesis FILE] [--claims FILE]</c>: the live dashboard and the read-only JSON API on
 /// the store, until Ctrl+C (docs/serve.md).
 /// </summary>
 internal static class ServeCommand
@@ -18,9 +18,13 @@ internal static class ServeCommand
                           $"machines can reach needs a bearer token in {ServeSettings.TokenVariable}",
         };
         var thesis = new Option<string?>("--thesis") { Description = "Thesis file (YAML, see docs/thesis.md; default: the shipped thesis)" };
+        var claims = new Option<string?>("--claims")
+        {
+            Description = "Claims file of the claim check page and /api/check (default: the one the thesis declares)",
+        };
         var command = new Command("serve", "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
-            port, urls, thesis,
+            port, urls, thesis, claims,
         };
         command.SetAction(parse =>
         {
@@ -32,6 +36,7 @@ internal static class ServeCommand
             {
                 StorePath = StoreAccess.StorePath(parse),
                 ThesisFile = parse.GetValue(thesis),
+                ClaimsFile = parse.GetValue(claims),
                 ReleaseLags = !parse.GetValue(Cli.IgnoreReleaseLags),
                 Urls = portNumber is { } p ? [$"http://127.0.0.1:{p}"]
                     : given is not null ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Api;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Series;
 using Bellwether.Data.Market;
@@ -53,21 +54,15 @@ internal static class StoreAccess
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such series.</exception>
     public static DailySeries Series(
-        ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null)
-    {
-        if (asOf is not { } d || parse.GetValue(Cli.IgnoreReleaseLags)) return store.LoadSeries(id, from, to);
-        // An unknown id falls through to the store's own error.
-        return (MarketData(parse, store).Published(d).Series(id) ?? store.LoadSeries(id)).Between(from, to);
-    }
+        ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null) =>
+        PublishedReads.Series(store, !parse.GetValue(Cli.IgnoreReleaseLags), id, asOf, from, to);
 
     /// <summary>
     /// The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by then (see
     /// <see cref="Series"/>).
     /// </summary>
     public static FlowTable Flows(ParseResult parse, BellwetherStore store, string id, DateOnly? asOf) =>
-        asOf is { } d && !parse.GetValue(Cli.IgnoreReleaseLags)
-            ? MarketData(parse, store).Published(d).Flows(id) ?? store.LoadFlows(id)
-            : store.LoadFlows(id);
+        PublishedReads.Flows(store, !parse.GetValue(Cli.IgnoreReleaseLags), id, asOf);
 
     /// <summary>Parses an optional <c>yyyy-MM-dd</c> option value; a bad one is a usage error.</summary>
     public static DateOnly? Date(ParseResult parse, Option<string?> option)

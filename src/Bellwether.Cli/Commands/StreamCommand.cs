@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bellwether.Core.Board;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
 using Bellwether.Data.Streaming;
@@ -33,7 +33,7 @@ internal static class StreamCommand
         {
             int everyDays = parse.GetValue(every);
             if (everyDays < 0) throw new UsageException("--every must not be negative");
-            var kinds = BuiltInSignals.Kinds;
+            var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             ThesisDefinition definition;
             try

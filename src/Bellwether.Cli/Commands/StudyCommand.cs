@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Events;
@@ -54,7 +55,7 @@ internal static class StudyCommand
             IEventSource events;
             try
             {
-                events = TriggerEvents.Source(trigger, definition, BuiltInSignals.Kinds, data, assets.Btc.First, date, parse.GetValue(every));
+                events = TriggerEvents.Source(trigger, definition, Concepts.Signals, data, assets.Btc.First, date, parse.GetValue(every));
             }
             catch (ThesisException e)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
@@ -35,7 +36,7 @@ internal static class StudyInputs
         var file = parse.GetValue(option);
         try
         {
-            return (file is null ? ThesisFile.LoadDefault(BuiltInSignals.Kinds) : ThesisFile.Load(file, BuiltInSignals.Kinds), file);
+            return (file is null ? ThesisFile.LoadDefault(Concepts.Signals) : ThesisFile.Load(file, Concepts.Signals), file);
         }
         catch (DefinitionFileException e)
         {
@@ -46,7 +47,7 @@ internal static class StudyInputs
     /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis, Option<int> every,
         DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
-        ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, to, variants, parse.GetValue(every));
+        ReadinessHistory.Build(thesis, data, Concepts.Signals, from, to, variants, parse.GetValue(every));
 
     /// <summary>
     /// The assets as of the option's date (default: Bitcoin's last close), from data dated up to it only. They read the

@@ -1,16 +1,5 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Claims.LevelRetest;
-using Bellwether.Core.Claims.MoveAfterBreakout;
-using Bellwether.Core.Claims.NoSource;
-using Bellwether.Core.Claims.RateCuts;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Measurements.AltSeason;
-using Bellwether.Core.Measurements.Breakout;
-using Bellwether.Core.Measurements.Correlation;
-using Bellwether.Core.Measurements.Drawdown;
-using Bellwether.Core.Measurements.FlowRotation;
-using Bellwether.Core.Measurements.RecordClose;
-using Bellwether.Core.Measurements.Trendline;
 
 namespace Bellwether.Core.Claims;
 
@@ -29,14 +18,6 @@ public sealed class ClaimKinds
             foreach (var name in k.Aliases.Prepend(k.Name)) _kinds.Add(name, k);
         }
     }
-
-    /// <summary>Every claim kind Bellwether ships; <paramref name="altcoins"/> feeds the Altcoin Season Index (null: not measurable).</summary>
-    public static ClaimKinds Standard(AltcoinIndexSource? altcoins) => new(
-    [
-        new BreakoutClaim(), new LevelRetestClaim(), new RecordCloseClaim(), new CorrelationClaim(),
-        new MoveAfterBreakoutClaim(), new TrendlineClaim(), new FlowRotationClaim(), new AltSeasonClaim(altcoins),
-        new DrawdownClaim(), new RateCutsClaim(), new NoSourceClaim(),
-    ]);
 
     /// <summary>Every kind once, in registration order.</summary>
     public IEnumerable<IClaimKind> All => _all;

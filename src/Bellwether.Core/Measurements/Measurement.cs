@@ -40,6 +40,10 @@ public abstract class Measurement<TParameters, TResult> : IMeasurement
     /// <exception cref="ThesisException">A value is not valid, naming where it was written.</exception>
     public abstract TParameters Parse(IParameterValues values);
 
+    /// <summary>The parameters with every value at its default (what a thesis signal without <c>params:</c> reads).
+    /// </summary>
+    public TParameters Defaults => Parse(ParameterValues.None);
+
     /// <summary>
     /// Measures as of <paramref name="asOf"/> from rows dated on or before it only. The result names the inputs read
     /// (for freshness and provenance) whether or not the data could give the measurement.

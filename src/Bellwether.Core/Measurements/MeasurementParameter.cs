@@ -37,6 +37,9 @@ public interface IParameterValues
 /// claims.</summary>
 public static class ParameterValues
 {
+    /// <summary>No values: every parameter at its default.</summary>
+    public static IParameterValues None { get; } = new NoValues();
+
     /// <summary>The value as text (under its name or an alias), or the parameter's default.</summary>
     public static string Text(this IParameterValues values, MeasurementParameter p) =>
         Find(values, p) is { } key ? values.Parameters[key] : p.Default;
@@ -154,5 +157,12 @@ public static class ParameterValues
     {
         if (values.Parameters.ContainsKey(p.Name)) return p.Name;
         return p.Aliases.FirstOrDefault(values.Parameters.ContainsKey);
+    }
+
+    private sealed class NoValues : IParameterValues
+    {
+        public IReadOnlyDictionary<string, string> Parameters { get; } = new Dictionary<string, string>();
+
+        public ThesisException Problem(string problem, string? parameter = null) => new(0, problem);
     }
 }

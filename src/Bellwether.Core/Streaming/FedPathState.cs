@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.FedPath;
+using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Statistics.FedPolicy;
 
 namespace Bellwether.Core.Streaming;
@@ -12,18 +12,17 @@ namespace Bellwether.Core.Streaming;
 /// forgets what is older than the 14 months a reading reads. Per observation O(baseline); per day the batch's scan of
 /// the last 14 months, O(W) for W ≈ 430 observations; memory O(W + moves).
 /// </summary>
-internal sealed class FedPathState(FedPathSignalOptions options) : ISignalState
+internal sealed class FedPathState(FedPathOf options) : IMeasurementState<FedMoves>
 {
     private int _consumed;
     private DateOnly? _lastRow, _lastFinite;
     private FedRateHistory? _history;
     private string? _refused;
 
-    public SignalReading Advance(StreamMarketData data, DateOnly day)
+    public Measured<FedMoves> Advance(StreamMarketData data, DateOnly day)
     {
         var buffer = data.Series(options.Series);
-        if (buffer is null || buffer.ClosesOnly) return SignalReading.NotMeasurable(
-            $"no data for {options.Series} on or before {Say.Date(day)}", [SignalInput.Missing(options.Series)]);
+        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<FedMoves>([SignalInput.Missing(options.Series)], day);
         if (_history is null && _refused is null)
         {
             try
@@ -43,11 +42,12 @@ internal sealed class FedPathState(FedPathSignalOptions options) : ISignalState
             _history?.Append(bar.Date, bar.Close);
         }
         List<SignalInput> inputs = [SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day)];
-        if (_lastFinite is null)
-            return SignalReading.NotMeasurable($"no data for {options.Series} on or before {Say.Date(day)}", inputs);
-        if (_history is null) return SignalReading.NotMeasurable(_refused!);
-        _history.Forget(FedPathSignal.ReadFrom(day));
-        return FedPathSignal.Reading(options, _history, _history.Moves, _lastRow < day ? _lastRow.Value : day, day, inputs);
+        if (_lastFinite is null) return Measured.Missing<FedMoves>(inputs, day);
+        // A refused unit reads as the batch's refusal: the message alone.
+        if (_history is null) return Measured.NotMeasurable<FedMoves>(_refused!, []);
+        _history.Forget(FedPathMeasurement.ReadFrom(day));
+        return FedPathMeasurement.Of(options, buffer.Instrument.Id, _history, _history.Moves,
+            _lastRow < day ? _lastRow.Value : day, day, inputs);
     }
 
     public void Write(BinaryWriter w)

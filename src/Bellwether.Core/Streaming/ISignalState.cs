@@ -4,14 +4,14 @@ using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Measurements.RecordClose;
 using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Signals.CorrelationTrend;
 using Bellwether.Core.Signals.Divergence;
 using Bellwether.Core.Signals.EtfFlows;
-using Bellwether.Core.Signals.FedPath;
-using Bellwether.Core.Signals.Liquidity;
 using Bellwether.Core.Signals.NoSource;
 using Bellwether.Core.Statistics.Resampling;
 
@@ -50,8 +50,8 @@ public static class IncrementalSignals
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
         DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
         DivergenceSignal k => new DivergenceState(k.Options(spec)),
-        FedPathSignal k => new FedPathState(k.Options(spec)),
-        NetLiquiditySignal k => new NetLiquidityState(k.Options(spec)),
+        FedPathSignal k => Of(k, spec, p => new FedPathState(p)),
+        NetLiquiditySignal k => Of(k, spec, p => new NetLiquidityState(p)),
         RecordCloseSignal k => Of(k, spec, p => new RecordCloseState(p)),
         FlowRotationSignal k => new FlowRotationState(k.Options(spec)),
         TrendlineSignal k => Of(k, spec, p => new TrendlineState(p)),

@@ -2,18 +2,19 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.Liquidity;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Statistics.Liquidity;
+using Liquidity = Bellwether.Core.Statistics.Liquidity.NetLiquidity;
 
 namespace Bellwether.Core.Streaming;
 
 /// <summary>
-/// <c>net_liquidity</c> incrementally: <see cref="NetLiquidity.Compute"/>'s Wednesday grid one week at a time. A
+/// <c>net_liquidity</c> incrementally: <see cref="Liquidity.Compute"/>'s Wednesday grid one week at a time. A
 /// Wednesday is decided once every input has a row on or after it (rows of a series arrive in date order; a backfill
 /// is a revision and replays); complete weeks keep the last 13 weeks' values for the 4- and 13-week changes, and the
 /// trend's run start. O(1) per row and per day; memory O(13 weeks).
 /// </summary>
-internal sealed class NetLiquidityState(NetLiquiditySignalOptions options) : ISignalState
+internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementState<NetLiquidityReading>
 {
     private readonly string[] _ids = [options.TotalAssets, options.TreasuryAccount, options.ReverseRepo];
     private readonly int[] _consumed = new int[3];
@@ -26,7 +27,7 @@ internal sealed class NetLiquidityState(NetLiquiditySignalOptions options) : ISi
     private NetLiquidityWeek? _latest;
     private string? _refused;
 
-    public SignalReading Advance(StreamMarketData data, DateOnly day)
+    public Measured<NetLiquidityReading> Advance(StreamMarketData data, DateOnly day)
     {
         var inputs = new List<SignalInput>();
         var buffers = new StreamMarketData.SeriesBuffer?[3];
@@ -41,16 +42,14 @@ internal sealed class NetLiquidityState(NetLiquiditySignalOptions options) : ISi
             for (int end = buffer.CountArrivedBy(day); _consumed[k] < end; _consumed[k]++) Take(k, buffer[_consumed[k]]);
             inputs.Add(SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite[k], day));
         }
-        if (inputs.Any(i => i.LastDate is null))
-            return SignalReading.NotMeasurable(
-                $"no data for {string.Join(", ", inputs.Where(i => i.LastDate is null).Select(i => i.Id))} on or before {Say.Date(day)}",
-                inputs);
+        if (inputs.Any(i => i.LastDate is null)) return Measured.Missing<NetLiquidityReading>(inputs, day);
         var instruments = buffers.Select(b => b!.Instrument).ToArray();
         if (_refused is null) Decide(instruments);
-        if (_refused is not null) return SignalReading.NotMeasurable(_refused);
+        // A refused unit or week reads as the batch's refusal: the message alone.
+        if (_refused is not null) return Measured.NotMeasurable<NetLiquidityReading>(_refused, []);
         return _latest is null
-            ? SignalReading.NotMeasurable($"no Wednesday on or before {Say.Date(day)} has all three inputs", inputs)
-            : NetLiquiditySignal.Reading(_latest, _since!.Value, inputs);
+            ? Measured.NotMeasurable<NetLiquidityReading>($"no Wednesday on or before {Say.Date(day)} has all three inputs", inputs)
+            : Measured.Of(new NetLiquidityReading(_latest, _since!.Value), inputs);
     }
 
     private void Take(int k, Series.DailyBar bar)
@@ -67,7 +66,7 @@ internal sealed class NetLiquidityState(NetLiquiditySignalOptions options) : ISi
         try
         {
             var scale = instruments.Select(UsdUnits.BillionsPerUnit).ToArray();
-            _next ??= NetLiquidity.NextWednesday(_first.Max()!.Value);
+            _next ??= Liquidity.NextWednesday(_first.Max()!.Value);
             while (_lastRow.All(d => d >= _next))
             {
                 var wednesday = _next.Value;
@@ -78,7 +77,7 @@ internal sealed class NetLiquidityState(NetLiquiditySignalOptions options) : ISi
                 foreach (var w in _wednesdays)
                     while (w.Count > 0 && w.First().Key < _next) w.Remove(w.First().Key);
                 if (value.Any(double.IsNaN)) continue;
-                NetLiquidity.CheckLiabilities(wednesday, value, instruments);
+                Liquidity.CheckLiabilities(wednesday, value, instruments);
                 double net = value[0] - value[1] - value[2];
                 _recent[wednesday] = net;
                 var week = new NetLiquidityWeek(wednesday, value[0], value[1], value[2], net,

@@ -31,8 +31,6 @@ public sealed class StreamingBoard
     private readonly int _checkpointEvery, _checkpointsKept;
     private readonly List<(DateOnly Day, byte[] States)> _checkpoints = [];
     private DateOnly? _first, _day, _lastCheckpoint, _rewindFrom;
-    /// <summary>A running FNV-1a hash of every row fed, in order: a snapshot resumes only on the same data.</summary>
-    private ulong _fed = 14695981039346656037;
 
     /// <param name="classifications">The coin lists, undated.</param>
     /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
@@ -63,7 +61,6 @@ public sealed class StreamingBoard
     /// <param name="closesOnly">Only the close is meaningful (the closes of a whole class).</param>
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false)
     {
-        Fed(instrument.Id, bar.Date, arrived, closesOnly ? 1 : 0, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.MarketCap);
         if (Data.SeriesOf(instrument, closesOnly).Put(bar, arrived, closesOnly) >= 0) Revised(bar.Date);
     }
 
@@ -71,27 +68,14 @@ public sealed class StreamingBoard
     public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total, bool derived,
         DateOnly arrived)
     {
-        Fed(instrument.Id, date, arrived, derived ? 1 : 0, [.. values, total]);
         if (Data.FlowsOf(instrument, funds, source).Put(date, values, total, derived, arrived) >= 0) Revised(date);
     }
 
     /// <summary>One ranking snapshot (one list, one date, rank order).</summary>
     public void Ranking(IReadOnlyList<RankedCoin> snapshot)
     {
-        foreach (var r in snapshot) Fed($"{r.Source}|{r.Symbol}", r.Date, r.Date, r.Rank, r.MarketCapUsd);
         if (snapshot.Count > 0 && !Data.AddRanking(snapshot) | _day >= snapshot[0].Date) Revised(snapshot[0].Date);
     }
-
-    private void Fed(string id, DateOnly date, DateOnly arrived, double flag, params ReadOnlySpan<double> values)
-    {
-        foreach (char c in id) Mix(c);
-        Mix(date.DayNumber);
-        Mix(arrived.DayNumber);
-        Mix(BitConverter.DoubleToInt64Bits(flag));
-        foreach (var v in values) Mix(BitConverter.DoubleToInt64Bits(v));
-    }
-
-    private void Mix(long word) => _fed = (_fed ^ (ulong)word) * 1099511628211;
 
     /// <summary>A row dated <paramref name="date"/> changed; states consumed it only if the day was closed.</summary>
     private void Revised(DateOnly date)
@@ -199,7 +183,7 @@ public sealed class StreamingBoard
             w.Write(SnapshotVersion);
             w.Write(Fingerprint(_thesis));
             Snapshots.Write(w, _first); Snapshots.Write(w, _day); Snapshots.Write(w, _lastCheckpoint);
-            w.Write(_fed);
+            w.Write(Data.ContentHash(_day));
             var states = WriteStates();
             w.Write(states.Length);
             w.Write(states);
@@ -218,7 +202,7 @@ public sealed class StreamingBoard
         if (_day is not null) throw new InvalidOperationException("resume a fresh stream only");
         using var r = Header(snapshot, _thesis);
         (_first, _day, _lastCheckpoint) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
-        if (r.ReadUInt64() != _fed)
+        if (r.ReadUInt64() != Data.ContentHash(_day))
         {
             (_first, _day, _lastCheckpoint) = (null, null, null);
             throw new InvalidDataException(

@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Xunit;
 
 namespace Bellwether.Core.Tests.Board;
@@ -14,23 +14,25 @@ public class KindNamesTests
     [InlineData("flow_rotation", "flow_rotation")]
     [InlineData("altseason", "altseason")]
     public void Old_signal_kind_names_find_the_kind_under_its_one_name(string written, string name) =>
-        Assert.Equal(name, BuiltInSignals.Kinds.Find(written)!.Name);
+        Assert.Equal(name, Concepts.Signals.Find(written)!.Name);
 
     [Theory]
     [InlineData("altcoin_season_index", "altseason")]
     [InlineData("trendline_break", "trendline")]
     [InlineData("trendline", "trendline")]
+    [InlineData("rate_cuts", "fed_path")]
     public void Old_claim_kind_names_find_the_kind_under_its_one_name(string written, string name) =>
-        Assert.Equal(name, ClaimKinds.Standard(null).Find(written)!.Name);
+        Assert.Equal(name, Concepts.Claims.Find(written)!.Name);
 
     [Fact]
     public void A_concept_measured_by_a_signal_and_a_claim_has_one_name()
     {
-        HashSet<string> shared = ["altseason", "trendline", "flow_rotation", "breakout", "drawdown", "record_close", "correlation"];
-        var signals = BuiltInSignals.Kinds.All.Select(k => k.Name).ToHashSet();
-        Assert.Subset(signals, shared);
-        Assert.Subset(ClaimKinds.Standard(null).All.Select(k => k.Name).ToHashSet(), shared);
-        Assert.Equal(BuiltInSignals.Kinds.All.Count(), signals.Count); // each kind listed once, aliases aside
+        var both = Concepts.All.Where(c => c.Signal is not null && c.Claim is not null).ToList();
+        Assert.Equal(9, both.Count);
+        Assert.All(both, c => Assert.Equal(c.Signal!.Name, c.Claim!.Name));
+        Assert.All(both, c => Assert.Equal(c.Signal!.Aliases, c.Claim!.Aliases));
+        var names = Concepts.All.Select(c => c.Signal?.Name ?? c.Claim!.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count()); // each concept registered once, aliases aside
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public class KindNamesTests
     {
         var spec = new SignalSpec("r", "r", "etf_rotation", 1, new Dictionary<string, string>(), null, null);
         var board = ThesisBoard.Evaluate(new ThesisDefinition("t", "", [spec]), new MemoryMarketData(), new DateOnly(2025, 1, 1),
-            BuiltInSignals.Kinds);
+            Concepts.Signals);
         Assert.Equal("flow_rotation", board.Signals[0].Kind);
         Assert.Equal(SignalState.NotMeasurable, board.Signals[0].State);
     }

@@ -107,12 +107,12 @@ public class ClaimCheckerTests
             Claim("flow_rotation", ClaimTarget.States(["rotation"]), ("into", "ETH_SPOT_ETF_FLOWS"), ("out_of", "BTC_SPOT_ETF_FLOWS")),
             Claim("altseason", ClaimTarget.Approximately(33, 5)),
             Claim("drawdown", ClaimTarget.Approximately(-0.27, 0.03), ("instrument", "BTC")),
-            Claim("rate_cuts", ClaimTarget.Comparison(">= 1")),
+            Claim("fed_path", ClaimTarget.Comparison(">= 1")),
             Claim("no_source", ClaimTarget.Comparison("< 0"), ("needs", "small-cap ETF flows")),
         };
-        var results = ClaimChecker.Check(claims, new NoData(), ClaimKinds.Standard(null));
+        var results = ClaimChecker.Check(claims, new NoData(), Concepts.Claims);
         Assert.Equal(claims.Length, results.Count);
-        Assert.Equal(ClaimKinds.Standard(null).All.Select(k => k.Name).Order(), claims.Select(c => c.Kind).Order());
+        Assert.Equal(Concepts.Claims.All.Select(k => k.Name).Order(), claims.Select(c => c.Kind).Order());
         foreach (var r in results)
         {
             Assert.Equal(ClaimVerdict.NotCheckable, r.Verdict);
@@ -148,7 +148,7 @@ public class ClaimCheckerTests
     [Fact]
     public void Unknown_kinds_parameters_and_values_name_the_claim_line()
     {
-        var kinds = ClaimKinds.Standard(null);
+        var kinds = Concepts.Claims;
         var e = Assert.Throws<ThesisException>(() => kinds.Validate(Claim("breakouts", ClaimTarget.States(["x"]))));
         Assert.Equal(7, e.Line);
         Assert.Contains("unknown kind 'breakouts'", e.Message);

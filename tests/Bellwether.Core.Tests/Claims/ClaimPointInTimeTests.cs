@@ -2,9 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Crypto.AltcoinSeason;
-using Bellwether.Core.Instruments;
-using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Market;
 using Bellwether.TestSupport;
@@ -26,19 +24,9 @@ public class ClaimPointInTimeTests
     private static (IReadOnlyList<ClaimResult> Full, IReadOnlyList<ClaimResult> Cut) CheckBoth(IReadOnlyList<ClaimDefinition> claims, DateOnly cut)
     {
         using var store = RealData.OpenStore();
-        var coins = store.LoadSeriesOfClass(AssetClass.Crypto);
-        var rankings = store.LoadRankings();
-        var lists = store.LoadClassifications();
-        // The full source deliberately hands the index every coin row and ranking, including those after the date.
-        AltcoinUniverse Full(DateOnly _) => new(new AltcoinSeasonIndex(coins, rankings, lists), coins.ToDictionary(c => c.Instrument.Id));
-        AltcoinUniverse Cut(DateOnly _)
-        {
-            var known = coins.Select(c => c.AsOf(cut)).Where(c => c.Count > 0).ToList();
-            return new(new AltcoinSeasonIndex(known, rankings.Where(r => r.Date <= cut), lists), known.ToDictionary(c => c.Instrument.Id));
-        }
         var data = new StoreMarketData(store);
-        var full = ClaimChecker.Check(claims, data, ClaimKinds.Standard(Full));
-        var truncated = ClaimChecker.Check(claims, new AsOfMarketData(data, cut), ClaimKinds.Standard(Cut));
+        var full = ClaimChecker.Check(claims, data, Concepts.Claims);
+        var truncated = ClaimChecker.Check(claims, new AsOfMarketData(data, cut), Concepts.Claims);
         return (full, truncated);
     }
 

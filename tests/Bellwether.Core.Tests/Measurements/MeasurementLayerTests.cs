@@ -56,7 +56,7 @@ public class MeasurementLayerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecordCloseParameters(ClosePeriod.Week, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecordCloseParameters() with { RecordYears = -1 });
         Assert.Equal(3, (new RecordCloseParameters() with { RecordYears = 3 }).RecordYears);
-        var e = Assert.Throws<ThesisException>(() => BuiltInSignals.Kinds.Validate(
+        var e = Assert.Throws<ThesisException>(() => Concepts.Signals.Validate(
             new ThesisDefinition("t", "d", [Spec("drawdown", ("instrument", " "))])));
         Assert.Equal(4, e.Line);
         Assert.Contains("must name a series", e.Message);
@@ -65,8 +65,8 @@ public class MeasurementLayerTests
     [Fact]
     public void Signal_and_claim_of_a_concept_share_its_name_parameters_and_aliases()
     {
-        var claims = ClaimKinds.Standard(null);
-        var signals = BuiltInSignals.Kinds.All.OfType<MeasurementSignal<DrawdownParameters, DrawdownReading>>()
+        var claims = Concepts.Claims;
+        var signals = Concepts.Signals.All.OfType<MeasurementSignal<DrawdownParameters, DrawdownReading>>()
             .ToList();
         Assert.NotEmpty(signals);
         foreach (var signal in signals)
@@ -87,9 +87,9 @@ public class MeasurementLayerTests
     {
         var data = BoardData.Market;
         var date = new DateOnly(2025, 12, 15);
-        var signal = BuiltInSignals.Kinds.Find("drawdown")!.Read(Spec("drawdown", ("instrument", "BTC")), data, date);
+        var signal = Concepts.Signals.Find("drawdown")!.Read(Spec("drawdown", ("instrument", "BTC")), data, date);
         var definition = Claim("drawdown", ("instrument", "BTC"), ("by", "close"), ("peak_windows", "all"));
-        var claim = ClaimChecker.Check([definition], data, ClaimKinds.Standard(null)).Single().Readings.Single();
+        var claim = ClaimChecker.Check([definition], data, Concepts.Claims).Single().Readings.Single();
         var direct = Drawdowns.AsOf(data.Series("BTC")!, date)!;
         Assert.Equal("%", signal.Unit);
         Assert.Equal(direct.Latest.Drawdown * 100, signal.Value, 12);

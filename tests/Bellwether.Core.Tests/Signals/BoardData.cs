@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -26,7 +27,7 @@ internal static class BoardData
     /// <summary>The whole data set, as the CLI reads it.</summary>
     public static StoreMarketData Market => Opened.Value.Market;
 
-    public static SignalKinds Kinds => BuiltInSignals.Kinds;
+    public static SignalKinds Kinds => Concepts.Signals;
 
     public static ThesisDefinition DefaultThesis => ThesisFile.LoadDefault(Kinds);
 

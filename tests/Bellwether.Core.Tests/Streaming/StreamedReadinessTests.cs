@@ -1,4 +1,4 @@
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Data.Market;
@@ -19,12 +19,12 @@ public class StreamedReadinessTests
     public void Streamed_components_equal_the_batch_components_every_day()
     {
         var data = new StoreMarketData(Excerpt.OpenStore());
-        var thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
         var last = MarketFeed.LastDay(data);
         var from = last.AddDays(-200);
         SignalVariant[] variants = [new("rut_resistance", "buffer_pct", "2"), new("btc_drawdown", "by", "close")];
-        var batch = ReadinessHistory.Build(thesis, data, BuiltInSignals.Kinds, from, last, variants);
-        var streamed = ReadinessHistory.Streamed(thesis, data, BuiltInSignals.Kinds, from, last, variants);
+        var batch = ReadinessHistory.Build(thesis, data, Concepts.Signals, from, last, variants);
+        var streamed = ReadinessHistory.Streamed(thesis, data, Concepts.Signals, from, last, variants);
         Assert.Equal(batch.Days, streamed.Days);
         Assert.Equal(batch.Variants.Select(v => (v.SignalId, v.Variant)), streamed.Variants.Select(v => (v.SignalId, v.Variant)));
         foreach (var (e, a) in batch.Signals.Concat(batch.Variants).Zip(streamed.Signals.Concat(streamed.Variants)))

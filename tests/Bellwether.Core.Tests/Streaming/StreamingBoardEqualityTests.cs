@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
@@ -23,10 +24,10 @@ public class StreamingBoardEqualityTests
     [MemberData(nameof(Theses))]
     public void The_streamed_board_equals_the_batch_board_on_every_day(string name)
     {
-        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
         var data = Data.Value;
         var last = MarketFeed.LastDay(data);
-        var first = new MarketFeed(data, thesis, BuiltInSignals.Kinds, last).First;
+        var first = new MarketFeed(data, thesis, Concepts.Signals, last).First;
         var from = new DateOnly(2018, 1, 1) > first ? new DateOnly(2018, 1, 1) : first;
         // Independent streams over consecutive ranges of days, each fed from the first day (reading from its range's
         // start): the days run in parallel, and each stream proves the whole history up to its range.
@@ -36,12 +37,12 @@ public class StreamingBoardEqualityTests
         Parallel.For(0, Ranges, k =>
         {
             var (start, end) = (from.AddDays(days * k / Ranges), from.AddDays(days * (k + 1) / Ranges - 1));
-            var feed = new MarketFeed(data, thesis, BuiltInSignals.Kinds, last);
+            var feed = new MarketFeed(data, thesis, Concepts.Signals, last);
             feed.Run(feed.First, end, start, b => streamed[b.AsOf.DayNumber - from.DayNumber] = b);
         });
         Assert.All(streamed, Assert.NotNull);
         var batch = new BoardResult[days];
-        Parallel.For(0, days, i => batch[i] = ThesisBoard.Evaluate(thesis, data, from.AddDays(i), BuiltInSignals.Kinds));
+        Parallel.For(0, days, i => batch[i] = ThesisBoard.Evaluate(thesis, data, from.AddDays(i), Concepts.Signals));
         for (int i = 0; i < batch.Length; i++) StreamAssert.Equal(batch[i], streamed[i]);
     }
 }

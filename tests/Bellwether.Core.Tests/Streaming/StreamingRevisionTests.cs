@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
@@ -19,13 +20,13 @@ public class StreamingRevisionTests
     /// cover all of the data).</summary>
     private static readonly Lazy<StoreMarketData> Data = new(() =>
         new StoreMarketData(Excerpt.OpenStore()));
-    private static readonly Lazy<ThesisDefinition> Thesis = new(() => ThesisFile.LoadDefault(BuiltInSignals.Kinds));
+    private static readonly Lazy<ThesisDefinition> Thesis = new(() => ThesisFile.LoadDefault(Concepts.Signals));
 
     /// <summary>The last 400 days of the data: long enough for every window to be full on the excerpt.</summary>
     private static (MarketFeed Feed, DateOnly From, DateOnly Last) Open(int checkpointEvery = 16)
     {
         var last = MarketFeed.LastDay(Data.Value);
-        var feed = new MarketFeed(Data.Value, Thesis.Value, BuiltInSignals.Kinds, last, checkpointEvery);
+        var feed = new MarketFeed(Data.Value, Thesis.Value, Concepts.Signals, last, checkpointEvery);
         var from = last.AddDays(-400) > feed.First ? last.AddDays(-400) : feed.First;
         return (feed, from, last);
     }
@@ -89,7 +90,7 @@ public class StreamingRevisionTests
         Assert.True(revisions >= 10);
         Assert.Equal(clean.Board.Snapshot(), board.Snapshot());
         foreach (var day in checkedDays.TakeLast(20))
-            StreamAssert.Equal(ThesisBoard.Evaluate(Thesis.Value, Data.Value, day.AsOf, BuiltInSignals.Kinds), day);
+            StreamAssert.Equal(ThesisBoard.Evaluate(Thesis.Value, Data.Value, day.AsOf, Concepts.Signals), day);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public class StreamingRevisionTests
         var boards = new List<BoardResult>();
         resumed.Run(middle.AddDays(1), last, last, boards.Add);
         Assert.Equal(through.Board.Snapshot(), resumed.Board.Snapshot());
-        StreamAssert.Equal(ThesisBoard.Evaluate(Thesis.Value, Data.Value, last, BuiltInSignals.Kinds), Assert.Single(boards));
+        StreamAssert.Equal(ThesisBoard.Evaluate(Thesis.Value, Data.Value, last, Concepts.Signals), Assert.Single(boards));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public class StreamingRevisionTests
         var e = Assert.Throws<InvalidDataException>(() => Open().Feed.Board.Resume(other));
         Assert.Contains("format", e.Message, StringComparison.Ordinal);
         var thesis = Thesis.Value with { Signals = [.. Thesis.Value.Signals.Skip(1)] };
-        var board = new StreamingBoard(thesis, BuiltInSignals.Kinds, []);
+        var board = new StreamingBoard(thesis, Concepts.Signals, []);
         Assert.Throws<InvalidDataException>(() => board.Resume(snapshot));
         Assert.Throws<InvalidDataException>(() => Open().Feed.Board.Resume([1, 2, 3]));
     }

@@ -1,6 +1,7 @@
 using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Core.Study.SignalValue;
@@ -20,7 +21,7 @@ namespace Bellwether.Core.Tests.Study;
 /// </summary>
 public class ReadinessRealDataTests
 {
-    private static readonly SignalKinds Kinds = BuiltInSignals.Kinds;
+    private static readonly SignalKinds Kinds = Concepts.Signals;
     private static readonly Lazy<ThesisDefinition> Thesis = new(() => ThesisFile.LoadDefault(Kinds));
 
     private static readonly Lazy<StoreMarketData> Data = new(() => new StoreMarketData(RealData.OpenStore()));
@@ -63,7 +64,7 @@ public class ReadinessRealDataTests
     {
         _ = RealData.Folder;
         var thesis = Thesis.Value;
-        var variants = GridParameters.Default(thesis, BuiltInSignals.Kinds).Axes.SelectMany(a => a.Variants).ToList();
+        var variants = GridParameters.Default(thesis, Concepts.Signals).Axes.SelectMany(a => a.Variants).ToList();
         var c = ReadinessHistory.Build(thesis, Data.Value, Kinds, Full.Value.First, Full.Value.Last, variants);
         var all = c.Signals.Concat(c.Variants).ToList();
         Assert.Equal(thesis.Signals.Count + variants.Count, all.Count);

@@ -1,4 +1,5 @@
 using Bellwether.Core.Claims;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Thesis;
@@ -23,7 +24,7 @@ public class ClaimsFileTests
     private static ClaimSet Load(string text)
     {
         var set = ClaimsFile.Parse(text, "claims.yaml");
-        var kinds = ClaimKinds.Standard(null);
+        var kinds = Concepts.Claims;
         foreach (var c in set.Claims)
         {
             try
@@ -41,7 +42,7 @@ public class ClaimsFileTests
     [Fact]
     public void The_shipped_article_claims_load_with_their_targets()
     {
-        var set = ClaimsFile.Load(Path.Combine(Reference.RepoRoot, "claims", "article-2025-12-15.yaml"), ClaimKinds.Standard(null));
+        var set = ClaimsFile.Load(Path.Combine(Reference.RepoRoot, "claims", "article-2025-12-15.yaml"), Concepts.Claims);
         Assert.Contains("Russell 2000", set.Name);
         Assert.All(set.Claims, c => Assert.Equal(new DateOnly(2025, 12, 15), c.Date));
         var byId = set.Claims.ToDictionary(c => c.Id);
@@ -100,14 +101,14 @@ public class ClaimsFileTests
     [Fact]
     public void A_report_checks_the_claims_its_thesis_declares_found_beside_the_thesis_file()
     {
-        var kinds = ClaimKinds.Standard(null);
-        var builtIn = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
+        var kinds = Concepts.Claims;
+        var builtIn = ThesisFile.LoadDefault(Concepts.Signals);
         Assert.Equal(12, ClaimsFile.LoadForReport(null, builtIn, null, kinds)!.Claims.Count);
         Assert.Null(ClaimsFile.LoadForReport("none", builtIn, null, kinds));
         var sp500 = Path.Combine(Reference.RepoRoot, "theses", "sp500-breakout-bitcoin.yaml");
-        Assert.Null(ClaimsFile.LoadForReport(null, ThesisFile.Load(sp500, BuiltInSignals.Kinds), sp500, kinds));
+        Assert.Null(ClaimsFile.LoadForReport(null, ThesisFile.Load(sp500, Concepts.Signals), sp500, kinds));
         var russell = Path.Combine(Reference.RepoRoot, "theses", ThesisFile.DefaultName);
-        Assert.Equal(12, ClaimsFile.LoadForReport(null, ThesisFile.Load(russell, BuiltInSignals.Kinds), russell, kinds)!.Claims.Count);
+        Assert.Equal(12, ClaimsFile.LoadForReport(null, ThesisFile.Load(russell, Concepts.Signals), russell, kinds)!.Claims.Count);
 
         var dir = Directory.CreateTempSubdirectory("bellwether-claims-").FullName;
         try
@@ -115,7 +116,7 @@ public class ClaimsFileTests
             var thesis = Path.Combine(dir, "t.yaml");
             File.WriteAllText(thesis, "name: t\nclaims: gone.yaml\nsignals:\n  - id: a\n    kind: drawdown\n");
             var e = Assert.Throws<DefinitionFileException>(() =>
-                ClaimsFile.LoadForReport(null, ThesisFile.Load(thesis, BuiltInSignals.Kinds), thesis, kinds));
+                ClaimsFile.LoadForReport(null, ThesisFile.Load(thesis, Concepts.Signals), thesis, kinds));
             Assert.StartsWith($"{thesis}:2: claims file 'gone.yaml' not found", e.Message);
         }
         finally

@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -38,9 +39,9 @@ public class BoardPointInTimeTests
         var cut = new TruncatedMarketData(store, d);
         foreach (var name in new[] { ThesisFile.DefaultName, "sp500-breakout-bitcoin.yaml" })
         {
-            var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
-            var expected = ThesisBoard.Evaluate(thesis, cut, d, BuiltInSignals.Kinds);
-            var actual = ThesisBoard.Evaluate(thesis, full, d, BuiltInSignals.Kinds);
+            var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
+            var expected = ThesisBoard.Evaluate(thesis, cut, d, Concepts.Signals);
+            var actual = ThesisBoard.Evaluate(thesis, full, d, Concepts.Signals);
             for (int k = 0; k < expected.Signals.Count; k++)
             {
                 var (e, a) = (expected.Signals[k], actual.Signals[k]);
@@ -65,9 +66,9 @@ public class BoardPointInTimeTests
         _ = RealData.Folder;
         var d = DateOnly.Parse(date);
         var (store, full) = Opened.Value;
-        var thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
-        var expected = ThesisBoard.Evaluate(thesis, new TruncatedMarketData(store, d), d, BuiltInSignals.Kinds);
-        var actual = ThesisBoard.Evaluate(thesis, new AsOfMarketData(full, d), d, BuiltInSignals.Kinds);
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var expected = ThesisBoard.Evaluate(thesis, new TruncatedMarketData(store, d), d, Concepts.Signals);
+        var actual = ThesisBoard.Evaluate(thesis, new AsOfMarketData(full, d), d, Concepts.Signals);
         Assert.Equal(expected.Signals.Select(s => (s.Id, s.State, s.Value, s.Label, s.Since, s.Explanation, s.Stale)),
                      actual.Signals.Select(s => (s.Id, s.State, s.Value, s.Label, s.Since, s.Explanation, s.Stale)));
     }
@@ -77,13 +78,13 @@ public class BoardPointInTimeTests
     {
         _ = RealData.Folder;
         var full = Opened.Value.Full;
-        var thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
-        var history = ThesisBoard.History(thesis, full, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), BuiltInSignals.Kinds);
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var history = ThesisBoard.History(thesis, full, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), Concepts.Signals);
         Assert.Equal(52, history.Count);
         Assert.All(history, p => Assert.Equal(DayOfWeek.Friday, p.Date.DayOfWeek));
         foreach (var p in history.Where((_, k) => k % 9 == 0))
         {
-            var board = ThesisBoard.Evaluate(thesis, full, p.Date, BuiltInSignals.Kinds);
+            var board = ThesisBoard.Evaluate(thesis, full, p.Date, Concepts.Signals);
             Assert.Equal((board.Readiness, board.Counted), (p.Readiness, p.Counted));
             Assert.Equal(board.Signals.Select(s => s.State), p.States);
         }

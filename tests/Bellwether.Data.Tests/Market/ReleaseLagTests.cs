@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
@@ -29,8 +30,8 @@ public class ReleaseLagTests
 
     private static SignalResult Signal(string thesisText, string id, string date, bool releaseLags = true)
     {
-        var thesis = ThesisFile.Read(thesisText, "test", BuiltInSignals.Kinds);
-        var board = ThesisBoard.Evaluate(thesis, new StoreMarketData(Store.Value, releaseLags), DateOnly.Parse(date), BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Read(thesisText, "test", Concepts.Signals);
+        var board = ThesisBoard.Evaluate(thesis, new StoreMarketData(Store.Value, releaseLags), DateOnly.Parse(date), Concepts.Signals);
         return board.Signals.Single(s => s.Id == id);
     }
 
@@ -77,12 +78,12 @@ public class ReleaseLagTests
     {
         _ = RealData.Folder;
         var data = new StoreMarketData(Store.Value);
-        var thesis = ThesisFile.LoadDefault(BuiltInSignals.Kinds);
-        var history = ThesisBoard.History(thesis, data, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), BuiltInSignals.Kinds);
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var history = ThesisBoard.History(thesis, data, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), Concepts.Signals);
         // A fresh data object per board: nothing shared between dates can leak a later state into an earlier one.
         foreach (var p in history.Where((_, k) => k % 13 == 5))
         {
-            var board = ThesisBoard.Evaluate(thesis, new StoreMarketData(Store.Value), p.Date, BuiltInSignals.Kinds);
+            var board = ThesisBoard.Evaluate(thesis, new StoreMarketData(Store.Value), p.Date, Concepts.Signals);
             Assert.Equal((board.Readiness, board.Counted), (p.Readiness, p.Counted));
             Assert.Equal(board.Signals.Select(s => s.State), p.States);
         }

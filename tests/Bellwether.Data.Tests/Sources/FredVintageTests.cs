@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Market;
 using Bellwether.Data.Sources;
@@ -30,8 +31,8 @@ public sealed class FredVintageTests : SourceTests
 
     private SignalResult Read(string date, bool releaseLags = true) => Bed.With(store =>
     {
-        var thesis = ThesisFile.Read(M2Thesis, "test", BuiltInSignals.Kinds);
-        return ThesisBoard.Evaluate(thesis, new StoreMarketData(store, releaseLags), DateOnly.Parse(date), BuiltInSignals.Kinds).Signals[0];
+        var thesis = ThesisFile.Read(M2Thesis, "test", Concepts.Signals);
+        return ThesisBoard.Evaluate(thesis, new StoreMarketData(store, releaseLags), DateOnly.Parse(date), Concepts.Signals).Signals[0];
     });
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Data.Thesis;
 using Xunit;
@@ -30,7 +31,7 @@ public class ThesisFileTests
 
     private static DefinitionFileException Fails(string text)
     {
-        var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Read(text, "bad.yaml", BuiltInSignals.Kinds));
+        var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Read(text, "bad.yaml", Concepts.Signals));
         Assert.StartsWith(e.Line > 0 ? $"bad.yaml:{e.Line}: " : "bad.yaml: ", e.Message);
         return e;
     }
@@ -47,7 +48,7 @@ public class ThesisFileTests
     [Fact]
     public void A_good_file_reads_with_defaults_and_rules()
     {
-        var thesis = ThesisFile.Read(Good, "good.yaml", BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Read(Good, "good.yaml", Concepts.Signals);
         Assert.Equal("Test thesis", thesis.Name);
         Assert.Equal(["rut", "btc"], thesis.Signals.Select(s => s.Id));
         var btc = thesis.Signals[1];
@@ -58,7 +59,7 @@ public class ThesisFileTests
         Assert.Equal("value <= -20 and days_since_peak > 30", btc.Against!.ToString());
         Assert.Equal("label in [breakout, confirmed, retest]", thesis.Signals[0].Supports!.ToString());
         Assert.Equal(0.5, thesis.MinMeasured);
-        Assert.Equal(0.6, ThesisFile.Read(Edit(2, "min_measured: 0.6"), "good.yaml", BuiltInSignals.Kinds).MinMeasured);
+        Assert.Equal(0.6, ThesisFile.Read(Edit(2, "min_measured: 0.6"), "good.yaml", Concepts.Signals).MinMeasured);
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public class ThesisFileTests
         File.WriteAllText(path, Edit(6, "    kind: brekout"));
         try
         {
-            var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Load(path, BuiltInSignals.Kinds));
+            var e = Assert.Throws<DefinitionFileException>(() => ThesisFile.Load(path, Concepts.Signals));
             Assert.StartsWith($"{path}:4: signal 'rut': unknown kind 'brekout'", e.Message);
         }
         finally
@@ -170,9 +171,9 @@ public class ThesisFileTests
     [InlineData("sp500-breakout-bitcoin.yaml")]
     public void The_shipped_theses_read_and_say_what_they_predict(string name)
     {
-        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, BuiltInSignals.Kinds);
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
         Assert.NotEmpty(thesis.Signals);
-        Assert.All(thesis.Signals, s => Assert.NotNull(BuiltInSignals.Kinds.Find(s.Kind)));
+        Assert.All(thesis.Signals, s => Assert.NotNull(Concepts.Signals.Find(s.Kind)));
         Assert.Empty(thesis.Predicts.Missing);
         Assert.Equal(TriggerEvent.Breakout, thesis.Predicts.Trigger!.Event);
     }
@@ -185,15 +186,15 @@ public class ThesisFileTests
     {
         var thesis = ThesisFile.Read(Predicting("trigger: { signal: rut, event: confirmed }",
             "outcome: { assets: [eth, BTC], horizon_days: 60, direction: down }", "trade: { hold: ETH, otherwise: btc, threshold: 55 }",
-            "claims: my-claims.yaml"), "good.yaml", BuiltInSignals.Kinds);
+            "claims: my-claims.yaml"), "good.yaml", Concepts.Signals);
         var p = thesis.Predicts;
         Assert.Equal((TriggerEvent.Confirmed, "rut", 3), (p.Trigger!.Event, p.Trigger.Signal, p.Trigger.Line));
         Assert.Equal(["ETH", "BTC"], p.Outcome!.Assets);
         Assert.Equal((60, false, "ETH"), (p.Outcome.HorizonDays, p.Outcome.Rise, p.Outcome.Lead));
         Assert.Equal(new ThesisTrade("ETH", RotationFallback.Bitcoin, 55), p.Trade);
         Assert.Equal(("my-claims.yaml", 6), (p.Claims, p.ClaimsLine));
-        Assert.Equal(["trigger", "outcome", "trade"], ThesisFile.Read(Good, "good.yaml", BuiltInSignals.Kinds).Predicts.Missing);
-        var readiness = ThesisFile.Read(Predicting("trigger: { readiness: 70 }"), "good.yaml", BuiltInSignals.Kinds).Predicts.Trigger!;
+        Assert.Equal(["trigger", "outcome", "trade"], ThesisFile.Read(Good, "good.yaml", Concepts.Signals).Predicts.Missing);
+        var readiness = ThesisFile.Read(Predicting("trigger: { readiness: 70 }"), "good.yaml", Concepts.Signals).Predicts.Trigger!;
         Assert.Equal((TriggerEvent.Readiness, 70.0), (readiness.Event, readiness.Threshold));
     }
 

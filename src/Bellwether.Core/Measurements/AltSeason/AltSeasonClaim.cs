@@ -1,25 +1,17 @@
 using Bellwether.Core.Claims;
 using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using static Bellwether.Core.Claims.ReadingText;
 
 namespace Bellwether.Core.Measurements.AltSeason;
-
-/// <summary>An Altcoin Season Index and the coin series it was built from (for provenance), keyed by series id.</summary>
-public sealed record AltcoinUniverse(AltcoinSeasonIndex Index, IReadOnlyDictionary<string, DailySeries> Coins);
-
-/// <summary>
-/// Builds an Altcoin Season Index from the coins, rankings and coin lists dated on or before a date; null when the
-/// data has no coins or rankings. The caller (the data layer) supplies it, since the index reads every coin series.
-/// </summary>
-public delegate AltcoinUniverse? AltcoinIndexSource(DateOnly asOf);
 
 /// <summary>
 /// "The altcoin season index stands at 33": the index on the claim date (<see cref="AltcoinSeasonIndex"/>) for every
 /// published variant: K = 50 (blockchaincenter.net) and 100 (CoinMarketCap) coins, over N = 30, 90 and 365 days.
 /// Value: the index (0–100 points); state: its season (<c>altcoin_season</c>, <c>neutral</c>, <c>bitcoin_season</c>).
 /// </summary>
-public sealed class AltSeasonClaim(AltcoinIndexSource? source) : IClaimKind
+public sealed class AltSeasonClaim : IClaimKind
 {
     public string Name => "altseason";
 
@@ -38,8 +30,12 @@ public sealed class AltSeasonClaim(AltcoinIndexSource? source) : IClaimKind
     public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
     {
         var (tops, windows) = Options(claim);
-        var universe = source?.Invoke(data.ClaimDate);
-        var index = universe?.Index;
+        // The index from every coin, ranking and coin list known on the claim date.
+        var view = data.AsOfClaim;
+        var coins = view.ClosesOfClass(AssetClass.Crypto).ToDictionary(c => c.Instrument.Id, StringComparer.OrdinalIgnoreCase);
+        var rankings = view.Rankings();
+        var index = coins.Count == 0 || rankings.Count == 0 ? null
+            : new AltcoinSeasonIndex(coins.Values, rankings, view.Classifications());
         var readings = new List<ClaimReading>();
         foreach (int k in tops)
             foreach (int n in windows)
@@ -63,7 +59,7 @@ public sealed class AltSeasonClaim(AltcoinIndexSource? source) : IClaimKind
                 }
                 // Provenance: the benchmark and every counted coin, with the sources of their rows in the window.
                 var counted = new[] { index.Options.Benchmark }.Concat(r.Eligible.Select(c => c.Series))
-                    .Select(id => universe!.Coins.GetValueOrDefault(id)?.AsOf(data.ClaimDate)).OfType<DailySeries>().ToList();
+                    .Select(id => coins.GetValueOrDefault(id)?.AsOf(data.ClaimDate)).OfType<DailySeries>().ToList();
                 var provenance = data.Provenance(counted, from, data.ClaimDate);
                 if (r.Ranking is { } ranking) provenance = provenance with { Instruments = [.. provenance.Instruments, $"ranking {ranking.List}"] };
                 readings.Add(new ClaimReading(label, definition, true, r.Index, "points", Snake(r.Season),

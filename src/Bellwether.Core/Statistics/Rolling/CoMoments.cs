@@ -118,6 +118,20 @@ public struct CoMoments
         SumXY += Math.FusedMultiplyAdd(dx, newDevY, dy * oldDevX); // one addition on the loop-carried chain
     }
 
+    /// <summary>Writes the six fields exactly (a restored value continues bit for bit).</summary>
+    public readonly void Write(BinaryWriter writer)
+    {
+        writer.Write(Count); writer.Write(MeanX); writer.Write(MeanY);
+        writer.Write(SumSqX); writer.Write(SumSqY); writer.Write(SumXY);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    public static CoMoments Read(BinaryReader reader) => new()
+    {
+        Count = reader.ReadInt32(), MeanX = reader.ReadDouble(), MeanY = reader.ReadDouble(),
+        SumSqX = reader.ReadDouble(), SumSqY = reader.ReadDouble(), SumXY = reader.ReadDouble(),
+    };
+
     /// <summary>Sample covariance (n − 1 denominator); NaN below two pairs.</summary>
     public readonly double Covariance => Count < 2 ? double.NaN : SumXY / (Count - 1);
 

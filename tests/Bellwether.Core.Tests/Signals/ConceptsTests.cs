@@ -1,17 +1,17 @@
-using Bellwether.Core.Signals;
+using Bellwether.Core.Measurements;
 using Bellwether.TestSupport;
 using Xunit;
 
 namespace Bellwether.Core.Tests.Signals;
 
-public class BuiltInSignalsTests
+public class ConceptsTests
 {
     /// <summary>docs/thesis.md documents every kind, its parameters, labels and fields.</summary>
     [Fact]
     public void Every_kind_parameter_label_and_field_is_documented()
     {
         var doc = File.ReadAllText(Path.Combine(Reference.RepoRoot, "docs", "thesis.md"));
-        foreach (var kind in BuiltInSignals.Kinds.All)
+        foreach (var kind in Concepts.Signals.All)
         {
             int section = doc.IndexOf($"### `{kind.Name}`", StringComparison.Ordinal);
             Assert.True(section >= 0, $"no section for {kind.Name}");
@@ -25,7 +25,7 @@ public class BuiltInSignalsTests
     [Fact]
     public void Kind_names_parameters_and_labels_are_unique_snake_case_words()
     {
-        foreach (var kind in BuiltInSignals.Kinds.All)
+        foreach (var kind in Concepts.Signals.All)
         {
             Assert.Matches("^[a-z][a-z0-9_]*$", kind.Name);
             foreach (var list in new[] { kind.Parameters.Select(p => p.Name).ToList(), kind.Labels.ToList(), kind.Fields.ToList() })
