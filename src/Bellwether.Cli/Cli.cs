@@ -54,6 +54,7 @@ public static class Cli
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         return root;
     }
 
