@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Structure.Breakout;
@@ -12,7 +13,7 @@ namespace Bellwether.Core.Streaming;
 /// replaced it). O(1) amortised per bar and per day; memory O(bars in the lookback), about 1,260 for five years of an
 /// equity.
 /// </summary>
-internal sealed class BreakoutTrackState(BreakoutSignalOptions options) : ISignalState
+internal sealed class BreakoutTrackState(BreakoutOf options) : IMeasurementState<BreakoutReading>
 {
     private readonly MultiYearHighTracker _tracker = new(options.Analysis.MultiYearHigh, options.Analysis.Rules);
     private readonly List<BreakoutEvent> _events = [];
@@ -20,11 +21,11 @@ internal sealed class BreakoutTrackState(BreakoutSignalOptions options) : ISigna
     private DateOnly? _first, _lastFinite;
     private double _lastClose;
 
-    public SignalReading Advance(StreamMarketData data, DateOnly day)
+    public Measured<BreakoutReading> Advance(StreamMarketData data, DateOnly day)
     {
         var id = options.Instrument;
         if (data.Series(id) is not { ClosesOnly: false } buffer)
-            return SignalReading.NotMeasurable($"no data for {id} on or before {Say.Date(day)}", [SignalInput.Missing(id)]);
+            return Measured.Missing<BreakoutReading>([SignalInput.Missing(id)], day);
         for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++)
         {
             var bar = buffer[_consumed];
@@ -35,10 +36,14 @@ internal sealed class BreakoutTrackState(BreakoutSignalOptions options) : ISigna
             if (_tracker.Tracked != before) _events.RemoveAll(e => e.LevelDate != _tracker.Tracked?.LevelDate);
         }
         List<SignalInput> inputs = [SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day)];
-        if (_lastFinite is null) return SignalReading.NotMeasurable($"no data for {id} on or before {Say.Date(day)}", inputs);
-        var point = _tracker.Tracked is { } t ? new MultiYearHighTrackPoint(t.Level, t.LevelDate, t.State, t.Since) : null;
-        return BreakoutSignal.Reading(options, buffer.Instrument.Id, _first!.Value, _lastFinite.Value, _lastClose, point,
-            _events, inputs, day);
+        if (_lastFinite is null) return Measured.Missing<BreakoutReading>(inputs, day);
+        if (_tracker.Tracked is not { } t)
+            return Measured.NotMeasurable<BreakoutReading>($"{buffer.Instrument.Id} has no prior " +
+                $"{options.Analysis.MultiYearHigh.LookbackYears}-year high as of {Say.Date(day)} (the data must cover the " +
+                "whole lookback)", inputs);
+        var point = new MultiYearHighTrackPoint(t.Level, t.LevelDate, t.State, t.Since);
+        return Measured.Of(new BreakoutReading(buffer.Instrument.Id, _lastFinite.Value, _lastClose, point, [.. _events],
+            _first!.Value), inputs);
     }
 
     public void Write(BinaryWriter w)

@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.Divergence;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Statistics.Divergence;
 
 namespace Bellwether.Core.Streaming;
@@ -12,7 +12,7 @@ namespace Bellwether.Core.Streaming;
 /// after it (shared when crypto has a point that day), and the latest shared day, its run and the episodes begun are
 /// kept. O(1) amortised per row and per day; memory O(the days one series is ahead of the other).
 /// </summary>
-internal sealed class DivergenceState(DivergenceSignalOptions options) : ISignalState
+internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<DivergenceReading>
 {
     private readonly DrawdownWalker _index = new(options.Thresholds.Basis, options.Thresholds.From),
         _crypto = new(options.Thresholds.Basis, options.Thresholds.From);
@@ -21,22 +21,21 @@ internal sealed class DivergenceState(DivergenceSignalOptions options) : ISignal
     private DateOnly? _indexLast, _cryptoLast, _indexLastRow, _cryptoLastRow, _first, _since;
     private DivergenceDay? _latest;
 
-    public SignalReading Advance(StreamMarketData data, DateOnly day)
+    public Measured<DivergenceReading> Advance(StreamMarketData data, DateOnly day)
     {
         var inputs = new List<SignalInput>();
         var index = Consume(data, options.Index, day, inputs, _index, _join.Left, ref _indexConsumed, ref _indexLast,
             ref _indexLastRow);
         var crypto = Consume(data, options.Crypto, day, inputs, _crypto, _join.Right, ref _cryptoConsumed, ref _cryptoLast,
             ref _cryptoLastRow);
-        if (index is null || crypto is null)
-            return SignalReading.NotMeasurable(
-                $"no data for {string.Join(", ", inputs.Where(i => i.LastDate is null).Select(i => i.Id))} on or before {Say.Date(day)}",
-                inputs);
-        if ((_index.Bad ?? _crypto.Bad) is { } bad) return SignalReading.NotMeasurable(bad);
+        if (index is null || crypto is null) return Measured.Missing<DivergenceReading>(inputs, day);
+        // A row that is not a price reads as the batch's refusal: the message alone.
+        if ((_index.Bad ?? _crypto.Bad) is { } bad) return Measured.NotMeasurable<DivergenceReading>(bad, []);
         Join();
         return _latest is null
-            ? SignalReading.NotMeasurable($"{options.Index} and {options.Crypto} share no day with a close on or before {Say.Date(day)}", inputs)
-            : DivergenceSignal.Reading(options, _latest, _since!.Value, _runDays, _episodes, _first!.Value, inputs);
+            ? Measured.NotMeasurable<DivergenceReading>(
+                $"{options.Index} and {options.Crypto} share no day with a close on or before {Say.Date(day)}", inputs)
+            : Measured.Of(new DivergenceReading(_latest, _since!.Value, _runDays, _episodes, _first!.Value), inputs);
     }
 
     /// <summary>Walks the rows of <paramref name="id"/> arrived by <paramref name="day"/>; null when it has no close by then.</summary>

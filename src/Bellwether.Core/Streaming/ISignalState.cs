@@ -3,16 +3,16 @@ using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.CorrelationTrend;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Measurements.NoSource;
 using Bellwether.Core.Measurements.RecordClose;
 using Bellwether.Core.Measurements.Trendline;
-using Bellwether.Core.Signals.CorrelationTrend;
-using Bellwether.Core.Signals.Divergence;
-using Bellwether.Core.Signals.EtfFlows;
-using Bellwether.Core.Signals.NoSource;
 using Bellwether.Core.Statistics.Resampling;
 
 namespace Bellwether.Core.Streaming;
@@ -48,16 +48,17 @@ public static class IncrementalSignals
     public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
     {
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
+        BreakoutSignal k => Of(k, spec, p => new BreakoutTrackState(p)),
+        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily => Of(k, spec, p => new CorrelationState(p)),
+        CorrelationTrendSignal k when k.Options(spec).Frequency == Frequency.Daily =>
+            Of(k, spec, p => new CorrelationTrendState(p)),
+        DivergenceSignal k => Of(k, spec, p => new DivergenceState(p)),
         DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
-        DivergenceSignal k => new DivergenceState(k.Options(spec)),
         FedPathSignal k => Of(k, spec, p => new FedPathState(p)),
+        FlowRotationSignal k => new FlowRotationState(k.Options(spec)),
         NetLiquiditySignal k => Of(k, spec, p => new NetLiquidityState(p)),
         RecordCloseSignal k => Of(k, spec, p => new RecordCloseState(p)),
-        FlowRotationSignal k => new FlowRotationState(k.Options(spec)),
         TrendlineSignal k => Of(k, spec, p => new TrendlineState(p)),
-        BreakoutSignal k => new BreakoutTrackState(k.Options(spec)),
-        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily => Of(k, spec, p => new CorrelationState(p)),
-        CorrelationTrendSignal k when k.Options(spec).Frequency == Frequency.Daily => new CorrelationTrendState(k.Options(spec)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
         NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
         _ => null,

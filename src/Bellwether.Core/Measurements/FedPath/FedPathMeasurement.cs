@@ -1,4 +1,6 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.FedPolicy;
 
@@ -81,6 +83,9 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
 
     /// <summary>The first day a reading as of <paramref name="asOf"/> reads observations from.</summary>
     internal static DateOnly ReadFrom(DateOnly asOf) => asOf.AddMonths(-ReadingMonths);
+
+    /// <summary>The rate beside net liquidity (<see cref="FedAndLiquidityChart"/>, drawn once for both).</summary>
+    public override Chart? Chart(FedPathOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
 
     /// <summary>
     /// When the current regime began. The regime on a day is set by the latest move in the six months before it, so
