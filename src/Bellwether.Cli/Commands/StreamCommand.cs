@@ -17,15 +17,25 @@ internal static class StreamCommand
 {
     public static Command Create()
     {
-        var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
-        var to = new Option<string?>("--to") { Description = "Last day to close (yyyy-MM-dd; default: the last day of the crypto closes)" };
+        var thesis = new Option<string?>("--thesis")
+        {
+            Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})",
+        };
+        var to = new Option<string?>("--to")
+        {
+            Description = "Last day to close (yyyy-MM-dd; default: the last day of the crypto closes)",
+        };
         var every = new Option<int>("--every")
         {
             Description = "Also write the snapshot every this many days while replaying (0: only at the end)",
             DefaultValueFactory = _ => 0,
         };
-        var snapshot = new Option<string?>("--snapshot") { Description = "Snapshot file (default: beside the store, STORE.THESIS.stream)" };
-        var command = new Command("stream", "Follow a thesis day by day over the store and keep its stream snapshot beside the store (resumes from it)")
+        var snapshot = new Option<string?>("--snapshot")
+        {
+            Description = "Snapshot file (default: beside the store, STORE.THESIS.stream)",
+        };
+        var command = new Command("stream",
+            "Follow a thesis day by day over the store and keep its stream snapshot beside the store (resumes from it)")
         {
             thesis, to, every, snapshot,
         };
@@ -47,7 +57,8 @@ internal static class StreamCommand
             using var store = StoreAccess.OpenForRead(parse);
             var data = StoreAccess.MarketData(parse, store);
             var last = StoreAccess.Date(parse, to) ?? MarketFeed.LastDay(data);
-            var path = parse.GetValue(snapshot) ?? StreamSnapshotFile.PathFor(StoreAccess.StorePath(parse), file, ThesisFile.DefaultName);
+            var path = parse.GetValue(snapshot)
+                       ?? StreamSnapshotFile.PathFor(StoreAccess.StorePath(parse), file, ThesisFile.DefaultName);
             var (feed, resumed, why) = Open(data, definition, kinds, last, StreamSnapshotFile.Read(path));
             var start = resumed?.AddDays(1) ?? feed.First;
             for (var d = start; d <= last; d = d.AddDays(1))
@@ -59,7 +70,8 @@ internal static class StreamCommand
             }
             var bytes = feed.Board.Snapshot();
             StreamSnapshotFile.Write(path, bytes);
-            string how = resumed is { } r ? $"resumed from {r:yyyy-MM-dd}" : $"replayed from {feed.First:yyyy-MM-dd}{why}";
+            string how = resumed is { } r
+                ? $"resumed from {r:yyyy-MM-dd}" : $"replayed from {feed.First:yyyy-MM-dd}{why}";
             parse.InvocationConfiguration.Output.WriteLine(
                 $"{definition.Name}: {how}, closed {(feed.Board.Day is { } day ? $"{day:yyyy-MM-dd}" : "no day")}; " +
                 $"snapshot {path} ({bytes.Length:N0} bytes)");

@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.Divergence;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Divergence;
 
 namespace Bellwether.Core.Streaming;

@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.FedPolicy;
 
 namespace Bellwether.Core.Streaming;

@@ -1,8 +1,8 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Signals;
 using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Liquidity;
 using Liquidity = Bellwether.Core.Statistics.Liquidity.NetLiquidity;
 

@@ -21,7 +21,8 @@ public static class FlowRotation
 
     /// <summary>The reading over <paramref name="span"/>, the shared flow days of the window in date order (not empty).
     /// </summary>
-    internal static RotationReading Of(string intoId, string outOfId, List<(DateOnly Date, double Into, double OutOf)> span)
+    internal static RotationReading Of(string intoId, string outOfId,
+        List<(DateOnly Date, double Into, double OutOf)> span)
     {
         var rotationDays = span.Where(d => d.Into > 0 && d.OutOf < 0).ToList();
         var weeks = span.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7))).Select(g => Span(g.ToList())).ToList();

@@ -84,7 +84,8 @@ public sealed class FedRateHistory
     }
 
     /// <summary>Forgets the observations dated before <paramref name="date"/>, keeping the baseline's observations and
-    /// what the whole scan has yet to examine; <see cref="AsOf"/> must not be asked from before it afterwards.</summary>
+    /// what the whole scan has yet to examine; <see cref="AsOf"/> must not be asked from before it afterwards.
+    /// </summary>
     internal void Forget(DateOnly date)
     {
         int n = 0;
@@ -151,19 +152,23 @@ public sealed class FedRateHistory
         open = false;
         double before = _baselines[t];
         int side = Math.Sign(_values[t] - before);
-        if (side == 0 || side * (_values[t] - before) < _p.Threshold || side * (_values[t - 1] - before) >= _p.Threshold) return null;
+        if (side == 0 || side * (_values[t] - before) < _p.Threshold || side * (_values[t - 1] - before) >= _p.Threshold)
+            return null;
         int held = Held(t, hi), ka = _p.ConfirmObservations;
-        if (held == ka) return new RateChange(_dates[t], before, Median([.. _values.GetRange(t, ka)]), _dates[t + ka - 1]);
+        if (held == ka)
+            return new RateChange(_dates[t], before, Median([.. _values.GetRange(t, ka)]), _dates[t + ka - 1]);
         open = t + held == hi;
         return null;
     }
 
-    /// <summary>Observations from <paramref name="t"/> on (at most the confirmation's) that hold its side of the baseline.</summary>
+    /// <summary>Observations from <paramref name="t"/> on (at most the confirmation's) that hold its side of the
+    /// baseline.</summary>
     private int Held(int t, int hi)
     {
         double before = _baselines[t];
         int side = Math.Sign(_values[t] - before), held = 1;
-        while (held < _p.ConfirmObservations && t + held < hi && side * (_values[t + held] - before) >= _p.Threshold) held++;
+        while (held < _p.ConfirmObservations && t + held < hi && side * (_values[t + held] - before) >= _p.Threshold)
+            held++;
         return held;
     }
 
@@ -183,9 +188,15 @@ public sealed class FedRateHistory
     internal void Write(BinaryWriter w)
     {
         w.Write(_forgotten); w.Write(_scanAt); w.Write(_dates.Count);
-        for (int i = 0; i < _dates.Count; i++) { w.Write(_dates[i].DayNumber); w.Write(_values[i]); w.Write(_baselines[i]); }
+        for (int i = 0; i < _dates.Count; i++)
+        {
+            w.Write(_dates[i].DayNumber); w.Write(_values[i]); w.Write(_baselines[i]);
+        }
         w.Write(_moves.Count);
-        foreach (var m in _moves) { w.Write(m.Date.DayNumber); w.Write(m.Before); w.Write(m.After); w.Write(m.ConfirmedOn.DayNumber); }
+        foreach (var m in _moves)
+        {
+            w.Write(m.Date.DayNumber); w.Write(m.Before); w.Write(m.After); w.Write(m.ConfirmedOn.DayNumber);
+        }
     }
 
     /// <summary>The history <see cref="Write"/> wrote, with the same parameters (its unit was checked then).</summary>

@@ -67,7 +67,8 @@ public static class NetLiquidity
     }
 
     /// <summary>The first Wednesday on or after <paramref name="d"/>.</summary>
-    internal static DateOnly NextWednesday(DateOnly d) => d.AddDays(((int)DayOfWeek.Wednesday - (int)d.DayOfWeek + 7) % 7);
+    internal static DateOnly NextWednesday(DateOnly d) =>
+        d.AddDays(((int)DayOfWeek.Wednesday - (int)d.DayOfWeek + 7) % 7);
 
     private static double Change(Dictionary<DateOnly, double> byDate, DateOnly date, int weeks, double now) =>
         byDate.TryGetValue(date.AddDays(-7 * weeks), out var then) ? now - then : double.NaN;
