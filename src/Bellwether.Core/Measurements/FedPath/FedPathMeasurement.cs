@@ -50,9 +50,9 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
         // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
         // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
         // the ones known then.
-        var history = data.SharedHistory($"fed-history:{o.Series}:{Keys.Of(o.Path)}", [o.Series],
+        var history = data.SharedHistory(new HistoryKey(o.Series, o.Path), [o.Series],
             d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
-        var moves = data.SharedHistory($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", [o.Series],
+        var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series],
             _ => history.Changes().ToArray());
         // Read no observation past the last one published by asOf (the series handed out holds just those).
         return Of(o, series.Instrument.Id, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf, inputs);
@@ -107,7 +107,14 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
             k--;
         return moves[k].Date;
     }
+
+    /// <summary>The rate's whole history, prepared (<see cref="FedFundsPath.History"/>).</summary>
+    private sealed record HistoryKey(string Series, FedPathParameters Path) : SharedKey<FedRateHistory>;
+
+    /// <summary>Every move of the rate's whole history.</summary>
+    private sealed record MovesKey(string Series, FedPathParameters Path) : SharedKey<RateChange[]>;
 }
+
 
 /// <summary>The fed funds path as of a date and the policy moves known then.</summary>
 /// <param name="Id">The rate series' id as stored.</param>

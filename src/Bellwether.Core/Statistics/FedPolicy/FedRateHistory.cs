@@ -24,7 +24,6 @@ public sealed class FedRateHistory
     private int _forgotten, _scanAt;
 
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     internal FedRateHistory(DailySeries rate, FedPathParameters parameters) : this(rate.Instrument, parameters)
     {
         for (int i = 0; i < rate.Count; i++) Add(rate.Dates[i], rate.Close[i], scan: false);
@@ -39,11 +38,7 @@ public sealed class FedRateHistory
             throw new NotMeasurableException($"{rate.Id}: unit '{rate.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
     }
 
-    private FedRateHistory(FedPathParameters parameters)
-    {
-        parameters.Validate();
-        _p = parameters;
-    }
+    private FedRateHistory(FedPathParameters parameters) => _p = parameters;
 
     /// <summary>Every confirmed move, oldest first.</summary>
     public List<RateChange> Changes() => Scan(0, _values.Count, out _);

@@ -45,12 +45,8 @@ internal sealed class MultiYearHighScanner
     private double _previousClose = double.NaN;
     private MultiYearHigh? _current;
 
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
-    public MultiYearHighScanner(MultiYearHighParameters parameters, double buffer)
-    {
-        parameters.Validate();
+    public MultiYearHighScanner(MultiYearHighParameters parameters, double buffer) =>
         (_parameters, _buffer) = (parameters, buffer);
-    }
 
     /// <summary>The first row of the lookback after the last step.</summary>
     public int Start { get; private set; }
