@@ -68,13 +68,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var notes = new List<string>();
             var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date), date,
                 date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
-            var json = new JsonObject
-            {
-                ["id"] = id, ["as_of"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["figures"] = new JsonArray([.. figures.Select(f => JsonNode.Parse(f.ToJson()))]),
-                ["notes"] = new JsonArray([.. notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
-            };
-            return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
+            return Charts(date, figures, notes, id);
         }));
 
     /// <summary><c>altseason --json</c> with the query's options.</summary>
@@ -97,6 +91,52 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         cache.Get("check", () => claims.Set is not { } set
             ? ApiDocument.Error(404, $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
             : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
+
+    /// <summary>
+    /// The report's Altcoin Season chart (<see cref="ThesisCharts.AltSeason"/>) of the query's index, from
+    /// <c>from</c> (default: three years before the as-of date) to the as-of date, with the published readings.
+    /// </summary>
+    public Task<ApiDocument> AltseasonChart(AltseasonQuery query) =>
+        cache.Get("altseason chart " + System.Text.Json.JsonSerializer.Serialize(query), () => Produce(store =>
+        {
+            var asked = query;
+            if (asked.From is null && asked.To is null)
+            {
+                var date = asked.AsOf ?? AltseasonAnswer.Of(store, asked).Reading.Date;
+                asked = asked with { AsOf = date, From = date.AddYears(-3), To = date };
+            }
+            var answer = AltseasonAnswer.Of(store, asked);
+            var p = answer.Reading.Parameters;
+            return Charts(answer.Reading.Date,
+                [ThesisCharts.AltSeason([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)], [answer.Published])], []);
+        }));
+
+    /// <summary>The report's chart of the fed funds rate and net liquidity (<see cref="MacroCharts.FedAndLiquidity"/>).</summary>
+    public Task<ApiDocument> MacroChart(DateOnly? asOf) =>
+        cache.Get($"macro chart {asOf:yyyy-MM-dd}", () => Produce(store =>
+        {
+            var answer = MacroAnswer.Of(store, settings.ReleaseLags, asOf, 0);
+            return Charts(answer.Date, [MacroCharts.FedAndLiquidity(answer.Rate, answer.Liquidity, answer.Date)], []);
+        }));
+
+    /// <summary>The report's chart of daily ETF flows and their rolling sums (<see cref="MacroCharts.EtfFlows"/>).</summary>
+    public Task<ApiDocument> FlowsChart(DateOnly? asOf, string into, string outOf) =>
+        cache.Get($"flows chart {asOf:yyyy-MM-dd} {into} {outOf}", () => Produce(store =>
+        {
+            var answer = FlowsAnswer.Of(store, settings.ReleaseLags, asOf, FlowsAnswer.DefaultWindow, into, outOf);
+            return Charts(answer.Date, [MacroCharts.EtfFlows(answer.Histories[1], answer.Histories[0], answer.Date)], []);
+        }));
+
+    /// <summary>Charts as plotly.js figures (<c>{data, layout}</c>), with notes on charts that could not be drawn.</summary>
+    private static ApiDocument Charts(DateOnly asOf, IEnumerable<Figure> figures, IReadOnlyList<string> notes, string? id = null)
+    {
+        var json = new JsonObject();
+        if (id is not null) json["id"] = id;
+        json["as_of"] = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        json["figures"] = new JsonArray([.. figures.Select(f => JsonNode.Parse(f.ToJson()))]);
+        json["notes"] = new JsonArray([.. notes.Select(n => (JsonNode?)JsonValue.Create(n))]);
+        return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
+    }
 
     private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
 

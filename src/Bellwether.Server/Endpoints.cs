@@ -37,12 +37,23 @@ internal static class Endpoints
         api.MapGet("/altseason", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.Altseason(query.Read())))
             .WithSummary("The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
+        api.MapGet("/altseason/chart", ([AsParameters] AltseasonArguments query, Documents documents) =>
+                ServerApp.Send(() => documents.AltseasonChart(query.Read())))
+            .WithSummary("The report's Altcoin Season chart as plotly.js figures: the index from `from` (default: three years before the as-of date) to the as-of date, with published readings.");
         api.MapGet("/check", (Documents documents) => ServerApp.Send(documents.Check))
             .WithSummary("The claims file checked: exactly what `bellwether check FILE --json` prints (FILE: serve's --claims, else the thesis's).");
         api.MapGet("/macro", (string? as_of, string? weeks, Documents documents) =>
                 ServerApp.Send(() => documents.Macro(QueryValues.Date(as_of, "as_of"),
                     QueryValues.Integer(weeks, "weeks", MacroAnswer.DefaultWeeks))))
             .WithSummary("Fed funds path, net liquidity and M2: exactly what `bellwether macro --json [--as-of] [--weeks]` prints.");
+        api.MapGet("/macro/chart", (string? as_of, Documents documents) =>
+                ServerApp.Send(() => documents.MacroChart(QueryValues.Date(as_of, "as_of"))))
+            .WithSummary("The report's chart of the fed funds rate and net liquidity as plotly.js figures.");
+        api.MapGet("/flows/chart", (string? as_of, string? into, string? out_of, Documents documents) =>
+                ServerApp.Send(() => documents.FlowsChart(QueryValues.Date(as_of, "as_of"),
+                    string.IsNullOrEmpty(into) ? FlowsAnswer.DefaultInto : into,
+                    string.IsNullOrEmpty(out_of) ? FlowsAnswer.DefaultOutOf : out_of)))
+            .WithSummary("The report's chart of daily spot ETF flows and their rolling sums as plotly.js figures.");
         api.MapGet("/flows", (string? as_of, string? window, string? into, string? out_of, Documents documents) =>
                 ServerApp.Send(() => documents.Flows(QueryValues.Date(as_of, "as_of"),
                     QueryValues.Integer(window, "window", FlowsAnswer.DefaultWindow),
