@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Api;
 
@@ -21,7 +22,8 @@ public sealed record BoardJson(
 
     public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(
         board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
-        board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
+        board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit,
+            ValueText.Of(s.Value, s.Unit), s.Label, s.Since, s.Explanation,
             new WindowJson(s.From, s.To), s.Stale, s.Weight, s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
         board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
         chosen);
@@ -38,7 +40,10 @@ public sealed record DateChoiceJson(
 public sealed record ThesisJson(string Name, string Description, string File);
 
 /// <summary>One signal of the board.</summary>
-public sealed record SignalJson(string Id, string Title, string Kind, SignalState State, double Value, string Unit, string Label,
+/// <param name="Value">The raw number, in <paramref name="Unit"/>.</param>
+/// <param name="ValueText">The value as every page writes it (<see cref="Core.Text.ValueText"/>); empty without a value.</param>
+public sealed record SignalJson(string Id, string Title, string Kind, SignalState State, double Value, string Unit, string ValueText,
+    string Label,
     DateOnly? Since, string Explanation, WindowJson Window, bool Stale, double Weight, IReadOnlyList<InputJson> Inputs,
     IReadOnlyDictionary<string, double> Fields);
 

@@ -49,7 +49,7 @@ public sealed record ClaimsAnswer(string File, ClaimSet Set, IReadOnlyList<Claim
             @params = r.Claim.Parameters,
             claimed = r.Claim.Target.ClaimedForDisplay,
             tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (double?)null : r.Claim.Target.Tolerance,
-            target = r.Claim.Target.Describe(),
+            target = r.Target,
             verdict = r.Verdict,
             summary = r.Summary,
             readings = r.Readings.Select(x => new

@@ -3,6 +3,7 @@ using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Text;
 using Bellwether.Report.Charts;
 
 namespace Bellwether.Report;
@@ -123,7 +124,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         double.IsNaN(x.Median) ? "—" : $"{Value(x.Asset, x.Median)} ({Value(x.Asset, x.LowerQuartile)} to {Value(x.Asset, x.UpperQuartile)})",
         Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
         double.IsNaN(x.CiLow) ? "—" : $"{Value(x.Asset, x.CiLow)} to {Value(x.Asset, x.CiHigh)}", P(x.PHolm),
-        double.IsNaN(x.HitRate) ? "—" : $"{Share(x.HitRate)} ({Share(x.BaselineHitRate)})",
+        double.IsNaN(x.HitRate) ? ValueText.Missing : $"{Share(x.HitRate)} ({Share(x.BaselineHitRate)})",
     ]).ToList();
 
     /// <summary>
@@ -148,8 +149,8 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     public IReadOnlyList<IReadOnlyList<string>> MetricRows() => Backtest.Strategies.Select(x => (IReadOnlyList<string>)
     [
         x.Id, $"{Pct(x.InSample.Cagr)} / {Pct(x.OutOfSample.Cagr)}", $"{Num(x.InSample.Sharpe)} / {Num(x.OutOfSample.Sharpe)}",
-        $"{Pct(x.InSample.MaxDrawdown)} / {Pct(x.OutOfSample.MaxDrawdown)}", Pct(x.Full.TotalReturn), Num(x.Full.Turnover),
-        double.IsNaN(x.Full.TimeInBasket) ? "—" : Share(x.Full.TimeInBasket),
+        $"{Pct(x.InSample.MaxDrawdown)} / {Pct(x.OutOfSample.MaxDrawdown)}", Pct(x.Full.TotalReturn), Share(x.Full.Turnover),
+        Share(x.Full.TimeInBasket),
     ]).ToList();
 
     /// <summary>The in-/out-of-sample split in words.</summary>
@@ -158,17 +159,17 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>An asset in words: "the altcoin basket", "Bitcoin", "the Altcoin Season Index".</summary>
     public static string Name(string asset) => asset == StudyAssets.AltSeasonId ? "the Altcoin Season Index" : RotationParameters.Describe(asset);
 
-    /// <summary>A return as a signed percentage, or an index change in points.</summary>
+    /// <summary>A return, or an index change in points, as the formatting table writes it.</summary>
     public static string Value(string asset, double v) =>
-        double.IsNaN(v) ? "—" : asset == StudyAssets.AltSeasonId ? $"{v.ToString("+0;-0;0", Inv)} points" : (100 * v).ToString("+0;-0;0", Inv) + "%";
+        ValueText.Of(v, asset == StudyAssets.AltSeasonId ? ValueKind.IndexPointsChange : ValueKind.Return);
 
-    /// <summary>A rate as a signed percentage with one decimal (CAGR).</summary>
-    public static string Pct(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("+0.0;-0.0;0.0", Inv) + "%";
-    private static string Share(double v) => double.IsNaN(v) ? "—" : (100 * v).ToString("0", Inv) + "%";
-    /// <summary>A ratio with two decimals (Sharpe).</summary>
-    public static string Num(double v) => double.IsNaN(v) ? "—" : v.ToString("0.00", Inv);
+    /// <summary>A return held as a fraction (CAGR, drawdown, total return).</summary>
+    public static string Pct(double v) => ValueText.Of(v, ValueKind.Return);
+    private static string Share(double v) => ValueText.Of(v, ValueKind.Share);
+    /// <summary>A ratio (Sharpe).</summary>
+    public static string Num(double v) => ValueText.Of(v, ValueKind.Ratio);
     /// <summary>A p-value.</summary>
-    public static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : p.ToString("0.000", Inv);
+    public static string P(double p) => ValueText.Of(p, ValueKind.PValue);
     private static string Count(int n, string noun) => $"{n.ToString(Inv)} {noun}{(n == 1 ? "" : "s")}";
 }
 

@@ -54,8 +54,8 @@ public static class ThesisReport
                        $"{(stale > 0 ? $" and {Signals(stale)} rest on stale data (shown, not counted)" : "")}.";
         lines.Add(b.Withheld is { } why
             ? $"As of {b.AsOf:yyyy-MM-dd}, readiness is not reported: {why}. {sides}"
-            : $"As of {b.AsOf:yyyy-MM-dd}, readiness is {b.Readiness.ToString("0", Inv)}/100, from the {b.Counted.ToString("P0", Inv)} " +
-              $"of the thesis's weight that could be measured (it needs {b.MinMeasured.ToString("P0", Inv)}): {sides}");
+            : $"As of {b.AsOf:yyyy-MM-dd}, readiness is {b.Readiness.ToString("0", Inv)}/100, from the {ValueText.Of(b.Counted, ValueKind.Share)} " +
+              $"of the thesis's weight that could be measured (it needs {ValueText.Of(b.MinMeasured, ValueKind.Share)}): {sides}");
         if (c.Study is { } study)
         {
             lines.Add(TriggerAgainstOutcome(study));
@@ -141,11 +141,11 @@ public static class ThesisReport
         if (c.ThesisDescription.Length > 0) page.Paragraph(c.ThesisDescription, "note");
         page.Heading("The board", "board");
         var readiness = b.Withheld is { } withheld ? $"Readiness withheld ({withheld})" : $"Readiness {Format(b.Readiness, "0")} / 100";
-        page.Paragraph($"{readiness} · measured weight {b.Counted.ToString("P0", Inv)} (needs {b.MinMeasured.ToString("P0", Inv)}). " +
+        page.Paragraph($"{readiness} · measured weight {ValueText.Of(b.Counted, ValueKind.Share)} (needs {ValueText.Of(b.MinMeasured, ValueKind.Share)}). " +
                        "Supports scores 1, neutral 0.5, against 0; stale or unmeasurable signals are shown but not counted.", "big");
         page.Table(["signal", "state", "value", "since", "explanation", "window", "weight"], b.Signals.Select(s => (IReadOnlyList<(string, string?)>)
         [
-            (s.Title, null), (StateWord(s.State) + (s.Stale ? " (stale)" : ""), Css(s.State)), (Format(s.Value, "G4"), "num"),
+            (s.Title, null), (StateWord(s.State) + (s.Stale ? " (stale)" : ""), Css(s.State)), (Shown(s), "num"),
             ($"{s.Since:yyyy-MM-dd}", null), (s.Explanation, null), ($"{s.From:yyyy-MM-dd} → {s.To:yyyy-MM-dd}", null), (s.Weight.ToString("0.##", Inv), "num"),
         ]));
         if (c.Claims.Count > 0)
@@ -225,7 +225,7 @@ public static class ThesisReport
         foreach (var line in Summary(c)) md.AppendLine(line).AppendLine();
         md.AppendLine("## The board").AppendLine().AppendLine("| signal | state | value | since | explanation |").AppendLine("|---|---|---:|---|---|");
         foreach (var s in b.Signals)
-            md.AppendLine($"| {Cell(s.Title)} | {StateWord(s.State)}{(s.Stale ? " (stale)" : "")} | {Format(s.Value, "G4")} | {s.Since:yyyy-MM-dd} | {Cell(s.Explanation)} |");
+            md.AppendLine($"| {Cell(s.Title)} | {StateWord(s.State)}{(s.Stale ? " (stale)" : "")} | {Shown(s)} | {s.Since:yyyy-MM-dd} | {Cell(s.Explanation)} |");
         if (c.Claims.Count > 0)
         {
             md.AppendLine().AppendLine("## Checking the article's claims").AppendLine().AppendLine("| claim | verdict | what the data says |").AppendLine("|---|---|---|");
@@ -263,6 +263,9 @@ public static class ThesisReport
     };
 
     private static string Format(double v, string format) => double.IsNaN(v) ? "—" : v.ToString(format, Inv);
+
+    /// <summary>A signal's value as the formatting table writes it in its unit; a dash without a value.</summary>
+    public static string Shown(SignalResult s) => double.IsNaN(s.Value) ? ValueText.Missing : ValueText.Of(s.Value, s.Unit);
 
     private static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
 }

@@ -386,7 +386,8 @@ def k_flow_rotation(c, p):
         a, b = float(s["into"].sum()), float(s["out"].sum())
         kind = ("rotation" if a > 0 and b < 0 else "reverse" if a < 0 and b > 0 else "both_inflow" if a > 0 and b > 0
                 else "both_outflow" if a < 0 and b < 0 else "flat")
-        out[f"last {w} flow days"] = reading(a, kind, {"into_sum": a, "out_of_sum": b, "days": float(len(s)),
+        # The value is the difference, as the flow_rotation signal's: into minus out of.
+        out[f"last {w} flow days"] = reading(a - b, kind, {"into_sum": a, "out_of_sum": b, "days": float(len(s)),
                                                         "rotation_days": float(((s["into"] > 0) & (s["out"] < 0)).sum())},
                                              {"from": day(s.index[0]), "to": day(s.index[-1])})
     return out

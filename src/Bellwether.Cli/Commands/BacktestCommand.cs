@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Bellwether.Core.Backtest.Grid;
 using Bellwether.Core.Backtest.Metrics;
 using Bellwether.Core.Backtest.Rotation;
@@ -10,6 +9,7 @@ using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Core.Study.SignalValue;
+using Bellwether.Core.Text;
 using Bellwether.Data.Market;
 using Spectre.Console;
 
@@ -147,8 +147,9 @@ internal static class BacktestCommand
 
     private static object Point(GridPoint p) => new { threshold = p.Threshold, variants = p.Variants, in_sample = Metrics(p.InSample), out_of_sample = Metrics(p.OutOfSample) };
 
-    private static string Pct(double v) => StudyInputs.Pct(v, "+0;-0;0");
-    private static string Num(double v) => double.IsNaN(v) ? "" : v.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Pct(double v) => StudyInputs.Cell(v, ValueKind.Return);
+    private static string Num(double v) => StudyInputs.Cell(v, ValueKind.Ratio);
+    private static string Share(double v) => StudyInputs.Cell(v, ValueKind.Share);
 
     private static void Print(IAnsiConsole console, ThesisDefinition thesis, BacktestReport r, List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid)
     {
@@ -157,7 +158,7 @@ internal static class BacktestCommand
             new("max DD in/out", Right: true, Short: "max DD"), new("turnover", Right: true, Short: "turn."), new("held", Right: true));
         foreach (var s in r.Strategies)
             table.AddText(s.Id, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}", $"{Num(s.InSample.Sharpe)} / {Num(s.OutOfSample.Sharpe)}",
-                $"{Pct(s.InSample.MaxDrawdown)} / {Pct(s.OutOfSample.MaxDrawdown)}", Num(s.Full.Turnover), StudyInputs.Pct(s.Full.TimeInBasket, "0"));
+                $"{Pct(s.InSample.MaxDrawdown)} / {Pct(s.OutOfSample.MaxDrawdown)}", Share(s.Full.Turnover), Share(s.Full.TimeInBasket));
         table.Write(console);
         console.MarkupLine("[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; " +
                            $"held: share of days holding {Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
@@ -166,8 +167,8 @@ internal static class BacktestCommand
 
         foreach (var (name, v) in signalValue)
             console.MarkupLine($"Signal value ({Markup.Escape(name)}): {v.Entries.Count(e => e.Evaluable)} entries at readiness ≥ {v.Parameters.Threshold:0.#}; " +
-                               $"precision {StudyInputs.Pct(v.Precision, "0")} (random {StudyInputs.Pct(v.RandomPrecision, "0")}, p = {Num(v.PrecisionPValue)}), " +
-                               $"recall {StudyInputs.Pct(v.Recall, "0")} of {v.Seasons.Count} Altcoin Seasons (random {StudyInputs.Pct(v.RandomRecall, "0")}, p = {Num(v.RecallPValue)})" +
+                               $"precision {Share(v.Precision)} (random {Share(v.RandomPrecision)}, p = {StudyInputs.Cell(v.PrecisionPValue, ValueKind.PValue)}), " +
+                               $"recall {Share(v.Recall)} of {v.Seasons.Count} Altcoin Seasons (random {Share(v.RandomRecall)}, p = {StudyInputs.Cell(v.RecallPValue, ValueKind.PValue)})" +
                                (double.IsNaN(v.MedianLeadDays) ? "." : $", median lead {v.MedianLeadDays:0} days."));
         if (grid is not null)
         {

@@ -122,12 +122,12 @@ internal static class BoardCommand
         var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated(unit), new("readiness"), new("counted"), new("support / neutral / against"));
         foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
             table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld" : Output.Number(Math.Round(p.Readiness)),
-                $"{p.Counted:0%}",
+                ValueText.Of(p.Counted, ValueKind.Share),
                 $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} / {p.States.Count(s => s == SignalState.Against)}");
         console.Write(table);
         var valid = points.Where(p => !double.IsNaN(p.Readiness)).ToList();
         console.MarkupLine(Markup.Escape(valid.Count == 0
-            ? $"{thesis.Name}: no {unit} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {thesis.MinMeasured:0%} of its weight measured."
+            ? $"{thesis.Name}: no {unit} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {ValueText.Of(thesis.MinMeasured, ValueKind.Share)} of its weight measured."
             : $"{thesis.Name}: readiness {BoardDocument.Every(every)} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} {unit}s, every 4th shown); " +
               $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
     }
@@ -136,7 +136,7 @@ internal static class BoardCommand
     {
         static string Readiness(BoardResult b) => b.Withheld is null ? b.Readiness.ToString("0", CultureInfo.InvariantCulture) : "withheld";
         var (before, now) = (comparison.Before, comparison.Now);
-        string change = double.IsNaN(comparison.ReadinessChange) ? "" : $" ({comparison.ReadinessChange.ToString("+0;−0;0", CultureInfo.InvariantCulture)})";
+        string change = double.IsNaN(comparison.ReadinessChange) ? "" : $" ({ValueText.Of(comparison.ReadinessChange, ValueKind.IndexPointsChange)})";
         if (comparison.Flipped.Count > 0)
         {
             var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal"), new TableColumn($"{before.AsOf:yyyy-MM-dd}").NoWrap(),
@@ -152,8 +152,10 @@ internal static class BoardCommand
 
     private static void Print(IAnsiConsole console, BoardResult board)
     {
-        // The explanation sits under its signal's title, so the table reads at 80 columns.
-        var table = new FittedTable(new("signal", Wraps: true), new("state"), new("value", Right: true), new("since", Optional: true));
+        // The explanation sits under its signal's title, and "not measurable" may take two lines, so the table keeps
+        // its since column at 80 columns beside an explanation holding a long list id.
+        var table = new FittedTable(new("signal", Wraps: true), new("state", Wraps: true), new("value", Right: true),
+            new("since", Optional: true));
         foreach (var s in board.Signals)
             table.AddRow($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]",
                 State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : ""), Markup.Escape(ValueText.Of(s.Value, s.Unit)),
@@ -169,7 +171,7 @@ internal static class BoardCommand
         string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})" : $"[bold]{board.Readiness:0}/100[/]";
         console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}: readiness {readiness} — " +
                            $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} neutral[/], [red]{Count(SignalState.Against)} against[/], " +
-                           $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]{(staleCount > 0 ? $", {staleCount} stale" : "")}; {board.Counted:0%} of the weight counted.");
+                           $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]{(staleCount > 0 ? $", {staleCount} stale" : "")}; {ValueText.Of(board.Counted, ValueKind.Share)} of the weight counted.");
     }
 
     private static string State(SignalState state) => state switch

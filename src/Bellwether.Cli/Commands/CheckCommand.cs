@@ -58,14 +58,14 @@ internal static class CheckCommand
         console.MarkupLine($"[bold]{Markup.Escape(set.Name)}[/]");
         var overview = new FittedTable(new("claim"), new("as of", Optional: true), new("claimed", Wraps: true), new("verdict"), new("why", Wraps: true));
         foreach (var r in results)
-            overview.AddRow(Markup.Escape(r.Claim.Id), $"{r.Claim.Date:yyyy-MM-dd}", Markup.Escape(r.Claim.Target.Describe()),
+            overview.AddRow(Markup.Escape(r.Claim.Id), $"{r.Claim.Date:yyyy-MM-dd}", Markup.Escape(r.Target),
                 $"[{Colour(r.Verdict)}]{Word(r.Verdict)}[/]", Markup.Escape(r.Summary));
         overview.Write(console);
         // Each claim reads top-down: the claim and its date, the quote, the readings, the verdict.
         foreach (var r in results)
         {
             console.WriteLine();
-            console.MarkupLine($"[bold]{Markup.Escape(r.Claim.Id)}[/], claimed {r.Claim.Date:yyyy-MM-dd}: {Markup.Escape(r.Claim.Target.Describe())}");
+            console.MarkupLine($"[bold]{Markup.Escape(r.Claim.Id)}[/], claimed {r.Claim.Date:yyyy-MM-dd}: {Markup.Escape(r.Target)}");
             console.MarkupLine($"  “{Markup.Escape(r.Claim.Text)}”");
             var table = new FittedTable(new("reading", Wraps: true), new("value", Right: true), new("state", Optional: true), new("agrees", Short: "ok"),
                 new("data", Wraps: true), new("detail", Wraps: true));

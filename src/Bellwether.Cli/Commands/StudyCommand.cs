@@ -7,6 +7,7 @@ using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Text;
 using Bellwether.Data.Market;
 using Spectre.Console;
 
@@ -160,13 +161,15 @@ internal static class StudyCommand
         foreach (var s in r.Summaries)
         {
             bool level = s.Asset == StudyAssets.AltSeasonId;
-            string V(double x) => double.IsNaN(x) ? "" : level ? x.ToString("+0;-0;0", CultureInfo.InvariantCulture) : StudyInputs.Pct(x, "+0;-0;0");
+            // ALTSEASON's moves are in points, which the line above the table says: the cells carry the number only.
+            string V(double x) => double.IsNaN(x) ? "" : level ? ValueText.Format(ValueKind.IndexPointsChange).Number(x)
+                : ValueText.Of(x, ValueKind.Return);
             string Ci(double x) => V(x).TrimEnd('%');
             string n = $"{s.Events} ({s.IndependentEvents})";
             table.AddRow(Markup.Escape(s.Asset), $"{s.Days}", s.IndependentEvents < r.Parameters.MinIndependentEvents ? $"[yellow]{n}[/]" : n,
                 V(s.Mean), V(s.Median), double.IsNaN(s.LowerQuartile) ? "" : $"{Ci(s.LowerQuartile)}…{V(s.UpperQuartile)}",
                 V(s.BaselineMean), V(s.Difference), double.IsNaN(s.CiLow) ? "" : $"{Ci(s.CiLow)}…{V(s.CiHigh)}",
-                P(s.PHolm), double.IsNaN(s.HitRate) ? "" : $"{StudyInputs.Pct(s.HitRate, "0")}({StudyInputs.Pct(s.BaselineHitRate, "0")})");
+                P(s.PHolm), double.IsNaN(s.HitRate) ? "" : $"{StudyInputs.Cell(s.HitRate, ValueKind.Share)}({StudyInputs.Cell(s.BaselineHitRate, ValueKind.Share)})");
         }
         table.Write(console);
         console.MarkupLine("[grey]n(ind): events with a value (non-overlapping ones; yellow: fewer than " +
@@ -183,8 +186,8 @@ internal static class StudyCommand
 
     private static string Cell(ForwardValue f) =>
         double.IsNaN(f.Value) ? (double.IsNaN(f.MaxValue) ? "–" : "open")
-        : f.Asset == StudyAssets.AltSeasonId ? f.Value.ToString("+0;-0;0", CultureInfo.InvariantCulture)
-        : StudyInputs.Pct(f.Value, "+0;-0;0");
+        : f.Asset == StudyAssets.AltSeasonId ? ValueText.Format(ValueKind.IndexPointsChange).Number(f.Value)
+        : ValueText.Of(f.Value, ValueKind.Return);
 
-    private static string P(double p) => double.IsNaN(p) ? "" : p < 0.001 ? p.ToString("0.0e0", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string P(double p) => StudyInputs.Cell(p, ValueKind.PValue);
 }

@@ -8,6 +8,7 @@ using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
+using Bellwether.Core.Text;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -90,6 +91,6 @@ internal static class StudyInputs
         shortfalls = basket.Shortfalls(from, to).Select(s => new { from = s.From, to = s.To, fewest = s.Fewest }),
     };
 
-    /// <summary>A fraction as a percentage for a table cell (empty for NaN).</summary>
-    public static string Pct(double v, string format = "0.0") => double.IsNaN(v) ? "" : (100 * v).ToString(format, CultureInfo.InvariantCulture) + "%";
+    /// <summary>A value as the formatting table writes it, for a table cell (empty for NaN).</summary>
+    public static string Cell(double v, ValueKind kind) => double.IsNaN(v) ? "" : ValueText.Of(v, kind);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Claims;
 
@@ -87,22 +87,15 @@ public static class ClaimChecker
         return string.Join("; ", parts) + ".";
     }
 
-    /// <summary>A claim's target in the unit of its readings: <c>-27.0% ± 3.0%</c>, <c>&gt;= 1</c>, <c>[breakout, confirmed]</c>.</summary>
+    /// <summary>A claim's target in the unit of its readings: <c>−27.0% ± 3.0%</c>, <c>&gt;= 1</c>,
+    /// <c>state in [breakout, confirmed]</c>.</summary>
     public static string DescribeTarget(ClaimTarget target, string unit) => target.Condition switch
     {
-        null => $"{Format(target.Claimed, unit)} ± {Format(target.Tolerance, unit)}",
-        { Words: { } words } => $"[{string.Join(", ", words)}]",
-        var c => $"{c.Op} {Format(c.Threshold, unit)}",
+        null => $"{Format(target.Claimed, unit)} ± {Format(target.Tolerance, unit).TrimStart('+')}",
+        { Words: { } words } => $"state in [{string.Join(", ", words)}]",
+        var c => $"value {c.Op} {Format(c.Threshold, unit)}",
     };
 
-    /// <summary>A value for a sentence: fractions as percent, others with up to 3 decimals.</summary>
-    public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : unit switch
-    {
-        "fraction" => (Math.Round(value * 100, 1) + 0.0).ToString("0.0", CultureInfo.InvariantCulture) + "%", // + 0.0: no "-0.0%"
-        "count" => value.ToString("0", CultureInfo.InvariantCulture),
-        "USD millions" => value.ToString("+#,##0.0;-#,##0.0;0", CultureInfo.InvariantCulture) + "M",
-        "months" => value.ToString("0.0", CultureInfo.InvariantCulture) + " months",
-        "points" => value.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.###", CultureInfo.InvariantCulture),
-    };
+    /// <summary>A value in its unit, as the formatting table writes it (<see cref="ValueText"/>); <c>n/a</c> for NaN.</summary>
+    public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : ValueText.Of(value, unit);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Claims;
 
@@ -14,10 +15,10 @@ internal static class ReadingText
 
     /// <summary>A fraction as a percent with <paramref name="decimals"/> decimals.</summary>
     public static string Percent(double fraction, int decimals = 1) =>
-        (fraction * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+        ValueText.Number(fraction * 100, "F" + decimals) + "%";
 
     /// <summary>A number with up to <paramref name="decimals"/> decimals, invariant.</summary>
-    public static string Number(double v, int decimals = 2) => v.ToString("#,##0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    public static string Number(double v, int decimals = 2) => ValueText.Number(v, "#,##0." + new string('#', decimals));
 
     /// <summary>A figure dictionary from pairs.</summary>
     public static Dictionary<string, double> Figures(params (string Name, double Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);

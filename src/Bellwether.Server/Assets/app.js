@@ -41,27 +41,17 @@
     return v === null || v === undefined ? '' : Number(v).toFixed(digits);
   }
 
-  // As the CLI's board prints values: +3.6%, −100 bp, +12.0 pp, 0.47.
-  function value(v, unit) {
-    if (v === null || v === undefined) return '';
-    const signed = (x, d) => (x > 0 ? '+' : x < 0 ? '−' : '') + Math.abs(x).toFixed(d);
-    switch (unit) {
-      case '%': return signed(v, 1) + '%';
-      case 'pp': return signed(v, 1) + ' pp';
-      case 'bp': return signed(v, 0) + ' bp';
-      case 'US$ m': case 'US$ bn': return signed(v, 1) + ' ' + unit;
-      case '': return String(Math.round(v * 1e6) / 1e6);
-      default: return String(Math.round(v * 100) / 100) + ' ' + unit;
-    }
-  }
+  // A signal's value as every page writes it: the API's value_text, from the one formatting table
+  // (Bellwether.Core.Text.ValueText).
+  const value = (s) => s.value_text || '';
 
   const stateWord = (s) => s.replace('_', ' ');
 
   // A value's move as shown, with more digits when the usual ones do not show it.
   function moved(before, after) {
-    const [a, b] = [value(before.value, before.unit), value(after.value, after.unit)];
+    const [a, b] = [value(before), value(after)];
     if (a !== b) return a + ' → ' + b;
-    const precise = (v) => (v === null ? 'none' : Number(v).toPrecision(6));
+    const precise = (v) => (v === null ? 'none' : Number(v).toPrecision(6).replace('-', '\u2212'));
     return precise(before.value) + ' → ' + precise(after.value) + (after.unit ? ' ' + after.unit : '');
   }
 
@@ -122,7 +112,7 @@
           change ? el('div', { class: 'change' }, 'Changed: ' + change) : null),
         el('td', { 'data-label': 'State' }, el('span', { class: 'state ' + s.state }, stateWord(s.state)),
           s.stale ? el('span', { class: 'stale' }, 'stale') : null),
-        el('td', { class: 'num', 'data-label': 'Value' }, value(s.value, s.unit)),
+        el('td', { class: 'num', 'data-label': 'Value' }, value(s)),
         el('td', { class: 'date', 'data-label': 'Since' }, s.since || ''),
         el('td', { 'data-label': 'Data' }, el('ul', { class: 'inputs' }, s.inputs.map((i) =>
           el('li', { class: i.stale ? 'stale-input' : null }, i.id + (i.last_date ? ' to ' + i.last_date : ': none') + (i.stale ? ' (stale)' : ''))))),
@@ -192,7 +182,7 @@
     show(
       el('section', { class: 'summary', 'aria-label': 'Where the signal stands' },
         el('p', {}, el('span', { id: 'state', class: 'state ' + s.state }, stateWord(s.state)), s.stale ? el('span', { class: 'stale' }, 'stale') : null,
-          ' ', el('strong', {}, value(s.value, s.unit)), s.since ? ' since ' + s.since : '', ' · as of ',
+          ' ', el('strong', {}, value(s)), s.since ? ' since ' + s.since : '', ' · as of ',
           el('time', { id: 'as-of', datetime: board.as_of }, board.as_of)),
         el('p', { class: 'explanation-big' }, s.explanation),
         el('p', { class: 'note' }, 'Weight ' + s.weight + (part ? ' · ' + fixed(part.contribution, 1) + ' of 100 points · ' + part.note : '') +

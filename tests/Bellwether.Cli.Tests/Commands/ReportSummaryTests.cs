@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bellwether.Core.Text;
 using Bellwether.TestSupport;
 using Xunit;
 
@@ -29,13 +30,13 @@ public sealed class ReportSummaryTests : IDisposable
 
         // The trigger fired on 2025-11-26 (RUT above its 2021 high); the altcoin basket fell after it: not yet.
         Assert.Matches(@"^The trigger \(RUT breakout above its prior 5-year high .*\) last happened on 2025-11-26; since then the altcoin basket " +
-                       @"has moved -\d+% to 2025-12-15, 19 of the 90 days the thesis gives it: the outcome it expects \(a rise\) has not come yet\.$", lines[1]);
+                       @"has moved −\d+% to 2025-12-15, 19 of the 90 days the thesis gives it: the outcome it expects \(a rise\) has not come yet\.$", lines[1]);
 
         var strategies = r.Json.GetProperty("study").GetProperty("strategies").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
         double Cagr(string id) => strategies[id].GetProperty("cagr_out_of_sample").GetDouble();
         Assert.Matches(@"^Out of sample \(\d{4}-\d\d-\d\d to 2025-12-15\) the thesis's trade made ", lines[2]);
-        Assert.Contains($"made {100 * Cagr("rotation"):+0.0}% a year", lines[2]);
-        Assert.Contains($"against {100 * Cagr("btc"):+0.0}% (Sharpe", lines[2]);
+        Assert.Contains($"made {ValueText.Of(Cagr("rotation"), ValueKind.Return)} a year", lines[2]);
+        Assert.Contains($"against {ValueText.Of(Cagr("btc"), ValueKind.Return)} (Sharpe", lines[2]);
         Assert.EndsWith("for holding Bitcoin: it did not beat holding Bitcoin.", lines[2]);
 
         var smallest = r.Json.GetProperty("study").GetProperty("summary").EnumerateArray().MinBy(s => s.GetProperty("p_holm").GetDouble());
@@ -48,7 +49,7 @@ public sealed class ReportSummaryTests : IDisposable
 
         // A concept counts once: the index's four readings are one item of "Against:", with their four values.
         var against = lines.Single(l => l.StartsWith("Against: ", StringComparison.Ordinal));
-        Assert.Matches(@"Altcoin Season Index \(4 readings: \d+ index, \d+ index, \d+ index, \d+ index\)", against);
+        Assert.Matches(@"Altcoin Season Index \(4 readings: \d+ points, \d+ points, \d+ points, \d+ points\)", against);
         Assert.Single(Regex.Matches(string.Join(" ", lines), "Altcoin Season Index"));
         Assert.Equal(int.Parse(readiness.Groups[4].Value), against["Against: ".Length..].TrimEnd('.').Split("; ").Length);
         var support = lines.Single(l => l.StartsWith("For: ", StringComparison.Ordinal));

@@ -48,10 +48,12 @@ public class ClaimCheckerTests
     [Fact]
     public void Targets_read_in_the_unit_of_their_readings()
     {
-        Assert.Equal("-27.0% ± 3.0%", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(-0.27, 0.03), "fraction"));
-        Assert.Equal(">= 1", ClaimChecker.DescribeTarget(ClaimTarget.Comparison(">= 1"), "count"));
-        Assert.Equal("[record]", ClaimChecker.DescribeTarget(ClaimTarget.States(["record"]), "fraction"));
-        Assert.Equal("0.75 ± 0.1", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(0.75, 0.1), "correlation"));
+        Assert.Equal("−27.0% ± 3.0%", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(-0.27, 0.03), "fraction"));
+        Assert.Equal("+380.0% ± 40.0%", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(3.8, 0.4), "fraction"));
+        Assert.Equal("value >= 1", ClaimChecker.DescribeTarget(ClaimTarget.Comparison(">= 1"), "count"));
+        Assert.Equal("state in [record]", ClaimChecker.DescribeTarget(ClaimTarget.States(["record"]), "fraction"));
+        Assert.Equal("0.75 r ± 0.10 r", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(0.75, 0.1), "correlation"));
+        Assert.Equal("+1,218.0 US$ m", ClaimChecker.Format(1218, "US$ m"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bellwether.Core.Claims;
+using Bellwether.Core.Text;
 using static Bellwether.Core.Claims.ReadingText;
 
 namespace Bellwether.Core.Measurements.FlowRotation;
@@ -6,7 +7,8 @@ namespace Bellwether.Core.Measurements.FlowRotation;
 /// <summary>
 /// "ETH ETFs took money while BTC ETFs lost it": net flows of two fund families over the last N flow days both share
 /// up to the claim date (<see cref="FlowRotationMeasurement"/>), for 5, 10 and 20 flow days (one, two and four
-/// trading weeks). Value: the "into" family's net flow (US$ millions); state: <c>rotation</c> (into &gt; 0 and out
+/// trading weeks). Value: the "into" family's net flow minus the "out of" family's (US$ millions), as the
+/// <c>flow_rotation</c> signal's value; state: <c>rotation</c> (into &gt; 0 and out
 /// of &lt; 0), <c>reverse</c>, <c>both_inflow</c>, <c>both_outflow</c> or <c>flat</c>.
 /// </summary>
 public sealed class FlowRotationClaim : IClaimKind
@@ -45,13 +47,13 @@ public sealed class FlowRotationClaim : IClaimKind
             if (measured.Result is not { } reading || reading.Window.Days < w)
             {
                 string why = measured.Why ?? $"fewer than {w} shared flow days on or before {Day(data.ClaimDate)}";
-                readings.Add(ClaimReading.NotMeasurable(label, definition, "USD millions", why, data.Provenance([intoId, outId])));
+                readings.Add(ClaimReading.NotMeasurable(label, definition, "US$ m", why, data.Provenance([intoId, outId])));
                 continue;
             }
             var span = reading.Window;
-            readings.Add(new ClaimReading(label, definition, true, span.IntoSum, "USD millions", Snake(span.Kind),
+            readings.Add(new ClaimReading(label, definition, true, span.IntoSum - span.OutOfSum, "US$ m", Snake(span.Kind),
                 "rotation: the first family's net flow above zero while the second's is below zero",
-                $"{intoId} {Signed(span.IntoSum)}M, {outId} {Signed(span.OutOfSum)}M from {Day(span.From)} to {Day(span.To)}; {reading.RotationDays} of {span.Days} days were rotation days",
+                $"{intoId} − {outId}: {intoId} {Signed(span.IntoSum)}, {outId} {Signed(span.OutOfSum)} US$ m from {Day(span.From)} to {Day(span.To)}; {reading.RotationDays} of {span.Days} days were rotation days",
                 data.Provenance([intoId, outId], span.From, span.To,
                     [data.AsOfClaim.Flows(intoId)!.Source, data.AsOfClaim.Flows(outId)!.Source]),
                 Figures(("into_sum", span.IntoSum), ("out_of_sum", span.OutOfSum), ("rotated", span.Rotated), ("rotation_days", reading.RotationDays), ("days", span.Days)),
@@ -60,5 +62,5 @@ public sealed class FlowRotationClaim : IClaimKind
         return readings;
     }
 
-    private static string Signed(double v) => (v >= 0 ? "+" : "") + Number(v, 1);
+    private static string Signed(double v) => ValueText.Of(v, ValueKind.UsdMillions)[..^" US$ m".Length];
 }

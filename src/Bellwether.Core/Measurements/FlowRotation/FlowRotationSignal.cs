@@ -33,8 +33,10 @@ public sealed class FlowRotationSignal()
             RotationKind.BothOutflow => "both lost money",
             _ => "one had no net flow",
         };
-        string sentence = $"Over {w.Days} shared flow days ({Say.Date(w.From)} to {Say.Date(w.To)}) {r.Into} took {Say.Signed(w.IntoSum)} and " +
-                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m: {reading}" + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
+        // The value is the difference: the sentence gives it, then each family's flow it comes from.
+        string sentence = $"{r.Into} minus {r.OutOf}: {Say.Signed(w.IntoSum - w.OutOfSum)} US$ m over {w.Days} shared flow days " +
+                          $"({Say.Date(w.From)} to {Say.Date(w.To)}): {r.Into} took {Say.Signed(w.IntoSum)} and " +
+                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m, {reading}" + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
         var fields = new Dictionary<string, double>
         {
             ["into_sum"] = w.IntoSum,

@@ -104,6 +104,6 @@ public sealed class CorrelationTrendSignal : SignalKind<CorrelationTrendSignalOp
             ["breakdown_peak"] = episode?.PeakCorrelation ?? double.NaN,
             ["breakdown_fall"] = episode?.Fall ?? double.NaN,
         };
-        return new SignalReading(true, current - before, labels[last], rows.Dates[run], sentence, rows.Start, rows.Dates[last], inputs, fields, "r");
+        return new SignalReading(true, current - before, labels[last], rows.Dates[run], sentence, rows.Start, rows.Dates[last], inputs, fields, "Δr");
     }
 }
