@@ -40,6 +40,17 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             return new ApiDocument(200, ApiDocument.Json, ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
         }));
 
+    /// <summary>
+    /// <c>board --compare last --json</c> without recording: the board now against the last run's (the file's time is
+    /// part of the key: a cron job may record a run while the store stays as it was).
+    /// </summary>
+    public Task<ApiDocument> CompareWithLastRun()
+    {
+        var file = LastRun.FileOf(settings.StorePath, thesis.Name);
+        return cache.Get($"compare last {File.GetLastWriteTimeUtc(file).Ticks}", () => Produce(store =>
+            Json(LastRun.Compare(store, Data(store), thesis, settings.ThesisFile, file, kinds).Json())));
+    }
+
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>
     public Task<ApiDocument> History(DateOnly? from, DateOnly? to, bool csv) =>
         cache.Get($"history{(csv ? ".csv" : "")} {from:yyyy-MM-dd} {to:yyyy-MM-dd}", () => Produce(store =>
@@ -158,6 +169,10 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         catch (QueryException e)
         {
             return ApiDocument.Error(400, e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            return ApiDocument.Error(422, e.Message);
         }
         catch (KeyNotFoundException e)
         {

@@ -21,10 +21,13 @@ internal static class Endpoints
             .WithSummary("The board as CSV: one row per signal, with its part in readiness.");
         api.MapGet("/board/compare", (string? since, string? as_of, Documents documents) =>
             {
-                if (since is null) return Task.FromResult(BadRequest("since: a date is needed (yyyy-MM-dd)"));
+                if (since is null) return Task.FromResult(BadRequest($"since: a date is needed (yyyy-MM-dd), or '{LastRun.Keyword}'"));
+                if (since == LastRun.Keyword)
+                    return as_of is null ? ServerApp.Send(documents.CompareWithLastRun)
+                        : Task.FromResult(BadRequest($"as_of: since={LastRun.Keyword} compares the latest board; leave out as_of"));
                 return Dated(since, "since", before => Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
             })
-            .WithSummary("What changed since a date: exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
+            .WithSummary("What changed since a date, or since=last: since the last `board --compare last` run (read only, nothing recorded): exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
         api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
         api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))

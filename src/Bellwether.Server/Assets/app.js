@@ -92,8 +92,9 @@
       board.as_of_chosen ? el('p', { class: 'note' }, 'Date: ' + board.as_of_chosen.reason + '.') : null);
     const form = el('form', { class: 'date', method: 'get', action: '/' },
       el('label', {}, 'As of ', el('input', { type: 'date', name: 'as_of', value: params.get('as_of') || '' })), ' ',
-      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') || '' })), ' ',
+      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') === 'last' ? '' : params.get('compare') || '' })), ' ',
       el('button', { type: 'submit' }, 'Show'), ' ', el('a', { href: '/' }, 'latest'), ' · ',
+      el('a', { href: '/?compare=last' }, 'since the last run'), ' · ',
       el('a', { href: dated('/api/board.csv') }, 'CSV'), ' · ', el('a', { href: dated('/api/board') }, 'JSON'));
     const changed = el('p', { id: 'changes', role: 'status' },
       previous === null ? '' : changes.size === 0 && !readinessMoved
@@ -129,12 +130,18 @@
   // board --compare: the signals that flipped since a date, and readiness then and now.
   async function drawComparison(since) {
     const query = new URLSearchParams({ since });
-    if (params.get('as_of')) query.set('as_of', params.get('as_of'));
+    if (params.get('as_of') && since !== 'last') query.set('as_of', params.get('as_of'));
     const c = await getJson('/api/board/compare?' + query);
-    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '−' : '') +
+    const title = since === 'last' ? 'Since the last run' + (c.before ? ' (board of ' + c.before.as_of + ', recorded ' + c.last_run.recorded_at + ')' : '')
+      : 'Since ' + c.before.as_of;
+    if (!c.before) {
+      return el('section', { id: 'comparison', 'aria-label': title }, el('h2', {}, title),
+        el('p', {}, 'No run recorded yet: `bellwether board --compare last` keeps its board beside the store for the next one.'));
+    }
+    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '\u2212' : '') +
       Math.abs(c.readiness_change).toFixed(0) + ')';
-    return el('section', { id: 'comparison', 'aria-label': 'Changes since ' + c.before.as_of },
-      el('h2', {}, 'Since ' + c.before.as_of),
+    return el('section', { id: 'comparison', 'aria-label': title },
+      el('h2', {}, title),
       el('p', {}, 'Readiness ' + readinessText(c.before) + ' → ' + readinessText(c.now) + change + '; ' +
         c.flipped.length + ' signal(s) flipped.'),
       c.flipped.length === 0 ? null : el('ul', { class: 'flips' }, c.flipped.map((f) => el('li', { 'data-id': f.id },
