@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bellwether.Core.Charts;
 
 namespace Bellwether.Report;
 
@@ -65,6 +66,62 @@ public sealed class Figure(string id, string title)
     {
         Shapes.Add(new { type = "line", x0 = x0, x1 = x1, y0, y1, line = new { color, dash, width = 2 } });
         return this;
+    }
+
+    /// <summary>The plotly.js figure of a chart a measurement described (<see cref="Chart"/>).</summary>
+    public static Figure Of(Chart chart)
+    {
+        var figure = new Figure(chart.Id, chart.Title);
+        foreach (var s in chart.Series)
+            _ = s.Style switch
+            {
+                SeriesStyle.Bars => figure.Bars(s.Name, s.X, s.Y, s.Color),
+                SeriesStyle.Markers => figure.Markers(s.Name, s.X, s.Y, s.Text ?? [], s.Color, s.Symbol),
+                _ => figure.Line(s.Name, s.X, s.Y, s.Color, s.Dash, s.SecondAxis ? "y2" : "y", s.Fill switch
+                {
+                    ChartFill.ToZero => "tozeroy",
+                    ChartFill.ToPrevious => "tonexty",
+                    _ => null,
+                }, s.Width),
+            };
+        foreach (var mark in chart.Marks)
+            _ = mark switch
+            {
+                LevelMark m => figure.HLine(m.Y, m.Color, m.Label, m.Dash),
+                BandMark m => figure.HBand(m.From, m.To, m.Color),
+                SegmentMark m => figure.Segment(m.X0, m.Y0, m.X1, m.Y1, m.Color, m.Dash),
+                CaptionMark m => figure.Caption(m.Text, m.Row),
+                _ => throw new ArgumentOutOfRangeException(nameof(chart), mark, "a mark Figure cannot draw"),
+            };
+        if (chart.GroupBars) figure.Layout["barmode"] = "group";
+        if (Axis(chart.Y) is { } y) figure.Layout["yaxis"] = y;
+        if (chart.Y2 is { } right)
+            figure.Layout["yaxis2"] = new Dictionary<string, object>(Axis(right) ?? [])
+            {
+                ["overlaying"] = "y", ["side"] = "right", ["showgrid"] = false,
+            };
+        return figure;
+    }
+
+    /// <summary>A line of text in the top left corner, on line <paramref name="row"/> (0: the top).</summary>
+    private Figure Caption(string text, int row)
+    {
+        Annotations.Add(new
+        {
+            xref = "paper", yref = "paper", x = 0, y = 1.0 - 0.07 * row, xanchor = "left", yanchor = "top",
+            showarrow = false, font = new { size = 11, color = "#374151" }, text,
+        });
+        return this;
+    }
+
+    /// <summary>An axis as plotly.js layout (null when it sets nothing).</summary>
+    private static Dictionary<string, object>? Axis(ChartAxis axis)
+    {
+        var layout = new Dictionary<string, object>();
+        if (axis.Log) layout["type"] = "log";
+        if (axis.Range is { } range) layout["range"] = new[] { range.Min, range.Max };
+        if (axis.Title is { } title) layout["title"] = new { text = title };
+        return layout.Count > 0 ? layout : null;
     }
 
     /// <summary>The figure as <c>{data, layout}</c> JSON.</summary>
