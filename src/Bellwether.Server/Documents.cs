@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Report;
@@ -104,7 +107,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
 
     /// <summary>
-    /// The report's Altcoin Season chart (<see cref="ThesisCharts.AltSeason"/>) of the query's index, from
+    /// The report's Altcoin Season chart (<see cref="AltSeasonChart"/>) of the query's index, from
     /// <c>from</c> (default: three years before the as-of date) to the as-of date, with the published readings.
     /// </summary>
     public Task<ApiDocument> AltseasonChart(AltseasonQuery query) =>
@@ -119,23 +122,23 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var answer = AltseasonAnswer.Of(store, asked);
             var p = answer.Reading.Parameters;
             return Charts(answer.Reading.Date,
-                [ThesisCharts.AltSeason([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)], [answer.Published])], []);
+                [Figure.Of(AltSeasonChart.Draw([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)], [answer.Published]))], []);
         }));
 
-    /// <summary>The report's chart of the fed funds rate and net liquidity (<see cref="MacroCharts.FedAndLiquidity"/>).</summary>
+    /// <summary>The report's chart of the fed funds rate and net liquidity (<see cref="FedAndLiquidityChart"/>).</summary>
     public Task<ApiDocument> MacroChart(DateOnly? asOf) =>
         cache.Get($"macro chart {asOf:yyyy-MM-dd}", () => Produce(store =>
         {
             var answer = MacroAnswer.Of(store, settings.ReleaseLags, asOf, 0);
-            return Charts(answer.Date, [MacroCharts.FedAndLiquidity(answer.Rate, answer.Liquidity, answer.Date)], []);
+            return Charts(answer.Date, [Figure.Of(FedAndLiquidityChart.Draw(answer.Rate, answer.Liquidity, answer.Date))], []);
         }));
 
-    /// <summary>The report's chart of daily ETF flows and their rolling sums (<see cref="MacroCharts.EtfFlows"/>).</summary>
+    /// <summary>The report's chart of daily ETF flows and their rolling sums (<see cref="FlowRotationChart"/>).</summary>
     public Task<ApiDocument> FlowsChart(DateOnly? asOf, string into, string outOf) =>
         cache.Get($"flows chart {asOf:yyyy-MM-dd} {into} {outOf}", () => Produce(store =>
         {
             var answer = FlowsAnswer.Of(store, settings.ReleaseLags, asOf, FlowsAnswer.DefaultWindow, into, outOf);
-            return Charts(answer.Date, [MacroCharts.EtfFlows(answer.Histories[1], answer.Histories[0], answer.Date)], []);
+            return Charts(answer.Date, [Figure.Of(FlowRotationChart.Draw(answer.Histories[1], answer.Histories[0], answer.Date))], []);
         }));
 
     /// <summary>Charts as plotly.js figures (<c>{data, layout}</c>), with notes on charts that could not be drawn.</summary>
