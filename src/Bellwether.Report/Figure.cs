@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report;
 
@@ -16,13 +18,16 @@ public sealed class Figure(string id, string title)
     public List<object> Annotations { get; } = [];
     public Dictionary<string, object> Layout { get; } = [];
 
-    /// <summary>A line trace.</summary>
-    public Figure Line(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, string? color = null, string? dash = null, string yaxis = "y", string? fill = null, double width = 1.6)
+    /// <summary>A line trace; <paramref name="group"/> ties it to other traces in the legend, and a trace with
+    /// <paramref name="inLegend"/> false shows only through its group.</summary>
+    public Figure Line(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, string? color = null, string? dash = null,
+        string yaxis = "y", string? fill = null, double width = 1.6, string? group = null, bool inLegend = true)
     {
         Traces.Add(new Dictionary<string, object?>
         {
             ["type"] = "scatter", ["mode"] = "lines", ["name"] = name, ["x"] = x.ToArray(), ["y"] = y.ToArray(),
-            ["yaxis"] = yaxis, ["line"] = new { color, dash, width }, ["fill"] = fill,
+            ["yaxis"] = yaxis, ["line"] = new { color, dash, width }, ["fill"] = fill, ["legendgroup"] = group,
+            ["showlegend"] = inLegend ? null : false,
         });
         return this;
     }
@@ -45,12 +50,61 @@ public sealed class Figure(string id, string title)
         return this;
     }
 
-    /// <summary>A horizontal line across the plot at <paramref name="y"/>.</summary>
-    public Figure HLine(double y, string color, string label, string dash = "dash")
+    /// <summary>A horizontal line across the plot at <paramref name="y"/>, labelled at its right end (or its left with
+    /// <paramref name="labelLeft"/>, where a price line ending above it would cover the label) on a white backing.</summary>
+    public Figure HLine(double y, string color, string label, string dash = "dash", bool labelLeft = false)
     {
         Shapes.Add(new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = y, y1 = y, line = new { color, dash, width = 1.2 } });
-        Annotations.Add(new { xref = "paper", x = 1, y, text = label, showarrow = false, xanchor = "right", yanchor = "bottom", font = new { size = 11, color } });
+        Annotations.Add(new
+        {
+            xref = "paper", x = labelLeft ? 0 : 1, y, text = label, showarrow = false, xanchor = labelLeft ? "left" : "right",
+            yanchor = "bottom", font = new { size = 11, color }, bgcolor = "rgba(255,255,255,0.85)",
+        });
         return this;
+    }
+
+    /// <summary>
+    /// Ranges for a left and a right y axis, each holding its values and zero, with zero at the same height on both (one
+    /// zero line, bars on both axes standing on it) and a twentieth of the span as margin at either end.
+    /// </summary>
+    public static (double[] Left, double[] Right) ZeroAlignedRanges(IEnumerable<double> left, IEnumerable<double> right)
+    {
+        static (double Lo, double Hi) Span(IEnumerable<double> values)
+        {
+            var v = values.Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+            double lo = Math.Min(0, v.Min()), hi = Math.Max(0, v.Max());
+            if (hi - lo == 0) hi = 1;
+            double pad = (hi - lo) / 20;
+            return (lo - pad, hi + pad);
+        }
+        var (a, b) = (Span(left), Span(right));
+        static double Share((double Lo, double Hi) s) => -s.Lo / (s.Hi - s.Lo);
+        // Zero's height as a share of each axis: both take one axis's own (capped so no range collapses), whichever
+        // stretches the two ranges less.
+        static double[] Fit((double Lo, double Hi) s, double f) =>
+            Share(s) < f ? [-f * s.Hi / (1 - f), s.Hi] : Share(s) > f ? [s.Lo, -s.Lo * (1 - f) / f] : [s.Lo, s.Hi];
+        static double Stretch(double[] r, (double Lo, double Hi) s) => (r[1] - r[0]) / (s.Hi - s.Lo);
+        return new[] { Share(a), Share(b) }.Select(f => Math.Clamp(f, 0.05, 0.95))
+            .Select(f => (Left: Fit(a, f), Right: Fit(b, f)))
+            .MinBy(p => Stretch(p.Left, a) + Stretch(p.Right, b));
+    }
+
+    /// <summary>A log axis labelled at 1, 2 and 5 of each decade the values span (only 1 where they span more than
+    /// four decades, 1 to 9 within one), in full numbers: plotly's own labels read "5, 2, 100, 5, 2, 10".</summary>
+    public static object LogAxis(IEnumerable<double> values, string title)
+    {
+        var v = values.Where(x => double.IsFinite(x) && x > 0).DefaultIfEmpty(1).ToList();
+        double lo = v.Min(), hi = v.Max();
+        int first = (int)Math.Floor(Math.Log10(lo)), last = (int)Math.Ceiling(Math.Log10(hi));
+        double decades = Math.Log10(hi / lo);
+        double[] steps = decades > 4 ? [1] : decades > 1 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        var ticks = Enumerable.Range(first, last - first + 1).SelectMany(k => steps.Select(m => m * Math.Pow(10, k)))
+            .Where(t => t >= lo / 1.5 && t <= hi * 1.5).ToArray();
+        return new
+        {
+            type = "log", title = new { text = title }, tickmode = "array", tickvals = ticks,
+            ticktext = ticks.Select(t => ValueText.Number(t, t >= 1 ? "#,##0" : "0.#####")).ToArray(),
+        };
     }
 
     /// <summary>A shaded horizontal band between two values.</summary>
@@ -78,7 +132,17 @@ public sealed class Figure(string id, string title)
             ["legend"] = new { orientation = "h", y = -0.15 },
             ["hovermode"] = "x unified",
         };
-        return JsonSerializer.Serialize(new { data = Traces, layout }, Options);
+        var node = JsonSerializer.SerializeToNode(new { data = Traces, layout }, Options)!;
+        // Every axis makes room for its tick labels and title (a fixed margin clips a right axis's labels, or puts its
+        // title over them).
+        var axes = node["layout"]!.AsObject();
+        foreach (var name in axes.Select(p => p.Key).Where(k => k.StartsWith("xaxis", StringComparison.Ordinal)
+                     || k.StartsWith("yaxis", StringComparison.Ordinal)).Union(["xaxis", "yaxis"]).ToList())
+        {
+            if (axes[name] is not JsonObject axis) axes[name] = axis = [];
+            axis["automargin"] = true;
+        }
+        return node.ToJsonString(Options);
     }
 
     private static readonly JsonSerializerOptions Options = new()

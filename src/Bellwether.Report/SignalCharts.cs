@@ -56,7 +56,7 @@ public sealed class SignalCharts
             c.First<FlowRotationSignal, FlowRotationParameters>() is { } rotation ? c.Flows(rotation) : null,
             c.FedAndLiquidity(),
             c.First<DrawdownSignal, DrawdownParameters>() is { } drawdown ? c.Drawdown(drawdown) : null,
-            ThesisCharts.Readiness(history),
+            ThesisCharts.Readiness(history, thesis.Predicts.Trade?.Threshold),
         ];
         return [.. charts.OfType<Figure>()];
     }

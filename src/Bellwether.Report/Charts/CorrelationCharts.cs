@@ -1,6 +1,7 @@
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Correlation;
 using Bellwether.Core.Statistics.Rolling;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report.Charts;
 
@@ -21,10 +22,10 @@ public static class CorrelationCharts
             (low[i], high[i]) = double.IsNaN(pearson[i]) ? (double.NaN, double.NaN) : Correlations.FisherInterval(pearson[i], window);
         var names = $"{rows.Ids[0]}–{rows.Ids[1]}";
         var figure = new Figure(id, $"{names}: rolling {window}-day correlation of daily log returns, with its 95% interval")
-            .Line("95% interval, low", rows.Dates, low, "rgba(99,102,241,0.25)", width: 0.5)
-            .Line("95% interval, high", rows.Dates, high, "rgba(99,102,241,0.25)", fill: "tonexty", width: 0.5)
+            .Line("95% interval", rows.Dates, low, "rgba(99,102,241,0.25)", width: 0.5, group: "interval", inLegend: false)
+            .Line("95% interval", rows.Dates, high, "rgba(99,102,241,0.25)", fill: "tonexty", width: 0.5, group: "interval")
             .Line($"{names} Pearson", rows.Dates, pearson, "#4338ca", width: 2);
-        if (reference is { } r) figure.HLine(r, "#b42318", referenceLabel ?? r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        if (reference is { } r) figure.HLine(r, "#b42318", referenceLabel ?? ValueText.Of(r, ValueKind.Correlation));
         figure.HLine(0, "#9ca3af", "0", "dot");
         figure.Layout["yaxis"] = new { range = new[] { -1, 1 }, title = new { text = "Pearson r" } };
         return figure;

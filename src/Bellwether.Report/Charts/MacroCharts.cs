@@ -20,8 +20,13 @@ public static class MacroCharts
             .Line($"BTC funds, {btc.Parameters.LongWindow}-day sum", b.Select(d => d.Date), b.Select(d => d.LongSum), "#b45309", yaxis: "y2")
             .Line($"ETH funds, {eth.Parameters.LongWindow}-day sum", e.Select(d => d.Date), e.Select(d => d.LongSum), "#4338ca", yaxis: "y2");
         figure.Layout["barmode"] = "group";
-        figure.Layout["yaxis"] = new { title = new { text = "daily, US$ m" } };
-        figure.Layout["yaxis2"] = new { title = new { text = "rolling sum, US$ m" }, overlaying = "y", side = "right", showgrid = false };
+        // One zero line: the bars' axis and the sums' axis put zero at the same height.
+        var (daily, sums) = Figure.ZeroAlignedRanges(b.Concat(e).Select(d => d.Total), b.Concat(e).Select(d => d.LongSum));
+        figure.Layout["yaxis"] = new { title = new { text = "daily, US$ m" }, range = daily };
+        figure.Layout["yaxis2"] = new
+        {
+            title = new { text = "rolling sum, US$ m" }, overlaying = "y", side = "right", showgrid = false, zeroline = false, range = sums,
+        };
         return figure;
     }
 

@@ -1,6 +1,7 @@
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Trendlines;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report.Charts;
 
@@ -19,8 +20,11 @@ public static class StructureCharts
         foreach (var level in report.Levels.Where(l => l.Kind == LevelKind.MultiYearHigh))
         {
             var state = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(level.State.ToString());
+            // Labelled at the left, on two lines (a phone's chart is narrow): the price ends above a level it broke,
+            // over the label's usual place.
             figure.HLine(level.Price, "#b42318",
-                $"resistance {level.Price:0.00} ({level.FirstTouch:yyyy-MM-dd}) · {state} since {level.Since:yyyy-MM-dd}");
+                $"resistance {ValueText.Number(level.Price, "#,##0.00")} ({level.FirstTouch:yyyy-MM-dd})<br>{state} since {level.Since:yyyy-MM-dd}",
+                labelLeft: true);
         }
         // Only the long-term level's events: pivot-zone events would bury them.
         var events = report.Events.Where(e => e.Kind == LevelKind.MultiYearHigh && e.Date >= shown.Dates.FirstOrDefault()).ToList();
@@ -43,11 +47,11 @@ public static class StructureCharts
             var end = line.Break?.Date ?? asOf;
             figure.Segment(line.FirstAnchor.Date, line.FirstAnchor.Value, end, line.ValueAt(end), colour, "dash");
             figure.Markers($"{name} touches", line.Touches.Select(t => t.Date), line.Touches.Select(t => t.Value),
-                line.Touches.Select(_ => $"{name}: {line.SlopePctPerMonth:+0.0;-0.0}% a month over {line.DurationMonths:0.0} months"), colour);
+                line.Touches.Select(_ => $"{name}: {ValueText.Of(line.SlopePctPerMonth, ValueKind.Percent)} a month over {line.DurationMonths:0.0} months"), colour);
             if (line.Break is { } b)
                 figure.Markers($"{name} break", [b.Date], [b.Close], [$"close {b.Close:G5} cleared the line at {b.LineValue:G5}"], colour, "star");
         }
-        figure.Layout["yaxis"] = new { type = "log", title = new { text = "ratio (log scale)" } };
+        figure.Layout["yaxis"] = Figure.LogAxis(shown.Close, "ratio (log scale)");
         return figure;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report.Charts;
 
@@ -9,12 +10,16 @@ public static class ThesisCharts
     /// <summary>The id of the <see cref="Readiness"/> chart.</summary>
     public const string ReadinessId = "chart-readiness";
 
-    /// <summary>Weekly readiness (0–100), with the measured share of the thesis' weight.</summary>
-    public static Figure Readiness(IReadOnlyList<Bellwether.Core.Board.ReadinessPoint> history)
+    /// <summary>Weekly readiness (0–100), the last point on the date of the board beside it, with the measured share of the thesis' weight and a line at the θ its
+    /// backtest trades on, when the thesis declares one.</summary>
+    public static Figure Readiness(IReadOnlyList<Bellwether.Core.Board.ReadinessPoint> history, double? threshold = null)
     {
-        var figure = new Figure(ReadinessId, "Thesis readiness, weekly (0–100)")
+        var figure = new Figure(ReadinessId, "Thesis readiness, weekly and on the last date (0–100)")
             .Line("readiness", history.Select(h => h.Date), history.Select(h => h.Readiness), "#14213d", width: 2)
             .Line("measured weight, %", history.Select(h => h.Date), history.Select(h => 100 * h.Counted), "#9ca3af", "dot");
+        if (threshold is { } theta)
+            figure.HLine(theta, "#0a7a3d", $"the backtest holds the trade at or above θ = {theta.ToString("0.#", CultureInfo.InvariantCulture)}",
+                labelLeft: true);
         figure.Layout["yaxis"] = new { range = new[] { 0, 100 }, title = new { text = "0–100" } };
         return figure;
     }
@@ -37,7 +42,7 @@ public static class ThesisCharts
             var c = compared[i];
             figure.Markers($"published: {c.Readings[0].Published.Series}", c.Readings.Select(r => r.Published.Date), c.Readings.Select(r => r.Published.Value),
                 c.Readings.Select(r => double.IsNaN(r.Difference) ? "computed: undefined"
-                    : string.Create(CultureInfo.InvariantCulture, $"computed {r.Computed.Index:0.#} ({r.Difference:+0.#;-0.#;0})")),
+                    : $"computed {ValueText.Number(r.Computed.Index, "0.#")} ({ValueText.Format(ValueKind.IndexPointsChange).Number(r.Difference)})"),
                 colours[(i + 2) % colours.Length], "diamond");
             if (c.All is { } all)
                 figure.Annotations.Add(new
@@ -45,8 +50,8 @@ public static class ThesisCharts
                     xref = "paper", yref = "paper", x = 0, y = 1.0 - 0.07 * i, xanchor = "left", yanchor = "top", showarrow = false,
                     font = new { size = 11, color = "#374151" },
                     text = string.Create(CultureInfo.InvariantCulture,
-                        $"vs {c.Readings[0].Published.Series}: MAE {all.MeanAbsoluteError:0.0}, bias {all.Bias:+0.0;-0.0;0.0}, " +
-                        $"largest gap {all.LargestGap.Difference:+0.#;-0.#;0} on {all.LargestGap.Published.Date:yyyy-MM-dd} (n = {all.Count})"),
+                        $"vs {c.Readings[0].Published.Series}: MAE {all.MeanAbsoluteError:0.0}, bias {all.Bias:+0.0;−0.0;0.0}, " +
+                        $"largest gap {all.LargestGap.Difference:+0.#;−0.#;0} on {all.LargestGap.Published.Date:yyyy-MM-dd} (n = {all.Count})"),
                 });
         }
         figure.HBand(75, 100, "#0a7a3d").HBand(0, 25, "#f59e0b")
