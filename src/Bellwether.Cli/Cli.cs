@@ -53,6 +53,7 @@ public static class Cli
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         return root;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Text;
 
 namespace Bellwether.Report;
@@ -51,7 +52,7 @@ public sealed class Figure(string id, string title)
     }
 
     /// <summary>A horizontal line across the plot at <paramref name="y"/>, labelled at its right end (or its left with
-    /// <paramref name="labelLeft"/>, where a price line ending above it would cover the label) on a white backing.</summary>
+    /// <paramref name="labelLeft"/>) on a white backing.</summary>
     public Figure HLine(double y, string color, string label, string dash = "dash", bool labelLeft = false)
     {
         Shapes.Add(new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = y, y1 = y, line = new { color, dash, width = 1.2 } });
@@ -91,7 +92,7 @@ public sealed class Figure(string id, string title)
 
     /// <summary>A log axis labelled at 1, 2 and 5 of each decade the values span (only 1 where they span more than
     /// four decades, 1 to 9 within one), in full numbers: plotly's own labels read "5, 2, 100, 5, 2, 10".</summary>
-    public static object LogAxis(IEnumerable<double> values, string title)
+    public static Dictionary<string, object> LogAxis(IEnumerable<double> values, string? title)
     {
         var v = values.Where(x => double.IsFinite(x) && x > 0).DefaultIfEmpty(1).ToList();
         double lo = v.Min(), hi = v.Max();
@@ -100,11 +101,13 @@ public sealed class Figure(string id, string title)
         double[] steps = decades > 4 ? [1] : decades > 1 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
         var ticks = Enumerable.Range(first, last - first + 1).SelectMany(k => steps.Select(m => m * Math.Pow(10, k)))
             .Where(t => t >= lo / 1.5 && t <= hi * 1.5).ToArray();
-        return new
+        var axis = new Dictionary<string, object>
         {
-            type = "log", title = new { text = title }, tickmode = "array", tickvals = ticks,
-            ticktext = ticks.Select(t => ValueText.Number(t, t >= 1 ? "#,##0" : "0.#####")).ToArray(),
+            ["type"] = "log", ["tickmode"] = "array", ["tickvals"] = ticks,
+            ["ticktext"] = ticks.Select(t => ValueText.Number(t, t >= 1 ? "#,##0" : "0.#####")).ToArray(),
         };
+        if (title is not null) axis["title"] = new { text = title };
+        return axis;
     }
 
     /// <summary>A shaded horizontal band between two values.</summary>
@@ -119,6 +122,82 @@ public sealed class Figure(string id, string title)
     {
         Shapes.Add(new { type = "line", x0 = x0, x1 = x1, y0, y1, line = new { color, dash, width = 2 } });
         return this;
+    }
+
+    /// <summary>The plotly.js figure of a chart a measurement described (<see cref="Chart"/>).</summary>
+    public static Figure Of(Chart chart)
+    {
+        var figure = new Figure(chart.Id, chart.Title);
+        for (int i = 0; i < chart.Series.Count; i++)
+        {
+            var s = chart.Series[i];
+            // An interval drawn as two lines, the second filled to the first, is one legend entry.
+            bool lowerBound = i + 1 < chart.Series.Count && chart.Series[i + 1].Fill == ChartFill.ToPrevious;
+            string? group = lowerBound || s.Fill == ChartFill.ToPrevious ? s.Name : null;
+            _ = s.Style switch
+            {
+                SeriesStyle.Bars => figure.Bars(s.Name, s.X, s.Y, s.Color),
+                SeriesStyle.Markers => figure.Markers(s.Name, s.X, s.Y, s.Text ?? [], s.Color, s.Symbol),
+                _ => figure.Line(s.Name, s.X, s.Y, s.Color, s.Dash, s.SecondAxis ? "y2" : "y", s.Fill switch
+                {
+                    ChartFill.ToZero => "tozeroy",
+                    ChartFill.ToPrevious => "tonexty",
+                    _ => null,
+                }, s.Width, group, inLegend: !lowerBound),
+            };
+        }
+        foreach (var mark in chart.Marks)
+            _ = mark switch
+            {
+                LevelMark m => figure.HLine(m.Y, m.Color, m.Label, m.Dash, m.LabelLeft),
+                BandMark m => figure.HBand(m.From, m.To, m.Color),
+                SegmentMark m => figure.Segment(m.X0, m.Y0, m.X1, m.Y1, m.Color, m.Dash),
+                CaptionMark m => figure.Caption(m.Text, m.Row),
+                _ => throw new ArgumentOutOfRangeException(nameof(chart), mark, "a mark Figure cannot draw"),
+            };
+        if (chart.GroupBars) figure.Layout["barmode"] = "group";
+        var leftValues = chart.Series.Where(s => !s.SecondAxis).SelectMany(s => s.Y).ToList();
+        var rightValues = chart.Series.Where(s => s.SecondAxis).SelectMany(s => s.Y).ToList();
+        var y = chart.Y.Log && chart.Y.Range is null ? LogAxis(leftValues, chart.Y.Title) : Axis(chart.Y);
+        if (y is not null) figure.Layout["yaxis"] = y;
+        if (chart.Y2 is { } right)
+        {
+            var y2 = new Dictionary<string, object>(Axis(right) ?? [])
+            {
+                ["overlaying"] = "y", ["side"] = "right", ["showgrid"] = false,
+            };
+            // Values of either sign on two axes (flows and their sums): zero at one height, so one zero line.
+            if (chart.Y.Range is null && right.Range is null && !chart.Y.Log && !right.Log
+                && leftValues.Concat(rightValues).Any(v => v < 0))
+            {
+                var (l, r) = ZeroAlignedRanges(leftValues, rightValues);
+                figure.Layout["yaxis"] = new Dictionary<string, object>(y ?? []) { ["range"] = l };
+                (y2["range"], y2["zeroline"]) = (r, false);
+            }
+            figure.Layout["yaxis2"] = y2;
+        }
+        return figure;
+    }
+
+    /// <summary>A line of text in the top left corner, on line <paramref name="row"/> (0: the top).</summary>
+    private Figure Caption(string text, int row)
+    {
+        Annotations.Add(new
+        {
+            xref = "paper", yref = "paper", x = 0, y = 1.0 - 0.07 * row, xanchor = "left", yanchor = "top",
+            showarrow = false, font = new { size = 11, color = "#374151" }, text,
+        });
+        return this;
+    }
+
+    /// <summary>An axis as plotly.js layout (null when it sets nothing).</summary>
+    private static Dictionary<string, object>? Axis(ChartAxis axis)
+    {
+        var layout = new Dictionary<string, object>();
+        if (axis.Log) layout["type"] = "log";
+        if (axis.Range is { } range) layout["range"] = new[] { range.Min, range.Max };
+        if (axis.Title is { } title) layout["title"] = new { text = title };
+        return layout.Count > 0 ? layout : null;
     }
 
     /// <summary>The figure as <c>{data, layout}</c> JSON.</summary>

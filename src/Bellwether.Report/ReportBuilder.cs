@@ -19,9 +19,12 @@ namespace Bellwether.Report;
 /// <param name="HistoryFrom">First date of the weekly readiness and index histories.</param>
 /// <param name="Published">Published index readings (a reference series) to set beside the computed index; those dated
 /// after <paramref name="Date"/> are left out.</param>
+/// <param name="DateNote">Why the report has its date (chosen for the thesis, or past the data), the first note;
+/// null when there is nothing to say.</param>
+/// <remarks>The signal and claim kinds are the registry's (<see cref="Concepts"/>).</remarks>
 public sealed record ReportInputs(
-    ThesisDefinition Thesis, SignalKinds Kinds, ClaimSet? Claims, ClaimKinds ClaimKinds, IMarketData Data, DateOnly Date,
-    DateOnly HistoryFrom, IReadOnlyList<PublishedReading>? Published = null);
+    ThesisDefinition Thesis, ClaimSet? Claims, IMarketData Data, DateOnly Date, DateOnly HistoryFrom,
+    IReadOnlyList<PublishedReading>? Published = null, string? DateNote = null);
 
 /// <summary>Assembles the report: board, weekly readiness, claim check, the charts of the thesis's measurements and
 /// "Did it ever work?", all from data known at the report date.</summary>
@@ -45,16 +48,16 @@ public static class ReportBuilder
         var studyTask = Task.Run(() => Study(r, view, studyNotes));
         var missing = thesis.Predicts.Missing;
         string? studyAbsent = missing.Count == 0 ? null : WhatToAdd(missing);
-        var board = ThesisBoard.Evaluate(thesis, view, date, r.Kinds);
-        var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, r.Kinds);
+        var board = ThesisBoard.Evaluate(thesis, view, date, Concepts.Signals);
+        var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, Concepts.Signals);
         // The readiness chart ends on the report's date with the board's figure: its last Friday alone reads another.
         if (history.Count == 0 || history[^1].Date < date)
             history = [.. history, new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
                 board.Signals.Select(s => s.State).ToArray(), board.Signals.Select(s => s.Stale).ToArray())];
-        var notes = new List<string>();
-        var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, r.ClaimKinds, date, notes);
+        List<string> notes = r.DateNote is { } dateNote ? [dateNote] : [];
+        var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, Concepts.Claims, date, notes);
         var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();
-        var charts = SignalCharts.Draw(thesis, r.Kinds, view, date, r.HistoryFrom, history, notes, published);
+        var charts = SignalCharts.Draw(thesis, Concepts.Signals, view, date, r.HistoryFrom, history, notes, published);
         var study = studyTask.GetAwaiter().GetResult();
         notes.AddRange(studyNotes);
         foreach (var s in board.Signals.Where(s => s.Stale))
@@ -120,14 +123,16 @@ public static class ReportBuilder
         }
         // Components are evaluated on the full data: each day reads only rows dated on or before it, and the
         // whole-history structures the signals share are already built for the weekly readiness chart.
-        var readiness = ReadinessHistory.Build(r.Thesis, data, r.Kinds, start.AddDays(-1), date, every: StudyReadinessEvery)
+        var readiness = ReadinessHistory.Build(r.Thesis, data, Concepts.Signals, start.AddDays(-1), date,
+            every: StudyReadinessEvery)
             .Readiness();
         var rotation = new RotationParameters(trade.Threshold, trade.Otherwise, Hold: trade.Hold);
         var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
         IEventSource source;
         try
         {
-            source = TriggerEvents.Source(trigger, r.Thesis, r.Kinds, view, assets.Btc.First, date, StudyReadinessEvery, readiness);
+            source = TriggerEvents.Source(trigger, r.Thesis, Concepts.Signals, view, assets.Btc.First, date,
+                StudyReadinessEvery, readiness);
         }
         catch (NotMeasurableException e)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Crypto.AltcoinSeason;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Universe;
 using Spectre.Console;
 
@@ -25,7 +27,8 @@ internal static class AltseasonCommand
         var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
         var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
         var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("altseason", "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
+        var command = new Command(Concepts.Signal<AltSeasonSignal>().Name,
+            "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
             asOf, window, top, from, to, rankings, mode, exclude, include, alias, minCoverage, maxAge,
         };

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 using Spectre.Console;
@@ -24,7 +26,9 @@ internal static class BreakoutCommand
             "Days a level must have held before its break to be long-term resistance (else: new_high / all_time_high)",
             0, OptionRange.MaxDays);
         var zoneTolerance = SeriesArgument.Percent("--zone-pct", 1.5, "Pivot highs within this of each other form a zone");
-        var command = new Command("breakout", "Resistance levels (prior multi-year high, pivot-high zones) and breakout, confirmation, retest and failure dates")
+        var command = new Command(Concepts.Signal<BreakoutSignal>().Name,
+            "Resistance levels (prior multi-year high, pivot-high zones) and breakout, confirmation, retest and " +
+            "failure dates")
         {
             id, asOf, lookback, exclude, basis, buffer, confirm, retest, fail, failBars, minHeld, zoneTolerance,
         };

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Statistics.Divergence;
 using Spectre.Console;
 
@@ -27,7 +29,8 @@ internal static class DivergenceCommand
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
         var since = new Option<string?>("--since") { Description = "Start both running peaks on this date (default: each series' first row)" };
         var by = DrawdownCommand.ByOption();
-        var command = new Command("divergence", "Risk-on index near its high while crypto is deep below its peak: today's reading and past episodes")
+        var command = new Command(Concepts.Signal<DivergenceSignal>().Name,
+            "Risk-on index near its high while crypto is deep below its peak: today's reading and past episodes")
         {
             index, crypto, nearPct, deepPct, near, deep, by, asOf, since,
         };

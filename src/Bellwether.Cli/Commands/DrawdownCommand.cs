@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Statistics.Drawdown;
 using Spectre.Console;
 
@@ -23,7 +25,11 @@ internal static class DrawdownCommand
         var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd; default: the latest row)" };
         var since = new Option<string?>("--since") { Description = "Start the running peak on this date (default: the first row)" };
         var by = ByOption();
-        var command = new Command("drawdown", "Drawdown from the running peak: how far below its peak, since when, and the deepest fall") { id, asOf, by, since };
+        var command = new Command(Concepts.Signal<DrawdownSignal>().Name,
+            "Drawdown from the running peak: how far below its peak, since when, and the deepest fall")
+        {
+            id, asOf, by, since,
+        };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);

@@ -1,11 +1,8 @@
 using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Board;
-using Bellwether.Core.Claims;
 using Bellwether.Core.Measurements;
-using Bellwether.Core.Signals;
 using Bellwether.Data.Claims;
-using Bellwether.Data.Market;
 using Bellwether.Data.Thesis;
 using Bellwether.Report;
 using Spectre.Console;
@@ -39,32 +36,20 @@ internal static class ReportCommand
             // Checked before the work: the report takes seconds, and a PNG export without Chromium would fail after it.
             if (pngFolder is not null && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
             if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
-            var kinds = Concepts.Signals;
-            var claimKinds = Concepts.Claims;
-            ThesisDefinition definition;
-            ClaimSet? claimSet;
-            try
-            {
-                var thesisFile = parse.GetValue(thesis);
-                definition = thesisFile is { } t ? ThesisFile.Load(t, kinds) : ThesisFile.LoadDefault(kinds);
-                claimSet = ClaimsFile.LoadForReport(parse.GetValue(claims), definition, thesisFile, claimKinds);
-            }
-            catch (DefinitionFileException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var (definition, thesisFile) = StudyInputs.LoadThesis(parse, thesis);
+            var claimSet = StudyInputs.Definition(() =>
+                ClaimsFile.LoadForReport(parse.GetValue(claims), definition, thesisFile, Concepts.Claims));
             using var store = StoreAccess.OpenForRead(parse);
             var data = StoreAccess.MarketData(parse, store);
-            var (date, chosen) = asOfDate is { } given ? (given, null) : ThesisDates.Latest(store, data, definition, kinds);
+            var (date, chosen) = asOfDate is { } given ? (given, null)
+                : ThesisDates.Latest(store, data, definition, Concepts.Signals);
             // Three years of weekly readiness keep the report quick; --history-from 2018-01-01 draws the whole span.
             var historyStart = historyFrom ?? date.AddYears(-3);
             if (historyStart > date) throw new UsageException("--history-from is after the report date");
-            var content = ReportBuilder.Build(new ReportInputs(definition, kinds, claimSet, claimKinds, data, date, historyStart,
-                store.LoadPublishedReadings()));
-            if (chosen is not null)
-                content = content with { Notes = [$"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}.", .. content.Notes] };
-            else if (StoreAccess.PastTheData(store, date) is { } past)
-                content = content with { Notes = [$"Report date {past}.", .. content.Notes] };
+            var dateNote = chosen is not null ? $"Report date {date:yyyy-MM-dd} (no --as-of given): {chosen.Reason}."
+                : StoreAccess.PastTheData(store, date) is { } past ? $"Report date {past}." : null;
+            var content = ReportBuilder.Build(new ReportInputs(definition, claimSet, data, date, historyStart,
+                store.LoadPublishedReadings(), dateNote));
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             File.WriteAllText(path, ThesisReport.Page(content).Render());
             var pngs = pngFolder is null ? null : PngExport.Export(content.AllCharts, pngFolder);

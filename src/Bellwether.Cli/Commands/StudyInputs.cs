@@ -35,9 +35,16 @@ internal static class StudyInputs
     public static (ThesisDefinition Thesis, string? File) LoadThesis(ParseResult parse, Option<string?> option)
     {
         var file = parse.GetValue(option);
+        return (Definition(() => file is null
+            ? ThesisFile.LoadDefault(Concepts.Signals) : ThesisFile.Load(file, Concepts.Signals)), file);
+    }
+
+    /// <summary>What <paramref name="read"/> reads from a definition file; a bad file is a usage error.</summary>
+    public static T Definition<T>(Func<T> read)
+    {
         try
         {
-            return (file is null ? ThesisFile.LoadDefault(Concepts.Signals) : ThesisFile.Load(file, Concepts.Signals), file);
+            return read();
         }
         catch (DefinitionFileException e)
         {

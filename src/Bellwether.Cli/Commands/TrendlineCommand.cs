@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Structure.Pivots;
 using Bellwether.Core.Structure.Trendlines;
 using Spectre.Console;
@@ -17,7 +19,9 @@ internal static class TrendlineCommand
         var buffer = SeriesArgument.Percent("--buffer-pct", 1, "A break is a close this far beyond the line");
         var touch = SeriesArgument.Percent("--touch-pct", 1, "A pivot this close to the line touches it");
         var minTouches = SeriesArgument.Count("--min-touches", 2, "Touches a line needs", 2, 1_000);
-        var command = new Command("trendline", "The dominant descending resistance line and ascending support line over a lookback, with touches, slope and break date")
+        var command = new Command(Concepts.Signal<TrendlineSignal>().Name,
+            "The dominant descending resistance line and ascending support line over a lookback, with touches, " +
+            "slope and break date")
         {
             id, asOf, lookback, pivots, buffer, touch, minTouches,
         };

@@ -88,7 +88,7 @@ public sealed class AlertEngine
         if (rule.Condition is ReadinessCondition r)
         {
             yield return (Labels(rule, null), new Observation(r.Threshold, board.Readiness, null,
-                $"readiness {Number(board.Readiness)} ({r.Threshold.Describe()})"));
+                $"readiness {Number(board.Readiness)} (alert when {r.Threshold.Describe()})"));
             yield break;
         }
         foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal || rule.Condition.Signal == s.Id))
@@ -100,9 +100,9 @@ public sealed class AlertEngine
                     $"{signal.Id} is {Word(signal.State)}: {signal.Label}", c),
                 ValueCondition { Field: { } field } c => new Observation(c.Threshold,
                     signal.Fields.GetValueOrDefault(field, double.NaN), null,
-                    $"{signal.Id} {field} {Number(signal.Fields.GetValueOrDefault(field, double.NaN))} ({c.Threshold.Describe()})"),
+                    $"{signal.Id} {field} {Number(signal.Fields.GetValueOrDefault(field, double.NaN))} (alert when {c.Threshold.Describe()})"),
                 ValueCondition c => new Observation(c.Threshold, signal.Value, null,
-                    $"{signal.Id} {Number(signal.Value)}{signal.Unit} ({c.Threshold.Describe()})"),
+                    $"{signal.Id} {Number(signal.Value)}{Unit(signal.Unit)} (alert when {c.Threshold.Describe()})"),
                 _ => new Observation(null, double.NaN, signal.Stale ? "stale" : "fresh",
                     $"{signal.Id} inputs: " + string.Join(", ", signal.Inputs.Select(i =>
                         $"{i.Id} last {i.LastDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none"}"
@@ -184,6 +184,8 @@ public sealed class AlertEngine
         SignalState.NotMeasurable => "not_measurable",
         _ => state.ToString().ToLowerInvariant(),
     };
+
+    private static string Unit(string unit) => unit is "" or "%" ? unit : " " + unit;
 
     private static string Number(double v) =>
         double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "not measured";

@@ -74,9 +74,6 @@ public abstract class SignalKind<TOptions> : ISignalKind
     /// <exception cref="ThesisException">A parameter is not valid.</exception>
     public TOptions Options(SignalSpec spec) => ParseChecked(spec);
 
-    /// <summary>The options every parameter at its default gives.</summary>
-    public TOptions DefaultOptions => ParseChecked(new SignalSpec(Name, Name, Name, 0, new Dictionary<string, string>(), null, null));
-
     /// <summary>
     /// Reads with the parsed options. A core statistic that refuses its data (<see cref="NotMeasurableException"/>,
     /// e.g. a non-positive price or a wrong unit) makes the reading not measurable with the core's message, so one bad

@@ -2,20 +2,19 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
 using Bellwether.Core.Claims.LevelRetest;
 using Bellwether.Core.Claims.MoveAfterBreakout;
-using Bellwether.Core.Claims.NoSource;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.CorrelationTrend;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Measurements.NoSource;
 using Bellwether.Core.Measurements.RecordClose;
 using Bellwether.Core.Measurements.Trendline;
-using Bellwether.Core.Signals.CorrelationTrend;
-using Bellwether.Core.Signals.Divergence;
-using Bellwether.Core.Signals.EtfFlows;
-using Bellwether.Core.Signals.NoSource;
 
 namespace Bellwether.Core.Measurements;
 

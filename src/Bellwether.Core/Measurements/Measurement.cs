@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 
 namespace Bellwether.Core.Measurements;
 
@@ -51,6 +52,12 @@ public abstract class Measurement<TParameters, TResult> : IMeasurement
     /// <exception cref="NotMeasurableException">The data refuses the computation (a price that is not one).
     /// </exception>
     public abstract Measured<TResult> Measure(TParameters parameters, IMarketData data, DateOnly asOf);
+
+    /// <summary>
+    /// The measurement's chart as of <see cref="ChartContext.Date"/>, described as data (Bellwether.Report draws it);
+    /// null when it has none, or when the data cannot draw it (a note in the context then says why).
+    /// </summary>
+    public virtual Chart? Chart(TParameters parameters, ChartContext context) => null;
 }
 
 /// <summary>What a measurement gave as of a date: a result, or why there is none, and the inputs it read.</summary>

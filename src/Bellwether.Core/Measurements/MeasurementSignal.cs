@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 
 namespace Bellwether.Core.Measurements;
 
@@ -10,12 +11,18 @@ namespace Bellwether.Core.Measurements;
 /// <typeparam name="TParameters">The measurement's parameters.</typeparam>
 /// <typeparam name="TResult">The measurement's result.</typeparam>
 public abstract class MeasurementSignal<TParameters, TResult>(Measurement<TParameters, TResult> measurement)
-    : SignalKind<TParameters>
+    : SignalKind<TParameters>, IMeasurementSignal
     where TParameters : class
     where TResult : class
 {
     /// <summary>The measurement this signal reads.</summary>
     public Measurement<TParameters, TResult> Measurement { get; } = measurement;
+
+    IMeasurement IMeasurementSignal.Measurement => Measurement;
+
+    object IMeasurementSignal.ParametersOf(SignalSpec spec) => Options(spec);
+
+    public Chart? Chart(SignalSpec spec, ChartContext context) => Measurement.Chart(Options(spec), context);
 
     public override string Name => Measurement.Name;
     public override IReadOnlyList<string> Aliases => Measurement.Aliases;
@@ -38,4 +45,19 @@ public abstract class MeasurementSignal<TParameters, TResult>(Measurement<TParam
     /// </summary>
     protected abstract SignalReading Reading(TParameters parameters, TResult result, IReadOnlyList<SignalInput> inputs,
         IMarketData data);
+}
+
+/// <summary>A signal kind that reads a measurement, seen without its types (the report's charts).</summary>
+public interface IMeasurementSignal : ISignalKind
+{
+    /// <summary>The measurement the kind reads.</summary>
+    IMeasurement Measurement { get; }
+
+    /// <summary>The parsed parameters of <paramref name="spec"/> (the measurement's parameter record).</summary>
+    /// <exception cref="ThesisException">A parameter is not valid.</exception>
+    object ParametersOf(SignalSpec spec);
+
+    /// <summary>The measurement's chart with the parameters of <paramref name="spec"/>, or null (see
+    /// <see cref="Measurement{TParameters, TResult}.Chart"/>).</summary>
+    Chart? Chart(SignalSpec spec, ChartContext context);
 }

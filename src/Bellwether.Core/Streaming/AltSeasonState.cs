@@ -13,7 +13,7 @@ namespace Bellwether.Core.Streaming;
 /// the season's run and the value 30 days ago come from the days already computed. The ranking resolution
 /// (<see cref="AltcoinSeasonIndex"/>) is rebuilt only when a ranking or a coin arrives. Memory O(coins × N).
 /// </summary>
-internal sealed class AltSeasonState(AltSeasonSignalOptions options) : ISignalState
+internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
 {
     private const int MonthDays = 30;
 

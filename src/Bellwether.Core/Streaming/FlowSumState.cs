@@ -1,7 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Calendars;
+using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
 
 namespace Bellwether.Core.Streaming;
@@ -11,7 +11,7 @@ namespace Bellwether.Core.Streaming;
 /// cumulative flow, streak) with the last <c>window</c> days' totals in a ring; each window sum adds the ring in day
 /// order as the batch does. O(F + W) per flow row for F funds and a W-day window; memory O(F + W).
 /// </summary>
-internal sealed class FlowSumState(EtfFlowsSignalOptions options) : ISignalState
+internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
 {
     private int _consumed, _days, _streak;
     private bool[] _launched = [];

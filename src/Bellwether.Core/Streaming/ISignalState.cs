@@ -2,8 +2,8 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Drawdown;
-using Bellwether.Core.Signals.EtfFlows;
-using Bellwether.Core.Signals.NoSource;
+using Bellwether.Core.Measurements.EtfFlows;
+using Bellwether.Core.Measurements.NoSource;
 
 namespace Bellwether.Core.Streaming;
 

@@ -18,15 +18,15 @@ public static partial class AlertRulesFile
 
     /// <summary>Reads and parses <paramref name="path"/>.</summary>
     /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
-    public static AlertRules Load(string path) => Parse(File.ReadAllText(path), path);
+    public static AlertFile Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <summary>Parses rules text; <paramref name="file"/> names it in errors.</summary>
     /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
-    public static AlertRules Parse(string text, string file)
+    public static AlertFile Parse(string text, string file)
     {
         var y = new YamlReader(file);
         var root = y.Root(text);
-        y.OnlyKeys(root, "rules file", "rules", "silences");
+        y.OnlyKeys(root, "rules file", "rules", "silences", "receivers");
         var rules = new List<AlertRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in y.Sequence(YamlReader.Optional(root, "rules") ?? throw y.Error(root, "missing 'rules'"), "'rules'"))
@@ -58,16 +58,50 @@ public static partial class AlertRulesFile
         if (YamlReader.Optional(root, "silences") is { } list)
             foreach (var node in y.Sequence(list, "'silences'"))
                 silences.Add(ReadSilence(y, y.Mapping(node, "a silence")));
-        return new AlertRules(rules, silences);
+        return new AlertFile(new AlertRules(rules, silences), ReadReceivers(y, root, file));
+    }
+
+    /// <summary><c>receivers</c>: the JSON-lines log's path and the webhooks (docs/alerts.md, "Delivery").</summary>
+    private static AlertReceivers ReadReceivers(YamlReader y, YamlMappingNode root, string file)
+    {
+        if (YamlReader.Optional(root, "receivers") is not { } node) return new AlertReceivers(null, []);
+        var map = y.Mapping(node, "'receivers'");
+        y.OnlyKeys(map, "receivers", "log", "webhooks");
+        var log = y.OptionalScalar(map, "log") is { Length: > 0 } l
+            ? Path.GetFullPath(l, Path.GetDirectoryName(Path.GetFullPath(file))!) : null;
+        var hooks = new List<WebhookReceiver>();
+        if (YamlReader.Optional(map, "webhooks") is { } list)
+            foreach (var item in y.Sequence(list, "receivers: 'webhooks'"))
+            {
+                var hook = y.Mapping(item, "a webhook");
+                y.OnlyKeys(hook, "webhook", "name", "url", "secret_env", "give_up_after");
+                var name = y.Scalar(hook, "name");
+                if (!LabelName().IsMatch(name) || hooks.Any(h => h.Name == name))
+                    throw y.Error(hook, $"webhook name '{name}' must be letters, digits and '_', and unique");
+                var url = y.Scalar(hook, "url");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0)
+                    throw y.Error(YamlReader.Optional(hook, "url")!, $"webhook '{name}': 'url' must be an http or https address without a user or password");
+                var secret = y.Scalar(hook, "secret_env");
+                if (!EnvironmentName().IsMatch(secret))
+                    throw y.Error(YamlReader.Optional(hook, "secret_env")!,
+                        $"webhook '{name}': 'secret_env' names the environment variable holding the secret (the secret itself never goes in this file)");
+                var giveUp = y.OptionalScalar(hook, "give_up_after") ?? "48h";
+                var m = Hours().Match(giveUp);
+                if (!m.Success)
+                    throw y.Error(YamlReader.Optional(hook, "give_up_after")!, $"webhook '{name}': 'give_up_after' is hours or days (48h, 3d), got '{giveUp}'");
+                int n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                hooks.Add(new WebhookReceiver(name, uri, secret, m.Groups[2].Value == "d" ? TimeSpan.FromDays(n) : TimeSpan.FromHours(n)));
+            }
+        return new AlertReceivers(log, hooks);
     }
 
     /// <summary>Reads <paramref name="path"/> and checks it against the thesis it will watch.</summary>
     /// <exception cref="DefinitionFileException">A parse error, or a signal or field the thesis does not have.</exception>
-    public static AlertRules LoadFor(string path, ThesisDefinition thesis, SignalKinds kinds)
+    public static AlertFile LoadFor(string path, ThesisDefinition thesis, SignalKinds kinds)
     {
-        var rules = Load(path);
-        if (rules.Problems(thesis, kinds) is [var (line, problem), ..]) throw new DefinitionFileException(path, line, problem);
-        return rules;
+        var file = Load(path);
+        if (file.Rules.Problems(thesis, kinds) is [var (line, problem), ..]) throw new DefinitionFileException(path, line, problem);
+        return file;
     }
 
     private static AlertCondition Condition(YamlReader y, YamlMappingNode when, string rule)
@@ -192,6 +226,27 @@ public static partial class AlertRulesFile
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex LabelName();
 
+    [GeneratedRegex(@"^[A-Z_][A-Z0-9_]*$")]
+    private static partial Regex EnvironmentName();
+
+    [GeneratedRegex(@"^([1-9][0-9]{0,4})([hd])$")]
+    private static partial Regex Hours();
+
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
     private static partial Regex LabelValue();
+}
+
+/// <summary>A rules file: its rules and silences, and where notifications go.</summary>
+public sealed record AlertFile(AlertRules Rules, AlertReceivers Receivers);
+
+/// <summary>Where notifications go besides the console.</summary>
+/// <param name="Log">The JSON-lines log (null: <c>alerts.jsonl</c> beside the store).</param>
+public sealed record AlertReceivers(string? Log, IReadOnlyList<WebhookReceiver> Webhooks);
+
+/// <summary>A webhook: an HTTP POST of each notification, signed with the secret held in <paramref name="SecretVariable"/>.</summary>
+/// <param name="GiveUpAfter">How long attempts go on before the notification becomes a dead letter.</param>
+public sealed record WebhookReceiver(string Name, Uri Url, string SecretVariable, TimeSpan GiveUpAfter)
+{
+    /// <summary>The outbox channel: <c>webhook:NAME</c>.</summary>
+    public string Channel => $"webhook:{Name}";
 }

@@ -79,6 +79,22 @@ internal static class Schema
             instrument VARCHAR NOT NULL, date DATE NOT NULL, realtime_start DATE NOT NULL, value DOUBLE NOT NULL,
             PRIMARY KEY (instrument, date, realtime_start));
         """,
+        // 6: alerts (docs/alerts.md): how far each rules file was evaluated and what its engine remembers, every
+        // notification, and an outbox of deliveries, written in the same transaction as the day that made them.
+        """
+        CREATE TABLE alert_progress(
+            watch VARCHAR PRIMARY KEY, thesis VARCHAR NOT NULL, last_day DATE NOT NULL, memory VARCHAR NOT NULL,
+            updated_at TIMESTAMP NOT NULL);
+        CREATE TABLE alert_events(
+            key VARCHAR PRIMARY KEY, watch VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, rule VARCHAR NOT NULL,
+            status VARCHAR NOT NULL, repeat BOOLEAN NOT NULL, date DATE NOT NULL, since DATE NOT NULL,
+            labels VARCHAR NOT NULL, summary VARCHAR NOT NULL, description VARCHAR NOT NULL, value DOUBLE,
+            silenced BOOLEAN NOT NULL, recorded_at TIMESTAMP NOT NULL);
+        CREATE TABLE alert_deliveries(
+            key VARCHAR NOT NULL, channel VARCHAR NOT NULL, state VARCHAR NOT NULL, attempts INTEGER NOT NULL,
+            queued_at TIMESTAMP NOT NULL, next_attempt TIMESTAMP NOT NULL, last_error VARCHAR, delivered_at TIMESTAMP,
+            PRIMARY KEY (key, channel));
+        """,
     ];
 
     /// <summary>The version a fully migrated store has.</summary>

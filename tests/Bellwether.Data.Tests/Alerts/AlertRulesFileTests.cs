@@ -16,7 +16,8 @@ public class AlertRulesFileTests
     public void The_example_reads_and_fits_the_shipped_thesis()
     {
         var thesis = ThesisFile.Load(Shipped("theses", "russell-breakout-altseason.yaml"), Concepts.Signals);
-        var rules = AlertRulesFile.LoadFor(Shipped("alerts", "example.yaml"), thesis, Concepts.Signals);
+        var file = AlertRulesFile.LoadFor(Shipped("alerts", "example.yaml"), thesis, Concepts.Signals);
+        var rules = file.Rules;
         Assert.Equal(["altcoin_season", "eth_btc_above_0_04", "readiness_60", "rut_breakout_supports", "signal_against", "data_stale"],
             rules.Rules.Select(r => r.Name));
         var asi = Assert.IsType<ValueCondition>(rules.Rules[0].Condition);

@@ -20,7 +20,7 @@ public sealed class BellwetherStoreTests : IDisposable
     public void A_new_store_is_migrated_to_the_current_schema_version()
     {
         using var store = BellwetherStore.Open(StorePath);
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
     }
 
     [Fact]

@@ -222,7 +222,7 @@ public sealed class InstrumentIdentityTests : IDisposable
         // A read-only open migrates first; then the rows are those a fresh import stores, id for id.
         using (var store = BellwetherStore.Open(legacy, readOnly: true))
         {
-            Assert.Equal(5, store.SchemaVersion);
+            Assert.Equal(6, store.SchemaVersion);
             Assert.Equal(expected, store.ContentFingerprint());
             Assert.Equal(expectedStatus, store.Status());
         }

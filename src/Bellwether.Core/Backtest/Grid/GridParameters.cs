@@ -44,7 +44,7 @@ public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyL
         [.. Enumerable.Range(0, 10).Select(i => 40.0 + 5 * i)],
         new[]
         {
-            GridAxis.ForKind<BreakoutSignal>(thesis, kinds, "buffer_pct", 0.5, 1, 2, 3),
+            GridAxis.ForKind<BreakoutSignal>(thesis, kinds, BreakoutMeasurement.BufferPct.Name, 0.5, 1, 2, 3),
             GridAxis.ForKind<CorrelationSignal>(thesis, kinds, CorrelationMeasurement.WindowDays.Name,
                 90, 180, 270, 365, 730),
         }.OfType<GridAxis>().ToList());

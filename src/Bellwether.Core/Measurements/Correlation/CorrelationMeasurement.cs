@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics;
 using Bellwether.Core.Statistics.Alignment;
@@ -54,6 +55,17 @@ public sealed class CorrelationMeasurement : Measurement<CorrelationParameters, 
                 $"{n} pair(s), too few (4 needed) or a constant side", inputs);
         var reading = new CorrelationReading(from, rows, r, low, high, Distributions.CorrelationTwoSided(r, n));
         return Measured.Of(reading, inputs);
+    }
+
+    /// <summary>The rolling 90-day correlation of daily log returns over three years (<see cref="CorrelationChart"/>).
+    /// </summary>
+    public override Chart? Chart(CorrelationParameters o, ChartContext context)
+    {
+        if (context.View.Series(o.A) is not { Count: > 0 } a || context.View.Series(o.B) is not { Count: > 0 } b)
+            return context.Missing("correlation", $"{o.A} and {o.B}");
+        var rows = ReturnAlignment.Align(a, b,
+            new AlignmentOptions(From: context.Date.AddYears(-3), Until: context.Date));
+        return CorrelationChart.Draw(rows, 90);
     }
 
     /// <summary>What is correlated: "RUT–ETH correlation of daily log returns".</summary>

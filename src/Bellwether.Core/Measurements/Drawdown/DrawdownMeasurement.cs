@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Drawdown;
 
@@ -41,6 +42,13 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
                 $"{series.Instrument.Id} has no close from {Say.Date(since ?? series.Dates[0])} to {Say.Date(asOf)}",
                 inputs);
     }
+
+    /// <summary>The drawdown by close and by high over the last years (<see cref="DrawdownChart"/>).</summary>
+    public override Chart? Chart(DrawdownParameters o, ChartContext context) =>
+        context.View.Series(o.Instrument) is { Count: > 0 } s
+            ? DrawdownChart.Draw(o.Instrument, Drawdowns.Compute(s, DrawdownBasis.Close),
+                Drawdowns.Compute(s, DrawdownBasis.High), context.Date)
+            : context.Missing("drawdown", o.Instrument);
 
     /// <summary>The reading in a sentence: the close, how far below which peak, and since when.</summary>
     public static string Explain(DrawdownReading r)

@@ -1,4 +1,6 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.FedPolicy;
 
@@ -66,6 +68,9 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
         var knownMoves = new ArraySegment<RateChange>(moves, 0, known);
         return Measured.Of(new FedMoves(series.Instrument.Id, r, knownMoves, RegimeStart(r.Regime, knownMoves)), inputs);
     }
+
+    /// <summary>The rate beside net liquidity (<see cref="FedAndLiquidityChart"/>, drawn once for both).</summary>
+    public override Chart? Chart(FedPathOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
 
     /// <summary>
     /// When the current regime began. The regime on a day is set by the latest move in the six months before it, so

@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
+using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
 using Rotation = Bellwether.Core.Statistics.EtfFlows.FlowRotation;
 
@@ -29,6 +30,13 @@ public sealed class FlowRotationMeasurement : Measurement<FlowRotationParameters
 
     public override FlowRotationParameters Parse(IParameterValues values) =>
         values.Build(() => new FlowRotationParameters(values.Text(Into), values.Text(OutOf), values.Integer(Window)));
+
+    /// <summary>Both families' daily flows and rolling sums (<see cref="FlowRotationChart"/>).</summary>
+    public override Chart? Chart(FlowRotationParameters o, ChartContext context) =>
+        context.View.Flows(o.Into) is { Count: > 0 } into && context.View.Flows(o.OutOf) is { Count: > 0 } outOf
+            ? FlowRotationChart.Draw(EtfFlowStatistics.Build(outOf, context.Date),
+                EtfFlowStatistics.Build(into, context.Date), context.Date)
+            : context.Missing("ETF flows", $"{o.Into} and {o.OutOf}");
 
     public override Measured<RotationReading> Measure(FlowRotationParameters p, IMarketData data, DateOnly asOf)
     {

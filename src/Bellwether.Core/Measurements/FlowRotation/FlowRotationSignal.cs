@@ -1,6 +1,6 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Signals;
-using Bellwether.Core.Signals.EtfFlows;
 using Bellwether.Core.Statistics.EtfFlows;
 using Rotation = Bellwether.Core.Statistics.EtfFlows.FlowRotation;
 

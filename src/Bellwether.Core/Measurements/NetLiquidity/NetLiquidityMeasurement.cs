@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.Liquidity;
 
@@ -41,6 +42,9 @@ public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiq
         while (run > 0 && weeks[run - 1].Trend == weeks[last].Trend) run--;
         return Measured.Of(new NetLiquidityReading(weeks[last], weeks[run].Date), inputs);
     }
+
+    /// <summary>Net liquidity beside the rate (<see cref="FedAndLiquidityChart"/>, drawn once for both).</summary>
+    public override Chart? Chart(NetLiquidityOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
 }
 
 /// <summary>Net liquidity's last week on or before a date.</summary>

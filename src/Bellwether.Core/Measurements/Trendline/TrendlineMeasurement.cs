@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Core.Charts;
 using Bellwether.Core.Series;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Structure.Pivots;
@@ -68,6 +69,19 @@ public sealed class TrendlineMeasurement : Measurement<TrendlineOf, TrendlineRea
                 $"{p.Series} has no common dates on or before {Say.Date(asOf)}", inputs);
         var report = TrendlineFinder.AsOf(series, asOf, p.Side, p.Lines);
         return Measured.Of(new TrendlineReading(asOf, series, series.Dates[last], series.Close[last], report), inputs);
+    }
+
+    /// <summary>The series with its dominant resistance and support lines (<see cref="TrendlineChart"/>).</summary>
+    public override Chart? Chart(TrendlineOf o, ChartContext context)
+    {
+        var parts = o.Series.Split('/');
+        var series = parts.Length == 2 && context.View.Series(parts[0]) is { } n
+                                       && context.View.Series(parts[1]) is { } d
+            ? RatioSeries.Of(n, d) : context.View.Series(o.Series);
+        return series is { Count: > 0 }
+            ? TrendlineChart.Draw(series, TrendlineFinder.AsOf(series, context.Date, TrendlineSide.Resistance, o.Lines),
+                TrendlineFinder.AsOf(series, context.Date, TrendlineSide.Support, o.Lines), context.Date)
+            : context.Missing("trendlines", o.Series);
     }
 }
 

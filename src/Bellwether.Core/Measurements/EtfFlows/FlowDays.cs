@@ -1,8 +1,9 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
+using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.EtfFlows;
 
-namespace Bellwether.Core.Signals.EtfFlows;
+namespace Bellwether.Core.Measurements.EtfFlows;
 
 /// <summary>The flow days of a table as of a date, from one build of its whole history.</summary>
 internal static class FlowDays

@@ -1,11 +1,11 @@
 using Bellwether.Core.Crypto.AltcoinSeason;
-using Bellwether.Report.Charts;
+using Bellwether.Core.Measurements.AltSeason;
 using Xunit;
 
 namespace Bellwether.Report.Tests.Charts;
 
 /// <summary>Published readings on the index chart, from hand-made points and readings.</summary>
-public sealed class ThesisChartsTests
+public sealed class AltSeasonChartTests
 {
     [Fact]
     public void Published_readings_sit_beside_the_index_with_their_error_bias_and_largest_gap()
@@ -17,7 +17,7 @@ public sealed class ThesisChartsTests
         var comparison = PublishedComparison.Of([Reading(2, 15), Reading(6, 16)], new AltcoinSeasonParameters(90, 100),
             d => points[d.DayNumber - from.DayNumber]);
 
-        var figure = ThesisCharts.AltSeason([("top 100, 90 days", points)], [comparison]);
+        var figure = Figure.Of(AltSeasonChart.Draw([("top 100, 90 days", points)], [comparison]));
 
         var traces = figure.Traces.Cast<Dictionary<string, object?>>().ToList();
         var markers = Assert.Single(traces, t => (string?)t["mode"] == "markers");

@@ -1,9 +1,8 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Measurements;
 using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Statistics.Returns;
 
-namespace Bellwether.Core.Signals;
+namespace Bellwether.Core.Measurements;
 
 /// <summary>The parameters shared by the kinds that compare two instruments' returns: the pair, the frequency and the return kind.</summary>
 internal static class ReturnsParameters

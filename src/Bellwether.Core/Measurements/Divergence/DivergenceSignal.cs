@@ -1,0 +1,40 @@
+using Bellwether.Core.Board;
+using Bellwether.Core.Signals;
+
+namespace Bellwether.Core.Measurements.Divergence;
+
+/// <summary>
+/// The <see cref="DivergenceMeasurement"/> as a signal. Value: the gap between the two drawdowns in percentage points
+/// (index drawdown − crypto drawdown; 28.4 = crypto is 28.4 points further below its peak). Label: <c>diverging</c>
+/// since the episode began, or <c>not_diverging</c> since the last episode ended.
+/// </summary>
+public sealed class DivergenceSignal() : MeasurementSignal<DivergenceOf, DivergenceReading>(new DivergenceMeasurement())
+{
+    public override string Description =>
+        "Risk-on index near its high while crypto is deep in drawdown: the drawdown gap (percentage points)";
+    public override IReadOnlyList<string> Labels { get; } = ["diverging", "not_diverging"];
+    public override IReadOnlyList<string> Fields { get; } =
+        ["index_drawdown", "crypto_drawdown", "episode_days", "episodes"];
+
+    protected override SignalReading Reading(DivergenceOf o, DivergenceReading r, IReadOnlyList<SignalInput> inputs,
+        IMarketData data)
+    {
+        var day = r.Day;
+        string where = $"{o.Index} {Say.Pct(day.IndexDrawdown * 100)} below its peak, " +
+                       $"{o.Crypto} {Say.Pct(day.CryptoDrawdown * 100)} below its own";
+        string sentence = day.Active
+            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since " +
+              $"{Say.Date(r.Since)} ({r.RunDays} shared days)."
+            : $"{Say.Date(day.Date)}: {where}: no divergence (near = within " +
+              $"{Say.Pct(o.Thresholds.NearHigh * 100)}, deep = beyond {Say.Pct(o.Thresholds.DeepDrawdown * 100)}).";
+        var fields = new Dictionary<string, double>
+        {
+            ["index_drawdown"] = day.IndexDrawdown * 100,
+            ["crypto_drawdown"] = day.CryptoDrawdown * 100,
+            ["episode_days"] = day.Active ? r.RunDays : 0,
+            ["episodes"] = r.Episodes,
+        };
+        return new SignalReading(true, (day.IndexDrawdown - day.CryptoDrawdown) * 100,
+            day.Active ? "diverging" : "not_diverging", r.Since, sentence, r.First, day.Date, inputs, fields, "pp");
+    }
+}

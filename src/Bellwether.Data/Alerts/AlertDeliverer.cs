@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Bellwether.Data.Store;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Bellwether.Data.Alerts;
+
+/// <summary>A rules file's receivers cannot be used as configured (a secret variable not set).</summary>
+public sealed class AlertReceiverException(string message) : Exception(message);
+
+/// <summary>What one round of deliveries did.</summary>
+public sealed record DeliveryRound(int Delivered, int Retrying, int Dead);
+
+/// <summary>
+/// Delivers the outbox (docs/alerts.md, "Delivery"): each pending notification due by now, on its channel — the
+/// JSON-lines log, or a webhook (HTTP POST of the JSON, signed with HMAC-SHA256 over timestamp and body, with the
+/// notification's key as <c>Idempotency-Key</c>). A failed webhook is retried at once a few times (Polly, exponential
+/// backoff with jitter), then again later from the outbox with a growing pause (1 minute doubling to 1 hour) until the
+/// receiver's <c>give_up_after</c> has passed since it was queued; then it is a dead letter. A receiver's refusal
+/// (4xx other than 408 and 429) is a dead letter at once. The store is opened only to read what is due and to mark
+/// each outcome, never held while a request is out; a process stopped after a POST but before its mark sends that
+/// notification again, with the same key, when it restarts.
+/// </summary>
+public sealed class AlertDeliverer
+{
+    /// <summary>The header with the Unix time (seconds) the signature covers.</summary>
+    public const string TimestampHeader = "Bellwether-Timestamp";
+    /// <summary>The header with <c>sha256=</c> and the hex HMAC-SHA256 of <c>TIMESTAMP.BODY</c>.</summary>
+    public const string SignatureHeader = "Bellwether-Signature";
+    /// <summary>The header with the notification's key.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+    /// <summary>The outbox channel of the JSON-lines log.</summary>
+    public const string LogChannel = "log";
+
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMinutes(1), LongestPause = TimeSpan.FromHours(1);
+
+    private readonly string _storePath, _logPath, _thesis;
+    private readonly TimeProvider _clock;
+    private readonly HttpClient _http;
+    private readonly Dictionary<string, (WebhookReceiver Receiver, byte[] Secret)> _hooks = new(StringComparer.Ordinal);
+    private readonly ResiliencePipeline<HttpResponseMessage> _attempt;
+
+    /// <param name="storePath">The store with the outbox.</param>
+    /// <param name="logPath">The JSON-lines log.</param>
+    /// <param name="thesis">The thesis's name, sent with each notification.</param>
+    /// <param name="environment">Reads the receivers' secret variables.</param>
+    /// <param name="http">Sends the webhooks; its own timeout should be infinite (each attempt has 10 s).</param>
+    /// <param name="retryPause">The first pause between the quick retries of one attempt (default 0.5 s).</param>
+    /// <exception cref="AlertReceiverException">A webhook's secret variable is not set.</exception>
+    public AlertDeliverer(string storePath, AlertReceivers receivers, string logPath, string thesis, TimeProvider clock,
+        HttpClient http, Func<string, string?> environment, TimeSpan? retryPause = null)
+    {
+        (_storePath, _logPath, _thesis, _clock, _http) = (storePath, logPath, thesis, clock, http);
+        foreach (var hook in receivers.Webhooks)
+        {
+            var secret = environment(hook.SecretVariable);
+            if (string.IsNullOrEmpty(secret))
+                throw new AlertReceiverException($"webhook '{hook.Name}': the environment variable {hook.SecretVariable} that holds its secret is not set");
+            _hooks[hook.Channel] = (hook, Encoding.UTF8.GetBytes(secret));
+        }
+        // The quick retries run on the system clock: they are seconds, inside one attempt; the outbox's schedule
+        // runs on the injected clock.
+        _attempt = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = 2,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retryPause ?? TimeSpan.FromSeconds(0.5),
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>().HandleResult(r => Transient(r.StatusCode)),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+    }
+
+    /// <summary>Delivers every pending notification due now, one at a time, in date order.</summary>
+    public async Task<DeliveryRound> DeliverDueAsync(CancellationToken ct = default)
+    {
+        List<AlertDelivery> due;
+        using (var store = BellwetherStore.Open(_storePath, readOnly: true))
+            due = store.AlertDeliveries(DeliveryState.Pending, _clock.GetUtcNow());
+        int delivered = 0, retrying = 0, dead = 0;
+        foreach (var d in due)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (d.Channel != LogChannel && !_hooks.ContainsKey(d.Channel)) continue; // a receiver no longer configured
+            var error = d.Channel == LogChannel ? AppendToLog(d) : await PostAsync(d, ct);
+            var now = _clock.GetUtcNow();
+            using var store = BellwetherStore.Open(_storePath);
+            if (error is null)
+            {
+                store.MarkDelivered(d.Key, d.Channel, now);
+                delivered++;
+                continue;
+            }
+            var pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(d.Attempts, 10)));
+            bool giveUp = error.Permanent || now - d.QueuedAt >= GiveUpAfter(d.Channel);
+            store.MarkAttemptFailed(d.Key, d.Channel, error.Message, giveUp ? null : now + pause);
+            if (giveUp) dead++;
+            else retrying++;
+        }
+        return new DeliveryRound(delivered, retrying, dead);
+    }
+
+    private TimeSpan GiveUpAfter(string channel) =>
+        _hooks.TryGetValue(channel, out var hook) ? hook.Receiver.GiveUpAfter : TimeSpan.FromHours(48);
+
+    private sealed record Failure(string Message, bool Permanent);
+
+    private Failure? AppendToLog(AlertDelivery d)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_logPath))!);
+            File.AppendAllText(_logPath, AlertJson.Of(d.Event, _thesis) + "\n");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Failure($"log {_logPath}: {e.Message}", Permanent: false);
+        }
+    }
+
+    private async Task<Failure?> PostAsync(AlertDelivery d, CancellationToken ct)
+    {
+        var (hook, secret) = _hooks[d.Channel];
+        var body = AlertJson.Of(d.Event, _thesis);
+        try
+        {
+            using var response = await _attempt.ExecuteAsync(async token =>
+            {
+                using var request = SignedPost(hook.Url, body, d.Event.Key, secret, _clock.GetUtcNow());
+                return await _http.SendAsync(request, token);
+            }, ct);
+            if (response.IsSuccessStatusCode) return null;
+            return new Failure($"HTTP {(int)response.StatusCode} from {hook.Name}", Permanent: !Transient(response.StatusCode));
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
+                                   || e is OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            // The message names the receiver and the failure, never the secret or the body.
+            return new Failure($"{hook.Name}: {(e is TimeoutRejectedException ? "no answer within 10 s" : e.Message)}", Permanent: false);
+        }
+    }
+
+    /// <summary>A POST of <paramref name="body"/> with the signature headers (docs/alerts.md, "Verifying a webhook").</summary>
+    public static HttpRequestMessage SignedPost(Uri url, string body, string key, byte[] secret, DateTimeOffset now)
+    {
+        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(TimestampHeader, timestamp);
+        request.Headers.Add(SignatureHeader, Signature(secret, timestamp, body));
+        request.Headers.Add(IdempotencyHeader, key);
+        request.Headers.UserAgent.ParseAdd("bellwether-alerts/1");
+        return request;
+    }
+
+    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>TIMESTAMP.BODY</c> (UTF-8) under the secret.</summary>
+    public static string Signature(byte[] secret, string timestamp, string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+
+    private static bool Transient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+}
