@@ -26,11 +26,3 @@ public interface IClaimKind
     /// <summary>The claim's figure under every reading the kind knows.</summary>
     IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data);
 }
-
-/// <summary>Parameters declared by name only, for claim kinds whose concept has no measurement yet.</summary>
-internal static class ClaimParameters
-{
-    /// <summary>Parameters with these names, without defaults or descriptions.</summary>
-    public static MeasurementParameter[] Named(params string[] names) =>
-        names.Select(n => new MeasurementParameter(n, "", "")).ToArray();
-}

@@ -1,7 +1,5 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Claims;
-using Bellwether.Core.Claims.LevelRetest;
-using Bellwether.Core.Claims.MoveAfterBreakout;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.Breakout;
 using Bellwether.Core.Measurements.Correlation;
@@ -11,6 +9,8 @@ using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.LevelRetest;
+using Bellwether.Core.Measurements.MoveAfterBreakout;
 using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Measurements.NoSource;
 using Bellwether.Core.Measurements.RecordClose;

@@ -1,11 +1,14 @@
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Claims;
+using Bellwether.Core.Measurements.Drawdown;
+using Bellwether.Core.Measurements.Breakout;
+using Bellwether.Core.Measurements.LevelRetest;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Structure.Breakout;
 using Bellwether.Core.Structure.Resistance;
 using static Bellwether.Core.Claims.ReadingText;
 
-namespace Bellwether.Core.Claims.MoveAfterBreakout;
+namespace Bellwether.Core.Measurements.MoveAfterBreakout;
 
 /// <summary>
 /// "X's breakout in late 2020 coincided with a 380% surge in Y": the leader's first breakout above its prior
@@ -16,13 +19,29 @@ namespace Bellwether.Core.Claims.MoveAfterBreakout;
 /// </summary>
 public sealed class MoveAfterBreakoutClaim : IClaimKind
 {
+    private static readonly MeasurementParameter Leader = new("leader", "", "the series that breaks out");
+    private static readonly MeasurementParameter Follower = new("follower", "", "the series whose move is measured");
+    private static readonly MeasurementParameter BreakoutFrom = new("breakout_from", "",
+        "the first day the leader's breakout may fall on");
+    private static readonly MeasurementParameter BreakoutTo = new("breakout_to", "",
+        "the last day the leader's breakout may fall on");
+    private static readonly MeasurementParameter LookbackYears = BreakoutMeasurement.LookbackYears with
+    {
+        Default = "3, 5",
+    };
+    private static readonly MeasurementParameter PeakWithinMonths = new("peak_within_months", "12, 24",
+        "the follower's peak is looked for within this many months after the breakout");
+    private static readonly MeasurementParameter PeakBasis = new("peak_basis", "close, high",
+        "the follower's peak by close or by high: close | high");
+    private static readonly MeasurementParameter HorizonsMonths = new("horizons_months", "3, 6, 12",
+        "the follower's return over this many months after the breakout");
+
     public string Name => "move_after_breakout";
 
     public string Description => "A follower's move after the leader's breakout: to the subsequent peak (12/24 months, close/high) and over fixed horizons";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
-        ClaimParameters.Named("leader", "follower", "breakout_from", "breakout_to", "lookback_years",
-            "peak_within_months", "peak_basis", "horizons_months");
+        [Leader, Follower, BreakoutFrom, BreakoutTo, LookbackYears, PeakWithinMonths, PeakBasis, HorizonsMonths];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
@@ -31,10 +50,9 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
 
     private static Settings Options(ClaimDefinition c)
     {
-        var s = new Settings(c.Required("leader"), c.Required("follower"), c.RequiredDay("breakout_from"), c.RequiredDay("breakout_to"),
-            c.Integers("lookback_years", 1, 3, 5), c.Integers("peak_within_months", 1, 12, 24),
-            c.Choices("peak_basis", ["close", "high"], "close", "high").Select(b => b == "high" ? DrawdownBasis.High : DrawdownBasis.Close).ToArray(),
-            c.Integers("horizons_months", 1, 3, 6, 12));
+        var s = new Settings(c.Required(Leader), c.Required(Follower), LevelRetestClaim.RequiredDate(c, BreakoutFrom),
+            LevelRetestClaim.RequiredDate(c, BreakoutTo), c.Integers(LookbackYears, 1), c.Integers(PeakWithinMonths, 1),
+            [.. c.Choices(PeakBasis, "close", "high").Select(DrawdownMeasurement.Basis)], c.Integers(HorizonsMonths, 1));
         if (s.From > s.To) throw c.Problem("'breakout_from' is after 'breakout_to'");
         if (s.From > c.Date) throw c.Problem("'breakout_from' is after the claim date");
         return s;

@@ -1,9 +1,10 @@
-using Bellwether.Core.Measurements;
+using Bellwether.Core.Claims;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Statistics.Drawdown;
 using Bellwether.Core.Structure.Breakout;
 using static Bellwether.Core.Claims.ReadingText;
 
-namespace Bellwether.Core.Claims.LevelRetest;
+namespace Bellwether.Core.Measurements.LevelRetest;
 
 /// <summary>
 /// "X retests its 2021 peak in late 2025": the peak of a past period (highest close, or highest high) is the level;
@@ -13,12 +14,22 @@ namespace Bellwether.Core.Claims.LevelRetest;
 /// </summary>
 public sealed class LevelRetestClaim : IClaimKind
 {
+    private static readonly MeasurementParameter Instrument = new("instrument", "", "series id");
+    private static readonly MeasurementParameter PeakFrom = new("peak_from", "", "the past period's first day");
+    private static readonly MeasurementParameter PeakTo = new("peak_to", "", "the past period's last day");
+    private static readonly MeasurementParameter WindowFrom = new("window_from", "",
+        "the first day of the window in which the level is revisited (it ends on the claim date)");
+    private static readonly MeasurementParameter Basis = new("basis", "close, high",
+        "the peak is the highest close or the highest high: close | high");
+    private static readonly MeasurementParameter Band = new("band", "0.02",
+        "a close within this fraction of the level, either side, is a retest");
+
     public string Name => "level_retest";
 
     public string Description => "A past peak (by close and by high) revisited in a window: nearest close, and the breakout machine's retest";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
-        ClaimParameters.Named("instrument", "peak_from", "peak_to", "window_from", "basis", "band");
+        [Instrument, PeakFrom, PeakTo, WindowFrom, Basis, Band];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
@@ -26,15 +37,18 @@ public sealed class LevelRetestClaim : IClaimKind
 
     private static Settings Options(ClaimDefinition c)
     {
-        var s = new Settings(c.Required("instrument"), c.RequiredDay("peak_from"), c.RequiredDay("peak_to"), c.RequiredDay("window_from"),
-            c.Choices("basis", ["close", "high"], "close", "high").Select(b => b == "high" ? DrawdownBasis.High : DrawdownBasis.Close).ToArray(),
-            c.Number("band", 0.02));
+        var s = new Settings(c.Required(Instrument), RequiredDate(c, PeakFrom), RequiredDate(c, PeakTo), RequiredDate(c, WindowFrom),
+            [.. c.Choices(Basis, "close", "high").Select(DrawdownMeasurement.Basis)], c.Number(Band));
         if (s.PeakFrom > s.PeakTo) throw c.Problem("'peak_from' is after 'peak_to'");
         if (s.PeakTo >= s.WindowFrom) throw c.Problem("'window_from' must come after 'peak_to'");
         if (s.WindowFrom > c.Date) throw c.Problem("'window_from' is after the claim date");
         if (!(s.Band >= 0 && s.Band < 1)) throw c.Problem("'band' must be in [0, 1)");
         return s;
     }
+
+    /// <summary>A required date.</summary>
+    internal static DateOnly RequiredDate(ClaimDefinition c, MeasurementParameter p) =>
+        c.Date(p) ?? throw c.Problem($"parameter '{p.Name}' is required", p.Name);
 
     public IReadOnlyList<ClaimReading> Read(ClaimDefinition claim, ClaimData data)
     {
