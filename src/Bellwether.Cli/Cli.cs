@@ -54,6 +54,9 @@ public static class Cli
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
+        root.Subcommands.Add(SiloCommand.Create());
+        root.Subcommands.Add(ClusterCheckCommand.Create());
         return root;
     }
 

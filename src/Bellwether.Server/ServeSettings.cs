@@ -27,6 +27,15 @@ public sealed record ServeSettings
     /// <summary>The addresses to listen on.</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 
+    /// <summary>The alert rules file to evaluate and deliver (docs/alerts.md), or null.</summary>
+    public string? AlertRules { get; init; }
+
+    /// <summary>Fetch every source at its cron time (docs/serve.md, "Schedule").</summary>
+    public bool Schedule { get; init; }
+
+    /// <summary>The fetch configuration (sources, keys, schedule), or null for the default one.</summary>
+    public string? FetchConfig { get; init; }
+
     /// <summary>The bearer token every request must carry; null: none needed (loopback only).</summary>
     public string? Token { get; init; }
 
@@ -44,6 +53,9 @@ public sealed record ServeSettings
         Urls = configuration["urls"] is { Length: > 0 } urls
             ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [DefaultUrl],
+        AlertRules = NonEmpty(configuration["Bellwether:Alerts"]),
+        Schedule = configuration.GetValue<bool>("Bellwether:Schedule"),
+        FetchConfig = NonEmpty(configuration["Bellwether:FetchConfig"]),
         Token = NonEmpty(configuration["Bellwether:Token"]) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
     };
 

@@ -63,17 +63,20 @@ public static class ServerApp
         builder.Services.AddSingleton<Documents>();
         builder.Services.AddSingleton<StoreWatcher>();
         builder.Services.AddHostedService(s => s.GetRequiredService<StoreWatcher>());
+        builder.Services.AddSingleton<AlertScheduler>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<AlertScheduler>());
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         // A bad thesis or an exposed address without a token stops here, before anything listens.
         var served = app.Services.GetRequiredService<ServeSettings>();
-        app.Services.GetRequiredService<ThesisDefinition>();
+        AlertScheduler.Check(served, app.Services.GetRequiredService<ThesisDefinition>(), kinds);
         app.Services.GetRequiredService<ServedClaims>();
         app.Use(SecurityHeaders);
         app.Use(ReadOnly);
         if (served.Token is { } token) app.Use(BearerToken(token));
         Endpoints.Map(app);
+        AlertPages.Map(app);
         app.MapOpenApi();
         return app;
     }

@@ -22,9 +22,15 @@ internal static class ServeCommand
         {
             Description = "Claims file of the claim check page and /api/check (default: the one the thesis declares)",
         };
+        var schedule = new Option<bool>("--schedule")
+        {
+            Description = "Fetch each source at its cron time (the fetch configuration's 'schedule'; default 00:30 UTC daily), " +
+                          "then evaluate --alerts; on start, fetch and catch up the days missed (docs/serve.md)",
+        };
+        var alerts = new Option<string?>("--alerts") { Description = "Alert rules file to evaluate and deliver (docs/alerts.md)" };
         var command = new Command("serve", "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
-            port, urls, thesis, claims,
+            port, urls, thesis, claims, schedule, alerts, FetchCommand.Config,
         };
         command.SetAction(parse =>
         {
@@ -38,6 +44,9 @@ internal static class ServeCommand
                 ThesisFile = parse.GetValue(thesis),
                 ClaimsFile = parse.GetValue(claims),
                 ReleaseLags = !parse.GetValue(Cli.IgnoreReleaseLags),
+                Schedule = parse.GetValue(schedule),
+                AlertRules = parse.GetValue(alerts),
+                FetchConfig = parse.GetValue(FetchCommand.Config),
                 Urls = portNumber is { } p ? [$"http://127.0.0.1:{p}"]
                     : given is not null ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [ServeSettings.DefaultUrl],

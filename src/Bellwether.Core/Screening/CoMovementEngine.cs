@@ -31,13 +31,7 @@ public sealed class CoMovementEngine
             throw new ArgumentException($"{universe.Ids.Count} instruments for a layout of {Layout.Instruments}");
         int from = LastStep + 1;
         if (to <= from) return;
-        Parallel.For(0, _blocks.Length, b =>
-        {
-            var block = _blocks[b];
-            var closes = universe.Slice(block.Members, from, to - from);
-            for (int t = from; t < to; t++)
-                block.Step(t, closes.AsSpan((t - from) * block.Members.Count, block.Members.Count));
-        });
+        Parallel.For(0, _blocks.Length, b => _blocks[b].Feed(universe, to));
         for (int i = 0; i < _tracks.Length; i++)
             for (int t = from; t < to; t++) _tracks[i] = _tracks[i].Step(t, universe.Calendar[t], universe.Close(t, i));
         LastStep = to - 1;

@@ -48,6 +48,15 @@ public sealed class PairBlock
     public static PairBlock Of(ScreenLayout layout, int block, ScreenOptions options) =>
         new(options, layout.Members(block), layout.Pairs(block));
 
+    /// <summary>
+    /// The pairs of <paramref name="target"/> with each other instrument of a universe of
+    /// <paramref name="instruments"/>, the lower index first as in every layout (so the values are the layout's to the
+    /// last bit): the in-process screen of one instrument, O(n) per step instead of O(n²).
+    /// </summary>
+    public static PairBlock Star(int instruments, int target, ScreenOptions options) =>
+        new(options, [.. Enumerable.Range(0, instruments)],
+            [.. Enumerable.Range(0, instruments).Where(j => j != target).Select(j => (Math.Min(j, target), Math.Max(j, target)))]);
+
     public IReadOnlyList<int> Members => _members;
     public int PairCount => _pairs.Length;
 
@@ -82,6 +91,16 @@ public sealed class PairBlock
         LastStep = step;
         if ((step + 1) % _options.Window == 0) Recompute();
         else Slide(step);
+    }
+
+    /// <summary>Feeds the steps of <paramref name="universe"/> after <see cref="LastStep"/> up to <paramref name="to"/>
+    /// (exclusive).</summary>
+    public void Feed(ScreenUniverse universe, int to)
+    {
+        int from = LastStep + 1;
+        if (to <= from) return;
+        var closes = universe.Slice(_members, from, to - from);
+        for (int t = from; t < to; t++) Step(t, closes.AsSpan((t - from) * _members.Length, _members.Length));
     }
 
     /// <summary>Every pair's lanes: corr(r_A(t), r_B(t − Lag)), so a positive lag means B leads A.</summary>

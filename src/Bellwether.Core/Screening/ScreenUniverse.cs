@@ -1,3 +1,5 @@
+using Bellwether.Core.Series;
+
 namespace Bellwether.Core.Screening;
 
 /// <summary>
@@ -42,6 +44,32 @@ public sealed class ScreenUniverse
     }
 
     /// <summary>
+    /// The universe of <paramref name="series"/> (ids in the order given, the calendar every date with a close).
+    /// A series with a zero or negative close has no log returns and is left out, listed in
+    /// <see cref="Screened.Excluded"/> with the reason, as is one without any close.
+    /// </summary>
+    public static Screened From(IEnumerable<DailySeries> series)
+    {
+        var kept = new List<DailySeries>();
+        var excluded = new List<(string, string)>();
+        foreach (var s in series)
+        {
+            int bad = Array.FindIndex(s.Close, c => !double.IsNaN(c) && !(c > 0 && !double.IsInfinity(c)));
+            if (bad >= 0) excluded.Add((s.Instrument.QualifiedId, $"close {s.Close[bad]} on {s.Dates[bad]:yyyy-MM-dd}: no log return"));
+            else if (s.Close.All(double.IsNaN)) excluded.Add((s.Instrument.QualifiedId, "no close in the span"));
+            else kept.Add(s);
+        }
+        var calendar = kept.SelectMany(s => s.Dates.Where((_, i) => !double.IsNaN(s.Close[i]))).Distinct().Order().ToArray();
+        var step = calendar.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var closes = new double[kept.Count * calendar.Length];
+        Array.Fill(closes, double.NaN);
+        for (int i = 0; i < kept.Count; i++)
+            for (int k = 0; k < kept[i].Dates.Length; k++)
+                if (!double.IsNaN(kept[i].Close[k])) closes[step[kept[i].Dates[k]] * kept.Count + i] = kept[i].Close[k];
+        return new Screened(new ScreenUniverse([.. kept.Select(s => s.Instrument.QualifiedId)], calendar, closes), excluded);
+    }
+
+    /// <summary>
     /// A seeded synthetic universe: geometric random walks on a daily calendar, each loading on one of a few factors
     /// (so co-movers exist), and every tenth instrument a copy of another's factor one step late (so leaders exist);
     /// one in twenty instruments misses a bar one step in seven.
@@ -69,3 +97,6 @@ public sealed class ScreenUniverse
             [.. Enumerable.Range(0, steps).Select(start.AddDays)], closes);
     }
 }
+
+/// <summary>A universe built from stored series, and the series left out with why.</summary>
+public sealed record Screened(ScreenUniverse Universe, IReadOnlyList<(string Id, string Reason)> Excluded);

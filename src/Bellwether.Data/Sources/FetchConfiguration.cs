@@ -9,11 +9,18 @@ namespace Bellwether.Data.Sources;
 public sealed class FetchConfiguration
 {
     private readonly Dictionary<string, string> _keys;
+    private readonly Dictionary<string, string> _schedule;
 
-    private FetchConfiguration(IReadOnlyList<SourceSettings> sources, Dictionary<string, string> keys, string? path)
+    /// <summary>When <c>serve --schedule</c> fetches a source the configuration gives no time for: 00:30 UTC daily,
+    /// after the UTC day's crypto close.</summary>
+    public const string DefaultCron = "30 0 * * *";
+
+    private FetchConfiguration(IReadOnlyList<SourceSettings> sources, Dictionary<string, string> keys, string? path,
+        Dictionary<string, string>? schedule = null)
     {
         Sources = sources;
         _keys = keys;
+        _schedule = schedule ?? [];
         Path = path;
         Redactor = new Redactor(keys.Values);
     }
@@ -26,6 +33,10 @@ public sealed class FetchConfiguration
 
     /// <summary>Removes every configured key from a text.</summary>
     public Redactor Redactor { get; }
+
+    /// <summary>The cron expression (UTC, five fields) of a source's scheduled fetch: its own, else <c>"*"</c>'s,
+    /// else <see cref="DefaultCron"/>.</summary>
+    public string CronOf(string source) => _schedule.GetValueOrDefault(source) ?? _schedule.GetValueOrDefault("*") ?? DefaultCron;
 
     /// <summary>The key of a source, or null.</summary>
     public string? KeyOf(string source) => _keys.GetValueOrDefault(source);
@@ -51,6 +62,7 @@ public sealed class FetchConfiguration
     public static FetchConfiguration Load(string? path, Func<string, string?> environment)
     {
         var sources = SourceDefaults.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var schedule = new Dictionary<string, string>(StringComparer.Ordinal);
         if (path is not null)
         {
             if (!File.Exists(path)) throw new FileNotFoundException($"configuration file {path} does not exist", path);
@@ -67,7 +79,13 @@ public sealed class FetchConfiguration
             {
                 foreach (var top in doc.RootElement.EnumerateObject())
                 {
-                    if (top.Name != "sources") throw new FormatException($"{path}: unknown top-level setting '{top.Name}' (expected 'sources')");
+                    if (top.Name == "schedule")
+                    {
+                        ReadSchedule(top.Value, sources.Keys, schedule, path);
+                        continue;
+                    }
+                    if (top.Name != "sources")
+                        throw new FormatException($"{path}: unknown top-level setting '{top.Name}' (expected 'sources' or 'schedule')");
                     foreach (var source in top.Value.EnumerateObject())
                     {
                         if (!sources.TryGetValue(source.Name, out var settings))
@@ -80,7 +98,29 @@ public sealed class FetchConfiguration
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in sources.Values)
             if (s.ResolveKey(environment) is { } key) keys[s.Name] = key;
-        return new FetchConfiguration([.. SourceDefaults.All.Select(d => sources[d.Name])], keys, path);
+        return new FetchConfiguration([.. SourceDefaults.All.Select(d => sources[d.Name])], keys, path, schedule);
+    }
+
+    /// <summary><c>"schedule": { "fred": "0 22 * * 1-5", "*": "30 0 * * *" }</c>: a cron expression per source
+    /// (or <c>*</c> for the others), in UTC (docs/serve.md, "Schedule").</summary>
+    private static void ReadSchedule(JsonElement json, IEnumerable<string> known, Dictionary<string, string> schedule, string path)
+    {
+        if (json.ValueKind != JsonValueKind.Object) throw new FormatException($"{path}: schedule: expected an object");
+        foreach (var p in json.EnumerateObject())
+        {
+            if (p.Name != "*" && !known.Contains(p.Name))
+                throw new FormatException($"{path}: schedule: unknown source '{p.Name}' (known: {string.Join(", ", known)}, or *)");
+            var text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
+            try
+            {
+                Cronos.CronExpression.Parse(text);
+            }
+            catch (Cronos.CronFormatException e)
+            {
+                throw new FormatException($"{path}: schedule.{p.Name}: '{text}' is not a cron expression (minute hour day month weekday): {e.Message}");
+            }
+            schedule[p.Name] = text;
+        }
     }
 
     /// <summary>A configuration made in code (tests, embedding): keys resolved the same way.</summary>

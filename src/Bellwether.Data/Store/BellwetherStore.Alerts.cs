@@ -66,6 +66,10 @@ public sealed partial class BellwetherStore
         return list;
     }
 
+    /// <summary>When the next pending delivery is due, or null when none is pending.</summary>
+    public DateTimeOffset? NextDeliveryAttempt() =>
+        Scalar("SELECT min(next_attempt) FROM alert_deliveries WHERE state = 'pending'") is DateTime t ? Utc(t) : null;
+
     /// <summary>Marks a delivery done.</summary>
     public void MarkDelivered(string key, string channel, DateTimeOffset at) =>
         Execute("UPDATE alert_deliveries SET state = 'delivered', delivered_at = $3, attempts = attempts + 1 WHERE key = $1 AND channel = $2",

@@ -102,6 +102,17 @@ public class CoMovementTests
     }
 
     [Fact]
+    public void The_star_of_one_instrument_gives_the_layout_values_to_the_last_bit()
+    {
+        var universe = Universe();
+        var engine = new CoMovementEngine(new ScreenLayout(12, 4), Options);
+        engine.Feed(universe, 120);
+        var star = PairBlock.Star(12, 7, Options);
+        star.Feed(universe, 120);
+        Assert.Equal(Bits(engine.ReadingsOf(7)), Bits(star.Readings()));
+    }
+
+    [Fact]
     public void A_block_resumed_from_its_snapshot_continues_bit_for_bit()
     {
         var universe = Universe();
@@ -110,11 +121,12 @@ public class CoMovementTests
         {
             var straight = PairBlock.Of(layout, b, Options);
             var interrupted = PairBlock.Of(layout, b, Options);
-            Feed(straight, universe, 0, 160);
-            Feed(interrupted, universe, 0, 71);
+            straight.Feed(universe, 160);
+            interrupted.Feed(universe, 71);
             var resumed = PairBlock.Of(layout, b, Options);
             resumed.Resume(interrupted.Snapshot());
-            Feed(resumed, universe, 71, 160);
+            Assert.Equal(70, resumed.LastStep);
+            resumed.Feed(universe, 160);
             Assert.Equal(straight.Snapshot(), resumed.Snapshot());
         }
     }
@@ -161,13 +173,8 @@ public class CoMovementTests
         Assert.Equal(23, screen.Pairs);
     }
 
-    private static void Feed(PairBlock block, ScreenUniverse universe, int from, int to)
-    {
-        var closes = universe.Slice(block.Members, from, to - from);
-        for (int t = from; t < to; t++) block.Step(t, closes.AsSpan((t - from) * block.Members.Count, block.Members.Count));
-    }
+    private static List<(int, int, int, long, int)> Bits(CoMovementEngine engine) => Bits(engine.Blocks.SelectMany(b => b.Readings()));
 
-    private static List<(int, int, int, long, int)> Bits(CoMovementEngine engine) =>
-        [.. engine.Blocks.SelectMany(b => b.Readings())
-            .Select(r => (r.A, r.B, r.Lag, BitConverter.DoubleToInt64Bits(r.Correlation), r.Count)).Order()];
+    private static List<(int, int, int, long, int)> Bits(IEnumerable<PairReading> readings) =>
+        [.. readings.Select(r => (r.A, r.B, r.Lag, BitConverter.DoubleToInt64Bits(r.Correlation), r.Count)).Order()];
 }

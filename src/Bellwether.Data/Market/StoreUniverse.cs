@@ -1,0 +1,17 @@
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Screening;
+using Bellwether.Data.Store;
+
+namespace Bellwether.Data.Market;
+
+/// <summary>
+/// The screen's universe of a store: every stored series with closes (all classes but flow tables), from
+/// <c>since</c> on when given (a macro series reaching back to the 1950s would otherwise make every pair walk
+/// seventy years of steps for a window of the last few months).
+/// </summary>
+public static class StoreUniverse
+{
+    public static Screened Load(BellwetherStore store, DateOnly? since) =>
+        ScreenUniverse.From(Enum.GetValues<AssetClass>().Where(c => c != AssetClass.EtfFlows)
+            .SelectMany(store.LoadClosesOfClass).Select(s => since is { } d ? s.Between(d, null) : s));
+}
