@@ -26,7 +26,8 @@ public static class Cli
         Description = "Treat every observation as public on its own date (no release lags; see docs/release-lags.md)", Recursive = true,
     };
 
-    public static RootCommand BuildRoot()
+    /// <param name="clock">The clock of commands that wait or read the time (fetch); default: the system's.</param>
+    public static RootCommand BuildRoot(TimeProvider? clock = null)
     {
         var root = new RootCommand("Bellwether: a cross-asset market thesis turned into measured, reproducible evidence.");
         root.Options.Add(Json);
@@ -41,7 +42,7 @@ public static class Cli
         root.Subcommands.Add(BreakoutCommand.Create());
         root.Subcommands.Add(MonthlyCloseCommand.Create());
         root.Subcommands.Add(TrendlineCommand.Create());
-        root.Subcommands.Add(FetchCommand.Create());
+        root.Subcommands.Add(FetchCommand.Create(clock ?? TimeProvider.System));
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(AltseasonCommand.Create());
         root.Subcommands.Add(CorrCommand.Create());
@@ -60,11 +61,13 @@ public static class Cli
         return root;
     }
 
-    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="clock">The clock (see <see cref="BuildRoot"/>); tests pass a fake one.</param>
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
+        TimeProvider? clock = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
-        var parse = BuildRoot().Parse(args);
+        var parse = BuildRoot(clock).Parse(args);
         if (parse.Errors.Count > 0) return ParseError(parse, stderr);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

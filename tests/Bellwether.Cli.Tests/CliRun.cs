@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Bellwether.TestSupport;
+using Bellwether.TestSupport.Sources;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bellwether.Cli.Tests;
 
@@ -13,11 +15,16 @@ public static class CliRun
     }
 
     /// <summary>Runs <c>bellwether ARGS</c> with the given store.</summary>
-    public static Result Invoke(string store, params string[] args)
+    public static Result Invoke(string store, params string[] args) => Invoke(store, clock: null, args);
+
+    /// <summary>Runs <c>bellwether ARGS</c> with the given store on <paramref name="clock"/>: retry delays and
+    /// timeouts wait on it, and <see cref="FakeClock"/> moves it while no loopback server works.</summary>
+    public static Result Invoke(string store, FakeTimeProvider? clock, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Cli.Run([.. args, "--store", store], stdout, stderr);
+        int code = clock is null ? Cli.Run([.. args, "--store", store], stdout, stderr)
+            : FakeClock.Drive(clock, Task.Run(() => Cli.Run([.. args, "--store", store], stdout, stderr, clock)));
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -51,12 +51,16 @@ internal static class BacktestCommand
                                             "'trade: { hold: ALT_BASKET, otherwise: BTC, threshold: 60 }' (docs/thesis.md, \"What the thesis predicts\"), or pass --hold");
             var held = StudyAssets.Holdable.FirstOrDefault(h => string.Equals(h, heldText, StringComparison.OrdinalIgnoreCase))
                        ?? throw new UsageException($"--hold: '{heldText}' is not one of {string.Join(", ", StudyAssets.Holdable)}");
-            var rotation = new RotationParameters(parse.GetValue(threshold) ?? trade?.Threshold ?? 60,
-                parse.GetValue(fallback) ?? trade?.Otherwise ?? RotationFallback.Cash, parse.GetValue(commission), parse.GetValue(slippage), held);
-            if (!(rotation.Threshold is >= 0 and <= 100)) throw new UsageException($"--threshold: {rotation.Threshold} is not in 0–100");
-            if (rotation.Hold == RotationParameters.Bitcoin && rotation.Fallback == RotationFallback.Bitcoin)
+            double theta = parse.GetValue(threshold) ?? trade?.Threshold ?? 60;
+            var otherwise = parse.GetValue(fallback) ?? trade?.Otherwise ?? RotationFallback.Cash;
+            double commissionBp = parse.GetValue(commission), slippageBp = parse.GetValue(slippage);
+            // Checked here so that a bad value is a usage error; the parameters check themselves as well.
+            if (!(theta is >= 0 and <= 100)) throw new UsageException($"--threshold: {theta} is not in 0–100");
+            if (held == RotationParameters.Bitcoin && otherwise == RotationFallback.Bitcoin)
                 throw new UsageException("holding BTC either way is no trade: use --fallback cash");
-            if (!(rotation.CommissionBp >= 0) || !(rotation.SlippageBp >= 0)) throw new UsageException("--commission-bp and --slippage-bp must be 0 or more");
+            if (!(commissionBp >= 0 && double.IsFinite(commissionBp)) || !(slippageBp >= 0 && double.IsFinite(slippageBp)))
+                throw new UsageException("--commission-bp and --slippage-bp must be 0 or more");
+            var rotation = new RotationParameters(theta, otherwise, commissionBp, slippageBp, held);
             var (fromDate, toDate, splitDate) = (StoreAccess.Date(parse, from), StoreAccess.Date(parse, to), StoreAccess.Date(parse, split));
             if (fromDate is { } f0 && toDate is { } t0 && t0 <= f0) throw new UsageException("--to must be after --from");
             if (splitDate is { } s0 && ((fromDate is { } f1 && s0 <= f1) || (toDate is { } t1 && s0 >= t1))) throw new UsageException("--split must fall strictly between --from and --to");

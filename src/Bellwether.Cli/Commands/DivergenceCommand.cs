@@ -39,10 +39,11 @@ internal static class DivergenceCommand
             var asOfDate = StoreAccess.Date(parse, asOf);
             var sinceDate = StoreAccess.Date(parse, since);
             if (sinceDate > asOfDate) throw new UsageException("--since is after --as-of");
-            var p = new DivergenceParameters(Fraction(parse, nearPct, near, 0.05), Fraction(parse, deepPct, deep, 0.20),
-                DrawdownCommand.Basis(parse, by), sinceDate);
-            if (!(p.NearHigh is >= 0 and < 1) || !(p.DeepDrawdown is >= 0 and < 1))
+            double nearHigh = Fraction(parse, nearPct, near, 0.05), deepDrawdown = Fraction(parse, deepPct, deep, 0.20);
+            // Checked here so that a bad value is a usage error; the parameters check themselves as well.
+            if (!(nearHigh is >= 0 and < 1) || !(deepDrawdown is >= 0 and < 1))
                 throw new UsageException("--near-high-pct and --deep-drawdown-pct are percents in [0, 100), e.g. 5");
+            var p = new DivergenceParameters(nearHigh, deepDrawdown, DrawdownCommand.Basis(parse, by), sinceDate);
             using var store = StoreAccess.OpenForRead(parse);
             var result = RiskOnDivergence.Compute(StoreAccess.Series(parse, store, parse.GetValue(index)!, asOfDate),
                 StoreAccess.Series(parse, store, parse.GetValue(crypto)!, asOfDate), asOfDate, p);

@@ -17,7 +17,8 @@ internal static class FetchCommand
         Description = "Source configuration (JSON; default: $BELLWETHER_CONFIG, else ~/.config/bellwether/config.json if present). See docs/fetch.md",
     };
 
-    public static Command Create()
+    /// <param name="clock">The time "now" defaults to, and the one retry delays and timeouts wait on.</param>
+    public static Command Create(TimeProvider clock)
     {
         var sources = new Option<string[]>("--source")
         {
@@ -31,23 +32,25 @@ internal static class FetchCommand
         {
             sources, since, skipBad, now, Config,
         };
-        command.SetAction(parse => Run(parse, parse.GetValue(sources), StoreAccess.Date(parse, since), parse.GetValue(skipBad), Now(parse, now)));
+        command.SetAction(parse => Run(parse, parse.GetValue(sources), StoreAccess.Date(parse, since),
+            parse.GetValue(skipBad), Now(parse, now, clock), clock));
         return command;
     }
 
-    private static DateTimeOffset Now(ParseResult parse, Option<string?> option)
+    private static DateTimeOffset Now(ParseResult parse, Option<string?> option, TimeProvider clock)
     {
         var text = parse.GetValue(option);
-        if (text is null) return TimeProvider.System.GetUtcNow();
+        if (text is null) return clock.GetUtcNow();
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
             ? t : throw new UsageException($"--now: '{text}' is not a time (expected e.g. 2025-12-31T22:00:00Z)");
     }
 
-    private static int Run(ParseResult parse, string[]? sourceNames, DateOnly? since, bool skipBad, DateTimeOffset now)
+    private static int Run(ParseResult parse, string[]? sourceNames, DateOnly? since, bool skipBad, DateTimeOffset now,
+        TimeProvider clock)
     {
         var configuration = LoadConfiguration(parse);
         using var store = StoreAccess.OpenForWrite(parse);
-        var fetcher = new Fetcher(store, configuration, TimeProvider.System);
+        var fetcher = new Fetcher(store, configuration, clock);
         IReadOnlyList<SourceSettings> selected;
         try
         {

@@ -27,12 +27,12 @@ public interface IMarketData
     IReadOnlyList<CoinClassification> Classifications(string? list = null);
 
     /// <summary>
-    /// A structure built once from this data and kept (the same <paramref name="key"/> returns the same object), for
+    /// A structure built once from this data and kept (an equal <paramref name="key"/> returns the same object), for
     /// core objects that are prepared from a whole history and then queried at a date without reading anything dated
     /// after it (e.g. the Altcoin Season Index's dense closes and ranking timeline). The key must name everything the
     /// build depends on.
     /// </summary>
-    T Shared<T>(string key, Func<IMarketData, T> build) where T : class;
+    T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class;
 
     /// <summary>
     /// The data as published by the end of <paramref name="date"/>: a lagged series (a FRED release, a flow table)
@@ -48,7 +48,7 @@ public interface IMarketData
     /// passes every stored row of them to <paramref name="build"/> and keeps one structure for all days, where
     /// <see cref="Shared{T}"/> would build one per day's published rows.
     /// </summary>
-    T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
+    T SharedHistory<T>(SharedKey<T> key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
         Shared(key, build);
 }
 
@@ -62,7 +62,7 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
     private readonly Dictionary<string, DailySeries?> _series = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, FlowTable?> _flows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<AssetClass, IReadOnlyList<DailySeries>> _classes = [];
-    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private readonly SharedStructures _shared = new();
     private readonly Dictionary<DateOnly, AsOfMarketData> _published = [];
     private readonly Lock _lock = new();
 
@@ -123,13 +123,6 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
         }
     }
 
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-    {
-        lock (_lock)
-        {
-            if (_shared.TryGetValue(key, out var o)) return (T)o;
-        }
-        var built = build(this);
-        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
-    }
+    public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+        _shared.GetOrBuild(key, () => build(this));
 }

@@ -21,8 +21,8 @@ public sealed class Publication
     private readonly Func<string, SeriesVintages?> _vintages;
     private readonly ConcurrentDictionary<string, Lazy<Timeline?>> _timelines = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SharedStates> _cuts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, SharedStates> _shared = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _readDuringBuild = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<object, SharedStates> _shared = new();
+    private readonly ConcurrentDictionary<object, string[]> _readDuringBuild = new();
 
     /// <param name="data">The whole data, latest values.</param>
     /// <param name="rules">Each series' release rule.</param>
@@ -88,7 +88,7 @@ public sealed class Publication
             _series = series;
             _table = table;
             _vintages = vintages;
-            var dates = series?.Dates ?? table!.Dates;
+            ReadOnlySpan<DateOnly> dates = series is null ? table!.Dates : series.Dates.AsSpan();
             _published = new DateOnly[dates.Length];
             var firstVintage = new Dictionary<DateOnly, DateOnly>();
             DateOnly recordStart = DateOnly.MinValue;
@@ -189,11 +189,12 @@ public sealed class Publication
 
         // Whole-history structures of a series without vintages are the same for every day (the reader bounds its
         // queries by the published rows); with vintages, each day's values differ, so they are built per state.
-        public T SharedHistory<T>(string key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
+        public T SharedHistory<T>(SharedKey<T> key, IReadOnlyList<string> ids, Func<IMarketData, T> build)
+            where T : class =>
             ids.Any(id => root.TimelineOf(id) is { HasVintages: true })
                 ? Shared(key, build) : root._data.SharedHistory(key, ids, build);
 
-        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
+        public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class
         {
             var ids = root._readDuringBuild.GetValueOrDefault(key) ?? [];
             foreach (var id in ids)

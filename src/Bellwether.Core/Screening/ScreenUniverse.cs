@@ -54,7 +54,9 @@ public sealed class ScreenUniverse
         var excluded = new List<(string, string)>();
         foreach (var s in series)
         {
-            int bad = Array.FindIndex(s.Close, c => !double.IsNaN(c) && !(c > 0 && !double.IsInfinity(c)));
+            var close = s.Close;
+            int bad = Enumerable.Range(0, close.Length)
+                .FirstOrDefault(i => !double.IsNaN(close[i]) && !(close[i] > 0 && !double.IsInfinity(close[i])), -1);
             if (bad >= 0) excluded.Add((s.Instrument.QualifiedId, $"close {s.Close[bad]} on {s.Dates[bad]:yyyy-MM-dd}: no log return"));
             else if (s.Close.All(double.IsNaN)) excluded.Add((s.Instrument.QualifiedId, "no close in the span"));
             else kept.Add(s);

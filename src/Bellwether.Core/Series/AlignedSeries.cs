@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Bellwether.Core.Series;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record AlignedSeries(string[] Ids, DateOnly[] Dates, double[][] Co
     public static AlignedSeries InnerJoin(params DailySeries[] series) => InnerJoin(series, s => s.Close);
 
     /// <summary>Joins a chosen column of each series on the dates all of them have with a non-NaN value.</summary>
-    public static AlignedSeries InnerJoin(IReadOnlyList<DailySeries> series, Func<DailySeries, double[]> column)
+    public static AlignedSeries InnerJoin(IReadOnlyList<DailySeries> series, Func<DailySeries, ImmutableArray<double>> column)
     {
         if (series.Count == 0) return new AlignedSeries([], [], []);
         var values = series.Select(column).ToArray();

@@ -2,6 +2,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.Resampling;
+using Bellwether.Core.Statistics.Returns;
 
 namespace Bellwether.Core.Signals;
 
@@ -37,6 +38,10 @@ internal static class Inputs
     /// </summary>
     public static AlignedReturns Align(IMarketData data, DailySeries a, DailySeries b, AlignmentOptions options) =>
         options.Frequency == Frequency.Daily
-            ? data.Shared($"daily-alignment:{a.Instrument.Id}:{b.Instrument.Id}:{options.Kind}", _ => DailyAlignment.Of([a, b], options.Kind)).Window(options)
+            ? data.Shared(new AlignmentKey(a.Instrument.Id, b.Instrument.Id, options.Kind),
+                _ => DailyAlignment.Of([a, b], options.Kind)).Window(options)
             : ReturnAlignment.Align(a, b, options);
+
+    /// <summary>The daily join of two whole histories.</summary>
+    private sealed record AlignmentKey(string A, string B, ReturnKind Kind) : SharedKey<DailyAlignment>;
 }

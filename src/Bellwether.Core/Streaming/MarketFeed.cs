@@ -125,7 +125,7 @@ public sealed class MarketFeed
     /// <summary>Data that notes every read and builds shared structures afresh (so their reads are noted too).</summary>
     private sealed class Recorder(IMarketData inner, Reads sink) : IMarketData
     {
-        private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+        private readonly SharedStructures _shared = new();
 
         public Reads Sink => sink;
 
@@ -161,12 +161,7 @@ public sealed class MarketFeed
 
         public IMarketData Published(DateOnly date) => new Recorder(inner.Published(date), sink);
 
-        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-        {
-            lock (_shared)
-                if (_shared.TryGetValue(key, out var o)) return (T)o;
-            var built = build(this);
-            lock (_shared) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
-        }
+        public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+            _shared.GetOrBuild(key, () => build(this));
     }
 }

@@ -238,7 +238,7 @@ public sealed class StreamMarketData
     /// <summary>The data known at the end of a day, materialised on demand (the batch kinds' view).</summary>
     private sealed class View(StreamMarketData data, DateOnly day) : IMarketData
     {
-        private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+        private readonly SharedStructures _shared = new();
         private readonly Dictionary<string, DailySeries?> _materialised = new(StringComparer.OrdinalIgnoreCase);
         private readonly Lock _lock = new();
 
@@ -271,14 +271,7 @@ public sealed class StreamMarketData
 
         public IReadOnlyList<CoinClassification> Classifications(string? list = null) => data.Classifications;
 
-        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-        {
-            lock (_lock)
-            {
-                if (_shared.TryGetValue(key, out var o)) return (T)o;
-            }
-            var built = build(this);
-            lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
-        }
+        public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+            _shared.GetOrBuild(key, () => build(this));
     }
 }

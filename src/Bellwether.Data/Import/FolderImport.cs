@@ -165,13 +165,13 @@ public static class FolderImport
     /// <summary>The account of a parsed file, kept after its content is written and dropped.</summary>
     private static LoadedFile Account(ParsedFile file)
     {
-        LoadedContent Dated(Core.Instruments.Instrument instrument, DateOnly[] dates)
+        LoadedContent Dated(Core.Instruments.Instrument instrument, ReadOnlySpan<DateOnly> dates)
         {
             var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
             return new LoadedContent(instrument.Id, instrument, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
                 dates.Length, coverage.Missing, coverage.OffCalendar);
         }
-        var contents = file.Series.Select(s => Dated(s.Instrument, s.Dates))
+        var contents = file.Series.Select(s => Dated(s.Instrument, s.Dates.AsSpan()))
             .Concat(file.Flows.Select(t => Dated(t.Instrument, t.Dates)))
             .Concat(file.ClassificationList is { } list ? [new LoadedContent(list, null, null, null, file.Classifications.Count, 0, 0)] : [])
             .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => new LoadedContent(g.Key, null, g.Min(r => r.Date), g.Max(r => r.Date), g.Count(), 0, 0)))

@@ -17,7 +17,8 @@ namespace Bellwether.Data.Market;
 /// </summary>
 public sealed class StoreMarketData : IMarketData
 {
-    private readonly ConcurrentDictionary<string, Lazy<object?>> _cache = new(StringComparer.Ordinal);
+    // Keyed by text for what the store holds and by SharedKey for structures built from it: the two never collide.
+    private readonly ConcurrentDictionary<object, Lazy<object?>> _cache = new();
     private readonly BellwetherStore _store;
     private readonly Publication? _publication;
 
@@ -38,7 +39,7 @@ public sealed class StoreMarketData : IMarketData
     public IMarketData Published(DateOnly date) => _publication?.At(date) ?? this;
 
     /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
-    private T Cached<T>(string key, Func<T> build) =>
+    private T Cached<T>(object key, Func<T> build) =>
         (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
     private T FromStore<T>(Func<BellwetherStore, T> query) => _store.Concurrently(query);
@@ -60,5 +61,6 @@ public sealed class StoreMarketData : IMarketData
         Cached<IReadOnlyList<CoinClassification>>($"lists:{list}", () => FromStore(s => s.LoadClassifications(list)));
 
     /// <summary>Built once per key, outside the store lock (the build reads series through this object).</summary>
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class => Cached($"shared:{key}", () => build(this));
+    public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+        Cached(key, () => build(this));
 }

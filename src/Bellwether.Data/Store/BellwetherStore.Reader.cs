@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.InteropServices;
 using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Flows;
@@ -81,7 +82,9 @@ public sealed partial class BellwetherStore
                     dates[k] = DateOnly.FromDayNumber(reader.GetInt32(0));
                     closes[k] = reader.GetDouble(1);
                 }
-                result.Add(DailySeries.OfCloses(instruments[id], dates, closes, ClosesOnlySource));
+                // The arrays go nowhere else, so the series may keep them without a copy.
+                result.Add(DailySeries.OfCloses(instruments[id], ImmutableCollectionsMarshal.AsImmutableArray(dates),
+                    ImmutableCollectionsMarshal.AsImmutableArray(closes), ClosesOnlySource));
             }
         var loaded = result.Select(s => s.Instrument.Id).ToHashSet(StringComparer.Ordinal);
         result.AddRange(instruments.Values.Where(i => !loaded.Contains(i.Id)).Select(i => new DailySeries(i, [])));

@@ -10,7 +10,7 @@ namespace Bellwether.Core.Tests.Board;
 /// <summary>Market data held in memory, for synthetic board tests.</summary>
 internal sealed class MemoryMarketData(params DailySeries[] series) : IMarketData
 {
-    private readonly Dictionary<string, object> _shared = [];
+    private readonly SharedStructures _shared = new();
 
     public DailySeries? Series(string id) => series.FirstOrDefault(s => s.Instrument.Id == id);
     public FlowTable? Flows(string id) => null;
@@ -18,14 +18,8 @@ internal sealed class MemoryMarketData(params DailySeries[] series) : IMarketDat
     public IReadOnlyList<RankedCoin> Rankings(string? list = null) => [];
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) => [];
 
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-    {
-        lock (_shared)
-        {
-            if (!_shared.TryGetValue(key, out var o)) _shared[key] = o = build(this);
-            return (T)o;
-        }
-    }
+    public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+        _shared.GetOrBuild(key, () => build(this));
 }
 
 /// <summary>A kind that reads the close of a series as of the date: its value is the close, its label "up" or "down" against 100.</summary>

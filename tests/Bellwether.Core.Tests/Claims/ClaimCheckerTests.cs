@@ -89,7 +89,7 @@ public class ClaimCheckerTests
         public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass) => [];
         public IReadOnlyList<RankedCoin> Rankings(string? list = null) => [];
         public IReadOnlyList<CoinClassification> Classifications(string? list = null) => [];
-        public T Shared<T>(string key, Func<IMarketData, T> build) where T : class => build(this);
+        public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class => build(this);
     }
 
     private static ClaimDefinition Claim(string kind, ClaimTarget target, params (string, string)[] parameters) =>

@@ -97,9 +97,10 @@ public class LookAheadTests
         var readiness = StudyData.Assets.AltSeason; // any 0–100 signal; later values flipped across θ below
         var noisy = new CalendarPath(readiness.Id, readiness.Unit, readiness.Measure, readiness.First,
             readiness.Values.Select((v, i) => readiness.First.AddDays(i) <= cut ? v : v >= 50 ? 0 : 100).ToArray());
-        var parameters = BacktestParameters.Default with { Rotation = new RotationParameters(50), Split = null };
+        var parameters = new BacktestParameters(new RotationParameters(50));
         var original = Backtester.Run(readiness, StudyData.Assets, parameters);
-        var changed = Backtester.Run(noisy, world.Assets, parameters with { From = original.From, To = original.To, Split = original.Split });
+        var changed = Backtester.Run(noisy, world.Assets,
+            new BacktestParameters(parameters.Rotation, original.From, original.To, original.Split));
         int upTo = cut.DayNumber - original.From.DayNumber;
         foreach (var (a, b) in original.Strategies.Zip(changed.Strategies))
         {

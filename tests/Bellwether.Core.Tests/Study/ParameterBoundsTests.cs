@@ -10,9 +10,13 @@ public sealed class ParameterBoundsTests
     [Fact]
     public void Resamples_above_the_bound_are_refused()
     {
-        (EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples }).Validate();
+        var atBound = EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples };
+        Assert.Equal(EventStudyParameters.MaxResamples, atBound.Resamples);
+        // Refused when built, and when copied with a changed value.
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            (EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples + 1 }).Validate());
+            EventStudyParameters.Default with { Resamples = EventStudyParameters.MaxResamples + 1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new EventStudyParameters([30], EventStudyParameters.MaxResamples + 1));
     }
 
     [Fact]
@@ -20,9 +24,10 @@ public sealed class ParameterBoundsTests
     {
         GridAxis Axis(string id, int values) => new([id], "p", Enumerable.Range(0, values).Select(v => $"{v}").ToList());
         var thresholds = Enumerable.Range(0, 100).Select(t => (double)t).ToList();
-        new GridParameters(thresholds, [Axis("a", 100)]).Validate(); // 10,000 points: the bound itself
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GridParameters(thresholds, [Axis("a", 101)]).Validate());
-        var huge = new GridParameters(thresholds, [Axis("a", 50_000), Axis("b", 50_000), Axis("c", 50_000)]);
-        Assert.Contains("more than 10,000 grid points", Assert.Throws<ArgumentOutOfRangeException>(() => huge.Validate()).Message);
+        Assert.Equal(10_000, new GridParameters(thresholds, [Axis("a", 100)]).Count); // the bound itself
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GridParameters(thresholds, [Axis("a", 101)]));
+        var huge = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new GridParameters(thresholds, [Axis("a", 50_000), Axis("b", 50_000), Axis("c", 50_000)]));
+        Assert.Contains("more than 10,000 grid points", huge.Message);
     }
 }

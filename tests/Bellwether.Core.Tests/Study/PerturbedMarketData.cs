@@ -15,7 +15,7 @@ namespace Bellwether.Core.Tests.Study;
 internal sealed class PerturbedMarketData(IMarketData inner, DateOnly cut) : IMarketData
 {
     private readonly Dictionary<string, object?> _cache = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
+    private readonly SharedStructures _shared = new();
     private readonly Lock _lock = new();
     private Publication? _publication;
 
@@ -72,13 +72,6 @@ internal sealed class PerturbedMarketData(IMarketData inner, DateOnly cut) : IMa
         return _publication.At(asOf);
     }
 
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class
-    {
-        lock (_lock)
-        {
-            if (_shared.TryGetValue(key, out var o)) return (T)o;
-        }
-        var built = build(this);
-        lock (_lock) return (T)(_shared.TryAdd(key, built) ? built : _shared[key]);
-    }
+    public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+        _shared.GetOrBuild(key, () => build(this));
 }

@@ -15,6 +15,7 @@ namespace Bellwether.Data.Tests.Market;
 internal sealed class TruncatedMarketData(BellwetherStore store, DateOnly asOf) : IMarketData
 {
     private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
+    private readonly SharedStructures _shared = new();
     private Publication? _publication;
 
     /// <summary>The release rules over the truncated data, so boards on it see what was published as the full data's do.</summary>
@@ -53,5 +54,6 @@ internal sealed class TruncatedMarketData(BellwetherStore store, DateOnly asOf) 
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) =>
         Cached($"lists:{list}", () => (IReadOnlyList<CoinClassification>)store.LoadClassifications(list));
 
-    public T Shared<T>(string key, Func<IMarketData, T> build) where T : class => Cached($"shared:{key}", () => build(this));
+    public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
+        _shared.GetOrBuild(key, () => build(this));
 }

@@ -90,7 +90,7 @@ public sealed class BellwetherStoreTests : IDisposable
         Assert.Equal(store.Status().Max(s => s.Last), store.LastDate());
         // A writable store reads concurrently too (further connections share its database).
         var closes = new double[6][];
-        Parallel.For(0, closes.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => closes[k] = store.Concurrently(s => s.LoadSeries("ABC").Close));
+        Parallel.For(0, closes.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => closes[k] = [.. store.Concurrently(s => s.LoadSeries("ABC").Close)]);
         Assert.All(closes, c => Assert.Equal([1.0, 4.0], c));
     }
 
@@ -100,7 +100,7 @@ public sealed class BellwetherStoreTests : IDisposable
         using var store = RealData.OpenStore();
         var expected = store.LoadSeries("BTC").Close;
         var results = new double[8][];
-        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => results[k] = store.Concurrently(s => s.LoadSeries("BTC").Close));
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => results[k] = [.. store.Concurrently(s => s.LoadSeries("BTC").Close)]);
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 

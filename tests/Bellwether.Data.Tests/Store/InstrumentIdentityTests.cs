@@ -137,7 +137,7 @@ public sealed class InstrumentIdentityTests : IDisposable
             Assert.Equal(tokenRows.Count, summary.Changes["CRYPTO:RUT"].Inserted);
             Assert.Equal(tokenRows.Close, store.LoadSeries("CRYPTO:RUT").Close);
             var index = store.LoadSeries("INDEX:RUT");
-            Assert.Equal(2442.74, Math.Round(index.Close[Array.IndexOf(index.Dates, new DateOnly(2021, 11, 8))], 2));
+            Assert.Equal(2442.74, Math.Round(index.Close[index.Dates.IndexOf(new DateOnly(2021, 11, 8))], 2));
         }
         File.Delete(StorePath);
         using (var store = BellwetherStore.Open(StorePath))
@@ -151,7 +151,7 @@ public sealed class InstrumentIdentityTests : IDisposable
             Assert.Null(store.FindInstrument("INDEX:RUT"));
             // Rows are merged as in any import: the index's other rows stay; the token's replace those of its dates.
             Assert.Equal(indexRows.Dates.Union(tokenRows.Dates).Count(), moved.Count);
-            Assert.Equal(tokenRows.Close[^1], moved.Close[Array.IndexOf(moved.Dates, tokenRows.Dates[^1])]);
+            Assert.Equal(tokenRows.Close[^1], moved.Close[moved.Dates.IndexOf(tokenRows.Dates[^1])]);
             var status = store.Status().Single();
             Assert.Equal(("RUT", "Crypto", "EveryDay", (long)moved.Count),
                 (status.Id, status.Class, status.Calendar, status.Rows));

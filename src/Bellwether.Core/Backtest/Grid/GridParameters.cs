@@ -27,8 +27,19 @@ public sealed record GridAxis(IReadOnlyList<string> SignalIds, string Parameter,
 /// <summary>The grid: thresholds θ times every combination of axis values.</summary>
 /// <param name="Thresholds">θ values tried.</param>
 /// <param name="Axes">Signal parameters varied (none: θ alone).</param>
+/// <remarks>Checked when built. The grid's size depends on both lists, so they are set only by the constructor, and
+/// copied so the caller's lists cannot change them later.</remarks>
 public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyList<GridAxis> Axes)
 {
+    /// <exception cref="ArgumentOutOfRangeException">No threshold.</exception>
+    public IReadOnlyList<double> Thresholds { get; } = Thresholds is { Count: > 0 } ? [.. Thresholds]
+        : throw new ArgumentOutOfRangeException(nameof(Thresholds), "at least one threshold");
+
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An axis without values or signals, a signal on two axes, or more than <see cref="MaxPoints"/> points.
+    /// </exception>
+    public IReadOnlyList<GridAxis> Axes { get; } = CheckAxes(Axes, Thresholds.Count);
+
     /// <summary>The most points a grid may have (each is a backtest in and out of sample).</summary>
     public const int MaxPoints = 10_000;
 
@@ -49,18 +60,17 @@ public sealed record GridParameters(IReadOnlyList<double> Thresholds, IReadOnlyL
                 90, 180, 270, 365, 730),
         }.OfType<GridAxis>().ToList());
 
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// No threshold, an axis without values or signals, a signal on two axes, or more than <see cref="MaxPoints"/> points.
-    /// </exception>
-    public GridParameters Validate()
+    private static IReadOnlyList<GridAxis> CheckAxes(IReadOnlyList<GridAxis> axes, int thresholds)
     {
-        if (Thresholds.Count == 0) throw new ArgumentOutOfRangeException(nameof(Thresholds), "at least one threshold");
-        if (Axes.Any(a => a.Values.Count == 0 || a.SignalIds.Count == 0)) throw new ArgumentOutOfRangeException(nameof(Axes), "an axis without values or signals");
-        var ids = Axes.SelectMany(a => a.SignalIds).ToList();
-        if (ids.Distinct().Count() != ids.Count) throw new ArgumentOutOfRangeException(nameof(Axes), "a signal on two axes");
+        ArgumentNullException.ThrowIfNull(axes);
+        if (axes.Any(a => a.Values.Count == 0 || a.SignalIds.Count == 0))
+            throw new ArgumentOutOfRangeException(nameof(axes), "an axis without values or signals");
+        var ids = axes.SelectMany(a => a.SignalIds).ToList();
+        if (ids.Distinct().Count() != ids.Count) throw new ArgumentOutOfRangeException(nameof(axes), "a signal on two axes");
         // Counted in long: a product of axis sizes could overflow an int.
-        long points = Axes.Aggregate((long)Thresholds.Count, (n, a) => Math.Min(n * a.Values.Count, MaxPoints + 1L));
-        if (points > MaxPoints) throw new ArgumentOutOfRangeException(nameof(Axes), $"more than {MaxPoints:#,0} grid points");
-        return this;
+        long points = axes.Aggregate((long)thresholds, (n, a) => Math.Min(n * a.Values.Count, MaxPoints + 1L));
+        if (points > MaxPoints)
+            throw new ArgumentOutOfRangeException(nameof(axes), $"more than {MaxPoints:#,0} grid points");
+        return [.. axes];
     }
 }

@@ -17,8 +17,6 @@ public static class ParameterGrid
     /// <exception cref="ArgumentException">An axis value that <paramref name="components"/> did not evaluate.</exception>
     public static GridResult Run(ReadinessComponents components, StudyAssets assets, GridParameters grid, BacktestParameters parameters)
     {
-        grid.Validate();
-        parameters.Validate();
         var combinations = Combinations(grid.Axes);
         var readiness = combinations.Select(c => components.Readiness(grid.Axes.Zip(c)
             .SelectMany(x => x.First.SignalIds.Select(id => (id, Variant: new SignalVariant(id, x.First.Parameter, x.Second).Name)))

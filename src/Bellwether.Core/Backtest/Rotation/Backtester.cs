@@ -11,11 +11,9 @@ public static class Backtester
     /// The rotation on <paramref name="readiness"/> against buy-and-hold BTC, ETH, the basket (when the rotation holds
     /// it) and 50/50 BTC/ETH.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     /// <exception cref="InvalidOperationException">The inputs share fewer than three days.</exception>
     public static BacktestReport Run(CalendarPath readiness, StudyAssets assets, BacktestParameters parameters)
     {
-        parameters.Validate();
         var (from, split, to) = Span(readiness, assets, parameters);
         var basket = assets.Basket.Level;
         var held = RotationBacktest.Held(assets, parameters.Rotation);

@@ -15,10 +15,8 @@ public static class RotationBacktest
     /// <param name="readiness">Readiness by calendar day (NaN: not measurable, which never buys the basket).</param>
     /// <param name="basket">The level of the asset held while ready (<see cref="RotationParameters.Hold"/>).</param>
     /// <param name="bitcoin">Bitcoin's closes.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public static PortfolioRun Run(CalendarPath readiness, CalendarPath basket, CalendarPath bitcoin, DateOnly from, DateOnly to, RotationParameters parameters)
     {
-        parameters.Validate();
         double[] inBasket = [1, 0], outOfBasket = parameters.Fallback == RotationFallback.Bitcoin ? [0, 1] : [0, 0];
         double[] Target(DateOnly signalDay) => readiness.At(signalDay) >= parameters.Threshold ? inBasket : outOfBasket;
         // The close of day i trades on readiness as of day i − 1; the first close on readiness as of the day before it.

@@ -18,6 +18,8 @@ public enum RotationFallback
 /// <param name="CommissionBp">Commission per side, basis points of the value traded (10 bp: a retail crypto exchange's taker fee).</param>
 /// <param name="SlippageBp">Slippage per side, basis points (10 bp: half a spread plus impact on mid-caps; the basket holds 20 names).</param>
 /// <param name="Hold">The study asset held while readiness is at or above θ (<see cref="StudyAssets.Holdable"/>).</param>
+/// <remarks>Checked when built. What is held and the fallback are checked together, so they are set only by the
+/// constructor (a <c>with</c> cannot pair them wrongly).</remarks>
 public sealed record RotationParameters(double Threshold = 60, RotationFallback Fallback = RotationFallback.Bitcoin, double CommissionBp = 10, double SlippageBp = 10,
     string Hold = AltcoinBasket.Id)
 {
@@ -39,15 +41,30 @@ public sealed record RotationParameters(double Threshold = 60, RotationFallback 
     /// <summary>What the rotation holds below θ, in words.</summary>
     public string DescribeFallback => Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash";
 
-    /// <exception cref="ArgumentOutOfRangeException">A threshold outside 0–100 or a negative cost.</exception>
-    public RotationParameters Validate()
-    {
-        if (!(Threshold >= 0 && Threshold <= 100)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "must be in 0–100");
-        if (!(CommissionBp >= 0)) throw new ArgumentOutOfRangeException(nameof(CommissionBp), CommissionBp, "must be 0 or more");
-        if (!(SlippageBp >= 0)) throw new ArgumentOutOfRangeException(nameof(SlippageBp), SlippageBp, "must be 0 or more");
-        if (!StudyAssets.Holdable.Contains(Hold)) throw new ArgumentOutOfRangeException(nameof(Hold), Hold, $"must be one of {string.Join(", ", StudyAssets.Holdable)}");
-        if (Hold == Bitcoin && Fallback == RotationFallback.Bitcoin)
-            throw new ArgumentOutOfRangeException(nameof(Fallback), Fallback, "holding Bitcoin either way is no rotation: fall back to cash");
-        return this;
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0–100.</exception>
+    public double Threshold { get; init => field = Require.Between(value, 0, 100, nameof(Threshold)); }
+        = Require.Between(Threshold, 0, 100, nameof(Threshold));
+
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public double CommissionBp { get; init => field = Require.NotNegative(value, nameof(CommissionBp)); }
+        = Require.NotNegative(CommissionBp, nameof(CommissionBp));
+
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public double SlippageBp { get; init => field = Require.NotNegative(value, nameof(SlippageBp)); }
+        = Require.NotNegative(SlippageBp, nameof(SlippageBp));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not one of <see cref="StudyAssets.Holdable"/>.</exception>
+    public string Hold { get; } = StudyAssets.Holdable.Contains(Hold) ? Hold
+        : throw new ArgumentOutOfRangeException(nameof(Hold), Hold,
+            $"must be one of {string.Join(", ", StudyAssets.Holdable)}");
+
+    /// <exception cref="ArgumentOutOfRangeException">Not a fallback, or Bitcoin while holding Bitcoin.</exception>
+    public RotationFallback Fallback { get; } = CheckFallback(Fallback, Hold);
+
+    private static RotationFallback CheckFallback(RotationFallback fallback, string hold) =>
+        !Enum.IsDefined(fallback) ? throw new ArgumentOutOfRangeException(nameof(fallback), fallback, "not a fallback")
+        : hold == Bitcoin && fallback == RotationFallback.Bitcoin
+            ? throw new ArgumentOutOfRangeException(nameof(fallback), fallback,
+                "holding Bitcoin either way is no rotation: fall back to cash")
+        : fallback;
 }

@@ -66,10 +66,8 @@ public sealed class AltcoinSeasonIndex
     public RankingTimeline Rankings { get; }
 
     /// <summary>The index at <paramref name="date"/>, with its eligible and skipped coins.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public AltcoinSeasonReading At(DateOnly date, AltcoinSeasonParameters parameters)
     {
-        parameters.Validate();
         var eligible = new List<CoinReturn>();
         var skipped = new List<SkippedCoin>();
         var point = Evaluate(date, parameters, eligible, skipped);
@@ -80,10 +78,8 @@ public sealed class AltcoinSeasonIndex
     }
 
     /// <summary>The index for every calendar day from <paramref name="from"/> to <paramref name="to"/> (inclusive), in one pass.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public AltcoinSeasonPoint[] History(DateOnly from, DateOnly to, AltcoinSeasonParameters parameters)
     {
-        parameters.Validate();
         if (to < from) return [];
         var points = new AltcoinSeasonPoint[to.DayNumber - from.DayNumber + 1];
         for (int i = 0; i < points.Length; i++) points[i] = Evaluate(from.AddDays(i), parameters, null, null);

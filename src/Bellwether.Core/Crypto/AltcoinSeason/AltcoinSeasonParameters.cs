@@ -8,6 +8,8 @@ namespace Bellwether.Core.Crypto.AltcoinSeason;
 /// <param name="MinCoverage">The share of K that must be eligible for status ok (0.8); below it the reading is partial.</param>
 /// <param name="MaxRankingAgeDays">The oldest ranking, in days before t, that gives status ok (35: a monthly list
 /// and a few days' lateness); older gives stale_ranking.</param>
+/// <remarks>Checked when built. The two season thresholds are checked against each other, so they are set only by the
+/// constructor (a <c>with</c> cannot put them out of order).</remarks>
 public sealed record AltcoinSeasonParameters(
     int WindowDays = 90, int TopCount = 50, double AltcoinSeasonThreshold = 75, double BitcoinSeasonThreshold = 25,
     double MinCoverage = AltcoinSeasonParameters.DefaultMinCoverage, int MaxRankingAgeDays = AltcoinSeasonParameters.DefaultMaxRankingAgeDays)
@@ -18,17 +20,30 @@ public sealed record AltcoinSeasonParameters(
     /// <summary>The default <see cref="MaxRankingAgeDays"/>.</summary>
     public const int DefaultMaxRankingAgeDays = 35;
 
-    /// <summary>Throws when a parameter makes no sense.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">N or K below 1, or thresholds out of order or outside 0–100.</exception>
-    public void Validate()
-    {
-        if (WindowDays < 1) throw new ArgumentOutOfRangeException(nameof(WindowDays), WindowDays, "window must be at least 1 day");
-        if (TopCount < 1) throw new ArgumentOutOfRangeException(nameof(TopCount), TopCount, "top count must be at least 1");
-        if (!(BitcoinSeasonThreshold >= 0 && BitcoinSeasonThreshold < AltcoinSeasonThreshold && AltcoinSeasonThreshold <= 100))
-            throw new ArgumentOutOfRangeException(nameof(AltcoinSeasonThreshold), "thresholds must satisfy 0 <= bitcoin < altcoin <= 100");
-        if (!(MinCoverage is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(MinCoverage), MinCoverage, "minimum coverage must lie in 0–1");
-        if (MaxRankingAgeDays < 0) throw new ArgumentOutOfRangeException(nameof(MaxRankingAgeDays), MaxRankingAgeDays, "maximum ranking age must be at least 0 days");
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Below 1 day.</exception>
+    public int WindowDays { get; init => field = Require.AtLeast(value, 1, nameof(WindowDays)); }
+        = Require.AtLeast(WindowDays, 1, nameof(WindowDays));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int TopCount { get; init => field = Require.AtLeast(value, 1, nameof(TopCount)); }
+        = Require.AtLeast(TopCount, 1, nameof(TopCount));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 &lt;= bitcoin &lt; altcoin &lt;= 100.</exception>
+    public double AltcoinSeasonThreshold { get; } =
+        BitcoinSeasonThreshold >= 0 && BitcoinSeasonThreshold < AltcoinSeasonThreshold && AltcoinSeasonThreshold <= 100
+            ? AltcoinSeasonThreshold
+            : throw new ArgumentOutOfRangeException(nameof(AltcoinSeasonThreshold),
+                "thresholds must satisfy 0 <= bitcoin < altcoin <= 100");
+
+    public double BitcoinSeasonThreshold { get; } = BitcoinSeasonThreshold;
+
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0–1.</exception>
+    public double MinCoverage { get; init => field = Require.Between(value, 0, 1, nameof(MinCoverage)); }
+        = Require.Between(MinCoverage, 0, 1, nameof(MinCoverage));
+
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int MaxRankingAgeDays { get; init => field = Require.AtLeast(value, 0, nameof(MaxRankingAgeDays)); }
+        = Require.AtLeast(MaxRankingAgeDays, 0, nameof(MaxRankingAgeDays));
 
     /// <summary>
     /// The status of a computed index with <paramref name="eligible"/> coins on a ranking <paramref name="rankingAgeDays"/>

@@ -120,7 +120,7 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
     /// The index over every coin, ranking and coin list of <paramref name="data"/>, prepared once per data set: it
     /// reads only rankings dated on or before t and closes dated t and t − N.
     /// </summary>
-    public static AltcoinSeasonIndex Index(IMarketData data) => data.Shared("altseason-index",
+    public static AltcoinSeasonIndex Index(IMarketData data) => data.Shared(new IndexKey(),
         d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
     /// </summary>
     private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p,
         int year) =>
-        data.Shared($"altseason-history:{Keys.Of(p)}:{year}", d =>
+        data.Shared(new HistoryKey(p, year), d =>
         {
             var first = Clip(index, year - 2).First;
             return new IndexHistory(first, [.. Enumerable.Range(year - 2, 3).SelectMany(y => Year(d, index, p, y))], p);
@@ -141,7 +141,7 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
     /// close, in one pass.</summary>
     private static AltcoinSeasonPoint[] Year(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p,
         int year) =>
-        data.Shared($"altseason-year:{Keys.Of(p)}:{year}",
+        data.Shared(new YearKey(p, year),
             _ => Clip(index, year) is var (first, last) && first <= last ? index.History(first, last, p) : []);
 
     /// <summary>From 1 January of <paramref name="year"/> (or the first ranking) to its end (or Bitcoin's last close).
@@ -172,6 +172,15 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
         public AltcoinSeasonPoint? Point(DateOnly date) =>
             date.DayNumber - First.DayNumber is var i && i >= 0 && i < Points.Length ? Points[i] : null;
     }
+
+    /// <summary>The index prepared from every coin's closes and every ranking.</summary>
+    private sealed record IndexKey : SharedKey<AltcoinSeasonIndex>;
+
+    /// <summary>A variant's days around a year (<see cref="History"/>).</summary>
+    private sealed record HistoryKey(AltcoinSeasonParameters Variant, int Year) : SharedKey<IndexHistory>;
+
+    /// <summary>A variant's days of one calendar year (<see cref="Year"/>).</summary>
+    private sealed record YearKey(AltcoinSeasonParameters Variant, int Year) : SharedKey<AltcoinSeasonPoint[]>;
 }
 
 /// <summary>The Altcoin Season Index as of a date.</summary>

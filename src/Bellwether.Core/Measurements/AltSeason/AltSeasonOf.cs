@@ -10,16 +10,7 @@ public sealed record AltSeasonOf(AltcoinSeasonParameters Index)
     private static readonly (int Days, int Top)[] Published =
         [(30, 50), (90, 50), (365, 50), (30, 100), (90, 100), (365, 100)];
 
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
-    public AltcoinSeasonParameters Index { get; } = Checked(Index);
-
     /// <summary>The published variants: (N, K) and the index's parameters with them.</summary>
     public IReadOnlyList<(int Days, int Top, AltcoinSeasonParameters Parameters)> Variants { get; } =
         [.. Published.Select(v => (v.Days, v.Top, Index with { WindowDays = v.Days, TopCount = v.Top }))];
-
-    private static AltcoinSeasonParameters Checked(AltcoinSeasonParameters index)
-    {
-        index.Validate();
-        return index;
-    }
 }

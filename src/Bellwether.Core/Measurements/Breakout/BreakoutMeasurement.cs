@@ -67,7 +67,7 @@ public sealed class BreakoutMeasurement : Measurement<BreakoutOf, BreakoutReadin
         if (Inputs.Series(data, o.Instrument, asOf, inputs) is not { } series)
             return Measured.Missing<BreakoutReading>(inputs, asOf);
         // The track reads no bar after the one it records, so one pass over the whole history serves every date.
-        var track = data.Shared($"myh-track:{o.Instrument}:{Keys.Of(o.Analysis)}",
+        var track = data.Shared(new TrackKey(o.Instrument, o.Analysis),
             _ => BreakoutAnalysis.Track(series, o.Analysis));
         int bar = track.IndexOnOrBefore(asOf);
         if (track.Points[bar] is not { } high)
@@ -86,6 +86,10 @@ public sealed class BreakoutMeasurement : Measurement<BreakoutOf, BreakoutReadin
         context.View.Series(o.Instrument) is { Count: > 0 } s
         ? BreakoutChart.Draw(s, BreakoutAnalysis.AsOf(s, context.Date, o.Analysis), context.Date)
         : context.Missing("resistance breakouts", o.Instrument);
+
+    /// <summary>The multi-year-high track of one series' whole history.</summary>
+    private sealed record TrackKey(string Instrument, BreakoutAnalysisParameters Analysis)
+        : SharedKey<MultiYearHighTrack>;
 }
 
 /// <summary>An instrument against its prior multi-year high as of a date.</summary>

@@ -9,7 +9,4 @@ public sealed record BreakoutOf(string Instrument, BreakoutAnalysisParameters An
 {
     /// <exception cref="ArgumentException">The instrument is empty.</exception>
     public string Instrument { get; } = Checks.Id(Instrument, nameof(Instrument));
-
-    /// <exception cref="ArgumentOutOfRangeException">A rule is out of range.</exception>
-    public BreakoutAnalysisParameters Analysis { get; } = Analysis.Validate();
 }

@@ -38,7 +38,7 @@ public sealed class DivergenceMeasurement : Measurement<DivergenceOf, Divergence
         if (index is null || crypto is null) return Measured.Missing<DivergenceReading>(inputs, asOf);
         // Each day's drawdowns use rows up to that day only, so one computation over the whole history serves every
         // date: the reading as of a date is its last shared day on or before it, and the run of days before it.
-        var result = data.Shared($"divergence:{o.Index}:{o.Crypto}:{Keys.Of(o.Thresholds)}",
+        var result = data.Shared(new DaysKey(o.Index, o.Crypto, o.Thresholds),
             _ => RiskOnDivergence.Compute(index, crypto, null, o.Thresholds));
         var days = result.Days;
         int last = LastOnOrBefore(days, asOf);
@@ -62,6 +62,10 @@ public sealed class DivergenceMeasurement : Measurement<DivergenceOf, Divergence
         }
         return hi;
     }
+
+    /// <summary>The days of both whole histories.</summary>
+    private sealed record DaysKey(string Index, string Crypto, DivergenceParameters Thresholds)
+        : SharedKey<DivergenceResult>;
 }
 
 /// <summary>The divergence on the last shared day on or before a date.</summary>

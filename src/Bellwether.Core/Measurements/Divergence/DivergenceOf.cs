@@ -12,13 +12,4 @@ public sealed record DivergenceOf(string Index, string Crypto, DivergenceParamet
     public string Index { get; } = Checks.Id(Index, nameof(Index));
 
     public string Crypto { get; } = Checks.Id(Crypto, nameof(Crypto));
-
-    /// <exception cref="ArgumentOutOfRangeException">A threshold is not a fraction in [0, 1).</exception>
-    public DivergenceParameters Thresholds { get; } = Checked(Thresholds);
-
-    private static DivergenceParameters Checked(DivergenceParameters thresholds)
-    {
-        thresholds.Validate();
-        return thresholds;
-    }
 }

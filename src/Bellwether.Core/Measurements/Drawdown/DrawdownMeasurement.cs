@@ -36,7 +36,7 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
         if (Inputs.Series(data, id, asOf, inputs) is not { } series)
             return Measured.Missing<DrawdownReading>(inputs, asOf);
         // The walk is causal, so one walk over the whole history serves every date (a look-up per date).
-        var history = data.Shared($"drawdown:{id}:{basis}:{since}", _ => Drawdowns.History(series, basis, since));
+        var history = data.Shared(new HistoryKey(id, basis, since), _ => Drawdowns.History(series, basis, since));
         return history.AsOf(asOf) is { } r ? Measured.Of(r, inputs)
             : Measured.NotMeasurable<DrawdownReading>(
                 $"{series.Instrument.Id} has no close from {Say.Date(since ?? series.Dates[0])} to {Say.Date(asOf)}",
@@ -60,4 +60,7 @@ public sealed class DrawdownMeasurement : Measurement<DrawdownParameters, Drawdo
             : $"{r.Id} closed {Say.Price(p.Close)} on {Say.Date(p.Date)}, {Say.Pct(p.Drawdown * 100)} below its " +
               $"{peak} of {Say.Price(p.Peak)} ({Say.Date(p.PeakDate)}, {r.DaysSincePeak} days earlier).";
     }
+
+    /// <summary>The walk over one series' whole history.</summary>
+    private sealed record HistoryKey(string Id, DrawdownBasis Basis, DateOnly? Since) : SharedKey<DrawdownHistory>;
 }

@@ -17,7 +17,8 @@ internal static class FlowDays
     public static EtfFlowHistory AsOf(IMarketData data, FlowTable table, DateOnly asOf, FlowParameters parameters)
     {
         var id = table.Instrument.Id;
-        var whole = data.SharedHistory($"flow-history:{id}:{Keys.Of(parameters)}", [id], d => EtfFlowStatistics.Build(d.Flows(id)!, null, parameters));
+        var whole = data.SharedHistory(new HistoryKey(id, parameters), [id],
+            d => EtfFlowStatistics.Build(d.Flows(id)!, null, parameters));
         // Days after the table's last published day are not known yet, whatever the history was built from.
         if (table.Count == 0) return whole with { Days = [] };
         if (table.Dates[^1] < asOf) asOf = table.Dates[^1];
@@ -29,4 +30,7 @@ internal static class FlowDays
         }
         return lo == whole.Days.Count ? whole : whole with { Days = whole.Days.Take(lo).ToList() };
     }
+
+    /// <summary>The statistics of one table's whole history.</summary>
+    private sealed record HistoryKey(string Table, FlowParameters Parameters) : SharedKey<EtfFlowHistory>;
 }

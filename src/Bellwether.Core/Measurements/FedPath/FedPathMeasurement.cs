@@ -50,13 +50,13 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
         // date's reading is a scan of its 14 months. The last move, which can be older, comes from every move of the
         // history: a move is known from its last confirming observation on, so those confirmed by the as-of date are
         // the ones known then.
-        var history = data.SharedHistory($"fed-history:{o.Series}:{Keys.Of(o.Path)}", [o.Series],
+        var history = data.SharedHistory(new HistoryKey(o.Series, o.Path), [o.Series],
             d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
         // Read no observation past the last one published by asOf (the series handed out holds just those).
         var through = series.Dates[^1] < asOf ? series.Dates[^1] : asOf;
         if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf, through) is not { } r)
             return Measured.NotMeasurable<FedMoves>($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
-        var moves = data.SharedHistory($"fed-moves:{o.Series}:{Keys.Of(o.Path)}", [o.Series],
+        var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series],
             _ => history.Changes().ToArray());
         // Moves are confirmed in order, so those known are a prefix.
         int known = moves.Length, lo = 0;
@@ -92,6 +92,12 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
             k--;
         return moves[k].Date;
     }
+
+    /// <summary>The rate's whole history, prepared (<see cref="FedFundsPath.History"/>).</summary>
+    private sealed record HistoryKey(string Series, FedPathParameters Path) : SharedKey<FedRateHistory>;
+
+    /// <summary>Every move of the rate's whole history.</summary>
+    private sealed record MovesKey(string Series, FedPathParameters Path) : SharedKey<RateChange[]>;
 }
 
 /// <summary>The fed funds path as of a date and the policy moves known then.</summary>

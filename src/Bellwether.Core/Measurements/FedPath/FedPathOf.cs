@@ -9,13 +9,4 @@ public sealed record FedPathOf(string Series, FedPathParameters Path)
 {
     /// <exception cref="ArgumentException">The series is empty.</exception>
     public string Series { get; } = Checks.Id(Series, nameof(Series));
-
-    /// <exception cref="ArgumentOutOfRangeException">A rule is out of range.</exception>
-    public FedPathParameters Path { get; } = Checked(Path);
-
-    private static FedPathParameters Checked(FedPathParameters path)
-    {
-        path.Validate();
-        return path;
-    }
 }

@@ -55,12 +55,16 @@ public sealed class FlowRotationSignal()
     /// </summary>
     private static DateOnly? Since(IMarketData data, FlowRotationParameters o, DateOnly to, RotationKind kind)
     {
-        var windows = data.SharedHistory($"rotation-windows:{o.Into}:{o.OutOf}:{o.Window}:{to.Year}", [o.Into, o.OutOf], d => WindowKinds(d, o, to.Year));
+        var windows = data.SharedHistory(new WindowsKey(o, to.Year), [o.Into, o.OutOf],
+            d => WindowKinds(d, o, to.Year));
         int i = Array.BinarySearch(windows.Dates, to);
         if (i < 0) return null;
         while (i > 0 && windows.Kinds[i - 1] == kind) i--;
         return windows.Dates[i];
     }
+
+    /// <summary>The windows of a year and the year before (<see cref="WindowKinds"/>).</summary>
+    private sealed record WindowsKey(FlowRotationParameters Rotation, int Year) : SharedKey<WindowHistory>;
 
     private static WindowHistory WindowKinds(IMarketData data, FlowRotationParameters o, int year)
     {

@@ -31,7 +31,7 @@ public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiq
         if (series.Any(s => s is null)) return Measured.Missing<NetLiquidityReading>(inputs, asOf);
         // A week uses the inputs dated that Wednesday and the weeks before it, so one computation over the whole
         // history serves every date: the reading as of a date is its last week on or before it.
-        var weeks = data.Shared($"net-liquidity:{Keys.Of(o)}",
+        var weeks = data.Shared(new WeeksKey(o),
             _ => Statistics.Liquidity.NetLiquidity.Compute(series[0]!, series[1]!, series[2]!)).Weeks;
         int last = weeks.Count - 1;
         while (last >= 0 && weeks[last].Date > asOf) last--;
@@ -45,6 +45,9 @@ public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiq
 
     /// <summary>Net liquidity beside the rate (<see cref="FedAndLiquidityChart"/>, drawn once for both).</summary>
     public override Chart? Chart(NetLiquidityOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
+
+    /// <summary>The weeks of the three inputs' whole histories.</summary>
+    private sealed record WeeksKey(NetLiquidityOf Inputs) : SharedKey<NetLiquiditySeries>;
 }
 
 /// <summary>Net liquidity's last week on or before a date.</summary>

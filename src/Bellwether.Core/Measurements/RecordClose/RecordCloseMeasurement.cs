@@ -36,6 +36,9 @@ public sealed class RecordCloseMeasurement : Measurement<RecordCloseOf, RecordCl
         return values.Build(() => new RecordCloseParameters(period, years));
     }
 
+    /// <summary>The period closes of one series' whole history.</summary>
+    private sealed record HistoryKey(string Instrument, RecordCloseParameters Closes) : SharedKey<PeriodCloseHistory>;
+
     public override Measured<RecordCloseReading> Measure(RecordCloseOf parameters, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
@@ -43,7 +46,7 @@ public sealed class RecordCloseMeasurement : Measurement<RecordCloseOf, RecordCl
             return Measured.Missing<RecordCloseReading>(inputs, asOf);
         // Every period before the latest is final by the as-of date, so one build of the whole history serves every
         // date: the history rebuilds only the latest period from the bars on or before the date.
-        var history = data.Shared($"period-closes:{parameters.Instrument}:{Keys.Of(parameters.Closes)}",
+        var history = data.Shared(new HistoryKey(parameters.Instrument, parameters.Closes),
             _ => new PeriodCloseHistory(series, parameters.Closes));
         return Measured.Of(new RecordCloseReading(series.Instrument.Id, history.AsOf(asOf)), inputs);
     }

@@ -54,6 +54,9 @@ public sealed class TrendlineMeasurement : Measurement<TrendlineOf, TrendlineRea
         new(months, new PivotParameters(bars, bars), values.Number(BufferPct) / 100, values.Number(TouchPct) / 100,
             values.Integer(MinTouches));
 
+    /// <summary>The ratio <c>A/B</c> of two whole histories.</summary>
+    private sealed record RatioKey(string Ratio) : SharedKey<DailySeries>;
+
     public override Measured<TrendlineReading> Measure(TrendlineOf p, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
@@ -62,7 +65,7 @@ public sealed class TrendlineMeasurement : Measurement<TrendlineOf, TrendlineRea
         if (parts.Any(s => s is null)) return Measured.Missing<TrendlineReading>(inputs, asOf);
         // A ratio at a date uses the two closes of that date only, so one ratio of the whole history serves every date.
         var series = parts.Count == 1 ? parts[0]!
-            : data.Shared($"ratio:{p.Series}", _ => RatioSeries.Of(parts[0]!, parts[1]!));
+            : data.Shared(new RatioKey(p.Series), _ => RatioSeries.Of(parts[0]!, parts[1]!));
         int last = series.IndexOnOrBefore(asOf);
         if (last < 0)
             return Measured.NotMeasurable<TrendlineReading>(

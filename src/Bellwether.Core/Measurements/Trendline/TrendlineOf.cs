@@ -12,7 +12,4 @@ public sealed record TrendlineOf(string Series, TrendlineSide Side, TrendlinePar
     /// <exception cref="ArgumentException">Neither an id nor a ratio A/B.</exception>
     public string Series { get; } = Series.Split('/') is { Length: <= 2 } parts && !parts.Any(string.IsNullOrWhiteSpace)
         ? Series : throw new ArgumentException($"'{Series}' is neither an id nor a ratio A/B", nameof(Series));
-
-    /// <exception cref="ArgumentOutOfRangeException">A rule is out of range.</exception>
-    public TrendlineParameters Lines { get; } = Lines.Validate();
 }

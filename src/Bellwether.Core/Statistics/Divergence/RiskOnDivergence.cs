@@ -13,7 +13,6 @@ public static class RiskOnDivergence
     public static DivergenceResult Compute(DailySeries index, DailySeries crypto, DateOnly? asOf = null, DivergenceParameters? parameters = null)
     {
         var p = parameters ?? DivergenceParameters.Default;
-        p.Validate();
         var indexPoints = Drawdowns.Compute(index, p.Basis, p.From, asOf);
         var cryptoByDate = Drawdowns.Compute(crypto, p.Basis, p.From, asOf).ToDictionary(d => d.Date, d => d.Drawdown);
         var days = new List<DivergenceDay>(indexPoints.Length);

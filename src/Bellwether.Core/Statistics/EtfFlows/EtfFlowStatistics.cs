@@ -15,7 +15,6 @@ public static class EtfFlowStatistics
     public static EtfFlowHistory Build(FlowTable table, DateOnly? asOf = null, FlowParameters? parameters = null)
     {
         var p = parameters ?? FlowParameters.Default;
-        p.Validate();
         int rows = asOf is { } d ? CountOnOrBefore(table.Dates, d) : table.Count;
         int funds = table.Funds.Length;
         var launch = new int[funds];

@@ -1,6 +1,6 @@
 namespace Bellwether.Core.Statistics.EtfFlows;
 
-/// <summary>Windows and checks for ETF-flow statistics.</summary>
+/// <summary>Windows and checks for ETF-flow statistics; checked when built (and by <c>with</c>).</summary>
 /// <param name="ShortWindow">Flow days in the short rolling sum (5: a trading week).</param>
 /// <param name="LongWindow">Flow days in the long rolling sum (20: about a trading month).</param>
 /// <param name="TotalTolerance">
@@ -13,11 +13,15 @@ public sealed record FlowParameters(int ShortWindow = 5, int LongWindow = 20, do
     /// <summary>The defaults.</summary>
     public static FlowParameters Default { get; } = new();
 
-    /// <summary>Throws when a parameter makes no sense.</summary>
-    public void Validate()
-    {
-        if (ShortWindow < 1) throw new ArgumentOutOfRangeException(nameof(ShortWindow), ShortWindow, "must be at least 1");
-        if (LongWindow < 1) throw new ArgumentOutOfRangeException(nameof(LongWindow), LongWindow, "must be at least 1");
-        if (!(TotalTolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(TotalTolerance), TotalTolerance, "must be zero or positive");
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int ShortWindow { get; init => field = Require.AtLeast(value, 1, nameof(ShortWindow)); }
+        = Require.AtLeast(ShortWindow, 1, nameof(ShortWindow));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int LongWindow { get; init => field = Require.AtLeast(value, 1, nameof(LongWindow)); }
+        = Require.AtLeast(LongWindow, 1, nameof(LongWindow));
+
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public double TotalTolerance { get; init => field = Require.NotNegative(value, nameof(TotalTolerance)); }
+        = Require.NotNegative(TotalTolerance, nameof(TotalTolerance));
 }

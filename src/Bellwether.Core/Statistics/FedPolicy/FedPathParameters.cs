@@ -1,7 +1,8 @@
 namespace Bellwether.Core.Statistics.FedPolicy;
 
 /// <summary>
-/// How a policy move is told apart from the day-to-day noise of the effective fed funds rate (DFF).
+/// How a policy move is told apart from the day-to-day noise of the effective fed funds rate (DFF). Checked when
+/// built (and by <c>with</c>).
 /// </summary>
 /// <param name="Threshold">
 /// The smallest level shift, in percentage points, that counts as a move. 0.15 sits between the largest
@@ -24,11 +25,15 @@ public sealed record FedPathParameters(double Threshold = 0.15, int ConfirmObser
     /// <summary>The defaults.</summary>
     public static FedPathParameters Default { get; } = new();
 
-    /// <summary>Throws when a parameter makes no sense.</summary>
-    public void Validate()
-    {
-        if (!(Threshold > 0)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "must be positive");
-        if (ConfirmObservations < 1) throw new ArgumentOutOfRangeException(nameof(ConfirmObservations), ConfirmObservations, "must be at least 1");
-        if (BaselineObservations < 1) throw new ArgumentOutOfRangeException(nameof(BaselineObservations), BaselineObservations, "must be at least 1");
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    public double Threshold { get; init => field = Require.Positive(value, nameof(Threshold)); }
+        = Require.Positive(Threshold, nameof(Threshold));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int ConfirmObservations { get; init => field = Require.AtLeast(value, 1, nameof(ConfirmObservations)); }
+        = Require.AtLeast(ConfirmObservations, 1, nameof(ConfirmObservations));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int BaselineObservations { get; init => field = Require.AtLeast(value, 1, nameof(BaselineObservations)); }
+        = Require.AtLeast(BaselineObservations, 1, nameof(BaselineObservations));
 }

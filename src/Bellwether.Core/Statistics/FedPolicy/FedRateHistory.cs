@@ -18,10 +18,8 @@ public sealed class FedRateHistory
     private readonly double[] _baselines;
 
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     internal FedRateHistory(DailySeries rate, FedPathParameters parameters)
     {
-        parameters.Validate();
         if (!string.Equals(rate.Instrument.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
             throw new NotMeasurableException($"{rate.Instrument.Id}: unit '{rate.Instrument.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
         _p = parameters;

@@ -47,10 +47,10 @@ public static class Resampler
 
     private static DailyBar? Aggregate(DailySeries s, int from, int to, DateOnly key)
     {
-        int closeRow = LastNonNaN(s.Close, from, to);
+        int closeRow = LastNonNaN(s.Close.AsSpan(), from, to);
         if (closeRow < 0) return null;
-        int openRow = FirstNonNaN(s.Open, from, to);
-        int capRow = LastNonNaN(s.MarketCap, from, to);
+        int openRow = FirstNonNaN(s.Open.AsSpan(), from, to);
+        int capRow = LastNonNaN(s.MarketCap.AsSpan(), from, to);
         double high = double.NaN, low = double.NaN, volume = double.NaN;
         for (int r = from; r < to; r++)
         {
@@ -62,13 +62,13 @@ public static class Resampler
             capRow < 0 ? double.NaN : s.MarketCap[capRow], s.SourceAt(closeRow));
     }
 
-    private static int FirstNonNaN(double[] values, int from, int to)
+    private static int FirstNonNaN(ReadOnlySpan<double> values, int from, int to)
     {
         for (int r = from; r < to; r++) if (!double.IsNaN(values[r])) return r;
         return -1;
     }
 
-    private static int LastNonNaN(double[] values, int from, int to)
+    private static int LastNonNaN(ReadOnlySpan<double> values, int from, int to)
     {
         for (int r = to - 1; r >= from; r--) if (!double.IsNaN(values[r])) return r;
         return -1;

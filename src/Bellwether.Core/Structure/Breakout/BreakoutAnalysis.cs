@@ -18,10 +18,8 @@ namespace Bellwether.Core.Structure.Breakout;
 public static class BreakoutAnalysis
 {
     /// <summary>The levels and events as of <paramref name="asOf"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
     public static BreakoutReport AsOf(DailySeries series, DateOnly asOf, BreakoutAnalysisParameters parameters)
     {
-        parameters.Validate();
         int last = series.IndexOnOrBefore(asOf);
         if (last < 0) return new BreakoutReport(null, [], []);
         var rules = parameters.Rules;
@@ -61,10 +59,8 @@ public static class BreakoutAnalysis
     /// <see cref="AsOf"/> reports for the multi-year high as of that bar's date (the track never reads a later bar), so
     /// one pass serves readings at many dates.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
     public static MultiYearHighTrack Track(DailySeries series, BreakoutAnalysisParameters parameters)
     {
-        parameters.Validate();
         var events = new List<BreakoutEvent>();
         var points = new MultiYearHighTrackPoint?[series.Count];
         if (series.Count > 0)

@@ -6,6 +6,7 @@ namespace Bellwether.Core.Structure.Breakout;
 /// large enough to ignore a close that merely ties the old high); three closes above it, or a month-end close above it,
 /// confirm it; a dip back to within 1% that closes above the level is a retest; a close 2% back below within a trading
 /// month (21 bars) is a failed breakout. The 1% entry and 2% exit leave a 3% band so one noisy day cannot flip the state.
+/// Checked when built (and by <c>with</c>).
 /// </summary>
 /// <param name="Buffer">A breakout is a close above level × (1 + Buffer).</param>
 /// <param name="ApproachBand">Before a breakout, a close at or above level × (1 − ApproachBand) is "approaching".</param>
@@ -29,15 +30,35 @@ public sealed record BreakoutParameters(
     int FailBars = 21,
     int MinHeldDays = 365)
 {
-    /// <exception cref="ArgumentOutOfRangeException">A band is negative or not finite, or a count is below 1.</exception>
-    public BreakoutParameters Validate()
-    {
-        foreach (var (value, name) in new[] { (Buffer, nameof(Buffer)), (ApproachBand, nameof(ApproachBand)), (TestBand, nameof(TestBand)),
-                                              (RetestBand, nameof(RetestBand)), (FailBand, nameof(FailBand)) })
-            if (!double.IsFinite(value) || value < 0 || value >= 1) throw new ArgumentOutOfRangeException(name, value, "must be in [0, 1)");
-        ArgumentOutOfRangeException.ThrowIfLessThan(ConfirmCloses, 1, nameof(ConfirmCloses));
-        ArgumentOutOfRangeException.ThrowIfLessThan(FailBars, 1, nameof(FailBars));
-        ArgumentOutOfRangeException.ThrowIfNegative(MinHeldDays, nameof(MinHeldDays));
-        return this;
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double Buffer { get; init => field = Require.Fraction(value, nameof(Buffer)); }
+        = Require.Fraction(Buffer, nameof(Buffer));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double ApproachBand { get; init => field = Require.Fraction(value, nameof(ApproachBand)); }
+        = Require.Fraction(ApproachBand, nameof(ApproachBand));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double TestBand { get; init => field = Require.Fraction(value, nameof(TestBand)); }
+        = Require.Fraction(TestBand, nameof(TestBand));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int ConfirmCloses { get; init => field = Require.AtLeast(value, 1, nameof(ConfirmCloses)); }
+        = Require.AtLeast(ConfirmCloses, 1, nameof(ConfirmCloses));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double RetestBand { get; init => field = Require.Fraction(value, nameof(RetestBand)); }
+        = Require.Fraction(RetestBand, nameof(RetestBand));
+
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double FailBand { get; init => field = Require.Fraction(value, nameof(FailBand)); }
+        = Require.Fraction(FailBand, nameof(FailBand));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int FailBars { get; init => field = Require.AtLeast(value, 1, nameof(FailBars)); }
+        = Require.AtLeast(FailBars, 1, nameof(FailBars));
+
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int MinHeldDays { get; init => field = Require.AtLeast(value, 0, nameof(MinHeldDays)); }
+        = Require.AtLeast(MinHeldDays, 0, nameof(MinHeldDays));
 }

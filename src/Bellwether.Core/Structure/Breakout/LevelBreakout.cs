@@ -9,11 +9,10 @@ public static class LevelBreakout
     /// Runs the machine for <paramref name="level"/> over the bars dated from <paramref name="from"/> to
     /// <paramref name="asOf"/> (both inclusive). Bars with a NaN close are skipped.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The level is not a positive number, or a rule is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not a positive number.</exception>
     public static LevelTrack Evaluate(DailySeries series, double level, DateOnly from, DateOnly asOf, BreakoutParameters rules)
     {
         if (!double.IsFinite(level) || level <= 0) throw new ArgumentOutOfRangeException(nameof(level), level, "must be a positive number");
-        rules.Validate();
         var machine = new LevelStateMachine(level, LevelKind.Manual, from, history: null, rules);
         var monthEnds = new MonthEndFlags(series);
         var events = new List<BreakoutEvent>();

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Bellwether.Core.Structure.Breakout;
 
 /// <summary>The multi-year high tracked on one bar and the state of its breakout machine after that bar.</summary>
@@ -11,12 +13,12 @@ public sealed record MultiYearHighTrackPoint(double Level, DateOnly LevelDate, B
 /// <param name="Dates">The series' dates.</param>
 /// <param name="Points">Per bar, the tracked level and its state (null: no level tracked, e.g. before the lookback is covered).</param>
 /// <param name="Events">Every event of the track, in date order; those dated on or before a bar are the ones known on it.</param>
-public sealed record MultiYearHighTrack(DateOnly[] Dates, IReadOnlyList<MultiYearHighTrackPoint?> Points, IReadOnlyList<BreakoutEvent> Events)
+public sealed record MultiYearHighTrack(ImmutableArray<DateOnly> Dates, IReadOnlyList<MultiYearHighTrackPoint?> Points, IReadOnlyList<BreakoutEvent> Events)
 {
     /// <summary>The index of the last bar on or before <paramref name="date"/>, or -1.</summary>
     public int IndexOnOrBefore(DateOnly date)
     {
-        int i = Array.BinarySearch(Dates, date);
+        int i = Dates.AsSpan().BinarySearch(date);
         return i >= 0 ? i : ~i - 1;
     }
 }

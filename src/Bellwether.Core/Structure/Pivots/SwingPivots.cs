@@ -19,7 +19,6 @@ public static class SwingPivots
     /// </summary>
     public static List<Pivot> Find(DailySeries series, PivotKind kind, PivotParameters parameters, int lastIndex, int firstIndex = 0)
     {
-        parameters.Validate();
         var pivots = new List<Pivot>();
         lastIndex = Math.Min(lastIndex, series.Count - 1);
         var extreme = kind == PivotKind.High ? series.High : series.Low;

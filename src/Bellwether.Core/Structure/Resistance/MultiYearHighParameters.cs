@@ -9,13 +9,14 @@ namespace Bellwether.Core.Structure.Resistance;
 /// <param name="LookbackYears">Calendar years of lookback (at least 1). No level exists until the data covers them all.</param>
 /// <param name="ExcludeRecentBars">Most recent rows left out of the lookback (at least 1).</param>
 /// <param name="Basis">Closes (default) or highs.</param>
+/// <remarks>Checked when built (and by <c>with</c>).</remarks>
 public sealed record MultiYearHighParameters(int LookbackYears = 5, int ExcludeRecentBars = 63, PriceBasis Basis = PriceBasis.Close)
 {
-    /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>
-    public MultiYearHighParameters Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(LookbackYears, 1, nameof(LookbackYears));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ExcludeRecentBars, 1, nameof(ExcludeRecentBars));
-        return this;
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int LookbackYears { get; init => field = Require.AtLeast(value, 1, nameof(LookbackYears)); }
+        = Require.AtLeast(LookbackYears, 1, nameof(LookbackYears));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int ExcludeRecentBars { get; init => field = Require.AtLeast(value, 1, nameof(ExcludeRecentBars)); }
+        = Require.AtLeast(ExcludeRecentBars, 1, nameof(ExcludeRecentBars));
 }

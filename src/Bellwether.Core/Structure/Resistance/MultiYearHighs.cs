@@ -18,7 +18,6 @@ public static class MultiYearHighs
     /// <summary>Calls <paramref name="visit"/> for every row 0..<paramref name="lastIndex"/> with the multi-year high standing there (null when none).</summary>
     public static void Scan(DailySeries series, int lastIndex, MultiYearHighParameters parameters, double buffer, Action<int, MultiYearHigh?> visit)
     {
-        parameters.Validate();
         var close = series.Close;
         var value = parameters.Basis == Resistance.PriceBasis.High ? series.High : close;
         double Value(int i) => double.IsFinite(value[i]) ? value[i] : close[i];

@@ -13,7 +13,6 @@ public static class ResistanceZones
     /// </summary>
     public static List<ResistanceZone> AsOf(DailySeries series, DateOnly asOf, ZoneParameters parameters)
     {
-        parameters.Validate();
         int last = series.IndexOnOrBefore(asOf);
         if (last < 0) return [];
         var from = asOf.AddYears(-parameters.LookbackYears);

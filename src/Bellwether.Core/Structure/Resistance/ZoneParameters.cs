@@ -11,18 +11,21 @@ namespace Bellwether.Core.Structure.Resistance;
 /// <param name="MinTouches">Pivots needed for a zone (at least 1; default 2).</param>
 /// <param name="Pivots">Pivot sizes (default 10 and 10).</param>
 /// <param name="LookbackYears">Calendar years of pivots considered (at least 1).</param>
+/// <remarks>Checked when built (and by <c>with</c>).</remarks>
 public sealed record ZoneParameters(double Tolerance = 0.015, int MinTouches = 2, PivotParameters? Pivots = null, int LookbackYears = 5)
 {
     /// <summary>The pivot sizes in force.</summary>
     public PivotParameters PivotSizes => Pivots ?? new PivotParameters(10, 10);
 
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public ZoneParameters Validate()
-    {
-        if (!double.IsFinite(Tolerance) || Tolerance < 0 || Tolerance >= 1) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "must be in [0, 1)");
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinTouches, 1, nameof(MinTouches));
-        ArgumentOutOfRangeException.ThrowIfLessThan(LookbackYears, 1, nameof(LookbackYears));
-        PivotSizes.Validate();
-        return this;
-    }
+    /// <exception cref="ArgumentOutOfRangeException">Not in [0, 1).</exception>
+    public double Tolerance { get; init => field = Require.Fraction(value, nameof(Tolerance)); }
+        = Require.Fraction(Tolerance, nameof(Tolerance));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int MinTouches { get; init => field = Require.AtLeast(value, 1, nameof(MinTouches)); }
+        = Require.AtLeast(MinTouches, 1, nameof(MinTouches));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int LookbackYears { get; init => field = Require.AtLeast(value, 1, nameof(LookbackYears)); }
+        = Require.AtLeast(LookbackYears, 1, nameof(LookbackYears));
 }

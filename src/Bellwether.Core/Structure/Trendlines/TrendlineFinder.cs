@@ -19,10 +19,8 @@ namespace Bellwether.Core.Structure.Trendlines;
 public static class TrendlineFinder
 {
     /// <summary>The trendlines of <paramref name="side"/> as of <paramref name="asOf"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
     public static TrendlineReport AsOf(DailySeries series, DateOnly asOf, TrendlineSide side, TrendlineParameters parameters)
     {
-        parameters.Validate();
         int last = series.IndexOnOrBefore(asOf);
         if (last < 0) return new TrendlineReport(side, null, null, []);
         double sign = side == TrendlineSide.Resistance ? 1 : -1;

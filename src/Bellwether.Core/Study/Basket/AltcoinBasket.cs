@@ -23,11 +23,9 @@ public static class AltcoinBasket
     /// </summary>
     /// <param name="universe">The Altcoin Season Index built over <paramref name="coins"/> (its universe rules are used).</param>
     /// <param name="coins">The daily series the universe's members name.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public static AltcoinBasketResult Build(AltcoinSeasonIndex universe, IEnumerable<DailySeries> coins, DateOnly from, DateOnly to,
         AltcoinBasketParameters parameters)
     {
-        parameters.Validate();
         var closes = coins.ToDictionary(c => c.Instrument.Symbol, c => CalendarPath.OfCloses(c),
             StringComparer.OrdinalIgnoreCase);
         var start = from;

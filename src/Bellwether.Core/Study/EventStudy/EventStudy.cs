@@ -19,10 +19,8 @@ namespace Bellwether.Core.Study.EventStudy;
 public static class EventStudy
 {
     /// <summary>Runs the study on <paramref name="assets"/> with data up to <paramref name="asOf"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public static EventStudyResult Run(IEventSource source, IReadOnlyList<CalendarPath> assets, DateOnly asOf, EventStudyParameters parameters)
     {
-        parameters.Validate();
         var events = source.Events(asOf);
         var paths = assets.Select(a => a.AsOf(asOf)).ToList();
         var horizons = parameters.Horizons.Distinct().Order().ToList();

@@ -1,6 +1,6 @@
 namespace Bellwether.Core.Study.EventStudy;
 
-/// <summary>How the event study measures and tests.</summary>
+/// <summary>How the event study measures and tests; checked when built.</summary>
 /// <param name="Horizons">Forward horizons in calendar days (30, 90, 180, 365).</param>
 /// <param name="Resamples">Bootstrap resamples per horizon and asset (10,000).</param>
 /// <param name="Seed">Seed of the bootstrap; the same seed gives the same intervals and p-values.</param>
@@ -24,18 +24,41 @@ public sealed record EventStudyParameters(
     /// </summary>
     public double BlockLength(int days, int length) => MeanBlockLength ?? Math.Max(1, Math.Min(days, length / 4.0));
 
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// A horizon below 1, no horizon, or B (at most <see cref="MaxResamples"/>), confidence or threshold out of range.
-    /// </exception>
-    public EventStudyParameters Validate()
+    /// <summary>A copy of the horizons, so the caller's list cannot change them later.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No horizon, or one below 1 day.</exception>
+    public IReadOnlyList<int> Horizons { get; init => field = CheckHorizons(value); } = CheckHorizons(Horizons);
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1 or above <see cref="MaxResamples"/>.</exception>
+    public int Resamples { get; init => field = CheckResamples(value); } = CheckResamples(Resamples);
+
+    /// <exception cref="ArgumentOutOfRangeException">Not in (0, 1).</exception>
+    public double Confidence { get; init => field = CheckConfidence(value); } = CheckConfidence(Confidence);
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public int MinIndependentEvents { get; init => field = Require.AtLeast(value, 1, nameof(MinIndependentEvents)); }
+        = Require.AtLeast(MinIndependentEvents, 1, nameof(MinIndependentEvents));
+
+    /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
+    public double? MeanBlockLength { get; init => field = CheckBlockLength(value); } = CheckBlockLength(MeanBlockLength);
+
+    private static IReadOnlyList<int> CheckHorizons(IReadOnlyList<int> horizons)
     {
-        if (Horizons.Count == 0) throw new ArgumentOutOfRangeException(nameof(Horizons), "at least one horizon");
-        foreach (int h in Horizons) ArgumentOutOfRangeException.ThrowIfLessThan(h, 1, nameof(Horizons));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Resamples, 1, nameof(Resamples));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Resamples, MaxResamples, nameof(Resamples));
-        if (!(Confidence > 0 && Confidence < 1)) throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "must be in (0, 1)");
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinIndependentEvents, 1, nameof(MinIndependentEvents));
-        if (MeanBlockLength is { } l && !(l >= 1)) throw new ArgumentOutOfRangeException(nameof(MeanBlockLength), l, "must be at least 1");
-        return this;
+        ArgumentNullException.ThrowIfNull(horizons);
+        if (horizons.Count == 0) throw new ArgumentOutOfRangeException(nameof(horizons), "at least one horizon");
+        foreach (int h in horizons) ArgumentOutOfRangeException.ThrowIfLessThan(h, 1, nameof(horizons));
+        return [.. horizons];
     }
+
+    private static int CheckResamples(int resamples)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1, nameof(resamples));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(resamples, MaxResamples, nameof(resamples));
+        return resamples;
+    }
+
+    private static double CheckConfidence(double confidence) => confidence is > 0 and < 1 ? confidence
+        : throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "must be in (0, 1)");
+
+    private static double? CheckBlockLength(double? length) => length is null or >= 1 ? length
+        : throw new ArgumentOutOfRangeException(nameof(length), length, "must be at least 1");
 }

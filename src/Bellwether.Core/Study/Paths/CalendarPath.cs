@@ -93,8 +93,13 @@ public sealed class CalendarPath
     /// </summary>
     public static CalendarPath OfCloses(DailySeries series, string? id = null)
     {
-        int first = Array.FindIndex(series.Close, IsPrice), last = Array.FindLastIndex(series.Close, IsPrice);
-        if (first < 0) return new CalendarPath(id ?? series.Instrument.Id, series.Instrument.QuoteUnit, PathMeasure.Return, series.Count > 0 ? series.Dates[0] : default, []);
+        var close = series.Close;
+        int first = 0, last = close.Length - 1;
+        while (first < close.Length && !IsPrice(close[first])) first++;
+        while (last > first && !IsPrice(close[last])) last--;
+        if (first == close.Length)
+            return new CalendarPath(id ?? series.Instrument.Id, series.Instrument.QuoteUnit, PathMeasure.Return,
+                series.Count > 0 ? series.Dates[0] : default, []);
         var start = series.Dates[first];
         var values = new double[series.Dates[last].DayNumber - start.DayNumber + 1];
         Array.Fill(values, double.NaN);

@@ -12,10 +12,8 @@ namespace Bellwether.Core.Study.SignalValue;
 public static class SignalValueAnalysis
 {
     /// <summary>Scores <paramref name="readiness"/> against <paramref name="altSeason"/> (the index, 0–100).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
     public static SignalValueResult Run(CalendarPath readiness, CalendarPath altSeason, SignalValueParameters parameters)
     {
-        parameters.Validate();
         var p = parameters;
         var warnings = new List<string>();
         var (r, s) = (readiness.ValueRange, altSeason.ValueRange);

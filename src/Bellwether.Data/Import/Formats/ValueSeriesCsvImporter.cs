@@ -60,7 +60,7 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
         var unit = UnitOf(id, column);
         if (unit == "unknown") context.File.Notes.Add($"{id}: unit unknown; signals that need a unit will refuse it");
         var draft = collector.Build(new Instrument(id, AssetClass.MacroSeries, unit, 1, CalendarKind.UsBusiness));
-        var calendar = InferCalendar(draft.Dates);
+        var calendar = InferCalendar(draft.Dates.AsSpan());
         return new DailySeries(draft.Instrument with { Calendar = calendar }, Enumerable.Range(0, draft.Count).Select(i => draft[i]).ToList());
     }
 

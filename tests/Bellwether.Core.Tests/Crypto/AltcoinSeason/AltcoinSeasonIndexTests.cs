@@ -122,8 +122,9 @@ public class AltcoinSeasonIndexTests
         Assert.Equal(IndexStatus.Partial, Make().At(End, p with { TopCount = 7 }).Status); // 5 of 7 = 71%
         var late = new AltcoinSeasonIndex(Coins, Ranking(End.AddDays(-36)), Flags).At(End, p with { TopCount = 5 });
         Assert.Equal((IndexStatus.StaleRanking, 36), (late.Status, late.RankingAgeDays));
-        Assert.Throws<ArgumentOutOfRangeException>(() => (p with { MinCoverage = 1.5 }).Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => (p with { MaxRankingAgeDays = -1 }).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => p with { MinCoverage = 1.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => p with { MaxRankingAgeDays = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AltcoinSeasonParameters(90, 50, 25, 75));
     }
 
     [Fact]
