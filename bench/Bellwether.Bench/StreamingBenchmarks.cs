@@ -7,6 +7,7 @@ using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 
 namespace Bellwether.Bench;
 
@@ -18,6 +19,7 @@ namespace Bellwether.Bench;
 /// the first day), against the batch board of every day (in parallel, as <c>board --history</c> does weekly).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory), CategoriesColumn]
 public class StreamingBenchmarks
 {
     private static readonly DateOnly HistoryFrom = new(2018, 1, 1), HistoryTo = new(2025, 12, 31);
@@ -67,7 +69,7 @@ public class StreamingBenchmarks
         return _feed.Board.Close(_last)!.Readiness;
     }
 
-    [Benchmark, BenchmarkCategory("stream_append_day")]
+    [Benchmark(Baseline = true), BenchmarkCategory("stream_append_day")]
     public double BatchBoardOfTheDay() => ThesisBoard.Evaluate(_thesis, _data, _last, Concepts.Signals).Readiness;
 
     [Benchmark, BenchmarkCategory("stream_daily_history")]
@@ -79,7 +81,7 @@ public class StreamingBenchmarks
         return sum;
     }
 
-    [Benchmark, BenchmarkCategory("stream_daily_history")]
+    [Benchmark(Baseline = true), BenchmarkCategory("stream_daily_history")]
     public double BatchDailyHistory()
     {
         var data = Loaded();

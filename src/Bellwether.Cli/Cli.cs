@@ -50,6 +50,7 @@ public static class Cli
         root.Subcommands.Add(LeadLagCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BoardCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(StudyCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());

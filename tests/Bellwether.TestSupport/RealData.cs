@@ -69,8 +69,11 @@ public static class Excerpt
     /// <summary>A path inside the excerpt.</summary>
     public static string File(params string[] parts) => Path.Combine([Folder, .. parts]);
 
+    /// <summary>The file of the store holding the excerpt (imported on first use).</summary>
+    public static string StorePath => ImportedStores.Of(Folder);
+
     /// <summary>A store holding the excerpt (imported on first use), opened read-only. Dispose it after use.</summary>
-    public static BellwetherStore OpenStore() => BellwetherStore.Open(ImportedStores.Of(Folder), readOnly: true);
+    public static BellwetherStore OpenStore() => BellwetherStore.Open(StorePath, readOnly: true);
 }
 
 /// <summary>

@@ -23,12 +23,17 @@ public static class RatioSeries
             string source = numerator.SourceAt(numerator.IndexOf(d)) + " / " + denominator.SourceAt(denominator.IndexOf(d));
             bars.Add(new DailyBar(d, double.NaN, double.NaN, double.NaN, joined.Columns[0][i] / joined.Columns[1][i], double.NaN, double.NaN, source));
         }
-        var a = numerator.Instrument;
-        var b = denominator.Instrument;
+        return new DailySeries(InstrumentOf(numerator.Instrument, denominator.Instrument), bars);
+    }
+
+    /// <summary>The instrument of the ratio <paramref name="a"/>/<paramref name="b"/>: its calendar is the one of the
+    /// two that closes less often.</summary>
+    public static Instrument InstrumentOf(Instrument a, Instrument b)
+    {
         var calendar = a.Calendar == b.Calendar ? a.Calendar
             : a.Calendar == CalendarKind.EveryDay ? b.Calendar
             : b.Calendar == CalendarKind.EveryDay ? a.Calendar
             : CalendarKind.UsEquity;
-        return new DailySeries(new Instrument($"{a.Id}/{b.Id}", AssetClass.MacroSeries, b.Id, 1, calendar), bars);
+        return new Instrument($"{a.Id}/{b.Id}", AssetClass.MacroSeries, b.Id, 1, calendar);
     }
 }

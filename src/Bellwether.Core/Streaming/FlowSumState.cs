@@ -1,5 +1,4 @@
 using Bellwether.Core.Board;
-using Bellwether.Core.Calendars;
 using Bellwether.Core.Measurements.EtfFlows;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Statistics.EtfFlows;
@@ -14,9 +13,8 @@ namespace Bellwether.Core.Streaming;
 internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
 {
     private int _consumed, _days, _streak;
-    private bool[] _launched = [];
+    private readonly FlowDayWalker _walk = new();
     private double _cumulative;
-    private DateOnly? _calendarStart;
     private readonly int _ring = Math.Max(options.Window, options.Flows.ShortWindow);
     private double[] _totals = [];
     private DateOnly[] _dates = [];
@@ -28,7 +26,7 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
     {
         if (data.Flows(options.Table) is not { } table)
             return SignalReading.NotMeasurable($"no flow table {options.Table}", [SignalInput.Missing(options.Table)]);
-        if (_totals.Length == 0) (_totals, _dates, _launched) = (new double[_ring], new DateOnly[_ring], new bool[table.Funds.Length]);
+        if (_totals.Length == 0) (_totals, _dates) = (new double[_ring], new DateOnly[_ring]);
         for (int end = table.CountArrivedBy(day); _consumed < end; _consumed++) Add(table, _consumed);
         DateOnly? latest = _days > 0 ? _dates[(_days - 1) % _ring] : null;
         List<SignalInput> inputs = [SignalInput.Of(options.Table, table.Instrument.Calendar, latest, day)];
@@ -50,22 +48,8 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
 
     private void Add(StreamMarketData.FlowBuffer table, int i)
     {
-        _calendarStart ??= table.Date(0);
+        if (!_walk.Step(table, i, out double total, out bool partial)) return;
         var date = table.Date(i);
-        var values = table.Values(i);
-        double total = 0;
-        int count = 0;
-        bool partial = false, anyFlow = false;
-        for (int f = 0; f < values.Length; f++)
-        {
-            double v = values[f];
-            if (!double.IsNaN(v)) { count++; anyFlow |= v != 0; _launched[f] |= v != 0; }
-            if (!_launched[f]) continue;
-            if (double.IsNaN(v)) { partial = true; continue; }
-            total += v;
-        }
-        if (count == 0) return;
-        if (!anyFlow && !TradingCalendar.For(table.Instrument.Calendar, _calendarStart.Value).IsSession(date)) return;
         _cumulative += total;
         _streak = total > 0 ? Math.Max(_streak, 0) + 1 : total < 0 ? Math.Min(_streak, 0) - 1 : 0;
         _totals[_days % _ring] = total;
@@ -92,9 +76,7 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
     public void Write(BinaryWriter w)
     {
         w.Write(_consumed); w.Write(_days); w.Write(_streak); w.Write(_cumulative);
-        Snapshots.Write(w, _calendarStart);
-        w.Write(_launched.Length);
-        foreach (var l in _launched) w.Write(l);
+        _walk.Write(w);
         w.Write(_totals.Length);
         for (int k = 0; k < _totals.Length; k++) { w.Write(_totals[k]); Snapshots.Write(w, _dates[k]); }
         w.Write(_latestPartial); w.Write(_longSum); w.Write(_shortSum); Snapshots.Write(w, _runStart);
@@ -103,9 +85,7 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
     public void Read(BinaryReader r)
     {
         (_consumed, _days, _streak, _cumulative) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadDouble());
-        _calendarStart = Snapshots.ReadDate(r);
-        _launched = new bool[r.ReadInt32()];
-        for (int f = 0; f < _launched.Length; f++) _launched[f] = r.ReadBoolean();
+        _walk.Read(r);
         int n = r.ReadInt32();
         (_totals, _dates) = (new double[n], new DateOnly[n]);
         for (int k = 0; k < n; k++) { _totals[k] = r.ReadDouble(); _dates[k] = Snapshots.ReadDate(r)!.Value; }

@@ -1,9 +1,19 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.Breakout;
+using Bellwether.Core.Measurements.Correlation;
+using Bellwether.Core.Measurements.CorrelationTrend;
+using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.EtfFlows;
+using Bellwether.Core.Measurements.FedPath;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Measurements.NoSource;
+using Bellwether.Core.Measurements.RecordClose;
+using Bellwether.Core.Measurements.Trendline;
+using Bellwether.Core.Statistics.Resampling;
 
 namespace Bellwether.Core.Streaming;
 
@@ -38,7 +48,17 @@ public static class IncrementalSignals
     public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
     {
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
+        BreakoutSignal k => Of(k, spec, p => new BreakoutTrackState(p)),
+        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily => Of(k, spec, p => new CorrelationState(p)),
+        CorrelationTrendSignal k when k.Options(spec).Frequency == Frequency.Daily =>
+            Of(k, spec, p => new CorrelationTrendState(p)),
+        DivergenceSignal k => Of(k, spec, p => new DivergenceState(p)),
         DrawdownSignal k => Of(k, spec, p => new DrawdownState(p)),
+        FedPathSignal k => Of(k, spec, p => new FedPathState(p)),
+        FlowRotationSignal k => new FlowRotationState(k.Options(spec)),
+        NetLiquiditySignal k => Of(k, spec, p => new NetLiquidityState(p)),
+        RecordCloseSignal k => Of(k, spec, p => new RecordCloseState(p)),
+        TrendlineSignal k => Of(k, spec, p => new TrendlineState(p)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
         NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
         _ => null,

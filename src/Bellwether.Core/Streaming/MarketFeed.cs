@@ -15,6 +15,7 @@ namespace Bellwether.Core.Streaming;
 public sealed class MarketFeed
 {
     private readonly IMarketData _source;
+    private readonly ThesisDefinition _thesis;
     private readonly StreamingBoard _board;
     private readonly List<string> _series = [], _flows = [];
     private readonly List<AssetClass> _classes = [];
@@ -28,7 +29,7 @@ public sealed class MarketFeed
     /// <param name="last">The last day that will be fed (the inputs are read from the board of that day).</param>
     public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last, int checkpointEvery = 32)
     {
-        _source = source;
+        (_source, _thesis) = (source, thesis);
         var recorder = new Recorder(source, new Reads());
         ThesisBoard.EvaluateValidated(thesis, recorder, last, kinds);
         var reads = recorder.Sink;
@@ -76,6 +77,20 @@ public sealed class MarketFeed
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
         foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? []) _board.Ranking(snapshot);
+    }
+
+    /// <summary>
+    /// Feeds the rows known by the last day <paramref name="snapshot"/> closed and resumes the board from it, so the
+    /// next day to feed and close is the one after; null when the snapshot closed no day (nothing is fed).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The snapshot is refused (another version or thesis, other data): this
+    /// feed has been fed and must not be used; replay with a new one.</exception>
+    public DateOnly? Resume(byte[] snapshot)
+    {
+        if (StreamingBoard.SnapshotDay(snapshot, _thesis) is not { } day) return null;
+        for (var d = First; d <= day; d = d.AddDays(1)) Feed(d);
+        _board.Resume(snapshot);
+        return day;
     }
 
     /// <summary>Feeds and closes every day from <paramref name="from"/> to <paramref name="to"/>; the boards of days

@@ -17,4 +17,14 @@ internal static class Snapshots
 
     public static DrawdownPoint ReadPoint(BinaryReader r) =>
         new(ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble(), ReadDate(r)!.Value, r.ReadDouble());
+
+    public static void Write(BinaryWriter w, in Series.DailyBar b)
+    {
+        Write(w, b.Date);
+        foreach (var x in new[] { b.Open, b.High, b.Low, b.Close, b.Volume, b.MarketCap }) w.Write(x);
+        w.Write(b.Source);
+    }
+
+    public static Series.DailyBar ReadBar(BinaryReader r) => new(ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble(),
+        r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadString());
 }

@@ -92,6 +92,53 @@ public sealed class StreamMarketData
         return rows;
     }
 
+    /// <summary>
+    /// A hash (FNV-1a) of the data known at the end of <paramref name="day"/> (null: none), in a fixed order: every
+    /// series' rows with their arrival days, every flow table's, every ranking. Equal for equal data however it was fed
+    /// (a revised row counts as it now stands), so a snapshot resumes only on the data it was taken on.
+    /// </summary>
+    public ulong ContentHash(DateOnly? day)
+    {
+        ulong h = 14695981039346656037;
+        void Mix(long word) => h = (h ^ (ulong)word) * 1099511628211;
+        void Text(string text)
+        {
+            foreach (char c in text) Mix(c);
+            Mix(-1);
+        }
+        if (day is not { } last) return h;
+        foreach (var b in _series.Values.OrderBy(b => b.Instrument.Id, StringComparer.Ordinal))
+        {
+            Text(b.Instrument.Id);
+            for (int i = 0, n = b.CountArrivedBy(last); i < n; i++)
+            {
+                var bar = b[i];
+                Mix(bar.Date.DayNumber); Mix(b.Arrived(i).DayNumber);
+                foreach (var v in new[] { bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.MarketCap })
+                    Mix(BitConverter.DoubleToInt64Bits(v));
+            }
+        }
+        foreach (var t in _flows.Values.OrderBy(t => t.Instrument.Id, StringComparer.Ordinal))
+        {
+            Text(t.Instrument.Id);
+            for (int i = 0, n = t.CountArrivedBy(last); i < n; i++)
+            {
+                Mix(t.Date(i).DayNumber);
+                foreach (var v in t.Values(i)) Mix(BitConverter.DoubleToInt64Bits(v));
+                Mix(BitConverter.DoubleToInt64Bits(t.Total(i)));
+            }
+        }
+        foreach (var (list, rows) in _rankings)
+        {
+            Text(list);
+            foreach (var r in rows.Where(r => r.Date <= last))
+            {
+                Mix(r.Date.DayNumber); Mix(r.Rank); Text(r.Symbol); Mix(BitConverter.DoubleToInt64Bits(r.MarketCapUsd));
+            }
+        }
+        return h;
+    }
+
     /// <summary>The data known at the end of <paramref name="day"/>: rows arrived by then.</summary>
     public IMarketData At(DateOnly day) => new View(this, day);
 

@@ -21,7 +21,7 @@ namespace Bellwether.Core.Streaming;
 public sealed class StreamingBoard
 {
     /// <summary>The snapshot format; a snapshot of another version is refused.</summary>
-    public const int SnapshotVersion = 1;
+    public const int SnapshotVersion = 2;
 
     private static readonly byte[] Magic = "BWSTREAM"u8.ToArray();
 
@@ -183,6 +183,7 @@ public sealed class StreamingBoard
             w.Write(SnapshotVersion);
             w.Write(Fingerprint(_thesis));
             Snapshots.Write(w, _first); Snapshots.Write(w, _day); Snapshots.Write(w, _lastCheckpoint);
+            w.Write(Data.ContentHash(_day));
             var states = WriteStates();
             w.Write(states.Length);
             w.Write(states);
@@ -190,21 +191,70 @@ public sealed class StreamingBoard
         return buffer.ToArray();
     }
 
-    /// <summary>Restores <paramref name="snapshot"/> into this fresh stream (same thesis).</summary>
-    /// <exception cref="InvalidDataException">Not a snapshot, another format version, or another thesis.</exception>
+    /// <summary>
+    /// Restores <paramref name="snapshot"/> into this fresh stream (same thesis), which has been fed the rows known by
+    /// the snapshot's day (<see cref="SnapshotDay"/>) and no others: the same rows, or the snapshot is refused.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a snapshot, another format version, another thesis, or other data.
+    /// </exception>
     public void Resume(byte[] snapshot)
     {
         if (_day is not null) throw new InvalidOperationException("resume a fresh stream only");
-        using var r = new BinaryReader(new MemoryStream(snapshot));
-        if (snapshot.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException("not a Bellwether stream snapshot");
-        int version = r.ReadInt32();
-        if (version != SnapshotVersion)
-            throw new InvalidDataException($"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the store");
-        if (r.ReadString() != Fingerprint(_thesis))
-            throw new InvalidDataException("the stream snapshot is of another thesis or other parameters: replay from the store");
+        using var r = Header(snapshot, _thesis);
         (_first, _day, _lastCheckpoint) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
-        ReadStates(r.ReadBytes(r.ReadInt32()));
+        if (r.ReadUInt64() != Data.ContentHash(_day))
+        {
+            (_first, _day, _lastCheckpoint) = (null, null, null);
+            throw new InvalidDataException(
+                "the stream snapshot was taken on other data (the store changed since): replay from the store");
+        }
+        try
+        {
+            ReadStates(r.ReadBytes(r.ReadInt32()));
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the stream snapshot is cut short: replay from the store", e);
+        }
+    }
+
+    /// <summary>The last day closed by the stream <paramref name="snapshot"/> of <paramref name="thesis"/>, or null
+    /// when it closed none.</summary>
+    /// <exception cref="InvalidDataException">Not a snapshot, another format version, or another thesis.</exception>
+    public static DateOnly? SnapshotDay(byte[] snapshot, ThesisDefinition thesis)
+    {
+        using var r = Header(snapshot, thesis);
+        Snapshots.ReadDate(r);
+        return Snapshots.ReadDate(r);
+    }
+
+    /// <summary>A reader past the header of <paramref name="snapshot"/>, checked against <paramref name="thesis"/>.</summary>
+    private static BinaryReader Header(byte[] snapshot, ThesisDefinition thesis)
+    {
+        var r = new BinaryReader(new MemoryStream(snapshot));
+        try
+        {
+            if (snapshot.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new InvalidDataException("not a Bellwether stream snapshot");
+            int version = r.ReadInt32();
+            if (version != SnapshotVersion)
+                throw new InvalidDataException(
+                    $"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the store");
+            if (r.ReadString() != Fingerprint(thesis))
+                throw new InvalidDataException(
+                    "the stream snapshot is of another thesis or other parameters: replay from the store");
+            return r;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            r.Dispose();
+            throw new InvalidDataException("the stream snapshot is cut short: replay from the store", e);
+        }
+        catch
+        {
+            r.Dispose();
+            throw;
+        }
     }
 
     private static string Fingerprint(ThesisDefinition thesis) => string.Join("\n", thesis.Signals.Select(s =>

@@ -72,8 +72,15 @@ public sealed class CorrelationTrendMeasurement : Measurement<CorrelationTrendOf
         var a = Inputs.Series(data, o.A, asOf, inputs);
         var b = Inputs.Series(data, o.B, asOf, inputs);
         if (a is null || b is null) return Measured.Missing<CorrelationTrendReading>(inputs, asOf);
-        var rows = Inputs.Align(data, a, b,
-            new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind));
+        return Of(o, Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind)),
+            inputs, asOf);
+    }
+
+    /// <summary>The measurement from the aligned <paramref name="rows"/> of the last <see cref="HistoryDays"/> days (a
+    /// stream's state keeps them, docs/streaming.md).</summary>
+    internal static Measured<CorrelationTrendReading> Of(CorrelationTrendOf o, AlignedReturns rows,
+        List<SignalInput> inputs, DateOnly asOf)
+    {
         var rolling = new double[rows.Count];
         RollingStatistics.Pearson(rows.Columns[0], rows.Columns[1], o.Window, rolling, rows.Dates);
         if (rows.Count == 0 || double.IsNaN(rolling[^1]))

@@ -52,22 +52,37 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
         // the ones known then.
         var history = data.SharedHistory(new HistoryKey(o.Series, o.Path), [o.Series],
             d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
-        // Read no observation past the last one published by asOf (the series handed out holds just those).
-        var through = series.Dates[^1] < asOf ? series.Dates[^1] : asOf;
-        if (history.AsOf(asOf.AddMonths(-ReadingMonths), asOf, through) is not { } r)
-            return Measured.NotMeasurable<FedMoves>($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
         var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series],
             _ => history.Changes().ToArray());
+        // Read no observation past the last one published by asOf (the series handed out holds just those).
+        return Of(o, series.Instrument.Id, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf, inputs);
+    }
+
+    /// <summary>
+    /// The measurement as of <paramref name="asOf"/> from <paramref name="history"/> (observations from 14 months
+    /// before on) and every move of the whole scan, <paramref name="moves"/> (those confirmed by
+    /// <paramref name="through"/> are known), reading no observation after <paramref name="through"/>. A stream's state
+    /// calls it with the history it keeps (docs/streaming.md).
+    /// </summary>
+    internal static Measured<FedMoves> Of(FedPathOf o, string id, FedRateHistory history, IReadOnlyList<RateChange> moves,
+        DateOnly through, DateOnly asOf, List<SignalInput> inputs)
+    {
+        if (history.AsOf(ReadFrom(asOf), asOf, through) is not { } r)
+            return Measured.NotMeasurable<FedMoves>($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
         // Moves are confirmed in order, so those known are a prefix.
-        int known = moves.Length, lo = 0;
+        int known = moves.Count, lo = 0;
         while (lo < known)
         {
             int mid = (lo + known) >>> 1;
             if (moves[mid].ConfirmedOn <= through) lo = mid + 1; else known = mid;
         }
-        var knownMoves = new ArraySegment<RateChange>(moves, 0, known);
-        return Measured.Of(new FedMoves(series.Instrument.Id, r, knownMoves, RegimeStart(r.Regime, knownMoves)), inputs);
+        IReadOnlyList<RateChange> knownMoves = known == moves.Count ? moves
+            : moves is RateChange[] all ? new ArraySegment<RateChange>(all, 0, known) : [.. moves.Take(known)];
+        return Measured.Of(new FedMoves(id, r, knownMoves, RegimeStart(r.Regime, knownMoves)), inputs);
     }
+
+    /// <summary>The first day a reading as of <paramref name="asOf"/> reads observations from.</summary>
+    internal static DateOnly ReadFrom(DateOnly asOf) => asOf.AddMonths(-ReadingMonths);
 
     /// <summary>The rate beside net liquidity (<see cref="FedAndLiquidityChart"/>, drawn once for both).</summary>
     public override Chart? Chart(FedPathOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
@@ -77,7 +92,7 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
     /// easing (tightening) began with the first cut (hike) of the latest run of cuts (hikes) that never left six months
     /// without a move; on hold began the first day the latest move fell out of the six months.
     /// </summary>
-    private static DateOnly? RegimeStart(FedRegime regime, ArraySegment<RateChange> moves)
+    private static DateOnly? RegimeStart(FedRegime regime, IReadOnlyList<RateChange> moves)
     {
         if (moves.Count == 0) return null;
         var last = moves[^1];
@@ -99,6 +114,7 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
     /// <summary>Every move of the rate's whole history.</summary>
     private sealed record MovesKey(string Series, FedPathParameters Path) : SharedKey<RateChange[]>;
 }
+
 
 /// <summary>The fed funds path as of a date and the policy moves known then.</summary>
 /// <param name="Id">The rate series' id as stored.</param>

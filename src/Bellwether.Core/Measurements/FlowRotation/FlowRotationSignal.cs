@@ -20,11 +20,16 @@ public sealed class FlowRotationSignal()
     public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days", "days"];
 
     protected override SignalReading Reading(FlowRotationParameters o, RotationReading r,
-        IReadOnlyList<SignalInput> inputs, IMarketData data)
+        IReadOnlyList<SignalInput> inputs, IMarketData data) =>
+        Reading(o, r, inputs, Since(data, o, r.Window.To, r.Window.Kind));
+
+    /// <summary>The reading of <paramref name="r"/>, whose label has held since <paramref name="since"/> (see
+    /// <see cref="Since"/>; a stream keeps it as it goes).</summary>
+    internal static SignalReading Reading(FlowRotationParameters o, RotationReading r, IReadOnlyList<SignalInput> inputs,
+        DateOnly? since)
     {
         var w = r.Window;
         var label = Say.Word(w.Kind);
-        var since = Since(data, o, w.To, w.Kind);
         string reading = w.Kind switch
         {
             RotationKind.Rotation => $"rotation: {r.Into} took money while {r.OutOf} lost it",

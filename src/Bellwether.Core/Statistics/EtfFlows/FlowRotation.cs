@@ -16,10 +16,17 @@ public static class FlowRotation
         var outByDate = outOf.Days.ToDictionary(d => d.Date, d => d.Total);
         var shared = into.Days.Where(d => outByDate.ContainsKey(d.Date)).Select(d => (d.Date, Into: d.Total, OutOf: outByDate[d.Date])).ToList();
         if (shared.Count == 0) return null;
-        var span = shared.Skip(Math.Max(0, shared.Count - window)).ToList();
+        return Of(into.Id, outOf.Id, shared.Skip(Math.Max(0, shared.Count - window)).ToList());
+    }
+
+    /// <summary>The reading over <paramref name="span"/>, the shared flow days of the window in date order (not empty).
+    /// </summary>
+    internal static RotationReading Of(string intoId, string outOfId,
+        List<(DateOnly Date, double Into, double OutOf)> span)
+    {
         var rotationDays = span.Where(d => d.Into > 0 && d.OutOf < 0).ToList();
         var weeks = span.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7))).Select(g => Span(g.ToList())).ToList();
-        return new RotationReading(into.Id, outOf.Id, Span(span), rotationDays.Count,
+        return new RotationReading(intoId, outOfId, Span(span), rotationDays.Count,
             rotationDays.Sum(d => d.Into), rotationDays.Sum(d => d.OutOf), weeks);
     }
 

@@ -1,3 +1,4 @@
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
@@ -7,40 +8,88 @@ namespace Bellwether.Core.Statistics.FedPolicy;
 /// A policy-rate series prepared for <see cref="FedFundsPath"/>: its finite observations and each one's baseline (the
 /// median of the <c>BaselineObservations</c> observations before it), computed once. The baseline of an observation
 /// reads only earlier observations, so a scan over any span of observations finds the same moves as the scan of
-/// those observations alone, without sorting a window per day.
+/// those observations alone, without sorting a window per day. A stream appends observations one at a time
+/// (<see cref="Append"/>), keeps the moves of the whole scan current (<see cref="Moves"/>) and forgets observations
+/// older than any span it will read (<see cref="Forget"/>).
 /// </summary>
 public sealed class FedRateHistory
 {
     private readonly FedPathParameters _p;
-    private readonly DateOnly[] _dates;
-    private readonly double[] _values;
+    private readonly List<DateOnly> _dates = [];
+    private readonly List<double> _values = [];
     /// <summary>The baseline of observation t (NaN for the first <c>BaselineObservations</c>).</summary>
-    private readonly double[] _baselines;
+    private readonly List<double> _baselines = [];
+    private readonly List<RateChange> _moves = [];
+    /// <summary>Observations forgotten from the front, and the next observation the whole scan examines.</summary>
+    private int _forgotten, _scanAt;
 
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
-    internal FedRateHistory(DailySeries rate, FedPathParameters parameters)
+    internal FedRateHistory(DailySeries rate, FedPathParameters parameters) : this(rate.Instrument, parameters)
     {
-        if (!string.Equals(rate.Instrument.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
-            throw new NotMeasurableException($"{rate.Instrument.Id}: unit '{rate.Instrument.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
-        _p = parameters;
-        var dates = new List<DateOnly>(rate.Count);
-        var values = new List<double>(rate.Count);
-        for (int i = 0; i < rate.Count; i++)
-            if (!double.IsNaN(rate.Close[i])) { dates.Add(rate.Dates[i]); values.Add(rate.Close[i]); }
-        (_dates, _values) = ([.. dates], [.. values]);
-        int kb = parameters.BaselineObservations;
-        _baselines = new double[_values.Length];
-        var window = new double[kb];
-        for (int t = 0; t < _values.Length; t++)
+        for (int i = 0; i < rate.Count; i++) Add(rate.Dates[i], rate.Close[i], scan: false);
+    }
+
+    /// <summary>An empty history of <paramref name="rate"/>'s observations, to <see cref="Append"/> to.</summary>
+    /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid parameters.</exception>
+    internal FedRateHistory(Instrument rate, FedPathParameters parameters) : this(parameters)
+    {
+        if (!string.Equals(rate.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
+            throw new NotMeasurableException($"{rate.Id}: unit '{rate.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
+    }
+
+    private FedRateHistory(FedPathParameters parameters) => _p = parameters;
+
+    /// <summary>Every confirmed move, oldest first.</summary>
+    public List<RateChange> Changes() => Scan(0, _values.Count, out _);
+
+    /// <summary>The moves confirmed by the observations appended so far, kept by <see cref="Append"/>: the same as
+    /// <see cref="Changes"/> on a history never forgotten.</summary>
+    internal IReadOnlyList<RateChange> Moves => _moves;
+
+    /// <summary>The date of the latest observation, or null.</summary>
+    internal DateOnly? Last => _dates.Count > 0 ? _dates[^1] : null;
+
+    /// <summary>Adds an observation dated after every earlier one (a NaN is left out, as in a series).</summary>
+    internal void Append(DateOnly date, double value) => Add(date, value, scan: true);
+
+    private void Add(DateOnly date, double value, bool scan)
+    {
+        if (double.IsNaN(value)) return;
+        _dates.Add(date);
+        _values.Add(value);
+        int kb = _p.BaselineObservations, t = _values.Count - 1;
+        if (t + _forgotten < kb) _baselines.Add(double.NaN);
+        else
         {
-            if (t < kb) { _baselines[t] = double.NaN; continue; }
-            Array.Copy(_values, t - kb, window, 0, kb);
-            _baselines[t] = Median(window);
+            var window = new double[kb];
+            _values.CopyTo(t - kb, window, 0, kb);
+            _baselines.Add(Median(window));
+        }
+        if (!scan) return;
+        // The whole scan, resumed: a candidate is decided once its confirming window is in or it fails.
+        int hi = _values.Count;
+        for (int at = Math.Max(_scanAt, kb - _forgotten); at < hi; at = _scanAt)
+        {
+            var move = Examine(at, hi, out bool pending);
+            if (pending) break;
+            _scanAt = move is null ? at + 1 : at + _p.ConfirmObservations;
+            if (move is not null) _moves.Add(move);
         }
     }
 
-    /// <summary>Every confirmed move, oldest first.</summary>
-    public List<RateChange> Changes() => Scan(0, _values.Length, out _);
+    /// <summary>Forgets the observations dated before <paramref name="date"/>, keeping the baseline's observations and
+    /// what the whole scan has yet to examine; <see cref="AsOf"/> must not be asked from before it afterwards.
+    /// </summary>
+    internal void Forget(DateOnly date)
+    {
+        int n = 0;
+        while (n < _dates.Count && _dates[n] < date) n++;
+        n = Math.Min(n, Math.Min(_values.Count - _p.BaselineObservations, _scanAt - 1));
+        if (n <= 0) return;
+        _dates.RemoveRange(0, n); _values.RemoveRange(0, n); _baselines.RemoveRange(0, n);
+        (_forgotten, _scanAt) = (_forgotten + n, _scanAt - n);
+    }
 
     /// <summary>
     /// The path as of <paramref name="asOf"/> from the observations dated from <paramref name="from"/> (null: the first)
@@ -71,39 +120,93 @@ public sealed class FedRateHistory
     {
         var changes = new List<RateChange>();
         pending = null;
-        int kb = _p.BaselineObservations, ka = _p.ConfirmObservations;
-        var values = _values;
-        for (int t = lo + kb; t < hi; t++)
+        for (int t = lo + _p.BaselineObservations; t < hi; t++)
         {
-            double before = _baselines[t];
-            int side = Math.Sign(values[t] - before);
-            if (side == 0 || side * (values[t] - before) < _p.Threshold || side * (values[t - 1] - before) >= _p.Threshold) continue;
-            int held = 1;
-            while (held < ka && t + held < hi && side * (values[t + held] - before) >= _p.Threshold) held++;
-            if (held == ka)
+            var move = Examine(t, hi, out bool open);
+            if (move is not null)
             {
-                changes.Add(new RateChange(_dates[t], before, Median(values[t..(t + ka)]), _dates[t + ka - 1]));
-                t += ka - 1; // resume past the confirming window
+                changes.Add(move);
+                t += _p.ConfirmObservations - 1; // resume past the confirming window
             }
-            else if (t + held == hi)
+            else if (open)
             {
-                pending = new PendingRateChange(_dates[t], held, before, values[hi - 1]);
+                pending = new PendingRateChange(_dates[t], Held(t, hi), _baselines[t], _values[hi - 1]);
                 break;
             }
         }
         return changes;
     }
 
+    /// <summary>
+    /// Whether a move starts at observation <paramref name="t"/> among those before <paramref name="hi"/>: the move
+    /// when confirmed; <paramref name="open"/> when every observation to the end holds the new level but fewer than
+    /// needed to confirm it.
+    /// </summary>
+    private RateChange? Examine(int t, int hi, out bool open)
+    {
+        open = false;
+        double before = _baselines[t];
+        int side = Math.Sign(_values[t] - before);
+        if (side == 0 || side * (_values[t] - before) < _p.Threshold || side * (_values[t - 1] - before) >= _p.Threshold)
+            return null;
+        int held = Held(t, hi), ka = _p.ConfirmObservations;
+        if (held == ka)
+            return new RateChange(_dates[t], before, Median([.. _values.GetRange(t, ka)]), _dates[t + ka - 1]);
+        open = t + held == hi;
+        return null;
+    }
+
+    /// <summary>Observations from <paramref name="t"/> on (at most the confirmation's) that hold its side of the
+    /// baseline.</summary>
+    private int Held(int t, int hi)
+    {
+        double before = _baselines[t];
+        int side = Math.Sign(_values[t] - before), held = 1;
+        while (held < _p.ConfirmObservations && t + held < hi && side * (_values[t + held] - before) >= _p.Threshold)
+            held++;
+        return held;
+    }
+
     /// <summary>The first observation dated on or after (<paramref name="above"/> 0) or after (1) <paramref name="date"/>.</summary>
     private int Bound(DateOnly date, int above)
     {
-        int lo = 0, hi = _dates.Length;
+        int lo = 0, hi = _dates.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
             if (_dates[mid].CompareTo(date) < above) lo = mid + 1; else hi = mid;
         }
         return lo;
+    }
+
+    /// <summary>Writes the observations kept, their baselines, the moves and the scan's position.</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(_forgotten); w.Write(_scanAt); w.Write(_dates.Count);
+        for (int i = 0; i < _dates.Count; i++)
+        {
+            w.Write(_dates[i].DayNumber); w.Write(_values[i]); w.Write(_baselines[i]);
+        }
+        w.Write(_moves.Count);
+        foreach (var m in _moves)
+        {
+            w.Write(m.Date.DayNumber); w.Write(m.Before); w.Write(m.After); w.Write(m.ConfirmedOn.DayNumber);
+        }
+    }
+
+    /// <summary>The history <see cref="Write"/> wrote, with the same parameters (its unit was checked then).</summary>
+    internal static FedRateHistory Read(BinaryReader r, FedPathParameters parameters)
+    {
+        var h = new FedRateHistory(parameters) { _forgotten = r.ReadInt32(), _scanAt = r.ReadInt32() };
+        for (int n = r.ReadInt32(), i = 0; i < n; i++)
+        {
+            h._dates.Add(DateOnly.FromDayNumber(r.ReadInt32())); h._values.Add(r.ReadDouble());
+            h._baselines.Add(r.ReadDouble());
+        }
+        for (int n = r.ReadInt32(), i = 0; i < n; i++)
+            h._moves.Add(new RateChange(DateOnly.FromDayNumber(r.ReadInt32()), r.ReadDouble(), r.ReadDouble(),
+                DateOnly.FromDayNumber(r.ReadInt32())));
+        return h;
     }
 
     /// <summary>The median of <paramref name="window"/> (sorted in place).</summary>

@@ -1,3 +1,4 @@
+using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Series;
 
@@ -45,11 +46,7 @@ public static class NetLiquidity
                 skipped.Add(new SkippedWeek(wednesday, missing));
                 continue;
             }
-            if (value[1] + value[2] > value[0])
-                throw new NotMeasurableException(
-                    $"{wednesday}: {inputs[1].Instrument.Id} ({value[1]:0.###} bn) plus {inputs[2].Instrument.Id} ({value[2]:0.###} bn) exceed " +
-                    $"{inputs[0].Instrument.Id} ({value[0]:0.###} bn); both are Fed liabilities, so a declared unit must be wrong " +
-                    $"({string.Join(", ", inputs.Select(s => $"{s.Instrument.Id}: {s.Instrument.QuoteUnit}"))})");
+            CheckLiabilities(wednesday, value, [.. inputs.Select(s => s.Instrument)]);
             double net = value[0] - value[1] - value[2];
             byDate[wednesday] = net;
             weeks.Add(new NetLiquidityWeek(wednesday, value[0], value[1], value[2], net,
@@ -58,8 +55,21 @@ public static class NetLiquidity
         return new NetLiquiditySeries(weeks, skipped);
     }
 
+    /// <summary>Refuses a Wednesday whose treasury account plus reverse repo (US$ bn) exceed total assets.</summary>
+    /// <exception cref="NotMeasurableException">They do: a declared unit must be wrong.</exception>
+    internal static void CheckLiabilities(DateOnly wednesday, double[] value, IReadOnlyList<Instrument> inputs)
+    {
+        if (value[1] + value[2] > value[0])
+            throw new NotMeasurableException(
+                $"{wednesday}: {inputs[1].Id} ({value[1]:0.###} bn) plus {inputs[2].Id} ({value[2]:0.###} bn) exceed " +
+                $"{inputs[0].Id} ({value[0]:0.###} bn); both are Fed liabilities, so a declared unit must be wrong " +
+                $"({string.Join(", ", inputs.Select(s => $"{s.Id}: {s.QuoteUnit}"))})");
+    }
+
+    /// <summary>The first Wednesday on or after <paramref name="d"/>.</summary>
+    internal static DateOnly NextWednesday(DateOnly d) =>
+        d.AddDays(((int)DayOfWeek.Wednesday - (int)d.DayOfWeek + 7) % 7);
+
     private static double Change(Dictionary<DateOnly, double> byDate, DateOnly date, int weeks, double now) =>
         byDate.TryGetValue(date.AddDays(-7 * weeks), out var then) ? now - then : double.NaN;
-
-    private static DateOnly NextWednesday(DateOnly d) => d.AddDays(((int)DayOfWeek.Wednesday - (int)d.DayOfWeek + 7) % 7);
 }

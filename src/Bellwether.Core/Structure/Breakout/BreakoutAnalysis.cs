@@ -28,7 +28,7 @@ public static class BreakoutAnalysis
         var levels = new List<LevelStatus>();
         var asOfDate = series.Dates[last];
 
-        var tracked = TrackMultiYearHigh(series, last, parameters.MultiYearHigh, rules, monthEnds, events);
+        var tracked = TrackMultiYearHigh(series, last, parameters.MultiYearHigh, rules, events);
         if (tracked is not null)
         {
             var touching = SwingPivots.Find(series, PivotKind.High, parameters.Zones.PivotSizes, last)
@@ -64,26 +64,21 @@ public static class BreakoutAnalysis
         var events = new List<BreakoutEvent>();
         var points = new MultiYearHighTrackPoint?[series.Count];
         if (series.Count > 0)
-            TrackMultiYearHigh(series, series.Count - 1, parameters.MultiYearHigh, parameters.Rules, new MonthEndFlags(series), events,
+            TrackMultiYearHigh(series, series.Count - 1, parameters.MultiYearHigh, parameters.Rules, events,
                 (i, tracked) => points[i] = tracked is null ? null : new MultiYearHighTrackPoint(tracked.Level, tracked.LevelDate, tracked.State, tracked.Since));
         return new MultiYearHighTrack(series.Dates, points, events);
     }
 
     private static LevelStateMachine? TrackMultiYearHigh(DailySeries series, int last, MultiYearHighParameters parameters,
-        BreakoutParameters rules, MonthEndFlags monthEnds, List<BreakoutEvent> events, Action<int, LevelStateMachine?>? stepped = null)
+        BreakoutParameters rules, List<BreakoutEvent> events, Action<int, LevelStateMachine?>? stepped = null)
     {
-        LevelStateMachine? tracked = null;
-        var before = PriorMaxima(series, parameters.Basis);
-        MultiYearHighs.Scan(series, last, parameters, rules.Buffer, (i, high) =>
+        var tracker = new MultiYearHighTracker(parameters, rules);
+        for (int i = 0; i <= last; i++)
         {
-            if (tracked is not null && tracked.LevelDate < series.Dates[i].AddYears(-parameters.LookbackYears)) tracked = null;
-            if (high is { Unbroken: true } && (tracked is null || tracked.LevelDate != high.Date))
-                tracked = new LevelStateMachine(high.Price, LevelKind.MultiYearHigh, high.Date,
-                    new LevelHistory(high.Date, high.Price >= before[high.Index]), rules);
-            tracked?.Step(series, i, monthEnds[i], events);
-            stepped?.Invoke(i, tracked);
-        });
-        return tracked;
+            tracker.Step(series.Instrument.Calendar, series.Dates[i], series.Close[i], series.High[i], series.Low[i], events);
+            stepped?.Invoke(i, tracker.Tracked);
+        }
+        return tracker.Tracked;
     }
 
     /// <summary>

@@ -33,13 +33,16 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
     private bool ClearedRecentTop => _phase == Phase.AfterBreakout && _recentTop;
 
     /// <summary>Advances over row <paramref name="i"/>; bars with a NaN close are skipped (no state change).</summary>
-    public void Step(DailySeries s, int i, bool monthEnd, List<BreakoutEvent> events)
+    public void Step(DailySeries s, int i, bool monthEnd, List<BreakoutEvent> events) =>
+        Step(s.Dates[i], s.Close[i], s.High[i], s.Low[i], i, monthEnd, events);
+
+    /// <summary>Advances over row <paramref name="i"/> of its series, dated <paramref name="date"/>.</summary>
+    public void Step(DateOnly date, double close, double barHigh, double barLow, int i, bool monthEnd,
+        List<BreakoutEvent> events)
     {
-        double close = s.Close[i];
         if (double.IsNaN(close)) return;
-        double high = double.IsFinite(s.High[i]) ? s.High[i] : close;
-        double low = double.IsFinite(s.Low[i]) ? s.Low[i] : close;
-        var date = s.Dates[i];
+        double high = double.IsFinite(barHigh) ? barHigh : close;
+        double low = double.IsFinite(barLow) ? barLow : close;
 
         if (_phase != Phase.AfterBreakout)
         {
@@ -81,6 +84,37 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
         }
         // A retest lasts while price is at the level: a bar wholly above the band ends it, a bar back in it resumes it.
         else if (_retested) Enter(date, inRetestBand ? BreakoutState.Retest : BreakoutState.Above);
+    }
+
+    /// <summary>Writes the level and the machine's state (a stream's checkpoint).</summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Level); w.Write((int)Kind); w.Write(LevelDate.DayNumber);
+        w.Write(history is not null);
+        if (history is not null) { w.Write(history.HeldSince.DayNumber); w.Write(history.AllTimeHigh); }
+        w.Write((int)_phase); w.Write(_breakoutIndex); w.Write(_streak);
+        w.Write(_confirmed); w.Write(_retested); w.Write(_started); w.Write(_recentTop);
+        w.Write((int)_state); w.Write(_since.DayNumber); w.Write(_breakoutDate.DayNumber);
+    }
+
+    /// <summary>The machine <see cref="Write"/> wrote, under <paramref name="rules"/>.</summary>
+    public static LevelStateMachine Read(BinaryReader r, BreakoutParameters rules)
+    {
+        var (level, kind, levelDate) = (r.ReadDouble(), (LevelKind)r.ReadInt32(), DateOnly.FromDayNumber(r.ReadInt32()));
+        var history = r.ReadBoolean() ? new LevelHistory(DateOnly.FromDayNumber(r.ReadInt32()), r.ReadBoolean()) : null;
+        return new LevelStateMachine(level, kind, levelDate, history, rules)
+        {
+            _phase = (Phase)r.ReadInt32(),
+            _breakoutIndex = r.ReadInt32(),
+            _streak = r.ReadInt32(),
+            _confirmed = r.ReadBoolean(),
+            _retested = r.ReadBoolean(),
+            _started = r.ReadBoolean(),
+            _recentTop = r.ReadBoolean(),
+            _state = (BreakoutState)r.ReadInt32(),
+            _since = DateOnly.FromDayNumber(r.ReadInt32()),
+            _breakoutDate = DateOnly.FromDayNumber(r.ReadInt32()),
+        };
     }
 
     private void TryConfirm(List<BreakoutEvent> events, DateOnly date, double close, bool monthEnd)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Streaming;
 
 namespace Bellwether.Core.Study.Readiness;
 
@@ -22,21 +23,8 @@ public static class ReadinessHistory
         IReadOnlyList<SignalVariant>? variants = null, int every = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
-        kinds.Validate(thesis);
+        var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
         int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
-        var specs = thesis.Signals.Select(s => (Spec: s, Variant: "")).ToList();
-        var sameAsThesis = new List<(SignalVariant Variant, int Base)>();
-        foreach (var v in variants ?? [])
-        {
-            int index = thesis.Signals.ToList().FindIndex(s => s.Id == v.SignalId);
-            if (index < 0) throw new ThesisException(0, $"no signal '{v.SignalId}' in the thesis (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
-            var spec = thesis.Signals[index];
-            var changed = spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } };
-            kinds.Validate(thesis with { Signals = [changed] });
-            if (Same(Current(spec, v.Parameter, kinds), v.Value)) sameAsThesis.Add((v, index));
-            else if (!specs.Any(s => s.Spec.Id == v.SignalId && s.Variant == v.Name)) specs.Add((changed, v.Name));
-        }
-
         var single = specs.Select(s => thesis with { Signals = [s.Spec] }).ToArray();
         var states = specs.Select(_ => new SignalState[days]).ToArray();
         var scores = specs.Select(_ => new double[days]).ToArray();
@@ -55,6 +43,67 @@ public static class ReadinessHistory
                 }
             }
         });
+        return Assemble(thesis, from, days, specs, states, scores, sameAsThesis);
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> of every day (<c>every</c> 1) by one stream over the data (docs/streaming.md): the thesis's
+    /// signals and the variants' are followed together, fed from the data's first day and read from
+    /// <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every day, so the
+    /// components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass over the data
+    /// instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
+    /// </summary>
+    /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
+    public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds, DateOnly from,
+        DateOnly to, IReadOnlyList<SignalVariant>? variants = null)
+    {
+        var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
+        int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
+        var states = specs.Select(_ => new SignalState[days]).ToArray();
+        var scores = specs.Select(_ => new double[days]).ToArray();
+        if (days > 0)
+        {
+            // One stream follows every spec; ids made unique so a variant is a signal of its own.
+            var followed = new ThesisDefinition(thesis.Name, thesis.Description,
+                [.. specs.Select((s, k) => s.Spec with { Id = $"{s.Spec.Id}#{k}" })], thesis.MinMeasured);
+            var feed = new MarketFeed(data, followed, kinds, to);
+            for (var day = feed.First < from ? feed.First : from; day <= to; day = day.AddDays(1))
+            {
+                feed.Feed(day);
+                if (feed.Board.Close(day, read: day >= from) is not { } board) continue;
+                int d = day.DayNumber - from.DayNumber;
+                for (int k = 0; k < specs.Count; k++)
+                    (states[k][d], scores[k][d]) = (board.Signals[k].State, board.Breakdown[k].Score);
+            }
+        }
+        return Assemble(thesis, from, days, specs, states, scores, sameAsThesis);
+    }
+
+    /// <summary>The specs to evaluate: the thesis's signals, then each variant that changes its signal (a variant equal
+    /// to the thesis's own value reuses the signal's scores).</summary>
+    private static (List<(SignalSpec Spec, string Variant)> Specs, List<(SignalVariant Variant, int Base)> SameAsThesis) Specs(
+        ThesisDefinition thesis, SignalKinds kinds, IReadOnlyList<SignalVariant>? variants)
+    {
+        kinds.Validate(thesis);
+        var specs = thesis.Signals.Select(s => (Spec: s, Variant: "")).ToList();
+        var sameAsThesis = new List<(SignalVariant Variant, int Base)>();
+        foreach (var v in variants ?? [])
+        {
+            int index = thesis.Signals.ToList().FindIndex(s => s.Id == v.SignalId);
+            if (index < 0) throw new ThesisException(0, $"no signal '{v.SignalId}' in the thesis (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
+            var spec = thesis.Signals[index];
+            var changed = spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } };
+            kinds.Validate(thesis with { Signals = [changed] });
+            if (Same(Current(spec, v.Parameter, kinds), v.Value)) sameAsThesis.Add((v, index));
+            else if (!specs.Any(s => s.Spec.Id == v.SignalId && s.Variant == v.Name)) specs.Add((changed, v.Name));
+        }
+        return (specs, sameAsThesis);
+    }
+
+    private static ReadinessComponents Assemble(ThesisDefinition thesis, DateOnly from, int days,
+        List<(SignalSpec Spec, string Variant)> specs, SignalState[][] states, double[][] scores,
+        List<(SignalVariant Variant, int Base)> sameAsThesis)
+    {
         var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k])).ToList();
         var reused = sameAsThesis.Select(x => all[x.Base] with { Variant = x.Variant.Name });
         return new ReadinessComponents(from, days, all.Where(s => s.Variant.Length == 0).ToList(),
