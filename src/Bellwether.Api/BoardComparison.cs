@@ -37,7 +37,8 @@ public sealed record BoardComparison(BoardResult Before, BoardResult Now, IReadO
         as_of_chosen = chosen,
     };
 
-    private static object Side(BoardResult board) => new
+    /// <summary>One side of a comparison: its date and readiness.</summary>
+    public static object Side(BoardResult board) => new
     {
         as_of = board.AsOf, readiness = board.Readiness, readiness_withheld = board.Withheld, counted = board.Counted,
     };

@@ -91,7 +91,7 @@ public static class Cli
             if (e.Line > 0) stderr.WriteLine("Nothing was stored. Fix the file, or re-run with --skip-bad to skip such rows (each is counted and listed).");
             return RuntimeError;
         }
-        catch (Exception e) when (e is IOException or KeyNotFoundException or InvalidOperationException
+        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException or InvalidOperationException
                                        or ArgumentException or FormatException or UnauthorizedAccessException)
         {
             WriteError(stderr, e.Message);

@@ -84,7 +84,9 @@ public sealed class HtmlPage(string title, string subtitle)
                 margin: {...layout.margin, l: 46, r: layout.yaxis2 ? 46 : 14, t: 22 + 17 * lines.length}};
             }
             for (const [id, fig] of Object.entries(figures)) {
-              Plotly.newPlot(id, fig.data, fitted(fig.layout), {responsive: true, displaylogo: false, modeBarButtonsToRemove: ['sendDataToCloud']})
+              // On a phone the mode bar would sit on the title: the chart still zooms and pans by touch.
+              Plotly.newPlot(id, fig.data, fitted(fig.layout), {responsive: true, displaylogo: false,
+                displayModeBar: window.innerWidth >= 600 ? 'hover' : false, modeBarButtonsToRemove: ['sendDataToCloud']})
                 .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
             }
             </script></body></html>

@@ -30,8 +30,9 @@ public sealed record ReportInputs(
 /// "Did it ever work?", all from data known at the report date.</summary>
 public static class ReportBuilder
 {
-    /// <summary>How often the report's backtest evaluates readiness: weekly keeps the report quick (docs/report.md).</summary>
-    public const int StudyReadinessEvery = 7;
+    /// <summary>How often the report's backtest and readiness triggers evaluate readiness: daily, as the backtest and
+    /// study commands do, so the report's figures are theirs (docs/report.md).</summary>
+    public const int StudyReadinessEvery = 1;
 
     /// <summary>Bootstrap resamples of the report's event study (<c>bellwether study</c> uses 10,000).</summary>
     public const int StudyResamples = 2_000;
@@ -49,6 +50,10 @@ public static class ReportBuilder
         string? studyAbsent = missing.Count == 0 ? null : WhatToAdd(missing);
         var board = ThesisBoard.Evaluate(thesis, view, date, Concepts.Signals);
         var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, Concepts.Signals);
+        // The readiness chart ends on the report's date with the board's figure: its last Friday alone reads another.
+        if (history.Count == 0 || history[^1].Date < date)
+            history = [.. history, new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
+                board.Signals.Select(s => s.State).ToArray(), board.Signals.Select(s => s.Stale).ToArray())];
         List<string> notes = r.DateNote is { } dateNote ? [dateNote] : [];
         var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, Concepts.Claims, date, notes);
         var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();

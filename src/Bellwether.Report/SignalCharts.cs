@@ -35,7 +35,7 @@ public static class SignalCharts
             if (kind.Chart(spec!, context) is { } chart && figures.TrueForAll(f => f.Id != chart.Id))
                 figures.Add(Figure.Of(chart));
         notes.AddRange(context.Notes);
-        figures.Add(ThesisCharts.Readiness(history));
+        figures.Add(ThesisCharts.Readiness(history, thesis.Predicts.Trade?.Threshold));
         return figures;
     }
 }

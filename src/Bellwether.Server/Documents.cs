@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Measurements.FlowRotation;
+using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Report;
@@ -40,6 +43,17 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             return new ApiDocument(200, ApiDocument.Json, ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
         }));
 
+    /// <summary>
+    /// <c>board --compare last --json</c> without recording: the board now against the last run's (the file's time is
+    /// part of the key: a cron job may record a run while the store stays as it was).
+    /// </summary>
+    public Task<ApiDocument> CompareWithLastRun()
+    {
+        var file = LastRun.FileOf(settings.StorePath, thesis.Name);
+        return cache.Get($"compare last {File.GetLastWriteTimeUtc(file).Ticks}", () => Produce(store =>
+            Json(LastRun.Compare(store, Data(store), thesis, settings.ThesisFile, file, kinds).Json())));
+    }
+
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>
     public Task<ApiDocument> History(DateOnly? from, DateOnly? to, bool csv) =>
         cache.Get($"history{(csv ? ".csv" : "")} {from:yyyy-MM-dd} {to:yyyy-MM-dd}", () => Produce(store =>
@@ -68,13 +82,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var notes = new List<string>();
             var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date), date,
                 date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
-            var json = new JsonObject
-            {
-                ["id"] = id, ["as_of"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["figures"] = new JsonArray([.. figures.Select(f => JsonNode.Parse(f.ToJson()))]),
-                ["notes"] = new JsonArray([.. notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
-            };
-            return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
+            return Charts(date, figures, notes, id);
         }));
 
     /// <summary><c>altseason --json</c> with the query's options.</summary>
@@ -98,6 +106,52 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             ? ApiDocument.Error(404, $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
             : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
 
+    /// <summary>
+    /// The report's Altcoin Season chart (<see cref="AltSeasonChart"/>) of the query's index, from
+    /// <c>from</c> (default: three years before the as-of date) to the as-of date, with the published readings.
+    /// </summary>
+    public Task<ApiDocument> AltseasonChart(AltseasonQuery query) =>
+        cache.Get("altseason chart " + System.Text.Json.JsonSerializer.Serialize(query), () => Produce(store =>
+        {
+            var asked = query;
+            if (asked.From is null && asked.To is null)
+            {
+                var date = asked.AsOf ?? AltseasonAnswer.Of(store, asked).Reading.Date;
+                asked = asked with { AsOf = date, From = date.AddYears(-3), To = date };
+            }
+            var answer = AltseasonAnswer.Of(store, asked);
+            var p = answer.Reading.Parameters;
+            return Charts(answer.Reading.Date,
+                [Figure.Of(AltSeasonChart.Draw([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)], [answer.Published]))], []);
+        }));
+
+    /// <summary>The report's chart of the fed funds rate and net liquidity (<see cref="FedAndLiquidityChart"/>).</summary>
+    public Task<ApiDocument> MacroChart(DateOnly? asOf) =>
+        cache.Get($"macro chart {asOf:yyyy-MM-dd}", () => Produce(store =>
+        {
+            var answer = MacroAnswer.Of(store, settings.ReleaseLags, asOf, 0);
+            return Charts(answer.Date, [Figure.Of(FedAndLiquidityChart.Draw(answer.Rate, answer.Liquidity, answer.Date))], []);
+        }));
+
+    /// <summary>The report's chart of daily ETF flows and their rolling sums (<see cref="FlowRotationChart"/>).</summary>
+    public Task<ApiDocument> FlowsChart(DateOnly? asOf, string into, string outOf) =>
+        cache.Get($"flows chart {asOf:yyyy-MM-dd} {into} {outOf}", () => Produce(store =>
+        {
+            var answer = FlowsAnswer.Of(store, settings.ReleaseLags, asOf, FlowsAnswer.DefaultWindow, into, outOf);
+            return Charts(answer.Date, [Figure.Of(FlowRotationChart.Draw(answer.Histories[1], answer.Histories[0], answer.Date))], []);
+        }));
+
+    /// <summary>Charts as plotly.js figures (<c>{data, layout}</c>), with notes on charts that could not be drawn.</summary>
+    private static ApiDocument Charts(DateOnly asOf, IEnumerable<Figure> figures, IReadOnlyList<string> notes, string? id = null)
+    {
+        var json = new JsonObject();
+        if (id is not null) json["id"] = id;
+        json["as_of"] = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        json["figures"] = new JsonArray([.. figures.Select(f => JsonNode.Parse(f.ToJson()))]);
+        json["notes"] = new JsonArray([.. notes.Select(n => (JsonNode?)JsonValue.Create(n))]);
+        return new ApiDocument(200, ApiDocument.Json, json.ToJsonString(ApiJson.Options) + "\n");
+    }
+
     private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
 
     private BoardJson Board(BellwetherStore store, DateOnly? asOf) =>
@@ -118,6 +172,10 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         catch (QueryException e)
         {
             return ApiDocument.Error(400, e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            return ApiDocument.Error(422, e.Message);
         }
         catch (KeyNotFoundException e)
         {

@@ -21,10 +21,13 @@ internal static class Endpoints
             .WithSummary("The board as CSV: one row per signal, with its part in readiness.");
         api.MapGet("/board/compare", (string? since, string? as_of, Documents documents) =>
             {
-                if (since is null) return Task.FromResult(BadRequest("since: a date is needed (yyyy-MM-dd)"));
+                if (since is null) return Task.FromResult(BadRequest($"since: a date is needed (yyyy-MM-dd), or '{LastRun.Keyword}'"));
+                if (since == LastRun.Keyword)
+                    return as_of is null ? ServerApp.Send(documents.CompareWithLastRun)
+                        : Task.FromResult(BadRequest($"as_of: since={LastRun.Keyword} compares the latest board; leave out as_of"));
                 return Dated(since, "since", before => Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
             })
-            .WithSummary("What changed since a date: exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
+            .WithSummary("What changed since a date, or since=last: since the last `board --compare last` run (read only, nothing recorded): exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
         api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
         api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))
@@ -37,12 +40,23 @@ internal static class Endpoints
         api.MapGet("/altseason", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.Altseason(query.Read())))
             .WithSummary("The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
+        api.MapGet("/altseason/chart", ([AsParameters] AltseasonArguments query, Documents documents) =>
+                ServerApp.Send(() => documents.AltseasonChart(query.Read())))
+            .WithSummary("The report's Altcoin Season chart as plotly.js figures: the index from `from` (default: three years before the as-of date) to the as-of date, with published readings.");
         api.MapGet("/check", (Documents documents) => ServerApp.Send(documents.Check))
             .WithSummary("The claims file checked: exactly what `bellwether check FILE --json` prints (FILE: serve's --claims, else the thesis's).");
         api.MapGet("/macro", (string? as_of, string? weeks, Documents documents) =>
                 ServerApp.Send(() => documents.Macro(QueryValues.Date(as_of, "as_of"),
                     QueryValues.Integer(weeks, "weeks", MacroAnswer.DefaultWeeks))))
             .WithSummary("Fed funds path, net liquidity and M2: exactly what `bellwether macro --json [--as-of] [--weeks]` prints.");
+        api.MapGet("/macro/chart", (string? as_of, Documents documents) =>
+                ServerApp.Send(() => documents.MacroChart(QueryValues.Date(as_of, "as_of"))))
+            .WithSummary("The report's chart of the fed funds rate and net liquidity as plotly.js figures.");
+        api.MapGet("/flows/chart", (string? as_of, string? into, string? out_of, Documents documents) =>
+                ServerApp.Send(() => documents.FlowsChart(QueryValues.Date(as_of, "as_of"),
+                    string.IsNullOrEmpty(into) ? FlowsAnswer.DefaultInto : into,
+                    string.IsNullOrEmpty(out_of) ? FlowsAnswer.DefaultOutOf : out_of)))
+            .WithSummary("The report's chart of daily spot ETF flows and their rolling sums as plotly.js figures.");
         api.MapGet("/flows", (string? as_of, string? window, string? into, string? out_of, Documents documents) =>
                 ServerApp.Send(() => documents.Flows(QueryValues.Date(as_of, "as_of"),
                     QueryValues.Integer(window, "window", FlowsAnswer.DefaultWindow),

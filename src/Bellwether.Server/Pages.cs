@@ -19,7 +19,9 @@ internal static class Pages
     /// <summary>The pages in the menu: path, menu name, the page's kind for app.js.</summary>
     private static readonly (string Path, string Name, string Kind)[] Menu =
     [
-        ("/", "Board", "board"), ("/history", "Readiness history", "history"), ("/data", "Data status", "data"),
+        ("/", "Board", "board"), ("/history", "Readiness history", "history"), ("/altseason", "Altcoin Season", "altseason"),
+        ("/check", "Claim check", "check"), ("/macro", "Macro", "macro"), ("/flows", "ETF flows", "flows"),
+        ("/data", "Data status", "data"),
     ];
 
     private static readonly Dictionary<string, Asset> Assets = LoadAssets();

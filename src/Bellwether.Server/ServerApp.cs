@@ -73,8 +73,13 @@ public static class ServerApp
         AlertScheduler.Check(served, app.Services.GetRequiredService<ThesisDefinition>(), kinds);
         app.Services.GetRequiredService<ServedClaims>();
         app.Use(SecurityHeaders);
-        app.Use(ReadOnly);
-        if (served.Token is { } token) app.Use(BearerToken(token));
+        var access = served.Token is { } token ? new Access(token) : null;
+        app.Use((context, next) => ReadOnly(context, next, signIn: access is not null));
+        if (access is not null)
+        {
+            app.Use(access.Check);
+            access.Map(app);
+        }
         Endpoints.Map(app);
         AlertPages.Map(app);
         app.MapOpenApi();
@@ -126,30 +131,18 @@ public static class ServerApp
         return next();
     }
 
-    /// <summary>Only GET and HEAD: nothing a request sends can change the store or the server.</summary>
-    private static Task ReadOnly(HttpContext context, Func<Task> next)
+    /// <summary>
+    /// Only GET and HEAD: nothing a request sends can change the store or the server. With a token, the sign-in and
+    /// sign-out forms are posted too (they set or clear a cookie, nothing else).
+    /// </summary>
+    private static Task ReadOnly(HttpContext context, Func<Task> next, bool signIn)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return next();
+        if (signIn && HttpMethods.IsPost(context.Request.Method)
+            && (context.Request.Path == Access.SignInPath || context.Request.Path == Access.SignOutPath)) return next();
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = "GET, HEAD";
         return Task.CompletedTask;
-    }
-
-    /// <summary>Every request carries <c>Authorization: Bearer TOKEN</c>; compared in constant time.</summary>
-    private static Func<HttpContext, Func<Task>, Task> BearerToken(string token)
-    {
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        return (context, next) =>
-        {
-            var given = context.Request.Headers.Authorization.ToString();
-            const string scheme = "Bearer ";
-            bool ok = given.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-                      && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given[scheme.Length..].Trim())), expected);
-            if (ok) return next();
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Task.CompletedTask;
-        };
     }
 
     /// <summary>Parses an optional yyyy-MM-dd query value.</summary>

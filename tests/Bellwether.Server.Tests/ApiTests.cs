@@ -154,6 +154,10 @@ public sealed class ApiTests : IDisposable
     [InlineData("/history")]
     [InlineData("/signal/rut_resistance")]
     [InlineData("/data")]
+    [InlineData("/altseason")]
+    [InlineData("/check")]
+    [InlineData("/macro")]
+    [InlineData("/flows")]
     public async Task Pages_load_only_their_own_scripts(string path)
     {
         var html = await Text(path);

@@ -64,3 +64,99 @@ public sealed class BoardCompareTests
     public void Impossible_comparisons_are_usage_errors(params string[] args) =>
         Assert.Equal(2, TestStores.Run(["board", .. args, "--store", TestStores.ExcerptStore]).ExitCode);
 }
+
+/// <summary><c>board --compare last</c>: the board of the last such run kept beside the store, and the page's copy.</summary>
+public sealed class CompareWithLastRunTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static TestStores.CliResult CompareLast(string store, bool json = true) =>
+        TestStores.Run(["board", "--compare", "last", .. json ? new[] { "--json" } : [], "--store", store]);
+
+    [Fact]
+    public void The_first_run_records_the_board_and_the_next_compares_with_it()
+    {
+        var store = TestStores.Import(TestSupport.Excerpt.Folder, "last-first");
+        var first = CompareLast(store);
+        Assert.Equal(0, first.ExitCode);
+        var json = JsonDocument.Parse(first.Stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("before").ValueKind);
+        Assert.Equal(0, json.GetProperty("flipped").GetArrayLength());
+        var file = json.GetProperty("last_run").GetProperty("file").GetString()!;
+        Assert.Equal(Path.GetDirectoryName(store), Path.GetDirectoryName(file));
+        // The file holds the board as `board --json` prints it.
+        Assert.Equal(TestStores.Run("board", "--json", "--store", store).Stdout, File.ReadAllText(file));
+
+        var second = CompareLast(store);
+        Assert.Equal(0, second.ExitCode);
+        var again = JsonDocument.Parse(second.Stdout).RootElement;
+        Assert.Equal(again.GetProperty("now").GetProperty("as_of").GetString(), again.GetProperty("before").GetProperty("as_of").GetString());
+        Assert.Equal(0, again.GetProperty("flipped").GetArrayLength());
+        Assert.Equal(0.0, again.GetProperty("readiness_change").GetDouble());
+        Assert.False(again.GetProperty("last_run").GetProperty("recorded_at").ValueKind == JsonValueKind.Null);
+        Assert.Contains("0 of", CompareLast(store, json: false).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_signal_whose_state_differs_from_the_last_run_is_listed_and_exits_3()
+    {
+        var store = TestStores.Import(TestSupport.Excerpt.Folder, "last-flip");
+        var file = JsonDocument.Parse(CompareLast(store).Stdout).RootElement.GetProperty("last_run").GetProperty("file").GetString()!;
+        // The last run saw the first signal in another state than it has now.
+        var board = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        var signal = board["signals"]![0]!;
+        string now = signal["state"]!.GetValue<string>();
+        string then = now == "against" ? "supports" : "against";
+        signal["state"] = then;
+        File.WriteAllText(file, board.ToJsonString());
+
+        var run = CompareLast(store);
+        Assert.Equal(3, run.ExitCode);
+        var flipped = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("flipped").EnumerateArray().ToList();
+        Assert.Equal(signal["id"]!.GetValue<string>(), Assert.Single(flipped).GetProperty("id").GetString());
+        Assert.Equal(then, flipped[0].GetProperty("from").GetString());
+        Assert.Equal(now, flipped[0].GetProperty("to").GetString());
+        // That run recorded the board as it is: the next one finds nothing flipped.
+        Assert.Equal(0, CompareLast(store).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_api_answers_what_the_next_run_prints_and_records_nothing()
+    {
+        var store = TestStores.Import(TestSupport.Excerpt.Folder, "last-api");
+        Assert.Equal(0, CompareLast(store).ExitCode);
+        var file = LastRunFile(store);
+        var recorded = File.ReadAllText(file);
+        using var factory = new ServerFactory(store);
+        using var client = factory.CreateClient();
+        var served = await client.GetStringAsync("/api/board/compare?since=last", Cancel);
+        Assert.Equal(recorded, File.ReadAllText(file));
+        Assert.Equal(CompareLast(store).Stdout, served);
+        using var withDate = await client.GetAsync("/api/board/compare?since=last&as_of=2025-12-31", Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, withDate.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_damaged_record_is_an_error_naming_the_file()
+    {
+        var store = TestStores.Import(TestSupport.Excerpt.Folder, "last-bad");
+        Assert.Equal(0, CompareLast(store).ExitCode);
+        File.WriteAllText(LastRunFile(store), "{ not json");
+        var run = CompareLast(store);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(LastRunFile(store), run.Stderr, StringComparison.Ordinal);
+        using var factory = new ServerFactory(store);
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync("/api/board/compare?since=last", Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("--compare", "last", "--as-of", "2025-12-31")]
+    [InlineData("--compare", "last", "--history")]
+    public void Last_with_a_date_or_history_is_a_usage_error(params string[] args) =>
+        Assert.Equal(2, TestStores.Run(["board", .. args, "--store", TestStores.ExcerptStore]).ExitCode);
+
+    private static string LastRunFile(string store) =>
+        Directory.GetFiles(Path.GetDirectoryName(store)!, "*.last-board.*.json").Single();
+}

@@ -15,9 +15,9 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>The address it listens on, e.g. http://127.0.0.1:41234.</summary>
     public string Url { get; }
 
-    public static async Task<RunningServer> Start(string store)
+    public static async Task<RunningServer> Start(string store, string? token = null)
     {
-        var app = ServerApp.Create([], new ServeSettings { StorePath = store, Urls = ["http://127.0.0.1:0"] });
+        var app = ServerApp.Create([], new ServeSettings { StorePath = store, Urls = ["http://127.0.0.1:0"], Token = token });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RunningServer(app, app.Urls.Single().TrimEnd('/'));
     }
@@ -85,6 +85,17 @@ internal sealed class BrowserSession : IAsyncDisposable
         {
             if (request.Url.StartsWith("http", StringComparison.Ordinal)) lock (Requests) Requests.Add(request.Url);
         };
+    }
+
+    /// <summary>The browser's cookies.</summary>
+    public Task<IReadOnlyList<BrowserContextCookiesResult>> Cookies() => _context.CookiesAsync();
+
+    /// <summary>A page at <paramref name="url"/>, as loaded (nothing waited for).</summary>
+    public async Task<IPage> Load(string url)
+    {
+        var page = _context.Pages.FirstOrDefault(p => p.Url == "about:blank") ?? await _context.NewPageAsync();
+        await page.GotoAsync(url);
+        return page;
     }
 
     /// <summary>A page at <paramref name="url"/>, once it has drawn the store version <paramref name="version"/>.</summary>

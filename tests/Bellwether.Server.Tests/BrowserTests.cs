@@ -16,6 +16,9 @@ public sealed class BrowserTests
         { "/", "board" }, { "/?as_of=2025-06-30&compare=2025-03-31", "board-compare" }, { "/history", "history" },
         { "/signal/rut_resistance", "signal-breakout" }, { "/signal/eth_btc_trendline", "signal-trendline" },
         { "/signal/net_liquidity", "signal-liquidity" }, { "/data", "data-status" },
+        { "/altseason", "altseason" }, { "/altseason?as_of=2025-06-30&window=30&top=100", "altseason-2025-06-30" },
+        { "/check", "check" }, { "/macro", "macro" }, { "/macro?as_of=2025-12-10&weeks=30", "macro-2025-12-10" },
+        { "/flows", "flows" },
     };
 
     [Fact]
@@ -67,7 +70,7 @@ public sealed class BrowserTests
             var page = await browser.Open(server.Url + path);
             Assert.Equal("false", await page.GetAttributeAsync("#content", "aria-busy"));
             Assert.Equal(0, await page.Locator(".error").CountAsync());
-            Assert.DoesNotMatch(@"\b(null|undefined|NaN)\b", await page.Locator("#content").InnerTextAsync());
+            Assert.DoesNotMatch(@"\b(null|undefined|NaN)\b|\[object ", await page.Locator("#content").InnerTextAsync());
             // Nothing wider than the screen but the tables' own scroll boxes.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"{path} scrolls sideways at {width} px");

@@ -37,7 +37,9 @@ internal static class BoardCommand
         var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)" };
         var compare = new Option<string?>("--compare")
         {
-            Description = $"List the signals that flipped and the change in readiness since this date (yyyy-MM-dd); exit code {Cli.SignalsFlipped} when any flipped",
+            Description = "List the signals that flipped and the change in readiness since this date (yyyy-MM-dd), or " +
+                          $"'{LastRun.Keyword}': since the last --compare {LastRun.Keyword} run (its board is kept beside the store); " +
+                          $"exit code {Cli.SignalsFlipped} when any flipped",
         };
         var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
@@ -48,11 +50,14 @@ internal static class BoardCommand
             var asOfDate = StoreAccess.Date(parse, asOf);
             var fromDate = StoreAccess.Date(parse, from);
             var toDate = StoreAccess.Date(parse, to);
-            var compareDate = StoreAccess.Date(parse, compare);
+            bool sinceLast = parse.GetValue(compare) == LastRun.Keyword;
+            var compareDate = sinceLast ? null : StoreAccess.Date(parse, compare);
             bool wantHistory = parse.GetValue(history);
             if (!wantHistory && (fromDate is not null || toDate is not null || parse.GetResult(frequency) is { Implicit: false }))
                 throw new UsageException("--from, --to and --frequency go with --history");
-            if (wantHistory && compareDate is not null) throw new UsageException("give --history or --compare, not both");
+            if (wantHistory && (compareDate is not null || sinceLast)) throw new UsageException("give --history or --compare, not both");
+            if (sinceLast && asOfDate is not null)
+                throw new UsageException($"--compare {LastRun.Keyword} compares the latest board with the last run's: leave out --as-of");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
@@ -85,6 +90,17 @@ internal static class BoardCommand
                 WriteHistory(parse, definition, file, start, end, every,
                     StreamedHistory.Readiness(definition, data, start, end, kinds, every));
                 return Cli.Ok;
+            }
+            if (sinceLast)
+            {
+                var since = LastRun.Compare(store, data, definition, file, LastRun.FileOf(store.Path, definition.Name), kinds);
+                if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, since.Json());
+                else if (since.Comparison is { } c) PrintComparison(Output.Console(parse), c);
+                else
+                    Output.Console(parse).MarkupLine(Markup.Escape($"{definition.Name}: no earlier run recorded in {since.File}; " +
+                        $"this board (as of {since.Now.AsOf:yyyy-MM-dd}) is kept for the next --compare {LastRun.Keyword}."));
+                LastRun.Write(since.File, since.Now);
+                return since.Comparison is { Flipped.Count: > 0 } ? Cli.SignalsFlipped : Cli.Ok;
             }
             if (compareDate is { } before)
             {

@@ -54,10 +54,11 @@ public sealed class Chart(string id, string title)
         return this;
     }
 
-    /// <summary>A labelled horizontal line across the chart.</summary>
-    public Chart Level(double y, string color, string label, string dash = "dash")
+    /// <summary>A labelled horizontal line across the chart, labelled at its right end, or at its left with
+    /// <paramref name="labelLeft"/> (where a line ending above the level would cover the label).</summary>
+    public Chart Level(double y, string color, string label, string dash = "dash", bool labelLeft = false)
     {
-        Marks.Add(new LevelMark(y, color, label, dash));
+        Marks.Add(new LevelMark(y, color, label, dash) { LabelLeft = labelLeft });
         return this;
     }
 
@@ -141,7 +142,11 @@ public sealed record ChartAxis(string? Title = null, bool Log = false, (double M
 public abstract record ChartMark;
 
 /// <summary>A labelled horizontal line at <paramref name="Y"/>.</summary>
-public sealed record LevelMark(double Y, string Color, string Label, string Dash) : ChartMark;
+public sealed record LevelMark(double Y, string Color, string Label, string Dash) : ChartMark
+{
+    /// <summary>The label sits at the chart's left end (else its right).</summary>
+    public bool LabelLeft { get; init; }
+}
 
 /// <summary>A shaded band from <paramref name="From"/> to <paramref name="To"/>.</summary>
 public sealed record BandMark(double From, double To, string Color) : ChartMark;

@@ -1,6 +1,7 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report.Charts;
 
@@ -26,7 +27,7 @@ public static class StudyCharts
                 Enumerable.Range(0, s.Run.Days).Select(s.Run.Date), s.Run.Equity, Colour(s.Id), width: s.Id == "rotation" ? 2.4 : 1.4);
         figure.Shapes.Add(new { type = "line", x0 = report.Split, x1 = report.Split, yref = "paper", y0 = 0, y1 = 1, line = new { color = "#6b7280", dash = "dot", width = 1.2 } });
         figure.Annotations.Add(new { x = report.Split, yref = "paper", y = 1, text = "out of sample →", showarrow = false, xanchor = "left", yanchor = "top", font = new { size = 11, color = "#6b7280" } });
-        figure.Layout["yaxis"] = new { type = "log", title = new { text = "equity (start = 1)" } };
+        figure.Layout["yaxis"] = Figure.LogAxis(report.Strategies.SelectMany(s => s.Run.Equity), "equity (start = 1)");
         return figure;
     }
 
@@ -40,10 +41,12 @@ public static class StudyCharts
         var figure = new Figure($"chart-study-{days}", $"After each {result.SourceDescription}: the next {days} days");
         var events = result.Events.Where(e => e.Forward.Any(f => f.Days == days && !double.IsNaN(f.Value))).ToList();
         var assets = result.Summaries.Select(s => s.Asset).Distinct();
+        var (percent, points) = (new List<double>(), new List<double>());
         foreach (var asset in assets)
         {
             var values = events.Select(e => e.Forward.First(f => f.Asset == asset && f.Days == days).Value).ToList();
             bool level = asset == StudyAssets.AltSeasonId;
+            (level ? points : percent).AddRange(values.Select(v => level ? v : 100 * v));
             figure.Traces.Add(new Dictionary<string, object?>
             {
                 ["type"] = "bar", ["name"] = level ? $"{asset} (points, right axis)" : $"{asset}, %",
@@ -59,14 +62,23 @@ public static class StudyCharts
             foreach (var s in summary)
                 figure.Traces.Add(new Dictionary<string, object?>
                 {
-                    ["type"] = "scatter", ["mode"] = "lines", ["name"] = $"{s.Asset}: all days {100 * s.BaselineMean:+0;-0;0}%",
+                    ["type"] = "scatter", ["mode"] = "lines",
+                    ["name"] = $"{s.Asset}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
                     ["x"] = categories, ["y"] = categories.Select(_ => 100 * s.BaselineMean).ToArray(),
                     ["line"] = new { color = Colour(s.Asset), dash = "dot", width = 1.2 }, ["hoverinfo"] = "name",
                 });
         figure.Layout["barmode"] = "group";
         figure.Layout["xaxis"] = new { type = "category" }; // the event dates; a title would sit on the legend
-        figure.Layout["yaxis"] = new { title = new { text = $"{days}-day return, %" } };
-        figure.Layout["yaxis2"] = new { title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false };
+        percent.AddRange(summary.Select(s => 100 * s.BaselineMean));
+        // Zero at one height on both axes, so the index's bars stand on the same line as the returns'.
+        var (left, right) = Figure.ZeroAlignedRanges(percent, points);
+        figure.Layout["yaxis"] = new { title = new { text = $"{days}-day return, %" }, range = left };
+        if (points.Count > 0)
+            figure.Layout["yaxis2"] = new
+            {
+                title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false, zeroline = false,
+                range = right,
+            };
         return figure;
     }
 }

@@ -92,8 +92,9 @@
       board.as_of_chosen ? el('p', { class: 'note' }, 'Date: ' + board.as_of_chosen.reason + '.') : null);
     const form = el('form', { class: 'date', method: 'get', action: '/' },
       el('label', {}, 'As of ', el('input', { type: 'date', name: 'as_of', value: params.get('as_of') || '' })), ' ',
-      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') || '' })), ' ',
+      el('label', {}, 'compared with ', el('input', { type: 'date', name: 'compare', value: params.get('compare') === 'last' ? '' : params.get('compare') || '' })), ' ',
       el('button', { type: 'submit' }, 'Show'), ' ', el('a', { href: '/' }, 'latest'), ' · ',
+      el('a', { href: '/?compare=last' }, 'since the last run'), ' · ',
       el('a', { href: dated('/api/board.csv') }, 'CSV'), ' · ', el('a', { href: dated('/api/board') }, 'JSON'));
     const changed = el('p', { id: 'changes', role: 'status' },
       previous === null ? '' : changes.size === 0 && !readinessMoved
@@ -129,12 +130,18 @@
   // board --compare: the signals that flipped since a date, and readiness then and now.
   async function drawComparison(since) {
     const query = new URLSearchParams({ since });
-    if (params.get('as_of')) query.set('as_of', params.get('as_of'));
+    if (params.get('as_of') && since !== 'last') query.set('as_of', params.get('as_of'));
     const c = await getJson('/api/board/compare?' + query);
-    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '−' : '') +
+    const title = since === 'last' ? 'Since the last run' + (c.before ? ' (board of ' + c.before.as_of + ', recorded ' + c.last_run.recorded_at + ')' : '')
+      : 'Since ' + c.before.as_of;
+    if (!c.before) {
+      return el('section', { id: 'comparison', 'aria-label': title }, el('h2', {}, title),
+        el('p', {}, 'No run recorded yet: `bellwether board --compare last` keeps its board beside the store for the next one.'));
+    }
+    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '\u2212' : '') +
       Math.abs(c.readiness_change).toFixed(0) + ')';
-    return el('section', { id: 'comparison', 'aria-label': 'Changes since ' + c.before.as_of },
-      el('h2', {}, 'Since ' + c.before.as_of),
+    return el('section', { id: 'comparison', 'aria-label': title },
+      el('h2', {}, title),
       el('p', {}, 'Readiness ' + readinessText(c.before) + ' → ' + readinessText(c.now) + change + '; ' +
         c.flipped.length + ' signal(s) flipped.'),
       c.flipped.length === 0 ? null : el('ul', { class: 'flips' }, c.flipped.map((f) => el('li', { 'data-id': f.id },
@@ -217,13 +224,208 @@
       el('div', { class: 'scroll' }, el('table', { class: 'board' }, el('caption', {}, 'Stored instruments'), head, body)));
   }
 
+  // Numbers as the CLI writes them: U+2212 for minus, thousands separators, a sign where a change is meant.
+  function num(v, digits, signed) {
+    if (v === null || v === undefined) return '—';
+    const text = Math.abs(v).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return (v < 0 ? '\u2212' : signed && v > 0 ? '+' : '') + text;
+  }
+  const pct = (fraction, digits, signed) => (fraction === null || fraction === undefined ? '—' : num(fraction * 100, digits, signed) + '%');
+  const words = (snake) => String(snake).replaceAll('_', ' ');
+
+  // A table; with four columns or more it becomes one card per row on a phone (as the board does).
+  function table(caption, headings, rows, numeric) {
+    const isNum = (k) => numeric && numeric.includes(k);
+    return el('div', { class: 'scroll' }, el('table', { class: headings.length >= 4 ? 'board' : null }, el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, headings.map((h, k) => el('th', { scope: 'col', class: isNum(k) ? 'num' : null }, h)))),
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, k) => k === 0
+        ? el('th', { scope: 'row', 'data-label': headings[0] }, c)
+        : el('td', { class: isNum(k) ? 'num' : null, 'data-label': headings[k] }, c)))))));
+  }
+
+  // Charts drawn by the report's own code on the server, as plotly.js figures.
+  async function drawCharts(url, label) {
+    const charts = await getJson(url);
+    const nodes = charts.figures.map((f, i) => el('div', { class: 'chart', id: label + '-chart-' + i, role: 'img',
+      'aria-label': (f.layout.title && f.layout.title.text) || label }));
+    return { nodes: [...nodes, charts.notes.length ? el('ul', { class: 'note' }, charts.notes.map((n) => el('li', {}, n))) : null],
+      draw: () => charts.figures.forEach((f, i) => plot(nodes[i], f.data, f.layout)) };
+  }
+
+  // A form of query fields that reloads the page with them; the values kept in the address.
+  function queryForm(fields) {
+    return el('form', { class: 'date', method: 'get' }, fields.flatMap(([label, name, attributes]) =>
+      [el('label', {}, label + ' ', el(attributes.options ? 'select' : 'input', Object.assign({ name }, attributes.options ? {} : attributes,
+        { value: attributes.options ? null : params.get(name) || attributes.value || '' }),
+      (attributes.options || []).map((o) => el('option', { value: o, selected: (params.get(name) || attributes.value) === o }, o)))), ' ']),
+    el('button', { type: 'submit' }, 'Show'), ' ', el('a', { href: location.pathname }, 'latest'));
+  }
+
+  const seasonWords = { altcoin_season: 'Altcoin Season', bitcoin_season: 'Bitcoin Season', neutral: 'neither season' };
+
+  // The Altcoin Season Index: a gauge, its history (the report's chart), the coins beating Bitcoin, coverage and the
+  // published readings of the same K and N.
+  async function drawAltseason() {
+    const query = new URLSearchParams();
+    for (const name of ['as_of', 'window', 'top']) if (params.get(name)) query.set(name, params.get(name));
+    const now = await getJson('/api/altseason?' + query);
+    const date = now.as_of;
+    const from = new Date(Date.parse(date) - 3 * 365.25 * 864e5).toISOString().slice(0, 10);
+    query.set('as_of', date);
+    const [history, charts] = await Promise.all([
+      getJson('/api/altseason?' + query + '&from=' + from + '&to=' + date),
+      drawCharts('/api/altseason/chart?' + query + '&from=' + from + '&to=' + date, 'altseason')]);
+    const r = history;
+    const defined = r.status !== 'no_ranking' && r.status !== 'no_benchmark_closes' && r.status !== 'no_eligible_coins';
+    const gauge = el('div', { id: 'altseason-gauge', class: 'chart gauge', role: 'img',
+      'aria-label': 'Altcoin Season Index ' + (defined ? num(r.index, 0) + ' of 100' : 'not defined') });
+    const coverage = 'Coverage: ' + r.coverage.eligible + ' of ' + r.coverage.top + ' eligible (' + pct(r.coverage.share, 0) +
+      ')' + (r.ranking ? ', ranking ' + r.coverage.ranking_age_days + ' days old (' + r.ranking.list + ' of ' + r.ranking.date + ')' : '') +
+      ': ' + (r.status === 'ok' ? 'ok' : words(r.status) + '; a board does not count this reading');
+    const beatCaption = r.outperformer_count + ' of ' + r.eligible + ' eligible altcoins beat Bitcoin (' + pct(r.bitcoin_return, 1, true) +
+      ' over ' + r.window_days + ' days)';
+    const beating = r.outperformers.length === 0 ? el('p', { id: 'beating' }, beatCaption + '.')
+      : table(beatCaption, ['Coin', 'Rank', r.window_days + '-day return', 'Series'],
+        r.outperformers.map((c) => [c.symbol, String(c.rank), pct(c.return, 1, true), c.series]), [1, 2]);
+    const rest = r.coins.filter((c) => !c.beats_bitcoin);
+    const others = el('details', {}, el('summary', {}, rest.length + ' eligible coins that did not, and ' + r.skipped.length + ' skipped'),
+      table('Eligible, not beating Bitcoin', ['Coin', 'Rank', 'Return'], rest.map((c) => [c.symbol, String(c.rank), pct(c.return, 1, true)]), [1, 2]),
+      table('Skipped', ['Coin', 'Rank', 'Why'], r.skipped.map((c) => [c.symbol, String(c.rank), words(c.reason) + (c.detail ? ': ' + c.detail : '')]), [1]));
+    const published = r.published.length === 0
+      ? el('p', { class: 'note' }, 'No published readings of the top ' + r.top + ', ' + r.window_days + ' days index from ' + from + ' to ' + date + ' are imported.')
+      : table('Published readings from ' + from + ' to ' + date, ['Date', 'Published', 'By', 'Computed', 'Difference', 'Status'],
+        r.published.map((p) => [p.date, num(p.value, 0), p.provider, p.computed === null ? '—' : num(p.computed, 0),
+          p.difference === null ? '—' : num(p.difference, 0, true), words(p.status)]), [1, 3, 4]);
+    show(
+      queryForm([['As of', 'as_of', { type: 'date' }], ['Window, days', 'window', { options: ['30', '90', '365'], value: '90' }],
+        ['Top', 'top', { options: ['50', '100'], value: '50' }]]),
+      el('section', { class: 'summary', 'aria-label': 'The index' }, gauge,
+        el('div', {}, el('p', { class: 'readiness' }, el('span', { id: 'index', class: 'big' }, defined ? num(r.index, 0) : 'no reading'),
+          defined ? ' / 100, ' + (seasonWords[r.season] || '') : ''),
+        el('p', {}, 'Top ', String(r.top), ', ', String(r.window_days), ' days, as of ', el('time', { id: 'as-of', datetime: date }, date)),
+        el('p', { id: 'coverage' }, coverage),
+        r.eth_btc ? el('p', {}, 'ETH/BTC ' + num(r.eth_btc.value, 5) + ' on ' + r.eth_btc.date) : null,
+        r.btc_dominance ? el('p', {}, 'Bitcoin dominance ' + num(r.btc_dominance.value, 1) + '% on ' + r.btc_dominance.date) : null,
+        r.warnings.map((w) => el('p', { class: 'note' }, w)))),
+      el('h2', {}, 'History'), ...charts.nodes,
+      el('h2', {}, 'Coins beating Bitcoin'), beating, others,
+      el('h2', {}, 'Published readings'), published,
+      el('p', {}, el('a', { href: '/api/altseason?' + query }, 'JSON')));
+    plot(gauge, [{ type: 'indicator', mode: 'gauge+number', value: defined ? r.index : null,
+      gauge: { axis: { range: [0, 100] }, bar: { color: '#14213d' },
+        steps: [{ range: [0, r.thresholds.bitcoin_season], color: '#fde7c2' }, { range: [r.thresholds.altcoin_season, 100], color: '#c9ecd4' }] } }],
+    { margin: { l: 30, r: 30, t: 20, b: 10 }, hovermode: false });
+    charts.draw();
+  }
+
+  const verdictWords = { supported: 'supported', partly: 'partly', not_supported: 'not supported', not_checkable: 'not checkable' };
+
+  // The claim check: each claim read top-down (claim, quote, readings, verdict), as `check` prints it.
+  async function drawCheck() {
+    const c = await getJson('/api/check');
+    const overview = table('Claims of ' + c.file, ['Claim', 'Claimed on', 'Claimed', 'Verdict', 'Why'],
+      c.claims.map((x) => [el('a', { href: '#claim-' + x.id }, x.id), x.date, x.target,
+        el('span', { class: 'verdict ' + x.verdict }, verdictWords[x.verdict]), x.summary]));
+    const claims = c.claims.map((x) => el('section', { id: 'claim-' + x.id, class: 'claim', 'aria-label': x.id },
+      el('h2', {}, x.id, ' ', el('span', { class: 'verdict ' + x.verdict }, verdictWords[x.verdict])),
+      el('p', {}, 'Claimed ' + x.date + ': ' + x.target),
+      el('blockquote', {}, x.text),
+      table('Readings', ['Reading', 'Value', 'State', 'Agrees', 'Data', 'Detail'], x.readings.map((r) => [r.label,
+        r.value === null ? '' : r.unit === 'fraction' ? pct(r.value, 1) : num(r.value, 2) + (r.unit ? ' ' + r.unit : ''),
+        r.state || '', r.within === null ? '–' : r.counts ? (r.within ? 'yes' : 'no') : '(' + (r.within ? 'yes' : 'no') + ')',
+        r.provenance.instruments.join(', ') + (r.provenance.from && r.provenance.to ? ' ' + r.provenance.from + ' → ' + r.provenance.to : ''),
+        r.repeats ? 'same finding as ' + r.repeats + ': counted once'
+          : !r.provenance.point_in_time ? 'hindsight: uses data to ' + r.provenance.data_through + ', after the claim date; not counted. ' + (r.note || '')
+            : r.note || '']), [1]),
+      el('p', {}, 'Verdict: ', el('strong', {}, verdictWords[x.verdict]), ' — ' + x.summary)));
+    const counts = Object.entries(c.verdicts).filter(([, n]) => n > 0).map(([v, n]) => n + ' ' + verdictWords[v]).join(', ');
+    show(el('p', {}, el('strong', {}, c.name), ' · ' + c.source),
+      el('p', { id: 'verdicts' }, c.claims.length + ' claims: ' + counts + '. ', el('a', { href: '/api/check' }, 'JSON')),
+      overview, ...claims);
+  }
+
+  const regimeWords = { easing: 'easing', tightening: 'tightening', on_hold: 'on hold' };
+
+  // Macro: the fed funds path, net liquidity (the report's chart and the last weeks) and M2.
+  async function drawMacro() {
+    const query = new URLSearchParams();
+    for (const name of ['as_of', 'weeks']) if (params.get(name)) query.set(name, params.get(name));
+    const [m, charts] = await Promise.all([getJson('/api/macro?' + query),
+      drawCharts('/api/macro/chart' + (params.get('as_of') ? '?as_of=' + encodeURIComponent(params.get('as_of')) : ''), 'macro')]);
+    const f = m.fed;
+    const n = m.net_liquidity;
+    show(
+      queryForm([['As of', 'as_of', { type: 'date' }], ['Weeks listed', 'weeks', { type: 'number', min: 0, max: 5200, value: '13' }]]),
+      el('p', {}, 'As of ', el('time', { id: 'as-of', datetime: m.as_of }, m.as_of)),
+      f ? el('section', { 'aria-label': 'Fed funds' }, el('h2', {}, 'Fed funds'),
+        el('p', {}, 'Effective rate (' + f.series + ') ' + num(f.rate, 2) + '% on ' + f.rate_date + '; ' +
+          (f.last_change ? 'last move ' + (f.last_change.is_cut ? 'a cut' : 'a hike') + ' of ' + num(Math.abs(f.last_change.size) * 100, 0) +
+            ' bp effective ' + f.last_change.date : 'no move found') + '. ' + f.cuts_6m + ' cut(s) and ' + f.hikes_6m + ' hike(s) in 6 months, ' +
+          f.cuts_12m + ' and ' + f.hikes_12m + ' in 12; regime: ', el('strong', { id: 'regime' }, regimeWords[f.regime] || words(f.regime)), '.'),
+        f.pending ? el('p', { class: 'note' }, 'A move may be under way: ' + f.pending.observations + ' day(s) at ' + num(f.pending.latest, 2) +
+          '% since ' + f.pending.date + ' (was ' + num(f.pending.before, 2) + '%), not yet confirmed.') : null) : null,
+      ...charts.nodes,
+      n ? el('section', { 'aria-label': 'Net liquidity' }, el('h2', {}, 'Net liquidity'),
+        el('p', {}, 'US$ ' + num(n.value, 0) + ' bn on ' + n.date + ': ' + num(n.change_4w, 1, true) + ' bn over 4 weeks, ' +
+          num(n.change_13w, 1, true) + ' bn over 13 weeks (' + n.trend + ').'),
+        table('US$ billions; ' + n.skipped_total + ' week(s) skipped since ' + n.first_week + ' for a missing input',
+          ['Week', 'Assets', 'TGA', 'RRP', 'Net', '4w change', '13w change'],
+          n.weeks.slice().reverse().map((w) => [w.date, num(w.total_assets, 1), num(w.treasury_account, 1), num(w.reverse_repo, 1),
+            num(w.value, 1), num(w.change4_w, 1, true), num(w.change13_w, 1, true)]), [1, 2, 3, 4, 5, 6])) : null,
+      m.m2 ? el('section', { 'aria-label': 'M2' }, el('h2', {}, 'M2'),
+        el('p', {}, 'M2 (' + m.m2.series + ') ' + num(m.m2.level, 0) + ' ' + m.m2.unit + ' in ' + m.m2.date.slice(0, 7) + ': ' +
+          pct(m.m2.yoy, 1, true) + ' year on year.')) : null,
+      el('p', {}, el('a', { href: '/api/macro?' + query }, 'JSON')));
+    charts.draw();
+  }
+
+  const rotationWords = { rotation: 'rotation', reverse: 'reverse rotation', both_inflow: 'both took money', both_outflow: 'both lost money', flat: 'flat' };
+
+  // ETF flows: each family's latest day, sums, streaks, the rotation between them (the report's chart and weeks).
+  async function drawFlows() {
+    const query = new URLSearchParams();
+    for (const name of ['as_of', 'window', 'into', 'out_of']) if (params.get(name)) query.set(name, params.get(name));
+    const chartQuery = new URLSearchParams(query);
+    chartQuery.delete('window');
+    const [f, charts] = await Promise.all([getJson('/api/flows?' + query), drawCharts('/api/flows/chart?' + chartQuery, 'flows')]);
+    const shown = f.tables.filter((t) => t.date !== null);
+    const row = (label, cell) => [label, ...shown.map(cell)];
+    const rows = [row('Day', (t) => t.date), row('Net flow', (t) => num(t.total, 1, true)), row('5 days', (t) => num(t.sum_5d, 1, true)),
+      row('20 days', (t) => num(t.sum_20d, 1, true))];
+    if (f.window !== 5 && f.window !== 20) rows.push(row(f.window + ' days', (t) => num(t.sum_window, 1, true)));
+    rows.push(row('Since launch', (t) => num(t.cumulative, 1, true)),
+      row('Streak', (t) => t.streak.days + ' ' + t.streak.direction + ' day(s), ' + num(t.streak.sum, 1, true)));
+    const r = f.rotation;
+    show(
+      queryForm([['As of', 'as_of', { type: 'date' }], ['Window, flow days', 'window', { type: 'number', min: 1, max: 10000, value: '20' }]]),
+      el('p', {}, 'As of ', el('time', { id: 'as-of', datetime: f.as_of }, f.as_of)),
+      table('US$ millions', ['', ...shown.map((t) => t.id)], rows, shown.map((_, k) => k + 1)),
+      ...charts.nodes,
+      r ? el('section', { 'aria-label': 'Rotation' }, el('h2', {}, 'Rotation'),
+        el('p', { id: 'rotation' }, 'Over ' + r.days + ' shared flow days (' + r.from + ' to ' + r.to + ') ' + r.into + ' took ' +
+          num(r.into_sum, 1, true) + ' and ' + r.out_of + ' ' + num(r.out_of_sum, 1, true) + ' US$ m: ' + rotationWords[r.kind] +
+          (r.rotated !== 0 ? ', up to ' + num(Math.abs(r.rotated), 1) + ' m moved across' : '') + '. On ' + r.rotation_days + ' day(s) ' +
+          r.into + ' took money while ' + r.out_of + ' lost it.'),
+        table('Weeks: into = ' + r.into + ', out of = ' + r.out_of, ['Week from', 'Days', 'Into', 'Out of', 'Reading'],
+          r.weeks.map((w) => [w.from, String(w.days), num(w.into_sum, 1, true), num(w.out_of_sum, 1, true), rotationWords[w.kind]]), [1, 2, 3])) : null,
+      ...f.tables.flatMap((t) => [
+        ...t.funds.filter((u) => u.launched === null).length ? [el('p', { class: 'note' }, t.id + ': not launched yet (zeros only): ' +
+          t.funds.filter((u) => u.launched === null).map((u) => u.fund).join(', '))] : [],
+        ...t.total_mismatches.map((x) => el('p', { class: 'note' }, t.id + ' ' + x.date + ': funds sum to ' + num(x.fund_sum, 1) +
+          ' but the table\'s total is ' + num(x.table_total, 1))),
+        ...t.partial_days.map((d) => el('p', { class: 'note' }, t.id + ' ' + d + ': a launched fund has no value; the total is partial'))]),
+      el('p', {}, el('a', { href: '/api/flows?' + query }, 'JSON')));
+    charts.draw();
+  }
+
   function plot(node, traces, layout) {
     if (!window.Plotly) return;
     window.Plotly.newPlot(node, traces, Object.assign({ margin: { l: 50, r: 20, t: 20, b: 40 }, hovermode: 'x unified' }, layout),
       { responsive: true, displaylogo: false });
   }
 
-  const pages = { board: drawBoard, history: drawHistory, signal: drawSignal, data: drawData };
+  const pages = { board: drawBoard, history: drawHistory, signal: drawSignal, data: drawData, altseason: drawAltseason, check: drawCheck,
+    macro: drawMacro, flows: drawFlows };
 
   function draw(version) {
     busy = busy.then(async () => {

@@ -53,7 +53,8 @@ public sealed class ReportCommandTests : IDisposable
 
     /// <summary>
     /// The report's study section as of a past date equals the study and backtest commands run on data up to that date
-    /// with the report's settings (2,000 resamples, weekly readiness): same events, summaries and strategy metrics.
+    /// with the report's settings (2,000 resamples; readiness daily, as the commands evaluate it): same events, summaries
+    /// and strategy metrics.
     /// </summary>
     [Fact]
     public void The_study_section_as_of_a_past_date_equals_the_commands_cut_at_it()
@@ -74,7 +75,7 @@ public sealed class ReportCommandTests : IDisposable
             foreach (var field in new[] { "asset", "horizon", "events", "independent_events", "mean", "baseline_mean", "ci95_low", "ci95_high", "p_holm", "hit_rate" })
                 Assert.Equal(expected[i].GetProperty(field).ToString(), actual[i].GetProperty(field).ToString());
 
-        var backtest = CliRun.OnRealData("backtest", "--to", asOf, "--every", "7", "--json").Json;
+        var backtest = CliRun.OnRealData("backtest", "--to", asOf, "--json").Json;
         var strategies = section.GetProperty("strategies").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
         foreach (var s in backtest.GetProperty("strategies").EnumerateArray())
         {
@@ -82,7 +83,9 @@ public sealed class ReportCommandTests : IDisposable
             Assert.Equal(s.GetProperty("in_sample").GetProperty("sharpe").ToString(), mine.GetProperty("sharpe_in_sample").ToString());
             Assert.Equal(s.GetProperty("out_of_sample").GetProperty("sharpe").ToString(), mine.GetProperty("sharpe_out_of_sample").ToString());
             Assert.Equal(s.GetProperty("full").GetProperty("total_return").ToString(), mine.GetProperty("total_return").ToString());
+            Assert.Equal(s.GetProperty("in_sample").GetProperty("cagr").ToString(), mine.GetProperty("cagr_in_sample").ToString());
         }
+        Assert.Equal(1, section.GetProperty("readiness_every_days").GetInt32());
     }
 
     /// <summary>Measures the laid-out page in the browser: how far the page and each chart reach past the screen,

@@ -23,8 +23,8 @@ public sealed class AltSeasonChartTests
         var markers = Assert.Single(traces, t => (string?)t["mode"] == "markers");
         Assert.Equal("published: CoinMarketCap: top 100, 90 days", markers["name"]);
         Assert.Equal([15.0, 16.0], (double[])markers["y"]!);
-        Assert.Equal(["computed 12 (-3)", "computed 16 (0)"], (string[])markers["text"]!);
-        Assert.Contains(figure.Annotations, a => a.ToString()!.Contains("MAE 1.5, bias -1.5, largest gap -3 on 2025-12-03 (n = 2)"));
+        Assert.Equal(["computed 12 (−3)", "computed 16 (0)"], (string[])markers["text"]!);
+        Assert.Contains(figure.Annotations, a => a.ToString()!.Contains("MAE 1.5, bias −1.5, largest gap −3 on 2025-12-03 (n = 2)"));
         Assert.DoesNotContain("NaN", figure.ToJson());
     }
 }

@@ -28,13 +28,13 @@ public static class AltSeasonChart
                 c.Readings.Select(r => r.Published.Value),
                 c.Readings.Select(r => double.IsNaN(r.Difference) ? "computed: undefined"
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"computed {r.Computed.Index:0.#} ({r.Difference:+0.#;-0.#;0})")),
+                        $"computed {r.Computed.Index:0.#} ({r.Difference:+0.#;−0.#;0})")),
                 colours[(i + 2) % colours.Length], "diamond");
             if (c.All is { } all)
                 chart.Caption(i, string.Create(CultureInfo.InvariantCulture,
                     $"vs {c.Readings[0].Published.Series}: MAE {all.MeanAbsoluteError:0.0}, " +
-                    $"bias {all.Bias:+0.0;-0.0;0.0}, " +
-                    $"largest gap {all.LargestGap.Difference:+0.#;-0.#;0} on " +
+                    $"bias {all.Bias:+0.0;−0.0;0.0}, " +
+                    $"largest gap {all.LargestGap.Difference:+0.#;−0.#;0} on " +
                     $"{all.LargestGap.Published.Date:yyyy-MM-dd} (n = {all.Count})"));
         }
         chart.Band(75, 100, "#0a7a3d").Band(0, 25, "#f59e0b")

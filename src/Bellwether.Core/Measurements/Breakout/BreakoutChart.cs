@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bellwether.Core.Charts;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Breakout;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Measurements.Breakout;
 
@@ -21,9 +22,11 @@ public static class BreakoutChart
         foreach (var level in report.Levels.Where(l => l.Kind == LevelKind.MultiYearHigh))
         {
             var state = JsonNamingPolicy.SnakeCaseLower.ConvertName(level.State.ToString());
+            // Labelled at the left, on two lines (a phone's chart is narrow): the price ends above a level it broke,
+            // over the label's usual place.
             chart.Level(level.Price, "#b42318",
-                $"resistance {level.Price:0.00} ({level.FirstTouch:yyyy-MM-dd}) · {state} since " +
-                $"{level.Since:yyyy-MM-dd}");
+                $"resistance {ValueText.Number(level.Price, "#,##0.00")} ({level.FirstTouch:yyyy-MM-dd})<br>{state} since " +
+                $"{level.Since:yyyy-MM-dd}", labelLeft: true);
         }
         // Only the long-term level's events: pivot-zone events would bury them.
         var events = report.Events

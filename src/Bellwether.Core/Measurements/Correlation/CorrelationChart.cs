@@ -25,8 +25,8 @@ public static class CorrelationChart
         var names = $"{rows.Ids[0]}–{rows.Ids[1]}";
         var chart = new Chart("chart-correlation",
                 $"{names}: rolling {window}-day correlation of daily log returns, with its 95% interval")
-            .Line("95% interval, low", rows.Dates, low, "rgba(99,102,241,0.25)", width: 0.5)
-            .Line("95% interval, high", rows.Dates, high, "rgba(99,102,241,0.25)", fill: ChartFill.ToPrevious,
+            .Line("95% interval", rows.Dates, low, "rgba(99,102,241,0.25)", width: 0.5)
+            .Line("95% interval", rows.Dates, high, "rgba(99,102,241,0.25)", fill: ChartFill.ToPrevious,
                 width: 0.5)
             .Line($"{names} Pearson", rows.Dates, pearson, "#4338ca", width: 2)
             .Level(0, "#9ca3af", "0", "dot");

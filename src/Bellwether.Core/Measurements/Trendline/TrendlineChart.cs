@@ -1,6 +1,7 @@
 using Bellwether.Core.Charts;
 using Bellwether.Core.Series;
 using Bellwether.Core.Structure.Trendlines;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Measurements.Trendline;
 
@@ -25,7 +26,7 @@ public static class TrendlineChart
             chart.Segment(line.FirstAnchor.Date, line.FirstAnchor.Value, end, line.ValueAt(end), colour, "dash");
             chart.Markers($"{name} touches", line.Touches.Select(t => t.Date), line.Touches.Select(t => t.Value),
                 line.Touches.Select(_ =>
-                    $"{name}: {line.SlopePctPerMonth:+0.0;-0.0}% a month over {line.DurationMonths:0.0} months"),
+                    $"{name}: {ValueText.Of(line.SlopePctPerMonth, ValueKind.Percent)} a month over {line.DurationMonths:0.0} months"),
                 colour);
             if (line.Break is { } b)
                 chart.Markers($"{name} break", [b.Date], [b.Close],
