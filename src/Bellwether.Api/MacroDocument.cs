@@ -1,6 +1,6 @@
-using Bellwether.Core.Series;
 using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Statistics.MoneySupply;

@@ -1,6 +1,6 @@
 using Bellwether.Core.Claims;
-using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.Breakout;
+using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Measurements.LevelRetest;
 using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.Drawdown;
