@@ -19,7 +19,7 @@ public sealed class FetchCommandTests : IDisposable
     {
         var entries = sources.Select(s =>
             $"\"{s.Source}\": {{ \"base_address\": \"{s.Address}\", \"api_base_address\": \"{s.Address}\", \"instruments\": {s.Instruments}, " +
-            $"\"attempt_timeout_seconds\": 1, \"connect_timeout_seconds\": 2, \"max_retries\": 1, \"retry_base_delay_seconds\": 0.02, " +
+            $"\"attempt_timeout_seconds\": 30, \"connect_timeout_seconds\": 30, \"max_retries\": 1, \"retry_base_delay_seconds\": 0.02, " +
             $"\"requests_per_minute\": 100000, \"api_key_env\": \"BW_TEST_UNSET_{Guid.NewGuid():N}\"" +
             (s.Key is null ? "" : $", \"api_key\": \"{s.Key}\"") + " }");
         var path = Path.Combine(_dir, $"config-{Guid.NewGuid():N}.json");
