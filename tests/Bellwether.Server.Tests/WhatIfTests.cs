@@ -152,7 +152,7 @@ public sealed class WhatIfTests : IDisposable
 
     /// <summary>Waits (30 s at most: a busy machine) until the page shows what-if readiness <paramref name="text"/>.
     /// </summary>
-    private static Task Shows(IPage page, string text) =>
-        page.WaitForSelectorAsync($"#what-if-value:text-is('{text}')",
+    private static async Task Shows(IPage page, string text) =>
+        await page.WaitForSelectorAsync($"#what-if-value:text-is('{text}')",
             new PageWaitForSelectorOptions { Timeout = 30_000 });
 }
