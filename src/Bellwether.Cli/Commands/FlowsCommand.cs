@@ -40,12 +40,12 @@ internal static class FlowsCommand
         foreach (var r in shown) table.AddColumn(new TableColumn(Markup.Escape(r.Id)).RightAligned());
         void Row(string label, Func<EtfFlowReading, string> cell) => table.AddRow([label, .. shown.Select(cell)]);
         Row("day", r => $"{r.Latest.Date:yyyy-MM-dd}");
-        Row("net flow", r => Signed(r.Latest.Total));
-        Row("5 days", r => Signed(r.Latest.ShortSum));
-        Row("20 days", r => Signed(r.Latest.LongSum));
-        if (shown.FirstOrDefault()?.Window is { } n and not (5 or 20)) Row($"{n} days", r => Signed(r.WindowSum));
-        Row("since launch", r => Signed(r.Latest.Cumulative));
-        Row("streak", r => $"{r.CurrentStreak.Days} {Word(r.CurrentStreak.Direction)} day(s), {Signed(r.CurrentStreak.Sum)}");
+        Row("net flow", r => FlowsAnswer.Cell(r.Latest.Total));
+        Row("5 days", r => FlowsAnswer.Cell(r.Latest.ShortSum));
+        Row("20 days", r => FlowsAnswer.Cell(r.Latest.LongSum));
+        if (shown.FirstOrDefault()?.Window is { } n and not (5 or 20)) Row($"{n} days", r => FlowsAnswer.Cell(r.WindowSum));
+        Row("since launch", r => FlowsAnswer.Cell(r.Latest.Cumulative));
+        Row("streak", r => $"{r.CurrentStreak.Days} {Word(r.CurrentStreak.Direction)} day(s), {FlowsAnswer.Cell(r.CurrentStreak.Sum)}");
         console.Write(table);
         if (rotation is { } rot)
         {
@@ -53,13 +53,13 @@ internal static class FlowsCommand
             var weeks = new Table().Border(TableBorder.Simple).Caption(Markup.Escape($"into = {rot.Into}, out of = {rot.OutOf}"))
                 .AddColumns(DrawdownCommand.Dated("week from"), new("days"), new TableColumn("into").RightAligned(), new TableColumn("out of").RightAligned(), new("reading"));
             foreach (var week in rot.Weeks)
-                weeks.AddRow($"{week.From:yyyy-MM-dd}", week.Days.ToString(), Signed(week.IntoSum), Signed(week.OutOfSum), Kind(week.Kind));
+                weeks.AddRow($"{week.From:yyyy-MM-dd}", week.Days.ToString(), FlowsAnswer.Cell(week.IntoSum), FlowsAnswer.Cell(week.OutOfSum), Kind(week.Kind));
             console.Write(weeks);
             console.Sentence($"Over {w.Days} shared flow days ({w.From:yyyy-MM-dd} to {w.To:yyyy-MM-dd}) " +
-                $"{rot.Into} took {Flow(w.IntoSum)} and {rot.OutOf} {Flow(w.OutOfSum)}: {Kind(w.Kind)}" +
+                $"{rot.Into} took {FlowsAnswer.Flow(w.IntoSum)} and {rot.OutOf} {FlowsAnswer.Flow(w.OutOfSum)}: {Kind(w.Kind)}" +
                 (w.Rotated != 0 ? $", up to {ValueText.Level(Math.Abs(w.Rotated), ValueKind.UsdMillions)} moved across" : "") +
                 $". On {rot.RotationDays} day(s) {rot.Into} took money while {rot.OutOf} lost it " +
-                $"({Flow(rot.IntoOnRotationDays)} vs {Flow(rot.OutOfOnRotationDays)}).");
+                $"({FlowsAnswer.Flow(rot.IntoOnRotationDays)} vs {FlowsAnswer.Flow(rot.OutOfOnRotationDays)}).");
         }
         foreach (var h in histories)
         {
@@ -67,17 +67,11 @@ internal static class FlowsCommand
             if (notLaunched.Count > 0) console.MarkupLine($"[grey]{Markup.Escape(h.Id)}: not launched yet (zeros only): {Markup.Escape(string.Join(", ", notLaunched))}[/]");
             if (h.Excluded.Count > 0) console.MarkupLine($"[grey]{Markup.Escape(h.Id)}: {h.Excluded.Count} row(s) are not flow days (market closed with zeros, or no value); see --json[/]");
             foreach (var m in h.Mismatches)
-                console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {m.Date:yyyy-MM-dd}: funds sum to {Flow(m.FundSum)} " +
-                                   $"but the table's total is {Flow(m.TableTotal)}[/]");
+                console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {m.Date:yyyy-MM-dd}: funds sum to {FlowsAnswer.Flow(m.FundSum)} " +
+                                   $"but the table's total is {FlowsAnswer.Flow(m.TableTotal)}[/]");
             foreach (var d in h.PartialDays) console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {d:yyyy-MM-dd}: a launched fund has no value; the total is partial[/]");
         }
     }
-
-    /// <summary>A flow for a cell of a table captioned in US$ millions: the formatting table's number, no unit.</summary>
-    private static string Signed(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdMillions).Number(v);
-
-    /// <summary>A flow in running text, with its unit.</summary>
-    private static string Flow(double v) => ValueText.Of(v, ValueKind.UsdMillions);
 
     private static string Word(FlowDirection d) => d switch { FlowDirection.Inflow => "inflow", FlowDirection.Outflow => "outflow", _ => "flat" };
 
