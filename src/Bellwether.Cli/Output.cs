@@ -14,8 +14,10 @@ public static class Output
     public static void WriteJson(ParseResult parse, object value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
-    /// <summary>Serialises <paramref name="value"/> with a serialiser generated at build time (same options as <see cref="JsonOptions"/>).</summary>
-    public static void WriteJson<T>(ParseResult parse, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+    /// <summary>Serialises <paramref name="value"/> with a serialiser generated at build time (same options as
+    /// <see cref="JsonOptions"/>).</summary>
+    public static void WriteJson<T>(ParseResult parse, T value,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, type));
 
     /// <summary>The narrowest layout width honoured; a smaller <c>COLUMNS</c> is ignored.</summary>
@@ -31,7 +33,8 @@ public static class Output
     public static int Width(bool terminal)
     {
         if (WidthOverride.Value is { } forced) return forced;
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= MinWidth) return columns;
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns)
+            && columns >= MinWidth) return columns;
         return terminal && System.Console.WindowWidth >= MinWidth ? System.Console.WindowWidth : 80;
     }
 
@@ -91,8 +94,10 @@ public static class Output
 
     /// <summary>True when progress may be drawn: a terminal, no JSON.</summary>
     public static bool CanShowProgress(ParseResult parse) =>
-        !parse.GetValue(Cli.Json) && ReferenceEquals(parse.InvocationConfiguration.Output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        !parse.GetValue(Cli.Json) && ReferenceEquals(parse.InvocationConfiguration.Output, System.Console.Out)
+        && !System.Console.IsOutputRedirected;
 
     /// <summary>A number for a table cell: empty for NaN, up to 6 significant decimals.</summary>
-    public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("#,##0.######", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Number(double v) => double.IsNaN(v) ? ""
+        : v.ToString("#,##0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

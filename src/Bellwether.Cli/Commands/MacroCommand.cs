@@ -16,10 +16,20 @@ internal static class MacroCommand
 
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)" };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => MacroAnswer.DefaultWeeks }.Between(0, MacroAnswer.MaxWeeks);
+        var asOf =
+            new Option<string?>("--as-of")
+            {
+                Description =
+                "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)"
+            };
+        var weeks = new Option<int>("--weeks")
+        {
+            Description = "Weeks of net liquidity to list",
+            DefaultValueFactory = _ => MacroAnswer.DefaultWeeks
+        }.Between(0, MacroAnswer.MaxWeeks);
         var command = new Command("macro", $"Fed funds path ({Fed.Series}), net liquidity ({Liquidity.TotalAssets} − " +
-            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth ({MacroAnswer.MoneySeries})") { asOf, weeks };
+            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth ({MacroAnswer.MoneySeries})") { asOf,
+            weeks };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
@@ -30,33 +40,54 @@ internal static class MacroCommand
                 Output.WriteJson(parse, answer.Json());
                 return Cli.Ok;
             }
-            var (fed, latest, money, dff, m2) = (answer.Fed, answer.Liquidity.Latest, answer.M2, answer.Rate, answer.Money);
+            var (fed, latest, money, dff, m2) = (answer.Fed, answer.Liquidity.Latest, answer.M2, answer.Rate,
+                answer.Money);
             var (listed, skippedListed, trend) = (answer.Listed, answer.SkippedListed, answer.Trend);
             var console = Output.Console(parse);
             if (fed is not null)
             {
                 var last = fed.LastChange;
-                console.MarkupLine(Markup.Escape($"Fed funds (effective, {dff.Instrument.Id}) {fed.Rate:0.00}% on {fed.RateDate:yyyy-MM-dd}: " +
-                    (last is null ? "no move found. " : $"last move {(last.IsCut ? "a cut" : "a hike")} of {Math.Abs(last.Size) * 100:0} bp effective {last.Date:yyyy-MM-dd}. ") +
-                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in 12; regime: {Words(fed.Regime)}."));
+                console.MarkupLine(
+                    Markup.Escape(
+                        $"Fed funds (effective, {dff.Instrument.Id}) {fed.Rate:0.00}% on {fed.RateDate:yyyy-MM-dd}: " +
+                    (last is null ? "no move found. "
+                        : $"last move {(last.IsCut ? "a cut" : "a hike")} of {Math.Abs(last.Size) * 100:0} bp " +
+                        $"effective {last.Date:yyyy-MM-dd}. ") +
+                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in " +
+                    $"12; regime: {Words(fed.Regime)}."));
                 if (fed.Pending is { } p)
-                    console.MarkupLine(Markup.Escape($"A move may be under way: {p.Observations} day(s) at {p.Latest:0.00}% since {p.Date:yyyy-MM-dd} (was {p.Before:0.00}%), not yet confirmed."));
+                    console.MarkupLine(
+                        Markup.Escape(
+                            $"A move may be under way: {p.Observations} day(s) at {p.Latest:0.00}% since " +
+                            $"{p.Date:yyyy-MM-dd} (was {p.Before:0.00}%), not yet confirmed."));
             }
             if (latest is not null)
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("week"), new("assets"), new("TGA"), new("RRP"),
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumns(DrawdownCommand.Dated("week"), new("assets"), new("TGA"), new("RRP"),
                         new("net"), new("4w chg"), new("13w chg"))
                     .Caption("US$ billions");
                 foreach (var w in listed)
-                    table.AddRow($"{w.Date:yyyy-MM-dd}", Output.Number(Math.Round(w.TotalAssets, 1)), Output.Number(Math.Round(w.TreasuryAccount, 1)),
-                        Output.Number(Math.Round(w.ReverseRepo, 1)), Output.Number(Math.Round(w.Value, 1)), Change(w.Change4W), Change(w.Change13W));
+                    table.AddRow($"{w.Date:yyyy-MM-dd}", Output.Number(Math.Round(w.TotalAssets, 1)),
+                        Output.Number(Math.Round(w.TreasuryAccount, 1)),
+                        Output.Number(Math.Round(w.ReverseRepo, 1)), Output.Number(Math.Round(w.Value, 1)),
+                        Change(w.Change4W), Change(w.Change13W));
                 console.Write(table);
-                console.MarkupLine(Markup.Escape($"Net liquidity US$ {latest.Value:#,0} bn on {latest.Date:yyyy-MM-dd}: {Change(latest.Change4W)} bn over 4 weeks, {Change(latest.Change13W)} bn over 13 weeks ({trend})."));
+                console.MarkupLine(
+                    Markup.Escape(
+                        $"Net liquidity US$ {latest.Value:#,0} bn on {latest.Date:yyyy-MM-dd}: " +
+                        $"{Change(latest.Change4W)} bn over 4 weeks, {Change(latest.Change13W)} bn over 13 weeks (" +
+                        $"{trend})."));
                 foreach (var s in skippedListed)
-                    console.MarkupLine($"[yellow]{s.Date:yyyy-MM-dd} skipped: no value from {Markup.Escape(string.Join(", ", s.Missing))} that Wednesday[/]");
+                    console.MarkupLine(
+                        $"[yellow]{s.Date:yyyy-MM-dd} skipped: no value from " +
+                        $"{Markup.Escape(string.Join(", ", s.Missing))} that Wednesday[/]");
             }
             if (money is not null)
-                console.MarkupLine(Markup.Escape($"M2 ({m2.Instrument.Id}) {money.Level:#,0} in {money.Date:yyyy-MM}: {money.YearOnYear:+0.0%;-0.0%} year on year."));
+                console.MarkupLine(
+                    Markup.Escape(
+                        $"M2 ({m2.Instrument.Id}) {money.Level:#,0} in {money.Date:yyyy-MM}: " +
+                        $"{money.YearOnYear:+0.0%;-0.0%} year on year."));
             return Cli.Ok;
         });
         return command;
@@ -69,5 +100,6 @@ internal static class MacroCommand
         _ => "on hold",
     };
 
-    private static string Change(double v) => double.IsNaN(v) ? "" : v.ToString("+#,0.0;-#,0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Change(double v) => double.IsNaN(v) ? ""
+        : v.ToString("+#,0.0;-#,0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,20 +17,43 @@ internal static class ScreenCommand
     public static Command Create()
     {
         var instrument = new Argument<string>("instrument") { Description = "Instrument id, e.g. RUT" };
-        var top = new Option<int>("--top") { Description = "Rows per list", DefaultValueFactory = _ => 10 }.Between(1, 1000);
-        var window = new Option<int>("--window") { Description = "Window in steps of the calendar (every date with a bar)", DefaultValueFactory = _ => 90 }
+        var top = new Option<int>("--top") { Description = "Rows per list", DefaultValueFactory = _ => 10 }.Between(1,
+            1000);
+        var window =
+            new Option<int>("--window")
+            {
+                Description = "Window in steps of the calendar (every date with a bar)",
+                DefaultValueFactory = _ => 90
+            }
             .Between(4, 100_000);
-        var maxLag = new Option<int>("--max-lag") { Description = "Largest lead in steps for the leaders", DefaultValueFactory = _ => 1 }.Between(1, 5);
-        var minPairs = new Option<int>("--min-pairs") { Description = "Least return pairs for a correlation to be ranked", DefaultValueFactory = _ => 30 }
+        var maxLag = new Option<int>("--max-lag")
+        {
+            Description = "Largest lead in steps for the leaders",
+            DefaultValueFactory = _ => 1
+        }.Between(1, 5);
+        var minPairs =
+            new Option<int>("--min-pairs")
+            {
+                Description = "Least return pairs for a correlation to be ranked",
+                DefaultValueFactory = _ => 30
+            }
             .Between(4, 100_000);
-        var group = new Option<int>("--group-size") { Description = "With --cluster: instruments per group of the pair blocks", DefaultValueFactory = _ => 64 }
+        var group =
+            new Option<int>("--group-size")
+            {
+                Description = "With --cluster: instruments per group of the pair blocks",
+                DefaultValueFactory = _ => 64
+            }
             .Between(1, 4096);
         var since = new Option<string?>("--since")
         {
-            Description = "First date of the bars fed (default: three years before the last stored date; the window is the last N steps)",
+            Description =
+                "First date of the bars fed (default: three years before the last stored date; the window is the " +
+                "last N steps)",
         };
         var cluster = ClusterArguments.Connection(required: false);
-        var command = new Command("screen", "Top co-movers and leaders of an instrument across every stored series, with 95% intervals")
+        var command = new Command("screen",
+            "Top co-movers and leaders of an instrument across every stored series, with 95% intervals")
         {
             instrument, top, window, maxLag, minPairs, group, since, cluster,
         };
@@ -40,7 +63,8 @@ internal static class ScreenCommand
             var id = parse.GetValue(instrument)!;
             var found = store.FindInstrument(id) ?? throw store.UnknownInstrument(id);
             var first = StoreAccess.Date(parse, since)
-                ?? (store.LastDate() is { } last ? last.AddYears(-3) : throw new InvalidOperationException("the store is empty"));
+                ?? (store.LastDate() is { } last ? last.AddYears(-3)
+                    : throw new InvalidOperationException("the store is empty"));
             var screened = StoreUniverse.Load(store, first);
             var universe = screened.Universe;
             int target = universe.Ids.ToList().IndexOf(found.QualifiedId);
@@ -51,7 +75,8 @@ internal static class ScreenCommand
             var readings = parse.GetValue(cluster) is { } redis
                 ? await OnCluster(redis, universe, target, options, parse.GetValue(group), ct)
                 : InProcess(universe, target, options);
-            var result = CoMovementScreen.Rank(universe, target, readings, parse.GetValue(top), parse.GetValue(minPairs));
+            var result = CoMovementScreen.Rank(universe, target, readings, parse.GetValue(top),
+                parse.GetValue(minPairs));
             var report = new Report(result, universe.Calendar[^1], options.Window, universe.Ids.Count,
                 [.. screened.Excluded.Select(e => new Excluded(e.Id, e.Reason))]);
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, report);
@@ -70,22 +95,24 @@ internal static class ScreenCommand
     }
 
     /// <summary>
-    /// Brings the cluster's grains up to the store's last step (each grain gets only the steps it lacks), then reads the
-    /// target's lanes from the blocks that hold its pairs.
+    /// Brings the cluster's grains up to the store's last step (each grain gets only the steps it lacks), then reads
+    /// the target's lanes from the blocks that hold its pairs.
     /// </summary>
     private static async Task<List<PairReading>> OnCluster(string redis, ScreenUniverse universe, int target,
         ScreenOptions options, int groupSize, CancellationToken ct)
     {
         using var host = ClusterArguments.Client(redis);
         var grains = host.Services.GetRequiredService<IClusterClient>();
-        var spec = new ScreenSpec(UniverseName(universe), universe.Ids.Count, groupSize, options.Window, options.MaxLag);
+        var spec = new ScreenSpec(UniverseName(universe), universe.Ids.Count, groupSize, options.Window,
+            options.MaxLag);
         await new ClusterReplay(grains, spec, universe).Run(universe.Steps, ct);
         var readings = new List<PairReading>();
         foreach (int block in spec.Layout.BlocksOf(target))
         {
             var lanes = await grains.GetGrain<IPairBlockGrain>(spec.BlockKey(block)).ReadingsOf(target);
             if (lanes.LastStep != universe.Steps - 1)
-                throw new InvalidOperationException($"block {block} is at step {lanes.LastStep} of {universe.Steps - 1}");
+                throw new InvalidOperationException(
+                    $"block {block} is at step {lanes.LastStep} of {universe.Steps - 1}");
             readings.AddRange(lanes.Readings());
         }
         return readings;
@@ -96,30 +123,37 @@ internal static class ScreenCommand
     private static string UniverseName(ScreenUniverse universe)
     {
         var text = string.Join('\n', universe.Ids.Prepend($"{universe.Calendar[0]:yyyy-MM-dd}"));
-        return "store-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+        return "store-"
+            + Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
     }
 
     private static void Print(ParseResult parse, Report report)
     {
         var console = Output.Console(parse);
         var r = report.Screen;
-        console.WriteLine($"{r.Instrument} against {report.Instruments - 1:#,0} series, window {report.Window} steps to " +
+        console.WriteLine(
+            $"{r.Instrument} against {report.Instruments - 1:#,0} series, window {report.Window} steps to " +
                           $"{report.AsOf:yyyy-MM-dd}; {r.NotRanked:#,0} lanes too thin to rank");
-        foreach (var (title, rows) in new[] { ("Co-movers (same step)", r.CoMovers), ("Leaders (their return k steps earlier)", r.Leaders) })
+        foreach (var (title, rows) in new[] { ("Co-movers (same step)", r.CoMovers),
+            ("Leaders (their return k steps earlier)", r.Leaders) })
         {
             var table = new Table().Title(title).AddColumns("instrument", "lead", "r", "95% interval", "n");
             foreach (var row in rows)
-                table.AddRow(Markup.Escape(row.Other), row.Lag == 0 ? "" : $"{row.Lag}", $"{row.Correlation:+0.000;-0.000}",
+                table.AddRow(Markup.Escape(row.Other), row.Lag == 0 ? "" : $"{row.Lag}",
+                    $"{row.Correlation:+0.000;-0.000}",
                     $"{row.Low:+0.000;-0.000} to {row.High:+0.000;-0.000}", $"{row.Count}");
             console.Write(table);
         }
         foreach (var reason in report.Excluded.GroupBy(e => e.Reason))
-            console.WriteLine($"Not screened, {reason.Key} ({reason.Count()}): {string.Join(", ", reason.Select(e => e.Id))}");
+            console.WriteLine(
+                $"Not screened, {reason.Key} ({reason.Count()}): {string.Join(", ", reason.Select(e => e.Id))}");
     }
 
     /// <summary>The screen, the date of the last step, the window and the instruments screened, and the series left
     /// out with why.</summary>
-    private sealed record Report(ScreenResult Screen, DateOnly AsOf, int Window, int Instruments, IReadOnlyList<Excluded> Excluded);
+    private sealed record Report(ScreenResult Screen, DateOnly AsOf, int Window, int Instruments,
+        IReadOnlyList<Excluded> Excluded);
 
     private sealed record Excluded(string Id, string Reason);
 }

@@ -26,8 +26,10 @@ public sealed record AlertNotification(
     IReadOnlyDictionary<string, string> Labels, string Summary, string Description, double Value, bool Silenced);
 
 /// <summary>What the engine remembers of one alert between days (persisted between runs).</summary>
-/// <param name="Observed">The last state or stale flag seen (state conditions: the state word), null before any.</param>
-/// <param name="Sent">The day a notification of the current firing was last sent, null when none was (silenced).</param>
+/// <param name="Observed">The last state or stale flag seen (state conditions: the state word), null before
+/// any.</param>
+/// <param name="Sent">The day a notification of the current firing was last sent, null when none was
+/// (silenced).</param>
 public sealed record AlertMemory(
     string Fingerprint, string Rule, IReadOnlyDictionary<string, string> Labels, bool Firing, DateOnly? Since,
     DateOnly? Sent, string? Observed);
@@ -83,7 +85,8 @@ public sealed class AlertEngine
     }
 
     /// <summary>What a rule reads on a board: per alert, its labels and the observation.</summary>
-    private static IEnumerable<(IReadOnlyDictionary<string, string>, Observation)> Observe(AlertRule rule, BoardResult board)
+    private static IEnumerable<(IReadOnlyDictionary<string, string>, Observation)> Observe(AlertRule rule,
+        BoardResult board)
     {
         if (rule.Condition is ReadinessCondition r)
         {
@@ -91,7 +94,8 @@ public sealed class AlertEngine
                 $"readiness {Number(board.Readiness)} (alert when {r.Threshold.Describe()})"));
             yield break;
         }
-        foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal || rule.Condition.Signal == s.Id))
+        foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal
+            || rule.Condition.Signal == s.Id))
         {
             var labels = Labels(rule, signal.Id);
             yield return (labels, rule.Condition switch
@@ -100,7 +104,8 @@ public sealed class AlertEngine
                     $"{signal.Id} is {Word(signal.State)}: {signal.Label}", c),
                 ValueCondition { Field: { } field } c => new Observation(c.Threshold,
                     signal.Fields.GetValueOrDefault(field, double.NaN), null,
-                    $"{signal.Id} {field} {Number(signal.Fields.GetValueOrDefault(field, double.NaN))} (alert when {c.Threshold.Describe()})"),
+                    $"{signal.Id} {field} {Number(signal.Fields.GetValueOrDefault(field, double.NaN))} (alert when " +
+                    $"{c.Threshold.Describe()})"),
                 ValueCondition c => new Observation(c.Threshold, signal.Value, null,
                     $"{signal.Id} {Number(signal.Value)}{Unit(signal.Unit)} (alert when {c.Threshold.Describe()})"),
                 _ => new Observation(null, double.NaN, signal.Stale ? "stale" : "fresh",
@@ -113,7 +118,8 @@ public sealed class AlertEngine
 
     /// <param name="Threshold">For numbers: the threshold <paramref name="Value"/> is compared with.</param>
     /// <param name="Word">For states: the state word (a stale condition: <c>stale</c> or <c>fresh</c>).</param>
-    private sealed record Observation(Threshold? Threshold, double Value, string? Word, string Summary, StateCondition? State = null);
+    private sealed record Observation(Threshold? Threshold, double Value, string? Word, string Summary,
+        StateCondition? State = null);
 
     private (AlertMemory, AlertNotification?) Advance(
         AlertRule rule, AlertMemory memory, Observation o, DateOnly day, bool notify)
@@ -133,10 +139,12 @@ public sealed class AlertEngine
             // Still firing: a repeat once the interval has passed since the last notification sent (or, when a
             // silence muted the firing, as soon as no silence mutes it).
             bool due = memory.Firing && holds == true && notify && (memory.Sent is not { } sent
-                ? !Muted(memory.Labels, day) : rule.RepeatDays > 0 && day.DayNumber - sent.DayNumber >= rule.RepeatDays);
+                ? !Muted(memory.Labels, day) : rule.RepeatDays > 0 && day.DayNumber
+                - sent.DayNumber >= rule.RepeatDays);
             var kept = memory with { Observed = observed };
             if (!due) return (kept, null);
-            return (kept with { Sent = day }, Notify(rule, kept, AlertStatus.Firing, repeat: memory.Sent is not null, day, o));
+            return (kept with { Sent = day },
+                Notify(rule, kept, AlertStatus.Firing, repeat: memory.Sent is not null, day, o));
         }
         if (now)
         {
@@ -152,16 +160,19 @@ public sealed class AlertEngine
         return (resolved, Notify(rule, memory, AlertStatus.Resolved, repeat: false, day, o));
     }
 
-    private AlertNotification Notify(AlertRule rule, AlertMemory memory, AlertStatus status, bool repeat, DateOnly day, Observation o)
+    private AlertNotification Notify(AlertRule rule, AlertMemory memory, AlertStatus status, bool repeat, DateOnly day,
+        Observation o)
     {
         var key = Hash($"{memory.Fingerprint}|{status}|{day:yyyy-MM-dd}");
         return new AlertNotification(key, memory.Fingerprint, rule.Name, status, repeat, day, memory.Since ?? day,
             memory.Labels, o.Summary, rule.Description, o.Value, Muted(memory.Labels, day));
     }
 
-    private bool Muted(IReadOnlyDictionary<string, string> labels, DateOnly day) => _rules.Silences.Any(s => s.Mutes(labels, day));
+    private bool Muted(IReadOnlyDictionary<string, string> labels, DateOnly day) =>
+        _rules.Silences.Any(s => s.Mutes(labels, day));
 
-    /// <summary>An alert's labels: the rule's, its name as <c>alertname</c>, and the signal's id as <c>signal</c>.</summary>
+    /// <summary>An alert's labels: the rule's, its name as <c>alertname</c>, and the signal's id as
+    /// <c>signal</c>.</summary>
     private static SortedDictionary<string, string> Labels(AlertRule rule, string? signal)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -178,7 +189,8 @@ public sealed class AlertEngine
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 
-    /// <summary>A state as rules files write it: <c>supports</c>, <c>neutral</c>, <c>against</c>, <c>not_measurable</c>.</summary>
+    /// <summary>A state as rules files write it: <c>supports</c>, <c>neutral</c>, <c>against</c>,
+    /// <c>not_measurable</c>.</summary>
     public static string Word(SignalState state) => state switch
     {
         SignalState.NotMeasurable => "not_measurable",
