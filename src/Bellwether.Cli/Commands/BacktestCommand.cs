@@ -267,7 +267,7 @@ internal static class BacktestCommand
                            "held: share of days holding " +
                            $"{Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
         console.MarkupLine($"[grey]rotation: {Markup.Escape(r.Strategies[0].Description)}.[/]");
-        foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+        foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(Output.KeepUnits(w))}[/]");
 
         foreach (var (name, v) in signalValue)
             console.MarkupLine(

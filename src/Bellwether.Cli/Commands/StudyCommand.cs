@@ -232,7 +232,7 @@ internal static class StudyCommand
                            "not adjusted for the table's other tests; p adj.: p-value adjusted by Holm's correction " +
                            "across the table; " +
                            "hit: share of moves above 0.[/]");
-        foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+        foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(Output.KeepUnits(w))}[/]");
         var smallest = r.Summaries.Where(s => !double.IsNaN(s.PHolm)).MinBy(s => s.PHolm);
         console.MarkupLine(smallest is null ? "No asset has data after these events."
             : smallest.PHolm < 0.05
