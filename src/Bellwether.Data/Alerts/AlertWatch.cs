@@ -16,8 +16,7 @@ public sealed class AlertWatch(
     TimeProvider clock)
 {
     /// <summary>The outbox channels every notification goes to: the log, then each webhook.</summary>
-    public IReadOnlyList<string> Channels { get; } = [AlertDeliverer.LogChannel,
-        .. file.Receivers.Webhooks.Select(h => h.Channel)];
+    public IReadOnlyList<string> Channels { get; } = file.Receivers.Channels;
 
     /// <summary>The last day that has ended at <paramref name="now"/> (UTC): the last day a scheduled run
     /// evaluates.</summary>
