@@ -66,20 +66,24 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
             {
                 series = Rate.Instrument.Id, rate_date = fed.RateDate, rate = fed.Rate, last_change = fed.LastChange,
                 days_since_last_change = fed.DaysSinceLastChange, cuts_6m = fed.Cuts6M, hikes_6m = fed.Hikes6M,
-                cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M, regime = fed.Regime,
+                cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M,
+                regime = fed.Regime,
                 pending = fed.Pending, changes_12m = fed.Changes12M, parameters = FedPathParameters.Default,
                 // What `macro` and the /macro page write (Core.Text.ValueText).
                 rate_text = ValueText.Of(fed.Rate, ValueKind.Rate),
-                last_change_text = fed.LastChange is { } c ? ValueText.Level(Math.Abs(c.Size) * 100, ValueKind.BasisPoints) : null,
+                last_change_text = fed.LastChange is { } c
+                    ? ValueText.Level(Math.Abs(c.Size) * 100, ValueKind.BasisPoints) : null,
                 pending_text = fed.Pending is { } p
-                    ? new { latest = ValueText.Of(p.Latest, ValueKind.Rate), before = ValueText.Of(p.Before, ValueKind.Rate) } : null,
+                    ? new { latest = ValueText.Of(p.Latest, ValueKind.Rate),
+                        before = ValueText.Of(p.Before, ValueKind.Rate) } : null,
             },
             net_liquidity = latest is null ? null : new
             {
                 unit = "USD billions", date = latest.Date, value = latest.Value, change_4w = latest.Change4W,
                 change_13w = latest.Change13W, trend = Trend, total_assets = latest.TotalAssets,
                 treasury_account = latest.TreasuryAccount, reverse_repo = latest.ReverseRepo,
-                inputs = new[] { TotalAssets, TreasuryAccount, ReverseRepo }.Select(s => new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
+                inputs = new[] { TotalAssets, TreasuryAccount, ReverseRepo }.Select(s =>
+                    new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
                 weeks = Listed, skipped_weeks = SkippedListed, skipped_total = Liquidity.Skipped.Count,
                 first_week = Liquidity.Weeks.Count > 0 ? Liquidity.Weeks[0].Date : (DateOnly?)null,
                 value_text = ValueText.Level(latest.Value, ValueKind.UsdBillions),
@@ -89,7 +93,8 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 weeks_text = Listed.Select(w => new
                 {
                     total_assets = LevelCell(w.TotalAssets), treasury_account = LevelCell(w.TreasuryAccount),
-                    reverse_repo = LevelCell(w.ReverseRepo), value = LevelCell(w.Value), change_4w = ChangeCell(w.Change4W),
+                    reverse_repo = LevelCell(w.ReverseRepo), value = LevelCell(w.Value),
+                        change_4w = ChangeCell(w.Change4W),
                     change_13w = ChangeCell(w.Change13W),
                 }),
             },
@@ -97,14 +102,17 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
             {
                 series = Money.Instrument.Id, unit = Money.Instrument.QuoteUnit, date = money.Date, level = money.Level,
                 year_ago = money.YearAgo, yoy = money.YearOnYear,
-                level_text = ValueText.Number(money.Level, "#,0"), yoy_text = ValueText.Of(money.YearOnYear, ValueKind.FractionPercent),
+                level_text = ValueText.Number(money.Level, "#,0"),
+                    yoy_text = ValueText.Of(money.YearOnYear, ValueKind.FractionPercent),
             },
         };
     }
 
     /// <summary>A level in a cell of a table captioned in US$ billions: digits only, empty for NaN.</summary>
-    public static string LevelCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions).AsLevel.Number(v);
+    public static string LevelCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions)
+        .AsLevel.Number(v);
 
     /// <summary>A change in a cell of a table captioned in US$ billions: digits and sign, empty for NaN.</summary>
-    public static string ChangeCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions).Number(v);
+    public static string ChangeCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions)
+        .Number(v);
 }

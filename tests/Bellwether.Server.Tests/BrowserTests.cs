@@ -100,10 +100,12 @@ public sealed class BrowserTests
         var page = await browser.Open(server.Url + "/");
         var shown = await page.Locator("table.board").First.Locator("tbody td[data-label='Value']")
             .EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
-        var expected = board.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("value").ValueKind == JsonValueKind.Number
-            ? ValueText.Of(s.GetProperty("value").GetDouble(), s.GetProperty("unit").GetString()!) : "").ToArray();
+        var expected = board.GetProperty("signals").EnumerateArray().Select(s =>
+            s.GetProperty("value").ValueKind == JsonValueKind.Number
+                ? ValueText.Of(s.GetProperty("value").GetDouble(), s.GetProperty("unit").GetString()!) : "").ToArray();
         Assert.Equal(expected, shown);
-        Assert.Contains(expected, v => v.Contains('%', StringComparison.Ordinal) || v.Contains(" r", StringComparison.Ordinal));
+        Assert.Contains(expected, v => v.Contains('%', StringComparison.Ordinal)
+                                       || v.Contains(" r", StringComparison.Ordinal));
 
         var macro = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/macro", Cancel)).RootElement;
         var liquidity = macro.GetProperty("net_liquidity");
@@ -111,14 +113,22 @@ public sealed class BrowserTests
         var macroText = await page.Locator("#content").InnerTextAsync();
         Assert.Contains($"{ValueText.Level(liquidity.GetProperty("value").GetDouble(), ValueKind.UsdBillions)} on " +
                         $"{liquidity.GetProperty("date").GetString()}: " +
-                        $"{ValueText.Of(liquidity.GetProperty("change_4w").GetDouble(), ValueKind.UsdBillions)} over 4 weeks", macroText);
-        Assert.Contains(ValueText.Of(macro.GetProperty("fed").GetProperty("rate").GetDouble(), ValueKind.Rate), macroText);
+                        $"{ValueText.Of(liquidity.GetProperty("change_4w").GetDouble(), ValueKind.UsdBillions)} " +
+                        "over 4 weeks", macroText);
+        var rate = macro.GetProperty("fed").GetProperty("rate").GetDouble();
+        Assert.Contains(ValueText.Of(rate, ValueKind.Rate), macroText);
 
         var flows = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/flows", Cancel)).RootElement;
         page = await browser.Open(server.Url + "/flows");
         var flowsText = await page.Locator("#content").InnerTextAsync();
-        foreach (var table in flows.GetProperty("tables").EnumerateArray().Where(t => t.GetProperty("date").ValueKind != JsonValueKind.Null))
-            Assert.Contains(ValueText.Format(ValueKind.UsdMillions).Number(table.GetProperty("cumulative").GetDouble()), flowsText);
+        var tables = flows.GetProperty("tables").EnumerateArray()
+            .Where(t => t.GetProperty("date").ValueKind != JsonValueKind.Null).ToList();
+        Assert.NotEmpty(tables);
+        foreach (var table in tables)
+        {
+            var cumulative = table.GetProperty("cumulative").GetDouble();
+            Assert.Contains(ValueText.Format(ValueKind.UsdMillions).Number(cumulative), flowsText);
+        }
         Assert.True(browser.Errors.Count == 0, string.Join("\n", browser.Errors));
     }
 
@@ -148,7 +158,8 @@ public sealed class BrowserTests
         Assert.Equal(readiness.ValueKind == JsonValueKind.Null ? "withheld" : Math.Round(readiness.GetDouble()).ToString("0", System.Globalization.CultureInfo.InvariantCulture),
             await page.Locator("#readiness").InnerTextAsync());
         // The board's own table: the what-if section below it has rows of the same signals.
-        var states = await page.Locator("table.board").First.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id + ' ' + r.dataset.state)");
+        var states = await page.Locator("table.board").First.Locator("tbody tr")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id + ' ' + r.dataset.state)");
         Assert.Equal(board.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("id").GetString() + " " + s.GetProperty("state").GetString()), states);
     }
 

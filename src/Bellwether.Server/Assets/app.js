@@ -364,32 +364,38 @@
     const defined = r.status !== 'no_ranking' && r.status !== 'no_benchmark_closes' && r.status !== 'no_eligible_coins';
     const gauge = el('div', { id: 'altseason-gauge', class: 'chart gauge', role: 'img',
       'aria-label': 'Altcoin Season Index ' + (defined ? r.index_text + ' of 100' : 'not defined') });
-    const coverage = 'Coverage: ' + r.coverage.eligible + ' of ' + r.coverage.top + ' eligible (' + r.coverage.share_text +
+    const coverage = 'Coverage: ' + r.coverage.eligible + ' of ' + r.coverage.top + ' eligible (' +
+      r.coverage.share_text +
       ')' + (r.ranking ? ', ranking ' + r.coverage.ranking_age_days + ' days old (' + r.ranking.list + ' of ' + r.ranking.date + ')' : '') +
       ': ' + (r.status === 'ok' ? 'ok' : words(r.status) + '; a board does not count this reading');
-    const beatCaption = r.outperformer_count + ' of ' + r.eligible + ' eligible altcoins beat Bitcoin (' + r.bitcoin_return_text +
+    const beatCaption = r.outperformer_count + ' of ' + r.eligible + ' eligible altcoins beat Bitcoin (' +
+      r.bitcoin_return_text +
       ' over ' + r.window_days + ' days)';
     const beating = r.outperformers.length === 0 ? el('p', { id: 'beating' }, beatCaption + '.')
       : table(beatCaption, ['Coin', 'Rank', r.window_days + '-day return', 'Series'],
         r.outperformers.map((c) => [c.symbol, String(c.rank), c.return_text, c.series]), [1, 2]);
     const rest = r.coins.filter((c) => !c.beats_bitcoin);
     const others = el('details', {}, el('summary', {}, rest.length + ' eligible coins that did not, and ' + r.skipped.length + ' skipped'),
-      table('Eligible, not beating Bitcoin', ['Coin', 'Rank', 'Return'], rest.map((c) => [c.symbol, String(c.rank), c.return_text]), [1, 2]),
+      table('Eligible, not beating Bitcoin', ['Coin', 'Rank', 'Return'],
+        rest.map((c) => [c.symbol, String(c.rank), c.return_text]), [1, 2]),
       table('Skipped', ['Coin', 'Rank', 'Why'], r.skipped.map((c) => [c.symbol, String(c.rank), words(c.reason) + (c.detail ? ': ' + c.detail : '')]), [1]));
     const published = r.published.length === 0
       ? el('p', { class: 'note' }, 'No published readings of the top ' + r.top + ', ' + r.window_days + ' days index from ' + from + ' to ' + date + ' are imported.')
       : table('Published readings from ' + from + ' to ' + date, ['Date', 'Published', 'By', 'Computed', 'Difference', 'Status'],
-        r.published.map((p) => [p.date, p.value_text, p.provider, p.computed_text, p.difference_text, words(p.status)]), [1, 3, 4]);
+        r.published.map((p) => [p.date, p.value_text, p.provider, p.computed_text, p.difference_text,
+          words(p.status)]), [1, 3, 4]);
     show(
       queryForm([['As of', 'as_of', { type: 'date' }], ['Window, days', 'window', { options: ['30', '90', '365'], value: '90' }],
         ['Top', 'top', { options: ['50', '100'], value: '50' }]]),
       el('section', { class: 'summary', 'aria-label': 'The index' }, gauge,
-        el('div', {}, el('p', { class: 'readiness' }, el('span', { id: 'index', class: 'big' }, defined ? r.index_text : 'no reading'),
+        el('div', {}, el('p', { class: 'readiness' },
+          el('span', { id: 'index', class: 'big' }, defined ? r.index_text : 'no reading'),
           defined ? ' / 100, ' + (seasonWords[r.season] || '') : ''),
         el('p', {}, 'Top ', String(r.top), ', ', String(r.window_days), ' days, as of ', el('time', { id: 'as-of', datetime: date }, date)),
         el('p', { id: 'coverage' }, coverage),
         r.eth_btc ? el('p', {}, 'ETH/BTC ' + r.eth_btc.value_text + ' on ' + r.eth_btc.date) : null,
-        r.btc_dominance ? el('p', {}, 'Bitcoin dominance ' + r.btc_dominance.value_text + ' on ' + r.btc_dominance.date) : null,
+        r.btc_dominance
+          ? el('p', {}, 'Bitcoin dominance ' + r.btc_dominance.value_text + ' on ' + r.btc_dominance.date) : null,
         r.warnings.map((w) => el('p', { class: 'note' }, w)))),
       el('h2', {}, 'History'), ...charts.nodes,
       el('h2', {}, 'Coins beating Bitcoin'), beating, others,
@@ -444,9 +450,11 @@
       f ? el('section', { 'aria-label': 'Fed funds' }, el('h2', {}, 'Fed funds'),
         el('p', {}, 'Effective rate (' + f.series + ') ' + f.rate_text + ' on ' + f.rate_date + '; ' +
           (f.last_change ? 'last move ' + (f.last_change.is_cut ? 'a cut' : 'a hike') + ' of ' + f.last_change_text +
-            ' effective ' + f.last_change.date : 'no move found') + '. ' + f.cuts_6m + ' cut(s) and ' + f.hikes_6m + ' hike(s) in 6 months, ' +
+            ' effective ' + f.last_change.date : 'no move found') + '. ' +
+          f.cuts_6m + ' cut(s) and ' + f.hikes_6m + ' hike(s) in 6 months, ' +
           f.cuts_12m + ' and ' + f.hikes_12m + ' in 12; regime: ', el('strong', { id: 'regime' }, regimeWords[f.regime] || words(f.regime)), '.'),
-        f.pending ? el('p', { class: 'note' }, 'A move may be under way: ' + f.pending.observations + ' day(s) at ' + f.pending_text.latest +
+        f.pending ? el('p', { class: 'note' }, 'A move may be under way: ' + f.pending.observations + ' day(s) at ' +
+          f.pending_text.latest +
           ' since ' + f.pending.date + ' (was ' + f.pending_text.before + '), not yet confirmed.') : null) : null,
       ...charts.nodes,
       n ? el('section', { 'aria-label': 'Net liquidity' }, el('h2', {}, 'Net liquidity'),
@@ -457,7 +465,8 @@
           n.weeks.map((w, k) => [w.date, n.weeks_text[k]]).reverse().map(([date, t]) => [date, t.total_assets,
             t.treasury_account, t.reverse_repo, t.value, t.change_4w, t.change_13w]), [1, 2, 3, 4, 5, 6])) : null,
       m.m2 ? el('section', { 'aria-label': 'M2' }, el('h2', {}, 'M2'),
-        el('p', {}, 'M2 (' + m.m2.series + ') ' + m.m2.level_text + ' ' + m.m2.unit + ' in ' + m.m2.date.slice(0, 7) + ': ' +
+        el('p', {}, 'M2 (' + m.m2.series + ') ' + m.m2.level_text + ' ' + m.m2.unit + ' in ' + m.m2.date.slice(0, 7) +
+          ': ' +
           m.m2.yoy_text + ' year on year.')) : null,
       el('p', {}, el('a', { href: '/api/macro?' + query }, 'JSON')));
     charts.draw();
@@ -488,16 +497,19 @@
       r ? el('section', { 'aria-label': 'Rotation' }, el('h2', {}, 'Rotation'),
         el('p', { id: 'rotation' }, 'Over ' + r.days + ' shared flow days (' + r.from + ' to ' + r.to + ') ' + r.into + ' took ' +
           r.into_sum_text + ' and ' + r.out_of + ' ' + r.out_of_sum_text + ': ' + rotationWords[r.kind] +
-          (r.rotated !== 0 ? ', up to ' + r.rotated_text + ' moved across' : '') + '. On ' + r.rotation_days + ' day(s) ' +
+          (r.rotated !== 0 ? ', up to ' + r.rotated_text + ' moved across' : '') + '. On ' + r.rotation_days +
+          ' day(s) ' +
           r.into + ' took money while ' + r.out_of + ' lost it.'),
         table('Weeks: into = ' + r.into + ', out of = ' + r.out_of, ['Week from', 'Days', 'Into', 'Out of', 'Reading'],
-          r.weeks.map((w, k) => [w.from, String(w.days), r.weeks_text[k].into_sum, r.weeks_text[k].out_of_sum, rotationWords[w.kind]]),
+          r.weeks.map((w, k) => [w.from, String(w.days), r.weeks_text[k].into_sum, r.weeks_text[k].out_of_sum,
+            rotationWords[w.kind]]),
           [1, 2, 3])) : null,
       ...f.tables.flatMap((t) => [
         ...t.funds.filter((u) => u.launched === null).length ? [el('p', { class: 'note' }, t.id + ': not launched yet (zeros only): ' +
           t.funds.filter((u) => u.launched === null).map((u) => u.fund).join(', '))] : [],
         ...t.total_mismatches.map((x, k) => el('p', { class: 'note' }, t.id + ' ' + x.date + ': funds sum to ' +
-          t.total_mismatches_text[k].fund_sum + ' but the table\'s total is ' + t.total_mismatches_text[k].table_total)),
+          t.total_mismatches_text[k].fund_sum + ' but the table\'s total is ' +
+          t.total_mismatches_text[k].table_total)),
         ...t.partial_days.map((d) => el('p', { class: 'note' }, t.id + ' ' + d + ': a launched fund has no value; the total is partial'))]),
       el('p', {}, el('a', { href: '/api/flows?' + query }, 'JSON')));
     charts.draw();
