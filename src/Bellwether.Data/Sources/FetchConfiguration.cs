@@ -36,7 +36,8 @@ public sealed class FetchConfiguration
 
     /// <summary>The cron expression (UTC, five fields) of a source's scheduled fetch: its own, else <c>"*"</c>'s,
     /// else <see cref="DefaultCron"/>.</summary>
-    public string CronOf(string source) => _schedule.GetValueOrDefault(source) ?? _schedule.GetValueOrDefault("*") ?? DefaultCron;
+    public string CronOf(string source) => _schedule.GetValueOrDefault(source) ?? _schedule.GetValueOrDefault("*")
+        ?? DefaultCron;
 
     /// <summary>The key of a source, or null.</summary>
     public string? KeyOf(string source) => _keys.GetValueOrDefault(source);
@@ -51,7 +52,8 @@ public sealed class FetchConfiguration
         var fromEnv = environment("BELLWETHER_CONFIG");
         if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
         var home = environment("XDG_CONFIG_HOME");
-        if (string.IsNullOrWhiteSpace(home)) home = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        if (string.IsNullOrWhiteSpace(home)) home =
+            System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
         var path = System.IO.Path.Combine(home, "bellwether", "config.json");
         return File.Exists(path) ? path : null;
     }
@@ -87,11 +89,13 @@ public sealed class FetchConfiguration
                         continue;
                     }
                     if (top.Name != "sources")
-                        throw new FormatException($"{path}: unknown top-level setting '{top.Name}' (expected 'sources' or 'schedule')");
+                        throw new FormatException(
+                            $"{path}: unknown top-level setting '{top.Name}' (expected 'sources' or 'schedule')");
                     foreach (var source in top.Value.EnumerateObject())
                     {
                         if (!sources.TryGetValue(source.Name, out var settings))
-                            throw new FormatException($"{path}: unknown source '{source.Name}' (known: {string.Join(", ", sources.Keys)})");
+                            throw new FormatException(
+                                $"{path}: unknown source '{source.Name}' (known: {string.Join(", ", sources.Keys)})");
                         sources[source.Name] = Apply(settings, source.Value, $"{path}: sources.{source.Name}");
                     }
                 }
@@ -196,7 +200,8 @@ public sealed class FetchConfiguration
                     _ => throw new FormatException($"{where}: unknown setting '{p.Name}'"),
                 };
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException && e.Message.StartsWith(where) == false)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException
+                && e.Message.StartsWith(where) == false)
             {
                 throw new FormatException($"{where}.{p.Name}: {e.Message}");
             }
@@ -215,8 +220,13 @@ public sealed class FetchConfiguration
     // "instruments": {"BTC": "BTCUSDT", …} (store id → source symbol) or ["DFF", …] (same name).
     private static IReadOnlyList<SourceInstrument> Instruments(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.Object => [.. v.EnumerateObject().Select(p => new SourceInstrument(p.Name, p.Value.GetString() ?? throw new FormatException($"{p.Name}: symbol must be a string")))],
-        JsonValueKind.Array => [.. v.EnumerateArray().Select(e => e.GetString()!).Select(s => new SourceInstrument(s, s))],
+        JsonValueKind.Object =>
+            [.. v.EnumerateObject()
+                .Select(p =>
+                    new SourceInstrument(p.Name, p.Value.GetString()
+                        ?? throw new FormatException($"{p.Name}: symbol must be a string")))],
+        JsonValueKind.Array =>
+            [.. v.EnumerateArray().Select(e => e.GetString()!).Select(s => new SourceInstrument(s, s))],
         _ => throw new FormatException("expected {\"ID\": \"SYMBOL\", …} or [\"ID\", …]"),
     };
 
