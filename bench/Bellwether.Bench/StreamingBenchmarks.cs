@@ -77,7 +77,7 @@ public class StreamingBenchmarks
     {
         var feed = new MarketFeed(_data, _thesis, Concepts.Signals, _last);
         double sum = 0;
-        feed.Run(feed.First, HistoryTo, HistoryFrom, b => sum += b.Counted);
+        feed.Run(feed.Start(HistoryFrom), HistoryTo, HistoryFrom, b => sum += b.Counted);
         return sum;
     }
 

@@ -40,6 +40,7 @@ public sealed class MarketFeed
         // An input exists before its first row, as in the store.
         foreach (var id in _series) _board.Data.SeriesOf(source.Series(id)!.Instrument);
         foreach (var t in _flows.Select(id => source.Flows(id)!)) _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
+        foreach (var s in _classes.SelectMany(source.ClosesOfClass)) _board.Data.SeriesOf(s.Instrument, closesOnly: true);
         foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
         {
             if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];
@@ -62,6 +63,18 @@ public sealed class MarketFeed
 
     /// <summary>The first day any input has a row: the day to start feeding.</summary>
     public DateOnly First { get; }
+
+    /// <summary>
+    /// The day to start feeding and closing for boards from <paramref name="firstRead"/> on: the states' warm-up
+    /// (<see cref="StreamingBoard.WarmUpFrom"/>), not before <see cref="First"/>. The first <see cref="Feed"/> then
+    /// feeds every row published by that day at once, so the days before it are not replayed one by one
+    /// (<paramref name="firstRead"/> itself when it comes before <see cref="First"/>).
+    /// </summary>
+    public DateOnly Start(DateOnly firstRead)
+    {
+        var day = _board.WarmUpFrom(firstRead);
+        return day >= First ? day : First < firstRead ? First : firstRead;
+    }
 
     /// <summary>The ids fed: series, then flow tables.</summary>
     public IEnumerable<string> Inputs => _series.Concat(_flows);
