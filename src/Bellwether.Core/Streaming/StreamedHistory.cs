@@ -9,8 +9,8 @@ public static class StreamedHistory
     /// <summary>
     /// The board's readiness on every day (<see cref="Frequency.Daily"/>), every Friday (weekly) or every month's last
     /// day (monthly) from <paramref name="from"/> to <paramref name="to"/>, both inclusive: one
-    /// <see cref="StreamingBoard"/> fed from its warm-up before <paramref name="from"/> (<see cref="MarketFeed.Start"/>),
-    /// read on those days. Equal to
+    /// <see cref="StreamingBoard"/> fed from its warm-up before <paramref name="from"/>
+    /// (<see cref="MarketFeed.Start"/>), read on those days. Equal to
     /// <see cref="ThesisBoard.History"/> on the same days.
     /// </summary>
     /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
