@@ -52,8 +52,8 @@ public static class ReadinessHistory
     /// <see cref="Build"/> of every day (<c>every</c> 1) by one stream over the data (docs/streaming.md): the thesis's
     /// signals and the variants' are followed together, fed from their warm-up (<see cref="MarketFeed.Start"/>) and
     /// read from <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every
-    /// day, so the components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass over the data
-    /// instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
+    /// day, so the components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass
+    /// over the data instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
     /// </summary>
     /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
     public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds,
