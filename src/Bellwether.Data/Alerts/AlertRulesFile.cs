@@ -64,9 +64,9 @@ public static partial class AlertRulesFile
     /// <summary><c>receivers</c>: the JSON-lines log's path and the webhooks (docs/alerts.md, "Delivery").</summary>
     private static AlertReceivers ReadReceivers(YamlReader y, YamlMappingNode root, string file)
     {
-        if (YamlReader.Optional(root, "receivers") is not { } node) return new AlertReceivers(null, []);
+        if (YamlReader.Optional(root, "receivers") is not { } node) return new AlertReceivers(null, [], []);
         var map = y.Mapping(node, "'receivers'");
-        y.OnlyKeys(map, "receivers", "log", "webhooks");
+        y.OnlyKeys(map, "receivers", "log", "webhooks", "email");
         var log = y.OptionalScalar(map, "log") is { Length: > 0 } l
             ? Path.GetFullPath(l, Path.GetDirectoryName(Path.GetFullPath(file))!) : null;
         var hooks = new List<WebhookReceiver>();
@@ -85,14 +85,82 @@ public static partial class AlertRulesFile
                 if (!EnvironmentName().IsMatch(secret))
                     throw y.Error(YamlReader.Optional(hook, "secret_env")!,
                         $"webhook '{name}': 'secret_env' names the environment variable holding the secret (the secret itself never goes in this file)");
-                var giveUp = y.OptionalScalar(hook, "give_up_after") ?? "48h";
-                var m = Hours().Match(giveUp);
-                if (!m.Success)
-                    throw y.Error(YamlReader.Optional(hook, "give_up_after")!, $"webhook '{name}': 'give_up_after' is hours or days (48h, 3d), got '{giveUp}'");
-                int n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                hooks.Add(new WebhookReceiver(name, uri, secret, m.Groups[2].Value == "d" ? TimeSpan.FromDays(n) : TimeSpan.FromHours(n)));
+                hooks.Add(new WebhookReceiver(name, uri, secret, GiveUpAfter(y, hook, $"webhook '{name}'")));
             }
-        return new AlertReceivers(log, hooks);
+        var mails = new List<EmailReceiver>();
+        if (YamlReader.Optional(map, "email") is { } mailList)
+            foreach (var item in y.Sequence(mailList, "receivers: 'email'"))
+                mails.Add(ReadEmail(y, y.Mapping(item, "an e-mail receiver"), mails));
+        return new AlertReceivers(log, hooks, mails);
+    }
+
+    /// <summary><c>give_up_after</c>: hours or days, 48h unless given.</summary>
+    private static TimeSpan GiveUpAfter(YamlReader y, YamlMappingNode map, string what)
+    {
+        var giveUp = y.OptionalScalar(map, "give_up_after") ?? "48h";
+        var m = Hours().Match(giveUp);
+        if (!m.Success)
+            throw y.Error(YamlReader.Optional(map, "give_up_after")!,
+                $"{what}: 'give_up_after' is hours or days (48h, 3d), got '{giveUp}'");
+        int n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value == "d" ? TimeSpan.FromDays(n) : TimeSpan.FromHours(n);
+    }
+
+    /// <summary>An SMTP receiver (docs/alerts.md, "E-mail"); its user and password come from the environment.</summary>
+    private static EmailReceiver ReadEmail(YamlReader y, YamlMappingNode map, List<EmailReceiver> earlier)
+    {
+        y.OnlyKeys(map, "e-mail receiver", "name", "host", "port", "security", "from", "to", "user_env", "password_env",
+            "give_up_after");
+        var name = y.Scalar(map, "name");
+        if (!LabelName().IsMatch(name) || earlier.Any(e => e.Name == name))
+            throw y.Error(map, $"e-mail receiver name '{name}' must be letters, digits and '_', and unique");
+        string what = $"e-mail '{name}'";
+        var host = y.Scalar(map, "host");
+        if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            throw y.Error(YamlReader.Optional(map, "host")!,
+                $"{what}: 'host' must be a host name or address, got '{host}'");
+        var security = y.OptionalScalar(map, "security") ?? "starttls";
+        if (security is not ("starttls" or "tls" or "none"))
+            throw y.Error(YamlReader.Optional(map, "security")!,
+                $"{what}: 'security' is starttls, tls or none, got '{security}'");
+        var portText = y.OptionalScalar(map, "port") ?? (security == "tls" ? "465" : "587");
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
+            throw y.Error(YamlReader.Optional(map, "port")!,
+                $"{what}: 'port' must be from 1 to 65535, got '{portText}'");
+        var from = Address(y, map, "from", what);
+        var toNode = YamlReader.Optional(map, "to") ?? throw y.Error(map, $"{what}: missing 'to'");
+        var to = (toNode is YamlSequenceNode list ? list.Children : new[] { toNode })
+            .Select(n => Address(y, n, what)).ToList();
+        if (to.Count == 0) throw y.Error(toNode, $"{what}: 'to' needs at least one address");
+        var user = Variable(y, map, "user_env", what);
+        var password = Variable(y, map, "password_env", what);
+        if ((user is null) != (password is null))
+            throw y.Error(map, $"{what}: give both 'user_env' and 'password_env', or neither");
+        // A password sent in clear only to this machine; anything else needs TLS.
+        if (password is not null && security == "none" && !IsLoopback(host))
+            throw y.Error(YamlReader.Optional(map, "security")!,
+                $"{what}: a password is sent only over TLS (starttls or tls), except to this machine");
+        return new EmailReceiver(name, host, port, security, from, to, user, password, GiveUpAfter(y, map, what));
+    }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip);
+
+    private static string Address(YamlReader y, YamlMappingNode map, string key, string what) =>
+        Address(y, YamlReader.Optional(map, key) ?? throw y.Error(map, $"{what}: missing '{key}'"), what);
+
+    private static string Address(YamlReader y, YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } v } && MimeKit.MailboxAddress.TryParse(v, out var address)
+            && address.Address.Contains('@', StringComparison.Ordinal)
+            ? v : throw y.Error(node, $"{what}: '{(node as YamlScalarNode)?.Value}' is not an e-mail address");
+
+    /// <summary>An optional key naming an environment variable (never the value itself).</summary>
+    private static string? Variable(YamlReader y, YamlMappingNode map, string key, string what)
+    {
+        if (y.OptionalScalar(map, key) is not { } name) return null;
+        return EnvironmentName().IsMatch(name) ? name : throw y.Error(YamlReader.Optional(map, key)!,
+            $"{what}: '{key}' names the environment variable holding it (the value itself never goes in this file)");
     }
 
     /// <summary>Reads <paramref name="path"/> and checks it against the thesis it will watch.</summary>
@@ -241,7 +309,26 @@ public sealed record AlertFile(AlertRules Rules, AlertReceivers Receivers);
 
 /// <summary>Where notifications go besides the console.</summary>
 /// <param name="Log">The JSON-lines log (null: <c>alerts.jsonl</c> beside the store).</param>
-public sealed record AlertReceivers(string? Log, IReadOnlyList<WebhookReceiver> Webhooks);
+public sealed record AlertReceivers(
+    string? Log, IReadOnlyList<WebhookReceiver> Webhooks, IReadOnlyList<EmailReceiver> Emails)
+{
+    /// <summary>The outbox channels every notification goes to: the log, each webhook, each e-mail receiver.</summary>
+    public IReadOnlyList<string> Channels =>
+        [AlertDeliverer.LogChannel, .. Webhooks.Select(h => h.Channel), .. Emails.Select(e => e.Channel)];
+}
+
+/// <summary>
+/// An SMTP receiver: each notification as a mail from <paramref name="From"/> to <paramref name="To"/>, through
+/// <paramref name="Host"/>, signed in with the user and password held in the two variables (none: no sign-in).
+/// </summary>
+/// <param name="Security"><c>starttls</c>, <c>tls</c> (TLS from the start) or <c>none</c>.</param>
+/// <param name="GiveUpAfter">How long attempts go on before the notification becomes a dead letter.</param>
+public sealed record EmailReceiver(string Name, string Host, int Port, string Security, string From,
+    IReadOnlyList<string> To, string? UserVariable, string? PasswordVariable, TimeSpan GiveUpAfter)
+{
+    /// <summary>The outbox channel: <c>email:NAME</c>.</summary>
+    public string Channel => $"email:{Name}";
+}
 
 /// <summary>A webhook: an HTTP POST of each notification, signed with the secret held in <paramref name="SecretVariable"/>.</summary>
 /// <param name="GiveUpAfter">How long attempts go on before the notification becomes a dead letter.</param>

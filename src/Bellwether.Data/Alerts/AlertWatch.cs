@@ -15,7 +15,7 @@ public sealed class AlertWatch(
     string storePath, ThesisDefinition thesis, SignalKinds kinds, AlertFile file, string watch, bool releaseLags, TimeProvider clock)
 {
     /// <summary>The outbox channels every notification goes to: the log, then each webhook.</summary>
-    public IReadOnlyList<string> Channels { get; } = [AlertDeliverer.LogChannel, .. file.Receivers.Webhooks.Select(h => h.Channel)];
+    public IReadOnlyList<string> Channels { get; } = file.Receivers.Channels;
 
     /// <summary>The last day that has ended at <paramref name="now"/> (UTC): the last day a scheduled run evaluates.</summary>
     public static DateOnly LastCompleteDay(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
