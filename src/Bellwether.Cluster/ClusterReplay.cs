@@ -23,7 +23,8 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
     /// <summary>Grains fed at once.</summary>
     public int Parallelism { get; init; } = 32;
 
-    /// <summary>How long a grain may stay unreachable (a dead silo not yet declared dead) before the replay fails.</summary>
+    /// <summary>How long a grain may stay unreachable (a dead silo not yet declared dead) before the replay
+    /// fails.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>

@@ -67,7 +67,9 @@ public sealed class AlertDeliverer
         {
             var secret = environment(hook.SecretVariable);
             if (string.IsNullOrEmpty(secret))
-                throw new AlertReceiverException($"webhook '{hook.Name}': the environment variable {hook.SecretVariable} that holds its secret is not set");
+                throw new AlertReceiverException(
+                    $"webhook '{hook.Name}': the environment variable {hook.SecretVariable} that holds its secret is " +
+                    $"not set");
             _hooks[hook.Channel] = (hook, Encoding.UTF8.GetBytes(secret));
         }
         foreach (var mail in receivers.Emails)
@@ -93,7 +95,8 @@ public sealed class AlertDeliverer
                 UseJitter = true,
                 Delay = retryPause ?? TimeSpan.FromSeconds(0.5),
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>().HandleResult(r => Transient(r.StatusCode)),
+                    .Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
+                    .HandleResult(r => Transient(r.StatusCode)),
             })
             .AddTimeout(TimeSpan.FromSeconds(10))
             .Build();
@@ -164,13 +167,15 @@ public sealed class AlertDeliverer
                 return await _http.SendAsync(request, token);
             }, ct);
             if (response.IsSuccessStatusCode) return null;
-            return new Failure($"HTTP {(int)response.StatusCode} from {hook.Name}", Permanent: !Transient(response.StatusCode));
+            return new Failure($"HTTP {(int)response.StatusCode} from {hook.Name}",
+                Permanent: !Transient(response.StatusCode));
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
                                    || e is OperationCanceledException && !ct.IsCancellationRequested)
         {
             // The message names the receiver and the failure, never the secret or the body.
-            return new Failure($"{hook.Name}: {(e is TimeoutRejectedException ? "no answer within 10 s" : e.Message)}", Permanent: false);
+            return new Failure($"{hook.Name}: {(e is TimeoutRejectedException ? "no answer within 10 s" : e.Message)}",
+                Permanent: false);
         }
     }
 
@@ -248,11 +253,14 @@ public sealed class AlertDeliverer
         return message;
     }
 
-    /// <summary>A POST of <paramref name="body"/> with the signature headers (docs/alerts.md, "Verifying a webhook").</summary>
+    /// <summary>A POST of <paramref name="body"/> with the signature headers (docs/alerts.md, "Verifying a
+    /// webhook").</summary>
     public static HttpRequestMessage SignedPost(Uri url, string body, string key, byte[] secret, DateTimeOffset now)
     {
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post,
+            url)
+        { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(TimestampHeader, timestamp);
         request.Headers.Add(SignatureHeader, Signature(secret, timestamp, body));
         request.Headers.Add(IdempotencyHeader, key);
@@ -260,9 +268,11 @@ public sealed class AlertDeliverer
         return request;
     }
 
-    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>TIMESTAMP.BODY</c> (UTF-8) under the secret.</summary>
+    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>TIMESTAMP.BODY</c> (UTF-8) under the
+    /// secret.</summary>
     public static string Signature(byte[] secret, string timestamp, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+        "sha256="
+        + Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
     private static bool Transient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;

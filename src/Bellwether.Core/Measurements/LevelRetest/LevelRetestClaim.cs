@@ -26,18 +26,21 @@ public sealed class LevelRetestClaim : IClaimKind
 
     public string Name => "level_retest";
 
-    public string Description => "A past peak (by close and by high) revisited in a window: nearest close, and the breakout machine's retest";
+    public string Description =>
+        "A past peak (by close and by high) revisited in a window: nearest close, and the breakout machine's retest";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [Instrument, PeakFrom, PeakTo, WindowFrom, Basis, Band];
 
     public void Validate(ClaimDefinition claim) => _ = Options(claim);
 
-    private sealed record Settings(string Id, DateOnly PeakFrom, DateOnly PeakTo, DateOnly WindowFrom, DrawdownBasis[] Bases, double Band);
+    private sealed record Settings(string Id, DateOnly PeakFrom, DateOnly PeakTo, DateOnly WindowFrom,
+        DrawdownBasis[] Bases, double Band);
 
     private static Settings Options(ClaimDefinition c)
     {
-        var s = new Settings(c.Required(Instrument), RequiredDate(c, PeakFrom), RequiredDate(c, PeakTo), RequiredDate(c, WindowFrom),
+        var s = new Settings(c.Required(Instrument), RequiredDate(c, PeakFrom), RequiredDate(c, PeakTo),
+            RequiredDate(c, WindowFrom),
             [.. c.Choices(Basis, "close", "high").Select(DrawdownMeasurement.Basis)], c.Number(Band));
         if (s.PeakFrom > s.PeakTo) throw c.Problem("'peak_from' is after 'peak_to'");
         if (s.PeakTo >= s.WindowFrom) throw c.Problem("'window_from' must come after 'peak_to'");
@@ -59,16 +62,24 @@ public sealed class LevelRetestClaim : IClaimKind
         foreach (var basis in o.Bases)
         {
             string word = basis == DrawdownBasis.High ? "high" : "close";
-            string nearLabel = $"nearest close to the peak {word}", machineLabel = $"retest of the peak {word} (state machine)";
-            string period = $"{Day(o.PeakFrom)}..{Day(o.PeakTo)}", window = $"{Day(o.WindowFrom)}..{Day(data.ClaimDate)}";
-            string nearDefinition = $"The close of {o.Id} in {window} nearest to its highest {word} of {period}, as a signed distance from it";
-            string machineDefinition = $"The breakout state machine on {o.Id}'s highest {word} of {period}, run from the day after that peak to {Day(data.ClaimDate)}: a retest event inside {window}";
+            string nearLabel = $"nearest close to the peak {word}",
+                machineLabel = $"retest of the peak {word} (state machine)";
+            string period = $"{Day(o.PeakFrom)}..{Day(o.PeakTo)}",
+                window = $"{Day(o.WindowFrom)}..{Day(data.ClaimDate)}";
+            string nearDefinition =
+                $"The close of {o.Id} in {window} nearest to its highest {word} of {period}, as a signed distance " +
+                "from it";
+            string machineDefinition =
+                $"The breakout state machine on {o.Id}'s highest {word} of {period}, run from the day after that " +
+                $"peak to {Day(data.ClaimDate)}: a retest event inside {window}";
             var peak = series is null ? null : Drawdowns.AsOf(series, o.PeakTo, basis, o.PeakFrom);
             if (series is null || peak is null)
             {
                 string why = series is null ? $"no series '{o.Id}' in the data" : $"{o.Id} has no close in {period}";
-                readings.Add(ClaimReading.NotMeasurable(nearLabel, nearDefinition, "fraction", why, data.Provenance([o.Id])));
-                readings.Add(ClaimReading.NotMeasurable(machineLabel, machineDefinition, "fraction", why, data.Provenance([o.Id])));
+                readings.Add(ClaimReading.NotMeasurable(nearLabel, nearDefinition, "fraction", why,
+                    data.Provenance([o.Id])));
+                readings.Add(ClaimReading.NotMeasurable(machineLabel, machineDefinition, "fraction", why,
+                    data.Provenance([o.Id])));
                 continue;
             }
             double level = peak.Latest.Peak;
@@ -79,31 +90,46 @@ public sealed class LevelRetestClaim : IClaimKind
         return readings;
     }
 
-    private static ClaimReading Nearest(ClaimData data, Series.DailySeries series, Settings o, double level, DateOnly levelDate, string label, string definition)
+    private static ClaimReading Nearest(ClaimData data, Series.DailySeries series, Settings o, double level,
+        DateOnly levelDate, string label, string definition)
     {
         int best = -1;
         int first = series.IndexOnOrBefore(o.WindowFrom.AddDays(-1)) + 1, last = series.IndexOnOrBefore(data.ClaimDate);
         for (int i = first; i <= last; i++)
-            if (!double.IsNaN(series.Close[i]) && (best < 0 || Math.Abs(series.Close[i] / level - 1) < Math.Abs(series.Close[best] / level - 1))) best = i;
+            if (!double.IsNaN(series.Close[i])
+                && (best < 0
+                    || Math.Abs(series.Close[i] / level - 1) < Math.Abs(series.Close[best] / level - 1))) best = i;
         if (best < 0)
-            return ClaimReading.NotMeasurable(label, definition, "fraction", $"{o.Id} has no close in the window", data.Provenance([series], o.WindowFrom, data.ClaimDate));
+            return ClaimReading.NotMeasurable(label, definition, "fraction", $"{o.Id} has no close in the window",
+                data.Provenance([series], o.WindowFrom, data.ClaimDate));
         double distance = series.Close[best] / level - 1;
-        return new ClaimReading(label, definition, true, distance, "fraction", Math.Abs(distance) <= o.Band ? "retest" : "no_retest",
-            $"retest: a close within ±{Percent(o.Band)} of the level", $"level {Number(level)} on {Day(levelDate)}; nearest close {Number(series.Close[best])} on {Day(series.Dates[best])}",
+        return new ClaimReading(label, definition, true, distance, "fraction", Math.Abs(distance) <= o.Band ? "retest"
+            : "no_retest",
+            $"retest: a close within ±{Percent(o.Band)} of the level",
+            $"level {Number(level)} on {Day(levelDate)}; nearest close {Number(series.Close[best])} on " +
+            $"{Day(series.Dates[best])}",
             data.Provenance([series], series.Dates[first], series.Dates[last]),
-            Figures(("level", level), ("close", series.Close[best])), Dates(("level_date", levelDate), ("nearest_date", series.Dates[best])));
+            Figures(("level", level), ("close", series.Close[best])),
+            Dates(("level_date", levelDate), ("nearest_date", series.Dates[best])));
     }
 
-    private static ClaimReading Machine(ClaimData data, Series.DailySeries series, Settings o, BreakoutParameters rules, double level, DateOnly levelDate, string label, string definition)
+    private static ClaimReading Machine(ClaimData data, Series.DailySeries series, Settings o, BreakoutParameters rules,
+        double level, DateOnly levelDate, string label, string definition)
     {
         var track = LevelBreakout.Evaluate(series, level, levelDate.AddDays(1), data.ClaimDate, rules);
         var retest = track.Events.LastOrDefault(e => e.Type == BreakoutEventType.Retest && e.Date >= o.WindowFrom);
-        var breakout = track.Events.LastOrDefault(e => e.Type == BreakoutEventType.Breakout && e.Date <= (retest?.Date ?? data.ClaimDate));
+        var breakout = track.Events.LastOrDefault(e => e.Type == BreakoutEventType.Breakout
+            && e.Date <= (retest?.Date ?? data.ClaimDate));
         string state = retest is not null ? "retest" : Snake(track.State);
-        return new ClaimReading(label, definition, true, retest is null ? double.NaN : retest.Close / level - 1, "fraction", state,
-            $"retest: after a breakout (close above level × {1 + rules.Buffer:0.###}) confirmed by {rules.ConfirmCloses} closes or a month-end close, a low within {Percent(rules.RetestBand, 0)} above the level with the close holding",
-            retest is null ? $"no retest event in the window; state {Snake(track.State)}" + (track.Since is { } s ? $" since {Day(s)}" : "")
-                : $"retest on {Day(retest.Date)} (close {Number(retest.Close)}) after the breakout of {Day(breakout!.Date)}",
+        return new ClaimReading(label, definition, true, retest is null ? double.NaN : retest.Close / level - 1,
+            "fraction", state,
+            $"retest: after a breakout (close above level × {1 + rules.Buffer:0.###}) confirmed by " +
+            $"{rules.ConfirmCloses} closes or a month-end close, a low within {Percent(rules.RetestBand, 0)} above " +
+            "the level with the close holding",
+            retest is null ? $"no retest event in the window; state {Snake(track.State)}"
+            + (track.Since is { } s ? $" since {Day(s)}" : "")
+                : $"retest on {Day(retest.Date)} (close {Number(retest.Close)}) after the breakout of " +
+                $"{Day(breakout!.Date)}",
             data.Provenance([series], levelDate, series.Dates[series.IndexOnOrBefore(data.ClaimDate)]),
             Figures(("level", level), ("retest_close", retest?.Close ?? double.NaN)),
             Dates(("level_date", levelDate), ("retest_date", retest?.Date), ("breakout_date", breakout?.Date)));
