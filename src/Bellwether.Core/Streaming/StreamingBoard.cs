@@ -264,6 +264,6 @@ public sealed class StreamingBoard
     }
 
     private static string Fingerprint(ThesisDefinition thesis) => string.Join("\n", thesis.Signals.Select(s =>
-        $"{s.Id}|{s.Kind}|" +
-        $"{string.Join(",", s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}"));
+        $"{s.Id}|{s.Kind}|" + string.Join(",",
+            s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
 }
