@@ -57,6 +57,13 @@ public sealed class StreamingBoard
     public IReadOnlyList<string> BatchKinds =>
         [.. _thesis.Signals.Where((_, k) => _states[k] is null).Select((s, _) => $"{s.Id} ({s.Kind})")];
 
+    /// <summary>
+    /// The first day to close, and every day after it, for the board on <paramref name="firstRead"/> to equal the
+    /// batch's (<see cref="ISignalState.WarmUpFrom"/>; a signal read in batch needs no earlier day).
+    /// </summary>
+    public DateOnly WarmUpFrom(DateOnly firstRead) =>
+        _states.Select(s => s?.WarmUpFrom(firstRead) ?? firstRead).Append(firstRead).Min();
+
     /// <summary>A bar of <paramref name="instrument"/> that became public on <paramref name="arrived"/>.</summary>
     /// <param name="closesOnly">Only the close is meaningful (the closes of a whole class).</param>
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false)
