@@ -80,8 +80,13 @@ public sealed class HtmlPage(string title, string subtitle)
         html.Append("""
             };
             // On a phone-width screen a title wraps onto lines that fit, and the margins shrink to leave the plot room.
-            function fitted(layout) {
+            // The legend there takes about a row per entry: it gets its own room at the bottom of a taller chart, so
+            // it covers neither the plot nor rotated tick labels.
+            function fitted(layout, data, element) {
               if (window.innerWidth >= 600) return layout;
+              const entries = data.filter(t => t.name && t.showlegend !== false).length;
+              const legendRoom = entries > 1 ? 20 * entries : 0;
+              element.style.height = (element.clientHeight + legendRoom) + 'px';
               const perLine = Math.max(20, Math.floor((window.innerWidth - 40) / 7.5));
               const lines = [''];
               for (const word of layout.title.text.split(' ')) {
@@ -90,11 +95,13 @@ public sealed class HtmlPage(string title, string subtitle)
                 else lines[lines.length - 1] = longer;
               }
               return {...layout, title: {...layout.title, text: lines.join('<br>'), font: {size: 13}},
-                margin: {...layout.margin, l: 46, r: layout.yaxis2 ? 46 : 14, t: 22 + 17 * lines.length}};
+                legend: {...layout.legend, yref: 'container', y: 0, yanchor: 'bottom'},
+                margin: {...layout.margin, l: 46, r: layout.yaxis2 ? 46 : 14, t: 22 + 17 * lines.length,
+                  b: 70 + legendRoom}};
             }
             for (const [id, fig] of Object.entries(figures)) {
               // On a phone the mode bar would sit on the title: the chart still zooms and pans by touch.
-              Plotly.newPlot(id, fig.data, fitted(fig.layout), {responsive: true, displaylogo: false,
+              Plotly.newPlot(id, fig.data, fitted(fig.layout, fig.data, document.getElementById(id)), {responsive: true, displaylogo: false,
                 displayModeBar: window.innerWidth >= 600 ? 'hover' : false,
                 modeBarButtonsToRemove: ['sendDataToCloud']})
                 .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
