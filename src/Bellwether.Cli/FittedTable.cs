@@ -21,19 +21,20 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
     /// <summary>A row of plain text (escaped here).</summary>
     public FittedTable AddText(params string[] cells) => AddRow(cells.Select(Markup.Escape).ToArray());
 
-    /// <summary>A row of markup cells.</summary>
+    /// <summary>A row of markup cells; a number keeps its unit on its line (<see cref="Output.KeepUnits"/>).</summary>
     public FittedTable AddRow(params string[] cells)
     {
         if (cells.Length != columns.Length) throw new ArgumentException($"{cells.Length} cells for {columns.Length} columns");
-        _rows.Add(cells);
+        _rows.Add(cells.Select(Output.KeepUnits).ToArray());
         return this;
     }
 
     /// <summary>
     /// Writes the table laid out for the console's width; when even the unsplittable cells are wider, the table is
-    /// as wide as they need (a terminal then wraps the lines) rather than cut.
+    /// as wide as they need (a terminal then wraps the lines) rather than cut. Returns the headers of the optional
+    /// columns left out, for the caller to say so.
     /// </summary>
-    public void Write(IAnsiConsole console)
+    public IReadOnlyList<string> Write(IAnsiConsole console)
     {
         int width = console.Profile.Width;
         var shown = Enumerable.Range(0, columns.Length).ToList();
@@ -54,6 +55,7 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         {
             console.Profile.Width = width;
         }
+        return Enumerable.Range(0, columns.Length).Except(shown).Select(i => columns[i].Header).ToList();
     }
 
     /// <summary>Characters a simple-bordered table spends per column: a space either side and the separator.</summary>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli;
@@ -45,7 +47,7 @@ public static class Output
         bool terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(terminal ? writer : new TrailingSpaceTrimmer(writer)),
+            Out = new AnsiConsoleOutput(new PlainSpaces(writer, trimTrailing: !terminal)),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
@@ -55,10 +57,31 @@ public static class Output
     }
 
     /// <summary>
-    /// Passes text through, holding back spaces until something other than a line break follows them: a line never
-    /// ends in spaces, and nothing else is delayed (a last line without a break is written whole).
+    /// What <see cref="KeepUnits"/> puts between a number and its unit, written as a space: a private-use character,
+    /// because Spectre breaks lines at every whitespace character, the no-break space included.
     /// </summary>
-    private sealed class TrailingSpaceTrimmer(TextWriter inner) : TextWriter
+    private const char NoBreak = '\uE000';
+
+    /// <summary>A space between a number and a unit of the formatting table, or inside such a unit (<c>US$ m</c>).</summary>
+    private static readonly Regex UnitSpace = new(
+        @"(?<=\d) (" + string.Join("|", ValueText.Table.Select(r => r.Unit).Where(u => u.Length > 1).Distinct()
+            .OrderByDescending(u => u.Length).Select(Regex.Escape)) + @"|r)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <paramref name="text"/> with the spaces between a number and its unit made non-breaking, so that a line wrapped
+    /// at the terminal's width never leaves <c>0.65</c> on one line and <c>r</c> on the next; they print as spaces.
+    /// </summary>
+    public static string KeepUnits(string text) => UnitSpace.Replace(text, m => m.Value.Replace(' ', NoBreak));
+
+    /// <summary>A sentence of plain text, wrapped at the console's width without parting a number from its unit.</summary>
+    public static void Sentence(this IAnsiConsole console, string text) => console.MarkupLine(Markup.Escape(KeepUnits(text)));
+
+    /// <summary>
+    /// Passes text through with non-breaking spaces written as spaces; when <c>trimTrailing</c> (output to a pipe or
+    /// file), it holds back spaces until something other than a line break follows them: a line never ends in spaces,
+    /// and nothing else is delayed (a last line without a break is written whole).
+    /// </summary>
+    private sealed class PlainSpaces(TextWriter inner, bool trimTrailing) : TextWriter
     {
         private int _pendingSpaces;
 
@@ -72,9 +95,10 @@ public static class Output
         public override void Write(char[] buffer, int index, int count)
         {
             var text = new System.Text.StringBuilder(count + _pendingSpaces);
-            foreach (char c in buffer.AsSpan(index, count))
+            foreach (char raw in buffer.AsSpan(index, count))
             {
-                if (c == ' ')
+                char c = raw == NoBreak ? ' ' : raw;
+                if (c == ' ' && trimTrailing)
                 {
                     _pendingSpaces++;
                     continue;
@@ -93,6 +117,7 @@ public static class Output
     public static bool CanShowProgress(ParseResult parse) =>
         !parse.GetValue(Cli.Json) && ReferenceEquals(parse.InvocationConfiguration.Output, System.Console.Out) && !System.Console.IsOutputRedirected;
 
-    /// <summary>A number for a table cell: empty for NaN, up to 6 significant decimals.</summary>
-    public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("#,##0.######", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A stored number shown as stored (a price, a level) for a table cell: empty for NaN, up to 6 decimals,
+    /// the formatting table's minus sign.</summary>
+    public static string Number(double v) => double.IsNaN(v) ? "" : Core.Text.ValueText.Number(v, "#,##0.######");
 }

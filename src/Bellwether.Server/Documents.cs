@@ -9,6 +9,7 @@ using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Report;
 using Bellwether.Report.Charts;
+using Microsoft.Extensions.Primitives;
 
 namespace Bellwether.Server;
 
@@ -52,6 +53,19 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         var file = LastRun.FileOf(settings.StorePath, thesis.Name);
         return cache.Get($"compare last {File.GetLastWriteTimeUtc(file).Ticks}", () => Produce(store =>
             Json(LastRun.Compare(store, Data(store), thesis, settings.ThesisFile, file, kinds).Json())));
+    }
+
+    /// <summary>
+    /// The board with weights or thresholds changed (<see cref="WhatIfDocument"/>): rescored from the board's readings,
+    /// kept per query.
+    /// </summary>
+    public Task<ApiDocument> WhatIf(DateOnly? asOf, IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var pairs = query.Select(p => KeyValuePair.Create(p.Key, p.Value.Select(v => v ?? "").ToArray()))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var key = "what-if " + string.Join('&', pairs.Select(p => p.Key + "=" + string.Join(',', p.Value)));
+        return cache.Get(key, () => Produce(store => Json(WhatIfDocument.Json(store, Data(store), thesis,
+            settings.ThesisFile, asOf, kinds, WhatIfDocument.Read(pairs, "as_of")))));
     }
 
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>

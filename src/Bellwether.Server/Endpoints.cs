@@ -28,6 +28,11 @@ internal static class Endpoints
                 return Dated(since, "since", before => Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
             })
             .WithSummary("What changed since a date, or since=last: since the last `board --compare last` run (read only, nothing recorded): exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
+        api.MapGet("/board/what-if", (string? as_of, HttpContext context, Documents documents) =>
+                Dated(as_of, "as_of", date => ServerApp.Send(() => documents.WhatIf(date, context.Request.Query))))
+            .WithSummary("What if: the board with signals' weights (weight.SIGNAL=X) or their rules' thresholds "
+                + "(threshold.SIGNAL.supports|against.FIELD=X) changed, beside the board of the thesis file. "
+                + "Nothing is written.");
         api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
         api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))

@@ -70,12 +70,14 @@ internal static class AlertsCommand
                 parse.InvocationConfiguration.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 return Cli.Ok;
             }
-            var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"{file.Rules.Rules.Count} rules on '{thesis.Name}', {first:yyyy-MM-dd} to {last:yyyy-MM-dd}: " +
-                             $"{events.Count(e => !e.Silenced)} notifications, {events.Count(e => e.Silenced)} silenced");
-            foreach (var e in events) output.WriteLine(AlertJson.Line(e));
+            // Through the console, so that a line wraps between words at the terminal's width.
+            var console = Output.Console(parse);
+            void Line(string text) => console.Sentence(text);
+            Line($"{file.Rules.Rules.Count} rules on '{thesis.Name}', {first:yyyy-MM-dd} to {last:yyyy-MM-dd}: " +
+                 $"{events.Count(e => !e.Silenced)} notifications, {events.Count(e => e.Silenced)} silenced");
+            foreach (var e in events) Line(AlertJson.Line(e));
             var firing = engine.Firing;
-            output.WriteLine(firing.Count == 0 ? "Nothing firing at the end."
+            Line(firing.Count == 0 ? "Nothing firing at the end."
                 : $"Firing at the end: {string.Join(", ", firing.Select(m => m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : "")))}");
             return Cli.Ok;
         });

@@ -58,9 +58,10 @@ internal sealed class AlignmentArguments
         _ => "log-returns",
     };
 
-    /// <summary>A p-value for a table cell: scientific below 1e-4 (so 3.5e-29 does not print as 0), empty for NaN.</summary>
+    /// <summary>A p-value for a table cell as the formatting table writes it (<c>&lt; 0.001</c> below that, never 0),
+    /// empty for NaN.</summary>
     public static string PValue(double p) =>
-        double.IsNaN(p) ? "" : p < 1e-4 ? p.ToString("0.0e0", System.Globalization.CultureInfo.InvariantCulture) : Output.Number(p);
+        double.IsNaN(p) ? "" : Core.Text.ValueText.Of(p, Core.Text.ValueKind.PValue);
 
     /// <summary>A short phrase for a sentence: "weekly log returns".</summary>
     public static string Describe(AlignmentOptions o) =>

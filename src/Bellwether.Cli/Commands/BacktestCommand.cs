@@ -167,7 +167,7 @@ internal static class BacktestCommand
         console.MarkupLine("[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; " +
                            $"held: share of days holding {Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
         console.MarkupLine($"[grey]rotation: {Markup.Escape(r.Strategies[0].Description)}.[/]");
-        foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+        foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(Output.KeepUnits(w))}[/]");
 
         foreach (var (name, v) in signalValue)
             console.MarkupLine($"Signal value ({Markup.Escape(name)}): {v.Entries.Count(e => e.Evaluable)} entries at readiness ≥ {v.Parameters.Threshold:0.#}; " +

@@ -4,6 +4,7 @@ using Bellwether.Core.Statistics.Correlation;
 using Bellwether.Core.Statistics.CorrelationBreakdown;
 using Bellwether.Core.Statistics.Rolling;
 using Bellwether.Core.Statistics.SpreadZScore;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -89,23 +90,29 @@ internal static class CorrCommand
     private static void Print(IAnsiConsole console, Report r, AlignmentOptions options)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "value", "p-value");
-        table.AddRow("Pearson r", Output.Number(r.Pearson), AlignmentArguments.PValue(r.PValue));
-        table.AddRow("  95% interval", $"{Output.Number(r.Ci95Low)} to {Output.Number(r.Ci95High)}", "");
-        table.AddRow("Spearman rho", Output.Number(r.Spearman), AlignmentArguments.PValue(r.SpearmanPValue));
-        table.AddRow("Kendall tau-b", Output.Number(r.Kendall), AlignmentArguments.PValue(r.KendallPValue));
+        table.AddRow("Pearson r", Coefficient(r.Pearson), AlignmentArguments.PValue(r.PValue));
+        table.AddRow("  95% interval", $"{Coefficient(r.Ci95Low)} to {Coefficient(r.Ci95High)}", "");
+        table.AddRow("Spearman rho", Coefficient(r.Spearman), AlignmentArguments.PValue(r.SpearmanPValue));
+        table.AddRow("Kendall tau-b", Coefficient(r.Kendall), AlignmentArguments.PValue(r.KendallPValue));
         console.Write(table);
-        console.MarkupLine(Markup.Escape($"{r.A} vs {r.B}, {AlignmentArguments.Describe(options)} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}: " +
-                                         $"Pearson {r.Pearson:0.000} over n = {r.N}."));
+        console.Sentence($"{r.A} vs {r.B}, {AlignmentArguments.Describe(options)} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}: " +
+                                         $"Pearson {ValueText.Of(r.Pearson, ValueKind.Correlation)} over n = {r.N:#,0}.");
         if (r.NonStationary) console.MarkupLine("[yellow]Price levels are non-stationary: a shared trend inflates their correlation. Prefer --on log-returns.[/]");
         if (r.PartialLastPeriod) console.MarkupLine("[yellow]The last period is incomplete (the data ends before it does).[/]");
         if (r.DroppedRows > 0) console.MarkupLine($"[yellow]{r.DroppedRows} row(s) left out: a return was undefined (non-positive price).[/]");
         if (r.Rolling is { Count: > 0 } rolling)
         {
             var recent = new Table().Border(TableBorder.Simple).AddColumns("date", $"rolling r ({r.Window})", "spread z");
-            foreach (var p in rolling.TakeLast(10)) recent.AddRow($"{p.Date:yyyy-MM-dd}", Output.Number(p.Pearson), p.SpreadZ is { } z ? Output.Number(z) : "");
+            foreach (var p in rolling.TakeLast(10))
+                recent.AddRow($"{p.Date:yyyy-MM-dd}", Coefficient(p.Pearson), p.SpreadZ is { } z ? ValueText.Of(z, ValueKind.Ratio) : "");
             console.Write(recent);
-            console.MarkupLine(Markup.Escape($"{r.Breakdowns?.Count ?? 0} correlation breakdown episode(s) in the period" +
-                                             (r.Breakdowns is { Count: > 0 } b ? $", the latest starting {b[^1].Date:yyyy-MM-dd} ({b[^1].PeakCorrelation:0.00} → {b[^1].Correlation:0.00})." : ".")));
+            console.Sentence($"{r.Breakdowns?.Count ?? 0} correlation breakdown episode(s) in the period" +
+                                             (r.Breakdowns is { Count: > 0 } b ? $", the latest starting {b[^1].Date:yyyy-MM-dd} " +
+                                                 $"({ValueText.Of(b[^1].PeakCorrelation, ValueKind.Correlation)} → " +
+                                                 $"{ValueText.Of(b[^1].Correlation, ValueKind.Correlation)})." : "."));
         }
     }
+
+    /// <summary>A coefficient in a column that names it: the formatting table's digits, empty for NaN.</summary>
+    public static string Coefficient(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.Correlation).Number(v);
 }

@@ -57,14 +57,14 @@ internal static class CorrMatrixCommand
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("rank", "id", "n", "pearson", "95% interval", "spearman", "kendall", "p-value");
         foreach (var row in r.Rows.Take(top))
-            table.AddRow(row.Rank.ToString(), Markup.Escape(row.Id) + (row.StableOrWrapped ? " [grey](stable/wrapped)[/]" : ""), row.N.ToString(),
-                Output.Number(row.Pearson), $"{Output.Number(row.Ci95Low)} to {Output.Number(row.Ci95High)}", Output.Number(row.Spearman),
-                Output.Number(row.Kendall), AlignmentArguments.PValue(row.PValue));
+            table.AddRow(row.Rank.ToString(), Markup.Escape(row.Id) + (row.StableOrWrapped ? " [grey](stable/wrapped)[/]" : ""), $"{row.N:#,0}",
+                CorrCommand.Coefficient(row.Pearson), $"{CorrCommand.Coefficient(row.Ci95Low)} to {CorrCommand.Coefficient(row.Ci95High)}",
+                CorrCommand.Coefficient(row.Spearman), CorrCommand.Coefficient(row.Kendall), AlignmentArguments.PValue(row.PValue));
         console.Write(table);
         var best = r.Rows.Count > 0 ? r.Rows[0] : null;
-        console.MarkupLine(Markup.Escape($"{r.A} against {r.Rows.Count} {r.Universe} instruments with at least {r.MinOverlap} shared {r.Freq} rows" +
-                                         (best is null ? "." : $": the closest is {best.Id} (r = {best.Pearson:0.000}, n = {best.N}).") +
-                                         $" {r.Skipped.Count} left out for too little overlap."));
+        console.Sentence($"{r.A} against {r.Rows.Count} {r.Universe} instruments with at least {r.MinOverlap} shared {r.Freq} rows" +
+                                         (best is null ? "." : $": the closest is {best.Id} (r = {CorrCommand.Coefficient(best.Pearson)}, n = {best.N:#,0}).") +
+                                         $" {r.Skipped.Count} left out for too little overlap.");
         if (r.NonStationary) console.MarkupLine("[yellow]Price levels are non-stationary: a shared trend inflates their correlation.[/]");
     }
 }

@@ -128,14 +128,24 @@ internal static class DataCommands
             });
             return Cli.Ok;
         }
-        var table = new Table().Border(TableBorder.Simple).AddColumns("date", "open", "high", "low", "close", "volume", "market cap", "source");
+        var table = new FittedTable(new("date"), new("open", Right: true), new("high", Right: true), new("low", Right: true),
+            new("close", Right: true), new("volume", Right: true, Optional: true), new("market cap", Right: true, Optional: true),
+            new("source", Wraps: true, Optional: true));
         for (int i = 0; i < s.Count; i++)
-            table.AddRow($"{s.Dates[i]:yyyy-MM-dd}", Output.Number(s.Open[i]), Output.Number(s.High[i]), Output.Number(s.Low[i]),
-                Output.Number(s.Close[i]), Output.Number(s.Volume[i]), Output.Number(s.MarketCap[i]), Markup.Escape(s.SourceAt(i)));
+            table.AddText($"{s.Dates[i]:yyyy-MM-dd}", Output.Number(s.Open[i]), Output.Number(s.High[i]), Output.Number(s.Low[i]),
+                Output.Number(s.Close[i]), Output.Number(s.Volume[i]), Output.Number(s.MarketCap[i]), s.SourceAt(i));
         var console = Output.Console(parse);
-        console.Write(table);
+        LeftOut(console, table.Write(console));
         console.MarkupLine($"{Markup.Escape(s.Instrument.Id)}: {s.Count:#,0} rows, {s.Instrument.Class}, {Markup.Escape(s.Instrument.QuoteUnit)}");
         return Cli.Ok;
+    }
+
+    /// <summary>Says which columns did not fit the width: nothing is left out without a word.</summary>
+    private static void LeftOut(IAnsiConsole console, IReadOnlyList<string> headers)
+    {
+        if (headers.Count > 0)
+            console.MarkupLine($"[grey]Left out to fit {console.Profile.Width} columns: {Markup.Escape(string.Join(", ", headers))} " +
+                               "(a wider terminal or COLUMNS shows them; --json has every column).[/]");
     }
 
     private static int ShowFlows(ParseResult parse, Core.Flows.FlowTable t, DateOnly? from, DateOnly? to)
@@ -156,15 +166,16 @@ internal static class DataCommands
             });
             return Cli.Ok;
         }
-        var table = new Table().Border(TableBorder.Simple).AddColumn("date");
-        foreach (var f in t.Funds) table.AddColumn(Markup.Escape(f));
-        table.AddColumn("Total");
-        // Flows derived from shares outstanding × NAV say so on their row.
-        if (t.Derived is not null) table.AddColumn("source");
+        // The date and total always; the funds as the width allows (the last first left out).
+        var table = new FittedTable([new("date"), new("Total", Right: true),
+            .. t.Funds.Select(f => new FittedTable.Column(f, Right: true, Optional: true)),
+            // Flows derived from shares outstanding × NAV say so on their row.
+            .. t.Derived is null ? Array.Empty<FittedTable.Column>() : [new("source", Wraps: true)]]);
         foreach (var i in rows)
-            table.AddRow([$"{t.Dates[i]:yyyy-MM-dd}", .. t.Values.Select(v => Output.Number(v[i])), Output.Number(t.Total[i]),
-                .. t.Derived is null ? Array.Empty<string>() : [t.Derived[i] ? Markup.Escape(Core.Flows.FundShares.DerivedSource) : "published"]]);
-        Output.Console(parse).Write(table);
+            table.AddText([$"{t.Dates[i]:yyyy-MM-dd}", Output.Number(t.Total[i]), .. t.Values.Select(v => Output.Number(v[i])),
+                .. t.Derived is null ? Array.Empty<string>() : [t.Derived[i] ? Core.Flows.FundShares.DerivedSource : "published"]]);
+        var console = Output.Console(parse);
+        LeftOut(console, table.Write(console));
         return Cli.Ok;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Statistics.EtfFlows;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -54,21 +55,29 @@ internal static class FlowsCommand
             foreach (var week in rot.Weeks)
                 weeks.AddRow($"{week.From:yyyy-MM-dd}", week.Days.ToString(), Signed(week.IntoSum), Signed(week.OutOfSum), Kind(week.Kind));
             console.Write(weeks);
-            console.MarkupLine(Markup.Escape($"Over {w.Days} shared flow days ({w.From:yyyy-MM-dd} to {w.To:yyyy-MM-dd}) {rot.Into} took {Signed(w.IntoSum)} and {rot.OutOf} {Signed(w.OutOfSum)} US$ m: " +
-                $"{Kind(w.Kind)}{(w.Rotated != 0 ? $", up to {Math.Abs(w.Rotated):#,0.0} m moved across" : "")}. On {rot.RotationDays} day(s) {rot.Into} took money while {rot.OutOf} lost it " +
-                $"({Signed(rot.IntoOnRotationDays)} vs {Signed(rot.OutOfOnRotationDays)})."));
+            console.Sentence($"Over {w.Days} shared flow days ({w.From:yyyy-MM-dd} to {w.To:yyyy-MM-dd}) " +
+                $"{rot.Into} took {Flow(w.IntoSum)} and {rot.OutOf} {Flow(w.OutOfSum)}: {Kind(w.Kind)}" +
+                (w.Rotated != 0 ? $", up to {ValueText.Level(Math.Abs(w.Rotated), ValueKind.UsdMillions)} moved across" : "") +
+                $". On {rot.RotationDays} day(s) {rot.Into} took money while {rot.OutOf} lost it " +
+                $"({Flow(rot.IntoOnRotationDays)} vs {Flow(rot.OutOfOnRotationDays)}).");
         }
         foreach (var h in histories)
         {
             var notLaunched = h.Funds.Where(f => f.Launched is null).Select(f => f.Fund).ToList();
             if (notLaunched.Count > 0) console.MarkupLine($"[grey]{Markup.Escape(h.Id)}: not launched yet (zeros only): {Markup.Escape(string.Join(", ", notLaunched))}[/]");
             if (h.Excluded.Count > 0) console.MarkupLine($"[grey]{Markup.Escape(h.Id)}: {h.Excluded.Count} row(s) are not flow days (market closed with zeros, or no value); see --json[/]");
-            foreach (var m in h.Mismatches) console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {m.Date:yyyy-MM-dd}: funds sum to {m.FundSum:0.0} but the table's total is {m.TableTotal:0.0}[/]");
+            foreach (var m in h.Mismatches)
+                console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {m.Date:yyyy-MM-dd}: funds sum to {Flow(m.FundSum)} " +
+                                   $"but the table's total is {Flow(m.TableTotal)}[/]");
             foreach (var d in h.PartialDays) console.MarkupLine($"[yellow]{Markup.Escape(h.Id)} {d:yyyy-MM-dd}: a launched fund has no value; the total is partial[/]");
         }
     }
 
-    private static string Signed(double v) => double.IsNaN(v) ? "" : v.ToString("+#,0.0;-#,0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A flow for a cell of a table captioned in US$ millions: the formatting table's number, no unit.</summary>
+    private static string Signed(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdMillions).Number(v);
+
+    /// <summary>A flow in running text, with its unit.</summary>
+    private static string Flow(double v) => ValueText.Of(v, ValueKind.UsdMillions);
 
     private static string Word(FlowDirection d) => d switch { FlowDirection.Inflow => "inflow", FlowDirection.Outflow => "outflow", _ => "flat" };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bellwether.Core.Statistics.Alignment;
 using Bellwether.Core.Statistics.LeadLag;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -56,15 +57,18 @@ internal static class LeadLagCommand
     private static void Print(IAnsiConsole console, Report r, AlignmentOptions options)
     {
         var lags = new Table().Border(TableBorder.Simple).AddColumns("lag", "n", "r", "p-value");
-        foreach (var c in r.CrossCorrelation) lags.AddRow(c.Lag.ToString(), c.N.ToString(), Output.Number(c.Pearson), AlignmentArguments.PValue(c.PValue));
+        foreach (var c in r.CrossCorrelation)
+            lags.AddRow(ValueText.Number(c.Lag, "0"), $"{c.N:#,0}", CorrCommand.Coefficient(c.Pearson), AlignmentArguments.PValue(c.PValue));
         console.Write(lags);
-        console.MarkupLine(Markup.Escape($"Positive lag: {r.A} today against {r.B} that many {r.Freq} rows later."));
+        console.Sentence($"Positive lag: {r.A} today against {r.B} that many {r.Freq} rows later.");
         var tests = new Table().Border(TableBorder.Rounded).AddColumns("test", "lag", "F", "df", "p-value");
         foreach (var t in new[] { r.AToB, r.BToA })
-            tests.AddRow(Markup.Escape($"{t.Cause} → {t.Effect}"), t.Lag.ToString(), Output.Number(t.F), $"{t.DfNum}, {t.DfDen}", AlignmentArguments.PValue(t.PValue));
+            tests.AddRow(Markup.Escape($"{t.Cause} → {t.Effect}"), t.Lag.ToString(), ValueText.Of(t.F, ValueKind.Ratio),
+                $"{t.DfNum}, {t.DfDen}", AlignmentArguments.PValue(t.PValue));
         console.Write(tests);
-        console.MarkupLine(Markup.Escape($"{r.A} and {r.B}, {AlignmentArguments.Describe(options)} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (n = {r.N}): " +
+        console.Sentence($"{r.A} and {r.B}, {AlignmentArguments.Describe(options)} from {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (n = {r.N}): " +
                                          $"VAR order by AIC = {r.LagSelection.Order}, Granger tests at lag {r.GrangerLag}; " +
-                                         $"beta of {r.B} on {r.A} = {r.BetaBOnA.Beta:0.000} ± {r.BetaBOnA.BetaSe:0.000}."));
+                                         $"beta of {r.B} on {r.A} = {ValueText.Of(r.BetaBOnA.Beta, ValueKind.Plain)} ± " +
+                                         $"{ValueText.Of(r.BetaBOnA.BetaSe, ValueKind.Plain)}.");
     }
 }

@@ -3,6 +3,7 @@ using Bellwether.Api;
 using Bellwether.Core.Measurements.FedPath;
 using Bellwether.Core.Measurements.NetLiquidity;
 using Bellwether.Core.Statistics.FedPolicy;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -36,11 +37,13 @@ internal static class MacroCommand
             if (fed is not null)
             {
                 var last = fed.LastChange;
-                console.MarkupLine(Markup.Escape($"Fed funds (effective, {dff.Instrument.Id}) {fed.Rate:0.00}% on {fed.RateDate:yyyy-MM-dd}: " +
-                    (last is null ? "no move found. " : $"last move {(last.IsCut ? "a cut" : "a hike")} of {Math.Abs(last.Size) * 100:0} bp effective {last.Date:yyyy-MM-dd}. ") +
-                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in 12; regime: {Words(fed.Regime)}."));
+                console.Sentence($"Fed funds (effective, {dff.Instrument.Id}) {Rate(fed.Rate)} on {fed.RateDate:yyyy-MM-dd}: " +
+                    (last is null ? "no move found. " : $"last move {(last.IsCut ? "a cut" : "a hike")} of " +
+                        $"{ValueText.Level(Math.Abs(last.Size) * 100, ValueKind.BasisPoints)} effective {last.Date:yyyy-MM-dd}. ") +
+                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in 12; regime: {Words(fed.Regime)}.");
                 if (fed.Pending is { } p)
-                    console.MarkupLine(Markup.Escape($"A move may be under way: {p.Observations} day(s) at {p.Latest:0.00}% since {p.Date:yyyy-MM-dd} (was {p.Before:0.00}%), not yet confirmed."));
+                    console.Sentence($"A move may be under way: {p.Observations} day(s) at {Rate(p.Latest)} " +
+                                                     $"since {p.Date:yyyy-MM-dd} (was {Rate(p.Before)}), not yet confirmed.");
             }
             if (latest is not null)
             {
@@ -48,15 +51,18 @@ internal static class MacroCommand
                         new("net"), new("4w chg"), new("13w chg"))
                     .Caption("US$ billions");
                 foreach (var w in listed)
-                    table.AddRow($"{w.Date:yyyy-MM-dd}", Output.Number(Math.Round(w.TotalAssets, 1)), Output.Number(Math.Round(w.TreasuryAccount, 1)),
-                        Output.Number(Math.Round(w.ReverseRepo, 1)), Output.Number(Math.Round(w.Value, 1)), Change(w.Change4W), Change(w.Change13W));
+                    table.AddRow($"{w.Date:yyyy-MM-dd}", Billions(w.TotalAssets), Billions(w.TreasuryAccount),
+                        Billions(w.ReverseRepo), Billions(w.Value), Change(w.Change4W), Change(w.Change13W));
                 console.Write(table);
-                console.MarkupLine(Markup.Escape($"Net liquidity US$ {latest.Value:#,0} bn on {latest.Date:yyyy-MM-dd}: {Change(latest.Change4W)} bn over 4 weeks, {Change(latest.Change13W)} bn over 13 weeks ({trend})."));
+                console.Sentence($"Net liquidity {ValueText.Level(latest.Value, ValueKind.UsdBillions)} on " +
+                    $"{latest.Date:yyyy-MM-dd}: {ValueText.Of(latest.Change4W, ValueKind.UsdBillions)} over 4 weeks, " +
+                    $"{ValueText.Of(latest.Change13W, ValueKind.UsdBillions)} over 13 weeks ({trend}).");
                 foreach (var s in skippedListed)
                     console.MarkupLine($"[yellow]{s.Date:yyyy-MM-dd} skipped: no value from {Markup.Escape(string.Join(", ", s.Missing))} that Wednesday[/]");
             }
             if (money is not null)
-                console.MarkupLine(Markup.Escape($"M2 ({m2.Instrument.Id}) {money.Level:#,0} in {money.Date:yyyy-MM}: {money.YearOnYear:+0.0%;-0.0%} year on year."));
+                console.Sentence($"M2 ({m2.Instrument.Id}) {ValueText.Number(money.Level, "#,0")} in " +
+                    $"{money.Date:yyyy-MM}: {ValueText.Of(money.YearOnYear, ValueKind.FractionPercent)} year on year.");
             return Cli.Ok;
         });
         return command;
@@ -69,5 +75,12 @@ internal static class MacroCommand
         _ => "on hold",
     };
 
-    private static string Change(double v) => double.IsNaN(v) ? "" : v.ToString("+#,0.0;-#,0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Rate(double percent) => ValueText.Of(percent, ValueKind.Rate);
+
+    /// <summary>A level for a cell of the table captioned in US$ billions: digits only.</summary>
+    private static string Billions(double v) => double.IsNaN(v) ? ""
+        : ValueText.Format(ValueKind.UsdBillions).AsLevel.Number(v);
+
+    /// <summary>A change for a cell of the table captioned in US$ billions: digits and sign only.</summary>
+    private static string Change(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions).Number(v);
 }

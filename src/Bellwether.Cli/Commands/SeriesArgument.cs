@@ -41,8 +41,7 @@ internal static class SeriesArgument
 
     /// <summary>A price for a table: two decimals from 100 up, else six significant digits (ratios such as ETH/BTC).</summary>
     public static string Price(double v) => double.IsNaN(v) ? ""
-        : Math.Abs(v) >= 100 ? v.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture)
-        : v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+        : Core.Text.ValueText.Number(v, Math.Abs(v) >= 100 ? "#,##0.00" : "G6");
 
     /// <summary>The as-of date: the option, else the series' last date; a date before the first row is a usage error.</summary>
     public static DateOnly AsOf(ParseResult parse, Option<string?> option, DailySeries series)

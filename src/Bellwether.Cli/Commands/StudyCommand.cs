@@ -184,7 +184,7 @@ internal static class StudyCommand
                            "not these). all: every day's mean move. diff = mean − all; CI unadj.: 95% stationary-bootstrap interval of diff, " +
                            "not adjusted for the table's other tests; p adj.: p-value adjusted by Holm's correction across the table; " +
                            "hit: share of moves above 0.[/]");
-        foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+        foreach (var w in warnings) console.MarkupLine($"[yellow]{Markup.Escape(Output.KeepUnits(w))}[/]");
         var smallest = r.Summaries.Where(s => !double.IsNaN(s.PHolm)).MinBy(s => s.PHolm);
         console.MarkupLine(smallest is null ? "No asset has data after these events."
             : smallest.PHolm < 0.05 ? $"After Holm's correction, {r.Summaries.Count(s => s.PHolm < 0.05)} of {r.Summaries.Count(s => !double.IsNaN(s.PHolm))} differences are significant at 5% (smallest: {Markup.Escape(smallest.Asset)} {smallest.Days}d, p = {P(smallest.PHolm)})."

@@ -3,6 +3,7 @@ using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Trendline;
 using Bellwether.Core.Structure.Pivots;
 using Bellwether.Core.Structure.Trendlines;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -53,10 +54,12 @@ internal static class TrendlineCommand
             foreach (var line in resistance.Lines.Concat(support.Lines))
                 table.AddRow((line == resistance.Dominant || line == support.Dominant ? "[bold]*[/]" : "") + line.Side.ToString().ToLowerInvariant(),
                     $"{line.FirstAnchor.Date:yyyy-MM-dd}", line.Touches.Count.ToString(),
-                    line.SlopePctPerMonth.ToString("0.00"), line.DurationMonths.ToString("0.0"),
+                    ValueText.Format(ValueKind.Percent).Number(line.SlopePctPerMonth),
+                    ValueText.Format(ValueKind.Months).Number(line.DurationMonths),
                     line.Break is { } b ? $"{b.Date:yyyy-MM-dd}" : "holding");
             console.Write(table);
-            console.MarkupLine($"{Markup.Escape(series.Instrument.Id)} as of {resistance.AsOf:yyyy-MM-dd} ([bold]*[/] = dominant): {Sentence(resistance.Dominant, "resistance")} {Sentence(support.Dominant, "support")}");
+            console.MarkupLine($"{Markup.Escape(series.Instrument.Id)} as of {resistance.AsOf:yyyy-MM-dd} ([bold]*[/] = dominant): " +
+                               Markup.Escape(Output.KeepUnits($"{Sentence(resistance.Dominant, "resistance")} {Sentence(support.Dominant, "support")}")));
             return Cli.Ok;
         });
         return command;
@@ -64,6 +67,7 @@ internal static class TrendlineCommand
 
     private static string Sentence(Trendline? line, string side) => line is null
         ? $"No {side} line."
-        : $"The {side} line from {line.FirstAnchor.Date:yyyy-MM-dd} ({line.DurationMonths:0.0} months, {line.SlopePctPerMonth:0.0}%/month, {line.Touches.Count} touches) "
+        : $"The {side} line from {line.FirstAnchor.Date:yyyy-MM-dd} ({ValueText.Of(line.DurationMonths, ValueKind.Months)}, " +
+          $"{ValueText.Of(line.SlopePctPerMonth, ValueKind.Percent)}/month, {line.Touches.Count} touches) "
           + (line.Break is { } b ? $"broke on {b.Date:yyyy-MM-dd} (close {SeriesArgument.Price(b.Close)} vs line {SeriesArgument.Price(b.LineValue)})." : "holds.");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bellwether.Core.Board;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Alerts;
 
@@ -88,7 +89,7 @@ public sealed class AlertEngine
         if (rule.Condition is ReadinessCondition r)
         {
             yield return (Labels(rule, null), new Observation(r.Threshold, board.Readiness, null,
-                $"readiness {Number(board.Readiness)} (alert when {r.Threshold.Describe()})"));
+                $"readiness {Readiness(board.Readiness)} (alert when {r.Threshold.Describe()})"));
             yield break;
         }
         foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal || rule.Condition.Signal == s.Id))
@@ -100,9 +101,10 @@ public sealed class AlertEngine
                     $"{signal.Id} is {Word(signal.State)}: {signal.Label}", c),
                 ValueCondition { Field: { } field } c => new Observation(c.Threshold,
                     signal.Fields.GetValueOrDefault(field, double.NaN), null,
-                    $"{signal.Id} {field} {Number(signal.Fields.GetValueOrDefault(field, double.NaN))} (alert when {c.Threshold.Describe()})"),
+                    $"{signal.Id} {field} {Field(signal.Fields.GetValueOrDefault(field, double.NaN))} " +
+                    $"(alert when {c.Threshold.Describe()})"),
                 ValueCondition c => new Observation(c.Threshold, signal.Value, null,
-                    $"{signal.Id} {Number(signal.Value)}{Unit(signal.Unit)} (alert when {c.Threshold.Describe()})"),
+                    $"{signal.Id} {Number(signal.Value, ValueText.KindOf(signal.Unit))} (alert when {c.Threshold.Describe()})"),
                 _ => new Observation(null, double.NaN, signal.Stale ? "stale" : "fresh",
                     $"{signal.Id} inputs: " + string.Join(", ", signal.Inputs.Select(i =>
                         $"{i.Id} last {i.LastDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none"}"
@@ -185,8 +187,13 @@ public sealed class AlertEngine
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    private static string Unit(string unit) => unit is "" or "%" ? unit : " " + unit;
+    /// <summary>A value as the formatting table writes it in its unit.</summary>
+    private static string Number(double v, ValueKind kind) => double.IsFinite(v) ? ValueText.Of(v, kind) : "not measured";
 
-    private static string Number(double v) =>
-        double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "not measured";
+    /// <summary>A signal's field (a close, a level) as a number in running text: up to 4 decimals, as the rule's level.</summary>
+    private static string Field(double v) => double.IsFinite(v) ? ValueText.Number(v, "#,##0.####") : "not measured";
+
+    /// <summary>Readiness as the board writes it: <c>72/100</c>.</summary>
+    private static string Readiness(double v) =>
+        double.IsFinite(v) ? ValueText.Format(ValueKind.IndexPoints).Number(v) + "/100" : "not measured";
 }

@@ -44,19 +44,18 @@ public sealed record Threshold(Comparison Comparison, double Level, double Upper
     }
 
     /// <summary>The threshold in words: "≥ 75", "in [40, 60]".</summary>
-    public string Describe()
+    public string Describe() => Comparison switch
     {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        return Comparison switch
-        {
-            Comparison.Above => $"> {Level.ToString(inv)}",
-            Comparison.AtLeast => $">= {Level.ToString(inv)}",
-            Comparison.Below => $"< {Level.ToString(inv)}",
-            Comparison.AtMost => $"<= {Level.ToString(inv)}",
-            Comparison.Enters => $"in [{Level.ToString(inv)}, {Upper.ToString(inv)}]",
-            _ => $"outside [{Level.ToString(inv)}, {Upper.ToString(inv)}]",
-        };
-    }
+        Comparison.Above => $"> {Number(Level)}",
+        Comparison.AtLeast => $">= {Number(Level)}",
+        Comparison.Below => $"< {Number(Level)}",
+        Comparison.AtMost => $"<= {Number(Level)}",
+        Comparison.Enters => $"in [{Number(Level)}, {Number(Upper)}]",
+        _ => $"outside [{Number(Level)}, {Number(Upper)}]",
+    };
+
+    /// <summary>A level as the rules file wrote it, with the formatting table's minus sign.</summary>
+    private static string Number(double v) => Text.ValueText.Number(v, "G");
 }
 
 /// <summary>What makes an alert fire. Signal conditions name one signal or <c>*</c> (each signal its own alert).</summary>

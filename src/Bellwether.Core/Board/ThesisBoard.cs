@@ -72,14 +72,19 @@ public static class ThesisBoard
     }
 
     /// <summary>A kind's reading of <paramref name="spec"/> turned into its state by the thesis's rules.</summary>
-    internal static SignalResult Result(SignalSpec spec, ISignalKind kind, SignalReading reading)
+    internal static SignalResult Result(SignalSpec spec, ISignalKind kind, SignalReading reading) =>
+        Result(spec, kind.Name, reading);
+
+    /// <summary>A reading of the kind named <paramref name="kind"/> turned into its state by the rules.</summary>
+    internal static SignalResult Result(SignalSpec spec, string kind, SignalReading reading)
     {
         var state = !reading.Measurable ? SignalState.NotMeasurable
             : spec.Supports?.Matches(reading) == true ? SignalState.Supports
             : spec.Against?.Matches(reading) == true ? SignalState.Against
             : SignalState.Neutral;
-        return new SignalResult(spec.Id, spec.Title, kind.Name, state, reading.Value, reading.Unit, reading.Label, reading.Since,
-            reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight, reading.Inputs, reading.Fields);
+        return new SignalResult(spec.Id, spec.Title, kind, state, reading.Value, reading.Unit, reading.Label,
+            reading.Since, reading.Explanation, reading.From, reading.To, reading.Inputs.Any(i => i.Stale), spec.Weight,
+            reading.Inputs, reading.Fields);
     }
 
     /// <summary><see cref="Evaluate"/> of a thesis already checked by <see cref="SignalKinds.Validate"/>.</summary>

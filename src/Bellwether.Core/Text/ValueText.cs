@@ -69,6 +69,9 @@ public sealed record ValueFormat(ValueKind Kind, string Unit, double Scale, int 
             : Unit == "%" ? number + "%" : number + " " + Unit;
     }
 
+    /// <summary>This row for a level in its unit: a sign only when negative.</summary>
+    public ValueFormat AsLevel => this with { Sign = SignRule.NegativeOnly };
+
     /// <summary>The number as <see cref="Write"/> writes it, without the unit (for a column whose header names it).</summary>
     public string Number(double v)
     {
@@ -152,6 +155,10 @@ public static class ValueText
     /// <summary><paramref name="v"/> as <paramref name="kind"/> is written: <c>+3.6%</c>, <c>−75 bp</c>, <c>0.51 r</c>;
     /// <see cref="Missing"/> for NaN.</summary>
     public static string Of(double v, ValueKind kind) => Format(kind).Write(v);
+
+    /// <summary><paramref name="v"/> as a level in <paramref name="kind"/>'s unit: its digits and unit, a sign only when
+    /// negative (a balance in US$ bn, the size of a move written beside its direction).</summary>
+    public static string Level(double v, ValueKind kind) => Format(kind).AsLevel.Write(v);
 
     /// <summary><paramref name="v"/> in the unit a signal or claim reading names (<see cref="KindOf"/>); empty for NaN,
     /// as a board cell with no value.</summary>

@@ -123,8 +123,98 @@
     }));
     const table = el('table', { class: 'board' }, el('caption', {}, 'Signals of the thesis, with their part in readiness'), head, body);
     const comparison = params.get('compare') ? await drawComparison(params.get('compare')) : null;
-    show(summary, form, changed, comparison, el('div', { class: 'scroll' }, table));
+    show(summary, form, changed, comparison, el('div', { class: 'scroll' }, table), await drawWhatIf());
     previous = board;
+  }
+
+  // What if: weights and thresholds tried on the board, rescored by the server (GET /api/board/what-if) from the
+  // board's own readings; the thesis file is never touched. The changes live in the address, so a reload keeps them.
+  const tried = new Map([...params].filter(([name, v]) => /^(weight|threshold)\./.test(name) && v !== ''));
+  let whatIfOpen = tried.size > 0;
+
+  function whatIfQuery() {
+    const query = new URLSearchParams([...tried]);
+    if (params.get('as_of')) query.set('as_of', params.get('as_of'));
+    return query;
+  }
+
+  async function drawWhatIf() {
+    let w;
+    try {
+      w = await getJson('/api/board/what-if?' + whatIfQuery());
+    } catch (e) {
+      return whatIfSection(el('p', { class: 'error', role: 'alert' }, 'What if: ' + e.message));
+    }
+    const number = (name, value, actual, label, min) => el('input', { type: 'number', step: 'any', min, name,
+      value: String(value), 'data-actual': String(actual), 'aria-label': label,
+      class: value !== actual ? 'tried' : null, required: true });
+    const head = el('thead', {}, el('tr', {}, ['Signal', 'Weight', 'Thresholds', 'State', 'Points']
+      .map((h) => el('th', { scope: 'col', class: h === 'Weight' || h === 'Points' ? 'num' : null }, h))));
+    const rows = w.signals.map((s) => el('tr', { 'data-id': s.id, 'data-state': s.state,
+      class: s.state !== s.actual_state ? 'changed' : null },
+    el('th', { scope: 'row', 'data-label': 'Signal' }, s.title, el('div', { class: 'explanation' }, s.value_text)),
+    el('td', { class: 'num', 'data-label': 'Weight' }, number('weight.' + s.id, s.weight, s.actual_weight,
+      'Weight of ' + s.title, 0)),
+    el('td', { 'data-label': 'Thresholds' }, s.thresholds.length === 0
+      ? el('span', { class: 'note' }, 'rules on labels only')
+      : s.thresholds.map((t) => el('label', { class: 'rule' }, t.rule + ' when ' + t.field + ' ' + t.op + ' ',
+        number(t.parameter, t.threshold, t.actual, s.title + ': ' + t.rule + ' when ' + t.field + ' ' + t.op)))),
+    el('td', { 'data-label': 'State' }, el('span', { class: 'state ' + s.state }, stateWord(s.state)),
+      s.state !== s.actual_state ? ' (file: ' + stateWord(s.actual_state) + ')' : ''),
+    el('td', { class: 'num', 'data-label': 'Points' }, fixed(s.contribution, 1))));
+    const sign = w.readiness_change > 0 ? '+' : w.readiness_change < 0 ? '\u2212' : '±';
+    const change = w.readiness_change === null ? '' : ', ' + sign + Math.abs(w.readiness_change).toFixed(0);
+    const flipped = w.signals.filter((s) => s.state !== s.actual_state).length;
+    const status = el('p', { id: 'what-if-readiness', role: 'status' }, 'What if: readiness ',
+      el('strong', { id: 'what-if-value' }, readinessText(w.what_if)),
+      ' (the thesis file: ' + readinessText(w.actual) + change + ') · ' + w.changes.length + ' change(s) · ' +
+      flipped + ' signal(s) in another state');
+    const form = el('form', { id: 'what-if-form' },
+      el('div', { class: 'scroll' }, el('table', { class: 'board' },
+        el('caption', {}, 'Weights and rule thresholds to try; the thesis file is not changed'), head,
+        el('tbody', {}, rows))),
+      el('button', { type: 'submit' }, 'Recompute'), ' ',
+      el('button', { type: 'button', id: 'what-if-reset' }, 'Reset'));
+    form.addEventListener('change', (event) => tryChange(event.target));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      for (const input of form.querySelectorAll('input')) tryChange(input, false);
+      redrawWhatIf();
+    });
+    form.querySelector('#what-if-reset').addEventListener('click', () => {
+      tried.clear();
+      redrawWhatIf();
+    });
+    const withheld = w.what_if.readiness_withheld;
+    return whatIfSection(status, withheld ? el('p', { class: 'note' }, 'Readiness withheld: ' + withheld) : null, form);
+  }
+
+  function whatIfSection(...parts) {
+    const section = el('details', { id: 'what-if', open: whatIfOpen },
+      el('summary', {}, 'What if: try other weights and thresholds'), ...parts);
+    section.addEventListener('toggle', () => { whatIfOpen = section.open; });
+    return section;
+  }
+
+  // Records an input's value as a change (none when it is the thesis file's), then recomputes unless told not to.
+  function tryChange(input, redraw = true) {
+    if (!input.name || !input.checkValidity()) return;
+    if (Number(input.value) === Number(input.dataset.actual)) tried.delete(input.name);
+    else tried.set(input.name, input.value);
+    if (redraw) redrawWhatIf();
+  }
+
+  async function redrawWhatIf() {
+    const query = new URLSearchParams([...params].filter(([name]) => !/^(weight|threshold)\./.test(name)));
+    for (const [name, v] of tried) query.set(name, v);
+    history.replaceState(null, '', location.pathname + (query.toString() ? '?' + query : ''));
+    const focused = document.activeElement && document.activeElement.name;
+    const section = await drawWhatIf();
+    document.getElementById('what-if').replaceWith(section);
+    if (focused) {
+      const again = section.querySelector('[name="' + CSS.escape(focused) + '"]');
+      if (again) again.focus();
+    }
   }
 
   // board --compare: the signals that flipped since a date, and readiness then and now.

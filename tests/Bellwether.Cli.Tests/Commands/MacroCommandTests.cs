@@ -54,7 +54,7 @@ public class MacroCommandTests
         Assert.Equal(0, r.ExitCode);
         var text = string.Join(' ', r.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)); // the console wraps at 80 columns
         Assert.Contains("regime: easing", text);
-        Assert.Contains("Net liquidity US$", text);
+        Assert.Matches(@"Net liquidity [\d,]+\.\d US\$ bn on \d{4}-\d\d-\d\d: [+−][\d,.]+ US\$ bn over 4 weeks", text);
     }
 
     [Fact]

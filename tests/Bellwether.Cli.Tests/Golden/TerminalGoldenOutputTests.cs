@@ -7,7 +7,8 @@ namespace Bellwether.Cli.Tests.Golden;
 /// <summary>
 /// The CLI's tables on the real data at 80 and 120 columns: every line within the width, none ending in a space, no
 /// number, date or id split across lines (every word is one the same command prints at 400 columns, where nothing
-/// wraps), and the output equal to its golden file in this folder (<c>tests/golden/regenerate</c> rewrites them).
+/// wraps), no number parted from its unit, no ASCII hyphen as a minus sign, and the output equal to its golden file
+/// in this folder (<c>tests/golden/regenerate</c> rewrites them).
 /// </summary>
 public sealed class TerminalGoldenOutputTests
 {
@@ -16,19 +17,51 @@ public sealed class TerminalGoldenOutputTests
     /// <summary>Short headers a narrow table may use instead of the long ones.</summary>
     private static readonly HashSet<string> ShortHeaders = ["CAGR", "Sharpe", "max", "DD", "turn.", "ok"];
 
-    public static TheoryData<string, int> Commands => new()
+    private static readonly string[] Names =
+    [
+        "board", "study", "check", "backtest", "flows", "macro", "trendline", "corr", "leadlag", "data-show", "data-show-flows",
+        "alerts-test",
+    ];
+
+    public static TheoryData<string, int> Commands
     {
-        { "board", 80 }, { "board", 120 }, { "study", 80 }, { "study", 120 }, { "check", 80 }, { "check", 120 },
-        { "backtest", 80 }, { "backtest", 120 },
-    };
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (var name in Names)
+            {
+                data.Add(name, 80);
+                data.Add(name, 120);
+            }
+            return data;
+        }
+    }
 
     private static string[] Arguments(string command) => command switch
     {
         "board" => ["board", "--as-of", "2025-12-15"],
         "study" => ["study", "--as-of", "2025-12-15", "--resamples", "200", "--horizons", "30,90"],
         "check" => ["check", Path.Combine(Reference.RepoRoot, "claims", "article-2025-12-15.yaml"), "--ignore-release-lags"],
-        _ => ["backtest", "--to", "2025-12-15", "--every", "7"],
+        "backtest" => ["backtest", "--to", "2025-12-15", "--every", "7"],
+        "flows" => ["flows", "--as-of", "2025-12-15"],
+        "macro" => ["macro", "--as-of", "2025-12-15"],
+        "trendline" => ["trendline", "RUT", "--as-of", "2025-12-15"],
+        "corr" => ["corr", "RUT", "ETH", "--as-of", "2025-12-15", "--window", "90"],
+        "leadlag" => ["leadlag", "RUT", "ETH", "--as-of", "2025-12-15"],
+        "data-show" => ["data", "show", "ETH", "--from", "2025-12-08", "--to", "2025-12-15"],
+        "data-show-flows" => ["data", "show", "BTC_SPOT_ETF_FLOWS", "--from", "2025-12-08", "--to", "2025-12-15"],
+        "alerts-test" => ["alerts", "test", Path.Combine(Reference.RepoRoot, "alerts", "example.yaml"), "--from", "2025-12-01",
+            "--to", "2025-12-15"],
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
+
+    /// <summary>A number with a unit of the formatting table after a space (<c>0.65 r</c>, <c>−229.0 US$ bn</c>).</summary>
+    private static readonly Regex NumberAndUnit = new(@"[+−]?\d[\d,.]*(?: (?:US\$ m|US\$ bn|pp|bp|r|points|days|months)\b)");
+
+    private static readonly Regex LeftOutNote = new(@"Left out to fit \d+ columns:[^)]*\)\.");
+
+    /// <summary>An ASCII hyphen used as a minus sign: before a digit, not inside a word or date.</summary>
+    private static readonly Regex AsciiMinus = new(@"(?<![\w.])-\d");
 
     private static string Run(int width, string[] args)
     {
@@ -56,9 +89,15 @@ public sealed class TerminalGoldenOutputTests
         var lines = text.TrimEnd('\n').Split('\n');
         Assert.All(lines, l => Assert.True(l.Length <= width, $"{l.Length} > {width}: '{l}'"));
         Assert.All(lines, l => Assert.False(l.EndsWith(' '), $"trailing space: '{l}'"));
-        var whole = Words(Run(400, Arguments(command)));
-        var split = Words(text).Where(w => !whole.Contains(w) && !ShortHeaders.Contains(w)).ToList();
+        var wide = Run(400, Arguments(command));
+        var whole = Words(wide);
+        // The note on columns left out for the width is the one text only a narrow table has.
+        var split = Words(LeftOutNote.Replace(text, "")).Where(w => !whole.Contains(w) && !ShortHeaders.Contains(w)).ToList();
         Assert.True(split.Count == 0, $"split across lines at {width} columns: {string.Join(" | ", split.Take(10))}");
+        var parted = NumberAndUnit.Matches(wide).Select(m => m.Value).Distinct()
+            .Where(v => !lines.Any(l => l.Contains(v, StringComparison.Ordinal))).ToList();
+        Assert.True(parted.Count == 0, $"a number parted from its unit at {width} columns: {string.Join(" | ", parted.Take(10))}");
+        Assert.DoesNotMatch(AsciiMinus, text);
 
         var golden = Golden($"{command}-{width}.txt");
         if (Environment.GetEnvironmentVariable("BELLWETHER_GOLDEN") == "regenerate") File.WriteAllText(golden, text);
