@@ -9,7 +9,8 @@ using Bellwether.Data.Store;
 
 namespace Bellwether.Api;
 
-/// <summary>What <c>altseason</c> is asked: the CLI's options, the API's query parameters (same names, snake case).</summary>
+/// <summary>What <c>altseason</c> is asked: the CLI's options, the API's query parameters (same names, snake
+/// case).</summary>
 public sealed record AltseasonQuery
 {
     /// <summary>The longest return window or history asked for, in days (a century).</summary>
@@ -71,7 +72,8 @@ public sealed record AltseasonQuery
     {
         foreach (var name in Rankings ?? [])
             if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
-                throw new QueryException("rankings", $"no ranking list '{name}' in the store (known: {string.Join(", ", known)})");
+                throw new QueryException("rankings",
+                    $"no ranking list '{name}' in the store (known: {string.Join(", ", known)})");
         var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var spec in Alias)
         {
@@ -96,7 +98,8 @@ public sealed record LatestValue(DateOnly Date, double Value, bool Stale)
 
     /// <summary>The stale value said in words, or null when it is current.</summary>
     public string? Warning(string what, DateOnly asOf) => Stale
-        ? $"stale: {what}'s last value is {asOf.DayNumber - Date.DayNumber} days before {asOf:yyyy-MM-dd}, not a current reading"
+        ? $"stale: {what}'s last value is {asOf.DayNumber - Date.DayNumber} days before {asOf:yyyy-MM-dd}, not a " +
+        "current reading"
         : null;
 }
 
@@ -122,13 +125,15 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
         var index = new AltcoinSeasonIndex(coins, store.LoadRankings().Where(r => loadTo is null || r.Date <= loadTo),
             store.LoadClassifications(), options);
         var lastClose = index.BenchmarkRange?.Last
-            ?? throw new InvalidOperationException($"no {options.Benchmark} closes in the store: import the crypto data first");
+            ?? throw new InvalidOperationException(
+                $"no {options.Benchmark} closes in the store: import the crypto data first");
         var date = query.AsOf ?? query.To ?? lastClose;
         var reading = index.At(date, parameters);
         AltcoinSeasonPoint[]? history = null;
         if (query.From is not null || query.To is not null)
         {
-            var first = query.From ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
+            var first = query.From
+                ?? (index.Rankings.Snapshots.Count > 0 ? index.Rankings.Snapshots.Min(s => s.Date) : date);
             history = index.History(first, query.To ?? date, parameters);
         }
         // Published readings of this K and N, on the days shown (the as-of date, or the history's days).
@@ -136,18 +141,21 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
         var shownTo = history is { Length: > 0 } ? history[^1].Date : date;
         var published = PublishedComparison.Of(
             store.LoadPublishedReadings().Where(r => r.Date >= shownFrom && r.Date <= shownTo), parameters,
-            d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber] : index.History(d, d, parameters)[0]);
-        var ethBtc = LatestValue.Of(EthBtcOf(coins, options.Benchmark)?.LatestOnOrBefore(date), CalendarKind.EveryDay, date);
+            d => history is { Length: > 0 } h ? h[d.DayNumber - h[0].Date.DayNumber]
+            : index.History(d, d, parameters)[0]);
+        var ethBtc = LatestValue.Of(EthBtcOf(coins, options.Benchmark)?.LatestOnOrBefore(date), CalendarKind.EveryDay,
+            date);
         var dominance = store.FindInstrument(DominanceId) is not { } dominanceSeries ? null
-            : LatestValue.Of(CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date)).LatestOnOrBefore(date),
-                dominanceSeries.Calendar, date);
+            : LatestValue.Of(CryptoMarketSeries.BitcoinDominance(store.LoadSeries(DominanceId, to: date))
+                .LatestOnOrBefore(date), dominanceSeries.Calendar, date);
         return new AltseasonAnswer(reading, history, published, ethBtc, dominance);
     }
 
     private static DatedValues? EthBtcOf(List<DailySeries> coins, string benchmark)
     {
         var eth = coins.FirstOrDefault(s => s.Instrument.Id == "ETH");
-        var btc = coins.FirstOrDefault(s => string.Equals(s.Instrument.Id, benchmark, StringComparison.OrdinalIgnoreCase));
+        var btc = coins.FirstOrDefault(s =>
+            string.Equals(s.Instrument.Id, benchmark, StringComparison.OrdinalIgnoreCase));
         return eth is null || btc is null ? null : CryptoMarketSeries.EthBtc(eth, btc);
     }
 
@@ -168,23 +176,40 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
             short_of_top = r.ShortOfTop,
             coverage = new
             {
-                eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage, ranking_age_days = r.RankingAgeDays,
+                eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage,
+                ranking_age_days = r.RankingAgeDays,
                 min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
             },
             bitcoin_return = r.BenchmarkReturn,
-            thresholds = new { altcoin_season = r.Parameters.AltcoinSeasonThreshold, bitcoin_season = r.Parameters.BitcoinSeasonThreshold },
-            ranking = r.Ranking is { } k ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
-            outperformers = r.Outperformers.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
-            coins = r.Eligible.Select(c => new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series, beats_bitcoin = c.BeatsBenchmark }),
-            skipped = r.Skipped.Select(s => new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
+            thresholds = new
+            {
+                altcoin_season = r.Parameters.AltcoinSeasonThreshold,
+                bitcoin_season = r.Parameters.BitcoinSeasonThreshold
+            },
+            ranking = r.Ranking is { } k
+                ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
+            outperformers = r.Outperformers.Select(c =>
+                new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
+            coins = r.Eligible.Select(c =>
+                new
+                {
+                    symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series,
+                    beats_bitcoin = c.BeatsBenchmark
+                }),
+            skipped = r.Skipped.Select(s =>
+                new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
             eth_btc = EthBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
             btc_dominance = Dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
-            warnings = new[] { EthBtc?.Warning("ETH/BTC", r.Date), Dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
-            history = History?.Select(h => new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
+            warnings = new[] { EthBtc?.Warning("ETH/BTC", r.Date),
+                Dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
+            history = History?.Select(h =>
+                new { date = h.Date, index = h.Index, eligible = h.Eligible, status = h.Status }),
             published = Published.Readings.Select(c => new
             {
-                date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider, definition = c.Published.Definition,
-                computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status, eligible = c.Computed.Eligible,
+                date = c.Published.Date, value = c.Published.Value, provider = c.Published.Provider,
+                definition = c.Published.Definition,
+                computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status,
+                eligible = c.Computed.Eligible,
                 ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
             }),
             published_summary = new { all = Summary(Published.All), comparable = Summary(Published.Comparable) },
@@ -194,6 +219,10 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
     private static object? Summary(ComparisonSummary? s) => s is null ? null : new
     {
         count = s.Count, mean_absolute_error = s.MeanAbsoluteError, bias = s.Bias,
-        largest_gap = new { date = s.LargestGap.Published.Date, published = s.LargestGap.Published.Value, computed = s.LargestGap.Computed.Index, difference = s.LargestGap.Difference },
+        largest_gap = new
+        {
+            date = s.LargestGap.Published.Date, published = s.LargestGap.Published.Value,
+            computed = s.LargestGap.Computed.Index, difference = s.LargestGap.Difference
+        },
     };
 }

@@ -6,7 +6,8 @@ using Bellwether.Data.Thesis;
 
 namespace Bellwether.Api;
 
-/// <summary>The board documents: <c>board --json</c> and <c>board --history --json</c>, and the server's copies.</summary>
+/// <summary>The board documents: <c>board --json</c> and <c>board --history --json</c>, and the server's
+/// copies.</summary>
 public static class BoardDocument
 {
     /// <summary>
@@ -23,8 +24,8 @@ public static class BoardDocument
 
     /// <summary>The document of <see cref="Evaluate"/>.</summary>
     /// <param name="file">The thesis file given, or null for the shipped thesis.</param>
-    public static BoardJson Of(BellwetherStore store, IMarketData data, ThesisDefinition thesis, string? file, DateOnly? asOf,
-        SignalKinds kinds)
+    public static BoardJson Of(BellwetherStore store, IMarketData data, ThesisDefinition thesis, string? file,
+        DateOnly? asOf, SignalKinds kinds)
     {
         var (board, chosen) = Evaluate(store, data, thesis, asOf, kinds);
         return BoardJson.Of(board, ThesisInfo(thesis, file), chosen);
@@ -39,12 +40,14 @@ public static class BoardDocument
     {
         var (now, chosen) = Evaluate(store, data, thesis, asOf, kinds);
         if (before > now.AsOf)
-            throw new ArgumentException($"the date to compare with, {before:yyyy-MM-dd}, is after the as-of date {now.AsOf:yyyy-MM-dd}");
+            throw new ArgumentException(
+                $"the date to compare with, {before:yyyy-MM-dd}, is after the as-of date {now.AsOf:yyyy-MM-dd}");
         return (BoardComparison.Of(ThesisBoard.Evaluate(thesis, data, before, kinds), now), chosen);
     }
 
     /// <summary>The document's text, as printed: indented JSON and a line break.</summary>
-    public static string Text(BoardJson board) => JsonSerializer.Serialize(board, BoardJsonContext.Default.BoardJson) + "\n";
+    public static string Text(BoardJson board) => JsonSerializer.Serialize(board, BoardJsonContext.Default.BoardJson)
+        + "\n";
 
     /// <summary>The days of a history in words: "every day", "every Friday", "every month end".</summary>
     public static string Every(Frequency every) => every switch

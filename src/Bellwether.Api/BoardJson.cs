@@ -24,7 +24,8 @@ public sealed record BoardJson(
         board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
         board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit,
             ValueText.Of(s.Value, s.Unit), s.Label, s.Since, s.Explanation,
-            new WindowJson(s.From, s.To), s.Stale, s.Weight, s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
+            new WindowJson(s.From, s.To), s.Stale, s.Weight,
+            s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
         board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
         chosen);
 }
@@ -41,9 +42,10 @@ public sealed record ThesisJson(string Name, string Description, string File);
 
 /// <summary>One signal of the board.</summary>
 /// <param name="Value">The raw number, in <paramref name="Unit"/>.</param>
-/// <param name="ValueText">The value as every page writes it (<see cref="Core.Text.ValueText"/>); empty without a value.</param>
-public sealed record SignalJson(string Id, string Title, string Kind, SignalState State, double Value, string Unit, string ValueText,
-    string Label,
+/// <param name="ValueText">The value as every page writes it (<see cref="Core.Text.ValueText"/>); empty without a
+/// value.</param>
+public sealed record SignalJson(string Id, string Title, string Kind, SignalState State, double Value, string Unit,
+    string ValueText, string Label,
     DateOnly? Since, string Explanation, WindowJson Window, bool Stale, double Weight, IReadOnlyList<InputJson> Inputs,
     IReadOnlyDictionary<string, double> Fields);
 
@@ -57,7 +59,8 @@ public sealed record InputJson(string Id, DateOnly? LastDate, bool Stale);
 public sealed record BreakdownJson(string Id, double Weight, double Score, double Contribution, string Note);
 
 /// <summary>Signal states in snake case, as <see cref="ApiJson.Options"/> writes enums.</summary>
-public sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower) where TEnum : struct, Enum;
+public sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower)
+    where TEnum : struct, Enum;
 
 /// <summary>The generated serialiser, with the options of <see cref="ApiJson.Options"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,

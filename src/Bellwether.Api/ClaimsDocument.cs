@@ -11,8 +11,8 @@ public static class ClaimsCheck
 {
     /// <summary>
     /// The claims file <c>serve</c> checks: <paramref name="path"/>, else the one the thesis declares (the shipped copy
-    /// for the built-in thesis, <paramref name="thesisFile"/> null); null when there is neither. The name is the file as
-    /// given or found, as <c>check FILE</c> prints it.
+    /// for the built-in thesis, <paramref name="thesisFile"/> null); null when there is neither. The name is the file
+    /// as given or found, as <c>check FILE</c> prints it.
     /// </summary>
     /// <exception cref="DefinitionFileException">A file that does not load, with its line.</exception>
     public static (string File, ClaimSet Set)? Load(string? path, ThesisDefinition thesis, string? thesisFile)
@@ -24,12 +24,14 @@ public static class ClaimsCheck
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(thesisFile))!, declared), set);
     }
 
-    /// <summary>Every claim of <paramref name="set"/> (read from <paramref name="file"/>) under every reading.</summary>
+    /// <summary>Every claim of <paramref name="set"/> (read from <paramref name="file"/>) under every
+    /// reading.</summary>
     public static ClaimsAnswer Run(string file, ClaimSet set, IMarketData data) =>
         new(file, set, ClaimChecker.Check(set.Claims, data, Concepts.Claims), Concepts.Claims);
 }
 
-/// <summary>The claims of a file with their readings and verdicts: what <c>check</c> prints, <c>GET /api/check</c> answers.</summary>
+/// <summary>The claims of a file with their readings and verdicts: what <c>check</c> prints, <c>GET /api/check</c>
+/// answers.</summary>
 public sealed record ClaimsAnswer(string File, ClaimSet Set, IReadOnlyList<ClaimResult> Results, ClaimKinds Kinds)
 {
     /// <summary>The document (plain objects for <see cref="ApiJson.Options"/>).</summary>
@@ -38,7 +40,8 @@ public sealed record ClaimsAnswer(string File, ClaimSet Set, IReadOnlyList<Claim
         file = File,
         name = Set.Name,
         source = Set.Source,
-        verdicts = Enum.GetValues<ClaimVerdict>().ToDictionary(v => ApiJson.Options.PropertyNamingPolicy!.ConvertName(v.ToString()),
+        verdicts = Enum.GetValues<ClaimVerdict>()
+            .ToDictionary(v => ApiJson.Options.PropertyNamingPolicy!.ConvertName(v.ToString()),
             v => Results.Count(r => r.Verdict == v)),
         claims = Results.Select(r => new
         {

@@ -4,14 +4,17 @@ using Bellwether.Core.Board;
 
 namespace Bellwether.Api;
 
-/// <summary>The board and the readiness history as CSV (RFC 4180: comma, quotes where needed, empty for no value).</summary>
+/// <summary>The board and the readiness history as CSV (RFC 4180: comma, quotes where needed, empty for no
+/// value).</summary>
 public static class Csv
 {
     /// <summary>One row per signal, with its part in readiness.</summary>
     public static string Board(BoardJson board)
     {
         var text = new StringBuilder();
-        Row(text, ["as_of", "id", "title", "kind", "state", "value", "unit", "since", "stale", "weight", "score", "contribution",
+        Row(text,
+            ["as_of", "id", "title", "kind", "state", "value", "unit", "since", "stale", "weight", "score",
+                "contribution",
             "explanation"]);
         var parts = board.Breakdown.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var s in board.Signals)
@@ -36,7 +39,8 @@ public static class Csv
         return text.ToString();
     }
 
-    private static string StateName(SignalState state) => ApiJson.Options.PropertyNamingPolicy!.ConvertName(state.ToString());
+    private static string StateName(SignalState state) =>
+        ApiJson.Options.PropertyNamingPolicy!.ConvertName(state.ToString());
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -49,5 +53,6 @@ public static class Csv
     }
 
     private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal)
+        + "\"";
 }

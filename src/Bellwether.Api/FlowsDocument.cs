@@ -22,14 +22,16 @@ public sealed record FlowsAnswer(DateOnly Date, int Window, IReadOnlyList<EtfFlo
     /// <paramref name="releaseLags"/> is false), or as of their latest row, over <paramref name="window"/> flow days.
     /// </summary>
     /// <exception cref="QueryException"><paramref name="window"/> out of range.</exception>
-    public static FlowsAnswer Of(BellwetherStore store, bool releaseLags, DateOnly? asOf, int window, string into, string outOf)
+    public static FlowsAnswer Of(BellwetherStore store, bool releaseLags, DateOnly? asOf, int window, string into,
+        string outOf)
     {
         if (window is < 1 or > MaxWindow) throw new QueryException("window", $"{window} is outside 1 to {MaxWindow}");
         var tables = new[] { into, outOf }.Select(t => PublishedReads.Flows(store, releaseLags, t, asOf)).ToList();
         var date = asOf ?? tables.Where(t => t.Count > 0).Select(t => t.Dates[^1]).DefaultIfEmpty().Max();
         var histories = tables.Select(t => EtfFlowStatistics.Build(t, date)).ToList();
         var readings = histories.Select(h => EtfFlowStatistics.Read(h, window)).ToList();
-        return new FlowsAnswer(date, window, histories, readings, FlowRotation.Compute(histories[0], histories[1], window));
+        return new FlowsAnswer(date, window, histories, readings,
+            FlowRotation.Compute(histories[0], histories[1], window));
     }
 
     /// <summary>The document (plain objects for <see cref="ApiJson.Options"/>).</summary>
@@ -50,7 +52,8 @@ public sealed record FlowsAnswer(DateOnly Date, int Window, IReadOnlyList<EtfFlo
     private static object Table(EtfFlowHistory h, EtfFlowReading? r) => new
     {
         id = h.Id, unit = h.Unit, date = r?.Latest.Date, total = r?.Latest.Total, table_total = r?.Latest.TableTotal,
-        sum_5d = r?.Latest.ShortSum, sum_20d = r?.Latest.LongSum, sum_window = r?.WindowSum, cumulative = r?.Latest.Cumulative,
+        sum_5d = r?.Latest.ShortSum, sum_20d = r?.Latest.LongSum, sum_window = r?.WindowSum,
+        cumulative = r?.Latest.Cumulative,
         streak = r?.CurrentStreak, longest_inflow = r?.LongestInflow, longest_outflow = r?.LongestOutflow,
         flow_days = h.Days.Count, funds = h.Funds, excluded = h.Excluded, closed_days_with_flow = h.ClosedDaysWithFlow,
         partial_days = h.PartialDays, total_mismatches = h.Mismatches,

@@ -8,8 +8,8 @@ namespace Bellwether.Api;
 
 /// <summary>
 /// The board of the last <c>board --compare last</c> run, kept in a small JSON file beside the store (one per thesis:
-/// <c>STORE.last-board.THESIS.json</c>, the board document as <c>board --json</c> prints it), so the next run can say what
-/// changed since. Only that command writes it; the server reads it.
+/// <c>STORE.last-board.THESIS.json</c>, the board document as <c>board --json</c> prints it), so the next run can say
+/// what changed since. Only that command writes it; the server reads it.
 /// </summary>
 public static class LastRun
 {
@@ -66,10 +66,12 @@ public static class LastRun
     }
 
     private static BoardResult ToResult(BoardJson b) => new(b.AsOf, b.Thesis.Name, b.Readiness, b.Counted,
-        b.Signals.Select(s => new SignalResult(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
-            s.Window.From, s.Window.To, s.Stale, s.Weight, s.Inputs.Select(i => new SignalInput(i.Id, i.LastDate, i.Stale)).ToList(),
-            s.Fields)).ToList(),
-        b.Breakdown.Select(p => new ReadinessPart(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(), b.MinMeasured);
+        b.Signals.Select(s =>
+            new SignalResult(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit, s.Label, s.Since, s.Explanation,
+            s.Window.From, s.Window.To, s.Stale, s.Weight,
+            s.Inputs.Select(i => new SignalInput(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
+        b.Breakdown.Select(p => new ReadinessPart(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
+        b.MinMeasured);
 }
 
 /// <summary>What changed since the last run: null <see cref="Comparison"/> when no run was recorded yet.</summary>
@@ -77,15 +79,19 @@ public static class LastRun
 public sealed record SinceLastRun(string File, BoardComparison? Comparison, DateTimeOffset? RecordedAt, BoardJson Now)
 {
     /// <summary>
-    /// The document of <c>board --compare last --json</c> and <c>GET /api/board/compare?since=last</c>: the comparison's
-    /// fields (<c>before</c> null and nothing flipped when there was no earlier run) and <c>last_run</c>: the file and
-    /// when it was written.
+    /// The document of <c>board --compare last --json</c> and <c>GET /api/board/compare?since=last</c>: the
+    /// comparison's fields (<c>before</c> null and nothing flipped when there was no earlier run) and <c>last_run</c>:
+    /// the file and when it was written.
     /// </summary>
     public object Json() => new
     {
         Now.Thesis,
         before = Comparison is { } c ? BoardComparison.Side(c.Before) : null,
-        now = new { as_of = Now.AsOf, readiness = Now.Readiness, readiness_withheld = Now.ReadinessWithheld, counted = Now.Counted },
+        now = new
+        {
+            as_of = Now.AsOf, readiness = Now.Readiness, readiness_withheld = Now.ReadinessWithheld,
+            counted = Now.Counted
+        },
         readiness_change = Comparison?.ReadinessChange,
         flipped = Comparison?.Flipped ?? [],
         as_of_chosen = Now.AsOfChosen,

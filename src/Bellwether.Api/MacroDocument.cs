@@ -65,7 +65,8 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
             {
                 series = Rate.Instrument.Id, rate_date = fed.RateDate, rate = fed.Rate, last_change = fed.LastChange,
                 days_since_last_change = fed.DaysSinceLastChange, cuts_6m = fed.Cuts6M, hikes_6m = fed.Hikes6M,
-                cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M, regime = fed.Regime,
+                cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M,
+                regime = fed.Regime,
                 pending = fed.Pending, changes_12m = fed.Changes12M, parameters = FedPathParameters.Default,
             },
             net_liquidity = latest is null ? null : new
@@ -73,7 +74,8 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 unit = "USD billions", date = latest.Date, value = latest.Value, change_4w = latest.Change4W,
                 change_13w = latest.Change13W, trend = Trend, total_assets = latest.TotalAssets,
                 treasury_account = latest.TreasuryAccount, reverse_repo = latest.ReverseRepo,
-                inputs = new[] { TotalAssets, TreasuryAccount, ReverseRepo }.Select(s => new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
+                inputs = new[] { TotalAssets, TreasuryAccount, ReverseRepo }.Select(s =>
+                    new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
                 weeks = Listed, skipped_weeks = SkippedListed, skipped_total = Liquidity.Skipped.Count,
                 first_week = Liquidity.Weeks.Count > 0 ? Liquidity.Weeks[0].Date : (DateOnly?)null,
             },

@@ -18,10 +18,12 @@ public static class PublishedReads
     {
         if (asOf is not { } d || !releaseLags) return store.LoadSeries(id, from, to);
         // An unknown id falls through to the store's own error.
-        return (new StoreMarketData(store, releaseLags).Published(d).Series(id) ?? store.LoadSeries(id)).Between(from, to);
+        return (new StoreMarketData(store, releaseLags).Published(d).Series(id) ?? store.LoadSeries(id))
+            .Between(from, to);
     }
 
-    /// <summary>The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by then.</summary>
+    /// <summary>The flow table <paramref name="id"/>; with <paramref name="asOf"/>, the days published by
+    /// then.</summary>
     public static FlowTable Flows(BellwetherStore store, bool releaseLags, string id, DateOnly? asOf) =>
         asOf is { } d && releaseLags
             ? new StoreMarketData(store, releaseLags).Published(d).Flows(id) ?? store.LoadFlows(id)

@@ -32,7 +32,8 @@ public static class ThesisDates
         }
         if (ThesisDate.Latest(inputs) is not { } choice)
             return (storeLast, new DateChoiceJson(
-                $"the store's last date ({last.Id}): no signal of the thesis reads stored data", [], storeLast, last.Id));
+                $"the store's last date ({last.Id}): no signal of the thesis reads stored data", [], storeLast,
+                last.Id));
         string reason = choice.Reason + (choice.Date < storeLast
             ? $"; the store runs to {storeLast:yyyy-MM-dd} ({last.Id}), which the thesis does not wait for" : "");
         return (choice.Date, new DateChoiceJson(reason, choice.LimitedBy, storeLast, last.Id));

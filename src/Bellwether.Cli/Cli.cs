@@ -15,21 +15,30 @@ public static class Cli
     public const int Ok = 0, RuntimeError = 1, UsageError = 2, SignalsFlipped = 3;
 
     /// <summary>Machine-readable output on stdout, nothing else there.</summary>
-    public static readonly Option<bool> Json = new("--json") { Description = "Write machine-readable JSON to stdout (and nothing else)", Recursive = true };
+    public static readonly Option<bool> Json =
+        new("--json") { Description = "Write machine-readable JSON to stdout (and nothing else)", Recursive = true };
 
     /// <summary>The store file; see <see cref="Bellwether.Data.Store.BellwetherStore.ResolvePath"/>.</summary>
-    public static readonly Option<string?> Store = new("--store") { Description = "Store file (default: $BELLWETHER_STORE, else ~/.local/share/bellwether/store.duckdb)", Recursive = true };
+    public static readonly Option<string?> Store =
+        new("--store")
+        {
+            Description =
+            "Store file (default: $BELLWETHER_STORE, else ~/.local/share/bellwether/store.duckdb)", Recursive = true
+        };
 
-    /// <summary>Read every row as public on its own date, as Bellwether did before release rules (for comparison).</summary>
+    /// <summary>Read every row as public on its own date, as Bellwether did before release rules (for
+    /// comparison).</summary>
     public static readonly Option<bool> IgnoreReleaseLags = new("--ignore-release-lags")
     {
-        Description = "Treat every observation as public on its own date (no release lags; see docs/release-lags.md)", Recursive = true,
+        Description = "Treat every observation as public on its own date (no release lags; see docs/release-lags.md)",
+        Recursive = true,
     };
 
     /// <param name="clock">The clock of commands that wait or read the time (fetch); default: the system's.</param>
     public static RootCommand BuildRoot(TimeProvider? clock = null)
     {
-        var root = new RootCommand("Bellwether: a cross-asset market thesis turned into measured, reproducible evidence.");
+        var root =
+            new RootCommand("Bellwether: a cross-asset market thesis turned into measured, reproducible evidence.");
         root.Options.Add(Json);
         root.Options.Add(Store);
         root.Options.Add(IgnoreReleaseLags);
@@ -70,7 +79,11 @@ public static class Cli
         stderr ??= Console.Error;
         var parse = BuildRoot(clock).Parse(args);
         if (parse.Errors.Count > 0) return ParseError(parse, stderr);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration
+        {
+            Output = stdout, Error = stderr,
+            EnableDefaultExceptionHandler = false
+        };
         try
         {
             return parse.Invoke(config);
@@ -88,10 +101,13 @@ public static class Cli
         catch (ImportException e)
         {
             WriteError(stderr, e.Message);
-            if (e.Line > 0) stderr.WriteLine("Nothing was stored. Fix the file, or re-run with --skip-bad to skip such rows (each is counted and listed).");
+            if (e.Line > 0) stderr.WriteLine(
+                "Nothing was stored. Fix the file, or re-run with --skip-bad to skip such rows (each is counted and " +
+                "listed).");
             return RuntimeError;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException or InvalidOperationException
+        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException
+            or InvalidOperationException
                                        or ArgumentException or FormatException or UnauthorizedAccessException)
         {
             WriteError(stderr, e.Message);
@@ -116,7 +132,8 @@ public static class Cli
         }
     }
 
-    /// <summary>An error line; control characters from file names or input are shown escaped, never sent to the terminal.</summary>
+    /// <summary>An error line; control characters from file names or input are shown escaped, never sent to the
+    /// terminal.</summary>
     private static void WriteError(TextWriter stderr, string message) =>
         stderr.WriteLine($"error: {Printable.Escape(message, keepLineBreaks: true)}");
 
@@ -134,16 +151,19 @@ public static class Cli
         foreach (var token in parse.UnmatchedTokens)
         {
             var closest = ClosestNames.Find(token, names, bestOnly: true);
-            if (closest.Count > 0) stderr.WriteLine($"'{Printable.Escape(token)}': did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?");
+            if (closest.Count > 0) stderr.WriteLine(
+                $"'{Printable.Escape(token)}': did you mean {string.Join(" or ", closest.Select(n => $"'{n}'"))}?");
         }
         var path = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
-            path.Insert(0, result.Parent is null ? "bellwether" : result.Command.Name); // the root is named after the process
+            // the root is named after the process
+            path.Insert(0, result.Parent is null ? "bellwether" : result.Command.Name);
         stderr.WriteLine($"Try '{string.Join(' ', path)} --help'.");
         return UsageError;
     }
 
-    /// <summary>The options a command accepts: its own and its ancestors' recursive ones (--json, --store, --help).</summary>
+    /// <summary>The options a command accepts: its own and its ancestors' recursive ones (--json, --store,
+    /// --help).</summary>
     private static IEnumerable<Option> OptionsOf(CommandResult result)
     {
         foreach (var option in result.Command.Options) yield return option;

@@ -10,8 +10,10 @@ namespace Bellwether.Cli;
 /// </summary>
 internal sealed class FittedTable(params FittedTable.Column[] columns)
 {
-    /// <summary>A column: <paramref name="Wraps"/> for free text; <paramref name="Short"/> is the header when space is short.</summary>
-    public sealed record Column(string Header, bool Wraps = false, bool Optional = false, bool Right = false, string? Short = null);
+    /// <summary>A column: <paramref name="Wraps"/> for free text; <paramref name="Short"/> is the header when space is
+    /// short.</summary>
+    public sealed record Column(string Header, bool Wraps = false, bool Optional = false, bool Right = false,
+        string? Short = null);
 
     /// <summary>The narrowest a wrapping column gets before optional columns are dropped.</summary>
     private const int MinTextWidth = 10;
@@ -24,7 +26,8 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
     /// <summary>A row of markup cells; a number keeps its unit on its line (<see cref="Output.KeepUnits"/>).</summary>
     public FittedTable AddRow(params string[] cells)
     {
-        if (cells.Length != columns.Length) throw new ArgumentException($"{cells.Length} cells for {columns.Length} columns");
+        if (cells.Length != columns.Length) throw new ArgumentException(
+            $"{cells.Length} cells for {columns.Length} columns");
         _rows.Add(cells.Select(Output.KeepUnits).ToArray());
         return this;
     }
@@ -73,7 +76,8 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         // Each column spends gap characters (padding and separator); the table 1 more at its edge.
         int room = width - gap * shown.Count - 1;
         int Content(int i) => _rows.Select(r => Printed(r[i]).Length).DefaultIfEmpty(0).Max();
-        int Word(int i) => _rows.SelectMany(r => Printed(r[i]).Split(' ', '\n')).Select(w => w.Length).DefaultIfEmpty(0).Max();
+        int Word(int i) => _rows.SelectMany(r => Printed(r[i]).Split(' ', '\n')).Select(w => w.Length).DefaultIfEmpty(0)
+            .Max();
         var widths = shown.Select(i => Math.Max(Content(i), columns[i].Header.Length)).ToArray();
         if (widths.Sum() <= room) return widths;
         for (int k = 0; k < shown.Count; k++)

@@ -16,8 +16,10 @@ public static class Output
     public static void WriteJson(ParseResult parse, object value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
-    /// <summary>Serialises <paramref name="value"/> with a serialiser generated at build time (same options as <see cref="JsonOptions"/>).</summary>
-    public static void WriteJson<T>(ParseResult parse, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+    /// <summary>Serialises <paramref name="value"/> with a serialiser generated at build time (same options as
+    /// <see cref="JsonOptions"/>).</summary>
+    public static void WriteJson<T>(ParseResult parse, T value,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, type));
 
     /// <summary>The narrowest layout width honoured; a smaller <c>COLUMNS</c> is ignored.</summary>
@@ -33,7 +35,8 @@ public static class Output
     public static int Width(bool terminal)
     {
         if (WidthOverride.Value is { } forced) return forced;
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= MinWidth) return columns;
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns)
+            && columns >= MinWidth) return columns;
         return terminal && System.Console.WindowWidth >= MinWidth ? System.Console.WindowWidth : 80;
     }
 
@@ -62,7 +65,8 @@ public static class Output
     /// </summary>
     private const char NoBreak = '\uE000';
 
-    /// <summary>A space between a number and a unit of the formatting table, or inside such a unit (<c>US$ m</c>).</summary>
+    /// <summary>A space between a number and a unit of the formatting table, or inside such a unit (<c>US$
+    /// m</c>).</summary>
     private static readonly Regex UnitSpace = new(
         @"(?<=\d) (" + string.Join("|", ValueText.Table.Select(r => r.Unit).Where(u => u.Length > 1).Distinct()
             .OrderByDescending(u => u.Length).Select(Regex.Escape)) + @"|r)\b", RegexOptions.CultureInvariant);
@@ -73,8 +77,10 @@ public static class Output
     /// </summary>
     public static string KeepUnits(string text) => UnitSpace.Replace(text, m => m.Value.Replace(' ', NoBreak));
 
-    /// <summary>A sentence of plain text, wrapped at the console's width without parting a number from its unit.</summary>
-    public static void Sentence(this IAnsiConsole console, string text) => console.MarkupLine(Markup.Escape(KeepUnits(text)));
+    /// <summary>A sentence of plain text, wrapped at the console's width without parting a number from its
+    /// unit.</summary>
+    public static void Sentence(this IAnsiConsole console, string text) =>
+        console.MarkupLine(Markup.Escape(KeepUnits(text)));
 
     /// <summary>
     /// Passes text through with non-breaking spaces written as spaces; when <c>trimTrailing</c> (output to a pipe or
@@ -115,7 +121,8 @@ public static class Output
 
     /// <summary>True when progress may be drawn: a terminal, no JSON.</summary>
     public static bool CanShowProgress(ParseResult parse) =>
-        !parse.GetValue(Cli.Json) && ReferenceEquals(parse.InvocationConfiguration.Output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        !parse.GetValue(Cli.Json) && ReferenceEquals(parse.InvocationConfiguration.Output, System.Console.Out)
+        && !System.Console.IsOutputRedirected;
 
     /// <summary>A stored number shown as stored (a price, a level) for a table cell: empty for NaN, up to 6 decimals,
     /// the formatting table's minus sign.</summary>

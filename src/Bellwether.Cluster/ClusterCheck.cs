@@ -49,7 +49,8 @@ public static class ClusterCheck
             {
                 lanes++;
                 if (mine.A != theirs.A || mine.B != theirs.B || mine.Lag != theirs.Lag || mine.Count != theirs.Count ||
-                    BitConverter.DoubleToInt64Bits(mine.Correlation) != BitConverter.DoubleToInt64Bits(theirs.Correlation))
+                    BitConverter.DoubleToInt64Bits(mine.Correlation) != BitConverter.DoubleToInt64Bits(
+                        theirs.Correlation))
                     differing++;
             }
             if (held.A.Length != expected.PairCount * (2 * spec.MaxLag + 1)) differing++;

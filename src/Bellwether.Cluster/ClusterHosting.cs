@@ -22,13 +22,14 @@ public static class ClusterHosting
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
             .UseRedisClustering(redis)
             .UseRedisGrainDirectoryAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis))
-            .ConfigureEndpoints(endpoint.Advertise, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: true);
+            .ConfigureEndpoints(endpoint.Advertise, endpoint.SiloPort, endpoint.GatewayPort,
+                listenOnAnyHostAddress: true);
         return silo.UseBellwetherStorage(redis);
     }
 
     /// <summary>The grain storage alone (the test cluster brings its own membership).</summary>
-    /// <remarks>State is written with Orleans' own binary serializer: a block's snapshot stays bytes (JSON would make it
-    /// base64 and name CLR types in every value).</remarks>
+    /// <remarks>State is written with Orleans' own binary serializer: a block's snapshot stays bytes (JSON would make
+    /// it base64 and name CLR types in every value).</remarks>
     public static ISiloBuilder UseBellwetherStorage(this ISiloBuilder silo, string redis) =>
         silo.AddRedisGrainStorage(Storage.Name, options => options.Configure<Serializer>((o, serializer) =>
         {

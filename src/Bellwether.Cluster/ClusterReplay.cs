@@ -23,7 +23,8 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
     /// <summary>Grains fed at once.</summary>
     public int Parallelism { get; init; } = 32;
 
-    /// <summary>How long a grain may stay unreachable (a dead silo not yet declared dead) before the replay fails.</summary>
+    /// <summary>How long a grain may stay unreachable (a dead silo not yet declared dead) before the replay
+    /// fails.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Steps acknowledged so far over all grains (for progress).</summary>
@@ -39,9 +40,11 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
             throw new ArgumentException($"{universe.Ids.Count} instruments for a screen of {spec.Instruments}");
         var layout = spec.Layout;
         var targets = Enumerable.Range(0, layout.BlockCount)
-            .Select(b => ((IStepGrain)grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b)), (IReadOnlyList<int>)layout.Members(b)))
+            .Select(b =>
+                ((IStepGrain)grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b)), (IReadOnlyList<int>)layout.Members(b)))
             .Concat(Enumerable.Range(0, universe.Ids.Count)
-                .Select(i => ((IStepGrain)grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i)), (IReadOnlyList<int>)[i])));
+                .Select(i =>
+                    ((IStepGrain)grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i)), (IReadOnlyList<int>)[i])));
         await Parallel.ForEachAsync(targets, new ParallelOptions
         {
             MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken,
@@ -58,7 +61,8 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
         while (ack.LastStep + 1 < to)
         {
             int from = Math.Max(0, ack.LastStep + 1 - Overlap), count = Math.Min(BatchSteps, to - from);
-            var batch = new BarBatch(from, [.. Enumerable.Range(from, count).Select(t => universe.Calendar[t].DayNumber)],
+            var batch = new BarBatch(from,
+                [.. Enumerable.Range(from, count).Select(t => universe.Calendar[t].DayNumber)],
                 universe.Slice(members, from, count));
             ack = await Reliably(() => grain.Append(batch), ct);
             Interlocked.Add(ref _applied, ack.Applied);

@@ -20,7 +20,8 @@ public sealed record ScreenSpec(
     private string Prefix => $"{Universe}/{Instruments}/{GroupSize}/{Window}/{MaxLag}";
 
     /// <summary>The spec and the block or instrument number of a grain key.</summary>
-    /// <exception cref="FormatException">Not a key made by <see cref="BlockKey"/> or <see cref="InstrumentKey"/>.</exception>
+    /// <exception cref="FormatException">Not a key made by <see cref="BlockKey"/> or
+    /// <see cref="InstrumentKey"/>.</exception>
     public static (ScreenSpec Spec, int Number) Parse(string key)
     {
         var parts = key.Split('/');
@@ -37,7 +38,8 @@ public sealed record ScreenSpec(
 /// step-major over the grain's members (NaN: no bar).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record BarBatch([property: Id(0)] int FirstStep, [property: Id(1)] int[] Days, [property: Id(2)] double[] Closes);
+public sealed record BarBatch([property: Id(0)] int FirstStep, [property: Id(1)] int[] Days,
+    [property: Id(2)] double[] Closes);
 
 /// <summary>
 /// What a grain holds after a batch: its last step and that step's date (day number, −1 before any), the steps it
@@ -90,7 +92,8 @@ public sealed class TrackState
     {
         StepDay = stepDay,
         LastStep = track.LastStep, LastDay = track.LastDate?.DayNumber ?? -1, Bars = track.Bars,
-        LastClose = track.LastClose, Peak = track.Peak, Drawdown = track.Drawdown, DeepestDrawdown = track.DeepestDrawdown,
+        LastClose = track.LastClose, Peak = track.Peak, Drawdown = track.Drawdown,
+        DeepestDrawdown = track.DeepestDrawdown,
     };
 }
 

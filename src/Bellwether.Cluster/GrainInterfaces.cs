@@ -1,6 +1,7 @@
 namespace Bellwether.Cluster;
 
-/// <summary>A grain fed bars step by step, idempotent by step (and so by date: a step is a date of the calendar).</summary>
+/// <summary>A grain fed bars step by step, idempotent by step (and so by date: a step is a date of the
+/// calendar).</summary>
 public interface IStepGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -16,7 +17,8 @@ public interface IStepGrain : IGrainWithStringKey
     Task Flush();
 }
 
-/// <summary>One block of pairs of a screen (<see cref="Core.Screening.PairBlock"/>); key: <see cref="ScreenSpec.BlockKey"/>.
+/// <summary>One block of pairs of a screen (<see cref="Core.Screening.PairBlock"/>); key:
+/// <see cref="ScreenSpec.BlockKey"/>.
 /// </summary>
 public interface IPairBlockGrain : IStepGrain
 {
@@ -27,7 +29,8 @@ public interface IPairBlockGrain : IStepGrain
     Task<LaneReadings> ReadingsOf(int instrument);
 }
 
-/// <summary>One instrument of a screen: its bars counted once and its drawdown; key: <see cref="ScreenSpec.InstrumentKey"/>.
+/// <summary>One instrument of a screen: its bars counted once and its drawdown; key:
+/// <see cref="ScreenSpec.InstrumentKey"/>.
 /// </summary>
 public interface IInstrumentGrain : IStepGrain
 {

@@ -21,17 +21,21 @@ internal static class StepRule
     public static int Skip(BarBatch batch, int members, int lastStep, int lastDay, string grain)
     {
         if (batch.Closes.Length != batch.Days.Length * members)
-            throw new ArgumentException($"{grain}: {batch.Closes.Length} closes for {batch.Days.Length} steps × {members}");
+            throw new ArgumentException(
+                $"{grain}: {batch.Closes.Length} closes for {batch.Days.Length} steps × {members}");
         if (batch.FirstStep > lastStep + 1) return -1;
         int skip = lastStep + 1 - batch.FirstStep;
         if (skip > 0 && skip <= batch.Days.Length && batch.Days[skip - 1] != lastDay)
-            throw new ArgumentException($"{grain}: step {lastStep} is {DateOnly.FromDayNumber(lastDay):yyyy-MM-dd} here, " +
-                $"{DateOnly.FromDayNumber(batch.Days[skip - 1]):yyyy-MM-dd} in the batch: another calendar under one universe name");
+            throw new ArgumentException(
+                $"{grain}: step {lastStep} is {DateOnly.FromDayNumber(lastDay):yyyy-MM-dd} here, " +
+                $"{DateOnly.FromDayNumber(batch.Days[skip - 1]):yyyy-MM-dd} in the batch: another calendar under one " +
+                "universe name");
         return Math.Min(skip, batch.Days.Length);
     }
 
     /// <summary>True when a step in (from, to] closes a checkpoint interval (one window of steps).</summary>
-    public static bool CrossesCheckpoint(int from, int to, int every) => to >= 0 && (to + 1) / every > (from + 1) / every;
+    public static bool CrossesCheckpoint(int from, int to, int every) => to >= 0 && (to + 1) / every > (from + 1)
+        / every;
 }
 
 /// <summary>

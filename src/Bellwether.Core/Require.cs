@@ -2,7 +2,8 @@ namespace Bellwether.Core;
 
 /// <summary>
 /// The checks of values that check themselves when built (ranges, ids): each returns the value it was given, so a
-/// record's property can check both its constructor argument and a <c>with</c> copy (<c>init => field = Require...</c>).
+/// record's property can check both its constructor argument and a <c>with</c> copy
+/// (<c>init => field = Require...</c>).
 /// </summary>
 public static class Require
 {

@@ -16,12 +16,16 @@ public static class Chromium
     {
         var configured = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrWhiteSpace(configured)) return File.Exists(configured) ? configured : null;
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return Names.SelectMany(name => folders.Select(folder => Path.Combine(folder, name))).FirstOrDefault(File.Exists);
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return Names.SelectMany(name => folders.Select(folder => Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
     }
 
     /// <summary>What to do when <see cref="Find"/> found nothing.</summary>
-    public static string Missing => Environment.GetEnvironmentVariable(Variable) is { } configured && !string.IsNullOrWhiteSpace(configured)
-        ? $"{Variable} is set to '{configured}', which is not a file: set it to the path of headless Chromium, or unset it to use chromium on PATH"
+    public static string Missing => Environment.GetEnvironmentVariable(Variable) is { } configured
+        && !string.IsNullOrWhiteSpace(configured)
+        ? $"{Variable} is set to '{configured}', which is not a file: set it to the path of headless Chromium, or " +
+        "unset it to use chromium on PATH"
         : $"headless Chromium was not found: install it (apt-get install chromium) or set {Variable} to its path";
 }

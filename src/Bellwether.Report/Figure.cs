@@ -21,7 +21,8 @@ public sealed class Figure(string id, string title)
 
     /// <summary>A line trace; <paramref name="group"/> ties it to other traces in the legend, and a trace with
     /// <paramref name="inLegend"/> false shows only through its group.</summary>
-    public Figure Line(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, string? color = null, string? dash = null,
+    public Figure Line(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, string? color = null,
+        string? dash = null,
         string yaxis = "y", string? fill = null, double width = 1.6, string? group = null, bool inLegend = true)
     {
         Traces.Add(new Dictionary<string, object?>
@@ -34,7 +35,8 @@ public sealed class Figure(string id, string title)
     }
 
     /// <summary>Marker points with hover text.</summary>
-    public Figure Markers(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, IEnumerable<string> text, string color, string symbol = "circle")
+    public Figure Markers(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, IEnumerable<string> text,
+        string color, string symbol = "circle")
     {
         Traces.Add(new Dictionary<string, object?>
         {
@@ -47,7 +49,11 @@ public sealed class Figure(string id, string title)
     /// <summary>Bars (e.g. daily flows).</summary>
     public Figure Bars(string name, IEnumerable<DateOnly> x, IEnumerable<double> y, string color)
     {
-        Traces.Add(new Dictionary<string, object?> { ["type"] = "bar", ["name"] = name, ["x"] = x.ToArray(), ["y"] = y.ToArray(), ["marker"] = new { color } });
+        Traces.Add(new Dictionary<string, object?>
+        {
+            ["type"] = "bar", ["name"] = name, ["x"] = x.ToArray(),
+            ["y"] = y.ToArray(), ["marker"] = new { color }
+        });
         return this;
     }
 
@@ -55,18 +61,23 @@ public sealed class Figure(string id, string title)
     /// <paramref name="labelLeft"/>) on a white backing.</summary>
     public Figure HLine(double y, string color, string label, string dash = "dash", bool labelLeft = false)
     {
-        Shapes.Add(new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = y, y1 = y, line = new { color, dash, width = 1.2 } });
+        Shapes.Add(new
+        {
+            type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = y, y1 = y,
+            line = new { color, dash, width = 1.2 }
+        });
         Annotations.Add(new
         {
-            xref = "paper", x = labelLeft ? 0 : 1, y, text = label, showarrow = false, xanchor = labelLeft ? "left" : "right",
+            xref = "paper", x = labelLeft ? 0 : 1, y, text = label, showarrow = false, xanchor = labelLeft ? "left"
+                : "right",
             yanchor = "bottom", font = new { size = 11, color }, bgcolor = "rgba(255,255,255,0.85)",
         });
         return this;
     }
 
     /// <summary>
-    /// Ranges for a left and a right y axis, each holding its values and zero, with zero at the same height on both (one
-    /// zero line, bars on both axes standing on it) and a twentieth of the span as margin at either end.
+    /// Ranges for a left and a right y axis, each holding its values and zero, with zero at the same height on both
+    /// (one zero line, bars on both axes standing on it) and a twentieth of the span as margin at either end.
     /// </summary>
     public static (double[] Left, double[] Right) ZeroAlignedRanges(IEnumerable<double> left, IEnumerable<double> right)
     {
@@ -113,7 +124,11 @@ public sealed class Figure(string id, string title)
     /// <summary>A shaded horizontal band between two values.</summary>
     public Figure HBand(double y0, double y1, string color)
     {
-        Shapes.Add(new { type = "rect", xref = "paper", x0 = 0, x1 = 1, y0, y1, fillcolor = color, opacity = 0.12, line = new { width = 0 }, layer = "below" });
+        Shapes.Add(new
+        {
+            type = "rect", xref = "paper", x0 = 0, x1 = 1, y0, y1, fillcolor = color, opacity = 0.12,
+            line = new { width = 0 }, layer = "below"
+        });
         return this;
     }
 

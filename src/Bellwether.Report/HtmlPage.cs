@@ -39,9 +39,12 @@ public sealed class HtmlPage(string title, string subtitle)
     public HtmlPage Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<(string Text, string? Css)>> rows)
     {
         // The box scrolls sideways on a narrow screen; the page itself never gets wider than the screen.
-        _body.Append("<div class=\"scroll\"><table><thead><tr>").Append(string.Concat(header.Select(h => $"<th>{Esc(h)}</th>"))).Append("</tr></thead><tbody>");
+        _body.Append("<div class=\"scroll\"><table><thead><tr>")
+            .Append(string.Concat(header.Select(h => $"<th>{Esc(h)}</th>"))).Append("</tr></thead><tbody>");
         foreach (var row in rows)
-            _body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Esc(c.Text)}</td>"))).Append("</tr>");
+            _body.Append("<tr>")
+                .Append(string.Concat(row.Select(c =>
+                    $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Esc(c.Text)}</td>"))).Append("</tr>");
         _body.Append("</tbody></table></div>\n");
         return this;
     }
@@ -55,16 +58,20 @@ public sealed class HtmlPage(string title, string subtitle)
     }
 
     /// <summary>The page as one HTML document.</summary>
-    /// <param name="chartOnly">Only the charts, edge to edge, each <paramref name="chartHeight"/> pixels high (for PNG export).</param>
+    /// <param name="chartOnly">Only the charts, edge to edge, each <paramref name="chartHeight"/> pixels high (for PNG
+    /// export).</param>
     public string Render(bool chartOnly = false, int chartHeight = 430)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append($"<title>{Esc(title)}</title><style>{Css}");
-        if (chartOnly) html.Append($"body{{background:#fff}}header,h2,p,table,ul{{display:none}}main{{padding:0;max-width:none}}.chart{{height:{chartHeight}px;margin:0;border:0}}");
+        if (chartOnly) html.Append(
+            $"body{{background:#fff}}header,h2,p,table,ul{{display:none}}main{{padding:0;max-width:none}}.chart{{height:{chartHeight}px;margin:0;border:0}}");
         html.Append("</style>");
-        html.Append("<script>").Append(PlotlyJs.Script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script></head><body>\n");
+        html.Append("<script>")
+            .Append(PlotlyJs.Script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
+            .Append("</script></head><body>\n");
         html.Append($"<header><h1>{Esc(title)}</h1><p class=\"sub\">{Esc(subtitle)}</p></header><main>\n");
         html.Append(_body);
         html.Append("</main><script>\nconst figures = {\n");

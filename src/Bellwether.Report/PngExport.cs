@@ -8,9 +8,11 @@ namespace Bellwether.Report;
 /// </summary>
 public static class PngExport
 {
-    /// <summary>Writes <c>&lt;figure id&gt;.png</c> for each figure into <paramref name="directory"/>; returns figure id → file name.</summary>
+    /// <summary>Writes <c>&lt;figure id&gt;.png</c> for each figure into <paramref name="directory"/>; returns figure
+    /// id → file name.</summary>
     /// <exception cref="InvalidOperationException">Chromium is not installed, or it failed on a chart.</exception>
-    public static IReadOnlyDictionary<string, string> Export(IReadOnlyList<Figure> figures, string directory, int width = 1200, int height = 560)
+    public static IReadOnlyDictionary<string, string> Export(IReadOnlyList<Figure> figures, string directory,
+        int width = 1200, int height = 560)
     {
         var chromium = Chromium.Find() ?? throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
         Directory.CreateDirectory(directory);
@@ -37,12 +39,19 @@ public static class PngExport
 
     private static void Run(string chromium, string work, string page, string png, int width, int height)
     {
-        var psi = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false
+        };
         foreach (var a in new[]
                  {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                     $"--user-data-dir={Path.Combine(work, "profile")}", $"--window-size={width},{height}", "--virtual-time-budget=5000",
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                         "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--hide-scrollbars",
+                     $"--user-data-dir={Path.Combine(work, "profile")}", $"--window-size={width},{height}",
+                         "--virtual-time-budget=5000",
                      $"--screenshot={png}", new Uri(page).AbsoluteUri,
                  })
             psi.ArgumentList.Add(a);

@@ -71,11 +71,14 @@ public static class ReportBuilder
             Turning.Nearest(thesis, board));
     }
 
-    private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date, List<string> notes)
+    private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date,
+        List<string> notes)
     {
         var due = set.Claims.Where(c => c.Date <= date).ToList();
         if (due.Count < set.Claims.Count)
-            notes.Add($"{set.Claims.Count - due.Count} claim(s) dated after {date:yyyy-MM-dd} are not checked in this report.");
+            notes.Add(
+                $"{set.Claims.Count - due.Count} claim(s) dated after {date:yyyy-MM-dd} are not checked in this " +
+                $"report.");
         return ClaimChecker.Check(due, view, kinds)
             .Select(r => new ClaimSummary(r.Claim.Id, r.Claim.Text, Snake(r.Verdict.ToString()), r.Summary)).ToList();
     }
@@ -92,7 +95,8 @@ public static class ReportBuilder
             ["outcome"] = "'outcome: { assets: [BTC], horizon_days: 90 }' (what should move after it)",
             ["trade"] = "'trade: { hold: BTC, otherwise: cash, threshold: 60 }' (what the backtest holds)",
         };
-        return $"The thesis does not say what it predicts, so there is no event study or backtest: add {string.Join(", ", missing.Select(m => examples[m]))} " +
+        return "The thesis does not say what it predicts, so there is no event study or backtest: add " +
+            $"{string.Join(", ", missing.Select(m => examples[m]))} " +
                "to its file (docs/thesis.md, \"What the thesis predicts\").";
     }
 
@@ -118,7 +122,8 @@ public static class ReportBuilder
         var start = new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
         if (start >= date)
         {
-            notes.Add($"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
+            notes.Add(
+                $"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
             return null;
         }
         // Components are evaluated on the full data: each day reads only rows dated on or before it, and the
@@ -144,6 +149,7 @@ public static class ReportBuilder
             EventStudyParameters.Default with { Resamples = StudyResamples, Horizons = horizons });
         var last = study.Events.Count > 0 && assets.Find(outcome.Lead) is { } lead
             ? TriggerOutcome.Of(lead, study.Events[^1].Event.Date, outcome.HorizonDays, date) : null;
-        return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead, last, outcome.Rise);
+        return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead, last,
+            outcome.Rise);
     }
 }

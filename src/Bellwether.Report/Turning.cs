@@ -8,19 +8,24 @@ namespace Bellwether.Report;
 /// <param name="Title">The signal's title.</param>
 /// <param name="Field">The number the rule tests (<c>value</c> or a reading field such as <c>ci95_low</c>).</param>
 /// <param name="Value">Its reading now.</param>
-/// <param name="Unit">The unit of <paramref name="Value"/> when <paramref name="Field"/> is the headline value, else empty.</param>
+/// <param name="Unit">The unit of <paramref name="Value"/> when <paramref name="Field"/> is the headline value, else
+/// empty.</param>
 /// <param name="Op">The rule's comparison.</param>
 /// <param name="Threshold">The rule's number.</param>
-/// <param name="Change">What crossing it would do: "support", "contradict", "stop supporting", "stop contradicting".</param>
+/// <param name="Change">What crossing it would do: "support", "contradict", "stop supporting", "stop
+/// contradicting".</param>
 /// <param name="Distance">|value − threshold| as a share of the larger of the two in size: 0 at the threshold.</param>
-public sealed record TurningSignal(string Title, string Field, double Value, string Unit, string Op, double Threshold, string Change, double Distance)
+public sealed record TurningSignal(string Title, string Field, double Value, string Unit, string Op, double Threshold,
+    string Change, double Distance)
 {
     /// <summary>"Bitcoin drawdown from its peak close: −30.7% against ≤ −20.0% (would stop contradicting)".</summary>
     public override string ToString()
     {
-        string Text(double v) => Field == "value" ? ValueText.Of(v, Unit) : v.ToString("0.##;−0.##", CultureInfo.InvariantCulture);
+        string Text(double v) => Field == "value" ? ValueText.Of(v, Unit)
+            : v.ToString("0.##;−0.##", CultureInfo.InvariantCulture);
         var op = Op switch { "<=" => "≤", ">=" => "≥", "!=" => "≠", _ => Op };
-        return $"{Title}: {(Field == "value" ? "" : Field.Replace('_', ' ') + " ")}{Text(Value)} against {op} {Text(Threshold)} (would {Change})";
+        return $"{Title}: {(Field == "value" ? "" : Field.Replace('_', ' ') + " ")}{Text(Value)} against {op} " +
+            $"{Text(Threshold)} (would {Change})";
     }
 }
 
@@ -46,7 +51,8 @@ public static class Turning
             foreach (var t in Clauses(s, against.Clauses, "stop contradicting")) yield return t;
         // Entering a rule it does not meet: every clause must hold, so the farthest failing one is the distance.
         if (s.State != SignalState.Supports && Entering(s, spec.Supports, "support") is { } enter) yield return enter;
-        if (s.State == SignalState.Neutral && Entering(s, spec.Against, "contradict") is { } contradict) yield return contradict;
+        if (s.State == SignalState.Neutral
+            && Entering(s, spec.Against, "contradict") is { } contradict) yield return contradict;
     }
 
     private static IEnumerable<TurningSignal> Clauses(SignalResult s, IEnumerable<RuleClause> clauses, string change) =>
@@ -68,7 +74,8 @@ public static class Turning
         if (!double.IsFinite(v)) return null;
         double scale = Math.Max(Math.Abs(v), Math.Abs(c.Threshold));
         double distance = scale == 0 ? 0 : Math.Abs(v - c.Threshold) / scale;
-        return new TurningSignal(s.Title, c.Field, v, c.Field == "value" ? s.Unit : "", c.Op!, c.Threshold, change, distance);
+        return new TurningSignal(s.Title, c.Field, v, c.Field == "value" ? s.Unit : "", c.Op!, c.Threshold, change,
+            distance);
     }
 
     private static SignalReading Reading(SignalResult s) =>

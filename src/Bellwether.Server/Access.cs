@@ -45,9 +45,11 @@ internal sealed class Access
         bool cookie = context.Request.Cookies[CookieName] is { } value
                       && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(value), _session);
         if (bearer || cookie) return next();
-        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString()
+            .Contains("text/html", StringComparison.Ordinal))
         {
-            context.Response.Redirect($"{SignInPath}?return={Uri.EscapeDataString(path + context.Request.QueryString)}");
+            context.Response.Redirect(
+                $"{SignInPath}?return={Uri.EscapeDataString(path + context.Request.QueryString)}");
             return Task.CompletedTask;
         }
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -58,7 +60,8 @@ internal sealed class Access
     /// <summary>The sign-in form and its answer; <c>/sign-out</c> forgets the cookie.</summary>
     public void Map(WebApplication app)
     {
-        app.MapGet(SignInPath, (HttpContext context) => Form(context, context.Request.Query["return"].ToString(), null)).ExcludeFromDescription();
+        app.MapGet(SignInPath, (HttpContext context) => Form(context, context.Request.Query["return"].ToString(), null))
+            .ExcludeFromDescription();
         app.MapPost(SignInPath, async (HttpContext context) =>
         {
             if (!SameOrigin(context)) return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -72,7 +75,8 @@ internal sealed class Access
             }
             context.Response.Cookies.Append(CookieName, Encoding.ASCII.GetString(_session), new CookieOptions
             {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", IsEssential = true,
+                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/",
+                IsEssential = true,
             });
             return Results.Redirect(back, permanent: false, preserveMethod: false);
         }).ExcludeFromDescription().DisableAntiforgery();
@@ -94,12 +98,14 @@ internal sealed class Access
         if (site.Length > 0) return site is "same-origin" or "none";
         var origin = context.Request.Headers.Origin.ToString();
         return origin.Length == 0 || origin == "null"
-               || string.Equals(origin, $"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase);
+               || string.Equals(origin, $"{context.Request.Scheme}://{context.Request.Host}",
+                   StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A path on this server to go back to; anything else (another site, //host) is the board.</summary>
     private static string Local(string path) =>
-        path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+        path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal)
+        && !path.StartsWith("/\\", StringComparison.Ordinal)
         && !path.StartsWith(SignInPath, StringComparison.Ordinal) ? path : "/";
 
     private static Task Form(HttpContext context, string back, string? problem)

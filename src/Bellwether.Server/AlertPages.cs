@@ -16,7 +16,8 @@ namespace Bellwether.Server;
 /// </summary>
 internal static class AlertPages
 {
-    private static readonly string[] Columns = ["Date", "Status", "Rule", "Signal", "Severity", "Summary", "Firing since", "Delivery"];
+    private static readonly string[] Columns = ["Date", "Status", "Rule", "Signal", "Severity", "Summary",
+        "Firing since", "Delivery"];
 
     /// <summary>How many notifications the page and the API show.</summary>
     public const int Shown = 500;
@@ -69,7 +70,8 @@ internal static class AlertPages
                     w.WriteNumber("attempts", d.Attempts);
                     if (d.LastError is { } error) w.WriteString("last_error", error);
                     if (d.DeliveredAt is { } at)
-                        w.WriteString("delivered_at", at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                        w.WriteString("delivered_at",
+                            at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -81,7 +81,8 @@ public sealed partial class AlertScheduler(
             }
             var now = clock.GetUtcNow();
             var next = crons
-                .Select(c => (c.Source, At: CronExpression.Parse(c.Cron).GetNextOccurrence(now.UtcDateTime, inclusive: false)))
+                .Select(c =>
+                    (c.Source, At: CronExpression.Parse(c.Cron).GetNextOccurrence(now.UtcDateTime, inclusive: false)))
                 .Where(c => c.At is not null)
                 .Select(c => (c.Source, At: new DateTimeOffset(c.At!.Value, TimeSpan.Zero))).ToList();
             var wake = next.Count > 0 ? next.Min(c => c.At) : now.AddDays(1);

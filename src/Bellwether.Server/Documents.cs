@@ -17,31 +17,35 @@ namespace Bellwether.Server;
 /// The API's documents, each from the producer the CLI prints with (<see cref="BoardDocument"/>, <see cref="Csv"/>),
 /// read from the store per request and kept per store version (<see cref="DocumentCache"/>).
 /// </summary>
-public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCache cache, ThesisDefinition thesis, SignalKinds kinds,
-    ServedClaims claims)
+public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCache cache, ThesisDefinition thesis,
+    SignalKinds kinds, ServedClaims claims)
 {
     /// <summary>The first week of the readiness history unless asked (as <c>board --history</c>).</summary>
     public static readonly DateOnly HistoryStart = new(2018, 1, 1);
 
     /// <summary><c>board --json [--as-of]</c>.</summary>
     public Task<ApiDocument> Board(DateOnly? asOf) =>
-        cache.Get($"board {asOf:yyyy-MM-dd}", () => Produce(store => new ApiDocument(200, ApiDocument.Json, BoardDocument.Text(Board(store, asOf)))));
+        cache.Get($"board {asOf:yyyy-MM-dd}", () =>
+            Produce(store => new ApiDocument(200, ApiDocument.Json, BoardDocument.Text(Board(store, asOf)))));
 
     /// <summary>The board as CSV.</summary>
     public Task<ApiDocument> BoardCsv(DateOnly? asOf) =>
-        cache.Get($"board.csv {asOf:yyyy-MM-dd}", () => Produce(store => new ApiDocument(200, ApiDocument.Csv, Csv.Board(Board(store, asOf)))));
+        cache.Get($"board.csv {asOf:yyyy-MM-dd}", () =>
+            Produce(store => new ApiDocument(200, ApiDocument.Csv, Csv.Board(Board(store, asOf)))));
 
     /// <summary><c>data status --json</c>.</summary>
     public Task<ApiDocument> DataStatus() =>
         cache.Get("data status", () => Produce(store =>
-            new ApiDocument(200, ApiDocument.Json, ApiJson.Text(DataStatusDocument.Json(store, store.Status(), settings.ReleaseLags)))));
+            new ApiDocument(200, ApiDocument.Json,
+                ApiJson.Text(DataStatusDocument.Json(store, store.Status(), settings.ReleaseLags)))));
 
     /// <summary><c>board --compare SINCE --json [--as-of]</c>.</summary>
     public Task<ApiDocument> Compare(DateOnly since, DateOnly? asOf) =>
         cache.Get($"compare {since:yyyy-MM-dd} {asOf:yyyy-MM-dd}", () => Produce(store =>
         {
             var (comparison, chosen) = BoardDocument.Compare(store, Data(store), thesis, since, asOf, kinds);
-            return new ApiDocument(200, ApiDocument.Json, ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
+            return new ApiDocument(200, ApiDocument.Json,
+                ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
         }));
 
     /// <summary>
@@ -79,7 +83,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var points = ThesisBoard.History(thesis, data, start, end, kinds);
             return csv
                 ? new ApiDocument(200, ApiDocument.Csv, Csv.History(thesis, points))
-                : new ApiDocument(200, ApiDocument.Json, ApiJson.Text(BoardDocument.History(thesis, settings.ThesisFile, start, end, points)));
+                : new ApiDocument(200, ApiDocument.Json,
+                    ApiJson.Text(BoardDocument.History(thesis, settings.ThesisFile, start, end, points)));
         }));
 
     /// <summary>
@@ -94,8 +99,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var data = Data(store);
             var date = asOf ?? ThesisDates.Latest(store, data, thesis, kinds).Date;
             var notes = new List<string>();
-            var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date), date,
-                date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
+            var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date),
+                date, date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
             return Charts(date, figures, notes, id);
         }));
 
@@ -117,7 +122,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     /// <summary><c>check FILE --json</c> on the claims file served (<see cref="ServedClaims"/>).</summary>
     public Task<ApiDocument> Check() =>
         cache.Get("check", () => claims.Set is not { } set
-            ? ApiDocument.Error(404, $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
+            ? ApiDocument.Error(404,
+                $"no claims to check: the thesis {thesis.Name} declares no claims file; start serve with --claims FILE")
             : Produce(store => Json(ClaimsCheck.Run(claims.File!, set, Data(store)).Json())));
 
     /// <summary>
@@ -136,27 +142,34 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var answer = AltseasonAnswer.Of(store, asked);
             var p = answer.Reading.Parameters;
             return Charts(answer.Reading.Date,
-                [Figure.Of(AltSeasonChart.Draw([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)], [answer.Published]))], []);
+                [Figure.Of(AltSeasonChart.Draw([($"top {p.TopCount}, {p.WindowDays} days", answer.History!)],
+                    [answer.Published]))], []);
         }));
 
-    /// <summary>The report's chart of the fed funds rate and net liquidity (<see cref="FedAndLiquidityChart"/>).</summary>
+    /// <summary>The report's chart of the fed funds rate and net liquidity
+    /// (<see cref="FedAndLiquidityChart"/>).</summary>
     public Task<ApiDocument> MacroChart(DateOnly? asOf) =>
         cache.Get($"macro chart {asOf:yyyy-MM-dd}", () => Produce(store =>
         {
             var answer = MacroAnswer.Of(store, settings.ReleaseLags, asOf, 0);
-            return Charts(answer.Date, [Figure.Of(FedAndLiquidityChart.Draw(answer.Rate, answer.Liquidity, answer.Date))], []);
+            return Charts(answer.Date,
+                [Figure.Of(FedAndLiquidityChart.Draw(answer.Rate, answer.Liquidity, answer.Date))], []);
         }));
 
-    /// <summary>The report's chart of daily ETF flows and their rolling sums (<see cref="FlowRotationChart"/>).</summary>
+    /// <summary>The report's chart of daily ETF flows and their rolling sums
+    /// (<see cref="FlowRotationChart"/>).</summary>
     public Task<ApiDocument> FlowsChart(DateOnly? asOf, string into, string outOf) =>
         cache.Get($"flows chart {asOf:yyyy-MM-dd} {into} {outOf}", () => Produce(store =>
         {
             var answer = FlowsAnswer.Of(store, settings.ReleaseLags, asOf, FlowsAnswer.DefaultWindow, into, outOf);
-            return Charts(answer.Date, [Figure.Of(FlowRotationChart.Draw(answer.Histories[1], answer.Histories[0], answer.Date))], []);
+            return Charts(answer.Date,
+                [Figure.Of(FlowRotationChart.Draw(answer.Histories[1], answer.Histories[0], answer.Date))], []);
         }));
 
-    /// <summary>Charts as plotly.js figures (<c>{data, layout}</c>), with notes on charts that could not be drawn.</summary>
-    private static ApiDocument Charts(DateOnly asOf, IEnumerable<Figure> figures, IReadOnlyList<string> notes, string? id = null)
+    /// <summary>Charts as plotly.js figures (<c>{data, layout}</c>), with notes on charts that could not be
+    /// drawn.</summary>
+    private static ApiDocument Charts(DateOnly asOf, IEnumerable<Figure> figures, IReadOnlyList<string> notes,
+        string? id = null)
     {
         var json = new JsonObject();
         if (id is not null) json["id"] = id;
@@ -202,5 +215,6 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     }
 }
 
-/// <summary>The claims file the claim check reads, loaded (and checked) when the server starts; both null when none.</summary>
+/// <summary>The claims file the claim check reads, loaded (and checked) when the server starts; both null when
+/// none.</summary>
 public sealed record ServedClaims(string? File, Core.Claims.ClaimSet? Set);

@@ -21,39 +21,55 @@ internal static class Endpoints
             .WithSummary("The board as CSV: one row per signal, with its part in readiness.");
         api.MapGet("/board/compare", (string? since, string? as_of, Documents documents) =>
             {
-                if (since is null) return Task.FromResult(BadRequest($"since: a date is needed (yyyy-MM-dd), or '{LastRun.Keyword}'"));
+                if (since is null) return Task.FromResult(
+                    BadRequest($"since: a date is needed (yyyy-MM-dd), or '{LastRun.Keyword}'"));
                 if (since == LastRun.Keyword)
                     return as_of is null ? ServerApp.Send(documents.CompareWithLastRun)
-                        : Task.FromResult(BadRequest($"as_of: since={LastRun.Keyword} compares the latest board; leave out as_of"));
-                return Dated(since, "since", before => Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
+                        : Task.FromResult(
+                            BadRequest($"as_of: since={LastRun.Keyword} compares the latest board; leave out as_of"));
+                return Dated(since, "since", before =>
+                    Dated(as_of, "as_of", date => ServerApp.Send(() => documents.Compare(before!.Value, date))));
             })
-            .WithSummary("What changed since a date, or since=last: since the last `board --compare last` run (read only, nothing recorded): exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
+            .WithSummary(
+                "What changed since a date, or since=last: since the last `board --compare last` run (read only, " +
+                "nothing recorded): exactly what `bellwether board --compare SINCE --json [--as-of]` prints.");
         api.MapGet("/board/what-if", (string? as_of, HttpContext context, Documents documents) =>
                 Dated(as_of, "as_of", date => ServerApp.Send(() => documents.WhatIf(date, context.Request.Query))))
             .WithSummary("What if: the board with signals' weights (weight.SIGNAL=X) or their rules' thresholds "
                 + "(threshold.SIGNAL.supports|against.FIELD=X) changed, beside the board of the thesis file. "
                 + "Nothing is written.");
-        api.MapGet("/board/history", (string? from, string? to, Documents documents) => History(from, to, documents, csv: false))
+        api.MapGet("/board/history", (string? from, string? to, Documents documents) =>
+            History(from, to, documents, csv: false))
             .WithSummary("Weekly readiness: exactly what `bellwether board --history --json [--from] [--to]` prints.");
-        api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) => History(from, to, documents, csv: true))
+        api.MapGet("/board/history.csv", (string? from, string? to, Documents documents) =>
+            History(from, to, documents, csv: true))
             .WithSummary("Weekly readiness as CSV: readiness, weight counted and each signal's state.");
         api.MapGet("/data/status", (Documents documents) => ServerApp.Send(documents.DataStatus))
             .WithSummary("What the store holds: exactly what `bellwether data status --json` prints.");
         api.MapGet("/signal/{id}/chart", (string id, string? as_of, Documents documents) =>
                 Dated(as_of, "as_of", date => ServerApp.Send(() => documents.SignalChart(id, date))))
-            .WithSummary("The report's chart of one signal as plotly.js figures ({data, layout}), with notes on charts that could not be drawn.");
+            .WithSummary(
+                "The report's chart of one signal as plotly.js figures ({data, layout}), with notes on charts that " +
+                "could not be drawn.");
         api.MapGet("/altseason", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.Altseason(query.Read())))
-            .WithSummary("The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
+            .WithSummary(
+                "The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
         api.MapGet("/altseason/chart", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.AltseasonChart(query.Read())))
-            .WithSummary("The report's Altcoin Season chart as plotly.js figures: the index from `from` (default: three years before the as-of date) to the as-of date, with published readings.");
+            .WithSummary(
+                "The report's Altcoin Season chart as plotly.js figures: the index from `from` (default: three years " +
+                "before the as-of date) to the as-of date, with published readings.");
         api.MapGet("/check", (Documents documents) => ServerApp.Send(documents.Check))
-            .WithSummary("The claims file checked: exactly what `bellwether check FILE --json` prints (FILE: serve's --claims, else the thesis's).");
+            .WithSummary(
+                "The claims file checked: exactly what `bellwether check FILE --json` prints (FILE: serve's " +
+                "--claims, else the thesis's).");
         api.MapGet("/macro", (string? as_of, string? weeks, Documents documents) =>
                 ServerApp.Send(() => documents.Macro(QueryValues.Date(as_of, "as_of"),
                     QueryValues.Integer(weeks, "weeks", MacroAnswer.DefaultWeeks))))
-            .WithSummary("Fed funds path, net liquidity and M2: exactly what `bellwether macro --json [--as-of] [--weeks]` prints.");
+            .WithSummary(
+                "Fed funds path, net liquidity and M2: exactly what `bellwether macro --json [--as-of] [--weeks]` " +
+                "prints.");
         api.MapGet("/macro/chart", (string? as_of, Documents documents) =>
                 ServerApp.Send(() => documents.MacroChart(QueryValues.Date(as_of, "as_of"))))
             .WithSummary("The report's chart of the fed funds rate and net liquidity as plotly.js figures.");
@@ -67,15 +83,20 @@ internal static class Endpoints
                     QueryValues.Integer(window, "window", FlowsAnswer.DefaultWindow),
                     string.IsNullOrEmpty(into) ? FlowsAnswer.DefaultInto : into,
                     string.IsNullOrEmpty(out_of) ? FlowsAnswer.DefaultOutOf : out_of)))
-            .WithSummary("Spot ETF flows and rotation: exactly what `bellwether flows --json [--as-of] [--window] [--into] [--out-of]` prints.");
+            .WithSummary(
+                "Spot ETF flows and rotation: exactly what `bellwether flows --json [--as-of] [--window] [--into] " +
+                "[--out-of]` prints.");
         api.MapGet("/events", (StoreEvents events, IHostApplicationLifetime lifetime, HttpContext context) =>
             {
                 // A stream ends with the client or the server: shutting down must not wait for browsers to leave.
-                var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+                var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+                    lifetime.ApplicationStopping);
                 context.Response.RegisterForDispose(end);
                 return TypedResults.ServerSentEvents(events.Stream(end.Token));
             })
-            .WithSummary("Server-sent events: `store` (data: version, seen_at) at once and on every change of the store; `heartbeat`.");
+            .WithSummary(
+                "Server-sent events: `store` (data: version, seen_at) at once and on every change of the store; " +
+                "`heartbeat`.");
         Pages.Map(app);
     }
 
@@ -86,8 +107,10 @@ internal static class Endpoints
 
     private static Task<IResult> History(string? from, string? to, Documents documents, bool csv)
     {
-        if (!ServerApp.TryDate(from, out var start)) return Task.FromResult(BadRequest($"from: '{from}' is not a date (expected yyyy-MM-dd)"));
-        if (!ServerApp.TryDate(to, out var end)) return Task.FromResult(BadRequest($"to: '{to}' is not a date (expected yyyy-MM-dd)"));
+        if (!ServerApp.TryDate(from,
+            out var start)) return Task.FromResult(BadRequest($"from: '{from}' is not a date (expected yyyy-MM-dd)"));
+        if (!ServerApp.TryDate(to,
+            out var end)) return Task.FromResult(BadRequest($"to: '{to}' is not a date (expected yyyy-MM-dd)"));
         return ServerApp.Send(() => documents.History(start, end, csv));
     }
 

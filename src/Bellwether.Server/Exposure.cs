@@ -19,27 +19,32 @@ public static class Exposure
     public static bool IsLoopback(string url)
     {
         // Kestrel's wildcards (*, +) are not URI hosts; they mean every interface.
-        var normal = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-        if (!Uri.TryCreate(normal, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        var normal = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal)
+            .Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+        if (!Uri.TryCreate(normal, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new ServeRefusedException($"'{url}' is not an http address (e.g. {ServeSettings.DefaultUrl})");
         if (uri.IsLoopback) return true;
         return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
     }
 
-    /// <summary>Refuses settings that expose the server without a token of at least <see cref="MinTokenLength"/> characters.</summary>
+    /// <summary>Refuses settings that expose the server without a token of at least <see cref="MinTokenLength"/>
+    /// characters.</summary>
     /// <exception cref="ServeRefusedException">The reason, in words.</exception>
     public static void Check(ServeSettings settings)
     {
         if (settings.Urls.Count == 0) throw new ServeRefusedException("no address to listen on");
         var exposed = settings.Urls.Where(u => !IsLoopback(u)).ToList();
         if (settings.Token is { Length: < MinTokenLength })
-            throw new ServeRefusedException($"the token in {ServeSettings.TokenVariable} is shorter than {MinTokenLength} characters");
+            throw new ServeRefusedException(
+                $"the token in {ServeSettings.TokenVariable} is shorter than {MinTokenLength} characters");
         if (exposed.Count > 0 && settings.Token is null)
             throw new ServeRefusedException(
                 $"{string.Join(", ", exposed)} is reachable from other machines: set a bearer token in " +
                 $"{ServeSettings.TokenVariable} (at least {MinTokenLength} characters), or listen on 127.0.0.1");
     }
 
-    /// <summary>True when every address is loopback: the server then answers only to <see cref="LoopbackHosts"/>.</summary>
+    /// <summary>True when every address is loopback: the server then answers only to
+    /// <see cref="LoopbackHosts"/>.</summary>
     public static bool LoopbackOnly(ServeSettings settings) => settings.Urls.All(IsLoopback);
 }

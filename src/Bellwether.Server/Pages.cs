@@ -19,7 +19,8 @@ internal static class Pages
     /// <summary>The pages in the menu: path, menu name, the page's kind for app.js.</summary>
     private static readonly (string Path, string Name, string Kind)[] Menu =
     [
-        ("/", "Board", "board"), ("/history", "Readiness history", "history"), ("/altseason", "Altcoin Season", "altseason"),
+        ("/", "Board", "board"), ("/history", "Readiness history", "history"),
+            ("/altseason", "Altcoin Season", "altseason"),
         ("/check", "Claim check", "check"), ("/macro", "Macro", "macro"), ("/flows", "ETF flows", "flows"),
         ("/data", "Data status", "data"),
     ];
@@ -29,7 +30,8 @@ internal static class Pages
     public static void Map(WebApplication app)
     {
         foreach (var (path, name, kind) in Menu)
-            app.MapGet(path, (ThesisDefinition thesis) => Html(Shell(kind, name, thesis.Name, path))).ExcludeFromDescription();
+            app.MapGet(path, (ThesisDefinition thesis) => Html(Shell(kind, name, thesis.Name, path)))
+                .ExcludeFromDescription();
         app.MapGet("/signal/{id}", (string id, ThesisDefinition thesis) =>
             thesis.Signals.FirstOrDefault(s => s.Id == id) is { } signal
                 ? Html(Shell("signal", signal.Title, thesis.Name, "", signal.Id))
@@ -39,7 +41,8 @@ internal static class Pages
             if (!Assets.TryGetValue(name, out var asset)) return Results.NotFound();
             context.Response.Headers.CacheControl = "no-cache";
             context.Response.Headers.ETag = asset.ETag;
-            if (context.Request.Headers.IfNoneMatch == asset.ETag) return Results.StatusCode(StatusCodes.Status304NotModified);
+            if (context.Request.Headers.IfNoneMatch == asset.ETag) return Results.StatusCode(
+                StatusCodes.Status304NotModified);
             return Results.Bytes(asset.Bytes, asset.ContentType);
         }).ExcludeFromDescription();
     }
@@ -50,7 +53,8 @@ internal static class Pages
     private static string Shell(string kind, string heading, string thesisName, string current, string? signal = null)
     {
         var menu = string.Concat(Menu.Select(m =>
-            $"<a href=\"{m.Path}\"{(m.Path == current ? " aria-current=\"page\"" : "")}>{WebUtility.HtmlEncode(m.Name)}</a>"));
+            $"<a href=\"{m.Path}\"{(m.Path == current ? " aria-current=\"page\"" : "")}>" +
+            $"{WebUtility.HtmlEncode(m.Name)}</a>"));
         return $$"""
             <!doctype html>
             <html lang="en">
@@ -85,7 +89,8 @@ internal static class Pages
     {
         var assembly = Assembly.GetExecutingAssembly();
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("assets/", StringComparison.Ordinal)))
+        foreach (var resource in assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("assets/", StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var copy = new MemoryStream();

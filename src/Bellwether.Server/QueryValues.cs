@@ -3,11 +3,13 @@ using Bellwether.Api;
 
 namespace Bellwether.Server;
 
-/// <summary>Query-string values read as the CLI reads its options; a bad one is a <see cref="QueryException"/> (400).</summary>
+/// <summary>Query-string values read as the CLI reads its options; a bad one is a <see cref="QueryException"/>
+/// (400).</summary>
 internal static class QueryValues
 {
     public static DateOnly? Date(string? text, string name) =>
-        ServerApp.TryDate(text, out var date) ? date : throw new QueryException(name, $"'{text}' is not a date (expected yyyy-MM-dd)");
+        ServerApp.TryDate(text, out var date) ? date
+        : throw new QueryException(name, $"'{text}' is not a date (expected yyyy-MM-dd)");
 
     public static int Integer(string? text, string name, int otherwise) =>
         string.IsNullOrEmpty(text) ? otherwise
@@ -25,7 +27,8 @@ internal static class QueryValues
         if (string.IsNullOrEmpty(text)) return otherwise;
         foreach (var value in Enum.GetValues<TEnum>())
             if (string.Equals(Snake(value), text, StringComparison.OrdinalIgnoreCase)) return value;
-        throw new QueryException(name, $"'{text}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Select(Snake))}");
+        throw new QueryException(name,
+            $"'{text}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Select(Snake))}");
     }
 
     private static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum =>

@@ -9,7 +9,8 @@ public sealed record ServeSettings
     /// <summary>Where the server listens unless told otherwise: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>The environment variable holding the bearer token (never a command-line argument: others see those).</summary>
+    /// <summary>The environment variable holding the bearer token (never a command-line argument: others see
+    /// those).</summary>
     public const string TokenVariable = "BELLWETHER_TOKEN";
 
     /// <summary>The store file.</summary>
@@ -41,7 +42,8 @@ public sealed record ServeSettings
 
     /// <summary>
     /// Settings from configuration, for a server started on its own: <c>Bellwether:Store</c>, <c>Bellwether:Thesis</c>,
-    /// <c>Bellwether:Claims</c>, <c>Bellwether:IgnoreReleaseLags</c>, <c>urls</c> (semicolon-separated), and the token from
+    /// <c>Bellwether:Claims</c>, <c>Bellwether:IgnoreReleaseLags</c>, <c>urls</c> (semicolon-separated), and the token
+    /// from
     /// <c>Bellwether:Token</c>, else <see cref="TokenVariable"/>.
     /// </summary>
     public static ServeSettings From(IConfiguration configuration) => new()
@@ -56,7 +58,8 @@ public sealed record ServeSettings
         AlertRules = NonEmpty(configuration["Bellwether:Alerts"]),
         Schedule = configuration.GetValue<bool>("Bellwether:Schedule"),
         FetchConfig = NonEmpty(configuration["Bellwether:FetchConfig"]),
-        Token = NonEmpty(configuration["Bellwether:Token"]) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
+        Token = NonEmpty(configuration["Bellwether:Token"])
+            ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
     };
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -22,11 +22,12 @@ public static class ServerApp
 {
     /// <summary>
     /// The content-security policy: everything from this server, nothing from anywhere else, no inline script. The one
-    /// inline style allowed is an empty &lt;style&gt; element (the hash of ""): plotly.js adds one and fills it through the
-    /// CSS object model.
+    /// inline style allowed is an empty &lt;style&gt; element (the hash of ""): plotly.js adds one and fills it through
+    /// the CSS object model.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
+        "default-src 'none'; script-src 'self'; style-src 'self' " +
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
         "img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -34,10 +35,15 @@ public static class ServerApp
     /// Builds the server. <paramref name="settings"/> from the CLI, or null to read them from configuration
     /// (<see cref="ServeSettings.From"/>).
     /// </summary>
-    /// <exception cref="ServeRefusedException">Exposed without a token, a bad address, or a thesis that does not load.</exception>
+    /// <exception cref="ServeRefusedException">Exposed without a token, a bad address, or a thesis that does not
+    /// load.</exception>
     public static WebApplication Create(string[] args, ServeSettings? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory
+        });
         if (settings is not null)
         {
             Exposure.Check(settings);
@@ -45,9 +51,11 @@ public static class ServerApp
         }
         var kinds = Concepts.Signals;
         // Without settings given they come from configuration, read when the app is built (tests configure it then).
-        builder.Services.AddSingleton(s => settings ?? Checked(ServeSettings.From(s.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton(s => settings
+            ?? Checked(ServeSettings.From(s.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton(s => LoadThesis(s.GetRequiredService<ServeSettings>(), kinds));
-        builder.Services.AddSingleton(s => LoadClaims(s.GetRequiredService<ServeSettings>(), s.GetRequiredService<ThesisDefinition>()));
+        builder.Services.AddSingleton(s =>
+            LoadClaims(s.GetRequiredService<ServeSettings>(), s.GetRequiredService<ThesisDefinition>()));
         // Loopback only: answer only to loopback names, so a web page elsewhere cannot reach it by DNS rebinding.
         builder.Services.AddOptions<HostFilteringOptions>().Configure<ServeSettings>((options, served) =>
         {
@@ -96,7 +104,8 @@ public static class ServerApp
     {
         try
         {
-            return settings.ThesisFile is null ? ThesisFile.LoadDefault(kinds) : ThesisFile.Load(settings.ThesisFile, kinds);
+            return settings.ThesisFile is null ? ThesisFile.LoadDefault(kinds)
+                : ThesisFile.Load(settings.ThesisFile, kinds);
         }
         catch (Exception e) when (e is DefinitionFileException or IOException or UnauthorizedAccessException)
         {
@@ -150,7 +159,8 @@ public static class ServerApp
     {
         date = null;
         if (string.IsNullOrEmpty(text)) return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d)) return false;
         date = d;
         return true;
     }

@@ -50,11 +50,14 @@ public sealed class StoreEvents(TimeProvider time)
         }
     }
 
-    /// <summary>The stream of one client: the current version at once, then every change, with heartbeats between.</summary>
+    /// <summary>The stream of one client: the current version at once, then every change, with heartbeats
+    /// between.</summary>
     public async IAsyncEnumerable<SseItem<string>> Stream([EnumeratorCancellation] CancellationToken cancel)
     {
         // Only the latest version matters to a page: a slow reader skips to it.
-        var channel = Channel.CreateBounded<StoreChange>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel =
+            Channel.CreateBounded<StoreChange>(
+                new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_gate)
         {
             _subscribers.Add(channel);

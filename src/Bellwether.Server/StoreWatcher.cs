@@ -65,8 +65,8 @@ internal sealed partial class StoreWatcher(StoreGate gate, DocumentCache cache, 
         {
             var file = new FileInfo(path);
             var wal = new FileInfo(path + ".wal");
-            return new FileStamp(file.Exists, file.Exists ? file.Length : 0, file.Exists ? file.LastWriteTimeUtc : default,
-                wal.Exists ? wal.Length : -1, wal.Exists ? wal.LastWriteTimeUtc : default);
+            return new FileStamp(file.Exists, file.Exists ? file.Length : 0, file.Exists ? file.LastWriteTimeUtc
+                : default, wal.Exists ? wal.Length : -1, wal.Exists ? wal.LastWriteTimeUtc : default);
         }
     }
 }

@@ -17,23 +17,32 @@ internal static class AlertsCommand
 {
     public static Command Create()
     {
-        var command = new Command("alerts", "Alert rules: replay a period, evaluate the days missed and deliver, dead letters (docs/alerts.md)");
+        var command = new Command("alerts",
+            "Alert rules: replay a period, evaluate the days missed and deliver, dead letters (docs/alerts.md)");
         command.Subcommands.Add(Test());
         command.Subcommands.Add(RunCommand());
         command.Subcommands.Add(DeadLetters());
         return command;
     }
 
-    private static readonly Option<string?> Thesis = new("--thesis") { Description = "Thesis file (default: the shipped thesis)" };
+    private static readonly Option<string?> Thesis =
+        new("--thesis") { Description = "Thesis file (default: the shipped thesis)" };
 
     private static Argument<string> Rules() => new("RULES") { Description = "Alert rules file (YAML, docs/alerts.md)" };
 
     private static Command Test()
     {
         var rules = Rules();
-        var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd; default: 90 days before --to)" };
-        var to = new Option<string?>("--to") { Description = "Last day (default: the thesis's latest date with current data)" };
-        var command = new Command("test", "Replay a period day by day and print what would have fired, and when (nothing is stored or sent)")
+        var from =
+            new Option<string?>("--from") { Description = "First day (yyyy-MM-dd; default: 90 days before --to)" };
+        var to =
+            new Option<string?>("--to")
+            {
+                Description =
+                "Last day (default: the thesis's latest date with current data)"
+            };
+        var command = new Command("test",
+            "Replay a period day by day and print what would have fired, and when (nothing is stored or sent)")
         {
             rules, from, to, Thesis,
         };
@@ -57,13 +66,15 @@ internal static class AlertsCommand
                 {
                     w.WriteStartObject();
                     w.WriteString("thesis", thesis.Name);
-                    w.WriteString("from", first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    w.WriteString("from",
+                        first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                     w.WriteString("to", last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                     w.WriteStartArray("notifications");
                     foreach (var e in events) AlertJson.Write(w, e, thesis.Name);
                     w.WriteEndArray();
                     w.WriteStartArray("firing_at_end");
-                    foreach (var m in engine.Firing) w.WriteStringValue(m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : ""));
+                    foreach (var m in engine.Firing) w.WriteStringValue(m.Rule
+                        + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : ""));
                     w.WriteEndArray();
                     w.WriteEndObject();
                 }
@@ -78,7 +89,8 @@ internal static class AlertsCommand
             foreach (var e in events) Line(AlertJson.Line(e));
             var firing = engine.Firing;
             Line(firing.Count == 0 ? "Nothing firing at the end."
-                : $"Firing at the end: {string.Join(", ", firing.Select(m => m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : "")))}");
+                : "Firing at the end: " +
+                $"{string.Join(", ", firing.Select(m => m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : "")))}");
             return Cli.Ok;
         });
         return command;
@@ -87,9 +99,16 @@ internal static class AlertsCommand
     private static Command RunCommand()
     {
         var rules = Rules();
-        var through = new Option<string?>("--through") { Description = "Evaluate up to this day (default: yesterday, UTC)" };
-        var since = new Option<string?>("--since") { Description = "First day of a rules file never run before (default: --through)" };
-        var command = new Command("run", "Evaluate the days since the last run (point in time), record them in the store and deliver what is due")
+        var through =
+            new Option<string?>("--through") { Description = "Evaluate up to this day (default: yesterday, UTC)" };
+        var since =
+            new Option<string?>("--since")
+            {
+                Description =
+                "First day of a rules file never run before (default: --through)"
+            };
+        var command = new Command("run",
+            "Evaluate the days since the last run (point in time), record them in the store and deliver what is due")
         {
             rules, through, since, Thesis,
         };
@@ -109,11 +128,14 @@ internal static class AlertsCommand
             {
                 throw new UsageException(e.Message);
             }
-            var watch = new AlertWatch(storePath, thesis, Concepts.Signals, file, WatchName(parse, rules), !parse.GetValue(Cli.IgnoreReleaseLags), clock);
+            var watch = new AlertWatch(storePath, thesis, Concepts.Signals, file, WatchName(parse, rules),
+                !parse.GetValue(Cli.IgnoreReleaseLags), clock);
             var output = parse.InvocationConfiguration.Output;
             foreach (var e in watch.CatchUp(last, StoreAccess.Date(parse, since))) output.WriteLine(AlertJson.Line(e));
             var round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
-            output.WriteLine($"Delivered {round.Delivered}; {round.Retrying} to retry later; {round.Dead} dead letters (bellwether alerts dead-letter list).");
+            output.WriteLine(
+                $"Delivered {round.Delivered}; {round.Retrying} to retry later; {round.Dead} dead letters " +
+                $"(bellwether alerts dead-letter list).");
             return round.Retrying + round.Dead > 0 ? Cli.RuntimeError : Cli.Ok;
         });
         return command;
@@ -130,11 +152,13 @@ internal static class AlertsCommand
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"{dead.Count} dead letters");
             foreach (var d in dead)
-                output.WriteLine($"{d.Key} {d.Channel} after {d.Attempts} attempts ({d.LastError}): {AlertJson.Line(d.Event)}");
+                output.WriteLine(
+                    $"{d.Key} {d.Channel} after {d.Attempts} attempts ({d.LastError}): {AlertJson.Line(d.Event)}");
             return Cli.Ok;
         });
         var key = new Option<string?>("--key") { Description = "Only the dead letters whose key starts with this" };
-        var replay = new Command("replay", "Queue dead letters again; the next 'alerts run' or 'serve --schedule' delivers them") { key };
+        var replay = new Command("replay",
+            "Queue dead letters again; the next 'alerts run' or 'serve --schedule' delivers them") { key };
         replay.SetAction(parse =>
         {
             using var store = StoreAccess.OpenForWrite(parse);
@@ -147,12 +171,16 @@ internal static class AlertsCommand
         return command;
     }
 
-    /// <summary>The deliverer of a rules file: its log (default <c>alerts.jsonl</c> beside the store) and webhooks.</summary>
+    /// <summary>The deliverer of a rules file: its log (default <c>alerts.jsonl</c> beside the store) and
+    /// webhooks.</summary>
     /// <exception cref="AlertReceiverException">A webhook's secret variable is not set.</exception>
-    public static AlertDeliverer Deliverer(string storePath, AlertFile file, string thesis, TimeProvider clock, HttpClient http) =>
-        new(storePath, file.Receivers, AlertLog.PathFor(file.Receivers, storePath), thesis, clock, http, Environment.GetEnvironmentVariable);
+    public static AlertDeliverer Deliverer(string storePath, AlertFile file, string thesis, TimeProvider clock,
+        HttpClient http) =>
+        new(storePath, file.Receivers, AlertLog.PathFor(file.Receivers, storePath), thesis, clock, http,
+            Environment.GetEnvironmentVariable);
 
-    private static string WatchName(ParseResult parse, Argument<string> rules) => Path.GetFullPath(parse.GetValue(rules)!);
+    private static string WatchName(ParseResult parse, Argument<string> rules) =>
+        Path.GetFullPath(parse.GetValue(rules)!);
 
     private static (Core.Board.ThesisDefinition, AlertFile) Load(ParseResult parse, Argument<string> rules)
     {

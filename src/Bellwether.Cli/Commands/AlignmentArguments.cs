@@ -5,13 +5,23 @@ using Bellwether.Core.Statistics.Returns;
 
 namespace Bellwether.Cli.Commands;
 
-/// <summary>The options shared by the statistics commands: date range, point in time, frequency and return kind.</summary>
+/// <summary>The options shared by the statistics commands: date range, point in time, frequency and return
+/// kind.</summary>
 internal sealed class AlignmentArguments
 {
-    public readonly Option<string?> Since = new("--since") { Description = "First date used (yyyy-MM-dd; default: the start of the shared data)" };
-    public readonly Option<string?> Until = new("--until") { Description = "Last date used (yyyy-MM-dd; default: the end of the data)" };
-    public readonly Option<string?> AsOf = new("--as-of") { Description = "Point in time (yyyy-MM-dd): only data dated on or before it is read" };
-    public readonly Option<string> Freq = new("--freq") { Description = "daily (shared dates), weekly (Sat–Fri weeks keyed by Friday) or monthly (keyed by month end)", DefaultValueFactory = _ => "daily" };
+    public readonly Option<string?> Since =
+        new("--since") { Description = "First date used (yyyy-MM-dd; default: the start of the shared data)" };
+    public readonly Option<string?> Until =
+        new("--until") { Description = "Last date used (yyyy-MM-dd; default: the end of the data)" };
+    public readonly Option<string?> AsOf =
+        new("--as-of") { Description = "Point in time (yyyy-MM-dd): only data dated on or before it is read" };
+    public readonly Option<string> Freq =
+        new("--freq")
+        {
+            Description =
+            "daily (shared dates), weekly (Sat–Fri weeks keyed by Friday) or monthly (keyed by month end)",
+            DefaultValueFactory = _ => "daily"
+        };
     public readonly Option<string> On;
 
     public AlignmentArguments(bool allowLevels)
@@ -44,9 +54,21 @@ internal sealed class AlignmentArguments
         var until = StoreAccess.Date(parse, Until);
         var asOf = StoreAccess.Date(parse, AsOf);
         if (asOf is { } a && (until is null || until > a)) until = a;
-        if (since > until) throw new UsageException($"--since {since:yyyy-MM-dd} is after the last date used ({until:yyyy-MM-dd})");
-        var frequency = parse.GetValue(Freq) switch { "weekly" => Frequency.Weekly, "monthly" => Frequency.Monthly, _ => Frequency.Daily };
-        var kind = parse.GetValue(On) switch { "returns" => ReturnKind.SimpleReturns, "levels" => ReturnKind.Levels, _ => ReturnKind.LogReturns };
+        if (since > until) throw new UsageException(
+            $"--since {since:yyyy-MM-dd} is after the last date used ({until:yyyy-MM-dd})");
+        var frequency = parse.GetValue(Freq) switch
+        {
+            "weekly" => Frequency.Weekly,
+            "monthly" => Frequency.Monthly,
+            _ =>
+            Frequency.Daily
+        };
+        var kind = parse.GetValue(On) switch
+        {
+            "returns" => ReturnKind.SimpleReturns,
+            "levels" => ReturnKind.Levels,
+            _ => ReturnKind.LogReturns
+        };
         return new AlignmentOptions(since, until, frequency, kind);
     }
 
@@ -65,5 +87,6 @@ internal sealed class AlignmentArguments
 
     /// <summary>A short phrase for a sentence: "weekly log returns".</summary>
     public static string Describe(AlignmentOptions o) =>
-        $"{o.Frequency.ToString().ToLowerInvariant()} {o.Kind switch { ReturnKind.SimpleReturns => "simple returns", ReturnKind.Levels => "price levels", _ => "log returns" }}";
+        $"{o.Frequency.ToString().ToLowerInvariant()} " +
+        $"{o.Kind switch { ReturnKind.SimpleReturns => "simple returns", ReturnKind.Levels => "price levels", _ => "log returns" }}";
 }

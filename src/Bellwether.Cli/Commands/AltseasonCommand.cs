@@ -8,25 +8,86 @@ using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
 
-/// <summary><c>bellwether altseason</c>: the Altcoin Season Index as of a date, optionally with its daily history.</summary>
+/// <summary><c>bellwether altseason</c>: the Altcoin Season Index as of a date, optionally with its daily
+/// history.</summary>
 internal static class AltseasonCommand
 {
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Evaluate at this date (yyyy-MM-dd; default: --to, else Bitcoin's last close)" };
-        var window = new Option<int>("--window") { Description = "N, the return window in calendar days (30, 90 or 365 are the published variants)", DefaultValueFactory = _ => 90 }
+        var asOf =
+            new Option<string?>("--as-of")
+            {
+                Description =
+                "Evaluate at this date (yyyy-MM-dd; default: --to, else Bitcoin's last close)"
+            };
+        var window =
+            new Option<int>("--window")
+            {
+                Description =
+                "N, the return window in calendar days (30, 90 or 365 are the published variants)",
+                DefaultValueFactory = _ => 90
+            }
             .Between(1, AltseasonQuery.MaxDays);
-        var top = new Option<int>("--top") { Description = "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)", DefaultValueFactory = _ => 50 }
+        var top =
+            new Option<int>("--top")
+            {
+                Description =
+                "K, the number of eligible altcoins counted (50 as blockchaincenter.net, 100 as CoinMarketCap)",
+                DefaultValueFactory = _ => 50
+            }
             .Between(1, AltseasonQuery.MaxTop);
-        var from = new Option<string?>("--from") { Description = "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)" };
-        var to = new Option<string?>("--to") { Description = "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)" };
-        var rankings = new Option<string?>("--rankings") { Description = "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then snapshot lists, then order-only)" };
-        var mode = new Option<RankingCombination>("--ranking-mode") { Description = "latest: the most recent ranking of any list; priority: a later list only where earlier ones have not started", DefaultValueFactory = _ => RankingCombination.Latest };
-        var minCoverage = new Option<double>("--min-coverage") { Description = "Share of K that must be eligible for status ok (0-1)", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMinCoverage };
-        var maxAge = new Option<int>("--max-ranking-age") { Description = "Oldest ranking in force, in days, for status ok", DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMaxRankingAgeDays };
+        var from =
+            new Option<string?>("--from")
+            {
+                Description =
+                "First day of a daily history (yyyy-MM-dd; default with --to: the first ranking)"
+            };
+        var to =
+            new Option<string?>("--to")
+            {
+                Description =
+                "Last day of a daily history (yyyy-MM-dd; default with --from: the as-of date)"
+            };
+        var rankings =
+            new Option<string?>("--rankings")
+            {
+                Description =
+                "Ranking lists in order, comma-separated; the first wins a shared date (default: market caps, then " +
+                "snapshot lists, then order-only)"
+            };
+        var mode =
+            new Option<RankingCombination>("--ranking-mode")
+            {
+                Description =
+                "latest: the most recent ranking of any list; priority: a later list only where earlier ones have " +
+                "not started", DefaultValueFactory = _ => RankingCombination.Latest
+            };
+        var minCoverage =
+            new Option<double>("--min-coverage")
+            {
+                Description = "Share of K that must be eligible for status ok (0-1)",
+                DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMinCoverage
+            };
+        var maxAge =
+            new Option<int>("--max-ranking-age")
+            {
+                Description = "Oldest ranking in force, in days, for status ok",
+                DefaultValueFactory = _ => AltcoinSeasonParameters.DefaultMaxRankingAgeDays
+            };
         var exclude = new Option<string?>("--exclude") { Description = "Extra symbols to leave out, comma-separated" };
-        var include = new Option<string?>("--include") { Description = "Symbols to keep although a coin list flags them, comma-separated" };
-        var alias = new Option<string[]>("--alias") { Description = "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable", AllowMultipleArgumentsPerToken = false };
+        var include =
+            new Option<string?>("--include")
+            {
+                Description =
+                "Symbols to keep although a coin list flags them, comma-separated"
+            };
+        var alias =
+            new Option<string[]>("--alias")
+            {
+                Description =
+                "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable",
+                AllowMultipleArgumentsPerToken = false
+            };
         var command = new Command(Concepts.Signal<AltSeasonSignal>().Name,
             "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
@@ -40,7 +101,8 @@ internal static class AltseasonCommand
                 From = StoreAccess.Date(parse, from), To = StoreAccess.Date(parse, to),
                 Rankings = AltseasonQuery.List(parse.GetValue(rankings)), RankingMode = parse.GetValue(mode),
                 MinCoverage = parse.GetValue(minCoverage), MaxRankingAge = parse.GetValue(maxAge),
-                Exclude = AltseasonQuery.List(parse.GetValue(exclude)), Include = AltseasonQuery.List(parse.GetValue(include)),
+                Exclude = AltseasonQuery.List(parse.GetValue(exclude)),
+                Include = AltseasonQuery.List(parse.GetValue(include)),
                 Alias = parse.GetValue(alias) ?? [],
             };
             query.Parameters(); // a bad value is a usage error before the store is opened
@@ -64,24 +126,38 @@ internal static class AltseasonCommand
         }
         else
         {
-            console.MarkupLine($"{title}: [bold]{r.Index:0.#}[/], {Words(r.Season)}. {r.Outperformers.Count} of {r.EligibleCount} eligible altcoins beat Bitcoin's {r.BenchmarkReturn:+0.0%;-0.0%}"
-                               + (r.ShortOfTop ? $" [yellow](only {r.EligibleCount} of {p.TopCount} had closes at both ends)[/]" : "") + ".");
-            var table = new Table().Border(TableBorder.Simple).AddColumns("#", "coin", "rank", $"{p.WindowDays}-day return", "series");
+            console.MarkupLine(
+                $"{title}: [bold]{r.Index:0.#}[/], {Words(r.Season)}. {r.Outperformers.Count} of {r.EligibleCount} " +
+                $"eligible altcoins beat Bitcoin's {r.BenchmarkReturn:+0.0%;-0.0%}"
+                               + (r.ShortOfTop
+                                   ? $" [yellow](only {r.EligibleCount} of {p.TopCount} had closes at both ends)[/]"
+                                   : "") + ".");
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns("#", "coin", "rank", $"{p.WindowDays}-day return", "series");
             int shown = 0;
             foreach (var c in r.Outperformers.Take(10))
-                table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(), $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
+                table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(),
+                    $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
             if (shown > 0) console.Write(table);
-            var coverage = $"Coverage: {r.EligibleCount} of {p.TopCount} eligible ({r.Coverage:0%}), ranking {r.RankingAgeDays} days old";
+            var coverage =
+                $"Coverage: {r.EligibleCount} of {p.TopCount} eligible ({r.Coverage:0%}), ranking {r.RankingAgeDays} " +
+                "days old";
             console.MarkupLine(r.Status == IndexStatus.Ok ? $"{coverage}: ok."
-                : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this reading.");
+                : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this " +
+                "reading.");
         }
-        if (r.Ranking is { } k) console.MarkupLine($"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber} days old).");
+        if (r.Ranking is { } k) console.MarkupLine(
+            $"Ranking in force: {Markup.Escape(k.List)} of {k.Date:yyyy-MM-dd} ({r.Date.DayNumber - k.Date.DayNumber}" +
+            $" days old).");
         var gaps = r.Skipped.Where(s => s.Reason is SkipReason.NoDailySeries or SkipReason.MissingStartClose
             or SkipReason.MissingEndClose or SkipReason.MissingBothCloses).ToList();
         if (gaps.Count > 0)
-            console.MarkupLine($"Skipped for missing data: {Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
+            console.MarkupLine(
+                $"Skipped for missing data: " +
+                $"{Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
         if (ethBtc is { } e)
-            console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}" + (e.Warning("ETH/BTC", r.Date) is { } w ? $" [yellow]({w})[/]." : "."));
+            console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}"
+                + (e.Warning("ETH/BTC", r.Date) is { } w ? $" [yellow]({w})[/]." : "."));
         if (dominance is { } d)
             console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" +
                                (d.Warning("Bitcoin dominance", r.Date) is { } w ? $" [yellow]({w})[/]."
@@ -92,10 +168,13 @@ internal static class AltseasonCommand
 
     private static void PrintPublished(IAnsiConsole console, PublishedComparison published)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumns("date", "published", "by", "computed", "difference", "status", "ranking age");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("date", "published", "by", "computed", "difference", "status", "ranking age");
         foreach (var c in published.Readings)
-            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", $"{c.Published.Value:0.#}", Markup.Escape(c.Published.Provider),
-                c.Computed.IsDefined ? $"{c.Computed.Index:0.#}" : "—", double.IsNaN(c.Difference) ? "—" : $"{c.Difference:+0.#;-0.#;0}",
+            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", $"{c.Published.Value:0.#}",
+                Markup.Escape(c.Published.Provider),
+                c.Computed.IsDefined ? $"{c.Computed.Index:0.#}" : "—", double.IsNaN(c.Difference) ? "—"
+                : $"{c.Difference:+0.#;-0.#;0}",
                 Snake(c.Computed.Status), c.Computed.RankingAgeDays < 0 ? "—" : $"{c.Computed.RankingAgeDays} d");
         console.Write(table);
         console.MarkupLine(Markup.Escape(published.Sentence()!));
@@ -106,11 +185,15 @@ internal static class AltseasonCommand
         var defined = history.Where(h => h.IsDefined).ToList();
         var table = new Table().Border(TableBorder.Simple).AddColumns("month end", "index", "eligible", "season");
         foreach (var h in history.Where((h, i) => i == history.Length - 1 || history[i + 1].Date.Month != h.Date.Month))
-            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(), Words(p.SeasonOf(h.Index)));
+            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(),
+                Words(p.SeasonOf(h.Index)));
         console.Write(table);
-        console.MarkupLine($"History {history[0].Date:yyyy-MM-dd} → {history[^1].Date:yyyy-MM-dd}: {history.Length:#,0} days, "
-                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.AltcoinSeason):#,0} in Altcoin Season, "
-                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.BitcoinSeason):#,0} in Bitcoin Season, "
+        console.MarkupLine(
+            $"History {history[0].Date:yyyy-MM-dd} → {history[^1].Date:yyyy-MM-dd}: {history.Length:#,0} days, "
+                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.AltcoinSeason):#,0} in Altcoin " +
+                           "Season, "
+                           + $"{defined.Count(h => p.SeasonOf(h.Index) == Season.BitcoinSeason):#,0} in Bitcoin " +
+                           "Season, "
                            + $"{history.Length - defined.Count:#,0} undefined, "
                            + $"{defined.Count(h => h.Status != IndexStatus.Ok):#,0} partial or on a stale ranking.");
     }
@@ -123,7 +206,8 @@ internal static class AltseasonCommand
         _ => "undefined",
     };
 
-    private static string Snake(IndexStatus s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
+    private static string Snake(IndexStatus s) =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
 
     private static string Words(IndexStatus s, AltcoinSeasonParameters? p = null) => s switch
     {

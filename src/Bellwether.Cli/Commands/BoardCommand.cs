@@ -23,25 +23,48 @@ internal static class BoardCommand
     {
         var asOf = new Option<string?>("--as-of")
         {
-            Description = "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)",
+            Description =
+                "Evaluate with the data known on this date (yyyy-MM-dd; default: the latest date on which every " +
+                "input of the thesis is current)",
         };
-        var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
-        var history = new Option<bool>("--history") { Description = "Readiness from --from to --to instead of the board (every Friday unless --frequency)" };
+        var thesis =
+            new Option<string?>("--thesis")
+            {
+                Description =
+                $"Thesis file (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})"
+            };
+        var history =
+            new Option<bool>("--history")
+            {
+                Description =
+                "Readiness from --from to --to instead of the board (every Friday unless --frequency)"
+            };
         var frequency = new Option<string>("--frequency")
         {
-            Description = "Days of --history: daily | weekly (Fridays) | monthly (month ends); computed by one stream over the data",
+            Description =
+                "Days of --history: daily | weekly (Fridays) | monthly (month ends); computed by one stream over the " +
+                "data",
             DefaultValueFactory = _ => "weekly",
         };
         frequency.AcceptOnlyFromAmong("daily", "weekly", "monthly");
-        var from = new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
-        var to = new Option<string?>("--to") { Description = "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)" };
+        var from =
+            new Option<string?>("--from") { Description = "First date of --history (yyyy-MM-dd; default 2018-01-01)" };
+        var to =
+            new Option<string?>("--to")
+            {
+                Description =
+                "Last date of --history (yyyy-MM-dd; default: --as-of, else the thesis's latest date)"
+            };
         var compare = new Option<string?>("--compare")
         {
-            Description = "List the signals that flipped and the change in readiness since this date (yyyy-MM-dd), or " +
-                          $"'{LastRun.Keyword}': since the last --compare {LastRun.Keyword} run (its board is kept beside the store); " +
+            Description =
+                "List the signals that flipped and the change in readiness since this date (yyyy-MM-dd), or " +
+                          $"'{LastRun.Keyword}': since the last --compare {LastRun.Keyword} run (its board is kept " +
+                          "beside the store); " +
                           $"exit code {Cli.SignalsFlipped} when any flipped",
         };
-        var command = new Command("board", "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
+        var command = new Command("board",
+            "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
             asOf, thesis, history, frequency, from, to, compare,
         };
@@ -53,11 +76,15 @@ internal static class BoardCommand
             bool sinceLast = parse.GetValue(compare) == LastRun.Keyword;
             var compareDate = sinceLast ? null : StoreAccess.Date(parse, compare);
             bool wantHistory = parse.GetValue(history);
-            if (!wantHistory && (fromDate is not null || toDate is not null || parse.GetResult(frequency) is { Implicit: false }))
+            if (!wantHistory
+                && (fromDate is not null || toDate is not null || parse.GetResult(frequency) is { Implicit: false }))
                 throw new UsageException("--from, --to and --frequency go with --history");
-            if (wantHistory && (compareDate is not null || sinceLast)) throw new UsageException("give --history or --compare, not both");
+            if (wantHistory
+                && (compareDate is not null
+                    || sinceLast)) throw new UsageException("give --history or --compare, not both");
             if (sinceLast && asOfDate is not null)
-                throw new UsageException($"--compare {LastRun.Keyword} compares the latest board with the last run's: leave out --as-of");
+                throw new UsageException(
+                    $"--compare {LastRun.Keyword} compares the latest board with the last run's: leave out --as-of");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
@@ -93,40 +120,47 @@ internal static class BoardCommand
             }
             if (sinceLast)
             {
-                var since = LastRun.Compare(store, data, definition, file, LastRun.FileOf(store.Path, definition.Name), kinds);
+                var since = LastRun.Compare(store, data, definition, file, LastRun.FileOf(store.Path, definition.Name),
+                    kinds);
                 if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, since.Json());
                 else if (since.Comparison is { } c) PrintComparison(Output.Console(parse), c);
                 else
-                    Output.Console(parse).MarkupLine(Markup.Escape($"{definition.Name}: no earlier run recorded in {since.File}; " +
-                        $"this board (as of {since.Now.AsOf:yyyy-MM-dd}) is kept for the next --compare {LastRun.Keyword}."));
+                    Output.Console(parse)
+                        .MarkupLine(Markup.Escape($"{definition.Name}: no earlier run recorded in {since.File}; " +
+                        $"this board (as of {since.Now.AsOf:yyyy-MM-dd}) is kept for the next --compare " +
+                        $"{LastRun.Keyword}."));
                 LastRun.Write(since.File, since.Now);
                 return since.Comparison is { Flipped.Count: > 0 } ? Cli.SignalsFlipped : Cli.Ok;
             }
             if (compareDate is { } before)
             {
                 var (comparison, why) = BoardDocument.Compare(store, data, definition, before, asOfDate, kinds);
-                if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, comparison.Json(BoardDocument.ThesisInfo(definition, file), why));
+                if (parse.GetValue(Cli.Json)) Output.WriteJson(parse,
+                    comparison.Json(BoardDocument.ThesisInfo(definition, file), why));
                 else PrintComparison(Output.Console(parse), comparison);
                 return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
             var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
-                parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(definition, file), chosen)
+                parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board,
+                    BoardDocument.ThesisInfo(definition, file), chosen)
                     with
                 { AsOfPastData = asOfDate is { } given ? StoreAccess.PastTheData(store, given) : null }));
             else
             {
                 Print(Output.Console(parse), board);
                 if (chosen is not null)
-                    Output.Console(parse).MarkupLine(Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+                    Output.Console(parse)
+                        .MarkupLine(
+                            Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
             }
             return Cli.Ok;
         });
         return command;
     }
 
-    private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from, DateOnly to,
-        Frequency every, IReadOnlyList<ReadinessPoint> points)
+    private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from,
+        DateOnly to, Frequency every, IReadOnlyList<ReadinessPoint> points)
     {
         if (parse.GetValue(Cli.Json))
         {
@@ -135,34 +169,48 @@ internal static class BoardCommand
         }
         string unit = every switch { Frequency.Daily => "day", Frequency.Monthly => "month", _ => "week" };
         var console = Output.Console(parse);
-        var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated(unit), new("readiness"), new("counted"), new("support / neutral / against"));
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns(DrawdownCommand.Dated(unit), new("readiness"), new("counted"),
+                new("support / neutral / against"));
         foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
-            table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld" : Output.Number(Math.Round(p.Readiness)),
-                ValueText.Of(p.Counted, ValueKind.Share),
-                $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} / {p.States.Count(s => s == SignalState.Against)}");
+            table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld"
+                : Output.Number(Math.Round(p.Readiness)), ValueText.Of(p.Counted, ValueKind.Share),
+                $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} " +
+                $"/ {p.States.Count(s => s == SignalState.Against)}");
         console.Write(table);
         var valid = points.Where(p => !double.IsNaN(p.Readiness)).ToList();
         console.MarkupLine(Markup.Escape(valid.Count == 0
-            ? $"{thesis.Name}: no {unit} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had {ValueText.Of(thesis.MinMeasured, ValueKind.Share)} of its weight measured."
-            : $"{thesis.Name}: readiness {BoardDocument.Every(every)} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} ({points.Count} {unit}s, every 4th shown); " +
-              $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high {valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest {valid[^1].Readiness:0}."));
+            ? $"{thesis.Name}: no {unit} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} had " +
+            $"{ValueText.Of(thesis.MinMeasured, ValueKind.Share)} of its weight measured."
+            : $"{thesis.Name}: readiness {BoardDocument.Every(every)} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (" +
+            $"{points.Count} {unit}s, every 4th shown); " +
+              $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high " +
+              $"{valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest " +
+              $"{valid[^1].Readiness:0}."));
     }
 
     private static void PrintComparison(IAnsiConsole console, BoardComparison comparison)
     {
-        static string Readiness(BoardResult b) => b.Withheld is null ? b.Readiness.ToString("0", CultureInfo.InvariantCulture) : "withheld";
+        static string Readiness(BoardResult b) => b.Withheld is null
+            ? b.Readiness.ToString("0", CultureInfo.InvariantCulture) : "withheld";
         var (before, now) = (comparison.Before, comparison.Now);
-        string change = double.IsNaN(comparison.ReadinessChange) ? "" : $" ({ValueText.Of(comparison.ReadinessChange, ValueKind.IndexPointsChange)})";
+        string change = double.IsNaN(comparison.ReadinessChange) ? ""
+            : $" ({ValueText.Of(comparison.ReadinessChange, ValueKind.IndexPointsChange)})";
         if (comparison.Flipped.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple).AddColumns(new TableColumn("signal"), new TableColumn($"{before.AsOf:yyyy-MM-dd}").NoWrap(),
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns(new TableColumn("signal"), new TableColumn($"{before.AsOf:yyyy-MM-dd}").NoWrap(),
                 new TableColumn($"{now.AsOf:yyyy-MM-dd}").NoWrap(), DrawdownCommand.Dated("since"));
             foreach (var f in comparison.Flipped)
                 table.AddRow(new Text(f.Title), new Markup(State(f.From) + (f.StaleBefore ? " [yellow]stale[/]" : "")),
-                    new Markup(State(f.To) + (f.StaleNow ? " [yellow]stale[/]" : "")), new Text(f.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
+                    new Markup(State(f.To) + (f.StaleNow ? " [yellow]stale[/]" : "")),
+                    new Text(f.Since is { } d ? $"{d:yyyy-MM-dd}" : ""));
             console.Write(table);
         }
-        console.MarkupLine(Markup.Escape($"{now.Thesis}: from {before.AsOf:yyyy-MM-dd} to {now.AsOf:yyyy-MM-dd}, readiness {Readiness(before)} → {Readiness(now)}{change}; " +
+        console.MarkupLine(
+            Markup.Escape(
+                $"{now.Thesis}: from {before.AsOf:yyyy-MM-dd} to {now.AsOf:yyyy-MM-dd}, readiness {Readiness(before)}" +
+                $" → {Readiness(now)}{change}; " +
                                          $"{comparison.Flipped.Count} of {now.Signals.Count} signals flipped."));
     }
 
@@ -174,20 +222,25 @@ internal static class BoardCommand
             new("since", Optional: true));
         foreach (var s in board.Signals)
             table.AddRow($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]",
-                State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : ""), Markup.Escape(ValueText.Of(s.Value, s.Unit)),
-                s.Since is { } d ? $"{d:yyyy-MM-dd}" : "");
+                State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : ""),
+                Markup.Escape(ValueText.Of(s.Value, s.Unit)), s.Since is { } d ? $"{d:yyyy-MM-dd}" : "");
         table.Write(console);
-        var parts = new FittedTable(new("signal"), new("weight", Right: true), new("score", Right: true), new("points", Right: true), new("note", Wraps: true));
+        var parts = new FittedTable(new("signal"), new("weight", Right: true), new("score", Right: true),
+            new("points", Right: true), new("note", Wraps: true));
         foreach (var p in board.Breakdown)
             parts.AddText(p.Id, Output.Number(p.Weight), double.IsNaN(p.Score) ? "" : Output.Number(p.Score),
                 p.Contribution.ToString("0.0", CultureInfo.InvariantCulture), p.Note);
         parts.Write(console);
         int Count(SignalState st) => board.Signals.Count(s => s.State == st);
         int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
-        string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})" : $"[bold]{board.Readiness:0}/100[/]";
+        string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})"
+            : $"[bold]{board.Readiness:0}/100[/]";
         console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}: readiness {readiness} — " +
-                           $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} neutral[/], [red]{Count(SignalState.Against)} against[/], " +
-                           $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]{(staleCount > 0 ? $", {staleCount} stale" : "")}; {ValueText.Of(board.Counted, ValueKind.Share)} of the weight counted.");
+                           $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} " +
+                           $"neutral[/], [red]{Count(SignalState.Against)} against[/], " +
+                           $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]" +
+                           $"{(staleCount > 0 ? $", {staleCount} stale" : "")}; " +
+                           $"{ValueText.Of(board.Counted, ValueKind.Share)} of the weight counted.");
     }
 
     private static string State(SignalState state) => state switch

@@ -19,16 +19,48 @@ internal static class ClusterCheckCommand
     public static Command Create()
     {
         var cluster = ClusterArguments.Connection(required: true);
-        var synthetic = new Option<int?>("--synthetic") { Description = "Replay a seeded synthetic universe of N instruments instead of the store" }
+        var synthetic =
+            new Option<int?>("--synthetic")
+            {
+                Description =
+                "Replay a seeded synthetic universe of N instruments instead of the store"
+            }
             .Between(2, 1_000_000);
-        var steps = new Option<int>("--steps") { Description = "With --synthetic: steps (days) of bars", DefaultValueFactory = _ => 250 }.Between(2, 100_000);
-        var window = new Option<int>("--window") { Description = "Window in steps", DefaultValueFactory = _ => 90 }.Between(4, 100_000);
-        var maxLag = new Option<int>("--max-lag") { Description = "Largest lead in steps", DefaultValueFactory = _ => 1 }.Between(0, 5);
-        var group = new Option<int>("--group-size") { Description = "Instruments per group of the pair blocks", DefaultValueFactory = _ => 64 }.Between(1, 4096);
-        var batch = new Option<int>("--batch") { Description = "Steps per batch sent to a grain", DefaultValueFactory = _ => 32 }.Between(1, 100_000);
-        var overlap = new Option<int>("--overlap") { Description = "Steps each batch repeats (re-deliveries the grains must ignore)", DefaultValueFactory = _ => 0 }
+        var steps = new Option<int>("--steps")
+        {
+            Description = "With --synthetic: steps (days) of bars",
+            DefaultValueFactory = _ => 250
+        }.Between(2, 100_000);
+        var window = new Option<int>("--window")
+        {
+            Description = "Window in steps", DefaultValueFactory = _ =>
+            90
+        }.Between(4, 100_000);
+        var maxLag = new Option<int>("--max-lag")
+        {
+            Description = "Largest lead in steps", DefaultValueFactory = _ =>
+            1
+        }.Between(0, 5);
+        var group = new Option<int>("--group-size")
+        {
+            Description = "Instruments per group of the pair blocks",
+            DefaultValueFactory = _ => 64
+        }.Between(1, 4096);
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Steps per batch sent to a grain",
+            DefaultValueFactory = _ => 32
+        }.Between(1, 100_000);
+        var overlap =
+            new Option<int>("--overlap")
+            {
+                Description =
+                "Steps each batch repeats (re-deliveries the grains must ignore)", DefaultValueFactory = _ => 0
+            }
             .Between(0, 100_000);
-        var command = new Command("cluster-check", "Replay a universe through the cluster and compare every result with the single-process engine (one JSON line)")
+        var command = new Command("cluster-check",
+            "Replay a universe through the cluster and compare every result with the single-process engine (one JSON " +
+            "line)")
         {
             cluster, synthetic, steps, window, maxLag, group, batch, overlap,
         };
@@ -45,7 +77,11 @@ internal static class ClusterCheckCommand
             using var host = ClusterArguments.Client(parse.GetValue(cluster)!);
             var grains = host.Services.GetRequiredService<IClusterClient>();
             int silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(true, ct)).Count;
-            var replay = new ClusterReplay(grains, spec, universe) { BatchSteps = parse.GetValue(batch), Overlap = parse.GetValue(overlap) };
+            var replay = new ClusterReplay(grains, spec, universe)
+            {
+                BatchSteps = parse.GetValue(batch),
+                Overlap = parse.GetValue(overlap)
+            };
             var clock = Stopwatch.StartNew();
             var running = replay.Run(universe.Steps, ct);
             while (await Task.WhenAny(running, Task.Delay(500, ct)) != running)
@@ -63,12 +99,14 @@ internal static class ClusterCheckCommand
             long bars = Enumerable.Range(0, universe.Ids.Count).Sum(i => (long)universe.BarCount(i));
             var line = new Dictionary<string, object>
             {
-                ["silos"] = silos, ["instruments"] = universe.Ids.Count, ["pairs"] = spec.Layout.PairCount, ["bars"] = bars,
+                ["silos"] = silos, ["instruments"] = universe.Ids.Count, ["pairs"] = spec.Layout.PairCount,
+                ["bars"] = bars,
                 ["lost"] = comparison.Lost, ["duplicated"] = comparison.Duplicated, ["equal"] = comparison.Equal,
                 ["updates_per_s"] = Math.Round(pairUpdates / replaySeconds),
                 ["recovery_s"] = Math.Round(counts.RecoverySeconds, 1),
                 ["engine_updates_per_s"] = Math.Round(pairUpdates / engineSeconds),
-                ["steps"] = universe.Steps, ["lanes_per_pair"] = 2 * options.MaxLag + 1, ["blocks"] = spec.Layout.BlockCount,
+                ["steps"] = universe.Steps, ["lanes_per_pair"] = 2 * options.MaxLag + 1,
+                ["blocks"] = spec.Layout.BlockCount,
                 ["replay_s"] = Math.Round(replaySeconds, 2), ["engine_s"] = Math.Round(engineSeconds, 2),
                 ["ignored"] = counts.Ignored, ["gaps"] = counts.Gaps, ["retries"] = counts.Retries,
                 ["differing"] = comparison.Differing,

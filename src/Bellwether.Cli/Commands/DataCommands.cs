@@ -28,11 +28,13 @@ internal static class DataCommands
         };
         var ids = new Option<string?>("--id")
         {
-            Description = "Only ids matching these patterns, comma-separated, case-insensitive; * is any run of characters, " +
+            Description =
+                "Only ids matching these patterns, comma-separated, case-insensitive; * is any run of characters, " +
                           "? one character (e.g. 'BTC*,ETH')",
         };
         var command = new Command("status",
-            "A table of instruments: class, first and last date, rows, gaps against their calendar, release rule, source")
+            "A table of instruments: class, first and last date, rows, gaps against their calendar, release rule, " +
+            "source")
         {
             classes, ids,
         };
@@ -43,25 +45,34 @@ internal static class DataCommands
             var all = store.Status();
             var rows = all.Where(keep).ToList();
             var (coinLists, rankings) = store.ListNames();
-            var releases = store.Instruments().ToDictionary(i => i.Id, i => ReleaseRules.Default.For(i), StringComparer.Ordinal);
+            var releases = store.Instruments()
+                .ToDictionary(i => i.Id, i => ReleaseRules.Default.For(i), StringComparer.Ordinal);
             if (parse.GetValue(Cli.Json))
             {
-                Output.WriteJson(parse, DataStatusDocument.Json(store, rows, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags)));
+                Output.WriteJson(parse,
+                    DataStatusDocument.Json(store, rows, releaseLags: !parse.GetValue(Cli.IgnoreReleaseLags)));
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new FittedTable(new("id"), new("class"), new("unit", Wraps: true, Optional: true), new("calendar", Optional: true),
+            var table = new FittedTable(new("id"), new("class"), new("unit", Wraps: true, Optional: true),
+                new("calendar", Optional: true),
                 new("first"), new("last"), new("rows", Right: true), new("gaps", Right: true),
                 new("source", Wraps: true, Optional: true), new("public", Wraps: true, Optional: true));
             foreach (var r in rows)
-                table.AddText(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
-                    r.Calendar, $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"), r.Gaps.ToString("#,0"),
-                    Shorten(r.Sources).Replace(";", "; "), releases[r.Id].Rule.Describe());
+                table.AddText(Printable.Escape(r.Id), ClassName(r.Class), r.QuoteUnit
+                    + (r.ContractScale != 1 ? $" per {r.ContractScale:#,0}" : ""),
+                    r.Calendar, $"{r.First:yyyy-MM-dd}", $"{r.Last:yyyy-MM-dd}", r.Rows.ToString("#,0"),
+                    r.Gaps.ToString("#,0"), Shorten(r.Sources).Replace(";", "; "), releases[r.Id].Rule.Describe());
             table.Write(console);
-            console.MarkupLine("public: the day an observation is first published (a column when it fits; --json always has it; " +
+            console.MarkupLine(
+                "public: the day an observation is first published (a column when it fits; --json always has it; " +
                                "release rules and their sources: docs/release-lags.md)" +
                                (parse.GetValue(Cli.IgnoreReleaseLags) ? "; ignored: --ignore-release-lags" : ""));
-            console.MarkupLine($"{(rows.Count == all.Count ? "" : $"{rows.Count} of ")}{all.Count} instruments in {Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: {Markup.Escape(string.Join(", ", coinLists))}; rankings: {Markup.Escape(string.Join(", ", rankings))}");
+            console.MarkupLine(
+                $"{(rows.Count == all.Count ? "" : $"{rows.Count} of ")}{all.Count} instruments in " +
+                $"{Markup.Escape(store.Path)} (schema v{store.SchemaVersion}); coin lists: " +
+                $"{Markup.Escape(string.Join(", ", coinLists))}; rankings: " +
+                $"{Markup.Escape(string.Join(", ", rankings))}");
             return Cli.Ok;
         });
         return command;
@@ -78,10 +89,13 @@ internal static class DataCommands
         ClassNames.FirstOrDefault(c => c.Value.ToString() == storedClass).Key ?? storedClass;
 
     /// <summary>The rows <c>data status</c> keeps: every row when neither option is given.</summary>
-    private static Func<InstrumentStatus, bool> Filter(ParseResult parse, Option<string?> classOption, Option<string?> idOption)
+    private static Func<InstrumentStatus, bool> Filter(ParseResult parse, Option<string?> classOption,
+        Option<string?> idOption)
     {
-        var wantedClasses = List(parse.GetValue(classOption)).Select(name => ClassNames.TryGetValue(name, out var c) ? c.ToString()
-            : throw new UsageException($"--class: unknown class '{name}' (classes: {string.Join(", ", ClassNames.Keys)})")).ToHashSet();
+        var wantedClasses = List(parse.GetValue(classOption))
+            .Select(name => ClassNames.TryGetValue(name, out var c) ? c.ToString()
+            : throw new UsageException(
+                $"--class: unknown class '{name}' (classes: {string.Join(", ", ClassNames.Keys)})")).ToHashSet();
         var patterns = List(parse.GetValue(idOption)).Select(p => new Regex(
             "^" + Regex.Escape(p).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
@@ -104,7 +118,8 @@ internal static class DataCommands
             var toDate = StoreAccess.Date(parse, to);
             if (fromDate > toDate) throw new UsageException("--from is after --to");
             using var store = StoreAccess.OpenForRead(parse);
-            var instrument = store.FindInstrument(parse.GetValue(id)!) ?? throw store.UnknownInstrument(parse.GetValue(id)!);
+            var instrument = store.FindInstrument(parse.GetValue(id)!)
+                ?? throw store.UnknownInstrument(parse.GetValue(id)!);
             return instrument.Class == AssetClass.EtfFlows
                 ? ShowFlows(parse, store.LoadFlows(instrument.Id), fromDate, toDate)
                 : ShowSeries(parse, store.LoadSeries(instrument.Id, fromDate, toDate));
@@ -128,15 +143,19 @@ internal static class DataCommands
             });
             return Cli.Ok;
         }
-        var table = new FittedTable(new("date"), new("open", Right: true), new("high", Right: true), new("low", Right: true),
-            new("close", Right: true), new("volume", Right: true, Optional: true), new("market cap", Right: true, Optional: true),
-            new("source", Wraps: true, Optional: true));
+        var table = new FittedTable(new("date"), new("open", Right: true), new("high", Right: true),
+            new("low", Right: true),
+            new("close", Right: true), new("volume", Right: true, Optional: true),
+            new("market cap", Right: true, Optional: true), new("source", Wraps: true, Optional: true));
         for (int i = 0; i < s.Count; i++)
-            table.AddText($"{s.Dates[i]:yyyy-MM-dd}", Output.Number(s.Open[i]), Output.Number(s.High[i]), Output.Number(s.Low[i]),
+            table.AddText($"{s.Dates[i]:yyyy-MM-dd}", Output.Number(s.Open[i]), Output.Number(s.High[i]),
+                Output.Number(s.Low[i]),
                 Output.Number(s.Close[i]), Output.Number(s.Volume[i]), Output.Number(s.MarketCap[i]), s.SourceAt(i));
         var console = Output.Console(parse);
         LeftOut(console, table.Write(console));
-        console.MarkupLine($"{Markup.Escape(s.Instrument.Id)}: {s.Count:#,0} rows, {s.Instrument.Class}, {Markup.Escape(s.Instrument.QuoteUnit)}");
+        console.MarkupLine(
+            $"{Markup.Escape(s.Instrument.Id)}: {s.Count:#,0} rows, {s.Instrument.Class}, " +
+            $"{Markup.Escape(s.Instrument.QuoteUnit)}");
         return Cli.Ok;
     }
 
@@ -144,13 +163,15 @@ internal static class DataCommands
     private static void LeftOut(IAnsiConsole console, IReadOnlyList<string> headers)
     {
         if (headers.Count > 0)
-            console.MarkupLine($"[grey]Left out to fit {console.Profile.Width} columns: {Markup.Escape(string.Join(", ", headers))} " +
+            console.MarkupLine(
+                $"[grey]Left out to fit {console.Profile.Width} columns: {Markup.Escape(string.Join(", ", headers))} " +
                                "(a wider terminal or COLUMNS shows them; --json has every column).[/]");
     }
 
     private static int ShowFlows(ParseResult parse, Core.Flows.FlowTable t, DateOnly? from, DateOnly? to)
     {
-        var rows = Enumerable.Range(0, t.Count).Where(i => (from is null || t.Dates[i] >= from) && (to is null || t.Dates[i] <= to)).ToList();
+        var rows = Enumerable.Range(0, t.Count)
+            .Where(i => (from is null || t.Dates[i] >= from) && (to is null || t.Dates[i] <= to)).ToList();
         if (parse.GetValue(Cli.Json))
         {
             Output.WriteJson(parse, new
@@ -159,7 +180,8 @@ internal static class DataCommands
                 rows = rows.Select(i => new
                 {
                     date = t.Dates[i],
-                    flows = t.Funds.Select((f, k) => (f, v: t.Values[k][i])).ToDictionary(x => x.f, x => double.IsNaN(x.v) ? (double?)null : x.v),
+                    flows = t.Funds.Select((f, k) => (f, v: t.Values[k][i]))
+                        .ToDictionary(x => x.f, x => double.IsNaN(x.v) ? (double?)null : x.v),
                     total = t.Total[i],
                     derived = t.Derived?[i] == true,
                 }),
@@ -172,8 +194,10 @@ internal static class DataCommands
             // Flows derived from shares outstanding × NAV say so on their row.
             .. t.Derived is null ? Array.Empty<FittedTable.Column>() : [new("source", Wraps: true)]]);
         foreach (var i in rows)
-            table.AddText([$"{t.Dates[i]:yyyy-MM-dd}", Output.Number(t.Total[i]), .. t.Values.Select(v => Output.Number(v[i])),
-                .. t.Derived is null ? Array.Empty<string>() : [t.Derived[i] ? Core.Flows.FundShares.DerivedSource : "published"]]);
+            table.AddText([$"{t.Dates[i]:yyyy-MM-dd}", Output.Number(t.Total[i]),
+                .. t.Values.Select(v => Output.Number(v[i])),
+                .. t.Derived is null ? Array.Empty<string>()
+                    : [t.Derived[i] ? Core.Flows.FundShares.DerivedSource : "published"]]);
         var console = Output.Console(parse);
         LeftOut(console, table.Write(console));
         return Cli.Ok;

@@ -7,7 +7,8 @@ using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
 
-/// <summary><c>bellwether divergence</c>: a risk-on index near its high while a crypto asset is deep in drawdown.</summary>
+/// <summary><c>bellwether divergence</c>: a risk-on index near its high while a crypto asset is deep in
+/// drawdown.</summary>
 internal static class DivergenceCommand
 {
     public static Command Create()
@@ -26,8 +27,14 @@ internal static class DivergenceCommand
         };
         var near = new Option<double?>("--near") { Description = "Older --near-high-pct, a fraction (0.05 = 5%)" };
         var deep = new Option<double?>("--deep") { Description = "Older --deep-drawdown-pct, a fraction (0.2 = 20%)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
-        var since = new Option<string?>("--since") { Description = "Start both running peaks on this date (default: each series' first row)" };
+        var asOf =
+            new Option<string?>("--as-of") { Description = "Use only rows dated on or before this date (yyyy-MM-dd)" };
+        var since =
+            new Option<string?>("--since")
+            {
+                Description =
+                "Start both running peaks on this date (default: each series' first row)"
+            };
         var by = DrawdownCommand.ByOption();
         var command = new Command(Concepts.Signal<DivergenceSignal>().Name,
             "Risk-on index near its high while crypto is deep below its peak: today's reading and past episodes")
@@ -47,27 +54,38 @@ internal static class DivergenceCommand
             using var store = StoreAccess.OpenForRead(parse);
             var result = RiskOnDivergence.Compute(StoreAccess.Series(parse, store, parse.GetValue(index)!, asOfDate),
                 StoreAccess.Series(parse, store, parse.GetValue(crypto)!, asOfDate), asOfDate, p);
-            var latest = result.Latest ?? throw new InvalidOperationException($"{result.Index} and {result.Crypto} share no day with a close");
-            var running = result.Episodes.Count > 0 && result.Episodes[^1].End == latest.Date ? result.Episodes[^1] : null;
+            var latest = result.Latest
+                ?? throw new InvalidOperationException($"{result.Index} and {result.Crypto} share no day with a close");
+            var running = result.Episodes.Count > 0 && result.Episodes[^1].End == latest.Date ? result.Episodes[^1]
+                : null;
             if (parse.GetValue(Cli.Json))
             {
                 Output.WriteJson(parse, new
                 {
-                    index = result.Index, crypto = result.Crypto, as_of = asOfDate ?? latest.Date, date = latest.Date, near_high = p.NearHigh,
-                    deep_drawdown = p.DeepDrawdown, by = p.Basis, index_drawdown = latest.IndexDrawdown, crypto_drawdown = latest.CryptoDrawdown,
-                    active = latest.Active, active_since = running?.Start, shared_days = result.Days.Count, episodes = result.Episodes,
+                    index = result.Index, crypto = result.Crypto, as_of = asOfDate ?? latest.Date, date = latest.Date,
+                    near_high = p.NearHigh,
+                    deep_drawdown = p.DeepDrawdown, by = p.Basis, index_drawdown = latest.IndexDrawdown,
+                    crypto_drawdown = latest.CryptoDrawdown,
+                    active = latest.Active, active_since = running?.Start, shared_days = result.Days.Count,
+                    episodes = result.Episodes,
                 });
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("start"), DrawdownCommand.Dated("end"), new("shared days"),
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns(DrawdownCommand.Dated("start"), DrawdownCommand.Dated("end"), new("shared days"),
                 new($"deepest {Markup.Escape(result.Crypto)}"));
             foreach (var e in result.Episodes.TakeLast(15))
-                table.AddRow($"{e.Start:yyyy-MM-dd}", $"{e.End:yyyy-MM-dd}", e.Days.ToString(CultureInfo.InvariantCulture), $"{e.DeepestCrypto:0.0%}");
+                table.AddRow($"{e.Start:yyyy-MM-dd}", $"{e.End:yyyy-MM-dd}",
+                    e.Days.ToString(CultureInfo.InvariantCulture), $"{e.DeepestCrypto:0.0%}");
             console.Write(table);
-            console.MarkupLine(Markup.Escape($"{latest.Date:yyyy-MM-dd}: {result.Index} {latest.IndexDrawdown:0.0%} from its peak, {result.Crypto} {latest.CryptoDrawdown:0.0%}: " +
+            console.MarkupLine(
+                Markup.Escape(
+                    $"{latest.Date:yyyy-MM-dd}: {result.Index} {latest.IndexDrawdown:0.0%} from its peak, " +
+                    $"{result.Crypto} {latest.CryptoDrawdown:0.0%}: " +
                 (latest.Active ? $"divergence on (since {running!.Start:yyyy-MM-dd})" : "no divergence") +
-                $" (near = within {p.NearHigh:0.#%}, deep = beyond {p.DeepDrawdown:0.#%}); {result.Episodes.Count} episode(s) in all."));
+                $" (near = within {p.NearHigh:0.#%}, deep = beyond {p.DeepDrawdown:0.#%}); {result.Episodes.Count} " +
+                "episode(s) in all."));
             return Cli.Ok;
         });
         return command;

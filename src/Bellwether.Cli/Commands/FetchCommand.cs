@@ -14,7 +14,9 @@ internal static class FetchCommand
     /// <summary>The configuration file option, shared with <c>bellwether sources</c>.</summary>
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = "Source configuration (JSON; default: $BELLWETHER_CONFIG, else ~/.config/bellwether/config.json if present). See docs/fetch.md",
+        Description =
+            "Source configuration (JSON; default: $BELLWETHER_CONFIG, else ~/.config/bellwether/config.json if " +
+            "present). See docs/fetch.md",
     };
 
     /// <param name="clock">The time "now" defaults to, and the one retry delays and timeouts wait on.</param>
@@ -22,13 +24,31 @@ internal static class FetchCommand
     {
         var sources = new Option<string[]>("--source")
         {
-            Description = "Only these sources (repeatable): " + string.Join(", ", SourceDefaults.All.Select(s => s.Name)),
+            Description = "Only these sources (repeatable): "
+                + string.Join(", ", SourceDefaults.All.Select(s => s.Name)),
             AllowMultipleArgumentsPerToken = true,
         };
-        var since = new Option<string?>("--since") { Description = "Fetch from this date (yyyy-MM-dd) instead of the last stored date minus the overlap" };
-        var skipBad = new Option<bool>("--skip-bad") { Description = "Skip bad rows a source sends (counted) instead of failing that instrument" };
-        var now = new Option<string?>("--now") { Description = "Take this UTC instant (yyyy-MM-ddTHH:mm:ssZ) as the current time, e.g. to reproduce a run; default: the system clock" };
-        var command = new Command("fetch", "Bring the store up to date from public sources (FRED, Binance, Yahoo, Stooq, CoinGecko, Farside)")
+        var since =
+            new Option<string?>("--since")
+            {
+                Description =
+                "Fetch from this date (yyyy-MM-dd) instead of the last stored date minus the overlap"
+            };
+        var skipBad =
+            new Option<bool>("--skip-bad")
+            {
+                Description =
+                "Skip bad rows a source sends (counted) instead of failing that instrument"
+            };
+        var now =
+            new Option<string?>("--now")
+            {
+                Description =
+                "Take this UTC instant (yyyy-MM-ddTHH:mm:ssZ) as the current time, e.g. to reproduce a run; default: " +
+                "the system clock"
+            };
+        var command = new Command("fetch",
+            "Bring the store up to date from public sources (FRED, Binance, Yahoo, Stooq, CoinGecko, Farside)")
         {
             sources, since, skipBad, now, Config,
         };
@@ -41,7 +61,8 @@ internal static class FetchCommand
     {
         var text = parse.GetValue(option);
         if (text is null) return clock.GetUtcNow();
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
             ? t : throw new UsageException($"--now: '{text}' is not a time (expected e.g. 2025-12-31T22:00:00Z)");
     }
 
@@ -72,7 +93,8 @@ internal static class FetchCommand
         FetchReport report;
         try
         {
-            report = Output.CanShowProgress(parse) ? WithProgress(fetcher, selected, request, cancel.Token) : fetcher.RunAsync(request, null, cancel.Token).GetAwaiter().GetResult();
+            report = Output.CanShowProgress(parse) ? WithProgress(fetcher, selected, request, cancel.Token)
+                : fetcher.RunAsync(request, null, cancel.Token).GetAwaiter().GetResult();
         }
         finally
         {
@@ -90,14 +112,17 @@ internal static class FetchCommand
     }
 
     public static FetchConfiguration LoadConfiguration(ParseResult parse) =>
-        FetchConfiguration.Load(FetchConfiguration.ResolvePath(parse.GetValue(Config), Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);
+        FetchConfiguration.Load(FetchConfiguration.ResolvePath(parse.GetValue(Config),
+            Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);
 
-    private static FetchReport WithProgress(Fetcher fetcher, IReadOnlyList<SourceSettings> selected, FetchRequest request, CancellationToken ct)
+    private static FetchReport WithProgress(Fetcher fetcher, IReadOnlyList<SourceSettings> selected,
+        FetchRequest request, CancellationToken ct)
     {
         FetchReport? report = null;
         AnsiConsole.Progress().AutoClear(true).Start(ctx =>
         {
-            var tasks = selected.ToDictionary(s => s.Name, s => ctx.AddTask(s.Name, maxValue: Math.Max(1, s.Instruments.Count)));
+            var tasks = selected.ToDictionary(s => s.Name, s =>
+                ctx.AddTask(s.Name, maxValue: Math.Max(1, s.Instruments.Count)));
             report = fetcher.RunAsync(request, o =>
             {
                 var task = tasks[o.Source];
@@ -108,31 +133,33 @@ internal static class FetchCommand
         return report!;
     }
 
-    private static object Json(string storePath, FetchConfiguration configuration, DateTimeOffset now, FetchReport report) => new
-    {
-        store = storePath,
-        config = configuration.Path,
-        now,
-        cancelled = report.Cancelled,
-        inserted = report.Inserted,
-        updated = report.Updated,
-        failed = report.Outcomes.Count(o => o.Status == FetchStatus.Failed),
-        sources = report.Outcomes.GroupBy(o => o.Source).Select(g => new
+    private static object Json(string storePath, FetchConfiguration configuration, DateTimeOffset now,
+        FetchReport report) => new
         {
-            name = g.Key,
-            updated = g.Count(o => o.Status == FetchStatus.Updated),
-            unchanged = g.Count(o => o.Status == FetchStatus.Unchanged),
-            failed = g.Count(o => o.Status == FetchStatus.Failed),
-            skipped = g.Count(o => o.Status == FetchStatus.Skipped),
-        }),
-        outcomes = report.Outcomes.Select(o => new
-        {
-            o.Source, o.Instrument, o.Symbol, status = o.Status, o.From, o.LastDate, o.Rows, o.Inserted, o.Updated,
-            skipped_rows = o.Skipped, o.Notes, o.Error, failure = o.Failure,
-        }),
-    };
+            store = storePath,
+            config = configuration.Path,
+            now,
+            cancelled = report.Cancelled,
+            inserted = report.Inserted,
+            updated = report.Updated,
+            failed = report.Outcomes.Count(o => o.Status == FetchStatus.Failed),
+            sources = report.Outcomes.GroupBy(o => o.Source).Select(g => new
+            {
+                name = g.Key,
+                updated = g.Count(o => o.Status == FetchStatus.Updated),
+                unchanged = g.Count(o => o.Status == FetchStatus.Unchanged),
+                failed = g.Count(o => o.Status == FetchStatus.Failed),
+                skipped = g.Count(o => o.Status == FetchStatus.Skipped),
+            }),
+            outcomes = report.Outcomes.Select(o => new
+            {
+                o.Source, o.Instrument, o.Symbol, status = o.Status, o.From, o.LastDate, o.Rows, o.Inserted, o.Updated,
+                skipped_rows = o.Skipped, o.Notes, o.Error, failure = o.Failure,
+            }),
+        };
 
-    /// <summary>One line per distinct failure of a source, naming its instruments, plus the offline hint when it applies.</summary>
+    /// <summary>One line per distinct failure of a source, naming its instruments, plus the offline hint when it
+    /// applies.</summary>
     private static List<string> Problems(FetchReport report)
     {
         var lines = report.Outcomes.Where(o => o.Status == FetchStatus.Failed)
@@ -142,13 +169,16 @@ internal static class FetchCommand
         foreach (var g in report.Outcomes.Where(o => o.Status == FetchStatus.Skipped).GroupBy(o => o.Source))
             lines.Add($"{g.Key}: {string.Join(", ", g.Select(o => o.Instrument))} {g.First().Error}");
         if (report.Outcomes.Any(o => o.Failure is SourceFailure.Unreachable or SourceFailure.Blocked))
-            lines.Add("offline or blocked? 'bellwether import <folder>' of saved files keeps the store current without the network (docs/fetch.md)");
+            lines.Add(
+                "offline or blocked? 'bellwether import <folder>' of saved files keeps the store current without the " +
+                "network (docs/fetch.md)");
         return lines;
     }
 
     private static void Print(IAnsiConsole console, FetchReport report, List<string> problems)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("source", "instrument", "status", "last date", "new", "revised");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("source", "instrument", "status", "last date", "new", "revised");
         foreach (var o in report.Outcomes)
         {
             var status = o.Status switch
@@ -158,14 +188,20 @@ internal static class FetchCommand
                 FetchStatus.Failed => "[red]failed[/]",
                 _ => "[yellow]skipped[/]",
             };
-            table.AddRow(o.Source, Markup.Escape(o.Instrument), status, $"{o.LastDate:yyyy-MM-dd}", o.Inserted.ToString("#,0"), o.Updated.ToString("#,0"));
+            table.AddRow(o.Source, Markup.Escape(o.Instrument), status, $"{o.LastDate:yyyy-MM-dd}",
+                o.Inserted.ToString("#,0"), o.Updated.ToString("#,0"));
         }
         console.Write(table);
-        foreach (var note in report.Outcomes.SelectMany(o => o.Notes).Take(40)) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
+        foreach (var note in report.Outcomes.SelectMany(o => o.Notes)
+            .Take(40)) console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
         foreach (var line in problems) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
-        int updated = report.Outcomes.Count(o => o.Status == FetchStatus.Updated), failed = report.Outcomes.Count(o => o.Status == FetchStatus.Failed);
-        var sentence = $"{updated} of {report.Outcomes.Count} instruments updated ({report.Inserted:#,0} new rows, {report.Updated:#,0} revised)";
-        if (failed > 0) sentence += $"; [red]{failed} failed[/] from {string.Join(", ", report.Outcomes.Where(o => o.Status == FetchStatus.Failed).Select(o => o.Source).Distinct())}";
+        int updated = report.Outcomes.Count(o => o.Status == FetchStatus.Updated),
+            failed = report.Outcomes.Count(o => o.Status == FetchStatus.Failed);
+        var sentence =
+            $"{updated} of {report.Outcomes.Count} instruments updated ({report.Inserted:#,0} new rows, " +
+            $"{report.Updated:#,0} revised)";
+        if (failed > 0) sentence += $"; [red]{failed} failed[/] from " +
+            $"{string.Join(", ", report.Outcomes.Where(o => o.Status == FetchStatus.Failed).Select(o => o.Source).Distinct())}";
         if (report.Cancelled) sentence += "; [yellow]cancelled[/]: what was stored is whole, run fetch again to finish";
         console.MarkupLine(sentence + ".");
     }

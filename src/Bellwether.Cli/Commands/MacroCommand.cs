@@ -17,10 +17,20 @@ internal static class MacroCommand
 
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)" };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks of net liquidity to list", DefaultValueFactory = _ => MacroAnswer.DefaultWeeks }.Between(0, MacroAnswer.MaxWeeks);
+        var asOf =
+            new Option<string?>("--as-of")
+            {
+                Description =
+                "Use only observations dated on or before this date (yyyy-MM-dd; default: the latest observation)"
+            };
+        var weeks = new Option<int>("--weeks")
+        {
+            Description = "Weeks of net liquidity to list",
+            DefaultValueFactory = _ => MacroAnswer.DefaultWeeks
+        }.Between(0, MacroAnswer.MaxWeeks);
         var command = new Command("macro", $"Fed funds path ({Fed.Series}), net liquidity ({Liquidity.TotalAssets} − " +
-            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth ({MacroAnswer.MoneySeries})") { asOf, weeks };
+            $"{Liquidity.TreasuryAccount} − {Liquidity.ReverseRepo}) and M2 growth ({MacroAnswer.MoneySeries})") { asOf,
+            weeks };
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
@@ -31,23 +41,29 @@ internal static class MacroCommand
                 Output.WriteJson(parse, answer.Json());
                 return Cli.Ok;
             }
-            var (fed, latest, money, dff, m2) = (answer.Fed, answer.Liquidity.Latest, answer.M2, answer.Rate, answer.Money);
+            var (fed, latest, money, dff, m2) = (answer.Fed, answer.Liquidity.Latest, answer.M2, answer.Rate,
+                answer.Money);
             var (listed, skippedListed, trend) = (answer.Listed, answer.SkippedListed, answer.Trend);
             var console = Output.Console(parse);
             if (fed is not null)
             {
                 var last = fed.LastChange;
-                console.Sentence($"Fed funds (effective, {dff.Instrument.Id}) {Rate(fed.Rate)} on {fed.RateDate:yyyy-MM-dd}: " +
+                console.Sentence(
+                    $"Fed funds (effective, {dff.Instrument.Id}) {Rate(fed.Rate)} on {fed.RateDate:yyyy-MM-dd}: " +
                     (last is null ? "no move found. " : $"last move {(last.IsCut ? "a cut" : "a hike")} of " +
-                        $"{ValueText.Level(Math.Abs(last.Size) * 100, ValueKind.BasisPoints)} effective {last.Date:yyyy-MM-dd}. ") +
-                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in 12; regime: {Words(fed.Regime)}.");
+                        $"{ValueText.Level(Math.Abs(last.Size) * 100, ValueKind.BasisPoints)} effective " +
+                        $"{last.Date:yyyy-MM-dd}. ") +
+                    $"{fed.Cuts6M} cut(s) and {fed.Hikes6M} hike(s) in 6 months, {fed.Cuts12M} and {fed.Hikes12M} in " +
+                    $"12; regime: {Words(fed.Regime)}.");
                 if (fed.Pending is { } p)
                     console.Sentence($"A move may be under way: {p.Observations} day(s) at {Rate(p.Latest)} " +
-                                                     $"since {p.Date:yyyy-MM-dd} (was {Rate(p.Before)}), not yet confirmed.");
+                                                     $"since {p.Date:yyyy-MM-dd} (was {Rate(p.Before)}), not yet " +
+                                                     "confirmed.");
             }
             if (latest is not null)
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumns(DrawdownCommand.Dated("week"), new("assets"), new("TGA"), new("RRP"),
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumns(DrawdownCommand.Dated("week"), new("assets"), new("TGA"), new("RRP"),
                         new("net"), new("4w chg"), new("13w chg"))
                     .Caption("US$ billions");
                 foreach (var w in listed)
@@ -58,7 +74,9 @@ internal static class MacroCommand
                     $"{latest.Date:yyyy-MM-dd}: {ValueText.Of(latest.Change4W, ValueKind.UsdBillions)} over 4 weeks, " +
                     $"{ValueText.Of(latest.Change13W, ValueKind.UsdBillions)} over 13 weeks ({trend}).");
                 foreach (var s in skippedListed)
-                    console.MarkupLine($"[yellow]{s.Date:yyyy-MM-dd} skipped: no value from {Markup.Escape(string.Join(", ", s.Missing))} that Wednesday[/]");
+                    console.MarkupLine(
+                        $"[yellow]{s.Date:yyyy-MM-dd} skipped: no value from " +
+                        $"{Markup.Escape(string.Join(", ", s.Missing))} that Wednesday[/]");
             }
             if (money is not null)
                 console.Sentence($"M2 ({m2.Instrument.Id}) {ValueText.Number(money.Level, "#,0")} in " +

@@ -8,7 +8,8 @@ namespace Bellwether.Cli.Commands;
 /// </summary>
 internal static class OutputPaths
 {
-    /// <summary>The full path of the file named by <paramref name="option"/>; its folder is created later when missing.</summary>
+    /// <summary>The full path of the file named by <paramref name="option"/>; its folder is created later when
+    /// missing.</summary>
     public static string File(ParseResult parse, Option<string> option) => File(option.Name, parse.GetValue(option));
 
     /// <summary>The full path of a file to write, named by <paramref name="what"/> in errors.</summary>
@@ -48,10 +49,12 @@ internal static class OutputPaths
     /// <summary>The nearest existing ancestor must be a folder (a file there makes the path impossible).</summary>
     private static void CheckParentIsFolder(string what, string path)
     {
-        for (var parent = Path.GetDirectoryName(path); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        for (var parent = Path.GetDirectoryName(path); !string.IsNullOrEmpty(parent); parent =
+            Path.GetDirectoryName(parent))
         {
             if (Directory.Exists(parent)) return;
-            if (System.IO.File.Exists(parent)) throw new UsageException($"{what}: {parent} is a file, so {path} cannot be written");
+            if (System.IO.File.Exists(parent)) throw new UsageException(
+                $"{what}: {parent} is a file, so {path} cannot be written");
         }
     }
 }

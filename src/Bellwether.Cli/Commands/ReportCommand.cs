@@ -17,14 +17,52 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Report with the data known on this date (yyyy-MM-dd; default: the latest date on which every input of the thesis is current)" };
-        var output = new Option<string>("--output", "-o") { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
-        var pngDir = new Option<string?>("--png-dir") { Description = "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in BELLWETHER_CHROMIUM)" };
-        var markdown = new Option<bool>("--markdown") { Description = "Also write the report as Markdown next to the HTML file (.md)" };
-        var thesis = new Option<string?>("--thesis") { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
-        var claims = new Option<string?>("--claims") { Description = "Claims file to check (default: the one the thesis declares, if any); 'none' to leave out" };
-        var since = new Option<string?>("--history-from") { Description = "First date of the weekly readiness and index histories (default: three years before the report date)" };
-        var command = new Command("report", "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
+        var asOf =
+            new Option<string?>("--as-of")
+            {
+                Description =
+                "Report with the data known on this date (yyyy-MM-dd; default: the latest date on which every input " +
+                "of the thesis is current)"
+            };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "HTML file to write",
+            DefaultValueFactory = _ => "report.html"
+        };
+        var pngDir =
+            new Option<string?>("--png-dir")
+            {
+                Description =
+                "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in " +
+                "BELLWETHER_CHROMIUM)"
+            };
+        var markdown =
+            new Option<bool>("--markdown")
+            {
+                Description =
+                "Also write the report as Markdown next to the HTML file (.md)"
+            };
+        var thesis =
+            new Option<string?>("--thesis")
+            {
+                Description =
+                $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})"
+            };
+        var claims =
+            new Option<string?>("--claims")
+            {
+                Description =
+                "Claims file to check (default: the one the thesis declares, if any); 'none' to leave out"
+            };
+        var since =
+            new Option<string?>("--history-from")
+            {
+                Description =
+                "First date of the weekly readiness and index histories (default: three years before the report " +
+                "date)"
+            };
+        var command = new Command("report",
+            "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
         {
             asOf, output, pngDir, markdown, thesis, claims, since,
         };
@@ -34,7 +72,8 @@ internal static class ReportCommand
             var path = OutputPaths.File(parse, output);
             var pngFolder = OutputPaths.Folder(parse, pngDir);
             // Checked before the work: the report takes seconds, and a PNG export without Chromium would fail after it.
-            if (pngFolder is not null && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
+            if (pngFolder is not null
+                && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
             if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
             var (definition, thesisFile) = StudyInputs.LoadThesis(parse, thesis);
             var claimSet = StudyInputs.Definition(() =>
@@ -57,14 +96,19 @@ internal static class ReportCommand
             if (markdownPath is not null)
                 File.WriteAllText(markdownPath, ThesisReport.Markdown(content, pngs?.ToDictionary(p => p.Key,
                     p => Path.GetRelativePath(folder, Path.Combine(pngFolder!, p.Value)))));
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse,
+                ReportJson.Of(content, path, markdownPath, pngFolder));
             else
             {
-                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, " +
-                    (content.Board.Withheld is null ? $"readiness {content.Board.Readiness:0}/100" : "readiness withheld") +
+                Output.Console(parse)
+                    .MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, " +
+                    (content.Board.Withheld is null ? $"readiness {content.Board.Readiness:0}/100"
+                        : "readiness withheld") +
                     $" as of {date:yyyy-MM-dd})" +
-                    (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}") + (pngs is null ? "" : $", {pngs.Count} PNGs") + ".");
-                if (chosen is not null) Output.Console(parse).MarkupLine(Markup.Escape($"Date: {date:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+                    (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")
+                    + (pngs is null ? "" : $", {pngs.Count} PNGs") + ".");
+                if (chosen is not null) Output.Console(parse)
+                    .MarkupLine(Markup.Escape($"Date: {date:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
             }
             return Cli.Ok;
         });

@@ -19,20 +19,43 @@ internal static class ScreenCommand
     public static Command Create()
     {
         var instrument = new Argument<string>("instrument") { Description = "Instrument id, e.g. RUT" };
-        var top = new Option<int>("--top") { Description = "Rows per list", DefaultValueFactory = _ => 10 }.Between(1, 1000);
-        var window = new Option<int>("--window") { Description = "Window in steps of the calendar (every date with a bar)", DefaultValueFactory = _ => 90 }
+        var top = new Option<int>("--top") { Description = "Rows per list", DefaultValueFactory = _ => 10 }.Between(1,
+            1000);
+        var window =
+            new Option<int>("--window")
+            {
+                Description = "Window in steps of the calendar (every date with a bar)",
+                DefaultValueFactory = _ => 90
+            }
             .Between(4, 100_000);
-        var maxLag = new Option<int>("--max-lag") { Description = "Largest lead in steps for the leaders", DefaultValueFactory = _ => 1 }.Between(1, 5);
-        var minPairs = new Option<int>("--min-pairs") { Description = "Least return pairs for a correlation to be ranked", DefaultValueFactory = _ => 30 }
+        var maxLag = new Option<int>("--max-lag")
+        {
+            Description = "Largest lead in steps for the leaders",
+            DefaultValueFactory = _ => 1
+        }.Between(1, 5);
+        var minPairs =
+            new Option<int>("--min-pairs")
+            {
+                Description = "Least return pairs for a correlation to be ranked",
+                DefaultValueFactory = _ => 30
+            }
             .Between(4, 100_000);
-        var group = new Option<int>("--group-size") { Description = "With --cluster: instruments per group of the pair blocks", DefaultValueFactory = _ => 64 }
+        var group =
+            new Option<int>("--group-size")
+            {
+                Description = "With --cluster: instruments per group of the pair blocks",
+                DefaultValueFactory = _ => 64
+            }
             .Between(1, 4096);
         var since = new Option<string?>("--since")
         {
-            Description = "First date of the bars fed (default: three years before the last stored date; the window is the last N steps)",
+            Description =
+                "First date of the bars fed (default: three years before the last stored date; the window is the " +
+                "last N steps)",
         };
         var cluster = ClusterArguments.Connection(required: false);
-        var command = new Command("screen", "Top co-movers and leaders of an instrument across every stored series, with 95% intervals")
+        var command = new Command("screen",
+            "Top co-movers and leaders of an instrument across every stored series, with 95% intervals")
         {
             instrument, top, window, maxLag, minPairs, group, since, cluster,
         };
@@ -99,8 +122,8 @@ internal static class ScreenCommand
     }
 
     /// <summary>
-    /// Brings the cluster's grains up to the store's last step (each grain gets only the steps it lacks), then reads the
-    /// target's lanes from the blocks that hold its pairs.
+    /// Brings the cluster's grains up to the store's last step (each grain gets only the steps it lacks), then reads
+    /// the target's lanes from the blocks that hold its pairs.
     /// </summary>
     private static async Task<List<PairReading>> OnCluster(string redis, ScreenUniverse universe, int target,
         ScreenOptions options, int groupSize, bool endsEarly, CancellationToken ct)
@@ -115,7 +138,8 @@ internal static class ScreenCommand
         {
             var lanes = await grains.GetGrain<IPairBlockGrain>(spec.BlockKey(block)).ReadingsOf(target);
             if (lanes.LastStep != universe.Steps - 1)
-                throw new InvalidOperationException($"block {block} is at step {lanes.LastStep} of {universe.Steps - 1}");
+                throw new InvalidOperationException(
+                    $"block {block} is at step {lanes.LastStep} of {universe.Steps - 1}");
             readings.AddRange(lanes.Readings());
         }
         return readings;
@@ -128,18 +152,22 @@ internal static class ScreenCommand
     {
         var dates = $"{universe.Calendar[0]:yyyy-MM-dd}" + (endsEarly ? $"/{universe.Calendar[^1]:yyyy-MM-dd}" : "");
         var text = string.Join('\n', universe.Ids.Prepend(dates));
-        return "store-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+        return "store-"
+            + Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
     }
 
     private static void Print(ParseResult parse, Report report)
     {
         var console = Output.Console(parse);
         var r = report.Screen;
-        console.WriteLine($"{r.Instrument} against {report.Instruments - 1:#,0} series, window {report.Window} steps to " +
+        console.WriteLine(
+            $"{r.Instrument} against {report.Instruments - 1:#,0} series, window {report.Window} steps to " +
                           $"{report.AsOf:yyyy-MM-dd}; {r.NotRanked:#,0} lanes too thin to rank " +
                           $"(fewer than {report.MinPairs} return pairs in the window, or one side constant)");
         if (report.EndReason is { } reason) console.WriteLine(reason);
-        foreach (var (title, rows) in new[] { ("Co-movers (same step)", r.CoMovers), ("Leaders (their return k steps earlier)", r.Leaders) })
+        foreach (var (title, rows) in new[] { ("Co-movers (same step)", r.CoMovers),
+            ("Leaders (their return k steps earlier)", r.Leaders) })
         {
             if (rows.Count == 0)
             {
@@ -148,7 +176,8 @@ internal static class ScreenCommand
             }
             var table = new Table().Title(title).AddColumns("instrument", "lead", "r", "95% interval", "n");
             foreach (var row in rows)
-                table.AddRow(Markup.Escape(row.Other), row.Lag == 0 ? "" : $"{row.Lag}", $"{row.Correlation:+0.000;-0.000}",
+                table.AddRow(Markup.Escape(row.Other), row.Lag == 0 ? "" : $"{row.Lag}",
+                    $"{row.Correlation:+0.000;-0.000}",
                     $"{row.Low:+0.000;-0.000} to {row.High:+0.000;-0.000}", $"{row.Count}");
             console.Write(table);
         }

@@ -4,8 +4,8 @@ using Bellwether.Server;
 namespace Bellwether.Cli.Commands;
 
 /// <summary>
-/// <c>bellwether serve [--port N | --urls URLS] [--thesis FILE] [--claims FILE]</c>: the live dashboard and the read-only JSON API on
-/// the store, until Ctrl+C (docs/serve.md).
+/// <c>bellwether serve [--port N | --urls URLS] [--thesis FILE] [--claims FILE]</c>: the live dashboard and the
+/// read-only JSON API on the store, until Ctrl+C (docs/serve.md).
 /// </summary>
 internal static class ServeCommand
 {
@@ -17,18 +17,30 @@ internal static class ServeCommand
             Description = "Addresses to listen on, ';'-separated (default http://127.0.0.1:5080); an address other " +
                           $"machines can reach needs a bearer token in {ServeSettings.TokenVariable}",
         };
-        var thesis = new Option<string?>("--thesis") { Description = "Thesis file (YAML, see docs/thesis.md; default: the shipped thesis)" };
+        var thesis =
+            new Option<string?>("--thesis")
+            {
+                Description =
+                "Thesis file (YAML, see docs/thesis.md; default: the shipped thesis)"
+            };
         var claims = new Option<string?>("--claims")
         {
             Description = "Claims file of the claim check page and /api/check (default: the one the thesis declares)",
         };
         var schedule = new Option<bool>("--schedule")
         {
-            Description = "Fetch each source at its cron time (the fetch configuration's 'schedule'; default 00:30 UTC daily), " +
+            Description =
+                "Fetch each source at its cron time (the fetch configuration's 'schedule'; default 00:30 UTC daily), " +
                           "then evaluate --alerts; on start, fetch and catch up the days missed (docs/serve.md)",
         };
-        var alerts = new Option<string?>("--alerts") { Description = "Alert rules file to evaluate and deliver (docs/alerts.md)" };
-        var command = new Command("serve", "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
+        var alerts =
+            new Option<string?>("--alerts")
+            {
+                Description =
+                "Alert rules file to evaluate and deliver (docs/alerts.md)"
+            };
+        var command = new Command("serve",
+            "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
             port, urls, thesis, claims, schedule, alerts, FetchCommand.Config,
         };
@@ -36,8 +48,10 @@ internal static class ServeCommand
         {
             var portNumber = parse.GetValue(port);
             var given = parse.GetValue(urls);
-            if (portNumber is not null && given is not null) throw new UsageException("give --port or --urls, not both");
-            if (portNumber is < 1 or > 65535) throw new UsageException($"--port: {portNumber} is not a port (1 to 65535)");
+            if (portNumber is not null
+                && given is not null) throw new UsageException("give --port or --urls, not both");
+            if (portNumber is < 1
+                or > 65535) throw new UsageException($"--port: {portNumber} is not a port (1 to 65535)");
             var settings = new ServeSettings
             {
                 StorePath = StoreAccess.StorePath(parse),
@@ -48,9 +62,11 @@ internal static class ServeCommand
                 AlertRules = parse.GetValue(alerts),
                 FetchConfig = parse.GetValue(FetchCommand.Config),
                 Urls = portNumber is { } p ? [$"http://127.0.0.1:{p}"]
-                    : given is not null ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : given is not null
+                    ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [ServeSettings.DefaultUrl],
-                Token = Environment.GetEnvironmentVariable(ServeSettings.TokenVariable) is { Length: > 0 } token ? token : null,
+                Token = Environment.GetEnvironmentVariable(ServeSettings.TokenVariable) is { Length: > 0 } token ? token
+                    : null,
             };
             Microsoft.AspNetCore.Builder.WebApplication app;
             try

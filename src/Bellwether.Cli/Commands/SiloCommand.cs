@@ -15,14 +15,24 @@ internal static class SiloCommand
     public static Command Create()
     {
         var cluster = ClusterArguments.Connection(required: true);
-        var port = new Option<int>("--port") { Description = "Silo-to-silo port", DefaultValueFactory = _ => 11111 }.Between(1, 65535);
-        var gateway = new Option<int>("--gateway-port") { Description = "Port clients connect to", DefaultValueFactory = _ => 30000 }
+        var port = new Option<int>("--port")
+        {
+            Description = "Silo-to-silo port", DefaultValueFactory = _ =>
+            11111
+        }.Between(1, 65535);
+        var gateway = new Option<int>("--gateway-port")
+        {
+            Description = "Port clients connect to",
+            DefaultValueFactory = _ => 30000
+        }
             .Between(1, 65535);
         var advertise = new Option<string>("--advertise")
         {
-            Description = "The address other silos and clients reach this one at", DefaultValueFactory = _ => "127.0.0.1",
+            Description = "The address other silos and clients reach this one at", DefaultValueFactory = _ =>
+                "127.0.0.1",
         };
-        var command = new Command("silo", "Run one silo of the Orleans cluster that holds the screen's grains (Redis: membership, directory, state)")
+        var command = new Command("silo",
+            "Run one silo of the Orleans cluster that holds the screen's grains (Redis: membership, directory, state)")
         {
             cluster, port, gateway, advertise,
         };
@@ -41,7 +51,8 @@ internal static class SiloCommand
             using var host = builder.Build();
             ClusterArguments.Start(host, redis);
             parse.InvocationConfiguration.Output.WriteLine(
-                $"Silo {address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster {ClusterHosting.ClusterId}; Ctrl+C stops");
+                $"Silo {address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster " +
+                $"{ClusterHosting.ClusterId}; Ctrl+C stops");
             host.WaitForShutdown();
             return Cli.Ok;
         });

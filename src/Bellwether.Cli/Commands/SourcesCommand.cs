@@ -5,12 +5,15 @@ using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
 
-/// <summary><c>bellwether sources</c>: each source, its instruments, their last update and last error. Keys are never shown.</summary>
+/// <summary><c>bellwether sources</c>: each source, its instruments, their last update and last error. Keys are never
+/// shown.</summary>
 internal static class SourcesCommand
 {
     public static Command Create()
     {
-        var command = new Command("sources", "List the public sources, their instruments, last successful update and last error") { FetchCommand.Config };
+        var command = new Command("sources",
+            "List the public sources, their instruments, last successful update and last " +
+            "error") { FetchCommand.Config };
         command.SetAction(parse =>
         {
             var configuration = FetchCommand.LoadConfiguration(parse);
@@ -31,7 +34,8 @@ internal static class SourcesCommand
                 requests_per_minute = s.RequestsPerMinute,
                 instruments = s.Instruments.Select(i => updates.GetValueOrDefault((s.Name, i.Id)) is var u ? new
                 {
-                    id = i.Id, symbol = i.Symbol, last_success = u?.LastSuccess, last_date = u?.LastDate, last_attempt = u?.LastAttempt,
+                    id = i.Id, symbol = i.Symbol, last_success = u?.LastSuccess, last_date = u?.LastDate,
+                    last_attempt = u?.LastAttempt,
                     last_error = u?.LastError, last_error_at = u?.LastErrorAt,
                 } : null).ToList(),
             }).ToList();
@@ -41,7 +45,8 @@ internal static class SourcesCommand
                 return Cli.Ok;
             }
             var console = Output.Console(parse);
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("source", "key", "instrument", "symbol", "last success", "last date", "last error");
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumns("source", "key", "instrument", "symbol", "last success", "last date", "last error");
             foreach (var s in sources)
             {
                 var key = s.key_variable is null ? "-" : s.key_configured ? "set" : $"[grey]none ({s.key_variable})[/]";
@@ -50,11 +55,14 @@ internal static class SourcesCommand
                 foreach (var i in s.instruments)
                 {
                     var error = i!.last_error is null ? "" : $"[red]{Markup.Escape(Shorten(i.last_error))}[/]";
-                    table.AddRow(name, key, Markup.Escape(i.id), Markup.Escape(i.symbol), $"{i.last_success:yyyy-MM-dd HH:mm}", $"{i.last_date:yyyy-MM-dd}", error);
+                    table.AddRow(name, key, Markup.Escape(i.id), Markup.Escape(i.symbol),
+                        $"{i.last_success:yyyy-MM-dd HH:mm}", $"{i.last_date:yyyy-MM-dd}", error);
                 }
             }
             console.Write(table);
-            console.MarkupLine($"{sources.Count} sources, {sources.Sum(s => s.instruments.Count)} instruments; configuration: {Markup.Escape(configuration.Path ?? "defaults")}. 'bellwether fetch' updates them.");
+            console.MarkupLine(
+                $"{sources.Count} sources, {sources.Sum(s => s.instruments.Count)} instruments; configuration: " +
+                $"{Markup.Escape(configuration.Path ?? "defaults")}. 'bellwether fetch' updates them.");
             return Cli.Ok;
         });
         return command;

@@ -12,11 +12,13 @@ internal static class StoreAccess
 {
     public static BellwetherStore OpenForWrite(ParseResult parse) => BellwetherStore.Open(StorePath(parse));
 
-    /// <summary>The store, read-only; an <c>--as-of</c> after everything stored is said on stderr (see <see cref="PastTheData"/>).</summary>
+    /// <summary>The store, read-only; an <c>--as-of</c> after everything stored is said on stderr (see
+    /// <see cref="PastTheData"/>).</summary>
     public static BellwetherStore OpenForRead(ParseResult parse)
     {
         var store = BellwetherStore.Open(StorePath(parse), readOnly: true);
-        if (parse.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--as-of") is { } asOf
+        if (parse.CommandResult.Command.Options.OfType<Option<string?>>()
+            .FirstOrDefault(o => o.Name == "--as-of") is { } asOf
             && Date(parse, asOf) is { } date && PastTheData(store, date) is { } note)
             parse.InvocationConfiguration.Error.WriteLine($"note: {note}");
         return store;
@@ -36,10 +38,12 @@ internal static class StoreAccess
     public static string StorePath(ParseResult parse)
     {
         var given = parse.GetValue(Cli.Store);
-        if (given is not null && string.IsNullOrWhiteSpace(given)) throw new UsageException($"{Cli.Store.Name}: the path is empty");
+        if (given is not null
+            && string.IsNullOrWhiteSpace(given)) throw new UsageException($"{Cli.Store.Name}: the path is empty");
         var path = BellwetherStore.ResolvePath(given);
         if (Directory.Exists(path))
-            throw new UsageException($"{(given is null ? "the store" : Cli.Store.Name)}: {path} is a folder; give the store file, " +
+            throw new UsageException(
+                $"{(given is null ? "the store" : Cli.Store.Name)}: {path} is a folder; give the store file, " +
                                      $"e.g. {Path.Combine(path, "store.duckdb")}");
         return path;
     }
@@ -54,7 +58,8 @@ internal static class StoreAccess
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such series.</exception>
     public static DailySeries Series(
-        ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null, DateOnly? to = null) =>
+        ParseResult parse, BellwetherStore store, string id, DateOnly? asOf, DateOnly? from = null,
+        DateOnly? to = null) =>
         PublishedReads.Series(store, !parse.GetValue(Cli.IgnoreReleaseLags), id, asOf, from, to);
 
     /// <summary>

@@ -22,13 +22,23 @@ internal static class StudyInputs
         SeriesArgument.Count("--top", 20, "Altcoins in the equal-weight point-in-time basket", 1, 1_000);
 
     public static Option<string?> AsOf() =>
-        new("--as-of") { Description = "Use only data dated on or before this day (yyyy-MM-dd; default: Bitcoin's last close)" };
+        new("--as-of")
+        {
+            Description =
+            "Use only data dated on or before this day (yyyy-MM-dd; default: Bitcoin's last close)"
+        };
 
     public static Option<string?> Thesis() =>
-        new("--thesis") { Description = $"Thesis file whose readiness is used (YAML, see docs/thesis.md; default: the shipped theses/{ThesisFile.DefaultName})" };
+        new("--thesis")
+        {
+            Description =
+            "Thesis file whose readiness is used (YAML, see docs/thesis.md; default: the shipped theses/" +
+            $"{ThesisFile.DefaultName})"
+        };
 
     public static Option<int> Every() =>
-        SeriesArgument.Count("--every", 1, "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, " +
+        SeriesArgument.Count("--every", 1,
+            "Evaluate the board every this many days (1: daily; 7 is about 7 times faster, " +
                                           "each signal holding its last state in between)", 1, 365);
 
     /// <summary>The thesis named by the option (or the shipped default); a bad file is a usage error.</summary>
@@ -52,9 +62,10 @@ internal static class StudyInputs
         }
     }
 
-    /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis, Option<int> every,
-        DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
+    /// <summary>The thesis's signals (and <paramref name="variants"/>) evaluated by the board on every day from
+    /// <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static ReadinessComponents Readiness(ParseResult parse, IMarketData data, ThesisDefinition thesis,
+        Option<int> every, DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null) =>
         ReadinessHistory.Build(thesis, data, Concepts.Signals, from, to, variants, parse.GetValue(every));
 
     /// <summary>
@@ -62,39 +73,48 @@ internal static class StudyInputs
     /// crypto closes, rankings and coin lists through <paramref name="data"/>, so a readiness history on the same data
     /// loads them once.
     /// </summary>
-    public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, IMarketData data, Option<string?> asOf, Option<int> top)
+    public static (StudyAssets Assets, DateOnly AsOf) Load(ParseResult parse, IMarketData data, Option<string?> asOf,
+        Option<int> top)
     {
         var basket = new AltcoinBasketParameters(parse.GetValue(top));
         var date = StoreAccess.Date(parse, asOf);
         var crypto = data.ClosesOfClass(AssetClass.Crypto);
         var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
         int lastBtc = btc is null ? -1 : date is { } d ? btc.IndexOnOrBefore(d) : btc.Count - 1;
-        if (lastBtc < 0) throw new InvalidOperationException("no BTC closes in the store: import the crypto data first");
+        if (lastBtc < 0) throw new InvalidOperationException(
+            "no BTC closes in the store: import the crypto data first");
         var last = date ?? btc!.Dates[lastBtc];
-        var assets = StudyAssets.Build(crypto, data.Rankings().Where(r => r.Date <= last), data.Classifications(), last, basket, new AltcoinSeasonParameters());
+        var assets = StudyAssets.Build(crypto, data.Rankings().Where(r => r.Date <= last), data.Classifications(), last,
+            basket, new AltcoinSeasonParameters());
         return (assets, last);
     }
 
     /// <summary>Horizons one study may ask for (each is a bootstrap per asset).</summary>
     public const int MaxHorizons = 20;
 
-    /// <summary>A comma-separated list of at most <see cref="MaxHorizons"/> whole numbers of days, each from 1 to a century.</summary>
+    /// <summary>A comma-separated list of at most <see cref="MaxHorizons"/> whole numbers of days, each from 1 to a
+    /// century.</summary>
     public static List<int> Days(ParseResult parse, Option<string> option)
     {
         var text = parse.GetValue(option) ?? "";
         var days = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            days.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d is >= 1 and <= OptionRange.MaxDays
-                ? d : throw new UsageException($"{option.Name}: '{part}' is not a whole number of days from 1 to {OptionRange.MaxDays:#,0}"));
-        if (days.Count > MaxHorizons) throw new UsageException($"{option.Name}: {days.Count} horizons; at most {MaxHorizons}");
+            days.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d is >= 1
+                and <= OptionRange.MaxDays
+                ? d : throw new UsageException(
+                    $"{option.Name}: '{part}' is not a whole number of days from 1 to {OptionRange.MaxDays:#,0}"));
+        if (days.Count > MaxHorizons) throw new UsageException(
+            $"{option.Name}: {days.Count} horizons; at most {MaxHorizons}");
         return days.Count > 0 ? days : throw new UsageException($"{option.Name}: give at least one horizon");
     }
 
-    /// <summary>The basket's size over time for JSON: asked, then the fewest and most coins held per month, and the shortfalls.</summary>
+    /// <summary>The basket's size over time for JSON: asked, then the fewest and most coins held per month, and the
+    /// shortfalls.</summary>
     public static object BasketSize(AltcoinBasketResult basket, DateOnly from, DateOnly to) => new
     {
         asked = basket.Parameters.TopCount,
-        by_month = basket.SizeByMonth(from, to).Select(m => new { month = $"{m.Month:yyyy-MM}", fewest = m.Fewest, most = m.Most }),
+        by_month = basket.SizeByMonth(from, to)
+            .Select(m => new { month = $"{m.Month:yyyy-MM}", fewest = m.Fewest, most = m.Most }),
         shortfalls = basket.Shortfalls(from, to).Select(s => new { from = s.From, to = s.To, fewest = s.Fewest }),
     };
 

@@ -27,8 +27,10 @@ public sealed record AlertNotification(
     IReadOnlyDictionary<string, string> Labels, string Summary, string Description, double Value, bool Silenced);
 
 /// <summary>What the engine remembers of one alert between days (persisted between runs).</summary>
-/// <param name="Observed">The last state or stale flag seen (state conditions: the state word), null before any.</param>
-/// <param name="Sent">The day a notification of the current firing was last sent, null when none was (silenced).</param>
+/// <param name="Observed">The last state or stale flag seen (state conditions: the state word), null before
+/// any.</param>
+/// <param name="Sent">The day a notification of the current firing was last sent, null when none was
+/// (silenced).</param>
 public sealed record AlertMemory(
     string Fingerprint, string Rule, IReadOnlyDictionary<string, string> Labels, bool Firing, DateOnly? Since,
     DateOnly? Sent, string? Observed);
@@ -84,7 +86,8 @@ public sealed class AlertEngine
     }
 
     /// <summary>What a rule reads on a board: per alert, its labels and the observation.</summary>
-    private static IEnumerable<(IReadOnlyDictionary<string, string>, Observation)> Observe(AlertRule rule, BoardResult board)
+    private static IEnumerable<(IReadOnlyDictionary<string, string>, Observation)> Observe(AlertRule rule,
+        BoardResult board)
     {
         if (rule.Condition is ReadinessCondition r)
         {
@@ -92,7 +95,8 @@ public sealed class AlertEngine
                 $"readiness {Readiness(board.Readiness)} (alert when {r.Threshold.Describe()})"));
             yield break;
         }
-        foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal || rule.Condition.Signal == s.Id))
+        foreach (var signal in board.Signals.Where(s => rule.Condition.Signal == EverySignal
+            || rule.Condition.Signal == s.Id))
         {
             var labels = Labels(rule, signal.Id);
             yield return (labels, rule.Condition switch
@@ -104,7 +108,8 @@ public sealed class AlertEngine
                     $"{signal.Id} {field} {Field(signal.Fields.GetValueOrDefault(field, double.NaN))} " +
                     $"(alert when {c.Threshold.Describe()})"),
                 ValueCondition c => new Observation(c.Threshold, signal.Value, null,
-                    $"{signal.Id} {Number(signal.Value, ValueText.KindOf(signal.Unit))} (alert when {c.Threshold.Describe()})"),
+                    $"{signal.Id} {Number(signal.Value, ValueText.KindOf(signal.Unit))} (alert when " +
+                    $"{c.Threshold.Describe()})"),
                 _ => new Observation(null, double.NaN, signal.Stale ? "stale" : "fresh",
                     $"{signal.Id} inputs: " + string.Join(", ", signal.Inputs.Select(i =>
                         $"{i.Id} last {i.LastDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none"}"
@@ -115,7 +120,8 @@ public sealed class AlertEngine
 
     /// <param name="Threshold">For numbers: the threshold <paramref name="Value"/> is compared with.</param>
     /// <param name="Word">For states: the state word (a stale condition: <c>stale</c> or <c>fresh</c>).</param>
-    private sealed record Observation(Threshold? Threshold, double Value, string? Word, string Summary, StateCondition? State = null);
+    private sealed record Observation(Threshold? Threshold, double Value, string? Word, string Summary,
+        StateCondition? State = null);
 
     private (AlertMemory, AlertNotification?) Advance(
         AlertRule rule, AlertMemory memory, Observation o, DateOnly day, bool notify)
@@ -135,10 +141,12 @@ public sealed class AlertEngine
             // Still firing: a repeat once the interval has passed since the last notification sent (or, when a
             // silence muted the firing, as soon as no silence mutes it).
             bool due = memory.Firing && holds == true && notify && (memory.Sent is not { } sent
-                ? !Muted(memory.Labels, day) : rule.RepeatDays > 0 && day.DayNumber - sent.DayNumber >= rule.RepeatDays);
+                ? !Muted(memory.Labels, day) : rule.RepeatDays > 0 && day.DayNumber
+                - sent.DayNumber >= rule.RepeatDays);
             var kept = memory with { Observed = observed };
             if (!due) return (kept, null);
-            return (kept with { Sent = day }, Notify(rule, kept, AlertStatus.Firing, repeat: memory.Sent is not null, day, o));
+            return (kept with { Sent = day },
+                Notify(rule, kept, AlertStatus.Firing, repeat: memory.Sent is not null, day, o));
         }
         if (now)
         {
@@ -154,16 +162,19 @@ public sealed class AlertEngine
         return (resolved, Notify(rule, memory, AlertStatus.Resolved, repeat: false, day, o));
     }
 
-    private AlertNotification Notify(AlertRule rule, AlertMemory memory, AlertStatus status, bool repeat, DateOnly day, Observation o)
+    private AlertNotification Notify(AlertRule rule, AlertMemory memory, AlertStatus status, bool repeat, DateOnly day,
+        Observation o)
     {
         var key = Hash($"{memory.Fingerprint}|{status}|{day:yyyy-MM-dd}");
         return new AlertNotification(key, memory.Fingerprint, rule.Name, status, repeat, day, memory.Since ?? day,
             memory.Labels, o.Summary, rule.Description, o.Value, Muted(memory.Labels, day));
     }
 
-    private bool Muted(IReadOnlyDictionary<string, string> labels, DateOnly day) => _rules.Silences.Any(s => s.Mutes(labels, day));
+    private bool Muted(IReadOnlyDictionary<string, string> labels, DateOnly day) =>
+        _rules.Silences.Any(s => s.Mutes(labels, day));
 
-    /// <summary>An alert's labels: the rule's, its name as <c>alertname</c>, and the signal's id as <c>signal</c>.</summary>
+    /// <summary>An alert's labels: the rule's, its name as <c>alertname</c>, and the signal's id as
+    /// <c>signal</c>.</summary>
     private static SortedDictionary<string, string> Labels(AlertRule rule, string? signal)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -180,7 +191,8 @@ public sealed class AlertEngine
     private static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 
-    /// <summary>A state as rules files write it: <c>supports</c>, <c>neutral</c>, <c>against</c>, <c>not_measurable</c>.</summary>
+    /// <summary>A state as rules files write it: <c>supports</c>, <c>neutral</c>, <c>against</c>,
+    /// <c>not_measurable</c>.</summary>
     public static string Word(SignalState state) => state switch
     {
         SignalState.NotMeasurable => "not_measurable",
@@ -188,9 +200,11 @@ public sealed class AlertEngine
     };
 
     /// <summary>A value as the formatting table writes it in its unit.</summary>
-    private static string Number(double v, ValueKind kind) => double.IsFinite(v) ? ValueText.Of(v, kind) : "not measured";
+    private static string Number(double v, ValueKind kind) => double.IsFinite(v) ? ValueText.Of(v, kind)
+        : "not measured";
 
-    /// <summary>A signal's field (a close, a level) as a number in running text: up to 4 decimals, as the rule's level.</summary>
+    /// <summary>A signal's field (a close, a level) as a number in running text: up to 4 decimals, as the rule's
+    /// level.</summary>
     private static string Field(double v) => double.IsFinite(v) ? ValueText.Number(v, "#,##0.####") : "not measured";
 
     /// <summary>Readiness as the board writes it: <c>72/100</c>.</summary>

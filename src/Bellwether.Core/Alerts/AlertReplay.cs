@@ -10,7 +10,8 @@ public static class AlertReplay
     /// order, each from what was published by the end of its day. Days are read in parallel; each is independent.
     /// </summary>
     /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
-    public static IReadOnlyList<BoardResult> Boards(ThesisDefinition thesis, IMarketData data, DateOnly from, DateOnly to, SignalKinds kinds)
+    public static IReadOnlyList<BoardResult> Boards(ThesisDefinition thesis, IMarketData data, DateOnly from,
+        DateOnly to, SignalKinds kinds)
     {
         kinds.Validate(thesis);
         int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);

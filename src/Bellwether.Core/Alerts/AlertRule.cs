@@ -25,10 +25,12 @@ public enum Comparison
 /// only once the number is beyond it by <paramref name="Hysteresis"/>, so a value wavering at the line fires once.
 /// </summary>
 /// <param name="Level">The level, or the band's lower bound.</param>
-/// <param name="Upper">The band's upper bound (<see cref="Comparison.Enters"/>, <see cref="Comparison.Leaves"/>).</param>
+/// <param name="Upper">The band's upper bound (<see cref="Comparison.Enters"/>,
+/// <see cref="Comparison.Leaves"/>).</param>
 public sealed record Threshold(Comparison Comparison, double Level, double Upper = double.NaN, double Hysteresis = 0)
 {
-    /// <summary>Whether <paramref name="value"/> meets the threshold, for an alert that is (not) firing already.</summary>
+    /// <summary>Whether <paramref name="value"/> meets the threshold, for an alert that is (not) firing
+    /// already.</summary>
     public bool Holds(double value, bool firing)
     {
         double h = firing ? Hysteresis : 0;
@@ -58,7 +60,8 @@ public sealed record Threshold(Comparison Comparison, double Level, double Upper
     private static string Number(double v) => Text.ValueText.Number(v, "G");
 }
 
-/// <summary>What makes an alert fire. Signal conditions name one signal or <c>*</c> (each signal its own alert).</summary>
+/// <summary>What makes an alert fire. Signal conditions name one signal or <c>*</c> (each signal its own
+/// alert).</summary>
 public abstract record AlertCondition
 {
     /// <summary>The signal id, or <c>*</c> for every signal; null for board-wide conditions (readiness).</summary>
@@ -67,7 +70,8 @@ public abstract record AlertCondition
 
 /// <summary>A signal's state changes to one of <paramref name="To"/> (from one of <paramref name="From"/>, empty:
 /// from any other); it resolves when the state leaves <paramref name="To"/>.</summary>
-public sealed record StateCondition(string Signal, IReadOnlyList<SignalState> From, IReadOnlyList<SignalState> To) : AlertCondition
+public sealed record StateCondition(string Signal, IReadOnlyList<SignalState> From, IReadOnlyList<SignalState> To)
+    : AlertCondition
 {
     public override string? Signal { get; } = Signal;
 }
@@ -127,7 +131,8 @@ public sealed record LabelMatcher(string Label, string Operator, string Value)
 
 /// <summary>Mutes the alerts all of whose <paramref name="Matchers"/> match, for transitions dated from
 /// <paramref name="Starts"/> to <paramref name="Ends"/> (both inclusive).</summary>
-public sealed record Silence(IReadOnlyList<LabelMatcher> Matchers, DateOnly Starts, DateOnly Ends, string Comment = "", int Line = 0)
+public sealed record Silence(IReadOnlyList<LabelMatcher> Matchers, DateOnly Starts, DateOnly Ends, string Comment = "",
+    int Line = 0)
 {
     /// <summary>Whether an alert with <paramref name="labels"/> is muted on <paramref name="date"/>.</summary>
     public bool Mutes(IReadOnlyDictionary<string, string> labels, DateOnly date) =>
@@ -150,13 +155,15 @@ public sealed record AlertRules(IReadOnlyList<AlertRule> Rules, IReadOnlyList<Si
             var spec = thesis.Signals.FirstOrDefault(s => s.Id == id);
             if (spec is null)
             {
-                problems.Add((rule.Line, $"rule '{rule.Name}': the thesis '{thesis.Name}' has no signal '{id}'; it has " +
+                problems.Add((rule.Line,
+                    $"rule '{rule.Name}': the thesis '{thesis.Name}' has no signal '{id}'; it has " +
                     string.Join(", ", thesis.Signals.Select(s => s.Id))));
                 continue;
             }
             if (rule.Condition is ValueCondition { Field: { } field } && kinds.Find(spec.Kind) is { } kind
                 && !kind.Fields.Contains(field))
-                problems.Add((rule.Line, $"rule '{rule.Name}': signal '{id}' ({kind.Name}) has no field '{field}'; it has " +
+                problems.Add((rule.Line,
+                    $"rule '{rule.Name}': signal '{id}' ({kind.Name}) has no field '{field}'; it has " +
                     (kind.Fields.Count == 0 ? "none" : string.Join(", ", kind.Fields))));
         }
         return problems;

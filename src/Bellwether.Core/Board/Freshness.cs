@@ -9,7 +9,8 @@ namespace Bellwether.Core.Board;
 /// </summary>
 public static class Freshness
 {
-    /// <summary>True when <paramref name="lastDate"/> lags <paramref name="asOf"/> by more than the calendar allows; true when there is no data.</summary>
+    /// <summary>True when <paramref name="lastDate"/> lags <paramref name="asOf"/> by more than the calendar allows;
+    /// true when there is no data.</summary>
     public static bool IsStale(TradingCalendar calendar, DateOnly? lastDate, DateOnly asOf)
     {
         if (lastDate is not { } last) return true;

@@ -5,7 +5,8 @@ using Bellwether.Core.Universe;
 
 namespace Bellwether.Core.Board;
 
-/// <summary>What signals may read. Implementations load from a store; <see cref="AsOfMarketData"/> cuts at a date.</summary>
+/// <summary>What signals may read. Implementations load from a store; <see cref="AsOfMarketData"/> cuts at a
+/// date.</summary>
 public interface IMarketData
 {
     /// <summary>The daily series of <paramref name="id"/>, or null when there is none.</summary>
@@ -20,10 +21,12 @@ public interface IMarketData
     /// </summary>
     IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass);
 
-    /// <summary>The rankings of a list, or of every list when <paramref name="list"/> is null (ordered by list, date, rank); empty when there is none.</summary>
+    /// <summary>The rankings of a list, or of every list when <paramref name="list"/> is null (ordered by list, date,
+    /// rank); empty when there is none.</summary>
     IReadOnlyList<RankedCoin> Rankings(string? list = null);
 
-    /// <summary>The classifications of a coin list, or of every list when <paramref name="list"/> is null; empty when there is none.</summary>
+    /// <summary>The classifications of a coin list, or of every list when <paramref name="list"/> is null; empty when
+    /// there is none.</summary>
     IReadOnlyList<CoinClassification> Classifications(string? list = null);
 
     /// <summary>
@@ -87,7 +90,12 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
             {
                 int found = Array.BinarySearch(t.Dates, AsOf);
                 int n = found >= 0 ? found + 1 : ~found;
-                if (n < t.Count) t = t with { Dates = t.Dates[..n], Values = t.Values.Select(v => v[..n]).ToArray(), Total = t.Total[..n] };
+                if (n < t.Count) t = t with
+                {
+                    Dates = t.Dates[..n],
+                    Values = t.Values.Select(v => v[..n]).ToArray(),
+                    Total = t.Total[..n]
+                };
             }
             return _flows[id] = t;
         }
@@ -99,17 +107,20 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
         lock (_lock)
         {
             if (!_classes.TryGetValue(assetClass, out var list))
-                _classes[assetClass] = list = inner.ClosesOfClass(assetClass).Select(s => s.AsOf(AsOf)).Where(s => s.Count > 0).ToList();
+                _classes[assetClass] = list = inner.ClosesOfClass(assetClass).Select(s => s.AsOf(AsOf))
+                    .Where(s => s.Count > 0).ToList();
             return list;
         }
     }
 
-    public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf).ToList();
+    public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf)
+        .ToList();
 
     public IReadOnlyList<CoinClassification> Classifications(string? list = null) => inner.Classifications(list);
 
     /// <summary>
-    /// The inner data as published by the end of <paramref name="date"/>, cut at <see cref="AsOf"/> (one view per date).
+    /// The inner data as published by the end of <paramref name="date"/>, cut at <see cref="AsOf"/> (one view per
+    /// date).
     /// </summary>
     public IMarketData Published(DateOnly date)
     {

@@ -31,7 +31,8 @@ public interface ISignalKind
     /// <summary>The label words it can produce (a rule testing another word is an error in the thesis file).</summary>
     IReadOnlyList<string> Labels { get; }
 
-    /// <summary>The names of the <see cref="SignalReading.Fields"/> it fills (a rule testing another field is an error).</summary>
+    /// <summary>The names of the <see cref="SignalReading.Fields"/> it fills (a rule testing another field is an
+    /// error).</summary>
     IReadOnlyList<string> Fields { get; }
 
     /// <summary>Checks the values of <paramref name="spec"/>'s parameters.</summary>
@@ -49,7 +50,8 @@ public interface ISignalKind
 /// <typeparam name="TOptions">The parsed parameters.</typeparam>
 public abstract class SignalKind<TOptions> : ISignalKind
 {
-    /// <summary>The options parsed from each spec instance (specs are immutable records; a failed parse is not kept).</summary>
+    /// <summary>The options parsed from each spec instance (specs are immutable records; a failed parse is not
+    /// kept).</summary>
     private readonly ConditionalWeakTable<SignalSpec, object> _parsed = [];
 
     public abstract string Name { get; }
@@ -61,7 +63,8 @@ public abstract class SignalKind<TOptions> : ISignalKind
 
     /// <summary>Parses and validates the parameters of <paramref name="spec"/>.</summary>
     /// <exception cref="ThesisException">A parameter is not valid.</exception>
-    /// <exception cref="ArgumentException">A core parameter record refused a value (turned into a <see cref="ThesisException"/> by <see cref="Check"/>).</exception>
+    /// <exception cref="ArgumentException">A core parameter record refused a value (turned into a
+    /// <see cref="ThesisException"/> by <see cref="Check"/>).</exception>
     protected abstract TOptions Parse(SignalSpec spec);
 
     /// <summary>Measures with parsed options; see <see cref="ISignalKind.Read"/>.</summary>
@@ -139,11 +142,16 @@ public sealed class SignalKinds
     {
         foreach (var s in thesis.Signals)
         {
-            var kind = Find(s.Kind) ?? throw new ThesisException(s.Line, $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
+            var kind = Find(s.Kind)
+                ?? throw new ThesisException(s.Line,
+                    $"signal '{s.Id}': unknown kind '{s.Kind}'; known kinds: " +
+                    $"{string.Join(", ", _all.Select(k => k.Name).Order())}");
             var names = kind.Parameters.Select(p => p.Name).ToList();
             var unknown = s.Unknown(kind.Parameters);
             if (unknown is not null)
-                throw new ThesisException(s.Line, $"signal '{s.Id}': kind '{kind.Name}' has no parameter '{unknown}'; it takes: {(names.Count > 0 ? string.Join(", ", names) : "none")}");
+                throw new ThesisException(s.Line,
+                    $"signal '{s.Id}': kind '{kind.Name}' has no parameter '{unknown}'; it takes: " +
+                    $"{(names.Count > 0 ? string.Join(", ", names) : "none")}");
             kind.Check(s);
             foreach (var (which, rule) in new[] { ("supports", s.Supports), ("against", s.Against) })
                 foreach (var clause in rule?.Clauses ?? [])
@@ -158,9 +166,13 @@ public sealed class SignalKinds
         {
             var bad = clause.Words.FirstOrDefault(w => !kind.Labels.Contains(w, StringComparer.OrdinalIgnoreCase));
             if (bad is not null)
-                throw new ThesisException(line, $"signal '{s.Id}' {which}: kind '{kind.Name}' never gives the label '{bad}'; its labels: {string.Join(", ", kind.Labels)}");
+                throw new ThesisException(line,
+                    $"signal '{s.Id}' {which}: kind '{kind.Name}' never gives the label '{bad}'; its labels: " +
+                    $"{string.Join(", ", kind.Labels)}");
         }
         else if (clause.Field != "value" && !kind.Fields.Contains(clause.Field))
-            throw new ThesisException(line, $"signal '{s.Id}' {which}: kind '{kind.Name}' has no field '{clause.Field}'; it tests: value, label{string.Concat(kind.Fields.Select(f => ", " + f))}");
+            throw new ThesisException(line,
+                $"signal '{s.Id}' {which}: kind '{kind.Name}' has no field '{clause.Field}'; it tests: value, label" +
+                $"{string.Concat(kind.Fields.Select(f => ", " + f))}");
     }
 }

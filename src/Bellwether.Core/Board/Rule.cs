@@ -30,8 +30,10 @@ public sealed record RuleClause(string Field, IReadOnlyList<string>? Words, stri
     public static RuleClause Comparison(string field, string text, int line = 0)
     {
         var t = text.Trim();
-        var op = Ops.FirstOrDefault(t.StartsWith) ?? throw new FormatException($"'{text}' must start with one of {string.Join(' ', Ops)}");
-        if (!double.TryParse(t[op.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
+        var op = Ops.FirstOrDefault(t.StartsWith)
+            ?? throw new FormatException($"'{text}' must start with one of {string.Join(' ', Ops)}");
+        if (!double.TryParse(t[op.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture,
+            out var threshold))
             throw new FormatException($"'{text}': '{t[op.Length..].Trim()}' is not a number");
         return new RuleClause(field, null, op, threshold, line);
     }

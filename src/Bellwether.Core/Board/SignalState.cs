@@ -7,7 +7,8 @@ public enum SignalState
     Supports,
     /// <summary>Measured, but neither supporting nor contradicting.</summary>
     Neutral,
-    /// <summary>The reading contradicts the thesis (including the article's own caveats, where data shows them).</summary>
+    /// <summary>The reading contradicts the thesis (including the article's own caveats, where data shows
+    /// them).</summary>
     Against,
     /// <summary>No data, too little data, or no source exists: nothing is guessed.</summary>
     NotMeasurable,

@@ -9,7 +9,8 @@ public sealed record SignalResult(
     IReadOnlyList<SignalInput> Inputs, IReadOnlyDictionary<string, double> Fields);
 
 /// <summary>A signal's share of readiness.</summary>
-/// <param name="Score">1 supports, 0.5 neutral, 0 against; NaN when it does not count (not measurable, stale, weight 0).</param>
+/// <param name="Score">1 supports, 0.5 neutral, 0 against; NaN when it does not count (not measurable, stale, weight
+/// 0).</param>
 /// <param name="Contribution">Its points of the 0–100 readiness.</param>
 /// <param name="Note">Its state, or why it does not count.</param>
 public sealed record ReadinessPart(string Id, double Weight, double Score, double Contribution, string Note);
@@ -17,7 +18,8 @@ public sealed record ReadinessPart(string Id, double Weight, double Score, doubl
 /// <summary>The thesis as of a date.</summary>
 /// <param name="Readiness">0–100: the weighted mean score of the signals that count, × 100; NaN when it is withheld
 /// (<see cref="Withheld"/> says why).</param>
-/// <param name="Counted">Weight of the signals that count, as a fraction of all weight (how much of the thesis was measurable).</param>
+/// <param name="Counted">Weight of the signals that count, as a fraction of all weight (how much of the thesis was
+/// measurable).</param>
 /// <param name="MinMeasured">The share of the weight readiness needs (the thesis's <c>min_measured</c>).</param>
 public sealed record BoardResult(
     DateOnly AsOf, string Thesis, double Readiness, double Counted,
@@ -37,7 +39,8 @@ public sealed record BoardResult(
 /// <param name="Counted">Fraction of the weight that counted.</param>
 /// <param name="States">Each signal's state that day, in thesis order.</param>
 /// <param name="Stale">Each signal's stale flag that day, in thesis order.</param>
-public sealed record ReadinessPoint(DateOnly Date, double Readiness, double Counted, IReadOnlyList<SignalState> States, IReadOnlyList<bool> Stale);
+public sealed record ReadinessPoint(DateOnly Date, double Readiness, double Counted, IReadOnlyList<SignalState> States,
+    IReadOnlyList<bool> Stale);
 
 /// <summary>Evaluates a thesis as of a date, point in time.</summary>
 public static class ThesisBoard
@@ -90,7 +93,8 @@ public static class ThesisBoard
     /// <summary><see cref="Evaluate"/> of a thesis already checked by <see cref="SignalKinds.Validate"/>.</summary>
     /// <param name="signalsInParallel">Read the signals on several threads: a single board's signals are independent
     /// and mostly wait on their first load, while a history is already parallel across dates.</param>
-    internal static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf, SignalKinds kinds, bool signalsInParallel = false)
+    internal static BoardResult EvaluateValidated(ThesisDefinition thesis, IMarketData data, DateOnly asOf,
+        SignalKinds kinds, bool signalsInParallel = false)
     {
         var results = new SignalResult[thesis.Signals.Count];
         if (signalsInParallel)
@@ -116,9 +120,11 @@ public static class ThesisBoard
         double total = results.Sum(r => r.Weight);
         double share = total > 0 ? counted / total : 0;
         bool reported = WithheldReason(share, thesis.MinMeasured) is null;
-        double readiness = reported ? 100 * parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight * p.Score) / counted : double.NaN;
+        double readiness = reported ? 100 * parts.Where(p => !double.IsNaN(p.Score)).Sum(p => p.Weight * p.Score)
+            / counted : double.NaN;
         // Contributions are points of the readiness shown, so none while it is withheld.
-        parts = parts.Select(p => p with { Contribution = !reported || double.IsNaN(p.Score) ? 0 : 100 * p.Weight * p.Score / counted })
+        parts = parts.Select(p =>
+            p with { Contribution = !reported || double.IsNaN(p.Score) ? 0 : 100 * p.Weight * p.Score / counted })
             .ToList();
         return new BoardResult(asOf, thesis.Name, readiness, share, results, parts, thesis.MinMeasured);
     }
@@ -141,7 +147,8 @@ public static class ThesisBoard
     private static ReadinessPart Part(SignalResult r)
     {
         if (r.Weight <= 0) return new ReadinessPart(r.Id, r.Weight, double.NaN, 0, "weight 0: shown, not counted");
-        if (r.State == SignalState.NotMeasurable) return new ReadinessPart(r.Id, r.Weight, double.NaN, 0, "not measurable");
+        if (r.State == SignalState.NotMeasurable) return new ReadinessPart(r.Id, r.Weight, double.NaN, 0,
+            "not measurable");
         if (r.Stale) return new ReadinessPart(r.Id, r.Weight, double.NaN, 0, "stale input: not counted");
         return new ReadinessPart(r.Id, r.Weight, Score(r.State), 0, r.State.ToString().ToLowerInvariant());
     }

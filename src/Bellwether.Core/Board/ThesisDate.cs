@@ -22,7 +22,8 @@ public sealed record ThesisDateChoice(DateOnly Date, IReadOnlyList<string> Limit
 /// </summary>
 public static class ThesisDate
 {
-    /// <summary>The latest date on which every input in <paramref name="inputs"/> is current; null without inputs.</summary>
+    /// <summary>The latest date on which every input in <paramref name="inputs"/> is current; null without
+    /// inputs.</summary>
     public static ThesisDateChoice? Latest(IReadOnlyList<ThesisInput> inputs)
     {
         if (inputs.Count == 0) return null;

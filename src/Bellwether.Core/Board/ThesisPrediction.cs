@@ -4,9 +4,11 @@ namespace Bellwether.Core.Board;
 
 /// <summary>What a thesis predicts: the event it counts, what should move after it, and how it is traded.</summary>
 /// <param name="Trigger">The event the study counts; null when the thesis does not declare one.</param>
-/// <param name="Outcome">The assets expected to move after the trigger, and the horizon; null when not declared.</param>
+/// <param name="Outcome">The assets expected to move after the trigger, and the horizon; null when not
+/// declared.</param>
 /// <param name="Trade">What the backtest holds when readiness is high and otherwise; null when not declared.</param>
-/// <param name="Claims">The claims file the report checks, as written (relative to the thesis file); null: none.</param>
+/// <param name="Claims">The claims file the report checks, as written (relative to the thesis file); null:
+/// none.</param>
 /// <param name="ClaimsLine">The line of <paramref name="Claims"/> in the thesis file (0 when built in code).</param>
 public sealed record ThesisPrediction(
     ThesisTrigger? Trigger = null, ThesisOutcome? Outcome = null, ThesisTrade? Trade = null, string? Claims = null,
@@ -15,7 +17,8 @@ public sealed record ThesisPrediction(
     /// <summary>A thesis that declares nothing: the study and backtest sections say what to add.</summary>
     public static ThesisPrediction None { get; } = new();
 
-    /// <summary>The keys a thesis file is missing for an event study and a backtest ("trigger, trade"), or empty.</summary>
+    /// <summary>The keys a thesis file is missing for an event study and a backtest ("trigger, trade"), or
+    /// empty.</summary>
     public IReadOnlyList<string> Missing =>
         new[] { Trigger is null ? "trigger" : null, Outcome is null ? "outcome" : null, Trade is null ? "trade" : null }
             .OfType<string>().ToList();

@@ -9,7 +9,8 @@ public enum CalendarKind
     UsEquity,
     /// <summary>FRED daily-business series: weekdays without Federal Reserve holidays.</summary>
     UsBusiness,
-    /// <summary>One value a week, on the weekday of the first observation (FRED weekly series are Wednesdays).</summary>
+    /// <summary>One value a week, on the weekday of the first observation (FRED weekly series are
+    /// Wednesdays).</summary>
     Weekly,
     /// <summary>One value a month, dated the first of the month (FRED monthly series).</summary>
     Monthly,

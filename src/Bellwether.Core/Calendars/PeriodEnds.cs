@@ -1,6 +1,7 @@
 namespace Bellwether.Core.Calendars;
 
-/// <summary>The last session of a calendar month or week: known in advance, so using it is point-in-time safe.</summary>
+/// <summary>The last session of a calendar month or week: known in advance, so using it is point-in-time
+/// safe.</summary>
 public static class PeriodEnds
 {
     /// <summary>The first day of the month holding <paramref name="d"/>.</summary>
@@ -9,14 +10,16 @@ public static class PeriodEnds
     /// <summary>The Monday of the ISO week holding <paramref name="d"/>.</summary>
     public static DateOnly WeekStart(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
 
-    /// <summary>The last session of <paramref name="calendar"/> in the month holding <paramref name="d"/>, or null when the month has none.</summary>
+    /// <summary>The last session of <paramref name="calendar"/> in the month holding <paramref name="d"/>, or null when
+    /// the month has none.</summary>
     public static DateOnly? LastSessionOfMonth(this TradingCalendar calendar, DateOnly d)
     {
         var start = MonthStart(d);
         return LastSessionBetween(calendar, start, start.AddMonths(1).AddDays(-1));
     }
 
-    /// <summary>The last session of <paramref name="calendar"/> in the ISO week (Monday to Sunday) holding <paramref name="d"/>, or null.</summary>
+    /// <summary>The last session of <paramref name="calendar"/> in the ISO week (Monday to Sunday) holding
+    /// <paramref name="d"/>, or null.</summary>
     public static DateOnly? LastSessionOfWeek(this TradingCalendar calendar, DateOnly d)
     {
         var start = WeekStart(d);

@@ -6,7 +6,8 @@ namespace Bellwether.Core.Calendars;
 /// </summary>
 public readonly record struct TradingCalendar(CalendarKind Kind, DayOfWeek WeeklyAnchor = DayOfWeek.Wednesday)
 {
-    /// <summary>The calendar of a kind, anchoring a weekly one on <paramref name="firstObservation"/>'s weekday.</summary>
+    /// <summary>The calendar of a kind, anchoring a weekly one on <paramref name="firstObservation"/>'s
+    /// weekday.</summary>
     public static TradingCalendar For(CalendarKind kind, DateOnly firstObservation) =>
         new(kind, firstObservation.DayOfWeek);
 
@@ -31,7 +32,8 @@ public readonly record struct TradingCalendar(CalendarKind Kind, DayOfWeek Weekl
     /// <summary>
     /// Compares sorted, distinct <paramref name="dates"/> with the calendar between their first and last date.
     /// </summary>
-    /// <returns>Expected dates with no observation (<c>Missing</c>) and observations on non-session dates (<c>OffCalendar</c>); both zero for fewer than two dates.</returns>
+    /// <returns>Expected dates with no observation (<c>Missing</c>) and observations on non-session dates
+    /// (<c>OffCalendar</c>); both zero for fewer than two dates.</returns>
     public CalendarCoverage Coverage(ReadOnlySpan<DateOnly> dates)
     {
         if (dates.Length < 2) return new CalendarCoverage(0, 0, null);

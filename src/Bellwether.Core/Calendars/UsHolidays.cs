@@ -19,8 +19,10 @@ public static class UsHolidays
     /// <summary>True when the NYSE is closed on a weekday by holiday or special closure.</summary>
     public static bool IsNyseHoliday(DateOnly d) => NyseYears.GetOrAdd(d.Year, y => Year(y, NyseRule))[d.DayOfYear - 1];
 
-    /// <summary>True when the Federal Reserve is closed on a weekday (the calendar of FRED's daily-business series).</summary>
-    public static bool IsFederalReserveHoliday(DateOnly d) => FedYears.GetOrAdd(d.Year, y => Year(y, FedRule))[d.DayOfYear - 1];
+    /// <summary>True when the Federal Reserve is closed on a weekday (the calendar of FRED's daily-business
+    /// series).</summary>
+    public static bool IsFederalReserveHoliday(DateOnly d) =>
+        FedYears.GetOrAdd(d.Year, y => Year(y, FedRule))[d.DayOfYear - 1];
 
     private static bool[] Year(int year, Func<DateOnly, bool> rule)
     {

@@ -9,12 +9,13 @@ public static class ClaimChecker
 {
     /// <summary>
     /// Reads every claim under all its readings and judges it. A reading agrees when its value (or state) meets the
-    /// claim's target. The verdict counts the readings that <see cref="ClaimReading.Counts"/>: measured, not a repeat of
-    /// an earlier reading's finding, and from data published by the claim's date. All agree → supported; none → not
+    /// claim's target. The verdict counts the readings that <see cref="ClaimReading.Counts"/>: measured, not a repeat
+    /// of an earlier reading's finding, and from data published by the claim's date. All agree → supported; none → not
     /// supported; some → partly; none → not checkable.
     /// </summary>
     /// <exception cref="ThesisException">A claim names an unknown kind or a bad parameter.</exception>
-    public static IReadOnlyList<ClaimResult> Check(IReadOnlyList<ClaimDefinition> claims, IMarketData data, ClaimKinds kinds)
+    public static IReadOnlyList<ClaimResult> Check(IReadOnlyList<ClaimDefinition> claims, IMarketData data,
+        ClaimKinds kinds)
     {
         var kindOf = claims.Select(kinds.Validate).ToList();
         var results = new List<ClaimResult>(claims.Count);
@@ -25,7 +26,8 @@ public static class ClaimChecker
             foreach (var r in Read(kindOf[c], claim, new ClaimData(data, claim.Date)))
             {
                 var checkedReading = r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null };
-                var first = checkedReading.Measurable ? readings.FirstOrDefault(x => x.Repeats is null && x.SameFinding(checkedReading)) : null;
+                var first = checkedReading.Measurable
+                    ? readings.FirstOrDefault(x => x.Repeats is null && x.SameFinding(checkedReading)) : null;
                 readings.Add(checkedReading with { Repeats = first?.Label });
             }
             var verdict = Judge(readings);
@@ -56,7 +58,8 @@ public static class ClaimChecker
         var measured = readings.Where(r => r.Counts).ToList();
         if (measured.Count == 0) return ClaimVerdict.NotCheckable;
         int agree = measured.Count(r => r.Within == true);
-        return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported : ClaimVerdict.Partly;
+        return agree == measured.Count ? ClaimVerdict.Supported : agree == 0 ? ClaimVerdict.NotSupported
+            : ClaimVerdict.Partly;
     }
 
     private static string Summarize(List<ClaimReading> readings)
@@ -72,15 +75,18 @@ public static class ClaimChecker
             unmeasured > 0 ? $"{unmeasured} not measurable" : null,
         }.OfType<string>().ToList();
         if (measured.Count == 0)
-            return $"Not checkable: {(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? (left.Count > 0 ? string.Join(", ", left) : "no reading could be measured")).TrimEnd('.')}.";
+            return "Not checkable: " +
+                $"{(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? (left.Count > 0 ? string.Join(", ", left) : "no reading could be measured")).TrimEnd('.')}.";
         int agree = measured.Count(r => r.Within == true);
-        var parts = new List<string> { $"{agree} of {measured.Count} readings agree" + (left.Count > 0 ? $" ({string.Join(", ", left)}: not counted)" : "") };
+        var parts = new List<string> { $"{agree} of {measured.Count} readings agree"
+            + (left.Count > 0 ? $" ({string.Join(", ", left)}: not counted)" : "") };
         var values = measured.Where(r => !double.IsNaN(r.Value)).ToList();
         if (values.Count > 0)
         {
             double low = values.Min(v => v.Value), high = values.Max(v => v.Value);
             string unit = values[0].Unit;
-            parts.Add(low == high ? $"value {Format(low, unit)}" : $"values {Format(low, unit)} to {Format(high, unit)}");
+            parts.Add(low == high ? $"value {Format(low, unit)}"
+                : $"values {Format(low, unit)} to {Format(high, unit)}");
         }
         var states = measured.Where(r => r.State is not null).Select(r => r.State!).Distinct().ToList();
         if (states.Count > 0) parts.Add(string.Join(", ", states));
@@ -96,6 +102,7 @@ public static class ClaimChecker
         var c => $"value {c.Op} {Format(c.Threshold, unit)}",
     };
 
-    /// <summary>A value in its unit, as the formatting table writes it (<see cref="ValueText"/>); <c>n/a</c> for NaN.</summary>
+    /// <summary>A value in its unit, as the formatting table writes it (<see cref="ValueText"/>); <c>n/a</c> for
+    /// NaN.</summary>
     public static string Format(double value, string unit) => double.IsNaN(value) ? "n/a" : ValueText.Of(value, unit);
 }

@@ -19,15 +19,20 @@ public sealed class ClaimData(IMarketData all, DateOnly claimDate)
     /// <summary>All the data, including what came after the claim date.</summary>
     public IMarketData All { get; } = all;
 
-    /// <summary>Provenance of a reading over <paramref name="series"/> from <paramref name="from"/> to <paramref name="to"/>, allowed to read up to <paramref name="dataThrough"/>.</summary>
-    public ReadingProvenance Provenance(IReadOnlyList<DailySeries> series, DateOnly? from, DateOnly? to, DateOnly dataThrough) =>
-        new(series.Select(s => s.Instrument.Id).ToList(), from, to, dataThrough, dataThrough <= ClaimDate, SourcesOf(series, from, to));
+    /// <summary>Provenance of a reading over <paramref name="series"/> from <paramref name="from"/> to
+    /// <paramref name="to"/>, allowed to read up to <paramref name="dataThrough"/>.</summary>
+    public ReadingProvenance Provenance(IReadOnlyList<DailySeries> series, DateOnly? from, DateOnly? to,
+        DateOnly dataThrough) =>
+        new(series.Select(s => s.Instrument.Id).ToList(), from, to, dataThrough, dataThrough <= ClaimDate,
+            SourcesOf(series, from, to));
 
     /// <summary>Provenance of a point-in-time reading (data through the claim date).</summary>
-    public ReadingProvenance Provenance(IReadOnlyList<DailySeries> series, DateOnly? from, DateOnly? to) => Provenance(series, from, to, ClaimDate);
+    public ReadingProvenance Provenance(IReadOnlyList<DailySeries> series, DateOnly? from, DateOnly? to) =>
+        Provenance(series, from, to, ClaimDate);
 
     /// <summary>Provenance naming instruments only (a reading that could not be taken, or a flow table).</summary>
-    public ReadingProvenance Provenance(IReadOnlyList<string> instruments, DateOnly? from = null, DateOnly? to = null, IReadOnlyList<string>? sources = null, DateOnly? dataThrough = null) =>
+    public ReadingProvenance Provenance(IReadOnlyList<string> instruments, DateOnly? from = null, DateOnly? to = null,
+        IReadOnlyList<string>? sources = null, DateOnly? dataThrough = null) =>
         new(instruments, from, to, dataThrough ?? ClaimDate, (dataThrough ?? ClaimDate) <= ClaimDate, sources ?? []);
 
     private static List<string> SourcesOf(IReadOnlyList<DailySeries> series, DateOnly? from, DateOnly? to)

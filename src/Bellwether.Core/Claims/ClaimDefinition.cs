@@ -13,7 +13,8 @@ namespace Bellwether.Core.Claims;
 /// <param name="Target">The claimed figure and how close a reading must come.</param>
 /// <param name="Line">Line of the claim in its file, for error messages (0 when built in code).</param>
 public sealed record ClaimDefinition(
-    string Id, string Text, DateOnly Date, string Kind, IReadOnlyDictionary<string, string> Parameters, ClaimTarget Target, int Line = 0)
+    string Id, string Text, DateOnly Date, string Kind, IReadOnlyDictionary<string, string> Parameters,
+    ClaimTarget Target, int Line = 0)
     : IParameterValues
 {
     /// <summary>A parameter as text, or <paramref name="fallback"/>.</summary>
@@ -26,21 +27,26 @@ public sealed record ClaimDefinition(
 
     /// <summary>A list parameter (<c>[a, b]</c> in the file) as words, or <paramref name="fallback"/>.</summary>
     public string[] Words(string name, params string[] fallback) =>
-        Parameters.TryGetValue(name, out var v) ? v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : fallback;
+        Parameters.TryGetValue(name, out var v)
+        ? v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : fallback;
 
     /// <summary>A number parameter, or <paramref name="fallback"/>; a trailing <c>%</c> divides by 100.</summary>
     /// <exception cref="ThesisException">It is not a number.</exception>
     public double Number(string name, double fallback) =>
-        Parameters.TryGetValue(name, out var v) ? ParseNumber(v) ?? throw Problem($"parameter '{name}' = '{v}' is not a number") : fallback;
+        Parameters.TryGetValue(name, out var v) ? ParseNumber(v)
+        ?? throw Problem($"parameter '{name}' = '{v}' is not a number") : fallback;
 
-    /// <summary>A list of whole numbers, or <paramref name="fallback"/>; each must be at least <paramref name="min"/>.</summary>
-    /// <exception cref="ThesisException">An entry is not a whole number, or is below <paramref name="min"/>.</exception>
+    /// <summary>A list of whole numbers, or <paramref name="fallback"/>; each must be at least
+    /// <paramref name="min"/>.</summary>
+    /// <exception cref="ThesisException">An entry is not a whole number, or is below
+    /// <paramref name="min"/>.</exception>
     public int[] Integers(string name, int min, params int[] fallback)
     {
         if (!Parameters.ContainsKey(name)) return fallback;
         var words = Words(name);
         if (words.Length == 0) throw Problem($"parameter '{name}' is empty");
-        return words.Select(w => int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= min
+        return words.Select(w => int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+            && i >= min
             ? i : throw Problem($"parameter '{name}': '{w}' is not a whole number of at least {min}")).ToArray();
     }
 
@@ -48,7 +54,8 @@ public sealed record ClaimDefinition(
     /// <exception cref="ThesisException">It is not a date.</exception>
     public DateOnly Day(string name, DateOnly fallback) =>
         Parameters.TryGetValue(name, out var v)
-            ? DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw Problem($"parameter '{name}' = '{v}' is not a date (yyyy-MM-dd)")
+            ? DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw Problem($"parameter '{name}' = '{v}' is not a date (yyyy-MM-dd)")
             : fallback;
 
     /// <summary>A required date parameter (<c>yyyy-MM-dd</c>).</summary>
@@ -56,7 +63,8 @@ public sealed record ClaimDefinition(
     public DateOnly RequiredDay(string name) =>
         Parameters.ContainsKey(name) ? Day(name, default) : throw Problem($"parameter '{name}' is required");
 
-    /// <summary>A list parameter whose words must come from <paramref name="allowed"/>, or <paramref name="fallback"/>.</summary>
+    /// <summary>A list parameter whose words must come from <paramref name="allowed"/>, or
+    /// <paramref name="fallback"/>.</summary>
     /// <exception cref="ThesisException">A word is not allowed.</exception>
     public string[] Choices(string name, string[] allowed, params string[] fallback)
     {
@@ -76,6 +84,7 @@ public sealed record ClaimDefinition(
         var t = text.Trim();
         bool percent = t.EndsWith('%');
         if (percent) t = t[..^1].TrimEnd();
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? percent ? v / 100 : v : null;
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? percent ? v / 100 : v : null;
     }
 }

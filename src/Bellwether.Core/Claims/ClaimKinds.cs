@@ -29,7 +29,9 @@ public sealed class ClaimKinds
     /// <exception cref="ThesisException">Naming the claim's line and the problem.</exception>
     public IClaimKind Validate(ClaimDefinition claim)
     {
-        var kind = Find(claim.Kind) ?? throw claim.Problem($"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
+        var kind = Find(claim.Kind)
+            ?? throw claim.Problem(
+                $"unknown kind '{claim.Kind}'; known kinds: {string.Join(", ", _all.Select(k => k.Name).Order())}");
         var unknown = claim.Unknown(kind.Parameters);
         if (unknown is not null)
             throw claim.Problem($"kind '{kind.Name}' has no parameter '{unknown}'; " +

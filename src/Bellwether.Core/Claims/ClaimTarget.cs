@@ -20,7 +20,8 @@ public sealed record ClaimTarget
     /// <summary>The claimed number (NaN for a comparison or a list of states).</summary>
     public double Claimed { get; }
 
-    /// <summary>How far a value may lie from <see cref="Claimed"/>, in the same unit (NaN for the other forms).</summary>
+    /// <summary>How far a value may lie from <see cref="Claimed"/>, in the same unit (NaN for the other
+    /// forms).</summary>
     public double Tolerance { get; }
 
     /// <summary>The comparison or list of states (null for a number with a tolerance).</summary>
@@ -33,8 +34,10 @@ public sealed record ClaimTarget
     /// <exception cref="ArgumentOutOfRangeException">A value is not finite, or the tolerance is negative.</exception>
     public static ClaimTarget Approximately(double claimed, double tolerance)
     {
-        if (!double.IsFinite(claimed)) throw new ArgumentOutOfRangeException(nameof(claimed), claimed, "must be a finite number");
-        if (!double.IsFinite(tolerance) || tolerance < 0) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "must be zero or positive");
+        if (!double.IsFinite(claimed)) throw new ArgumentOutOfRangeException(nameof(claimed), claimed,
+            "must be a finite number");
+        if (!double.IsFinite(tolerance) || tolerance < 0) throw new ArgumentOutOfRangeException(nameof(tolerance),
+            tolerance, "must be zero or positive");
         return new(claimed, tolerance, null);
     }
 
@@ -56,21 +59,25 @@ public sealed record ClaimTarget
         return new(double.NaN, double.NaN, new RuleClause("label", states, null, 0));
     }
 
-    /// <summary>Whether a measured <paramref name="value"/> (and <paramref name="state"/>) agrees; a NaN value never does.</summary>
+    /// <summary>Whether a measured <paramref name="value"/> (and <paramref name="state"/>) agrees; a NaN value never
+    /// does.</summary>
     public bool Holds(double value, string? state)
     {
         if (Condition is null) return Math.Abs(value - Claimed) <= Tolerance; // false for NaN
-        var reading = new SignalReading(true, value, state ?? "", null, "", null, null, [], new Dictionary<string, double>());
+        var reading = new SignalReading(true, value, state ?? "", null, "", null, null, [],
+            new Dictionary<string, double>());
         return Condition.Matches(reading);
     }
 
     /// <summary>The claimed figure for display and JSON: a number, or the comparison / states as text.</summary>
     public object ClaimedForDisplay => Condition is null ? Claimed : Describe();
 
-    /// <summary>The target as text: <c>0.75 ± 0.1</c>, <c>value &gt;= 1</c>, <c>state in [breakout, confirmed]</c>.</summary>
+    /// <summary>The target as text: <c>0.75 ± 0.1</c>, <c>value &gt;= 1</c>, <c>state in [breakout,
+    /// confirmed]</c>.</summary>
     public string Describe() => Condition switch
     {
-        null => $"{Claimed.ToString(CultureInfo.InvariantCulture)} ± {Tolerance.ToString(CultureInfo.InvariantCulture)}",
+        null => $"{Claimed.ToString(CultureInfo.InvariantCulture)} ± " +
+            $"{Tolerance.ToString(CultureInfo.InvariantCulture)}",
         { Words: { } words } => $"state in [{string.Join(", ", words)}]",
         var c => c.ToString(),
     };

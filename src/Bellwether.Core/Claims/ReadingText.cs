@@ -8,7 +8,8 @@ namespace Bellwether.Core.Claims;
 internal static class ReadingText
 {
     /// <summary>An enum value as a snake_case word (<c>BothInflow</c> → <c>both_inflow</c>), as in the JSON.</summary>
-    public static string Snake<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    public static string Snake<T>(T value) where T : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -18,10 +19,12 @@ internal static class ReadingText
         ValueText.Number(fraction * 100, "F" + decimals) + "%";
 
     /// <summary>A number with up to <paramref name="decimals"/> decimals, invariant.</summary>
-    public static string Number(double v, int decimals = 2) => ValueText.Number(v, "#,##0." + new string('#', decimals));
+    public static string Number(double v, int decimals = 2) =>
+        ValueText.Number(v, "#,##0." + new string('#', decimals));
 
     /// <summary>A figure dictionary from pairs.</summary>
-    public static Dictionary<string, double> Figures(params (string Name, double Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+    public static Dictionary<string, double> Figures(params (string Name, double Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Name, p => p.Value);
 
     /// <summary>A date dictionary from pairs, leaving out null dates.</summary>
     public static Dictionary<string, DateOnly> Dates(params (string Name, DateOnly? Date)[] pairs) =>

@@ -10,7 +10,8 @@ namespace Bellwether.Core.Flows;
 /// <param name="Nav">Net asset value per share, US$ (NaN: not given).</param>
 /// <param name="Price">Market price per share, US$ (NaN: not given).</param>
 /// <param name="NetFlowMusd">The day's net flow as published, US$ millions (NaN: not given).</param>
-public sealed record FundShareDay(DateOnly Date, string Ticker, double SharesOutstanding, double Nav, double Price, double NetFlowMusd);
+public sealed record FundShareDay(DateOnly Date, string Ticker, double SharesOutstanding, double Nav, double Price,
+    double NetFlowMusd);
 
 /// <summary>
 /// A fund's daily net flows from its shares outstanding and NAV: the published net flow where there is one, else
@@ -32,8 +33,10 @@ public static class FundShares
     /// its total equal to it, <see cref="FlowTable.Derived"/> set on derived days. Days whose flow can be neither read
     /// nor derived are left out and returned.
     /// </summary>
-    /// <exception cref="ArgumentException">The days are not of one ticker in strictly increasing date order.</exception>
-    public static (FlowTable Table, List<FundShareDay> WithoutFlow) Flows(IReadOnlyList<FundShareDay> days, string source)
+    /// <exception cref="ArgumentException">The days are not of one ticker in strictly increasing date
+    /// order.</exception>
+    public static (FlowTable Table, List<FundShareDay> WithoutFlow) Flows(IReadOnlyList<FundShareDay> days,
+        string source)
     {
         var dates = new List<DateOnly>();
         var flows = new List<double>();
@@ -57,9 +60,12 @@ public static class FundShares
             derived.Add(isDerived);
         }
         var ticker = days.Count > 0 ? days[0].Ticker : "";
-        var instrument = new Instrument(FlowTableId(ticker), AssetClass.EtfFlows, "USD millions", 1, CalendarKind.UsEquity);
+        var instrument = new Instrument(FlowTableId(ticker), AssetClass.EtfFlows, "USD millions", 1,
+            CalendarKind.UsEquity);
         var values = flows.ToArray();
-        return (new FlowTable(instrument, [ticker], [.. dates], [values], [.. values], source) { Derived = [.. derived] }, without);
+        return (new FlowTable(instrument, [ticker], [.. dates], [values], [.. values],
+            source)
+        { Derived = [.. derived] }, without);
     }
 
     private static DateOnly PreviousSession(DateOnly date)

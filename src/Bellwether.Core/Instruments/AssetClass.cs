@@ -9,7 +9,8 @@ public enum AssetClass
     Etf,
     /// <summary>A crypto asset or contract, trading every UTC day.</summary>
     Crypto,
-    /// <summary>A macro-economic or market-wide series (FRED, dominance, total market cap): one value per date.</summary>
+    /// <summary>A macro-economic or market-wide series (FRED, dominance, total market cap): one value per
+    /// date.</summary>
     MacroSeries,
     /// <summary>A table of daily ETF net flows, one column per fund.</summary>
     EtfFlows,

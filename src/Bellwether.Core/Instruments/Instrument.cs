@@ -10,9 +10,11 @@ namespace Bellwether.Core.Instruments;
 /// the same short id.</param>
 /// <param name="Class">The asset class.</param>
 /// <param name="QuoteUnit">Unit of the values: <c>USD</c>, <c>USDT</c>, <c>percent</c>, <c>USD millions</c>, …</param>
-/// <param name="ContractScale">Tokens per quoted unit: 1 for ordinary prices, 1000 for a <c>1000BONK</c> perpetual.</param>
+/// <param name="ContractScale">Tokens per quoted unit: 1 for ordinary prices, 1000 for a <c>1000BONK</c>
+/// perpetual.</param>
 /// <param name="Calendar">The calendar on which the instrument is expected to have a value.</param>
-public sealed record Instrument(string Id, AssetClass Class, string QuoteUnit, double ContractScale, CalendarKind Calendar)
+public sealed record Instrument(string Id, AssetClass Class, string QuoteUnit, double ContractScale,
+    CalendarKind Calendar)
 {
     /// <summary>
     /// The id unique across asset classes (<c>INDEX:RUT</c>, <c>CRYPTO:SPX</c>, <c>CG:BTC</c>): see

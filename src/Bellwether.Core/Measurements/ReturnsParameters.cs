@@ -4,7 +4,8 @@ using Bellwether.Core.Statistics.Returns;
 
 namespace Bellwether.Core.Measurements;
 
-/// <summary>The parameters shared by the kinds that compare two instruments' returns: the pair, the frequency and the return kind.</summary>
+/// <summary>The parameters shared by the kinds that compare two instruments' returns: the pair, the frequency and the
+/// return kind.</summary>
 internal static class ReturnsParameters
 {
     public static readonly MeasurementParameter A = new("a", "RUT", "first series id");
@@ -31,5 +32,6 @@ internal static class ReturnsParameters
 
     /// <summary>How an explanation names the rows: "daily log returns", "weekly levels".</summary>
     public static string Describe(Frequency frequency, ReturnKind kind) =>
-        $"{frequency.ToString().ToLowerInvariant()} " + kind switch { ReturnKind.SimpleReturns => "returns", ReturnKind.Levels => "levels", _ => "log returns" };
+        $"{frequency.ToString().ToLowerInvariant()} "
+        + kind switch { ReturnKind.SimpleReturns => "returns", ReturnKind.Levels => "levels", _ => "log returns" };
 }

@@ -33,8 +33,8 @@ public static class CoMovementScreen
 
 /// <summary>An instrument's screen: co-movers, leaders, how many pairs were read and how many lanes were too thin.
 /// </summary>
-public sealed record ScreenResult(string Instrument, IReadOnlyList<ScreenRow> CoMovers, IReadOnlyList<ScreenRow> Leaders,
-    int Pairs, int NotRanked);
+public sealed record ScreenResult(string Instrument, IReadOnlyList<ScreenRow> CoMovers,
+    IReadOnlyList<ScreenRow> Leaders, int Pairs, int NotRanked);
 
 /// <summary>
 /// Another instrument against the screened one: corr(r_screened(t), r_other(t − Lag)) over Count return pairs, with

@@ -55,7 +55,8 @@ public sealed class PairBlock
     /// </summary>
     public static PairBlock Star(int instruments, int target, ScreenOptions options) =>
         new(options, [.. Enumerable.Range(0, instruments)],
-            [.. Enumerable.Range(0, instruments).Where(j => j != target).Select(j => (Math.Min(j, target), Math.Max(j, target)))]);
+            [.. Enumerable.Range(0, instruments).Where(j => j != target)
+                .Select(j => (Math.Min(j, target), Math.Max(j, target)))]);
 
     public IReadOnlyList<int> Members => _members;
     public int PairCount => _pairs.Length;
@@ -63,14 +64,15 @@ public sealed class PairBlock
     /// <summary>The last step fed; −1 before the first.</summary>
     public int LastStep { get; private set; } = -1;
 
-    /// <summary>Lane 0: lag 0; lane 2k − 1: the pair's second member leads by k; lane 2k: its first leads by k.</summary>
+    /// <summary>Lane 0: lag 0; lane 2k − 1: the pair's second member leads by k; lane 2k: its first leads by
+    /// k.</summary>
     private int LanesPerPair => 2 * _options.MaxLag + 1;
 
     /// <summary>
     /// Feeds step <paramref name="step"/>: <paramref name="closes"/> holds one close per member (NaN: no bar).
     /// </summary>
-    /// <exception cref="ArgumentException">The step is not the next one, the closes do not match the members, or a close
-    /// is zero, negative or infinite.</exception>
+    /// <exception cref="ArgumentException">The step is not the next one, the closes do not match the members, or a
+    /// close is zero, negative or infinite.</exception>
     public void Step(int step, ReadOnlySpan<double> closes)
     {
         if (step != LastStep + 1) throw new ArgumentException($"step {step} fed after step {LastStep}", nameof(step));
@@ -155,7 +157,8 @@ public sealed class PairBlock
             {
                 var (follower, leader, lag) = Roles(a, b, lane);
                 for (int i = 0; i < w; i++)
-                    if (!Pair(follower, leader, lag, first + i, out x[i], out y[i])) (x[i], y[i]) = (double.NaN, double.NaN);
+                    if (!Pair(follower, leader, lag, first + i, out x[i], out y[i])) (x[i], y[i]) = (double.NaN,
+                        double.NaN);
                 _lanes[p * LanesPerPair + lane] = CoMoments.Of(x, y);
             }
         }
@@ -164,7 +167,8 @@ public sealed class PairBlock
     private static (int Follower, int Leader, int Lag) Roles(int a, int b, int lane) =>
         lane == 0 ? (a, b, 0) : lane % 2 == 1 ? (a, b, (lane + 1) / 2) : (b, a, lane / 2);
 
-    /// <summary>The follower's return at <paramref name="step"/> and the leader's at step − lag, when both count.</summary>
+    /// <summary>The follower's return at <paramref name="step"/> and the leader's at step − lag, when both
+    /// count.</summary>
     private bool Pair(int follower, int leader, int lag, int step, out double x, out double y)
     {
         (x, y) = (0, 0);
@@ -197,7 +201,8 @@ public sealed class PairBlock
     }
 
     /// <summary>Continues from <paramref name="snapshot"/>.</summary>
-    /// <exception cref="InvalidDataException">The snapshot is of another version, window, lag or set of members or pairs.
+    /// <exception cref="InvalidDataException">The snapshot is of another version, window, lag or set of members or
+    /// pairs.
     /// </exception>
     public void Resume(byte[] snapshot)
     {
@@ -205,7 +210,8 @@ public sealed class PairBlock
         int version = r.ReadInt32(), window = r.ReadInt32(), maxLag = r.ReadInt32();
         if (version != SnapshotVersion || window != _options.Window || maxLag != _options.MaxLag)
             throw new InvalidDataException(
-                $"pair block snapshot v{version} (window {window}, lag {maxLag}) does not fit this block: replay its bars");
+                $"pair block snapshot v{version} (window {window}, lag {maxLag}) does not fit this block: replay its " +
+                $"bars");
         int[] members = [.. Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadInt32())];
         if (!members.SequenceEqual(_members) || r.ReadInt32() != _pairs.Length)
             throw new InvalidDataException("pair block snapshot of other members: replay its bars");

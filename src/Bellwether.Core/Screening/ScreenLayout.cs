@@ -74,7 +74,8 @@ public sealed class ScreenLayout
     private IEnumerable<int> GroupRange(int group) =>
         Enumerable.Range(group * GroupSize, Math.Min(GroupSize, Instruments - group * GroupSize));
 
-    /// <summary>A tile's two groups (row-major over first &lt; second), or a triangle block's one or two groups.</summary>
+    /// <summary>A tile's two groups (row-major over first &lt; second), or a triangle block's one or two
+    /// groups.</summary>
     private (int First, int? Second) GroupsOf(int block)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(block);

@@ -57,18 +57,21 @@ public sealed class ScreenUniverse
             var close = s.Close;
             int bad = Enumerable.Range(0, close.Length)
                 .FirstOrDefault(i => !double.IsNaN(close[i]) && !(close[i] > 0 && !double.IsInfinity(close[i])), -1);
-            if (bad >= 0) excluded.Add((s.Instrument.QualifiedId, $"close {s.Close[bad]} on {s.Dates[bad]:yyyy-MM-dd}: no log return"));
+            if (bad >= 0) excluded.Add((s.Instrument.QualifiedId,
+                $"close {s.Close[bad]} on {s.Dates[bad]:yyyy-MM-dd}: no log return"));
             else if (s.Close.All(double.IsNaN)) excluded.Add((s.Instrument.QualifiedId, "no close in the span"));
             else kept.Add(s);
         }
-        var calendar = kept.SelectMany(s => s.Dates.Where((_, i) => !double.IsNaN(s.Close[i]))).Distinct().Order().ToArray();
+        var calendar = kept.SelectMany(s => s.Dates.Where((_, i) => !double.IsNaN(s.Close[i]))).Distinct().Order()
+            .ToArray();
         var step = calendar.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
         var closes = new double[kept.Count * calendar.Length];
         Array.Fill(closes, double.NaN);
         for (int i = 0; i < kept.Count; i++)
             for (int k = 0; k < kept[i].Dates.Length; k++)
                 if (!double.IsNaN(kept[i].Close[k])) closes[step[kept[i].Dates[k]] * kept.Count + i] = kept[i].Close[k];
-        return new Screened(new ScreenUniverse([.. kept.Select(s => s.Instrument.QualifiedId)], calendar, closes), excluded);
+        return new Screened(new ScreenUniverse([.. kept.Select(s => s.Instrument.QualifiedId)], calendar, closes),
+            excluded);
     }
 
     /// <summary>

@@ -14,13 +14,16 @@ public sealed record AlignedSeries(string[] Ids, DateOnly[] Dates, double[][] Co
     public int Count => Dates.Length;
 
     /// <summary>The column of instrument <paramref name="id"/>.</summary>
-    public double[] this[string id] => Columns[Array.IndexOf(Ids, id) is var k and >= 0 ? k : throw new KeyNotFoundException(id)];
+    public double[] this[string id] =>
+        Columns[Array.IndexOf(Ids, id) is var k and >= 0 ? k : throw new KeyNotFoundException(id)];
 
-    /// <summary>Joins the closes of <paramref name="series"/> on the dates all of them have with a non-NaN close.</summary>
+    /// <summary>Joins the closes of <paramref name="series"/> on the dates all of them have with a non-NaN
+    /// close.</summary>
     public static AlignedSeries InnerJoin(params DailySeries[] series) => InnerJoin(series, s => s.Close);
 
     /// <summary>Joins a chosen column of each series on the dates all of them have with a non-NaN value.</summary>
-    public static AlignedSeries InnerJoin(IReadOnlyList<DailySeries> series, Func<DailySeries, ImmutableArray<double>> column)
+    public static AlignedSeries InnerJoin(IReadOnlyList<DailySeries> series,
+        Func<DailySeries, ImmutableArray<double>> column)
     {
         if (series.Count == 0) return new AlignedSeries([], [], []);
         var values = series.Select(column).ToArray();
@@ -55,7 +58,8 @@ public sealed record AlignedSeries(string[] Ids, DateOnly[] Dates, double[][] Co
             for (int k = 0; k < series.Count; k++) cursor[k]++;
         }
     done:
-        return new AlignedSeries(series.Select(s => s.Instrument.Id).ToArray(), [.. dates], cols.Select(c => c.ToArray()).ToArray());
+        return new AlignedSeries(series.Select(s => s.Instrument.Id).ToArray(), [.. dates],
+            cols.Select(c => c.ToArray()).ToArray());
     }
 
     /// <summary>The ratio of two instruments' closes on their common dates, e.g. ETH/BTC, as (dates, values).</summary>

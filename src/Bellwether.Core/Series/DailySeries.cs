@@ -61,7 +61,8 @@ public sealed class DailySeries
         ArgumentNullException.ThrowIfNull(source);
         if (dates.IsDefault || closes.IsDefault) throw new ArgumentException($"{instrument.Id}: no columns given");
         if (dates.Length != closes.Length)
-            throw new ArgumentException($"{instrument.Id}: {dates.Length} dates but {closes.Length} closes", nameof(closes));
+            throw new ArgumentException($"{instrument.Id}: {dates.Length} dates but {closes.Length} closes",
+                nameof(closes));
         for (int i = 1; i < dates.Length; i++)
             if (dates[i] <= dates[i - 1])
                 throw new ArgumentException(

@@ -10,8 +10,8 @@ namespace Bellwether.Core.Signals;
 internal static class Inputs
 {
     /// <summary>
-    /// The series <paramref name="id"/>, recorded in <paramref name="inputs"/>; null when the data has no such series or
-    /// no row on or before <paramref name="asOf"/>.
+    /// The series <paramref name="id"/>, recorded in <paramref name="inputs"/>; null when the data has no such series
+    /// or no row on or before <paramref name="asOf"/>.
     /// </summary>
     public static DailySeries? Series(IMarketData data, string id, DateOnly asOf, List<SignalInput> inputs)
     {
@@ -28,13 +28,15 @@ internal static class Inputs
 
     /// <summary>The reading when an input is missing: names the inputs without data.</summary>
     public static SignalReading Missing(List<SignalInput> inputs, DateOnly asOf) =>
-        SignalReading.NotMeasurable($"no data for {string.Join(", ", inputs.Where(i => i.LastDate is null).Select(i => i.Id))} on or before {Say.Date(asOf)}", inputs);
+        SignalReading.NotMeasurable(
+            $"no data for {string.Join(", ", inputs.Where(i => i.LastDate is null).Select(i => i.Id))} on or before " +
+            $"{Say.Date(asOf)}", inputs);
 
     /// <summary>
     /// The aligned returns of <paramref name="a"/> and <paramref name="b"/> under <paramref name="options"/>, the rows
-    /// <see cref="ReturnAlignment.Align(DailySeries, DailySeries, AlignmentOptions)"/> gives. Daily rows are cut from one
-    /// join of the whole histories (<see cref="DailyAlignment"/>), built once per data set; weekly and monthly rows are
-    /// resampled from the window itself (a period at the window's edge depends on where it starts).
+    /// <see cref="ReturnAlignment.Align(DailySeries, DailySeries, AlignmentOptions)"/> gives. Daily rows are cut from
+    /// one join of the whole histories (<see cref="DailyAlignment"/>), built once per data set; weekly and monthly rows
+    /// are resampled from the window itself (a period at the window's edge depends on where it starts).
     /// </summary>
     public static AlignedReturns Align(IMarketData data, DailySeries a, DailySeries b, AlignmentOptions options) =>
         options.Frequency == Frequency.Daily

@@ -24,17 +24,20 @@ internal static class Say
 
     /// <summary>A signed number with thousands separators and one decimal: <c>+54.6</c>, <c>−1,305.3</c>.</summary>
     public static string Signed(double v, string format = "#,##0.0") =>
-        double.IsNaN(v) ? "n/a" : (v > 0 ? "+" : v < 0 ? ValueText.Minus : "") + Math.Abs(v).ToString(format, Invariant);
+        double.IsNaN(v) ? "n/a" : (v > 0 ? "+" : v < 0 ? ValueText.Minus : "") + Math.Abs(v)
+        .ToString(format, Invariant);
 
     /// <summary>A price: two decimals from 100 up, else six significant digits (ratios such as ETH/BTC).</summary>
     public static string Price(double v) => double.IsNaN(v) ? "n/a"
         : ValueText.Number(v, Math.Abs(v) >= 100 ? "#,##0.00" : "G6");
 
     /// <summary>A number with a fixed format.</summary>
-    public static string Number(double v, string format = "#,##0.0") => double.IsNaN(v) ? "n/a" : ValueText.Number(v, format);
+    public static string Number(double v, string format = "#,##0.0") => double.IsNaN(v) ? "n/a"
+        : ValueText.Number(v, format);
 
     /// <summary>An enum value as a label word: <c>BothOutflow</c> → <c>both_outflow</c>.</summary>
-    public static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    public static string Word<T>(T value) where T : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     /// <summary>The label words of an enum, for <see cref="Board.ISignalKind.Labels"/>.</summary>
     public static string[] Words<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Word).ToArray();

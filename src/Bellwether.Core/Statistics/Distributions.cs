@@ -8,7 +8,8 @@ namespace Bellwether.Core.Statistics;
 /// </summary>
 public static class Distributions
 {
-    /// <summary>Two-sided p-value of Student's t statistic <paramref name="t"/> with <paramref name="df"/> degrees of freedom.</summary>
+    /// <summary>Two-sided p-value of Student's t statistic <paramref name="t"/> with <paramref name="df"/> degrees of
+    /// freedom.</summary>
     public static double StudentTTwoSided(double t, double df)
     {
         if (double.IsNaN(t) || !(df > 0)) return double.NaN;
@@ -32,7 +33,8 @@ public static class Distributions
     public static double NormalTwoSided(double z) =>
         double.IsNaN(z) ? double.NaN : SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
 
-    /// <summary>Upper tail <c>P(F &gt; f)</c> of Fisher's F distribution with (<paramref name="df1"/>, <paramref name="df2"/>) degrees of freedom.</summary>
+    /// <summary>Upper tail <c>P(F &gt; f)</c> of Fisher's F distribution with (<paramref name="df1"/>,
+    /// <paramref name="df2"/>) degrees of freedom.</summary>
     public static double FSurvival(double f, double df1, double df2)
     {
         if (double.IsNaN(f) || !(df1 > 0) || !(df2 > 0)) return double.NaN;

@@ -39,29 +39,36 @@ internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
     public SignalReading Advance(StreamMarketData data, DateOnly day)
     {
         Consume(data, day);
-        for (var d = _computed is { } c && c.DayNumber >= day.DayNumber - MonthDays ? c.AddDays(1) : day; d <= day; d = d.AddDays(1)) Compute(d);
+        for (var d = _computed is { } c && c.DayNumber >= day.DayNumber - MonthDays ? c.AddDays(1)
+            : day; d <= day; d = d.AddDays(1)) Compute(d);
         _computed = day;
         var p = options.Index;
         var benchmarkId = AltcoinUniverseOptions.Default.Benchmark;
         var benchmark = data.Series(benchmarkId);
-        var inputs = new List<SignalInput> { benchmark is null || benchmark.ClosesOnly ? SignalInput.Missing(benchmarkId) : LastClose(benchmark, day) };
+        var inputs = new List<SignalInput> { benchmark is null || benchmark.ClosesOnly
+            ? SignalInput.Missing(benchmarkId) : LastClose(benchmark, day) };
         var ranking = _index?.Rankings.InForce(day);
         if (ranking is not null) inputs.Add(SignalInput.Of(ranking.List, CalendarKind.Monthly, ranking.Date, day));
         var today = _index?.Point(day, p);
         if (today is not { IsDefined: true } t || t.Status is IndexStatus.StaleRanking or IndexStatus.Partial)
-            return SignalReading.NotMeasurable($"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(day)}", inputs);
+            return SignalReading.NotMeasurable(
+                $"no Altcoin Season Index ({p.WindowDays} days, top {p.TopCount}) on {Say.Date(day)}", inputs);
         var monthAgo = day.AddDays(-MonthDays).DayNumber;
-        double monthAgoIndex = _monthDays[Slot(monthAgo, _month.Length)] == monthAgo ? _month[Slot(monthAgo, _month.Length)] : double.NaN;
+        double monthAgoIndex = _monthDays[Slot(monthAgo, _month.Length)] == monthAgo
+            ? _month[Slot(monthAgo, _month.Length)] : double.NaN;
         var fields = new Dictionary<string, double>();
-        foreach (var (days, top, parameters) in options.Variants) fields[$"d{days}_k{top}"] = _index!.Point(day, parameters).Index;
+        foreach (var (days, top, parameters) in options.Variants) fields[$"d{days}_k{top}"] = _index!.Point(day,
+            parameters).Index;
         fields["change_30d"] = t.Index - monthAgoIndex;
         fields["eligible"] = t.Eligible;
         fields["coverage"] = (double)t.Eligible / p.TopCount;
         fields["ranking_age_days"] = day.DayNumber - ranking!.Date.DayNumber;
         // The batch looks for the run within a history from 1 January two years back (or the first ranking).
-        var first = new DateOnly(day.Year - 2, 1, 1) is var jan && jan > _firstRanking!.Value ? jan : _firstRanking.Value;
+        var first = new DateOnly(day.Year - 2, 1, 1) is var jan && jan > _firstRanking!.Value ? jan
+            : _firstRanking.Value;
         var since = _lastChange is { } change && change > first ? change : first;
-        return new SignalReading(true, t.Index, Say.Word(p.SeasonOf(t.Index)), since, "", day.AddDays(-p.WindowDays), day, inputs, fields, "index");
+        return new SignalReading(true, t.Index, Say.Word(p.SeasonOf(t.Index)), since, "", day.AddDays(-p.WindowDays),
+            day, inputs, fields, "index");
     }
 
     private static SignalInput LastClose(StreamMarketData.SeriesBuffer series, DateOnly day)

@@ -39,7 +39,8 @@ internal sealed class BreakoutTrackState(BreakoutOf options) : IMeasurementState
         if (_lastFinite is null) return Measured.Missing<BreakoutReading>(inputs, day);
         if (_tracker.Tracked is not { } t)
             return Measured.NotMeasurable<BreakoutReading>($"{buffer.Instrument.Id} has no prior " +
-                $"{options.Analysis.MultiYearHigh.LookbackYears}-year high as of {Say.Date(day)} (the data must cover the " +
+                $"{options.Analysis.MultiYearHigh.LookbackYears}-year high as of {Say.Date(day)} (the data must " +
+                "cover the " +
                 "whole lookback)", inputs);
         var point = new MultiYearHighTrackPoint(t.Level, t.LevelDate, t.State, t.Since);
         return Measured.Of(new BreakoutReading(buffer.Instrument.Id, _lastFinite.Value, _lastClose, point, [.. _events],
@@ -65,8 +66,8 @@ internal sealed class BreakoutTrackState(BreakoutOf options) : IMeasurementState
         _tracker.Read(r);
         _events.Clear();
         for (int n = r.ReadInt32(), i = 0; i < n; i++)
-            _events.Add(new BreakoutEvent(Snapshots.ReadDate(r)!.Value, (BreakoutEventType)r.ReadInt32(), r.ReadDouble(),
-                r.ReadDouble(), (LevelKind)r.ReadInt32(), Snapshots.ReadDate(r)!.Value));
+            _events.Add(new BreakoutEvent(Snapshots.ReadDate(r)!.Value, (BreakoutEventType)r.ReadInt32(),
+                r.ReadDouble(), r.ReadDouble(), (LevelKind)r.ReadInt32(), Snapshots.ReadDate(r)!.Value));
         _consumed = r.ReadInt32();
         (_first, _lastFinite) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r));
         _lastClose = r.ReadDouble();

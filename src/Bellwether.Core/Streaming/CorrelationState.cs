@@ -25,7 +25,8 @@ internal sealed class CorrelationState(CorrelationParameters parameters) : IMeas
         if (!_closes.Advance(data, day, inputs)) return Measured.Missing<CorrelationReading>(inputs, day);
         var from = parameters.Since ?? day.AddDays(1 - parameters.WindowDays);
         if (from > day)
-            return Measured.NotMeasurable<CorrelationReading>($"the window starts {Say.Date(from)}, after {Say.Date(day)}", inputs);
+            return Measured.NotMeasurable<CorrelationReading>(
+                $"the window starts {Say.Date(from)}, after {Say.Date(day)}", inputs);
         var rows = _closes.Window(from, day);
         int n = rows.Count;
         double r = Correlations.Pearson(rows.Columns[0], rows.Columns[1]);
@@ -34,7 +35,8 @@ internal sealed class CorrelationState(CorrelationParameters parameters) : IMeas
             return Measured.NotMeasurable<CorrelationReading>(
                 $"{CorrelationMeasurement.Describe(parameters)} from {Say.Date(from)} to {Say.Date(day)}: " +
                 $"{n} pair(s), too few (4 needed) or a constant side", inputs);
-        return Measured.Of(new CorrelationReading(from, rows, r, low, high, Distributions.CorrelationTwoSided(r, n)), inputs);
+        return Measured.Of(new CorrelationReading(from, rows, r, low, high, Distributions.CorrelationTwoSided(r, n)),
+            inputs);
     }
 
     public void Write(BinaryWriter w) => _closes.Write(w);

@@ -23,7 +23,8 @@ internal sealed class DateJoin
             if (_right.Count > 0 && _right.Peek().Date == date) yield return (date, left, _right.Dequeue().Value);
         }
         // A right value the left side has passed can no longer be joined.
-        while (_right.Count > 0 && _right.Peek().Date <= reached && (_left.Count == 0 || _right.Peek().Date < _left.Peek().Date))
+        while (_right.Count > 0 && _right.Peek().Date <= reached
+            && (_left.Count == 0 || _right.Peek().Date < _left.Peek().Date))
             _right.Dequeue();
     }
 
@@ -41,7 +42,8 @@ internal sealed class DateJoin
         foreach (var queue in new[] { _left, _right })
         {
             queue.Clear();
-            for (int n = r.ReadInt32(), i = 0; i < n; i++) queue.Enqueue((Snapshots.ReadDate(r)!.Value, r.ReadDouble()));
+            for (int n = r.ReadInt32(),
+                i = 0; i < n; i++) queue.Enqueue((Snapshots.ReadDate(r)!.Value, r.ReadDouble()));
         }
     }
 }

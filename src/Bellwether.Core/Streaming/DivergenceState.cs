@@ -26,8 +26,8 @@ internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<
         var inputs = new List<SignalInput>();
         var index = Consume(data, options.Index, day, inputs, _index, _join.Left, ref _indexConsumed, ref _indexLast,
             ref _indexLastRow);
-        var crypto = Consume(data, options.Crypto, day, inputs, _crypto, _join.Right, ref _cryptoConsumed, ref _cryptoLast,
-            ref _cryptoLastRow);
+        var crypto = Consume(data, options.Crypto, day, inputs, _crypto, _join.Right, ref _cryptoConsumed,
+            ref _cryptoLast, ref _cryptoLastRow);
         if (index is null || crypto is null) return Measured.Missing<DivergenceReading>(inputs, day);
         // A row that is not a price reads as the batch's refusal: the message alone.
         if ((_index.Bad ?? _crypto.Bad) is { } bad) return Measured.NotMeasurable<DivergenceReading>(bad, []);
@@ -38,9 +38,12 @@ internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<
             : Measured.Of(new DivergenceReading(_latest, _since!.Value, _runDays, _episodes, _first!.Value), inputs);
     }
 
-    /// <summary>Walks the rows of <paramref name="id"/> arrived by <paramref name="day"/>; null when it has no close by then.</summary>
-    private static StreamMarketData.SeriesBuffer? Consume(StreamMarketData data, string id, DateOnly day, List<SignalInput> inputs,
-        DrawdownWalker walk, Action<DateOnly, double> point, ref int consumed, ref DateOnly? lastFinite, ref DateOnly? lastRow)
+    /// <summary>Walks the rows of <paramref name="id"/> arrived by <paramref name="day"/>; null when it has no close by
+    /// then.</summary>
+    private static StreamMarketData.SeriesBuffer? Consume(StreamMarketData data, string id, DateOnly day,
+        List<SignalInput> inputs,
+        DrawdownWalker walk, Action<DateOnly, double> point, ref int consumed, ref DateOnly? lastFinite,
+        ref DateOnly? lastRow)
     {
         if (data.Series(id) is not { ClosesOnly: false } buffer)
         {
@@ -82,7 +85,8 @@ internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<
         _index.Write(w); _crypto.Write(w);
         _join.Write(w);
         w.Write(_indexConsumed); w.Write(_cryptoConsumed); w.Write(_runDays); w.Write(_episodes);
-        foreach (var d in new[] { _indexLast, _cryptoLast, _indexLastRow, _cryptoLastRow, _first, _since }) Snapshots.Write(w, d);
+        foreach (var d in new[] { _indexLast, _cryptoLast, _indexLastRow, _cryptoLastRow, _first,
+            _since }) Snapshots.Write(w, d);
         w.Write(_latest is not null);
         if (_latest is { } l)
         {
@@ -94,8 +98,10 @@ internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<
     {
         _index.Read(r); _crypto.Read(r);
         _join.Read(r);
-        (_indexConsumed, _cryptoConsumed, _runDays, _episodes) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
-        (_indexLast, _cryptoLast, _indexLastRow) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
+        (_indexConsumed, _cryptoConsumed, _runDays, _episodes) = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32(),
+            r.ReadInt32());
+        (_indexLast, _cryptoLast, _indexLastRow) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r),
+            Snapshots.ReadDate(r));
         (_cryptoLastRow, _first, _since) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
         _latest = r.ReadBoolean()
             ? new DivergenceDay(Snapshots.ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble(), r.ReadBoolean())

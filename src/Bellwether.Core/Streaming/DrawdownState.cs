@@ -22,18 +22,21 @@ internal sealed class DrawdownState(DrawdownParameters parameters) : IMeasuremen
     {
         var id = parameters.Instrument;
         var buffer = data.Series(id);
-        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<DrawdownReading>([SignalInput.Missing(id)], day);
-        for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++) Walk(buffer[_consumed], buffer.Instrument.Id);
+        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<DrawdownReading>([SignalInput.Missing(id)],
+            day);
+        for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++) Walk(buffer[_consumed],
+            buffer.Instrument.Id);
         List<SignalInput> inputs = [SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day)];
         if (_lastFinite is null) return Measured.Missing<DrawdownReading>(inputs, day);
         if (_walk.Bad is { } bad) return Measured.NotMeasurable<DrawdownReading>(bad, inputs);
         if (_points == 0)
             return Measured.NotMeasurable<DrawdownReading>(
-                $"{buffer.Instrument.Id} has no close from {Say.Date(parameters.Since ?? _firstRow!.Value)} to {Say.Date(day)}", inputs);
+                $"{buffer.Instrument.Id} has no close from {Say.Date(parameters.Since ?? _firstRow!.Value)} to " +
+                $"{Say.Date(day)}", inputs);
         var p = _latest;
         return Measured.Of(new DrawdownReading(buffer.Instrument.Id, parameters.Basis, day, _firstPoint!.Value, p,
-            p.Date.DayNumber - p.PeakDate.DayNumber, _trough.Drawdown, _trough.Date, _trough.PeakDate, _points, _walk.Missing,
-            _walk.HighsFromClose), inputs);
+            p.Date.DayNumber - p.PeakDate.DayNumber, _trough.Drawdown, _trough.Date, _trough.PeakDate, _points,
+            _walk.Missing, _walk.HighsFromClose), inputs);
     }
 
     /// <summary>One row of <see cref="Drawdowns"/>' walk, with the deepest point so far.</summary>

@@ -59,7 +59,8 @@ internal sealed class DrawdownWalker(DrawdownBasis basis, DateOnly? from)
 
     public void Read(BinaryReader r)
     {
-        (_peak, _peakDate, Missing, HighsFromClose) = (r.ReadDouble(), Snapshots.ReadDate(r)!.Value, r.ReadInt32(), r.ReadInt32());
+        (_peak, _peakDate, Missing, HighsFromClose) = (r.ReadDouble(), Snapshots.ReadDate(r)!.Value, r.ReadInt32(),
+            r.ReadInt32());
         Bad = r.ReadBoolean() ? r.ReadString() : null;
     }
 }

@@ -22,7 +22,8 @@ internal sealed class FedPathState(FedPathOf options) : IMeasurementState<FedMov
     public Measured<FedMoves> Advance(StreamMarketData data, DateOnly day)
     {
         var buffer = data.Series(options.Series);
-        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<FedMoves>([SignalInput.Missing(options.Series)], day);
+        if (buffer is null
+            || buffer.ClosesOnly) return Measured.Missing<FedMoves>([SignalInput.Missing(options.Series)], day);
         if (_history is null && _refused is null)
         {
             try

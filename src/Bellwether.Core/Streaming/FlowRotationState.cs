@@ -29,7 +29,8 @@ internal sealed class FlowRotationState(FlowRotationParameters parameters) : ISi
     {
         var tables = _ids.Select(data.Flows).ToArray();
         if (tables[0] is null || tables[1] is null)
-            return SignalReading.NotMeasurable($"no flow table {(tables[0] is null ? parameters.Into : parameters.OutOf)}",
+            return SignalReading.NotMeasurable(
+                $"no flow table {(tables[0] is null ? parameters.Into : parameters.OutOf)}",
                 [.. _ids.Where((_, k) => tables[k] is null).Select(SignalInput.Missing)]);
         var inputs = new List<SignalInput>(2);
         for (int k = 0; k < 2; k++)
@@ -55,7 +56,8 @@ internal sealed class FlowRotationState(FlowRotationParameters parameters) : ISi
         return FlowRotationSignal.Reading(parameters, reading, inputs, _runStart > spanStart ? _runStart : spanStart);
     }
 
-    /// <summary>Joins the flow days of dates both tables have reached, in date order, closing a window on each.</summary>
+    /// <summary>Joins the flow days of dates both tables have reached, in date order, closing a window on
+    /// each.</summary>
     private void Join()
     {
         if (_lastRow[0] is not { } a || _lastRow[1] is not { } b) return;

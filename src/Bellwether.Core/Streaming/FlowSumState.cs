@@ -30,9 +30,12 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
         for (int end = table.CountArrivedBy(day); _consumed < end; _consumed++) Add(table, _consumed);
         DateOnly? latest = _days > 0 ? _dates[(_days - 1) % _ring] : null;
         List<SignalInput> inputs = [SignalInput.Of(options.Table, table.Instrument.Calendar, latest, day)];
-        if (latest is null) return SignalReading.NotMeasurable($"{options.Table} has no flow day on or before {Say.Date(day)}", inputs);
+        if (latest is null) return SignalReading.NotMeasurable(
+            $"{options.Table} has no flow day on or before {Say.Date(day)}", inputs);
         if (double.IsNaN(_longSum))
-            return SignalReading.NotMeasurable($"{options.Table} has {_days} flow day(s) on or before {Say.Date(day)}, fewer than the {options.Window}-day window", inputs);
+            return SignalReading.NotMeasurable(
+                $"{options.Table} has {_days} flow day(s) on or before {Say.Date(day)}, fewer than the " +
+                $"{options.Window}-day window", inputs);
         var fields = new Dictionary<string, double>
         {
             ["latest"] = _totals[(_days - 1) % _ring],
@@ -43,7 +46,8 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
         };
         int sign = Math.Sign(_longSum);
         string label = sign > 0 ? "inflow" : sign < 0 ? "outflow" : "flat";
-        return new SignalReading(true, _longSum, label, _runStart, "", _dates[(_days - options.Window) % _ring], latest, inputs, fields, "US$ m");
+        return new SignalReading(true, _longSum, label, _runStart, "", _dates[(_days - options.Window) % _ring], latest,
+            inputs, fields, "US$ m");
     }
 
     private void Add(StreamMarketData.FlowBuffer table, int i)
@@ -64,7 +68,8 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
         if (double.IsNaN(previous) || Math.Sign(previous) != Math.Sign(_longSum)) _runStart = date;
     }
 
-    /// <summary>The last <paramref name="window"/> totals added oldest first, as <see cref="EtfFlowStatistics"/> sums them.</summary>
+    /// <summary>The last <paramref name="window"/> totals added oldest first, as <see cref="EtfFlowStatistics"/> sums
+    /// them.</summary>
     private double TrailingSum(int window)
     {
         if (_days < window) return double.NaN;

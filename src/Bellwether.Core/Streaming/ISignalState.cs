@@ -44,12 +44,14 @@ public interface ISignalState
 /// </summary>
 public static class IncrementalSignals
 {
-    /// <summary>A fresh state for <paramref name="spec"/> of <paramref name="kind"/>, or null when it has none.</summary>
+    /// <summary>A fresh state for <paramref name="spec"/> of <paramref name="kind"/>, or null when it has
+    /// none.</summary>
     public static ISignalState? For(ISignalKind kind, SignalSpec spec) => kind switch
     {
         AltSeasonSignal k => new AltSeasonState(k.Options(spec)),
         BreakoutSignal k => Of(k, spec, p => new BreakoutTrackState(p)),
-        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily => Of(k, spec, p => new CorrelationState(p)),
+        CorrelationSignal k when k.Options(spec).Frequency == Frequency.Daily =>
+            Of(k, spec, p => new CorrelationState(p)),
         CorrelationTrendSignal k when k.Options(spec).Frequency == Frequency.Daily =>
             Of(k, spec, p => new CorrelationTrendState(p)),
         DivergenceSignal k => Of(k, spec, p => new DivergenceState(p)),
@@ -60,12 +62,14 @@ public static class IncrementalSignals
         RecordCloseSignal k => Of(k, spec, p => new RecordCloseState(p)),
         TrendlineSignal k => Of(k, spec, p => new TrendlineState(p)),
         EtfFlowsSignal k => new FlowSumState(k.Options(spec)),
-        NoSourceSignal k => new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
+        NoSourceSignal k =>
+            new ConstantState(k.Read(spec, new StreamMarketData([]).At(DateOnly.MinValue), DateOnly.MinValue)),
         _ => null,
     };
 
     private static MeasurementSignalState<TParameters, TResult> Of<TParameters, TResult>(
-        MeasurementSignal<TParameters, TResult> signal, SignalSpec spec, Func<TParameters, IMeasurementState<TResult>> start)
+        MeasurementSignal<TParameters, TResult> signal, SignalSpec spec,
+        Func<TParameters, IMeasurementState<TResult>> start)
         where TParameters : class
         where TResult : class
     {

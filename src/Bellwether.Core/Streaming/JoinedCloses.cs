@@ -20,8 +20,8 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
     private readonly List<(DateOnly Date, double A, double B)> _joined = [];
 
     /// <summary>
-    /// Takes the rows of both series arrived by <paramref name="day"/>, records them in <paramref name="inputs"/> (a, b)
-    /// and joins the dates both have reached; false when a series is missing or has no close yet.
+    /// Takes the rows of both series arrived by <paramref name="day"/>, records them in <paramref name="inputs"/> (a,
+    /// b) and joins the dates both have reached; false when a series is missing or has no close yet.
     /// </summary>
     public bool Advance(StreamMarketData data, DateOnly day, List<SignalInput> inputs)
     {
@@ -56,8 +56,8 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
     public void Forget(int count) => _joined.RemoveRange(0, count);
 
     /// <summary>The rows of the window <paramref name="from"/> … <paramref name="until"/>, as
-    /// <see cref="ReturnAlignment.Align(Series.DailySeries, Series.DailySeries, AlignmentOptions)"/> gives them at daily
-    /// frequency; joined days before <paramref name="from"/> are forgotten (windows only move forward).</summary>
+    /// <see cref="ReturnAlignment.Align(Series.DailySeries, Series.DailySeries, AlignmentOptions)"/> gives them at
+    /// daily frequency; joined days before <paramref name="from"/> are forgotten (windows only move forward).</summary>
     public AlignedReturns Window(DateOnly from, DateOnly until)
     {
         int old = 0;
@@ -75,7 +75,12 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
     public void Write(BinaryWriter w)
     {
         _join.Write(w);
-        for (int k = 0; k < 2; k++) { w.Write(_consumed[k]); Snapshots.Write(w, _lastRow[k]); Snapshots.Write(w, _lastFinite[k]); }
+        for (int k = 0; k < 2; k++)
+        {
+            w.Write(_consumed[k]);
+            Snapshots.Write(w, _lastRow[k]);
+            Snapshots.Write(w, _lastFinite[k]);
+        }
         w.Write(_joined.Count);
         foreach (var (date, a, b) in _joined) { Snapshots.Write(w, date); w.Write(a); w.Write(b); }
     }
@@ -83,8 +88,10 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
     public void Read(BinaryReader r)
     {
         _join.Read(r);
-        for (int k = 0; k < 2; k++) (_consumed[k], _lastRow[k], _lastFinite[k]) = (r.ReadInt32(), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
+        for (int k = 0; k < 2; k++) (_consumed[k], _lastRow[k], _lastFinite[k]) = (r.ReadInt32(), Snapshots.ReadDate(r),
+            Snapshots.ReadDate(r));
         _joined.Clear();
-        for (int n = r.ReadInt32(), i = 0; i < n; i++) _joined.Add((Snapshots.ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble()));
+        for (int n = r.ReadInt32(),
+            i = 0; i < n; i++) _joined.Add((Snapshots.ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble()));
     }
 }

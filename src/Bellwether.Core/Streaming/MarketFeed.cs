@@ -23,11 +23,13 @@ public sealed class MarketFeed
     private readonly Dictionary<string, int> _fedRows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
 
-    /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release rules).</param>
+    /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release
+    /// rules).</param>
     /// <param name="thesis">The thesis the board follows.</param>
     /// <param name="kinds">The signal kinds.</param>
     /// <param name="last">The last day that will be fed (the inputs are read from the board of that day).</param>
-    public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last, int checkpointEvery = 32)
+    public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last,
+        int checkpointEvery = 32)
     {
         (_source, _thesis) = (source, thesis);
         var recorder = new Recorder(source, new Reads());
@@ -36,7 +38,8 @@ public sealed class MarketFeed
         _series.AddRange(reads.Series.Where(id => source.Series(id) is not null));
         _flows.AddRange(reads.Flows.Where(id => source.Flows(id) is not null));
         _classes.AddRange(reads.Classes);
-        _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [], checkpointEvery);
+        _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [],
+            checkpointEvery);
         // An input exists before its first row, as in the store.
         foreach (var id in _series) _board.Data.SeriesOf(source.Series(id)!.Instrument);
         foreach (var t in _flows.Select(id => source.Flows(id)!)) _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
@@ -47,15 +50,18 @@ public sealed class MarketFeed
         }
         First = new[]
         {
-            _series.Select(id => source.Series(id)!).Concat(_classes.SelectMany(source.ClosesOfClass)).Where(s => s.Count > 0).Select(s => s.Dates[0]),
+            _series.Select(id => source.Series(id)!).Concat(_classes.SelectMany(source.ClosesOfClass))
+                .Where(s => s.Count > 0).Select(s => s.Dates[0]),
             _flows.Select(id => source.Flows(id)!).Where(t => t.Count > 0).Select(t => t.Dates[0]),
             _rankings.Keys,
         }.SelectMany(d => d).DefaultIfEmpty(last).Min();
     }
 
-    /// <summary>The last day of <paramref name="source"/>'s crypto closes and the thesis's series: a feed's natural end.</summary>
+    /// <summary>The last day of <paramref name="source"/>'s crypto closes and the thesis's series: a feed's natural
+    /// end.</summary>
     public static DateOnly LastDay(IMarketData source) =>
-        source.ClosesOfClass(AssetClass.Crypto).Where(s => s.Count > 0).Select(s => s.Dates[^1]).DefaultIfEmpty(DateOnly.MinValue).Max();
+        source.ClosesOfClass(AssetClass.Crypto).Where(s => s.Count > 0).Select(s => s.Dates[^1])
+        .DefaultIfEmpty(DateOnly.MinValue).Max();
 
     /// <summary>The board fed.</summary>
     public StreamingBoard Board => _board;
@@ -73,7 +79,8 @@ public sealed class MarketFeed
         foreach (var id in _series) FeedSeries(published.Series(id)!, day, closesOnly: false);
         foreach (var c in _classes)
             foreach (var s in published.ClosesOfClass(c))
-                if (!_series.Contains(s.Instrument.Id, StringComparer.OrdinalIgnoreCase)) FeedSeries(s, day, closesOnly: true);
+                if (!_series.Contains(s.Instrument.Id, StringComparer.OrdinalIgnoreCase)) FeedSeries(s, day,
+                    closesOnly: true);
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
         foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? []) _board.Ranking(snapshot);
@@ -113,7 +120,8 @@ public sealed class MarketFeed
         // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
         if (_fed.TryGetValue(id, out var previous) && !ReferenceEquals(previous, s))
             for (int i = 0; i < Math.Min(fed, known); i++)
-                if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i]) || previous.Dates[i] != s.Dates[i])
+                if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
+                    || previous.Dates[i] != s.Dates[i])
                     _board.Bar(s.Instrument, s[i], day, closesOnly);
         for (int i = fed; i < known; i++) _board.Bar(s.Instrument, s[i], day, closesOnly);
         _fed[id] = s;
@@ -125,19 +133,22 @@ public sealed class MarketFeed
         var id = t.Instrument.Id;
         int known = Array.BinarySearch(t.Dates, day) is var i && i >= 0 ? i + 1 : ~i;
         for (int r = _fedRows.GetValueOrDefault("flows:" + id); r < known; r++)
-            _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], [.. t.Values.Select(v => v[r])], t.Total[r], t.Derived?[r] ?? false, day);
+            _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], [.. t.Values.Select(v => v[r])], t.Total[r],
+                t.Derived?[r] ?? false, day);
         _fedRows["flows:" + id] = Math.Max(known, _fedRows.GetValueOrDefault("flows:" + id));
     }
 
     /// <summary>What a board read.</summary>
     private sealed class Reads
     {
-        public readonly SortedSet<string> Series = new(StringComparer.OrdinalIgnoreCase), Flows = new(StringComparer.OrdinalIgnoreCase);
+        public readonly SortedSet<string> Series = new(StringComparer.OrdinalIgnoreCase),
+            Flows = new(StringComparer.OrdinalIgnoreCase);
         public readonly SortedSet<AssetClass> Classes = [];
         public bool ReadRankings, ReadClassifications;
     }
 
-    /// <summary>Data that notes every read and builds shared structures afresh (so their reads are noted too).</summary>
+    /// <summary>Data that notes every read and builds shared structures afresh (so their reads are noted
+    /// too).</summary>
     private sealed class Recorder(IMarketData inner, Reads sink) : IMarketData
     {
         private readonly SharedStructures _shared = new();

@@ -21,7 +21,8 @@ internal interface IMeasurementState<TResult> where TResult : class
 
 /// <summary>A measurement's incremental state read through its signal kind.</summary>
 internal sealed class MeasurementSignalState<TParameters, TResult>(
-    MeasurementSignal<TParameters, TResult> signal, TParameters parameters, IMeasurementState<TResult> state) : ISignalState
+    MeasurementSignal<TParameters, TResult> signal, TParameters parameters, IMeasurementState<TResult> state)
+    : ISignalState
     where TParameters : class
     where TResult : class
 {

@@ -39,7 +39,8 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
                 inputs.Add(SignalInput.Missing(_ids[k]));
                 continue;
             }
-            for (int end = buffer.CountArrivedBy(day); _consumed[k] < end; _consumed[k]++) Take(k, buffer[_consumed[k]]);
+            for (int end = buffer.CountArrivedBy(day); _consumed[k] < end; _consumed[k]++) Take(k,
+                buffer[_consumed[k]]);
             inputs.Add(SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite[k], day));
         }
         if (inputs.Any(i => i.LastDate is null)) return Measured.Missing<NetLiquidityReading>(inputs, day);
@@ -48,7 +49,8 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
         // A refused unit or week reads as the batch's refusal: the message alone.
         if (_refused is not null) return Measured.NotMeasurable<NetLiquidityReading>(_refused, []);
         return _latest is null
-            ? Measured.NotMeasurable<NetLiquidityReading>($"no Wednesday on or before {Say.Date(day)} has all three inputs", inputs)
+            ? Measured.NotMeasurable<NetLiquidityReading>(
+                $"no Wednesday on or before {Say.Date(day)} has all three inputs", inputs)
             : Measured.Of(new NetLiquidityReading(_latest, _since!.Value), inputs);
     }
 
@@ -57,10 +59,12 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
         _first[k] ??= bar.Date;
         _lastRow[k] = bar.Date;
         if (!double.IsNaN(bar.Close)) _lastFinite[k] = bar.Date;
-        if (bar.Date.DayOfWeek == DayOfWeek.Wednesday && (_next is null || bar.Date >= _next)) _wednesdays[k][bar.Date] = bar.Close;
+        if (bar.Date.DayOfWeek == DayOfWeek.Wednesday
+            && (_next is null || bar.Date >= _next)) _wednesdays[k][bar.Date] = bar.Close;
     }
 
-    /// <summary>Decides every Wednesday all three inputs have reached, in order (as the batch's grid walks them).</summary>
+    /// <summary>Decides every Wednesday all three inputs have reached, in order (as the batch's grid walks
+    /// them).</summary>
     private void Decide(Instrument[] instruments)
     {
         try
@@ -110,7 +114,8 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
         if (_latest is { } l)
         {
             Snapshots.Write(w, l.Date);
-            foreach (var x in new[] { l.TotalAssets, l.TreasuryAccount, l.ReverseRepo, l.Value, l.Change4W, l.Change13W }) w.Write(x);
+            foreach (var x in new[] { l.TotalAssets, l.TreasuryAccount, l.ReverseRepo, l.Value, l.Change4W,
+                l.Change13W }) w.Write(x);
         }
         w.Write(_refused is not null);
         if (_refused is not null) w.Write(_refused);
@@ -121,14 +126,15 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
         for (int k = 0; k < 3; k++)
         {
             _consumed[k] = r.ReadInt32();
-            (_first[k], _lastRow[k], _lastFinite[k]) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
+            (_first[k], _lastRow[k], _lastFinite[k]) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r),
+                Snapshots.ReadDate(r));
             Read(r, _wednesdays[k]);
         }
         Read(r, _recent);
         (_next, _since) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r));
         _latest = r.ReadBoolean()
-            ? new NetLiquidityWeek(Snapshots.ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
-                r.ReadDouble(), r.ReadDouble())
+            ? new NetLiquidityWeek(Snapshots.ReadDate(r)!.Value, r.ReadDouble(), r.ReadDouble(), r.ReadDouble(),
+                r.ReadDouble(), r.ReadDouble(), r.ReadDouble())
             : null;
         _refused = r.ReadBoolean() ? r.ReadString() : null;
     }

@@ -23,8 +23,10 @@ internal sealed class RecordCloseState(RecordCloseOf parameters) : IMeasurementS
     {
         var id = parameters.Instrument;
         var buffer = data.Series(id);
-        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<RecordCloseReading>([SignalInput.Missing(id)], day);
-        for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++) Take(buffer[_consumed], buffer.Instrument.Calendar);
+        if (buffer is null || buffer.ClosesOnly) return Measured.Missing<RecordCloseReading>([SignalInput.Missing(id)],
+            day);
+        for (int end = buffer.CountArrivedBy(day); _consumed < end; _consumed++) Take(buffer[_consumed],
+            buffer.Instrument.Calendar);
         List<SignalInput> inputs = [SignalInput.Of(buffer.Instrument.Id, buffer.Instrument.Calendar, _lastFinite, day)];
         if (_lastFinite is null) return Measured.Missing<RecordCloseReading>(inputs, day);
         var closes = new PeriodClose[_periods.Count];
@@ -72,8 +74,8 @@ internal sealed class RecordCloseState(RecordCloseOf parameters) : IMeasurementS
         double prior = _best < 0 ? double.NaN : _periods[_best].Close;
         var calendar = TradingCalendar.For(calendarKind, _firstRow.Value);
         var lastSession = month ? calendar.LastSessionOfMonth(bar.Date) : calendar.LastSessionOfWeek(bar.Date);
-        _periods.Add(new PeriodClose(start, bar.Date, bar.Close, false, lastSession, _best >= 0 && bar.Close > prior, prior,
-            _best < 0 ? null : _periods[_best].Date));
+        _periods.Add(new PeriodClose(start, bar.Date, bar.Close, false, lastSession, _best >= 0 && bar.Close > prior,
+            prior, _best < 0 ? null : _periods[_best].Date));
     }
 
     public void Write(BinaryWriter w)
@@ -83,7 +85,8 @@ internal sealed class RecordCloseState(RecordCloseOf parameters) : IMeasurementS
         w.Write(_periods.Count);
         foreach (var p in _periods)
         {
-            Snapshots.Write(w, p.PeriodStart); Snapshots.Write(w, p.Date); w.Write(p.Close); Snapshots.Write(w, p.LastSession);
+            Snapshots.Write(w, p.PeriodStart); Snapshots.Write(w, p.Date); w.Write(p.Close); Snapshots.Write(w,
+                p.LastSession);
             w.Write(p.IsRecord); w.Write(p.PriorRecord); Snapshots.Write(w, p.PriorRecordDate);
         }
     }
@@ -94,7 +97,7 @@ internal sealed class RecordCloseState(RecordCloseOf parameters) : IMeasurementS
         (_firstRow, _lastRow, _lastFinite) = (Snapshots.ReadDate(r), Snapshots.ReadDate(r), Snapshots.ReadDate(r));
         _periods.Clear();
         for (int n = r.ReadInt32(), i = 0; i < n; i++)
-            _periods.Add(new PeriodClose(Snapshots.ReadDate(r)!.Value, Snapshots.ReadDate(r)!.Value, r.ReadDouble(), false,
-                Snapshots.ReadDate(r), r.ReadBoolean(), r.ReadDouble(), Snapshots.ReadDate(r)));
+            _periods.Add(new PeriodClose(Snapshots.ReadDate(r)!.Value, Snapshots.ReadDate(r)!.Value, r.ReadDouble(),
+                false, Snapshots.ReadDate(r), r.ReadBoolean(), r.ReadDouble(), Snapshots.ReadDate(r)));
     }
 }

@@ -45,7 +45,8 @@ public sealed class RollingCorrelation
         _x[slot] = x;
         _y[slot] = y;
         _fed++;
-        if (_fed > _x.Length && slot == 0 || _moments.SumSqX < CollapseRatio * _peakX || _moments.SumSqY < CollapseRatio * _peakY)
+        if (_fed > _x.Length && slot == 0 || _moments.SumSqX < CollapseRatio * _peakX || _moments.SumSqY < CollapseRatio
+            * _peakY)
             Recompute();
         _peakX = Math.Max(_peakX, _moments.SumSqX);
         _peakY = Math.Max(_peakY, _moments.SumSqY);

@@ -2,13 +2,15 @@ using Bellwether.Core.Statistics.Drawdown;
 
 namespace Bellwether.Core.Streaming;
 
-/// <summary>Field encodings shared by the states' <see cref="ISignalState.Write"/> (little-endian, fixed width).</summary>
+/// <summary>Field encodings shared by the states' <see cref="ISignalState.Write"/> (little-endian, fixed
+/// width).</summary>
 internal static class Snapshots
 {
     /// <summary>A date as its day number + 1, 0 for none.</summary>
     public static void Write(BinaryWriter w, DateOnly? d) => w.Write(d is { } x ? x.DayNumber + 1 : 0);
 
-    public static DateOnly? ReadDate(BinaryReader r) => r.ReadInt32() is var n and > 0 ? DateOnly.FromDayNumber(n - 1) : null;
+    public static DateOnly? ReadDate(BinaryReader r) => r.ReadInt32() is var n and > 0 ? DateOnly.FromDayNumber(n - 1)
+        : null;
 
     public static void Write(BinaryWriter w, in DrawdownPoint p)
     {

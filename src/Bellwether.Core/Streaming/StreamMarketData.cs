@@ -42,8 +42,8 @@ public sealed class StreamMarketData
     public IReadOnlyDictionary<string, List<RankedCoin>> RankingLists => _rankings;
 
     /// <summary>The series buffer of <paramref name="instrument"/>, created on first use.</summary>
-    /// <param name="closesOnly">Its rows carry closes alone (the closes of a class, <see cref="IMarketData.ClosesOfClass"/>);
-    /// a buffer fed full bars once stays full.</param>
+    /// <param name="closesOnly">Its rows carry closes alone (the closes of a class,
+    /// <see cref="IMarketData.ClosesOfClass"/>); a buffer fed full bars once stays full.</param>
     public SeriesBuffer SeriesOf(Instrument instrument, bool closesOnly = false)
     {
         if (!_series.TryGetValue(instrument.Id, out var buffer))
@@ -57,7 +57,8 @@ public sealed class StreamMarketData
     /// <summary>The flow buffer of <paramref name="instrument"/>, created on first use with its fund columns.</summary>
     public FlowBuffer FlowsOf(Instrument instrument, string[] funds, string source)
     {
-        if (!_flows.TryGetValue(instrument.Id, out var buffer)) _flows[instrument.Id] = buffer = new FlowBuffer(instrument, funds, source);
+        if (!_flows.TryGetValue(instrument.Id,
+            out var buffer)) _flows[instrument.Id] = buffer = new FlowBuffer(instrument, funds, source);
         return buffer;
     }
 
@@ -142,7 +143,8 @@ public sealed class StreamMarketData
     /// <summary>The data known at the end of <paramref name="day"/>: rows arrived by then.</summary>
     public IMarketData At(DateOnly day) => new View(this, day);
 
-    /// <summary>One series as fed: bars in date order, each with its arrival day (never before an earlier row's).</summary>
+    /// <summary>One series as fed: bars in date order, each with its arrival day (never before an earlier
+    /// row's).</summary>
     public sealed class SeriesBuffer(Instrument instrument, bool closesOnly)
     {
         private readonly List<DailyBar> _bars = [];
@@ -156,7 +158,8 @@ public sealed class StreamMarketData
         /// <summary>Rows fed.</summary>
         public int Count => _bars.Count;
 
-        /// <summary>Changes (appends, revisions, backfills) so far: a materialised view is reused until it changes.</summary>
+        /// <summary>Changes (appends, revisions, backfills) so far: a materialised view is reused until it
+        /// changes.</summary>
         public int Version { get; private set; }
 
         public DailyBar this[int i] => _bars[i];
@@ -209,8 +212,8 @@ public sealed class StreamMarketData
 
         /// <summary>The first <paramref name="count"/> rows as a series.</summary>
         public DailySeries Materialise(int count) => ClosesOnly
-            ? DailySeries.OfCloses(Instrument, [.. _bars.Take(count).Select(b => b.Date)], [.. _bars.Take(count).Select(b => b.Close)],
-                count > 0 ? _bars[0].Source : "")
+            ? DailySeries.OfCloses(Instrument, [.. _bars.Take(count).Select(b => b.Date)],
+                [.. _bars.Take(count).Select(b => b.Close)], count > 0 ? _bars[0].Source : "")
             : new DailySeries(Instrument, _bars.GetRange(0, count));
     }
 
@@ -296,7 +299,8 @@ public sealed class StreamMarketData
                 if (_materialised.TryGetValue(id, out var s)) return s;
                 var buffer = data.Series(id);
                 // A closes-only buffer stands for a series the source did not hand out whole.
-                return _materialised[id] = buffer is null || buffer.ClosesOnly ? null : buffer.Materialise(buffer.CountArrivedBy(day));
+                return _materialised[id] = buffer is null || buffer.ClosesOnly ? null
+                    : buffer.Materialise(buffer.CountArrivedBy(day));
             }
         }
 
@@ -307,13 +311,16 @@ public sealed class StreamMarketData
         [
             .. data._seriesInOrder.Where(b => b.Instrument.Class == assetClass)
                 .Select(b => (Buffer: b, Count: b.CountArrivedBy(day))).Where(x => x.Count > 0)
-                .Select(x => DailySeries.OfCloses(x.Buffer.Instrument, [.. Enumerable.Range(0, x.Count).Select(i => x.Buffer[i].Date)],
+                .Select(x =>
+                    DailySeries.OfCloses(x.Buffer.Instrument,
+                        [.. Enumerable.Range(0, x.Count).Select(i => x.Buffer[i].Date)],
                     [.. Enumerable.Range(0, x.Count).Select(i => x.Buffer[i].Close)], x.Buffer[0].Source)),
         ];
 
         public IReadOnlyList<RankedCoin> Rankings(string? list = null) =>
         [
-            .. data._rankings.Where(kv => list is null || kv.Key == list).SelectMany(kv => kv.Value).Where(r => r.Date <= day),
+            .. data._rankings.Where(kv => list is null || kv.Key == list).SelectMany(kv => kv.Value)
+                .Where(r => r.Date <= day),
         ];
 
         public IReadOnlyList<CoinClassification> Classifications(string? list = null) => data.Classifications;

@@ -65,8 +65,8 @@ public sealed class StreamingBoard
     }
 
     /// <summary>A row of flow table <paramref name="instrument"/> (funds in <paramref name="funds"/> order).</summary>
-    public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total, bool derived,
-        DateOnly arrived)
+    public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total,
+        bool derived, DateOnly arrived)
     {
         if (Data.FlowsOf(instrument, funds, source).Put(date, values, total, derived, arrived) >= 0) Revised(date);
     }
@@ -91,7 +91,9 @@ public sealed class StreamingBoard
     /// <exception cref="ArgumentException"><paramref name="day"/> is not after the last day closed.</exception>
     public BoardResult? Close(DateOnly day, bool read = true)
     {
-        if (_day is { } last && day <= last) throw new ArgumentException($"day {day:yyyy-MM-dd} is not after the last day closed, {last:yyyy-MM-dd}", nameof(day));
+        if (_day is { } last
+            && day <= last) throw new ArgumentException(
+            $"day {day:yyyy-MM-dd} is not after the last day closed, {last:yyyy-MM-dd}", nameof(day));
         if (_rewindFrom is { } from) Replay(from);
         _first ??= day;
         return Step(day, read);
@@ -99,7 +101,8 @@ public sealed class StreamingBoard
 
     /// <summary>The board as of the last day closed in batch on the stream's data, with every explanation.</summary>
     public BoardResult Board() =>
-        ThesisBoard.EvaluateValidated(_thesis, Data.At(_day ?? throw new InvalidOperationException("no day closed yet")),
+        ThesisBoard.EvaluateValidated(_thesis,
+            Data.At(_day ?? throw new InvalidOperationException("no day closed yet")),
             _day.Value, new SignalKinds(_kinds.Distinct()));
 
     private BoardResult? Step(DateOnly day, bool read)
@@ -130,7 +133,8 @@ public sealed class StreamingBoard
         return results is null ? null : ThesisBoard.Combine(_thesis, results, day);
     }
 
-    /// <summary>Back to the last checkpoint before <paramref name="from"/> (or the start), then every day again up to the last day closed.</summary>
+    /// <summary>Back to the last checkpoint before <paramref name="from"/> (or the start), then every day again up to
+    /// the last day closed.</summary>
     private void Replay(DateOnly from)
     {
         _rewindFrom = null;
@@ -228,7 +232,8 @@ public sealed class StreamingBoard
         return Snapshots.ReadDate(r);
     }
 
-    /// <summary>A reader past the header of <paramref name="snapshot"/>, checked against <paramref name="thesis"/>.</summary>
+    /// <summary>A reader past the header of <paramref name="snapshot"/>, checked against
+    /// <paramref name="thesis"/>.</summary>
     private static BinaryReader Header(byte[] snapshot, ThesisDefinition thesis)
     {
         var r = new BinaryReader(new MemoryStream(snapshot));
@@ -239,7 +244,8 @@ public sealed class StreamingBoard
             int version = r.ReadInt32();
             if (version != SnapshotVersion)
                 throw new InvalidDataException(
-                    $"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the store");
+                    $"stream snapshot format {version}, this version reads {SnapshotVersion} only: replay from the " +
+                    $"store");
             if (r.ReadString() != Fingerprint(thesis))
                 throw new InvalidDataException(
                     "the stream snapshot is of another thesis or other parameters: replay from the store");
@@ -258,5 +264,6 @@ public sealed class StreamingBoard
     }
 
     private static string Fingerprint(ThesisDefinition thesis) => string.Join("\n", thesis.Signals.Select(s =>
-        $"{s.Id}|{s.Kind}|{string.Join(",", s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}"));
+        $"{s.Id}|{s.Kind}|" +
+        $"{string.Join(",", s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}"));
 }

@@ -26,7 +26,8 @@ public static class ClosestNames
             if (upper == typed) continue;
             int distance = Distance(typed, upper, limit);
             if (distance <= limit) scored.Add((name, distance));
-            else if (typed.Length >= 3 && upper.Contains(typed, StringComparison.Ordinal)) scored.Add((name, limit + 1));
+            else if (typed.Length >= 3
+                && upper.Contains(typed, StringComparison.Ordinal)) scored.Add((name, limit + 1));
         }
         if (bestOnly && scored.Count > 0)
         {
@@ -62,7 +63,8 @@ public static class ClosestNames
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 int d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, previous2[j - 2] + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, previous2[j - 2]
+                    + 1);
                 current[j] = d;
             }
             (previous2, previous, current) = (previous, current, previous2);

@@ -10,7 +10,8 @@ namespace Bellwether.Core.Text;
 public static class Printable
 {
     /// <summary>True when <paramref name="c"/> would act on a terminal or hide itself rather than print.</summary>
-    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control
+        or UnicodeCategory.Format
         or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>True when <paramref name="text"/> holds no unsafe character.</summary>

@@ -2,16 +2,19 @@ using System.Globalization;
 
 namespace Bellwether.Core.Text;
 
-/// <summary>What a number is, which decides how it is written wherever it is shown (<see cref="ValueText.Table"/>).</summary>
+/// <summary>What a number is, which decides how it is written wherever it is shown
+/// (<see cref="ValueText.Table"/>).</summary>
 public enum ValueKind
 {
     /// <summary>A change already in percent (a signal's <c>%</c>): <c>+3.6%</c>.</summary>
     Percent,
     /// <summary>A change or return held as a fraction, shown in percent: 0.354 → <c>+35.4%</c>.</summary>
     FractionPercent,
-    /// <summary>A return held as a fraction, in whole percent (an event's forward move, CAGR, drawdown): <c>+959%</c>.</summary>
+    /// <summary>A return held as a fraction, in whole percent (an event's forward move, CAGR, drawdown):
+    /// <c>+959%</c>.</summary>
     Return,
-    /// <summary>A part of a whole held as a fraction (weight counted, hit rate, time held, turnover per year): <c>93%</c>.</summary>
+    /// <summary>A part of a whole held as a fraction (weight counted, hit rate, time held, turnover per year):
+    /// <c>93%</c>.</summary>
     Share,
     /// <summary>A level that is a rate in percent (the fed funds rate): <c>3.64%</c>.</summary>
     Rate,
@@ -55,8 +58,10 @@ public enum SignRule
 }
 
 /// <summary>One row of the formatting table.</summary>
-/// <param name="Unit">The unit written after the number (<c>%</c> is written without a space, others after one).</param>
-/// <param name="Scale">What the stored value is multiplied by before it is written (100 for a fraction shown in percent).</param>
+/// <param name="Unit">The unit written after the number (<c>%</c> is written without a space, others after
+/// one).</param>
+/// <param name="Scale">What the stored value is multiplied by before it is written (100 for a fraction shown in
+/// percent).</param>
 /// <param name="Decimals">Digits after the point; <see cref="ValueKind.Plain"/> writes up to this many.</param>
 /// <param name="Grouped">Thousands separated by commas.</param>
 public sealed record ValueFormat(ValueKind Kind, string Unit, double Scale, int Decimals, SignRule Sign, bool Grouped)
@@ -72,12 +77,14 @@ public sealed record ValueFormat(ValueKind Kind, string Unit, double Scale, int 
     /// <summary>This row for a level in its unit: a sign only when negative.</summary>
     public ValueFormat AsLevel => this with { Sign = SignRule.NegativeOnly };
 
-    /// <summary>The number as <see cref="Write"/> writes it, without the unit (for a column whose header names it).</summary>
+    /// <summary>The number as <see cref="Write"/> writes it, without the unit (for a column whose header names
+    /// it).</summary>
     public string Number(double v)
     {
         if (double.IsNaN(v)) return ValueText.Missing;
         if (Kind == ValueKind.PValue && v < 0.001) return "< 0.001";
-        string digits = (Grouped ? "#,##0" : "0") + (Decimals == 0 ? "" : (Kind == ValueKind.Plain ? "." + new string('#', Decimals)
+        string digits = (Grouped ? "#,##0" : "0")
+            + (Decimals == 0 ? "" : (Kind == ValueKind.Plain ? "." + new string('#', Decimals)
             : "." + new string('0', Decimals)));
         string number = Math.Abs(v * Scale).ToString(digits, CultureInfo.InvariantCulture);
         // A value that rounds to zero has no sign.
@@ -88,10 +95,11 @@ public sealed record ValueFormat(ValueKind Kind, string Unit, double Scale, int 
 }
 
 /// <summary>
-/// The one set of rules by which every figure is written, in the terminal, the HTML and Markdown report and the server's
-/// pages (docs/report.md, "How figures are written"): per <see cref="ValueKind"/> its unit, sign, decimals and
-/// separators. The minus sign is U+2212 (<c>−</c>) everywhere and percent follows its number without a space (<c>93%</c>).
-/// JSON keeps the raw number beside a <c>unit</c> field (and, for the board, <c>value_text</c> written by this table).
+/// The one set of rules by which every figure is written, in the terminal, the HTML and Markdown report and the
+/// server's pages (docs/report.md, "How figures are written"): per <see cref="ValueKind"/> its unit, sign, decimals and
+/// separators. The minus sign is U+2212 (<c>−</c>) everywhere and percent follows its number without a space
+/// (<c>93%</c>). JSON keeps the raw number beside a <c>unit</c> field (and, for the board, <c>value_text</c> written by
+/// this table).
 /// </summary>
 public static class ValueText
 {
@@ -156,8 +164,8 @@ public static class ValueText
     /// <see cref="Missing"/> for NaN.</summary>
     public static string Of(double v, ValueKind kind) => Format(kind).Write(v);
 
-    /// <summary><paramref name="v"/> as a level in <paramref name="kind"/>'s unit: its digits and unit, a sign only when
-    /// negative (a balance in US$ bn, the size of a move written beside its direction).</summary>
+    /// <summary><paramref name="v"/> as a level in <paramref name="kind"/>'s unit: its digits and unit, a sign only
+    /// when negative (a balance in US$ bn, the size of a move written beside its direction).</summary>
     public static string Level(double v, ValueKind kind) => Format(kind).AsLevel.Write(v);
 
     /// <summary><paramref name="v"/> in the unit a signal or claim reading names (<see cref="KindOf"/>); empty for NaN,

@@ -57,7 +57,9 @@ public sealed class RankingTimeline
             foreach (var name in priority)
             {
                 var key = byList.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
-                          ?? throw new ArgumentException($"no ranking list '{name}' (known: {string.Join(", ", byList.Keys.Order())})", nameof(priority));
+                          ?? throw new ArgumentException(
+                              $"no ranking list '{name}' (known: {string.Join(", ", byList.Keys.Order())})",
+                              nameof(priority));
                 if (!order.Contains(key)) order.Add(key);
             }
         }
@@ -93,10 +95,12 @@ public sealed class RankingTimeline
     /// <summary>Every ranking of every list used, grouped by list in priority order, then by date.</summary>
     public IReadOnlyList<RankingSnapshot> Snapshots { get; }
 
-    /// <summary>The ranking in force at <paramref name="date"/>, or null when no list has one on or before it.</summary>
+    /// <summary>The ranking in force at <paramref name="date"/>, or null when no list has one on or before
+    /// it.</summary>
     public RankingSnapshot? InForce(DateOnly date) => InForceIndex(date) is var i and >= 0 ? Snapshots[i] : null;
 
-    /// <summary>The index in <see cref="Snapshots"/> of the ranking in force at <paramref name="date"/>, or -1.</summary>
+    /// <summary>The index in <see cref="Snapshots"/> of the ranking in force at <paramref name="date"/>, or
+    /// -1.</summary>
     public int InForceIndex(DateOnly date)
     {
         int best = -1;
@@ -121,7 +125,8 @@ public sealed class RankingTimeline
         list.Any(r => !double.IsNaN(r.MarketCapUsd)) ? 0 : list.Any(r => r.SnapshotUtc is not null) ? 1 : 2;
 
     private static int ByDateAndRank(RankedCoin a, RankedCoin b) =>
-        a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Symbol, b.Symbol);
+        a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank)
+        : string.CompareOrdinal(a.Symbol, b.Symbol);
 
     private static bool IsSorted(List<RankedCoin> rows)
     {

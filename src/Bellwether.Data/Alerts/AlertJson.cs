@@ -6,7 +6,8 @@ using Bellwether.Data.Store;
 
 namespace Bellwether.Data.Alerts;
 
-/// <summary>A notification as JSON: the webhook body, a line of the JSON-lines log, an item of <c>/api/alerts</c>.</summary>
+/// <summary>A notification as JSON: the webhook body, a line of the JSON-lines log, an item of
+/// <c>/api/alerts</c>.</summary>
 public static class AlertJson
 {
     /// <summary>One notification as a compact JSON object (fields in a fixed order; no secret is ever in it).</summary>
@@ -41,14 +42,17 @@ public static class AlertJson
     }
 
     /// <summary>A notification of the engine as the store records it.</summary>
-    public static AlertEvent Event(AlertNotification n) => new(n.Key, n.Fingerprint, n.Rule, n.Status, n.Repeat, n.Date, n.Since,
+    public static AlertEvent Event(AlertNotification n) =>
+        new(n.Key, n.Fingerprint, n.Rule, n.Status, n.Repeat, n.Date, n.Since,
         n.Labels, n.Summary, n.Description, double.IsFinite(n.Value) ? n.Value : null, n.Silenced);
 
     /// <summary>One line for the console: date, status, rule, summary.</summary>
     public static string Line(AlertEvent e) =>
-        $"{e.Date:yyyy-MM-dd} {(e.Status == AlertStatus.Firing ? e.Repeat ? "FIRING (repeat)" : "FIRING" : "RESOLVED")} " +
+        $"{e.Date:yyyy-MM-dd} " +
+        $"{(e.Status == AlertStatus.Firing ? e.Repeat ? "FIRING (repeat)" : "FIRING" : "RESOLVED")} " +
         $"{e.Rule}{(e.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : "")}: {e.Summary}" +
-        (e.Silenced ? " (silenced)" : "") + (e.Status == AlertStatus.Resolved ? $" (firing since {e.Since:yyyy-MM-dd})" : "");
+        (e.Silenced ? " (silenced)" : "")
+        + (e.Status == AlertStatus.Resolved ? $" (firing since {e.Since:yyyy-MM-dd})" : "");
 }
 
 /// <summary>Where the JSON-lines log is.</summary>

@@ -29,12 +29,14 @@ public static partial class AlertRulesFile
         y.OnlyKeys(root, "rules file", "rules", "silences", "receivers");
         var rules = new List<AlertRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in y.Sequence(YamlReader.Optional(root, "rules") ?? throw y.Error(root, "missing 'rules'"), "'rules'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(root, "rules") ?? throw y.Error(root, "missing 'rules'"),
+            "'rules'"))
         {
             var map = y.Mapping(node, "a rule");
             y.OnlyKeys(map, "rule", "name", "when", "labels", "severity", "repeat", "description");
             var name = y.Scalar(map, "name");
-            if (!LabelValue().IsMatch(name)) throw y.Error(YamlReader.Optional(map, "name")!, $"rule name '{name}': use letters, digits, '_', '-' and '.'");
+            if (!LabelValue().IsMatch(name)) throw y.Error(YamlReader.Optional(map, "name")!,
+                $"rule name '{name}': use letters, digits, '_', '-' and '.'");
             if (!names.Add(name)) throw y.Error(map, $"rule name '{name}' is used twice");
             var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
             if (YamlReader.Optional(map, "labels") is { } l)
@@ -42,15 +44,20 @@ public static partial class AlertRulesFile
                 {
                     var label = ((YamlScalarNode)k).Value!;
                     if (!LabelName().IsMatch(label) || label is "alertname" or "signal" or "severity")
-                        throw y.Error(k, $"rule '{name}': label '{label}' is not allowed (a label name is letters, digits and '_'; " +
+                        throw y.Error(k,
+                            $"rule '{name}': label '{label}' is not allowed (a label name is letters, digits and " +
+                            "'_'; " +
                             "alertname, signal and severity are set by Bellwether)");
-                    labels[label] = v is YamlScalarNode { Value: { } s } ? s : throw y.Error(v, $"rule '{name}': label '{label}' must be a single value");
+                    labels[label] = v is YamlScalarNode { Value: { } s } ? s
+                        : throw y.Error(v, $"rule '{name}': label '{label}' must be a single value");
                 }
             var severity = y.OptionalScalar(map, "severity") ?? "warning";
             if (severity is not ("info" or "warning" or "critical"))
-                throw y.Error(YamlReader.Optional(map, "severity")!, $"rule '{name}': 'severity' is info, warning or critical, got '{severity}'");
+                throw y.Error(YamlReader.Optional(map, "severity")!,
+                    $"rule '{name}': 'severity' is info, warning or critical, got '{severity}'");
             labels["severity"] = severity;
-            var when = y.Mapping(YamlReader.Optional(map, "when") ?? throw y.Error(map, $"rule '{name}': missing 'when'"), $"rule '{name}': 'when'");
+            var when = y.Mapping(YamlReader.Optional(map, "when")
+                ?? throw y.Error(map, $"rule '{name}': missing 'when'"), $"rule '{name}': 'when'");
             rules.Add(new AlertRule(name, Condition(y, when, name), labels, RepeatDays(y, map, name),
                 y.OptionalScalar(map, "description") ?? "", YamlReader.Line(map)));
         }
@@ -64,9 +71,9 @@ public static partial class AlertRulesFile
     /// <summary><c>receivers</c>: the JSON-lines log's path and the webhooks (docs/alerts.md, "Delivery").</summary>
     private static AlertReceivers ReadReceivers(YamlReader y, YamlMappingNode root, string file)
     {
-        if (YamlReader.Optional(root, "receivers") is not { } node) return new AlertReceivers(null, []);
+        if (YamlReader.Optional(root, "receivers") is not { } node) return new AlertReceivers(null, [], []);
         var map = y.Mapping(node, "'receivers'");
-        y.OnlyKeys(map, "receivers", "log", "webhooks");
+        y.OnlyKeys(map, "receivers", "log", "webhooks", "email");
         var log = y.OptionalScalar(map, "log") is { Length: > 0 } l
             ? Path.GetFullPath(l, Path.GetDirectoryName(Path.GetFullPath(file))!) : null;
         var hooks = new List<WebhookReceiver>();
@@ -79,28 +86,101 @@ public static partial class AlertRulesFile
                 if (!LabelName().IsMatch(name) || hooks.Any(h => h.Name == name))
                     throw y.Error(hook, $"webhook name '{name}' must be letters, digits and '_', and unique");
                 var url = y.Scalar(hook, "url");
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0)
-                    throw y.Error(YamlReader.Optional(hook, "url")!, $"webhook '{name}': 'url' must be an http or https address without a user or password");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                    || uri.UserInfo.Length > 0)
+                    throw y.Error(YamlReader.Optional(hook, "url")!,
+                        $"webhook '{name}': 'url' must be an http or https address without a user or password");
                 var secret = y.Scalar(hook, "secret_env");
                 if (!EnvironmentName().IsMatch(secret))
                     throw y.Error(YamlReader.Optional(hook, "secret_env")!,
-                        $"webhook '{name}': 'secret_env' names the environment variable holding the secret (the secret itself never goes in this file)");
-                var giveUp = y.OptionalScalar(hook, "give_up_after") ?? "48h";
-                var m = Hours().Match(giveUp);
-                if (!m.Success)
-                    throw y.Error(YamlReader.Optional(hook, "give_up_after")!, $"webhook '{name}': 'give_up_after' is hours or days (48h, 3d), got '{giveUp}'");
-                int n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                hooks.Add(new WebhookReceiver(name, uri, secret, m.Groups[2].Value == "d" ? TimeSpan.FromDays(n) : TimeSpan.FromHours(n)));
+                        $"webhook '{name}': 'secret_env' names the environment variable holding the secret (the " +
+                        $"secret itself never goes in this file)");
+                hooks.Add(new WebhookReceiver(name, uri, secret, GiveUpAfter(y, hook, $"webhook '{name}'")));
             }
-        return new AlertReceivers(log, hooks);
+        var mails = new List<EmailReceiver>();
+        if (YamlReader.Optional(map, "email") is { } mailList)
+            foreach (var item in y.Sequence(mailList, "receivers: 'email'"))
+                mails.Add(ReadEmail(y, y.Mapping(item, "an e-mail receiver"), mails));
+        return new AlertReceivers(log, hooks, mails);
+    }
+
+    /// <summary><c>give_up_after</c>: hours or days, 48h unless given.</summary>
+    private static TimeSpan GiveUpAfter(YamlReader y, YamlMappingNode map, string what)
+    {
+        var giveUp = y.OptionalScalar(map, "give_up_after") ?? "48h";
+        var m = Hours().Match(giveUp);
+        if (!m.Success)
+            throw y.Error(YamlReader.Optional(map, "give_up_after")!,
+                $"{what}: 'give_up_after' is hours or days (48h, 3d), got '{giveUp}'");
+        int n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value == "d" ? TimeSpan.FromDays(n) : TimeSpan.FromHours(n);
+    }
+
+    /// <summary>An SMTP receiver (docs/alerts.md, "E-mail"); its user and password come from the environment.</summary>
+    private static EmailReceiver ReadEmail(YamlReader y, YamlMappingNode map, List<EmailReceiver> earlier)
+    {
+        y.OnlyKeys(map, "e-mail receiver", "name", "host", "port", "security", "from", "to", "user_env", "password_env",
+            "give_up_after");
+        var name = y.Scalar(map, "name");
+        if (!LabelName().IsMatch(name) || earlier.Any(e => e.Name == name))
+            throw y.Error(map, $"e-mail receiver name '{name}' must be letters, digits and '_', and unique");
+        string what = $"e-mail '{name}'";
+        var host = y.Scalar(map, "host");
+        if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            throw y.Error(YamlReader.Optional(map, "host")!,
+                $"{what}: 'host' must be a host name or address, got '{host}'");
+        var security = y.OptionalScalar(map, "security") ?? "starttls";
+        if (security is not ("starttls" or "tls" or "none"))
+            throw y.Error(YamlReader.Optional(map, "security")!,
+                $"{what}: 'security' is starttls, tls or none, got '{security}'");
+        var portText = y.OptionalScalar(map, "port") ?? (security == "tls" ? "465" : "587");
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
+            throw y.Error(YamlReader.Optional(map, "port")!,
+                $"{what}: 'port' must be from 1 to 65535, got '{portText}'");
+        var from = Address(y, map, "from", what);
+        var toNode = YamlReader.Optional(map, "to") ?? throw y.Error(map, $"{what}: missing 'to'");
+        var to = (toNode is YamlSequenceNode list ? list.Children : new[] { toNode })
+            .Select(n => Address(y, n, what)).ToList();
+        if (to.Count == 0) throw y.Error(toNode, $"{what}: 'to' needs at least one address");
+        var user = Variable(y, map, "user_env", what);
+        var password = Variable(y, map, "password_env", what);
+        if ((user is null) != (password is null))
+            throw y.Error(map, $"{what}: give both 'user_env' and 'password_env', or neither");
+        // A password sent in clear only to this machine; anything else needs TLS.
+        if (password is not null && security == "none" && !IsLoopback(host))
+            throw y.Error(YamlReader.Optional(map, "security")!,
+                $"{what}: a password is sent only over TLS (starttls or tls), except to this machine");
+        return new EmailReceiver(name, host, port, security, from, to, user, password, GiveUpAfter(y, map, what));
+    }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip);
+
+    private static string Address(YamlReader y, YamlMappingNode map, string key, string what) =>
+        Address(y, YamlReader.Optional(map, key) ?? throw y.Error(map, $"{what}: missing '{key}'"), what);
+
+    private static string Address(YamlReader y, YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } v } && MimeKit.MailboxAddress.TryParse(v, out var address)
+            && address.Address.Contains('@', StringComparison.Ordinal)
+            ? v : throw y.Error(node, $"{what}: '{(node as YamlScalarNode)?.Value}' is not an e-mail address");
+
+    /// <summary>An optional key naming an environment variable (never the value itself).</summary>
+    private static string? Variable(YamlReader y, YamlMappingNode map, string key, string what)
+    {
+        if (y.OptionalScalar(map, key) is not { } name) return null;
+        return EnvironmentName().IsMatch(name) ? name : throw y.Error(YamlReader.Optional(map, key)!,
+            $"{what}: '{key}' names the environment variable holding it (the value itself never goes in this file)");
     }
 
     /// <summary>Reads <paramref name="path"/> and checks it against the thesis it will watch.</summary>
-    /// <exception cref="DefinitionFileException">A parse error, or a signal or field the thesis does not have.</exception>
+    /// <exception cref="DefinitionFileException">A parse error, or a signal or field the thesis does not
+    /// have.</exception>
     public static AlertFile LoadFor(string path, ThesisDefinition thesis, SignalKinds kinds)
     {
         var file = Load(path);
-        if (file.Rules.Problems(thesis, kinds) is [var (line, problem), ..]) throw new DefinitionFileException(path, line, problem);
+        if (file.Rules.Problems(thesis, kinds) is [var (line, problem), ..]) throw new DefinitionFileException(path,
+            line, problem);
         return file;
     }
 
@@ -119,7 +199,8 @@ public static partial class AlertRulesFile
                     States(y, map, "to", rule, required: true));
             case "value":
                 y.OnlyKeys(map, $"rule '{rule}': value", [.. Comparisons, "signal", "field", "hysteresis"]);
-                return new ValueCondition(y.Scalar(map, "signal"), y.OptionalScalar(map, "field"), Threshold(y, map, rule));
+                return new ValueCondition(y.Scalar(map, "signal"), y.OptionalScalar(map, "field"),
+                    Threshold(y, map, rule));
             case "readiness":
                 y.OnlyKeys(map, $"rule '{rule}': readiness", [.. Comparisons, "hysteresis"]);
                 return new ReadinessCondition(Threshold(y, map, rule));
@@ -127,7 +208,8 @@ public static partial class AlertRulesFile
                 y.OnlyKeys(map, $"rule '{rule}': stale", "signal");
                 return new StaleCondition(y.Scalar(map, "signal"));
             default:
-                throw y.Error(key, $"rule '{rule}': unknown condition '{kind}'; allowed: state, value, readiness, stale");
+                throw y.Error(key,
+                    $"rule '{rule}': unknown condition '{kind}'; allowed: state, value, readiness, stale");
         }
     }
 
@@ -141,8 +223,11 @@ public static partial class AlertRulesFile
         foreach (var word in words)
         {
             var text = (word as YamlScalarNode)?.Value;
-            var state = Enum.GetValues<SignalState>().Where(s => AlertEngine.Word(s) == text).Select(s => (SignalState?)s).FirstOrDefault();
-            states.Add(state ?? throw y.Error(word, $"rule '{rule}': '{key}' is supports, neutral, against or not_measurable, got '{text}'"));
+            var state = Enum.GetValues<SignalState>().Where(s => AlertEngine.Word(s) == text)
+                .Select(s => (SignalState?)s).FirstOrDefault();
+            states.Add(state
+                ?? throw y.Error(word,
+                    $"rule '{rule}': '{key}' is supports, neutral, against or not_measurable, got '{text}'"));
         }
         return states;
     }
@@ -155,7 +240,8 @@ public static partial class AlertRulesFile
         var key = given[0];
         var node = YamlReader.Optional(map, key)!;
         double hysteresis = y.Number(map, "hysteresis", 0);
-        if (hysteresis < 0) throw y.Error(YamlReader.Optional(map, "hysteresis")!, $"rule '{rule}': 'hysteresis' must be 0 or more");
+        if (hysteresis < 0) throw y.Error(YamlReader.Optional(map, "hysteresis")!,
+            $"rule '{rule}': 'hysteresis' must be 0 or more");
         var comparison = Enum.Parse<Comparison>(key.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
         if (comparison is Comparison.Enters or Comparison.Leaves)
         {
@@ -175,7 +261,8 @@ public static partial class AlertRulesFile
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v : throw y.Error(node, $"rule '{rule}': '{key}' must be a finite number");
 
-    /// <summary><c>repeat</c>: <c>never</c> (the default), or whole days or weeks: <c>1d</c>, <c>7d</c>, <c>2w</c>.</summary>
+    /// <summary><c>repeat</c>: <c>never</c> (the default), or whole days or weeks: <c>1d</c>, <c>7d</c>,
+    /// <c>2w</c>.</summary>
     private static int RepeatDays(YamlReader y, YamlMappingNode map, string rule)
     {
         var text = y.OptionalScalar(map, "repeat");
@@ -184,7 +271,8 @@ public static partial class AlertRulesFile
         int n = m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var v) ? v : 0;
         if (n is < 1 or > 3660)
             throw y.Error(YamlReader.Optional(map, "repeat")!,
-                $"rule '{rule}': 'repeat' is never or a number of days or weeks (1d, 7d, 2w), got '{text}' (boards are daily)");
+                $"rule '{rule}': 'repeat' is never or a number of days or weeks (1d, 7d, 2w), got '{text}' (boards " +
+                $"are daily)");
         return m.Groups[2].Value == "w" ? 7 * n : n;
     }
 
@@ -192,12 +280,14 @@ public static partial class AlertRulesFile
     {
         y.OnlyKeys(map, "silence", "matchers", "starts", "ends", "comment");
         var matchers = new List<LabelMatcher>();
-        foreach (var node in y.Sequence(YamlReader.Optional(map, "matchers") ?? throw y.Error(map, "silence: missing 'matchers'"), "silence: 'matchers'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(map, "matchers")
+            ?? throw y.Error(map, "silence: missing 'matchers'"), "silence: 'matchers'"))
         {
             var text = (node as YamlScalarNode)?.Value ?? "";
             var m = Matcher().Match(text);
             if (!m.Success) throw y.Error(node, $"silence: matcher '{text}' is not label=\"value\" (or !=, =~, !~)");
-            var value = m.Groups[3].Success ? m.Groups[3].Value.Replace("\\\"", "\"", StringComparison.Ordinal) : m.Groups[4].Value;
+            var value = m.Groups[3].Success ? m.Groups[3].Value.Replace("\\\"", "\"", StringComparison.Ordinal)
+                : m.Groups[4].Value;
             try
             {
                 matchers.Add(new LabelMatcher(m.Groups[1].Value, m.Groups[2].Value, value));
@@ -214,7 +304,8 @@ public static partial class AlertRulesFile
     }
 
     private static DateOnly Date(YamlReader y, YamlMappingNode map, string key) =>
-        DateOnly.TryParseExact(y.Scalar(map, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        DateOnly.TryParseExact(y.Scalar(map, key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d)
             ? d : throw y.Error(YamlReader.Optional(map, key)!, $"silence: '{key}' must be a date, YYYY-MM-DD");
 
     [GeneratedRegex(@"^([1-9][0-9]*)([dw])$")]
@@ -241,9 +332,29 @@ public sealed record AlertFile(AlertRules Rules, AlertReceivers Receivers);
 
 /// <summary>Where notifications go besides the console.</summary>
 /// <param name="Log">The JSON-lines log (null: <c>alerts.jsonl</c> beside the store).</param>
-public sealed record AlertReceivers(string? Log, IReadOnlyList<WebhookReceiver> Webhooks);
+public sealed record AlertReceivers(
+    string? Log, IReadOnlyList<WebhookReceiver> Webhooks, IReadOnlyList<EmailReceiver> Emails)
+{
+    /// <summary>The outbox channels every notification goes to: the log, each webhook, each e-mail receiver.</summary>
+    public IReadOnlyList<string> Channels =>
+        [AlertDeliverer.LogChannel, .. Webhooks.Select(h => h.Channel), .. Emails.Select(e => e.Channel)];
+}
 
-/// <summary>A webhook: an HTTP POST of each notification, signed with the secret held in <paramref name="SecretVariable"/>.</summary>
+/// <summary>
+/// An SMTP receiver: each notification as a mail from <paramref name="From"/> to <paramref name="To"/>, through
+/// <paramref name="Host"/>, signed in with the user and password held in the two variables (none: no sign-in).
+/// </summary>
+/// <param name="Security"><c>starttls</c>, <c>tls</c> (TLS from the start) or <c>none</c>.</param>
+/// <param name="GiveUpAfter">How long attempts go on before the notification becomes a dead letter.</param>
+public sealed record EmailReceiver(string Name, string Host, int Port, string Security, string From,
+    IReadOnlyList<string> To, string? UserVariable, string? PasswordVariable, TimeSpan GiveUpAfter)
+{
+    /// <summary>The outbox channel: <c>email:NAME</c>.</summary>
+    public string Channel => $"email:{Name}";
+}
+
+/// <summary>A webhook: an HTTP POST of each notification, signed with the secret held in
+/// <paramref name="SecretVariable"/>.</summary>
 /// <param name="GiveUpAfter">How long attempts go on before the notification becomes a dead letter.</param>
 public sealed record WebhookReceiver(string Name, Uri Url, string SecretVariable, TimeSpan GiveUpAfter)
 {

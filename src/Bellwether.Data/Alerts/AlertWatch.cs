@@ -12,12 +12,14 @@ namespace Bellwether.Data.Alerts;
 /// </summary>
 /// <param name="watch">The name the progress is kept under (the rules file's full path).</param>
 public sealed class AlertWatch(
-    string storePath, ThesisDefinition thesis, SignalKinds kinds, AlertFile file, string watch, bool releaseLags, TimeProvider clock)
+    string storePath, ThesisDefinition thesis, SignalKinds kinds, AlertFile file, string watch, bool releaseLags,
+    TimeProvider clock)
 {
     /// <summary>The outbox channels every notification goes to: the log, then each webhook.</summary>
-    public IReadOnlyList<string> Channels { get; } = [AlertDeliverer.LogChannel, .. file.Receivers.Webhooks.Select(h => h.Channel)];
+    public IReadOnlyList<string> Channels { get; } = file.Receivers.Channels;
 
-    /// <summary>The last day that has ended at <paramref name="now"/> (UTC): the last day a scheduled run evaluates.</summary>
+    /// <summary>The last day that has ended at <paramref name="now"/> (UTC): the last day a scheduled run
+    /// evaluates.</summary>
     public static DateOnly LastCompleteDay(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
 
     /// <summary>
@@ -49,7 +51,8 @@ public sealed class AlertWatch(
             {
                 bool warmUp = progress is null && board.AsOf == start;
                 var notifications = engine.Step(board, notify: !warmUp);
-                store.RecordAlertDay(watch, thesis.Name, board.AsOf, engine.Memory, notifications, Channels, clock.GetUtcNow());
+                store.RecordAlertDay(watch, thesis.Name, board.AsOf, engine.Memory, notifications, Channels,
+                    clock.GetUtcNow());
                 recorded.AddRange(notifications.Select(AlertJson.Event));
             }
         }

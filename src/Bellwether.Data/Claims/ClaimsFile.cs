@@ -31,25 +31,30 @@ public static class ClaimsFile
         var y = new YamlReader(file);
         var root = y.Root(text);
         y.OnlyKeys(root, "claims file", "name", "source", "date", "claims");
-        DateOnly? fileDate = y.OptionalScalar(root, "date") is { } d ? ParseDate(y, YamlReader.Optional(root, "date")!, d) : null;
+        DateOnly? fileDate = y.OptionalScalar(root, "date") is { } d
+            ? ParseDate(y, YamlReader.Optional(root, "date")!, d) : null;
         var claims = new List<ClaimDefinition>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in y.Sequence(YamlReader.Optional(root, "claims") ?? throw y.Error(root, "missing 'claims'"), "'claims'"))
+        foreach (var node in y.Sequence(YamlReader.Optional(root, "claims") ?? throw y.Error(root, "missing 'claims'"),
+            "'claims'"))
         {
             var map = y.Mapping(node, "a claim");
             y.OnlyKeys(map, "claim", "id", "text", "date", "kind", "params", "claimed", "tolerance");
             var id = y.Scalar(map, "id");
             if (!ids.Add(id)) throw y.Error(map, $"claim id '{id}' is used twice");
             var date = y.OptionalScalar(map, "date") is { } cd ? ParseDate(y, YamlReader.Optional(map, "date")!, cd)
-                : fileDate ?? throw y.Error(map, $"claim '{id}': missing 'date' (give it here, or once at the top of the file)");
-            claims.Add(new ClaimDefinition(id, y.Scalar(map, "text"), date, y.Scalar(map, "kind"), ReadParameters(y, map, id),
-                ReadTarget(y, map, id), YamlReader.Line(map)));
+                : fileDate
+                ?? throw y.Error(map, $"claim '{id}': missing 'date' (give it here, or once at the top of the file)");
+            claims.Add(new ClaimDefinition(id, y.Scalar(map, "text"), date, y.Scalar(map, "kind"),
+                ReadParameters(y, map, id), ReadTarget(y, map, id), YamlReader.Line(map)));
         }
         if (claims.Count == 0) throw y.Error(root, "'claims' is empty");
-        return new ClaimSet(y.OptionalScalar(root, "name") ?? Path.GetFileNameWithoutExtension(file), y.OptionalScalar(root, "source") ?? "", claims);
+        return new ClaimSet(y.OptionalScalar(root, "name") ?? Path.GetFileNameWithoutExtension(file),
+            y.OptionalScalar(root, "source") ?? "", claims);
     }
 
-    /// <summary>Reads a claims file and checks every claim's kind, parameters and target against <paramref name="kinds"/>.</summary>
+    /// <summary>Reads a claims file and checks every claim's kind, parameters and target against
+    /// <paramref name="kinds"/>.</summary>
     /// <exception cref="DefinitionFileException">Naming file, line and problem.</exception>
     public static ClaimSet Load(string path, ClaimKinds kinds) => Read(File.ReadAllText(path), path, kinds);
 
@@ -68,7 +73,8 @@ public static class ClaimsFile
         if (thesisFile is null) return LoadShipped(Path.GetFileName(declared), kinds);
         var resolved = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(thesisFile))!, declared);
         return File.Exists(resolved) ? Load(resolved, kinds)
-            : throw new DefinitionFileException(thesisFile, thesis.Predicts.ClaimsLine, $"claims file '{declared}' not found (looked for {resolved})");
+            : throw new DefinitionFileException(thesisFile, thesis.Predicts.ClaimsLine,
+                $"claims file '{declared}' not found (looked for {resolved})");
     }
 
     /// <summary>Reads a claims file shipped in <c>claims/</c> (embedded, so it works from any folder).</summary>
@@ -111,7 +117,8 @@ public static class ClaimsFile
             parameters[name] = v switch
             {
                 YamlScalarNode s => s.Value ?? "",
-                YamlSequenceNode seq => string.Join(",", seq.Children.Select(c => c is YamlScalarNode { Value: { } w } && !w.Contains(',')
+                YamlSequenceNode seq =>
+                    string.Join(",", seq.Children.Select(c => c is YamlScalarNode { Value: { } w } && !w.Contains(',')
                     ? w : throw y.Error(c, $"claim '{id}': parameter '{name}' must list single values"))),
                 _ => throw y.Error(v, $"claim '{id}': parameter '{name}' must be a value or a list of values"),
             };
@@ -121,19 +128,26 @@ public static class ClaimsFile
 
     private static ClaimTarget ReadTarget(YamlReader y, YamlMappingNode claim, string id)
     {
-        var node = YamlReader.Optional(claim, "claimed") ?? throw y.Error(claim, $"claim '{id}': missing 'claimed' (a number with a tolerance, a quoted comparison like \">= 1\", or a list of states)");
+        var node = YamlReader.Optional(claim, "claimed")
+            ?? throw y.Error(claim,
+                $"claim '{id}': missing 'claimed' (a number with a tolerance, a quoted comparison like \">= 1\", or " +
+                $"a list of states)");
         var toleranceNode = YamlReader.Optional(claim, "tolerance");
         if (node is YamlSequenceNode seq)
         {
-            if (toleranceNode is not null) throw y.Error(toleranceNode, $"claim '{id}': 'tolerance' applies to a claimed number, not to a list of states");
-            var words = seq.Children.Select(c => c is YamlScalarNode { Value: { Length: > 0 } w } ? w : throw y.Error(c, $"claim '{id}': states must be single words")).ToList();
+            if (toleranceNode is not null) throw y.Error(toleranceNode,
+                $"claim '{id}': 'tolerance' applies to a claimed number, not to a list of states");
+            var words = seq.Children.Select(c => c is YamlScalarNode { Value: { Length: > 0 } w } ? w
+                : throw y.Error(c, $"claim '{id}': states must be single words")).ToList();
             if (words.Count == 0) throw y.Error(node, $"claim '{id}': the list of states is empty");
             return ClaimTarget.States(words);
         }
-        if (node is not YamlScalarNode { Value: { Length: > 0 } text }) throw y.Error(node, $"claim '{id}': 'claimed' must be a number, a comparison or a list of states");
+        if (node is not YamlScalarNode { Value: { Length: > 0 } text }) throw y.Error(node,
+            $"claim '{id}': 'claimed' must be a number, a comparison or a list of states");
         if ("<>=!".Contains(text.TrimStart()[0]))
         {
-            if (toleranceNode is not null) throw y.Error(toleranceNode, $"claim '{id}': 'tolerance' applies to a claimed number, not to a comparison");
+            if (toleranceNode is not null) throw y.Error(toleranceNode,
+                $"claim '{id}': 'tolerance' applies to a claimed number, not to a comparison");
             try
             {
                 return ClaimTarget.Comparison(text);
@@ -145,11 +159,13 @@ public static class ClaimsFile
         }
         if (ClaimDefinition.ParseNumber(text) is not { } claimed)
         {
-            if (toleranceNode is not null) throw y.Error(toleranceNode, $"claim '{id}': 'tolerance' applies to a claimed number, not to a state");
+            if (toleranceNode is not null) throw y.Error(toleranceNode,
+                $"claim '{id}': 'tolerance' applies to a claimed number, not to a state");
             return ClaimTarget.States([text]);
         }
         if (toleranceNode is not YamlScalarNode { Value: { } tolText })
-            throw y.Error(toleranceNode ?? node, $"claim '{id}': a claimed number needs a 'tolerance' (how far a reading may lie from it, same unit)");
+            throw y.Error(toleranceNode ?? node,
+                $"claim '{id}': a claimed number needs a 'tolerance' (how far a reading may lie from it, same unit)");
         if (ClaimDefinition.ParseNumber(tolText) is not { } tolerance || tolerance < 0)
             throw y.Error(toleranceNode, $"claim '{id}': tolerance '{tolText}' is not a number of at least 0");
         return ClaimTarget.Approximately(claimed, tolerance);

@@ -8,15 +8,17 @@ namespace Bellwether.Data.Csv;
 public static class CsvText
 {
     /// <summary>
-    /// Splits a record at commas into <paramref name="fields"/>, ranges into <paramref name="text"/>. Without quotes the
-    /// text is the record itself. With quotes (RFC 4180), the fields' contents are copied to <paramref name="scratch"/>
-    /// (grown as needed) without their quotes, doubled quotes made single, and the text is the scratch buffer.
+    /// Splits a record at commas into <paramref name="fields"/>, ranges into <paramref name="text"/>. Without quotes
+    /// the text is the record itself. With quotes (RFC 4180), the fields' contents are copied to
+    /// <paramref name="scratch"/> (grown as needed) without their quotes, doubled quotes made single, and the text is
+    /// the scratch buffer.
     /// </summary>
     /// <returns>
     /// The number of fields, which may exceed <paramref name="fields"/>' length (extra fields are not stored); −1 when
     /// the quoting is broken (a quote left open, or text after a closing quote).
     /// </returns>
-    public static int Split(ReadOnlySpan<byte> line, Span<Range> fields, ref byte[]? scratch, out ReadOnlySpan<byte> text)
+    public static int Split(ReadOnlySpan<byte> line, Span<Range> fields, ref byte[]? scratch,
+        out ReadOnlySpan<byte> text)
     {
         text = line;
         int count = 0, start = 0;
@@ -81,7 +83,8 @@ public static class CsvText
     {
         date = default;
         if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return false;
-        if (!TryDigits(s[..4], out int y) || !TryDigits(s.Slice(5, 2), out int m) || !TryDigits(s.Slice(8, 2), out int d)) return false;
+        if (!TryDigits(s[..4], out int y) || !TryDigits(s.Slice(5, 2), out int m)
+            || !TryDigits(s.Slice(8, 2), out int d)) return false;
         if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         date = new DateOnly(y, m, d);
         return true;
@@ -91,7 +94,8 @@ public static class CsvText
     public static bool TryParseCompactDate(ReadOnlySpan<byte> s, out DateOnly date)
     {
         date = default;
-        if (s.Length != 8 || !TryDigits(s[..4], out int y) || !TryDigits(s.Slice(4, 2), out int m) || !TryDigits(s.Slice(6, 2), out int d)) return false;
+        if (s.Length != 8 || !TryDigits(s[..4], out int y) || !TryDigits(s.Slice(4, 2), out int m)
+            || !TryDigits(s.Slice(6, 2), out int d)) return false;
         if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         date = new DateOnly(y, m, d);
         return true;
@@ -100,8 +104,10 @@ public static class CsvText
     /// <summary>Parses a finite decimal number in invariant culture. <c>NaN</c> and infinities are rejected.</summary>
     public static bool TryParseNumber(ReadOnlySpan<byte> s, out double value)
     {
-        if (Utf8Parser.TryParse(s, out value, out int consumed) && consumed == s.Length && double.IsFinite(value)) return true;
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)) return true;
+        if (Utf8Parser.TryParse(s, out value, out int consumed) && consumed == s.Length
+            && double.IsFinite(value)) return true;
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value)) return true;
         value = double.NaN;
         return false;
     }

@@ -27,7 +27,8 @@ public ref struct LineReader
     public readonly ReadOnlySpan<byte> Rest => _rest;
 
     /// <summary>Reads the next record without its terminator; false at the end of the buffer.</summary>
-    /// <param name="atEnd">False when more data may follow the buffer: a record not ended by a line break is then left unread.</param>
+    /// <param name="atEnd">False when more data may follow the buffer: a record not ended by a line break is then left
+    /// unread.</param>
     public bool TryRead(out ReadOnlySpan<byte> line, bool atEnd = true)
     {
         line = default;

@@ -17,7 +17,8 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
     private int _count;
     private bool _sorted = true;
 
-    private ref (int Line, DailyBar Bar) Row(int position) => ref _chunks[position >> ChunkShift][position & (ChunkSize - 1)];
+    private ref (int Line, DailyBar Bar) Row(int position) =>
+        ref _chunks[position >> ChunkShift][position & (ChunkSize - 1)];
 
     /// <summary>Validates a bar and keeps it, or reports why not.</summary>
     /// <returns>True when the bar was kept.</returns>
@@ -30,8 +31,16 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
               && Positive(line, "low", bar.Low) && Positive(line, "close", bar.Close))) return false;
         if (bar.High < bar.Low) { context.Bad(line, "high", $"high {bar.High} is below low {bar.Low}"); return false; }
         if (!WithinRange(line, "open", bar.Open, bar) || !WithinRange(line, "close", bar.Close, bar)) return false;
-        if (bar.Volume < 0) { context.Bad(line, "volume", $"volume must not be negative, got {bar.Volume}"); return false; }
-        if (bar.MarketCap < 0) { context.Bad(line, "market_cap", $"market cap must not be negative, got {bar.MarketCap}"); return false; }
+        if (bar.Volume < 0)
+        {
+            context.Bad(line, "volume", $"volume must not be negative, got {bar.Volume}");
+            return false;
+        }
+        if (bar.MarketCap < 0)
+        {
+            context.Bad(line, "market_cap", $"market cap must not be negative, got {bar.MarketCap}");
+            return false;
+        }
         if ((_count & (ChunkSize - 1)) == 0) _chunks.Add(new (int, DailyBar)[ChunkSize]);
         if (_count > 0 && bar.Date < Row(_count - 1).Bar.Date) _sorted = false;
         Row(_count++) = (line, bar);
@@ -90,7 +99,9 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
             {
                 ref var first = ref Row(kept[^1]);
                 if (first.Bar.SameValues(row.Bar)) context.File.MergedDuplicates++;
-                else context.Bad(row.Line, "date", $"{row.Bar.Date:yyyy-MM-dd} appears again with different values (first on {context.Position} {first.Line})");
+                else context.Bad(row.Line, "date",
+                    $"{row.Bar.Date:yyyy-MM-dd} appears again with different values (first on {context.Position} " +
+                    $"{first.Line})");
                 continue;
             }
             kept.Add(position);
@@ -115,7 +126,8 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Days from both neighbours that make a row coarser than daily (a week has at most 4 days without a session).</summary>
+    /// <summary>Days from both neighbours that make a row coarser than daily (a week has at most 4 days without a
+    /// session).</summary>
     public const int CoarseGapDays = 5;
 
     /// <summary>How many such rows in a row make a coarser run (a lone row between two gaps is a daily row).</summary>
@@ -141,17 +153,21 @@ public sealed class BarCollector(RowContext context, bool pricesMustBePositive)
         }
         if (count == 0) return;
         if (count == n)
-            throw context.Fatal("date", $"no two rows are less than {CoarseGapDays} days apart: these are weekly or monthly bars, " +
+            throw context.Fatal("date",
+                $"no two rows are less than {CoarseGapDays} days apart: these are weekly or monthly bars, " +
                                         "and Bellwether stores daily bars only");
         var first = DateAt(Array.IndexOf(coarse, true));
         var last = DateAt(Array.LastIndexOf(coarse, true));
         for (int i = 0; i < n; i++)
-            if (coarse[i]) context.Empty(Row(kept[i]).Line, "date", $"a row at a coarser frequency than daily (no neighbour within {CoarseGapDays - 1} days): not a daily bar");
+            if (coarse[i]) context.Empty(Row(kept[i]).Line, "date",
+                $"a row at a coarser frequency than daily (no neighbour within {CoarseGapDays - 1} days): not a " +
+                $"daily bar");
         int remaining = 0;
         for (int i = 0; i < n; i++)
             if (!coarse[i]) kept[remaining++] = kept[i];
         kept.RemoveRange(remaining, n - remaining);
-        context.File.Notes.Add($"{id}: {count} rows from {first:yyyy-MM-dd} to {last:yyyy-MM-dd} are weekly, monthly or sparser, " +
+        context.File.Notes.Add(
+            $"{id}: {count} rows from {first:yyyy-MM-dd} to {last:yyyy-MM-dd} are weekly, monthly or sparser, " +
                                "not daily: not stored");
     }
 }

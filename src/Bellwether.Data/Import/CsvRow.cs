@@ -3,8 +3,10 @@ using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import;
 
-/// <summary>One data row of a CSV file, with field access that reports bad values through a <see cref="RowContext"/>.</summary>
-public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpan<Range> fields, int fieldCount, RowContext context)
+/// <summary>One data row of a CSV file, with field access that reports bad values through a
+/// <see cref="RowContext"/>.</summary>
+public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpan<Range> fields, int fieldCount,
+    RowContext context)
 {
     private readonly ReadOnlySpan<byte> _text = text;
     private readonly ReadOnlySpan<Range> _fields = fields;
@@ -15,7 +17,8 @@ public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpa
     public RowContext Context { get; } = context;
 
     /// <summary>Field <paramref name="i"/> (trimmed of spaces), empty when the row is shorter.</summary>
-    public ReadOnlySpan<byte> this[int i] => (uint)i < (uint)FieldCount && (uint)i < (uint)_fields.Length ? _text[_fields[i]].Trim((byte)' ') : default;
+    public ReadOnlySpan<byte> this[int i] => (uint)i < (uint)FieldCount && (uint)i < (uint)_fields.Length
+        ? _text[_fields[i]].Trim((byte)' ') : default;
 
     /// <summary>Field <paramref name="i"/> as a string.</summary>
     public string Text(int i) => System.Text.Encoding.UTF8.GetString(this[i]);
@@ -27,7 +30,8 @@ public readonly ref struct CsvRow(int line, ReadOnlySpan<byte> text, ReadOnlySpa
     public string Text(int i, ref string? previous)
     {
         var s = this[i];
-        if (previous is not null && previous.Length == s.Length && System.Text.Ascii.Equals(s, previous)) return previous;
+        if (previous is not null && previous.Length == s.Length
+            && System.Text.Ascii.Equals(s, previous)) return previous;
         return previous = System.Text.Encoding.UTF8.GetString(s);
     }
 
@@ -91,10 +95,11 @@ public static class HeaderedCsv
     /// </summary>
     /// <param name="fields">The number of fields a row has (the header's).</param>
     /// <param name="optionalTrailing">How many of the last fields a row may leave out (they read as empty).</param>
-    /// <param name="lineOffset">Added to every line number: the lines of earlier parts when the data continues them (a paged download).</param>
+    /// <param name="lineOffset">Added to every line number: the lines of earlier parts when the data continues them (a
+    /// paged download).</param>
     /// <returns>The number of the last line, offset included.</returns>
-    public static int ForEachRow(Stream stream, RowContext context, int fields, CsvRowHandler handler, bool hasHeader = true,
-        int lineOffset = 0, int optionalTrailing = 0)
+    public static int ForEachRow(Stream stream, RowContext context, int fields, CsvRowHandler handler,
+        bool hasHeader = true, int lineOffset = 0, int optionalTrailing = 0)
     {
         var rows = new RowSplitter(context, fields, optionalTrailing, hasHeader, lineOffset);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
@@ -125,15 +130,16 @@ public static class HeaderedCsv
     }
 
     /// <summary>The same, over the rows of <paramref name="probe"/>'s file.</summary>
-    public static int ForEachRow(FileProbe probe, RowContext context, int fields, CsvRowHandler handler, bool hasHeader = true,
-        int lineOffset = 0, int optionalTrailing = 0)
+    public static int ForEachRow(FileProbe probe, RowContext context, int fields, CsvRowHandler handler,
+        bool hasHeader = true, int lineOffset = 0, int optionalTrailing = 0)
     {
         using var stream = probe.OpenRead();
         return ForEachRow(stream, context, fields, handler, hasHeader, lineOffset, optionalTrailing);
     }
 
     /// <summary>Splits the records of consecutive chunks of one file and checks their field counts.</summary>
-    private sealed class RowSplitter(RowContext context, int fields, int optionalTrailing, bool hasHeader, int lineOffset)
+    private sealed class RowSplitter(RowContext context, int fields, int optionalTrailing, bool hasHeader,
+        int lineOffset)
     {
         private readonly Range[] _fields = new Range[Math.Max(fields, 1) + 1];
         private byte[]? _scratch;
@@ -142,7 +148,8 @@ public static class HeaderedCsv
 
         public int LastLine => lineOffset + _nextLine - 1;
 
-        /// <returns>The bytes consumed: whole records; the rest starts a record that continues in the next chunk.</returns>
+        /// <returns>The bytes consumed: whole records; the rest starts a record that continues in the next
+        /// chunk.</returns>
         public int Feed(ReadOnlySpan<byte> chunk, bool atEnd, CsvRowHandler handler)
         {
             var reader = new LineReader(chunk, _nextLine);
@@ -169,7 +176,8 @@ public static class HeaderedCsv
             if (count < 0)
                 context.Bad(line, "row", "broken quoting: a quote is left open, or text follows a closing quote");
             else if (count > fields)
-                context.Bad(line, "row", Expected(count) + ": an unquoted thousands separator (2,438.36) or comma in a " +
+                context.Bad(line, "row", Expected(count)
+                    + ": an unquoted thousands separator (2,438.36) or comma in a " +
                                          "text splits a field in two; quote such fields or remove the separators");
             else if (count < fields - optionalTrailing)
                 context.Bad(line, "row", Expected(count));
@@ -177,6 +185,7 @@ public static class HeaderedCsv
                 handler(new CsvRow(line, text, _fields, count, context));
         }
 
-        private string Expected(int count) => $"expected {fields} fields{(hasHeader ? " as in the header" : "")}, found {count}";
+        private string Expected(int count) =>
+            $"expected {fields} fields{(hasHeader ? " as in the header" : "")}, found {count}";
     }
 }

@@ -36,7 +36,8 @@ public sealed class FlowTableBuilder(RowContext context, string[] columns)
     {
         if (FarsideCells.TryFlow(cell, out value)) return true;
         var text = CellText(cell);
-        context.Bad(line, columns[column], text.Equals("nan", StringComparison.OrdinalIgnoreCase) ? "NaN is not a flow" : $"'{text}' is not a flow");
+        context.Bad(line, columns[column], text.Equals("nan", StringComparison.OrdinalIgnoreCase) ? "NaN is not a flow"
+            : $"'{text}' is not a flow");
         return false;
     }
 
@@ -52,13 +53,15 @@ public sealed class FlowTableBuilder(RowContext context, string[] columns)
         if (values.All(double.IsNaN)) { context.Empty(line, "row", "no data in any column (holiday)"); return; }
         if (!Sessions.IsSession(date) && values.All(v => v == 0 || double.IsNaN(v)))
         {
-            context.Empty(line, "row", $"only zeros on {date:yyyy-MM-dd}, a day the US market was closed (holiday row, not zero flows)");
+            context.Empty(line, "row",
+                $"only zeros on {date:yyyy-MM-dd}, a day the US market was closed (holiday row, not zero flows)");
             return;
         }
         if (_rows.TryGetValue(date, out var earlier))
         {
             if (earlier.Values.AsSpan().SequenceEqual(values)) context.File.MergedDuplicates++;
-            else context.Bad(line, "date", $"{date:yyyy-MM-dd} appears again with different values (first on {context.Position} {earlier.Line})");
+            else context.Bad(line, "date",
+                $"{date:yyyy-MM-dd} appears again with different values (first on {context.Position} {earlier.Line})");
             return;
         }
         _rows[date] = (line, values);

@@ -5,8 +5,10 @@ namespace Bellwether.Data.Import;
 
 /// <summary>What one loaded file holds for one instrument or list.</summary>
 /// <param name="Key">Instrument id as parsed, or the name of a coin list or ranking.</param>
-/// <param name="Instrument">The instrument as parsed (null for a list): <see cref="ImportSummary.IdOf"/> gives its stored id.</param>
-public sealed record LoadedContent(string Key, Core.Instruments.Instrument? Instrument, DateOnly? First, DateOnly? Last, int Rows, int Gaps, int OffCalendar);
+/// <param name="Instrument">The instrument as parsed (null for a list): <see cref="ImportSummary.IdOf"/> gives its
+/// stored id.</param>
+public sealed record LoadedContent(string Key, Core.Instruments.Instrument? Instrument, DateOnly? First, DateOnly? Last,
+    int Rows, int Gaps, int OffCalendar);
 
 /// <summary>The account of one file an import loaded: what was read, kept, skipped, and noted.</summary>
 public sealed record LoadedFile(string Path, string Format, int RowsRead, int RowsKept, int MergedDuplicates,
@@ -20,11 +22,15 @@ public sealed record ImportProblem(string File, int Line, string Position, strin
     public string Message => new ImportException(File, Line, Field, Reason, Position).Message;
 }
 
-/// <summary>What an import did: every file loaded, every file not loaded with its reason, and the store's changes.</summary>
-public sealed record ImportOutcome(IReadOnlyList<LoadedFile> Files, IReadOnlyList<NotLoaded> NotLoaded, ImportSummary Summary);
+/// <summary>What an import did: every file loaded, every file not loaded with its reason, and the store's
+/// changes.</summary>
+public sealed record ImportOutcome(IReadOnlyList<LoadedFile> Files, IReadOnlyList<NotLoaded> NotLoaded,
+    ImportSummary Summary);
 
-/// <summary>An import that stored nothing: every problem found (a listed number, the rest counted), and the files not loaded.</summary>
-public sealed class ImportFailedException(IReadOnlyList<ImportProblem> problems, int unlistedProblems, IReadOnlyList<NotLoaded> notLoaded)
+/// <summary>An import that stored nothing: every problem found (a listed number, the rest counted), and the files not
+/// loaded.</summary>
+public sealed class ImportFailedException(IReadOnlyList<ImportProblem> problems, int unlistedProblems,
+    IReadOnlyList<NotLoaded> notLoaded)
     : Exception($"{problems.Count + unlistedProblems} problem(s); nothing was stored. First: {problems[0].Message}")
 {
     public IReadOnlyList<ImportProblem> Problems { get; } = problems;
@@ -47,9 +53,10 @@ public static class FolderImport
 {
     private const long MinBytesInFlight = 32L << 20;
 
-    /// <param name="allowed">What the import may change of stored instruments (see <see cref="InstrumentChanges"/>).</param>
-    public static ImportOutcome Run(BellwetherStore store, IReadOnlyList<string> paths, ImportOptions options, DateTimeOffset importedAt,
-        InstrumentChanges? allowed = null, Action<ImportProgress>? progress = null)
+    /// <param name="allowed">What the import may change of stored instruments (see
+    /// <see cref="InstrumentChanges"/>).</param>
+    public static ImportOutcome Run(BellwetherStore store, IReadOnlyList<string> paths, ImportOptions options,
+        DateTimeOffset importedAt, InstrumentChanges? allowed = null, Action<ImportProgress>? progress = null)
     {
         var notLoaded = new List<NotLoaded>();
         var files = Importers.ExpandPaths(paths, notLoaded);
@@ -61,7 +68,8 @@ public static class FolderImport
         void Problem(ImportException e)
         {
             foreach (var p in e.Problems)
-                if (problems.Count < RowContext.MaxProblemsListed) problems.Add(new ImportProblem(e.File, p.Line, p.Position, p.Field, p.Reason));
+                if (problems.Count < RowContext.MaxProblemsListed) problems.Add(new ImportProblem(e.File, p.Line,
+                    p.Position, p.Field, p.Reason));
                 else unlisted++;
             unlisted += e.UnlistedProblems;
         }
@@ -78,11 +86,13 @@ public static class FolderImport
                     var reason = $"not a format Bellwether knows (first line: '{Importers.Shorten(probe.FirstLine)}')";
                     return options.SkipBad ? new Attempt(path, NotLoadedReason: reason)
                         : new Attempt(path, Problem: new ImportException(path, 0, "format",
-                            reason + $"; use --format with one of: {string.Join(", ", Importers.All.Select(i => i.Name))}"));
+                            reason + "; use --format with one of: " +
+                            $"{string.Join(", ", Importers.All.Select(i => i.Name))}"));
                 }
                 return new Attempt(path, Parsed: Importers.Read(probe, importer, options));
             }
-            catch (ImportException e) when (options.SkipBad && e.Line == 0 && e.UnlistedProblems == 0 && e.Problems.Count == 1)
+            catch (ImportException e) when (options.SkipBad && e.Line == 0 && e.UnlistedProblems == 0
+                && e.Problems.Count == 1)
             {
                 return new Attempt(path, NotLoadedReason: $"refused as a whole: {e.Field}: {e.Reason}");
             }
@@ -148,7 +158,8 @@ public static class FolderImport
         }
     }
 
-    private sealed record Attempt(string Path, ParsedFile? Parsed = null, ImportException? Problem = null, string? NotLoadedReason = null);
+    private sealed record Attempt(string Path, ParsedFile? Parsed = null, ImportException? Problem = null,
+        string? NotLoadedReason = null);
 
     private static long Size(string path)
     {
@@ -167,15 +178,19 @@ public static class FolderImport
     {
         LoadedContent Dated(Core.Instruments.Instrument instrument, ReadOnlySpan<DateOnly> dates)
         {
-            var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0]).Coverage(dates);
-            return new LoadedContent(instrument.Id, instrument, dates.Length > 0 ? dates[0] : null, dates.Length > 0 ? dates[^1] : null,
-                dates.Length, coverage.Missing, coverage.OffCalendar);
+            var coverage = dates.Length == 0 ? default : TradingCalendar.For(instrument.Calendar, dates[0])
+                .Coverage(dates);
+            return new LoadedContent(instrument.Id, instrument, dates.Length > 0 ? dates[0] : null, dates.Length > 0
+                ? dates[^1] : null, dates.Length, coverage.Missing, coverage.OffCalendar);
         }
         var contents = file.Series.Select(s => Dated(s.Instrument, s.Dates.AsSpan()))
             .Concat(file.Flows.Select(t => Dated(t.Instrument, t.Dates)))
-            .Concat(file.ClassificationList is { } list ? [new LoadedContent(list, null, null, null, file.Classifications.Count, 0, 0)] : [])
-            .Concat(file.Rankings.GroupBy(r => r.Source).Select(g => new LoadedContent(g.Key, null, g.Min(r => r.Date), g.Max(r => r.Date), g.Count(), 0, 0)))
+            .Concat(file.ClassificationList is { } list
+                ? [new LoadedContent(list, null, null, null, file.Classifications.Count, 0, 0)] : [])
+            .Concat(file.Rankings.GroupBy(r => r.Source)
+                .Select(g => new LoadedContent(g.Key, null, g.Min(r => r.Date), g.Max(r => r.Date), g.Count(), 0, 0)))
             .ToList();
-        return new LoadedFile(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates, [.. file.Skipped], [.. file.Notes], contents);
+        return new LoadedFile(file.Path, file.Format, file.RowsRead, file.RowsKept, file.MergedDuplicates,
+            [.. file.Skipped], [.. file.Notes], contents);
     }
 }

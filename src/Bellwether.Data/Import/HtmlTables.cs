@@ -13,7 +13,8 @@ public sealed record HtmlRow(int Line, string[] Cells);
 /// </summary>
 public static partial class HtmlTables
 {
-    /// <summary>Every <c>&lt;table&gt;</c> of <paramref name="html"/>, in order, as its <c>&lt;tr&gt;</c> rows of <c>&lt;th&gt;</c>/<c>&lt;td&gt;</c> cells.</summary>
+    /// <summary>Every <c>&lt;table&gt;</c> of <paramref name="html"/>, in order, as its <c>&lt;tr&gt;</c> rows of
+    /// <c>&lt;th&gt;</c>/<c>&lt;td&gt;</c> cells.</summary>
     public static List<List<HtmlRow>> Read(string html)
     {
         // Comments become blanks of the same line count, so line numbers stay true.
@@ -55,7 +56,8 @@ public static partial class HtmlTables
     [GeneratedRegex(@"<tr\b[^>]*>(.*?)(?=<tr\b|</tr\s*>|$)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Row();
 
-    [GeneratedRegex(@"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</t[dh]\s*>|$)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</t[dh]\s*>|$)",
+        RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Cell();
 
     [GeneratedRegex(@"<[^>]*>")]

@@ -26,16 +26,20 @@ public sealed record FileProbe(string Path, string FirstLine)
     public Stream OpenRead() =>
         _content is { } content && MemoryMarshal.TryGetArray(content, out var bytes)
             ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
-            : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            : new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1,
+                FileOptions.SequentialScan);
 
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
     /// <summary>The name of the folder holding the file, lower case (<c>markets</c>, <c>macro</c>, …).</summary>
-    public string Folder => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? "").ToLowerInvariant();
+    public string Folder =>
+        System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? "")
+        .ToLowerInvariant();
     /// <summary>The header's column names when the file is CSV-like.</summary>
     public string[] Columns => HeaderedCsv.Header(FirstLine);
 
-    /// <summary>The first non-whitespace characters of the file (after a BOM), at most <paramref name="count"/>.</summary>
+    /// <summary>The first non-whitespace characters of the file (after a BOM), at most
+    /// <paramref name="count"/>.</summary>
     public string Start(int count)
     {
         var span = Head.Span;
@@ -57,6 +61,7 @@ public interface IImporter
     /// <summary>True when the file looks like this format (from its path and first line).</summary>
     bool CanRead(FileProbe probe);
 
-    /// <summary>Reads the whole file (<see cref="FileProbe.OpenRead"/> or <see cref="FileProbe.Content"/>); bad input goes through <paramref name="context"/>.</summary>
+    /// <summary>Reads the whole file (<see cref="FileProbe.OpenRead"/> or <see cref="FileProbe.Content"/>); bad input
+    /// goes through <paramref name="context"/>.</summary>
     void Read(FileProbe probe, RowContext context);
 }

@@ -5,7 +5,8 @@ namespace Bellwether.Data.Import;
 /// <param name="Format">Force an importer by name instead of detecting it from path and header.</param>
 public sealed record ImportOptions(bool SkipBad = false, string? Format = null)
 {
-    /// <summary>The earliest date a row may carry: older dates are typing errors (year 0001), not market data.</summary>
+    /// <summary>The earliest date a row may carry: older dates are typing errors (year 0001), not market
+    /// data.</summary>
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
 
     /// <summary>

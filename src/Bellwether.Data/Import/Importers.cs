@@ -50,16 +50,19 @@ public static class Importers
         {
             if (Directory.Exists(path)) Walk(path, RealPath(path), visited, files, notLoaded);
             else if (File.Exists(path)) files.Add(path);
-            else if (new FileInfo(path).LinkTarget is { } target) notLoaded.Add(new NotLoaded(path, $"a broken link (to {target})"));
+            else if (new FileInfo(path)
+                .LinkTarget is { } target) notLoaded.Add(new NotLoaded(path, $"a broken link (to {target})"));
             else throw new FileNotFoundException($"{path}: no such file or folder", path);
         }
         return files;
     }
 
-    private static void Walk(string folder, string real, Dictionary<string, string> visited, List<string> files, List<NotLoaded> notLoaded)
+    private static void Walk(string folder, string real, Dictionary<string, string> visited, List<string> files,
+        List<NotLoaded> notLoaded)
     {
         visited[real] = folder;
-        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.FullName, StringComparer.Ordinal);
+        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos()
+            .OrderBy(e => e.FullName, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             var path = Path.Combine(folder, entry.Name);
@@ -80,28 +83,35 @@ public static class Importers
 
     // The folder's full path with a symbolic link at its end resolved (links further up are taken as they are).
     private static string RealPath(string folder) =>
-        Path.TrimEndingDirectorySeparator(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(folder));
+        Path.TrimEndingDirectorySeparator(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName
+            ?? Path.GetFullPath(folder));
 
     private static bool IsWithin(string folder, string ancestor) =>
         folder == ancestor || folder.StartsWith(ancestor + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Reads one file with the importer named in the options or the one detected.</summary>
     /// <exception cref="ImportException">
-    /// The format is unknown or the file holds bad input (without <c>--skip-bad</c>): the first problem, with all of them.
+    /// The format is unknown or the file holds bad input (without <c>--skip-bad</c>): the first problem, with all of
+    /// them.
     /// </exception>
     public static ParsedFile Read(string path, ImportOptions options)
     {
         var probe = Probe(path);
         var importer = Choose(probe, options)
-            ?? throw new ImportException(path, 0, "format", $"not a format Bellwether knows (first line: '{Shorten(probe.FirstLine)}'); use --format with one of: {string.Join(", ", All.Select(i => i.Name))}");
+            ?? throw new ImportException(path, 0, "format",
+                $"not a format Bellwether knows (first line: '{Shorten(probe.FirstLine)}'); use --format with one " +
+                $"of: {string.Join(", ", All.Select(i => i.Name))}");
         return Read(probe, importer, options);
     }
 
-    /// <summary>The importer named in the options, else the one that recognises the file; null when none does.</summary>
-    public static IImporter? Choose(FileProbe probe, ImportOptions options) => options.Format is { } name ? ByName(name) : Detect(probe);
+    /// <summary>The importer named in the options, else the one that recognises the file; null when none
+    /// does.</summary>
+    public static IImporter? Choose(FileProbe probe, ImportOptions options) => options.Format is { } name ? ByName(name)
+        : Detect(probe);
 
     /// <summary>Reads the file of <paramref name="probe"/> with <paramref name="importer"/>.</summary>
-    /// <exception cref="ImportException">The file holds bad input (without <c>--skip-bad</c>): the first problem, with all of them.</exception>
+    /// <exception cref="ImportException">The file holds bad input (without <c>--skip-bad</c>): the first problem, with
+    /// all of them.</exception>
     public static ParsedFile Read(FileProbe probe, IImporter importer, ImportOptions options)
     {
         var parsed = new ParsedFile(probe.Path, importer.Name);
@@ -127,8 +137,10 @@ public static class Importers
             .Concat(file.Rankings.Select(r => ("symbol", r.Symbol)));
         foreach (var (field, name) in names)
             if (!Core.Text.Printable.IsSafe(name))
-                throw new ImportException(file.Path, 0, field, $"'{Core.Text.Printable.Escape(name)}' holds control or invisible " +
-                                                              "characters; rename the file or fix the header so it prints as itself");
+                throw new ImportException(file.Path, 0, field,
+                    $"'{Core.Text.Printable.Escape(name)}' holds control or invisible " +
+                                                              "characters; rename the file or fix the header so it " +
+                                                              "prints as itself");
     }
 
     /// <summary>
@@ -150,16 +162,19 @@ public static class Importers
         return [.. results];
     }
 
-    /// <summary>What importers look at to recognise the file at <paramref name="path"/> holding <paramref name="data"/>.</summary>
+    /// <summary>What importers look at to recognise the file at <paramref name="path"/> holding
+    /// <paramref name="data"/>.</summary>
     public static FileProbe Probe(string path, byte[] data) =>
         new(path, FirstLine(data)) { Content = data, Head = data.AsMemory(0, Math.Min(data.Length, HeadLength)) };
 
-    /// <summary>What importers look at to recognise the file at <paramref name="path"/>: its first bytes only.</summary>
+    /// <summary>What importers look at to recognise the file at <paramref name="path"/>: its first bytes
+    /// only.</summary>
     public static FileProbe Probe(string path)
     {
         var head = new byte[HeadLength];
         int length;
-        using (var stream = File.OpenRead(path)) length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        using (var stream = File.OpenRead(path)) length = stream.ReadAtLeast(head, head.Length,
+            throwOnEndOfStream: false);
         return new FileProbe(path, FirstLine(head.AsSpan(0, length))) { Head = head.AsMemory(0, length) };
     }
 

@@ -6,7 +6,8 @@ using Bellwether.Core.Universe;
 
 namespace Bellwether.Data.Import;
 
-/// <summary>Everything read from one file, before it reaches the store, with the account of what was left out.</summary>
+/// <summary>Everything read from one file, before it reaches the store, with the account of what was left
+/// out.</summary>
 public sealed class ParsedFile(string path, string format)
 {
     public string Path { get; } = path;
@@ -17,7 +18,8 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Rows identical to an earlier row of the same date, merged into it.</summary>
     public int MergedDuplicates { get; set; }
     public List<RowSkip> Skipped { get; } = [];
-    /// <summary>Bad input found without <c>--skip-bad</c> (listed up to <see cref="RowContext.MaxProblemsListed"/>): the file fails.</summary>
+    /// <summary>Bad input found without <c>--skip-bad</c> (listed up to <see cref="RowContext.MaxProblemsListed"/>):
+    /// the file fails.</summary>
     public List<RowSkip> Problems { get; } = [];
     /// <summary>Problems beyond those listed.</summary>
     public int UnlistedProblems { get; set; }
@@ -29,9 +31,11 @@ public sealed class ParsedFile(string path, string format)
     /// <summary>Name of the classification list, e.g. <c>universe</c> or <c>exclusions</c>.</summary>
     public string? ClassificationList { get; set; }
     public List<RankedCoin> Rankings { get; } = [];
-    /// <summary>Dated vintages of series values (FRED's <c>realtime_start</c>), stored beside the series' latest values.</summary>
+    /// <summary>Dated vintages of series values (FRED's <c>realtime_start</c>), stored beside the series' latest
+    /// values.</summary>
     public List<SeriesVintages> Vintages { get; } = [];
-    /// <summary>Funds' shares outstanding and NAV as the file gives them (their flows are in <see cref="Flows"/>).</summary>
+    /// <summary>Funds' shares outstanding and NAV as the file gives them (their flows are in
+    /// <see cref="Flows"/>).</summary>
     public List<FundShareDay> FundShares { get; } = [];
     /// <summary>Published index readings: a reference series, stored apart from computed values.</summary>
     public List<PublishedReading> PublishedReadings { get; } = [];

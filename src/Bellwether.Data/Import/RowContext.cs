@@ -23,7 +23,8 @@ public sealed class RowContext(ParsedFile file, ImportOptions options, bool coll
     public ParsedFile File { get; } = file;
     public ImportOptions Options { get; } = options;
 
-    /// <summary>What the position passed as <c>line</c> counts: <see cref="LinePosition"/> (default) or <see cref="ElementPosition"/>.</summary>
+    /// <summary>What the position passed as <c>line</c> counts: <see cref="LinePosition"/> (default) or
+    /// <see cref="ElementPosition"/>.</summary>
     public string Position { get; set; } = LinePosition;
 
     /// <summary>Bad input: throws <see cref="ImportException"/>, or records a skip under <c>--skip-bad</c>.</summary>
@@ -42,20 +43,25 @@ public sealed class RowContext(ParsedFile file, ImportOptions options, bool coll
     public bool AcceptDate(int line, string field, DateOnly date)
     {
         if (date > _latest)
-            Bad(line, field, $"{date:yyyy-MM-dd} is in the future (the import runs on {_latest.AddDays(-1):yyyy-MM-dd} UTC; " +
+            Bad(line, field,
+                $"{date:yyyy-MM-dd} is in the future (the import runs on {_latest.AddDays(-1):yyyy-MM-dd} UTC; " +
                              "a day later is the latest date accepted)");
         else if (date < ImportOptions.EarliestDate)
-            Bad(line, field, $"{date:yyyy-MM-dd} is before {ImportOptions.EarliestDate:yyyy}: not a date of market data");
+            Bad(line, field,
+                $"{date:yyyy-MM-dd} is before {ImportOptions.EarliestDate:yyyy}: not a date of market data");
         else return true;
         return false;
     }
 
-    /// <summary>A row that carries no data by the format's own convention (FRED's <c>.</c>, a holiday row of dashes): always a counted skip.</summary>
-    public void Empty(int line, string field, string reason) => File.Skipped.Add(new RowSkip(line, field, reason, Position));
+    /// <summary>A row that carries no data by the format's own convention (FRED's <c>.</c>, a holiday row of dashes):
+    /// always a counted skip.</summary>
+    public void Empty(int line, string field, string reason) =>
+        File.Skipped.Add(new RowSkip(line, field, reason, Position));
 
     /// <summary>
     /// A problem with the whole file (an unknown header, bars that are not daily): always an error, even under
     /// <c>--skip-bad</c>. <paramref name="line"/> is where it shows, 0 when nowhere in particular.
     /// </summary>
-    public ImportException Fatal(string field, string reason, int line = 0) => new(File.Path, line, field, reason, Position);
+    public ImportException Fatal(string field, string reason, int line = 0) =>
+        new(File.Path, line, field, reason, Position);
 }

@@ -41,13 +41,16 @@ public static class Tickers
         if (KnownIndices.Contains(t)) return Equity(t, AssetClass.EquityIndex);
         if (weekendRows * 10 > rows)
         {
-            notes.Add($"{t}: {weekendRows} of {rows} rows fall on weekends, so it is stored as crypto (every UTC day) with an unknown quote unit");
+            notes.Add(
+                $"{t}: {weekendRows} of {rows} rows fall on weekends, so it is stored as crypto (every UTC day) with " +
+                $"an unknown quote unit");
             return Crypto(t, "unknown");
         }
         return Equity(t, AssetClass.Etf);
     }
 
-    private static Instrument Equity(string id, AssetClass assetClass) => new(id, assetClass, "USD", 1, CalendarKind.UsEquity);
+    private static Instrument Equity(string id, AssetClass assetClass) =>
+        new(id, assetClass, "USD", 1, CalendarKind.UsEquity);
 
     private static Instrument Crypto(string id, string quote) =>
         new(id, AssetClass.Crypto, quote, Core.Instruments.Instrument.ContractScaleOf(id), CalendarKind.EveryDay);

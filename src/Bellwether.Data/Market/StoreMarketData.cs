@@ -38,9 +38,11 @@ public sealed class StoreMarketData : IMarketData
 
     public IMarketData Published(DateOnly date) => _publication?.At(date) ?? this;
 
-    /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first build).</summary>
+    /// <summary>The cached value of <paramref name="key"/>, built once (later callers wait for the first
+    /// build).</summary>
     private T Cached<T>(object key, Func<T> build) =>
-        (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
+        (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => build(), LazyThreadSafetyMode.ExecutionAndPublication))
+        .Value!;
 
     private T FromStore<T>(Func<BellwetherStore, T> query) => _store.Concurrently(query);
 
@@ -50,9 +52,11 @@ public sealed class StoreMarketData : IMarketData
     public FlowTable? Flows(string id) => Cached($"flows:{id.ToUpperInvariant()}", () => FromStore(s =>
         s.FindInstrument(id) is { Class: AssetClass.EtfFlows } i ? s.LoadFlows(i.Id) : null));
 
-    /// <summary>Loaded in one query (<see cref="BellwetherStore.LoadClosesOfClass"/>), kept apart from the full series of <see cref="Series"/>.</summary>
+    /// <summary>Loaded in one query (<see cref="BellwetherStore.LoadClosesOfClass"/>), kept apart from the full series
+    /// of <see cref="Series"/>.</summary>
     public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass) =>
-        Cached<IReadOnlyList<DailySeries>>($"closes:{assetClass}", () => FromStore(s => s.LoadClosesOfClass(assetClass)));
+        Cached<IReadOnlyList<DailySeries>>($"closes:{assetClass}", () =>
+            FromStore(s => s.LoadClosesOfClass(assetClass)));
 
     public IReadOnlyList<RankedCoin> Rankings(string? list = null) =>
         Cached<IReadOnlyList<RankedCoin>>($"rankings:{list}", () => FromStore(s => s.LoadRankings(list)));

@@ -36,7 +36,8 @@ public sealed class FetchConfiguration
 
     /// <summary>The cron expression (UTC, five fields) of a source's scheduled fetch: its own, else <c>"*"</c>'s,
     /// else <see cref="DefaultCron"/>.</summary>
-    public string CronOf(string source) => _schedule.GetValueOrDefault(source) ?? _schedule.GetValueOrDefault("*") ?? DefaultCron;
+    public string CronOf(string source) => _schedule.GetValueOrDefault(source) ?? _schedule.GetValueOrDefault("*")
+        ?? DefaultCron;
 
     /// <summary>The key of a source, or null.</summary>
     public string? KeyOf(string source) => _keys.GetValueOrDefault(source);
@@ -51,7 +52,8 @@ public sealed class FetchConfiguration
         var fromEnv = environment("BELLWETHER_CONFIG");
         if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
         var home = environment("XDG_CONFIG_HOME");
-        if (string.IsNullOrWhiteSpace(home)) home = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        if (string.IsNullOrWhiteSpace(home)) home =
+            System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
         var path = System.IO.Path.Combine(home, "bellwether", "config.json");
         return File.Exists(path) ? path : null;
     }
@@ -69,7 +71,8 @@ public sealed class FetchConfiguration
             JsonDocument doc;
             try
             {
-                doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                doc = JsonDocument.Parse(File.ReadAllText(path),
+                    new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             }
             catch (JsonException e)
             {
@@ -85,11 +88,13 @@ public sealed class FetchConfiguration
                         continue;
                     }
                     if (top.Name != "sources")
-                        throw new FormatException($"{path}: unknown top-level setting '{top.Name}' (expected 'sources' or 'schedule')");
+                        throw new FormatException(
+                            $"{path}: unknown top-level setting '{top.Name}' (expected 'sources' or 'schedule')");
                     foreach (var source in top.Value.EnumerateObject())
                     {
                         if (!sources.TryGetValue(source.Name, out var settings))
-                            throw new FormatException($"{path}: unknown source '{source.Name}' (known: {string.Join(", ", sources.Keys)})");
+                            throw new FormatException(
+                                $"{path}: unknown source '{source.Name}' (known: {string.Join(", ", sources.Keys)})");
                         sources[source.Name] = Apply(settings, source.Value, $"{path}: sources.{source.Name}");
                     }
                 }
@@ -103,13 +108,15 @@ public sealed class FetchConfiguration
 
     /// <summary><c>"schedule": { "fred": "0 22 * * 1-5", "*": "30 0 * * *" }</c>: a cron expression per source
     /// (or <c>*</c> for the others), in UTC (docs/serve.md, "Schedule").</summary>
-    private static void ReadSchedule(JsonElement json, IEnumerable<string> known, Dictionary<string, string> schedule, string path)
+    private static void ReadSchedule(JsonElement json, IEnumerable<string> known, Dictionary<string, string> schedule,
+        string path)
     {
         if (json.ValueKind != JsonValueKind.Object) throw new FormatException($"{path}: schedule: expected an object");
         foreach (var p in json.EnumerateObject())
         {
             if (p.Name != "*" && !known.Contains(p.Name))
-                throw new FormatException($"{path}: schedule: unknown source '{p.Name}' (known: {string.Join(", ", known)}, or *)");
+                throw new FormatException(
+                    $"{path}: schedule: unknown source '{p.Name}' (known: {string.Join(", ", known)}, or *)");
             var text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
             try
             {
@@ -117,7 +124,9 @@ public sealed class FetchConfiguration
             }
             catch (Cronos.CronFormatException e)
             {
-                throw new FormatException($"{path}: schedule.{p.Name}: '{text}' is not a cron expression (minute hour day month weekday): {e.Message}");
+                throw new FormatException(
+                    $"{path}: schedule.{p.Name}: '{text}' is not a cron expression (minute hour day month weekday): " +
+                    $"{e.Message}");
             }
             schedule[p.Name] = text;
         }
@@ -165,7 +174,8 @@ public sealed class FetchConfiguration
                     _ => throw new FormatException($"{where}: unknown setting '{p.Name}'"),
                 };
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException && e.Message.StartsWith(where) == false)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException
+                && e.Message.StartsWith(where) == false)
             {
                 throw new FormatException($"{where}.{p.Name}: {e.Message}");
             }
@@ -184,8 +194,13 @@ public sealed class FetchConfiguration
     // "instruments": {"BTC": "BTCUSDT", …} (store id → source symbol) or ["DFF", …] (same name).
     private static IReadOnlyList<SourceInstrument> Instruments(JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.Object => [.. v.EnumerateObject().Select(p => new SourceInstrument(p.Name, p.Value.GetString() ?? throw new FormatException($"{p.Name}: symbol must be a string")))],
-        JsonValueKind.Array => [.. v.EnumerateArray().Select(e => e.GetString()!).Select(s => new SourceInstrument(s, s))],
+        JsonValueKind.Object =>
+            [.. v.EnumerateObject()
+                .Select(p =>
+                    new SourceInstrument(p.Name, p.Value.GetString()
+                        ?? throw new FormatException($"{p.Name}: symbol must be a string")))],
+        JsonValueKind.Array =>
+            [.. v.EnumerateArray().Select(e => e.GetString()!).Select(s => new SourceInstrument(s, s))],
         _ => throw new FormatException("expected {\"ID\": \"SYMBOL\", …} or [\"ID\", …]"),
     };
 

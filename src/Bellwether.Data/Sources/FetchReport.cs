@@ -17,11 +17,14 @@ public enum FetchStatus
 /// <param name="From">The first date asked for (null for a snapshot).</param>
 /// <param name="LastDate">The newest date stored from this fetch.</param>
 /// <param name="Rows">Rows received and kept (after dropping unfinished days).</param>
-/// <param name="Skipped">Rows the source marked empty (FRED '.', Yahoo nulls, holiday dashes) or that --skip-bad skipped.</param>
+/// <param name="Skipped">Rows the source marked empty (FRED '.', Yahoo nulls, holiday dashes) or that --skip-bad
+/// skipped.</param>
 /// <param name="Notes">Dropped unfinished days, retries, history limits.</param>
 /// <param name="Error">Why it failed or was skipped (free of secrets).</param>
-public sealed record InstrumentOutcome(string Source, string Instrument, string Symbol, FetchStatus Status, DateOnly? From,
-    DateOnly? LastDate, int Rows, long Inserted, long Updated, int Skipped, IReadOnlyList<string> Notes, string? Error, SourceFailure? Failure);
+public sealed record InstrumentOutcome(string Source, string Instrument, string Symbol, FetchStatus Status,
+    DateOnly? From,
+    DateOnly? LastDate, int Rows, long Inserted, long Updated, int Skipped, IReadOnlyList<string> Notes, string? Error,
+    SourceFailure? Failure);
 
 /// <summary>The whole run: one outcome per instrument, sources in configuration order.</summary>
 public sealed record FetchReport(IReadOnlyList<InstrumentOutcome> Outcomes, bool Cancelled)

@@ -5,15 +5,17 @@ using Bellwether.Data.Import;
 
 namespace Bellwether.Data.Sources;
 
-/// <summary>Rules every source applies: which days are finished, how a fetched instrument meets the stored one.</summary>
+/// <summary>Rules every source applies: which days are finished, how a fetched instrument meets the stored
+/// one.</summary>
 public static class FetchRules
 {
     /// <summary>Why a US session's row is not stored yet (see <see cref="UsSessionFinished"/>).</summary>
     public const string UsSessionNotOver = "the session is not over (before 17:00 New York)";
 
     /// <summary>
-    /// True when the US equity session of <paramref name="date"/> is over at <paramref name="now"/>: from 17:00 New York
-    /// time that day (an hour after the close, so the closing auction has printed). US daylight-saving rules since 2007.
+    /// True when the US equity session of <paramref name="date"/> is over at <paramref name="now"/>: from 17:00 New
+    /// York time that day (an hour after the close, so the closing auction has printed). US daylight-saving rules since
+    /// 2007.
     /// </summary>
     public static bool UsSessionFinished(DateOnly date, DateTimeOffset now)
     {
@@ -38,33 +40,42 @@ public static class FetchRules
     }
 
     /// <summary>
-    /// The instrument to store: the stored one when there is one (its calendar was inferred from the whole history, which an
-    /// incremental fetch does not have), with the fetched quote unit added when it is new (<c>USD</c> + <c>USDT</c> → <c>USD|USDT</c>).
+    /// The instrument to store: the stored one when there is one (its calendar was inferred from the whole history,
+    /// which an incremental fetch does not have), with the fetched quote unit added when it is new (<c>USD</c> +
+    /// <c>USDT</c> → <c>USD|USDT</c>).
     /// </summary>
     public static Instrument Merge(Instrument? stored, Instrument fetched)
     {
         if (stored is null) return fetched;
         var units = new SortedSet<string>(stored.QuoteUnit.Split('|'), StringComparer.Ordinal);
-        return units.Add(fetched.QuoteUnit) && stored.Class == AssetClass.Crypto ? stored with { QuoteUnit = string.Join('|', units) } : stored;
+        return units.Add(fetched.QuoteUnit) && stored.Class == AssetClass.Crypto
+            ? stored with { QuoteUnit = string.Join('|', units) } : stored;
     }
 
     /// <summary>
     /// Adds the series read from a response under the target's id and stored instrument (see <see cref="Merge"/>),
     /// without the rows of days that are not <paramref name="finished"/>; a note counts those.
     /// </summary>
-    public static void AddSeries(ParsedFile file, DailySeries parsed, FetchTarget target, Func<DateOnly, bool> finished, string unfinishedWhy)
+    public static void AddSeries(ParsedFile file, DailySeries parsed, FetchTarget target, Func<DateOnly, bool> finished,
+        string unfinishedWhy)
     {
         var instrument = Merge(target.Stored, parsed.Instrument with { Id = target.Instrument.Id });
-        var bars = Enumerable.Range(0, parsed.Count).Where(i => finished(parsed.Dates[i])).Select(i => parsed[i]).ToList();
+        var bars = Enumerable.Range(0, parsed.Count).Where(i => finished(parsed.Dates[i])).Select(i => parsed[i])
+            .ToList();
         file.Series.Add(new DailySeries(instrument, bars));
         NoteDropped(file, target, parsed.Count - bars.Count, unfinishedWhy);
     }
 
     /// <summary>The same as <see cref="AddSeries"/> for a flow table.</summary>
-    public static void AddFlows(ParsedFile file, FlowTable parsed, FetchTarget target, Func<DateOnly, bool> finished, string unfinishedWhy)
+    public static void AddFlows(ParsedFile file, FlowTable parsed, FetchTarget target, Func<DateOnly, bool> finished,
+        string unfinishedWhy)
     {
         var kept = Where(parsed, finished);
-        file.Flows.Add(kept with { Instrument = Merge(target.Stored, parsed.Instrument with { Id = target.Instrument.Id }) });
+        file.Flows.Add(kept with
+        {
+            Instrument = Merge(target.Stored,
+            parsed.Instrument with { Id = target.Instrument.Id })
+        });
         NoteDropped(file, target, parsed.Count - kept.Count, unfinishedWhy);
     }
 
@@ -86,7 +97,8 @@ public static class FetchRules
         if (dropped > 0) file.Notes.Add($"{target.Instrument.Id}: {dropped} row(s) not stored: {why}");
     }
 
-    /// <summary>Date windows of at most <paramref name="maxDays"/> days covering <paramref name="from"/>..<paramref name="to"/> (one window when 0).</summary>
+    /// <summary>Date windows of at most <paramref name="maxDays"/> days covering
+    /// <paramref name="from"/>..<paramref name="to"/> (one window when 0).</summary>
     public static IEnumerable<(DateOnly From, DateOnly To)> Windows(DateOnly from, DateOnly to, int maxDays)
     {
         if (maxDays <= 0) { yield return (from, to); yield break; }
@@ -98,5 +110,6 @@ public static class FetchRules
     }
 
     /// <summary>Midnight UTC of a date as Unix seconds.</summary>
-    public static long UnixSeconds(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
+    public static long UnixSeconds(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        .ToUnixTimeSeconds();
 }

@@ -9,13 +9,14 @@ namespace Bellwether.Data.Sources;
 /// <param name="Sources">Only these sources (null: all enabled ones).</param>
 /// <param name="Since">Fetch from this date instead of the last stored date minus the overlap.</param>
 /// <param name="SkipBad">Skip bad rows (counted) instead of failing the instrument.</param>
-public sealed record FetchRequest(DateTimeOffset Now, IReadOnlyCollection<string>? Sources = null, DateOnly? Since = null, bool SkipBad = false);
+public sealed record FetchRequest(DateTimeOffset Now, IReadOnlyCollection<string>? Sources = null,
+    DateOnly? Since = null, bool SkipBad = false);
 
 /// <summary>
 /// Brings the store up to date from the configured sources. Sources run concurrently, instruments of one source one
 /// after another. Each instrument lands through <see cref="BellwetherStore.Import"/> in its own transaction, or not at
-/// all: a failure, a timeout or Ctrl-C leaves the store with whole instruments only, and the next run picks up where the
-/// store stands. One source failing never stops the others.
+/// all: a failure, a timeout or Ctrl-C leaves the store with whole instruments only, and the next run picks up where
+/// the store stands. One source failing never stops the others.
 /// </summary>
 public sealed class Fetcher(BellwetherStore store, FetchConfiguration configuration, TimeProvider time)
 {
@@ -28,18 +29,25 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
     /// <exception cref="ArgumentException">A requested source does not exist.</exception>
     public IReadOnlyList<SourceSettings> Select(IReadOnlyCollection<string>? names)
     {
-        if (names is null || names.Count == 0) return [.. configuration.Sources.Where(s => s.Enabled && s.Instruments.Count > 0)];
-        var unknown = names.Where(n => configuration.Sources.All(s => !s.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (names is null
+            || names.Count == 0) return [.. configuration.Sources.Where(s => s.Enabled && s.Instruments.Count > 0)];
+        var unknown = names.Where(n =>
+            configuration.Sources.All(s => !s.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"unknown source '{string.Join("', '", unknown)}' (known: {string.Join(", ", configuration.Sources.Select(s => s.Name))})");
+            throw new ArgumentException(
+                $"unknown source '{string.Join("', '", unknown)}' (known: " +
+                $"{string.Join(", ", configuration.Sources.Select(s => s.Name))})");
         return [.. configuration.Sources.Where(s => names.Contains(s.Name, StringComparer.OrdinalIgnoreCase))];
     }
 
-    /// <summary>Runs the request; <paramref name="onOutcome"/> hears of each instrument as it finishes (from any thread).</summary>
-    public async Task<FetchReport> RunAsync(FetchRequest request, Action<InstrumentOutcome>? onOutcome = null, CancellationToken ct = default)
+    /// <summary>Runs the request; <paramref name="onOutcome"/> hears of each instrument as it finishes (from any
+    /// thread).</summary>
+    public async Task<FetchReport> RunAsync(FetchRequest request, Action<InstrumentOutcome>? onOutcome = null,
+        CancellationToken ct = default)
     {
         var selected = Select(request.Sources);
-        var tasks = selected.Select(s => Task.Run(() => RunSourceAsync(s, request, onOutcome, ct), CancellationToken.None)).ToList();
+        var tasks = selected.Select(s =>
+            Task.Run(() => RunSourceAsync(s, request, onOutcome, ct), CancellationToken.None)).ToList();
         var results = await Task.WhenAll(tasks);
         return new FetchReport([.. results.SelectMany(r => r)], ct.IsCancellationRequested);
     }
@@ -47,7 +55,8 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
     /// <summary>The client of a source (from <see cref="SourceRegistry"/>), with its configured key.</summary>
     public IDataSource Create(SourceSettings s) => SourceRegistry.Create(s, configuration.KeyOf(s.Name), time);
 
-    private async Task<List<InstrumentOutcome>> RunSourceAsync(SourceSettings settings, FetchRequest request, Action<InstrumentOutcome>? onOutcome, CancellationToken ct)
+    private async Task<List<InstrumentOutcome>> RunSourceAsync(SourceSettings settings, FetchRequest request,
+        Action<InstrumentOutcome>? onOutcome, CancellationToken ct)
     {
         var outcomes = new List<InstrumentOutcome>();
         var redactor = configuration.Redactor;
@@ -60,20 +69,28 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
                 outcome = Skip(settings, item, "cancelled before it started");
             else if (unreachable is not null)
             {
-                outcome = Skip(settings, item, $"not attempted: {settings.Name} is unreachable") with { Failure = SourceFailure.Unreachable };
-                lock (_storeLock) store.RecordSourceFailure(item.Id, settings.Name, time.GetUtcNow(), $"{outcome.Error} ({unreachable})");
+                outcome = Skip(settings, item,
+                    $"not attempted: {settings.Name} is unreachable") with
+                { Failure = SourceFailure.Unreachable };
+                lock (_storeLock) store.RecordSourceFailure(item.Id, settings.Name, time.GetUtcNow(),
+                    $"{outcome.Error} ({unreachable})");
             }
             else
             {
                 outcome = await FetchOneAsync(source, item, request, ct);
-                outcome = outcome with { Error = outcome.Error is { } e ? redactor.Clean(e) : null, Notes = [.. outcome.Notes.Select(redactor.Clean)] };
+                outcome = outcome with
+                {
+                    Error = outcome.Error is { } e ? redactor.Clean(e) : null,
+                    Notes = [.. outcome.Notes.Select(redactor.Clean)]
+                };
                 if (outcome.Failure == SourceFailure.Unreachable) unreachable = outcome.Error;
                 lock (_storeLock)
                 {
                     if (outcome.Status == FetchStatus.Failed)
                         store.RecordSourceFailure(item.Id, settings.Name, time.GetUtcNow(), outcome.Error!);
                     else if (outcome.Status is FetchStatus.Updated or FetchStatus.Unchanged)
-                        store.RecordSourceSuccess(item.Id, settings.Name, time.GetUtcNow(), outcome.LastDate, outcome.Inserted, outcome.Updated);
+                        store.RecordSourceSuccess(item.Id, settings.Name, time.GetUtcNow(), outcome.LastDate,
+                            outcome.Inserted, outcome.Updated);
                 }
             }
             outcomes.Add(outcome);
@@ -85,7 +102,8 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
     private static InstrumentOutcome Skip(SourceSettings s, SourceInstrument item, string why) =>
         new(s.Name, item.Id, item.Symbol, FetchStatus.Skipped, null, null, 0, 0, 0, 0, [], why, null);
 
-    private async Task<InstrumentOutcome> FetchOneAsync(IDataSource source, SourceInstrument item, FetchRequest request, CancellationToken ct)
+    private async Task<InstrumentOutcome> FetchOneAsync(IDataSource source, SourceInstrument item, FetchRequest request,
+        CancellationToken ct)
     {
         var settings = source.Settings;
         DateOnly from;
@@ -104,10 +122,12 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, null, null,
                 0, 0, 0, 0, [], $"{settings.Name}: {e.Message} in the fetch configuration", null);
         }
-        var target = new FetchTarget(item, from, request.Now, stored, new ImportOptions(request.SkipBad) { Clock = time });
+        var target = new FetchTarget(item, from, request.Now, stored,
+            new ImportOptions(request.SkipBad) { Clock = time });
         var snapshot = item.Symbol == CoinGeckoSource.MarketsSymbol;
         InstrumentOutcome Failed(string error, SourceFailure? failure) =>
-            new(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, snapshot ? null : from, null, 0, 0, 0, 0, source.TakeRetryNotes(), error, failure);
+            new(settings.Name, item.Id, item.Symbol, FetchStatus.Failed, snapshot ? null : from, null, 0, 0, 0, 0,
+                source.TakeRetryNotes(), error, failure);
         try
         {
             var file = await source.FetchAsync(target, ct);
@@ -117,7 +137,8 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             long inserted = 0, updated = 0;
             if (file.RowsKept > 0)
             {
-                // Once the data is here the import runs to the end: Ctrl-C stops fetching, never a transaction half-way.
+                // Once the data is here the import runs to the end: Ctrl-C stops fetching, never a transaction
+                // half-way.
                 lock (_storeLock)
                 {
                     var summary = store.Import([file], time.GetUtcNow(), FetchedChanges);
@@ -127,11 +148,13 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
             }
             // A revision the source gave no vintage for replaces the stored value: say what that does to earlier dates.
             if (updated > 0 && file.Vintages.Count == 0)
-                notes.Add($"{item.Id}: {updated:#,0} stored value(s) revised without a vintage: as-of readings before today now " +
+                notes.Add(
+                    $"{item.Id}: {updated:#,0} stored value(s) revised without a vintage: as-of readings before " +
+                    "today now " +
                           "read the revised values (docs/release-lags.md; FRED keeps vintages with an API key)");
             var status = inserted + updated > 0 ? FetchStatus.Updated : FetchStatus.Unchanged;
-            return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, status, snapshot ? null : from, lastDate, file.RowsKept,
-                inserted, updated, file.Skipped.Count, notes, null, null);
+            return new InstrumentOutcome(settings.Name, item.Id, item.Symbol, status, snapshot ? null : from, lastDate,
+                file.RowsKept, inserted, updated, file.Skipped.Count, notes, null, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -143,7 +166,9 @@ public sealed class Fetcher(BellwetherStore store, FetchConfiguration configurat
         }
         catch (ImportException e)
         {
-            return Failed($"{settings.Name}: bad data, nothing stored: {e.Message} (re-run with --skip-bad to skip such rows)", SourceFailure.BadResponse);
+            return Failed(
+                $"{settings.Name}: bad data, nothing stored: {e.Message} (re-run with --skip-bad to skip such rows)",
+                SourceFailure.BadResponse);
         }
         catch (Exception e)
         {

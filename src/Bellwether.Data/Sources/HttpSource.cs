@@ -9,7 +9,8 @@ namespace Bellwether.Data.Sources;
 /// </summary>
 public abstract class HttpSource(SourceSettings settings, TimeProvider time, string userAgent) : IDataSource
 {
-    /// <summary>The user agent for sites that turn scripts away (Yahoo answers 429, Cloudflare a challenge page).</summary>
+    /// <summary>The user agent for sites that turn scripts away (Yahoo answers 429, Cloudflare a challenge
+    /// page).</summary>
     protected const string BrowserAgent = "Mozilla/5.0 (X11; Linux x86_64) bellwether";
 
     /// <summary>The client every request of the source goes through.</summary>
@@ -21,13 +22,15 @@ public abstract class HttpSource(SourceSettings settings, TimeProvider time, str
 
     public abstract Task<ParsedFile> FetchAsync(FetchTarget target, CancellationToken ct);
 
-    /// <summary>How messages name the instrument: <c>BTC (BTCUSDT)</c>, or <c>DFF</c> when id and symbol are the same.</summary>
+    /// <summary>How messages name the instrument: <c>BTC (BTCUSDT)</c>, or <c>DFF</c> when id and symbol are the
+    /// same.</summary>
     protected static string What(FetchTarget target) =>
-        target.Instrument.Id == target.Instrument.Symbol ? target.Instrument.Id : $"{target.Instrument.Id} ({target.Instrument.Symbol})";
+        target.Instrument.Id == target.Instrument.Symbol ? target.Instrument.Id
+        : $"{target.Instrument.Id} ({target.Instrument.Symbol})";
 
     /// <summary>
-    /// Where a fetch reports bad rows, with <c>--skip-bad</c> as for imports: a new file whose path names the source and
-    /// symbol (never a key), read as <paramref name="format"/>.
+    /// Where a fetch reports bad rows, with <c>--skip-bad</c> as for imports: a new file whose path names the source
+    /// and symbol (never a key), read as <paramref name="format"/>.
     /// </summary>
     protected RowContext NewContext(FetchTarget target, string format) =>
         new(new ParsedFile($"fetch:{Name}/{target.Instrument.Symbol}", format), target.Options);

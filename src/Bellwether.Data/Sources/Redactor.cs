@@ -1,6 +1,7 @@
 namespace Bellwether.Data.Sources;
 
-/// <summary>Removes secrets (API keys, raw and URL-encoded) from any text before it is shown, logged or stored.</summary>
+/// <summary>Removes secrets (API keys, raw and URL-encoded) from any text before it is shown, logged or
+/// stored.</summary>
 public sealed class Redactor(IEnumerable<string> secrets)
 {
     private readonly string[] _secrets = secrets.Where(s => s.Length >= 4)

@@ -73,8 +73,10 @@ public sealed class SourceClient : IDisposable
     }
 
     /// <summary>GETs <paramref name="url"/> (absolute, or relative to the base address) through the pipeline.</summary>
-    /// <exception cref="SourceException">No usable answer: unreachable, timed out, circuit open, or a cut-off body.</exception>
-    public async Task<SourceResponse> GetAsync(Uri url, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
+    /// <exception cref="SourceException">No usable answer: unreachable, timed out, circuit open, or a cut-off
+    /// body.</exception>
+    public async Task<SourceResponse> GetAsync(Uri url, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var absolute = url.IsAbsoluteUri ? url : new Uri(Settings.BaseAddress, url);
         try
@@ -82,7 +84,8 @@ public sealed class SourceClient : IDisposable
             var response = await _pipeline.ExecuteAsync(async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, absolute);
-                foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+                foreach (var (name, value) in headers
+                    ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
                 var r = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
                 try
                 {
@@ -111,23 +114,35 @@ public sealed class SourceClient : IDisposable
     private (SourceFailure Kind, string Message)? Describe(Exception e) => e switch
     {
         BrokenCircuitException => (SourceFailure.CircuitOpen,
-            $"too many failures in a row, the circuit breaker is open for {Settings.CircuitBreakDuration.TotalSeconds:0} s; skipped"),
-        TimeoutRejectedException => (SourceFailure.Timeout, $"no answer within {Settings.AttemptTimeout.TotalSeconds:0.#} s per attempt (after {Settings.MaxRetries} retries)"),
+            $"too many failures in a row, the circuit breaker is open for " +
+            $"{Settings.CircuitBreakDuration.TotalSeconds:0} s; skipped"),
+        TimeoutRejectedException =>
+            (SourceFailure.Timeout,
+                $"no answer within {Settings.AttemptTimeout.TotalSeconds:0.#} s per attempt (after " +
+                $"{Settings.MaxRetries} retries)"),
         HttpRequestException h when IsUnreachable(h) => (SourceFailure.Unreachable,
-            $"unreachable ({Settings.BaseAddress.Host}: {Root(h).Message}); check the network, or 'bellwether import' saved files instead"),
-        HttpRequestException or IOException => (SourceFailure.BadResponse, $"the response was cut off or broken ({Root(e).Message}), after {Settings.MaxRetries} retries"),
+            $"unreachable ({Settings.BaseAddress.Host}: {Root(h).Message}); check the network, or 'bellwether " +
+            $"import' saved files instead"),
+        HttpRequestException or IOException =>
+            (SourceFailure.BadResponse,
+                $"the response was cut off or broken ({Root(e).Message}), after {Settings.MaxRetries} retries"),
         RateLimiterRejectedException => (SourceFailure.RateLimited, "the run's own rate limit rejected the request"),
         // SocketsHttpHandler reports a connect timeout as a cancellation caused by a TimeoutException.
         OperationCanceledException { InnerException: TimeoutException } => (SourceFailure.Unreachable,
-            $"unreachable (no connection to {Settings.BaseAddress.Host} within {Settings.ConnectTimeout.TotalSeconds:0.#} s); check the network, or 'bellwether import' saved files instead"),
+            $"unreachable (no connection to {Settings.BaseAddress.Host} within " +
+            $"{Settings.ConnectTimeout.TotalSeconds:0.#} s); check the network, or 'bellwether import' saved files " +
+            "instead"),
         _ => null,
     };
 
-    private static Exception Root(Exception e) => e.InnerException is { } inner && e is HttpRequestException ? Root(inner) : e;
+    private static Exception Root(Exception e) => e.InnerException is { } inner && e is HttpRequestException
+        ? Root(inner) : e;
 
-    /// <summary>Connection-level failures: retrying them would only delay the message that the source is out of reach.</summary>
+    /// <summary>Connection-level failures: retrying them would only delay the message that the source is out of
+    /// reach.</summary>
     public static bool IsUnreachable(HttpRequestException e) =>
-        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+        or HttpRequestError.ProxyTunnelError
         || e.InnerException is SocketException
         || (e.InnerException is TimeoutException && e.HttpRequestError == HttpRequestError.Unknown);
 
@@ -137,7 +152,8 @@ public sealed class SourceClient : IDisposable
             return e switch
             {
                 TimeoutRejectedException => true,
-                HttpRequestException h => !IsUnreachable(h) && h.HttpRequestError is not HttpRequestError.SecureConnectionError,
+                HttpRequestException h => !IsUnreachable(h)
+                    && h.HttpRequestError is not HttpRequestError.SecureConnectionError,
                 IOException => true,
                 _ => false,
             };
@@ -147,23 +163,29 @@ public sealed class SourceClient : IDisposable
         return status is 408 or 500 or 502 or 503 or 504 || (status > 504 && status < 600);
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(SourceSettings s, TimeProvider time, RateLimiter limiter, List<string> notes)
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(SourceSettings s, TimeProvider time,
+        RateLimiter limiter, List<string> notes)
     {
         return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddTimeout(s.TotalTimeout)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = Math.Max(s.MaxRetries, 0) is 0 ? 1 : s.MaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(s.MaxRetries > 0 && Transient(args.Outcome, time.GetUtcNow(), s.MaxRetryAfter)),
+                ShouldHandle = args =>
+                    ValueTask.FromResult(s.MaxRetries > 0
+                        && Transient(args.Outcome, time.GetUtcNow(), s.MaxRetryAfter)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = s.RetryBaseDelay,
                 MaxDelay = s.MaxRetryAfter,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter(r, time.GetUtcNow()) : null),
+                DelayGenerator = args =>
+                    ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter(r, time.GetUtcNow()) : null),
                 OnRetry = args =>
                 {
-                    var why = args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "failure";
-                    lock (notes) notes.Add($"{why}, retry {args.AttemptNumber + 1} after {args.RetryDelay.TotalSeconds:0.0} s");
+                    var why = args.Outcome.Result is { } r ? $"HTTP {(int)r.StatusCode}"
+                        : args.Outcome.Exception?.GetType().Name ?? "failure";
+                    lock (notes) notes.Add(
+                        $"{why}, retry {args.AttemptNumber + 1} after {args.RetryDelay.TotalSeconds:0.0} s");
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
@@ -173,8 +195,10 @@ public sealed class SourceClient : IDisposable
                 FailureRatio = 0.5,
                 MinimumThroughput = Math.Max(2, s.CircuitBreakerThroughput),
                 SamplingDuration = TimeSpan.FromMinutes(1),
-                BreakDuration = s.CircuitBreakDuration < TimeSpan.FromSeconds(0.5) ? TimeSpan.FromSeconds(0.5) : s.CircuitBreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(Transient(args.Outcome, time.GetUtcNow(), TimeSpan.MaxValue)),
+                BreakDuration = s.CircuitBreakDuration < TimeSpan.FromSeconds(0.5) ? TimeSpan.FromSeconds(0.5)
+                    : s.CircuitBreakDuration,
+                ShouldHandle = args =>
+                    ValueTask.FromResult(Transient(args.Outcome, time.GetUtcNow(), TimeSpan.MaxValue)),
             })
             .AddRateLimiter(limiter)
             .AddTimeout(s.AttemptTimeout)

@@ -5,8 +5,8 @@ namespace Bellwether.Data.Sources;
 /// <summary>
 /// The sources and instruments of the default thesis: ^RUT, IWM, SPY, QQQ (Yahoo), BTC, ETH and the large altcoins
 /// (Binance), the FRED series of the macro signals, CoinGecko's daily market-cap ranking and five coins' history, and
-/// the US spot Bitcoin and Ether ETF flows (Farside). Stooq has no default instruments (it needs a key); configure it to
-/// take over the equities when Yahoo is unavailable.
+/// the US spot Bitcoin and Ether ETF flows (Farside). Stooq has no default instruments (it needs a key); configure it
+/// to take over the equities when Yahoo is unavailable.
 /// </summary>
 public static class SourceDefaults
 {
@@ -38,7 +38,8 @@ public static class SourceDefaults
         },
         new()
         {
-            Name = "fred", BaseAddress = new("https://fred.stlouisfed.org/"), ApiBaseAddress = new("https://api.stlouisfed.org/"),
+            Name = "fred", BaseAddress = new("https://fred.stlouisfed.org/"),
+                ApiBaseAddress = new("https://api.stlouisfed.org/"),
             ApiKeyVariable = "FRED_API_KEY", RequestsPerMinute = 60, PageSize = 100_000, HistoryStart = new(1900, 1, 1),
             // FRED revises recent weekly and monthly values; re-reading a quarter costs one request.
             OverlapDays = 120,
@@ -46,24 +47,29 @@ public static class SourceDefaults
         },
         new()
         {
-            Name = "coingecko", BaseAddress = new("https://api.coingecko.com/api/v3/"), ApiKeyVariable = "COINGECKO_API_KEY",
+            Name = "coingecko", BaseAddress = new("https://api.coingecko.com/api/v3/"),
+                ApiKeyVariable = "COINGECKO_API_KEY",
             // Keyless calls are held to a few a minute; a Demo key allows 30.
             RequestsPerMinute = 10, PageSize = 250, MarketsTop = 250, OverlapDays = 3,
             Instruments =
             [
                 new(CoinGeckoSource.MarketsList, CoinGeckoSource.MarketsSymbol),
-                new("CG:BTC", "bitcoin"), new("CG:ETH", "ethereum"), new("CG:SOL", "solana"), new("CG:ADA", "cardano"), new("CG:DOGE", "dogecoin"),
+                new("CG:BTC", "bitcoin"), new("CG:ETH", "ethereum"), new("CG:SOL", "solana"), new("CG:ADA", "cardano"),
+                    new("CG:DOGE", "dogecoin"),
             ],
         },
         new()
         {
-            Name = "farside", BaseAddress = new("https://farside.co.uk/"), RequestsPerMinute = 10, MaxRetries = 2, OverlapDays = 10,
+            Name = "farside", BaseAddress = new("https://farside.co.uk/"), RequestsPerMinute = 10, MaxRetries = 2,
+                OverlapDays = 10,
             HistoryStart = new(2024, 1, 1),
-            Instruments = [new("BTC_SPOT_ETF_FLOWS", "bitcoin-etf-flow-all-data"), new("ETH_SPOT_ETF_FLOWS", "ethereum-etf-flow-all-data")],
+            Instruments = [new("BTC_SPOT_ETF_FLOWS", "bitcoin-etf-flow-all-data"),
+                new("ETH_SPOT_ETF_FLOWS", "ethereum-etf-flow-all-data")],
         },
         new()
         {
-            Name = "stooq", BaseAddress = new("https://stooq.com/"), ApiKeyVariable = "STOOQ_API_KEY", RequestsPerMinute = 10,
+            Name = "stooq", BaseAddress = new("https://stooq.com/"), ApiKeyVariable = "STOOQ_API_KEY",
+                RequestsPerMinute = 10,
             HistoryStart = new(1985, 1, 1), OverlapDays = 7, Instruments = [],
         },
     ];

@@ -7,7 +7,8 @@ public enum SourceFailure
     Unreachable,
     /// <summary>No answer in time, after the retries.</summary>
     Timeout,
-    /// <summary>HTTP 429 (or a quota text) after the retries, or a <c>Retry-After</c> longer than this run waits.</summary>
+    /// <summary>HTTP 429 (or a quota text) after the retries, or a <c>Retry-After</c> longer than this run
+    /// waits.</summary>
     RateLimited,
     /// <summary>HTTP 418: Binance banned this address for a while.</summary>
     Banned,
@@ -30,7 +31,8 @@ public enum SourceFailure
 }
 
 /// <summary>A failed fetch. The message names the source and never contains a key.</summary>
-public sealed class SourceException(SourceFailure failure, string message, Exception? inner = null) : Exception(message, inner)
+public sealed class SourceException(SourceFailure failure, string message, Exception? inner = null)
+    : Exception(message, inner)
 {
     public SourceFailure Failure { get; } = failure;
 }

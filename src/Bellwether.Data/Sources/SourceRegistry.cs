@@ -7,7 +7,8 @@ using Bellwether.Data.Sources.Yahoo;
 
 namespace Bellwether.Data.Sources;
 
-/// <summary>Builds the client of a source from its settings, its API key (null when none is configured) and the clock.</summary>
+/// <summary>Builds the client of a source from its settings, its API key (null when none is configured) and the
+/// clock.</summary>
 public delegate IDataSource SourceConstructor(SourceSettings settings, string? key, TimeProvider time);
 
 /// <summary>

@@ -1,8 +1,10 @@
 namespace Bellwether.Data.Sources;
 
 /// <summary>One instrument a source keeps current: the store id and the source's own symbol for it.</summary>
-/// <param name="Id">Store id, e.g. <c>BTC</c>, <c>RUT</c>, <c>DFF</c>, <c>BTC_SPOT_ETF_FLOWS</c>, <c>coingecko_markets</c>.</param>
-/// <param name="Symbol">What the source calls it, e.g. <c>BTCUSDT</c>, <c>^RUT</c>, <c>bitcoin</c>, <c>bitcoin-etf-flow-all-data</c>.</param>
+/// <param name="Id">Store id, e.g. <c>BTC</c>, <c>RUT</c>, <c>DFF</c>, <c>BTC_SPOT_ETF_FLOWS</c>,
+/// <c>coingecko_markets</c>.</param>
+/// <param name="Symbol">What the source calls it, e.g. <c>BTCUSDT</c>, <c>^RUT</c>, <c>bitcoin</c>,
+/// <c>bitcoin-etf-flow-all-data</c>.</param>
 public sealed record SourceInstrument(string Id, string Symbol);
 
 /// <summary>
@@ -11,13 +13,15 @@ public sealed record SourceInstrument(string Id, string Symbol);
 /// </summary>
 public sealed record SourceSettings
 {
-    /// <summary>Source name: <c>fred</c>, <c>binance</c>, <c>yahoo</c>, <c>stooq</c>, <c>coingecko</c>, <c>farside</c>.</summary>
+    /// <summary>Source name: <c>fred</c>, <c>binance</c>, <c>yahoo</c>, <c>stooq</c>, <c>coingecko</c>,
+    /// <c>farside</c>.</summary>
     public required string Name { get; init; }
     /// <summary>Where requests go (tests point it at a loopback server).</summary>
     public required Uri BaseAddress { get; init; }
     /// <summary>A second address for keyed requests (FRED's JSON API); null when the source has one address.</summary>
     public Uri? ApiBaseAddress { get; init; }
-    /// <summary>The API key, from the configuration file or <see cref="ApiKeyVariable"/>. Never printed or logged.</summary>
+    /// <summary>The API key, from the configuration file or <see cref="ApiKeyVariable"/>. Never printed or
+    /// logged.</summary>
     public string? ApiKey { get; init; }
     /// <summary>The environment variable that holds the key; it wins over a key in the file.</summary>
     public string? ApiKeyVariable { get; init; }
@@ -35,9 +39,11 @@ public sealed record SourceSettings
     public int MaxRetries { get; init; } = 3;
     /// <summary>First backoff delay; it doubles each retry, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(2);
-    /// <summary>The longest wait honoured (a <c>Retry-After</c> beyond it fails the request instead of stalling the run).</summary>
+    /// <summary>The longest wait honoured (a <c>Retry-After</c> beyond it fails the request instead of stalling the
+    /// run).</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
-    /// <summary>Failed attempts (out of at least this many in a minute, half or more failing) that open the circuit breaker.</summary>
+    /// <summary>Failed attempts (out of at least this many in a minute, half or more failing) that open the circuit
+    /// breaker.</summary>
     public int CircuitBreakerThroughput { get; init; } = 8;
     /// <summary>How long an open circuit rejects requests.</summary>
     public TimeSpan CircuitBreakDuration { get; init; } = TimeSpan.FromSeconds(30);
@@ -56,6 +62,7 @@ public sealed record SourceSettings
     public string? ResolveKey(Func<string, string?> environment)
     {
         var fromEnv = ApiKeyVariable is { Length: > 0 } v ? environment(v) : null;
-        return !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv.Trim() : string.IsNullOrWhiteSpace(ApiKey) ? null : ApiKey.Trim();
+        return !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv.Trim() : string.IsNullOrWhiteSpace(ApiKey) ? null
+            : ApiKey.Trim();
     }
 }

@@ -6,7 +6,8 @@ namespace Bellwether.Data.Store;
 /// <summary>Alert history and the delivery outbox (docs/alerts.md, "Delivery").</summary>
 public sealed partial class BellwetherStore
 {
-    /// <summary>How far the rules file <paramref name="watch"/> was evaluated, and what its engine remembers; null before its first day.</summary>
+    /// <summary>How far the rules file <paramref name="watch"/> was evaluated, and what its engine remembers; null
+    /// before its first day.</summary>
     public AlertProgress? ReadAlertProgress(string watch)
     {
         using var reader = Query("SELECT last_day, memory, thesis FROM alert_progress WHERE watch = $1", watch);
@@ -47,7 +48,8 @@ public sealed partial class BellwetherStore
         tx.Commit();
     }
 
-    /// <summary>Deliveries in <paramref name="state"/> (and, for pending ones, due by <paramref name="now"/>), oldest first.</summary>
+    /// <summary>Deliveries in <paramref name="state"/> (and, for pending ones, due by <paramref name="now"/>), oldest
+    /// first.</summary>
     public List<AlertDelivery> AlertDeliveries(DeliveryState state, DateTimeOffset? now = null)
     {
         var list = new List<AlertDelivery>();
@@ -60,8 +62,10 @@ public sealed partial class BellwetherStore
             ORDER BY e.date, e.recorded_at, d.key, d.channel
             """, Word(state), (now ?? DateTimeOffset.MaxValue).UtcDateTime);
         while (reader.Read())
-            list.Add(new AlertDelivery(reader.GetString(0), reader.GetString(1), Enum.Parse<DeliveryState>(reader.GetString(2), true),
-                reader.GetInt32(3), Utc(reader.GetDateTime(4)), Utc(reader.GetDateTime(5)), reader.IsDBNull(6) ? null : reader.GetString(6),
+            list.Add(new AlertDelivery(reader.GetString(0), reader.GetString(1),
+                Enum.Parse<DeliveryState>(reader.GetString(2), true),
+                reader.GetInt32(3), Utc(reader.GetDateTime(4)), Utc(reader.GetDateTime(5)), reader.IsDBNull(6) ? null
+                : reader.GetString(6),
                 reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7)), Event(reader, 8), reader.GetString(19)));
         return list;
     }
@@ -72,22 +76,30 @@ public sealed partial class BellwetherStore
 
     /// <summary>Marks a delivery done.</summary>
     public void MarkDelivered(string key, string channel, DateTimeOffset at) =>
-        Execute("UPDATE alert_deliveries SET state = 'delivered', delivered_at = $3, attempts = attempts + 1 WHERE key = $1 AND channel = $2",
+        Execute(
+            "UPDATE alert_deliveries SET state = 'delivered', delivered_at = $3, attempts = attempts + 1 WHERE key = " +
+            "$1 AND channel = $2",
             key, channel, at.UtcDateTime);
 
-    /// <summary>Records a failed attempt: tried again at <paramref name="next"/>, or, when null, moved to the dead letters.</summary>
+    /// <summary>Records a failed attempt: tried again at <paramref name="next"/>, or, when null, moved to the dead
+    /// letters.</summary>
     /// <param name="error">Already free of secrets.</param>
     public void MarkAttemptFailed(string key, string channel, string error, DateTimeOffset? next)
     {
         if (next is { } at)
-            Execute("UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $3, next_attempt = $4 WHERE key = $1 AND channel = $2",
+            Execute(
+                "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $3, next_attempt = $4 WHERE key = " +
+                "$1 AND channel = $2",
                 key, channel, error, at.UtcDateTime);
         else
-            Execute("UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $3, state = 'dead' WHERE key = $1 AND channel = $2",
+            Execute(
+                "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $3, state = 'dead' WHERE key = $1 " +
+                "AND channel = $2",
                 key, channel, error);
     }
 
-    /// <summary>Queues dead letters again (all, or those whose key starts with <paramref name="keyPrefix"/>); returns how many.</summary>
+    /// <summary>Queues dead letters again (all, or those whose key starts with <paramref name="keyPrefix"/>); returns
+    /// how many.</summary>
     public int ReplayDeadLetters(string? keyPrefix, DateTimeOffset now)
     {
         using var command = Command("""
@@ -97,7 +109,8 @@ public sealed partial class BellwetherStore
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>The notifications recorded, newest first (at most <paramref name="limit"/>), with their deliveries.</summary>
+    /// <summary>The notifications recorded, newest first (at most <paramref name="limit"/>), with their
+    /// deliveries.</summary>
     public List<AlertHistoryEntry> AlertHistory(int limit)
     {
         var events = new List<(AlertEvent Event, string Watch)>();
@@ -107,21 +120,29 @@ public sealed partial class BellwetherStore
             """))
             while (reader.Read()) events.Add((Event(reader, 0, keyAt: 11), reader.GetString(12)));
         var deliveries = new Dictionary<string, List<DeliveryStatus>>(StringComparer.Ordinal);
-        using (var reader = Query("SELECT key, channel, state, attempts, last_error, delivered_at FROM alert_deliveries ORDER BY key, channel"))
+        using (var reader =
+            Query("SELECT key, channel, state, attempts, last_error, delivered_at FROM alert_deliveries ORDER BY " +
+            "key, channel"))
             while (reader.Read())
             {
-                if (!deliveries.TryGetValue(reader.GetString(0), out var list)) deliveries[reader.GetString(0)] = list = [];
-                list.Add(new DeliveryStatus(reader.GetString(1), Enum.Parse<DeliveryState>(reader.GetString(2), true), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5))));
+                if (!deliveries.TryGetValue(reader.GetString(0),
+                    out var list)) deliveries[reader.GetString(0)] = list = [];
+                list.Add(new DeliveryStatus(reader.GetString(1), Enum.Parse<DeliveryState>(reader.GetString(2), true),
+                    reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null
+                    : Utc(reader.GetDateTime(5))));
             }
-        return [.. events.Select(e => new AlertHistoryEntry(e.Event, e.Watch, deliveries.GetValueOrDefault(e.Event.Key) ?? []))];
+        return [.. events.Select(e =>
+            new AlertHistoryEntry(e.Event, e.Watch, deliveries.GetValueOrDefault(e.Event.Key) ?? []))];
     }
 
     private static AlertEvent Event(DuckDB.NET.Data.DuckDBDataReader r, int at, int keyAt = 0) => new(
         keyAt > 0 ? r.GetString(keyAt) : r.GetString(0), r.GetString(at), r.GetString(at + 1),
         Enum.Parse<AlertStatus>(r.GetString(at + 2), true), r.GetBoolean(at + 3), r.GetFieldValue<DateOnly>(at + 4),
-        r.GetFieldValue<DateOnly>(at + 5), JsonSerializer.Deserialize<SortedDictionary<string, string>>(r.GetString(at + 6))!,
-        r.GetString(at + 7), r.GetString(at + 8), r.IsDBNull(at + 9) ? null : r.GetDouble(at + 9), r.GetBoolean(at + 10));
+        r.GetFieldValue<DateOnly>(at + 5),
+        JsonSerializer.Deserialize<SortedDictionary<string, string>>(r.GetString(at + 6))!,
+        r.GetString(at + 7), r.GetString(at + 8), r.IsDBNull(at + 9) ? null : r.GetDouble(at + 9),
+        r.GetBoolean(at + 10));
 
     private static string Word<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
 }
@@ -140,7 +161,8 @@ public enum DeliveryState
     Dead,
 }
 
-/// <summary>A recorded notification (see <see cref="AlertNotification"/>); <paramref name="Value"/> null when there was no number.</summary>
+/// <summary>A recorded notification (see <see cref="AlertNotification"/>); <paramref name="Value"/> null when there was
+/// no number.</summary>
 public sealed record AlertEvent(
     string Key, string Fingerprint, string Rule, AlertStatus Status, bool Repeat, DateOnly Date, DateOnly Since,
     IReadOnlyDictionary<string, string> Labels, string Summary, string Description, double? Value, bool Silenced);
@@ -151,7 +173,8 @@ public sealed record AlertDelivery(
     string? LastError, DateTimeOffset? DeliveredAt, AlertEvent Event, string Watch);
 
 /// <summary>A delivery's state, for the history.</summary>
-public sealed record DeliveryStatus(string Channel, DeliveryState State, int Attempts, string? LastError, DateTimeOffset? DeliveredAt);
+public sealed record DeliveryStatus(string Channel, DeliveryState State, int Attempts, string? LastError,
+    DateTimeOffset? DeliveredAt);
 
 /// <summary>A notification with where it was delivered.</summary>
 public sealed record AlertHistoryEntry(AlertEvent Event, string Watch, IReadOnlyList<DeliveryStatus> Deliveries);

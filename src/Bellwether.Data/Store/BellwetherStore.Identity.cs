@@ -86,8 +86,10 @@ public sealed partial class BellwetherStore
     }
 
     // Decided before anything is written: a refused change leaves the store as it was.
-    /// <param name="inThisImport">The qualified ids of earlier batches of the same import; this batch's are added.</param>
-    private Identities Identify(IReadOnlyList<ParsedFile> files, InstrumentChanges allowed, HashSet<string> inThisImport)
+    /// <param name="inThisImport">The qualified ids of earlier batches of the same import; this batch's are
+    /// added.</param>
+    private Identities Identify(IReadOnlyList<ParsedFile> files, InstrumentChanges allowed,
+        HashSet<string> inThisImport)
     {
         var stored = StoredDefinitions();
         var parsed = files.SelectMany(f => f.Series.Select(s => (File: f.Path, s.Instrument))

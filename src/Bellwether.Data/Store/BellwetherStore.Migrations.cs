@@ -10,9 +10,12 @@ public sealed partial class BellwetherStore
     {
         bool hasVersionTable = Convert.ToInt64(Scalar(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")) > 0;
-        int version = hasVersionTable ? Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM schema_version")) : 0;
+        int version = hasVersionTable ? Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+            : 0;
         if (version > Schema.CurrentVersion)
-            throw new InvalidOperationException($"{Path}: schema version {version} is newer than this Bellwether ({Schema.CurrentVersion}); upgrade Bellwether");
+            throw new InvalidOperationException(
+                $"{Path}: schema version {version} is newer than this Bellwether ({Schema.CurrentVersion}); upgrade " +
+                $"Bellwether");
         return version;
     }
 

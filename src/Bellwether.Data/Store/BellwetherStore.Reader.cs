@@ -23,8 +23,8 @@ public sealed partial class BellwetherStore
             FROM {ShownInstruments} LEFT JOIN instrument_stats s USING (id) ORDER BY i.class, i.shown
             """);
         while (reader.Read())
-            list.Add(new InstrumentStatus(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3),
-                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
+            list.Add(new InstrumentStatus(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.GetDouble(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
                 reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.GetInt64(7), reader.GetInt64(8),
                 reader.GetInt64(9), reader.GetString(10)));
         return list;
@@ -42,7 +42,8 @@ public sealed partial class BellwetherStore
     public DailySeries LoadSeries(string id, DateOnly? from = null, DateOnly? to = null)
     {
         var instrument = FindInstrument(id) ?? throw UnknownInstrument(id);
-        if (instrument.Class == AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is a flow table, not a series");
+        if (instrument.Class == AssetClass.EtfFlows) throw new KeyNotFoundException(
+            $"{instrument.Id} is a flow table, not a series");
         return LoadBars([instrument], from, to)[0];
     }
 
@@ -66,7 +67,9 @@ public sealed partial class BellwetherStore
         const string filter = "instrument IN (SELECT id FROM instruments WHERE class = $1)";
         // Row counts first, so the rows need no per-row instrument string (as LoadBars).
         var counts = new List<(string Id, long Rows)>();
-        using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", assetClass.ToString()))
+        using (var reader =
+            Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument",
+                assetClass.ToString()))
             while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
         var result = new List<DailySeries>(instruments.Count);
         // Dates travel as day numbers and missing closes as NaN: plain integers and doubles read fastest.
@@ -103,13 +106,16 @@ public sealed partial class BellwetherStore
         var byId = instruments.ToDictionary(i => i.QualifiedId, StringComparer.Ordinal);
         // One instrument is filtered by equality, which DuckDB prunes by zone maps; many travel as one parameter
         // (split in SQL), so a read-only store needs no temporary table.
-        var filter = (instruments.Count == 1 ? "instrument = $3" : "instrument IN (SELECT unnest(string_split($3, chr(31))))") +
+        var filter = (instruments.Count == 1 ? "instrument = $3"
+            : "instrument IN (SELECT unnest(string_split($3, chr(31))))") +
             " AND date >= coalesce($1, DATE '0001-01-01') AND date <= coalesce($2, DATE '9999-12-31')";
         var ids = string.Join('\u001f', instruments.Select(i => i.QualifiedId));
         var counts = new List<(string Id, long Rows)>();
         if (instruments.Count == 1) counts.Add((instruments[0].QualifiedId, long.MaxValue));
         else
-            using (var reader = Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from, to, ids))
+            using (var reader =
+                Query($"SELECT instrument, count(*) FROM bars WHERE {filter} GROUP BY ALL ORDER BY instrument", from,
+                    to, ids))
                 while (reader.Read()) counts.Add((reader.GetString(0), reader.GetInt64(1)));
         var sourceChanges = new Dictionary<string, List<(DateOnly From, string Source)>>(StringComparer.Ordinal);
         using (var reader = Query($"""
@@ -138,7 +144,8 @@ public sealed partial class BellwetherStore
                 {
                     var date = reader.GetFieldValue<DateOnly>(0);
                     while (change < changes.Count && changes[change].From <= date) source = changes[change++].Source;
-                    bars.Add(new DailyBar(date, Value(reader, 1), Value(reader, 2), Value(reader, 3), Value(reader, 4), Value(reader, 5), Value(reader, 6), source));
+                    bars.Add(new DailyBar(date, Value(reader, 1), Value(reader, 2), Value(reader, 3), Value(reader, 4),
+                        Value(reader, 5), Value(reader, 6), source));
                 }
                 if (bars.Count > 0) result.Add(new DailySeries(byId[id], bars));
             }
@@ -150,11 +157,13 @@ public sealed partial class BellwetherStore
         return result;
     }
 
-    /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total apart.</summary>
+    /// <summary>The stored flow table <paramref name="id"/>, funds in their first-seen order, the total
+    /// apart.</summary>
     public FlowTable LoadFlows(string id)
     {
         var instrument = FindInstrument(id) ?? throw UnknownFlowTable(id);
-        if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException($"{instrument.Id} is not a flow table");
+        if (instrument.Class != AssetClass.EtfFlows) throw new KeyNotFoundException(
+            $"{instrument.Id} is not a flow table");
         var funds = new List<string>();
         using (var reader = Query("SELECT fund FROM flow_funds WHERE instrument = $1 ORDER BY position",
                    instrument.QualifiedId))
@@ -188,7 +197,9 @@ public sealed partial class BellwetherStore
     public List<CoinClassification> LoadClassifications(string? list = null)
     {
         var result = new List<CoinClassification>();
-        using var reader = Query("SELECT symbol, name, is_stablecoin, is_wrapped, category FROM coin_lists WHERE $1 IS NULL OR list = $1 ORDER BY list, symbol", list);
+        using var reader =
+            Query("SELECT symbol, name, is_stablecoin, is_wrapped, category FROM coin_lists WHERE $1 IS NULL OR list " +
+            "= $1 ORDER BY list, symbol", list);
         while (reader.Read())
             result.Add(new CoinClassification(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.GetBoolean(2), reader.GetBoolean(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
@@ -200,8 +211,11 @@ public sealed partial class BellwetherStore
     {
         var coins = new List<string>();
         var ranks = new List<string>();
-        using (var reader = Query("SELECT DISTINCT list FROM coin_lists ORDER BY list")) while (reader.Read()) coins.Add(reader.GetString(0));
-        using (var reader = Query("SELECT DISTINCT list FROM rankings ORDER BY list")) while (reader.Read()) ranks.Add(reader.GetString(0));
+        using (var reader =
+            Query("SELECT DISTINCT list FROM coin_lists ORDER BY list")) while (reader.Read()) coins.Add(
+            reader.GetString(0));
+        using (var reader = Query("SELECT DISTINCT list FROM rankings ORDER BY list")) while (reader.Read()) ranks.Add(
+            reader.GetString(0));
         return (coins, ranks);
     }
 
@@ -209,7 +223,9 @@ public sealed partial class BellwetherStore
     public List<RankedCoin> LoadRankings(string? list = null)
     {
         var result = new List<RankedCoin>();
-        using var reader = Query("SELECT list, date, rank, symbol, name, market_cap_usd, snapshot_utc FROM rankings WHERE $1 IS NULL OR list = $1 ORDER BY list, date, rank", list);
+        using var reader =
+            Query("SELECT list, date, rank, symbol, name, market_cap_usd, snapshot_utc FROM rankings WHERE $1 IS " +
+            "NULL OR list = $1 ORDER BY list, date, rank", list);
         while (reader.Read())
             result.Add(new RankedCoin(reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), Value(reader, 5), reader.GetString(0),
@@ -217,13 +233,17 @@ public sealed partial class BellwetherStore
         return result;
     }
 
-    /// <summary>Stored published readings (a reference series apart from computed values), by series and date.</summary>
+    /// <summary>Stored published readings (a reference series apart from computed values), by series and
+    /// date.</summary>
     public List<PublishedReading> LoadPublishedReadings()
     {
         var result = new List<PublishedReading>();
-        using var reader = Query("SELECT date, value, provider, definition, note, source_url FROM published_readings ORDER BY series, date");
+        using var reader =
+            Query("SELECT date, value, provider, definition, note, source_url FROM published_readings ORDER BY " +
+            "series, date");
         while (reader.Read())
-            result.Add(new PublishedReading(reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3),
+            result.Add(new PublishedReading(reader.GetFieldValue<DateOnly>(0), reader.GetDouble(1), reader.GetString(2),
+                reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         return result;
     }
@@ -232,26 +252,31 @@ public sealed partial class BellwetherStore
     public List<FundShareDay> LoadFundShares(string ticker)
     {
         var result = new List<FundShareDay>();
-        using var reader = Query("SELECT date, ticker, shares_out, nav, price, net_flow_musd FROM fund_shares WHERE series = $1 ORDER BY date",
+        using var reader =
+            Query("SELECT date, ticker, shares_out, nav, price, net_flow_musd FROM fund_shares WHERE series = $1 " +
+            "ORDER BY date",
             SharesSeries(ticker.ToUpperInvariant()));
         while (reader.Read())
-            result.Add(new FundShareDay(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), Value(reader, 2), Value(reader, 3),
-                Value(reader, 4), Value(reader, 5)));
+            result.Add(new FundShareDay(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), Value(reader, 2),
+                Value(reader, 3), Value(reader, 4), Value(reader, 5)));
         return result;
     }
 
-    /// <summary>Row count and a sum of row hashes of every table, for checks that an operation changed nothing.</summary>
+    /// <summary>Row count and a sum of row hashes of every table, for checks that an operation changed
+    /// nothing.</summary>
     public string ContentFingerprint()
     {
         var parts = new List<string>();
         foreach (var table in new[]
                  {
-                     "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings", "fund_shares",
+                     "instruments", "instrument_stats", "bars", "flow_funds", "flows", "coin_lists", "rankings",
+                         "fund_shares",
                      "published_readings", "imports", "vintages",
                  })
             parts.Add($"{table}:{Scalar($"SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM {table} t")}");
         return string.Join(' ', parts);
     }
 
-    private static double Value(DuckDBDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
+    private static double Value(DuckDBDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN
+        : reader.GetDouble(i);
 }

@@ -1,11 +1,14 @@
 namespace Bellwether.Data.Store;
 
-/// <summary>The bookkeeping of <c>bellwether fetch</c>: per instrument and source, the last success and the last error.</summary>
+/// <summary>The bookkeeping of <c>bellwether fetch</c>: per instrument and source, the last success and the last
+/// error.</summary>
 public sealed partial class BellwetherStore
 {
-    /// <summary>Records a successful update of <paramref name="instrument"/> from <paramref name="source"/>; clears nothing else.</summary>
+    /// <summary>Records a successful update of <paramref name="instrument"/> from <paramref name="source"/>; clears
+    /// nothing else.</summary>
     /// <param name="lastDate">The newest date the source returned (null when it returned nothing new).</param>
-    public void RecordSourceSuccess(string instrument, string source, DateTimeOffset at, DateOnly? lastDate, long inserted, long updated) =>
+    public void RecordSourceSuccess(string instrument, string source, DateTimeOffset at, DateOnly? lastDate,
+        long inserted, long updated) =>
         Execute("""
             INSERT INTO source_updates(instrument, source, last_attempt, last_success, last_date, inserted, updated)
             VALUES ($1, $2, $3, $3, $4, $5, $6)
@@ -34,7 +37,8 @@ public sealed partial class BellwetherStore
             """);
         while (reader.Read())
             list.Add(new SourceUpdate(reader.GetString(0), reader.GetString(1), Utc(reader.GetDateTime(2)),
-                reader.IsDBNull(3) ? null : Utc(reader.GetDateTime(3)), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
+                reader.IsDBNull(3) ? null : Utc(reader.GetDateTime(3)), reader.IsDBNull(4) ? null
+                : reader.GetFieldValue<DateOnly>(4),
                 reader.GetInt64(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : Utc(reader.GetDateTime(8))));
         return list;
@@ -68,5 +72,6 @@ public sealed partial class BellwetherStore
 /// <param name="Inserted">Rows the last successful fetch added.</param>
 /// <param name="Updated">Rows the last successful fetch revised.</param>
 /// <param name="LastError">The last failure's message, kept after later successes (compare the times).</param>
-public sealed record SourceUpdate(string Instrument, string Source, DateTimeOffset LastAttempt, DateTimeOffset? LastSuccess,
+public sealed record SourceUpdate(string Instrument, string Source, DateTimeOffset LastAttempt,
+    DateTimeOffset? LastSuccess,
     DateOnly? LastDate, long Inserted, long Updated, string? LastError, DateTimeOffset? LastErrorAt);

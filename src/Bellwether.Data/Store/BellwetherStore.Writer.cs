@@ -20,8 +20,8 @@ public sealed partial class BellwetherStore
     /// <param name="written">Called with the number of rows of each batch once it is written (progress).</param>
     /// <exception cref="ImportException">The same instrument or list comes from two files, or the import would change
     /// what a stored instrument is.</exception>
-    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt, InstrumentChanges? allowed = null,
-        Action<long>? written = null)
+    public ImportSummary Import(IEnumerable<ParsedFile> files, DateTimeOffset importedAt,
+        InstrumentChanges? allowed = null, Action<long>? written = null)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         var changes = new Dictionary<string, StoreChange>(StringComparer.Ordinal);
@@ -66,7 +66,8 @@ public sealed partial class BellwetherStore
                 foreach (var (path, format, rowsRead, keys, skipped) in log)
                     appender.CreateRow().AppendValue(importedAt.UtcDateTime).AppendValue(path).AppendValue(format)
                         .AppendValue(rowsRead).AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Inserted ?? 0))
-                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue(skipped).EndRow();
+                        .AppendValue(keys.Sum(k => changes.GetValueOrDefault(k)?.Updated ?? 0)).AppendValue(skipped)
+                        .EndRow();
             }
             var shown = ShownIds();
             string Shown(string key) => shown.GetValueOrDefault(key) ?? key;
@@ -104,7 +105,8 @@ public sealed partial class BellwetherStore
         }
         catch (DuckDB.NET.Data.DuckDBException)
         {
-            // A database invalidated by a failed commit refuses every statement: the import's own error is the one to show.
+            // A database invalidated by a failed commit refuses every statement: the import's own error is the one to
+            // show.
         }
     }
 
@@ -123,10 +125,12 @@ public sealed partial class BellwetherStore
         }
     }
 
-    /// <summary>Rows staged and merged at a time: bounds the memory of an import whatever the number of files.</summary>
+    /// <summary>Rows staged and merged at a time: bounds the memory of an import whatever the number of
+    /// files.</summary>
     public const long BatchRows = 500_000;
 
-    private void WriteBatch(IReadOnlyList<ParsedFile> files, Identities identities, Dictionary<string, StoreChange> changes)
+    private void WriteBatch(IReadOnlyList<ParsedFile> files, Identities identities,
+        Dictionary<string, StoreChange> changes)
     {
         Execute("""
             CREATE OR REPLACE TEMP TABLE stage_bars AS SELECT * FROM bars LIMIT 0;
@@ -138,12 +142,16 @@ public sealed partial class BellwetherStore
             """);
         foreach (var (from, to) in identities.Renames) Rename(from, to);
         StageRows(files, identities);
-        Merge("bars", "instrument", ["instrument", "date"], ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
+        Merge("bars", "instrument", ["instrument", "date"],
+            ["open", "high", "low", "close", "volume", "market_cap", "source"], changes);
         Merge("flows", "instrument", ["instrument", "date", "fund"], ["value", "source"], changes);
         Merge("coin_lists", "list", ["list", "symbol"], ["name", "is_stablecoin", "is_wrapped", "category"], changes);
-        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"], changes);
-        Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"], changes);
-        Merge("published_readings", "series", ["series", "date"], ["value", "provider", "definition", "note", "source_url"], changes);
+        Merge("rankings", "list", ["list", "date", "rank"], ["symbol", "name", "market_cap_usd", "snapshot_utc"],
+            changes);
+        Merge("fund_shares", "series", ["series", "date"], ["ticker", "shares_out", "nav", "price", "net_flow_musd"],
+            changes);
+        Merge("published_readings", "series", ["series", "date"],
+            ["value", "provider", "definition", "note", "source_url"], changes);
         var instruments = identities.Stored.Values.Distinct().ToList();
         UpsertInstruments(instruments);
         foreach (var table in files.SelectMany(f => f.Flows))
@@ -166,15 +174,18 @@ public sealed partial class BellwetherStore
             .Concat(file.FundShares.Select(d => SharesSeries(d.Ticker)).Distinct())
             .Concat(file.PublishedReadings.Select(r => r.Series).Distinct());
 
-    /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g. <c>IWM_ETF_SHARES</c>.</summary>
+    /// <summary>The key under which a fund's shares outstanding and NAV are stored, e.g.
+    /// <c>IWM_ETF_SHARES</c>.</summary>
     public static string SharesSeries(string ticker) => $"{ticker}_ETF_SHARES";
 
-    private static void RejectDoubleSources(ParsedFile file, IEnumerable<string> keys, Dictionary<string, string> owners)
+    private static void RejectDoubleSources(ParsedFile file, IEnumerable<string> keys,
+        Dictionary<string, string> owners)
     {
         foreach (var key in keys)
         {
             if (owners.TryGetValue(key, out var other))
-                throw new ImportException(file.Path, 0, "instrument", $"{key} also comes from {other} in this import; import one of them at a time");
+                throw new ImportException(file.Path, 0, "instrument",
+                    $"{key} also comes from {other} in this import; import one of them at a time");
             owners[key] = file.Path;
         }
     }
@@ -229,13 +240,15 @@ public sealed partial class BellwetherStore
         {
             foreach (var d in files.SelectMany(f => f.FundShares))
                 appender.CreateRow().AppendValue(SharesSeries(d.Ticker)).AppendValue(d.Date).AppendValue(d.Ticker)
-                    .AppendValue(Nullable(d.SharesOutstanding)).AppendValue(Nullable(d.Nav)).AppendValue(Nullable(d.Price))
+                    .AppendValue(Nullable(d.SharesOutstanding)).AppendValue(Nullable(d.Nav))
+                    .AppendValue(Nullable(d.Price))
                     .AppendValue(Nullable(d.NetFlowMusd)).EndRow();
         }
         using (var appender = _connection.CreateAppender("stage_published_readings"))
         {
             foreach (var r in files.SelectMany(f => f.PublishedReadings))
-                appender.CreateRow().AppendValue(r.Series).AppendValue(r.Date).AppendValue(r.Value).AppendValue(r.Provider)
+                appender.CreateRow().AppendValue(r.Series).AppendValue(r.Date).AppendValue(r.Value)
+                    .AppendValue(r.Provider)
                     .AppendValue(r.Definition).AppendValue(r.Note).AppendValue(r.SourceUrl).EndRow();
         }
     }
@@ -243,7 +256,8 @@ public sealed partial class BellwetherStore
     /// <summary>The fund name under which a flow table's own total column is stored.</summary>
     public const string TotalFund = "Total";
 
-    private void Merge(string table, string groupColumn, string[] keys, string[] values, Dictionary<string, StoreChange> changes)
+    private void Merge(string table, string groupColumn, string[] keys, string[] values,
+        Dictionary<string, StoreChange> changes)
     {
         string join = string.Join(" AND ", keys.Select(k => $"s.{k} = t.{k}"));
         string differs = string.Join(" OR ", values.Select(v => $"s.{v} IS DISTINCT FROM t.{v}"));
@@ -252,7 +266,9 @@ public sealed partial class BellwetherStore
             SELECT s.*, (t.{keys[0]} IS NULL) AS is_new, (t.{keys[0]} IS NOT NULL AND ({differs})) AS is_changed
             FROM stage_{table} s LEFT JOIN {table} t ON {join};
             """);
-        using (var reader = Query($"SELECT {groupColumn}, count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FILTER (NOT is_new AND NOT is_changed) FROM diff GROUP BY ALL"))
+        using (var reader =
+            Query($"SELECT {groupColumn}, count(*) FILTER (is_new), count(*) FILTER (is_changed), count(*) FILTER " +
+            $"(NOT is_new AND NOT is_changed) FROM diff GROUP BY ALL"))
         {
             while (reader.Read())
             {
@@ -273,7 +289,8 @@ public sealed partial class BellwetherStore
         using (var appender = _connection.CreateAppender("stage_instruments"))
             foreach (var i in instruments)
                 appender.CreateRow().AppendValue(i.Id).AppendValue(i.Symbol).AppendValue(i.Class.ToString())
-                    .AppendValue(i.QuoteUnit).AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString()).AppendValue("").EndRow();
+                    .AppendValue(i.QuoteUnit).AppendValue(i.ContractScale).AppendValue(i.Calendar.ToString())
+                    .AppendValue("").EndRow();
         Execute("""
             DELETE FROM instruments WHERE id IN (SELECT id FROM stage_instruments);
             INSERT INTO instruments SELECT * FROM stage_instruments;
@@ -339,9 +356,12 @@ public sealed partial class BellwetherStore
             void Flush()
             {
                 if (current is null) return;
-                var coverage = TradingCalendar.For(byId[current].Calendar, dates[0]).Coverage(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates));
-                stats.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1]).AppendValue((long)dates.Count)
-                    .AppendValue((long)coverage.Missing).AppendValue((long)coverage.OffCalendar).AppendValue(string.Join(';', sources)).EndRow();
+                var coverage = TradingCalendar.For(byId[current].Calendar, dates[0])
+                    .Coverage(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dates));
+                stats.CreateRow().AppendValue(current).AppendValue(dates[0]).AppendValue(dates[^1])
+                    .AppendValue((long)dates.Count)
+                    .AppendValue((long)coverage.Missing).AppendValue((long)coverage.OffCalendar)
+                    .AppendValue(string.Join(';', sources)).EndRow();
             }
             while (reader.Read())
             {

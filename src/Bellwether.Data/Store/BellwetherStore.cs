@@ -35,7 +35,8 @@ public sealed partial class BellwetherStore : IDisposable
         if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv;
         var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrWhiteSpace(dataHome))
-            dataHome = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            dataHome = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                ".local", "share");
         return System.IO.Path.Combine(dataHome, "bellwether", "store.duckdb");
     }
 
@@ -54,7 +55,8 @@ public sealed partial class BellwetherStore : IDisposable
             throw new FileNotFoundException($"no store at {path}: run 'bellwether import' first", path);
         if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var store = new BellwetherStore(
-            OpenWaiting($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""), lockWait ?? DefaultLockWait), path);
+            OpenWaiting($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""), lockWait
+                ?? DefaultLockWait), path);
         try
         {
             if (readOnly && store.NeedsMigration())
@@ -145,7 +147,8 @@ public sealed partial class BellwetherStore : IDisposable
             {
                 return OpenConnection(connectionString);
             }
-            catch (DuckDBException e) when (IsLockConflict(e) && System.Diagnostics.Stopwatch.GetElapsedTime(start) < wait)
+            catch (DuckDBException e) when (IsLockConflict(e)
+                && System.Diagnostics.Stopwatch.GetElapsedTime(start) < wait)
             {
                 Thread.Sleep(Math.Min(20 << Math.Min(attempt, 4), 250));
             }
@@ -153,7 +156,8 @@ public sealed partial class BellwetherStore : IDisposable
     }
 
     /// <summary>True when <paramref name="e"/> says another process holds the store file.</summary>
-    public static bool IsLockConflict(DuckDBException e) => e.Message.Contains("Could not set lock on file", StringComparison.Ordinal);
+    public static bool IsLockConflict(DuckDBException e) =>
+        e.Message.Contains("Could not set lock on file", StringComparison.Ordinal);
 
     public void Dispose()
     {

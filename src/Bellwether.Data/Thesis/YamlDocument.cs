@@ -33,15 +33,20 @@ internal sealed class YamlReader(string file)
         }
         catch (YamlException e)
         {
-            // An unquoted comparison (value: >= 0.5) is the usual cause in a thesis file: YAML reads '>' as a block marker.
+            // An unquoted comparison (value: >= 0.5) is the usual cause in a thesis file: YAML reads '>' as a block
+            // marker.
             var line = text.Split('\n').ElementAtOrDefault((int)e.Start.Line - 1) ?? "";
-            string hint = System.Text.RegularExpressions.Regex.IsMatch(line, @":\s*[<>=!]") ? " (quote comparisons: value: \">= 0.5\")" : "";
-            throw new DefinitionFileException(File, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}{hint}");
+            string hint = System.Text.RegularExpressions.Regex.IsMatch(line, @":\s*[<>=!]")
+                ? " (quote comparisons: value: \">= 0.5\")" : "";
+            throw new DefinitionFileException(File, (int)e.Start.Line,
+                $"not valid YAML: {e.InnerException?.Message ?? e.Message}{hint}");
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's parser gives up this way on a flow collection left open ({ or [ without its closing bracket).
-            throw new DefinitionFileException(File, (int)(parser.Current?.Start.Line ?? 0), "not valid YAML: a '{' or '[' is not closed");
+            // YamlDotNet's parser gives up this way on a flow collection left open ({ or [ without its closing
+            // bracket).
+            throw new DefinitionFileException(File, (int)(parser.Current?.Start.Line ?? 0),
+                "not valid YAML: a '{' or '[' is not closed");
         }
         if (stream.Documents.Count == 0) throw new DefinitionFileException(File, 0, "the file is empty");
         return stream.Documents[0].RootNode as YamlMappingNode
@@ -74,7 +79,8 @@ internal sealed class YamlReader(string file)
     public string Scalar(YamlMappingNode map, string key)
     {
         var node = Optional(map, key) ?? throw Error(map, $"missing '{key}'");
-        return node is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(node, $"'{key}' must be a non-empty value");
+        return node is YamlScalarNode { Value: { Length: > 0 } v } ? v
+            : throw Error(node, $"'{key}' must be a non-empty value");
     }
 
     public string? OptionalScalar(YamlMappingNode map, string key) =>
@@ -89,7 +95,8 @@ internal sealed class YamlReader(string file)
     {
         var text = OptionalScalar(map, key);
         if (text is null) return fallback;
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+        return double.TryParse(text, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var v)
                && double.IsFinite(v)
             ? v : throw Error(Optional(map, key)!, $"'{key}' must be a finite number, got '{text}'");
     }
@@ -100,11 +107,13 @@ internal sealed class YamlReader(string file)
     public YamlSequenceNode Sequence(YamlNode node, string what) =>
         node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list (- items)");
 
-    /// <summary>Refuses keys other than <paramref name="allowed"/>, so a typo is an error, not a silent default.</summary>
+    /// <summary>Refuses keys other than <paramref name="allowed"/>, so a typo is an error, not a silent
+    /// default.</summary>
     public void OnlyKeys(YamlMappingNode map, string what, params string[] allowed)
     {
         foreach (var (key, _) in map.Children)
             if (key is not YamlScalarNode { Value: { } k } || !allowed.Contains(k))
-                throw Error(key, $"{what}: unknown key '{(key as YamlScalarNode)?.Value}'; allowed: {string.Join(", ", allowed)}");
+                throw Error(key,
+                    $"{what}: unknown key '{(key as YamlScalarNode)?.Value}'; allowed: {string.Join(", ", allowed)}");
     }
 }

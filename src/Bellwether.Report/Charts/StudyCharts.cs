@@ -10,8 +10,10 @@ public static class StudyCharts
 {
     private static readonly Dictionary<string, string> Colours = new()
     {
-        ["rotation"] = "#14213d", ["btc"] = "#f59e0b", ["eth"] = "#6366f1", ["basket"] = "#0a7a3d", ["btc_eth_50_50"] = "#9ca3af",
-        ["BTC"] = "#f59e0b", ["ETH"] = "#6366f1", ["ALT_BASKET"] = "#0a7a3d", ["ETH/BTC"] = "#b42318", [StudyAssets.AltSeasonId] = "#9ca3af",
+        ["rotation"] = "#14213d", ["btc"] = "#f59e0b", ["eth"] = "#6366f1", ["basket"] = "#0a7a3d",
+        ["btc_eth_50_50"] = "#9ca3af",
+        ["BTC"] = "#f59e0b", ["ETH"] = "#6366f1", ["ALT_BASKET"] = "#0a7a3d", ["ETH/BTC"] = "#b42318",
+        [StudyAssets.AltSeasonId] = "#9ca3af",
     };
 
     private static string Colour(string id) => Colours.GetValueOrDefault(id, "#555555");
@@ -21,12 +23,22 @@ public static class StudyCharts
     /// </summary>
     public static Figure EquityCurves(BacktestReport report)
     {
-        var figure = new Figure("chart-equity", $"Rotation vs buy-and-hold, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (equity, log scale)");
+        var figure = new Figure("chart-equity",
+            $"Rotation vs buy-and-hold, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (equity, log scale)");
         foreach (var s in report.Strategies)
             figure.Line(s.Id == "rotation" ? $"rotation (θ = {report.Parameters.Rotation.Threshold:0.#})" : s.Id,
-                Enumerable.Range(0, s.Run.Days).Select(s.Run.Date), s.Run.Equity, Colour(s.Id), width: s.Id == "rotation" ? 2.4 : 1.4);
-        figure.Shapes.Add(new { type = "line", x0 = report.Split, x1 = report.Split, yref = "paper", y0 = 0, y1 = 1, line = new { color = "#6b7280", dash = "dot", width = 1.2 } });
-        figure.Annotations.Add(new { x = report.Split, yref = "paper", y = 1, text = "out of sample →", showarrow = false, xanchor = "left", yanchor = "top", font = new { size = 11, color = "#6b7280" } });
+                Enumerable.Range(0, s.Run.Days).Select(s.Run.Date), s.Run.Equity, Colour(s.Id),
+                width: s.Id == "rotation" ? 2.4 : 1.4);
+        figure.Shapes.Add(new
+        {
+            type = "line", x0 = report.Split, x1 = report.Split, yref = "paper", y0 = 0, y1 = 1,
+            line = new { color = "#6b7280", dash = "dot", width = 1.2 }
+        });
+        figure.Annotations.Add(new
+        {
+            x = report.Split, yref = "paper", y = 1, text = "out of sample →",
+            showarrow = false, xanchor = "left", yanchor = "top", font = new { size = 11, color = "#6b7280" }
+        });
         figure.Layout["yaxis"] = Figure.LogAxis(report.Strategies.SelectMany(s => s.Run.Equity), "equity (start = 1)");
         return figure;
     }
@@ -55,8 +67,10 @@ public static class StudyCharts
                 ["marker"] = new { color = Colour(asset) }, ["yaxis"] = level ? "y2" : "y", ["offsetgroup"] = asset,
             });
         }
-        // Each asset's all-days mean as a dotted line across the events, named in the legend (labels at the edge would overlap).
-        var summary = result.Summaries.Where(s => s.Days == days && s.Asset != StudyAssets.AltSeasonId && !double.IsNaN(s.BaselineMean));
+        // Each asset's all-days mean as a dotted line across the events, named in the legend (labels at the edge would
+        // overlap).
+        var summary = result.Summaries.Where(s => s.Days == days && s.Asset != StudyAssets.AltSeasonId
+            && !double.IsNaN(s.BaselineMean));
         var categories = events.Select(e => e.Event.Date.ToString("yyyy-MM-dd")).ToArray();
         if (categories.Length > 0)
             foreach (var s in summary)
@@ -76,7 +90,8 @@ public static class StudyCharts
         if (points.Count > 0)
             figure.Layout["yaxis2"] = new
             {
-                title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false, zeroline = false,
+                title = new { text = "index change, points" }, overlaying = "y", side = "right", showgrid = false,
+                zeroline = false,
                 range = right,
             };
         return figure;

@@ -8,14 +8,17 @@ public static class ThesisCharts
 
     /// <summary>Weekly readiness (0–100), the last point on the date of the board beside it, with the measured share
     /// of the thesis' weight and a line at the θ its backtest trades on, when the thesis declares one.</summary>
-    public static Figure Readiness(IReadOnlyList<Bellwether.Core.Board.ReadinessPoint> history, double? threshold = null)
+    public static Figure Readiness(IReadOnlyList<Bellwether.Core.Board.ReadinessPoint> history,
+        double? threshold = null)
     {
         var figure = new Figure(ReadinessId, "Thesis readiness, weekly and on the last date (0–100)")
             .Line("readiness", history.Select(h => h.Date), history.Select(h => h.Readiness), "#14213d", width: 2)
-            .Line("measured weight, %", history.Select(h => h.Date), history.Select(h => 100 * h.Counted), "#9ca3af", "dot");
+            .Line("measured weight, %", history.Select(h => h.Date), history.Select(h => 100 * h.Counted), "#9ca3af",
+                "dot");
         if (threshold is { } theta)
             figure.HLine(theta, "#0a7a3d",
-                $"the backtest holds the trade at or above θ = {theta.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}",
+                $"the backtest holds the trade at or above θ = " +
+                $"{theta.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}",
                 labelLeft: true);
         figure.Layout["yaxis"] = new { range = new[] { 0, 100 }, title = new { text = "0–100" } };
         return figure;

@@ -58,6 +58,52 @@ public class AlertRulesFileTests
         Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
     }
 
+    private const string Mail = "rules: []\nreceivers:\n  email:\n    - name: desk\n";
+
+    [Theory]
+    [InlineData("      host: mail.example.org\n      from: a@example.org\n", 4, "e-mail 'desk': missing 'to'")]
+    [InlineData("      host: mail.example.org\n      from: nobody\n      to: b@example.org\n", 6,
+        "e-mail 'desk': 'nobody' is not an e-mail address")]
+    [InlineData("      host: mail.example.org\n      from: a@example.org\n      to: [b@example.org, x]\n", 7,
+        "e-mail 'desk': 'x' is not an e-mail address")]
+    [InlineData("      host: mail.example.org\n      security: ssl\n      from: a@example.org\n"
+        + "      to: b@example.org\n", 6,
+        "e-mail 'desk': 'security' is starttls, tls or none, got 'ssl'")]
+    [InlineData("      host: mail.example.org\n      port: 70000\n      from: a@example.org\n"
+        + "      to: b@example.org\n", 6,
+        "e-mail 'desk': 'port' must be from 1 to 65535")]
+    [InlineData("      host: mail.example.org\n      from: a@example.org\n      to: b@example.org\n"
+        + "      password_env: SMTP_PASSWORD\n", 4, "give both 'user_env' and 'password_env', or neither")]
+    [InlineData("      host: mail.example.org\n      from: a@example.org\n      to: b@example.org\n"
+        + "      user_env: U\n      password_env: hunter2 secret\n", 9,
+        "'password_env' names the environment variable")]
+    [InlineData("      host: mail.example.org\n      security: none\n      from: a@example.org\n"
+        + "      to: b@example.org\n      user_env: U\n      password_env: P\n", 6, "a password is sent only over TLS")]
+    [InlineData("      host: mail.example.org\n      from: a@example.org\n      to: b@example.org\n"
+        + "      give_up: 2h\n", 8,
+        "unknown key 'give_up'")]
+    public void An_e_mail_receiver_s_mistake_names_the_line_and_the_field(string receiver, int line, string problem)
+    {
+        var e = Assert.Throws<DefinitionFileException>(() => AlertRulesFile.Parse(Mail + receiver, "rules.yaml"));
+        Assert.Equal((line, true), (e.Line, e.Problem.Contains(problem, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_e_mail_receiver_reads_with_its_defaults()
+    {
+        var file = AlertRulesFile.Parse(Mail + "      host: mail.example.org\n      from: a@example.org\n"
+            + "      to: b@example.org\n      user_env: SMTP_USER\n      password_env: SMTP_PASSWORD\n", "rules.yaml");
+        var mail = Assert.Single(file.Receivers.Emails);
+        Assert.Equal(new EmailReceiver("desk", "mail.example.org", 587, "starttls", "a@example.org", mail.To,
+            "SMTP_USER", "SMTP_PASSWORD", TimeSpan.FromHours(48)), mail);
+        Assert.Equal(["b@example.org"], mail.To);
+        Assert.Equal(["log", "email:desk"], file.Receivers.Channels);
+        var tls = AlertRulesFile.Parse(Mail + "      host: 127.0.0.1\n      security: tls\n      from: a@example.org\n"
+            + "      to: b@example.org\n      give_up_after: 3d\n", "rules.yaml").Receivers.Emails[0];
+        Assert.Equal((465, "tls", null, TimeSpan.FromDays(3)),
+            (tls.Port, tls.Security, tls.PasswordVariable, tls.GiveUpAfter));
+    }
+
     [Fact]
     public void A_signal_or_field_the_thesis_does_not_have_is_an_error_on_the_rule_s_line()
     {

@@ -5,7 +5,8 @@ namespace Bellwether.Core.Backtest.Metrics;
 /// <summary>Computes <see cref="PerformanceMetrics"/> from a <see cref="PortfolioRun"/>.</summary>
 public static class Performance
 {
-    /// <summary>Trading days in a year for annualising daily volatility and ratios: crypto trades every calendar day.</summary>
+    /// <summary>Trading days in a year for annualising daily volatility and ratios: crypto trades every calendar
+    /// day.</summary>
     public const double DaysPerYear = 365;
 
     /// <summary>Calendar days in a year, for CAGR and turnover per year.</summary>
@@ -20,7 +21,8 @@ public static class Performance
     /// <exception cref="ArgumentOutOfRangeException">The span is outside the run or empty.</exception>
     public static PerformanceMetrics Of(PortfolioRun run, int start, int end, int basket)
     {
-        if (start < 0 || end >= run.Days || end <= start) throw new ArgumentOutOfRangeException(nameof(end), $"span {start}..{end} of {run.Days} days");
+        if (start < 0 || end >= run.Days || end <= start) throw new ArgumentOutOfRangeException(nameof(end),
+            $"span {start}..{end} of {run.Days} days");
         int n = end - start;
         double sum = 0, down = 0, traded = 0, peak = run.Equity[start], maxDrawdown = 0;
         int invested = 0, inBasket = 0, trades = 0;

@@ -7,9 +7,12 @@ namespace Bellwether.Core.Backtest.Portfolio;
 /// <param name="Returns">Each day's return, close to close, net of costs (0 on the first day).</param>
 /// <param name="HeldWeights">Row-major, one row of <c>Assets.Count</c> per day: the weights held into that day (before
 /// the day's trade; all 0 on the first day); the rest is cash. See <see cref="Weights"/>.</param>
-/// <param name="Traded">Per day, the one-way fraction of equity traded at its close (½ Σ |Δweight| over assets and cash).</param>
-/// <param name="UnpricedDays">Days on which an asset held had no close: its return that day is counted as 0 (said here, not hidden).</param>
-public sealed record PortfolioRun(IReadOnlyList<string> Assets, DateOnly First, double[] Equity, double[] Returns, double[] HeldWeights, double[] Traded, int UnpricedDays)
+/// <param name="Traded">Per day, the one-way fraction of equity traded at its close (½ Σ |Δweight| over assets and
+/// cash).</param>
+/// <param name="UnpricedDays">Days on which an asset held had no close: its return that day is counted as 0 (said here,
+/// not hidden).</param>
+public sealed record PortfolioRun(IReadOnlyList<string> Assets, DateOnly First, double[] Equity, double[] Returns,
+    double[] HeldWeights, double[] Traded, int UnpricedDays)
 {
     /// <summary>Number of days.</summary>
     public int Days => Equity.Length;

@@ -4,7 +4,8 @@ namespace Bellwether.Core.Backtest.Portfolio;
 
 /// <summary>
 /// Chooses the weights to hold from the close of day <c>i</c>, or returns null to keep the drifted ones. It sees
-/// the weights after day <c>i</c>'s move and must not read data dated after day <c>i</c> (see <see cref="PortfolioSimulator"/>).
+/// the weights after day <c>i</c>'s move and must not read data dated after day <c>i</c> (see
+/// <see cref="PortfolioSimulator"/>).
 /// </summary>
 public delegate double[]? Rebalance(int day, ReadOnlySpan<double> drifted);
 
@@ -17,14 +18,17 @@ public static class PortfolioSimulator
 {
     /// <summary>Runs from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="assets">Price paths (closes).</param>
-    /// <param name="initial">Weights taken at the close of <paramref name="from"/>, without cost (the same for every strategy).</param>
+    /// <param name="initial">Weights taken at the close of <paramref name="from"/>, without cost (the same for every
+    /// strategy).</param>
     /// <param name="rebalance">The trading rule, asked at each later close.</param>
     /// <param name="costBp">Commission plus slippage per side, in basis points of the value traded.</param>
     /// <exception cref="ArgumentException">A weight vector of the wrong length, or a negative cost.</exception>
-    public static PortfolioRun Run(IReadOnlyList<CalendarPath> assets, DateOnly from, DateOnly to, double[] initial, Rebalance rebalance, double costBp)
+    public static PortfolioRun Run(IReadOnlyList<CalendarPath> assets, DateOnly from, DateOnly to, double[] initial,
+        Rebalance rebalance, double costBp)
     {
         int k = assets.Count, n = Math.Max(0, to.DayNumber - from.DayNumber + 1);
-        if (initial.Length != k) throw new ArgumentException($"{initial.Length} weights for {k} assets", nameof(initial));
+        if (initial.Length != k) throw new ArgumentException($"{initial.Length} weights for {k} assets",
+            nameof(initial));
         if (!(costBp >= 0)) throw new ArgumentOutOfRangeException(nameof(costBp), costBp, "must be 0 or more");
         var equity = new double[n];
         var returns = new double[n];

@@ -4,7 +4,8 @@ namespace Bellwether.Core.Backtest.Rotation;
 /// <param name="Rotation">The rotation's rule and costs.</param>
 /// <param name="From">First day; null: the first day every input has a value (readiness the day before).</param>
 /// <param name="To">Last day; null: the last day every input has a value.</param>
-/// <param name="Split">First day of the out-of-sample part; null: after <paramref name="InSampleFraction"/> of the days.
+/// <param name="Split">First day of the out-of-sample part; null: after <paramref name="InSampleFraction"/> of the
+/// days.
 /// </param>
 /// <param name="InSampleFraction">Share of the days in-sample when no split date is given (0.6).</param>
 /// <remarks>Checked when built. The dates are checked against each other, so they are set only by the constructor (a

@@ -19,24 +19,33 @@ public static class Backtester
         var held = RotationBacktest.Held(assets, parameters.Rotation);
         var runs = new List<(string Id, string Description, PortfolioRun Run, int Basket)>
         {
-            ("rotation", Describe(parameters.Rotation), RotationBacktest.Run(readiness, held, assets.Btc, from, to, parameters.Rotation), RotationBacktest.BasketColumn),
+            ("rotation", Describe(parameters.Rotation),
+                RotationBacktest.Run(readiness, held, assets.Btc, from, to, parameters.Rotation),
+                RotationBacktest.BasketColumn),
             ("btc", "buy and hold Bitcoin", Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
         };
         if (assets.Eth is { } eth) runs.Add(("eth", "buy and hold Ether", Benchmarks.BuyAndHold(eth, from, to), -1));
         if (held == basket)
-            runs.Add(("basket", $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
+            runs.Add(("basket",
+                $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced " +
+                $"daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
         if (assets.Eth is { } e)
-            runs.Add(("btc_eth_50_50", "50% Bitcoin, 50% Ether, rebalanced at each month's last close", Benchmarks.HalfHalfMonthly(assets.Btc, e, from, to, parameters.Rotation.CostBp), -1));
+            runs.Add(("btc_eth_50_50", "50% Bitcoin, 50% Ether, rebalanced at each month's last close",
+                Benchmarks.HalfHalfMonthly(assets.Btc, e, from, to, parameters.Rotation.CostBp), -1));
 
         int s = split.DayNumber - from.DayNumber, last = to.DayNumber - from.DayNumber;
         var strategies = runs.Select(r => new StrategyResult(r.Id, r.Description, r.Run,
-            Performance.Of(r.Run, 0, last, r.Basket), Performance.Of(r.Run, 0, s, r.Basket), Performance.Of(r.Run, s, last, r.Basket))).ToList();
+            Performance.Of(r.Run, 0, last, r.Basket), Performance.Of(r.Run, 0, s, r.Basket),
+            Performance.Of(r.Run, s, last, r.Basket))).ToList();
         var warnings = strategies.Where(x => x.Run.UnpricedDays > 0)
-            .Select(x => $"{x.Id}: {x.Run.UnpricedDays} days on which a held asset had no close (no move that day; the next close's move covers the gap).")
+            .Select(x =>
+                $"{x.Id}: {x.Run.UnpricedDays} days on which a held asset had no close (no move that day; the next " +
+                "close's move covers the gap).")
             .ToList();
         int undefined = 0;
         for (var d = from.AddDays(-1); d < to; d = d.AddDays(1)) if (double.IsNaN(readiness.At(d))) undefined++;
-        if (undefined > 0) warnings.Add($"readiness was not measurable on {undefined} signal days: the rotation held its fallback then.");
+        if (undefined > 0) warnings.Add(
+            $"readiness was not measurable on {undefined} signal days: the rotation held its fallback then.");
         if (held == basket) warnings.AddRange(assets.Basket.Warnings(from, to));
         return new BacktestReport(from, split, to, parameters, strategies, warnings);
     }
@@ -46,15 +55,19 @@ public static class Backtester
     /// day every price path has one (or the given dates); the split after the in-sample fraction (or the given date).
     /// </summary>
     /// <exception cref="InvalidOperationException">Fewer than three days in common.</exception>
-    public static (DateOnly From, DateOnly Split, DateOnly To) Span(CalendarPath readiness, StudyAssets assets, BacktestParameters p)
+    public static (DateOnly From, DateOnly Split, DateOnly To) Span(CalendarPath readiness, StudyAssets assets,
+        BacktestParameters p)
     {
         var prices = new[] { assets.Btc, assets.Eth, assets.Basket.Level }.OfType<CalendarPath>().ToList();
         var ranges = prices.Select(x => x.ValueRange).ToList();
         var signal = readiness.ValueRange;
-        if (ranges.Any(r => r is null) || signal is null) throw new InvalidOperationException("a price path or readiness has no values");
+        if (ranges.Any(r => r is null)
+            || signal is null) throw new InvalidOperationException("a price path or readiness has no values");
         var from = p.From ?? new[] { signal.Value.First.AddDays(1) }.Concat(ranges.Select(r => r!.Value.First)).Max();
         var to = p.To ?? ranges.Select(r => r!.Value.Last).Min();
-        if (to.DayNumber - from.DayNumber < 2) throw new InvalidOperationException($"the inputs share too few days ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})");
+        if (to.DayNumber
+            - from.DayNumber < 2) throw new InvalidOperationException(
+            $"the inputs share too few days ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})");
         var split = p.Split ?? from.AddDays((int)Math.Round((to.DayNumber - from.DayNumber) * p.InSampleFraction));
         split = DateOnly.FromDayNumber(Math.Clamp(split.DayNumber, from.DayNumber + 1, to.DayNumber - 1));
         return (from, split, to);

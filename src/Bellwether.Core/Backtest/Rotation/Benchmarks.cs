@@ -14,7 +14,8 @@ public static class Benchmarks
     /// Equal parts of <paramref name="a"/> and <paramref name="b"/>, reset to 50/50 at the last close of each
     /// calendar month, paying <paramref name="costBp"/> per side on what the reset trades.
     /// </summary>
-    public static PortfolioRun HalfHalfMonthly(CalendarPath a, CalendarPath b, DateOnly from, DateOnly to, double costBp)
+    public static PortfolioRun HalfHalfMonthly(CalendarPath a, CalendarPath b, DateOnly from, DateOnly to,
+        double costBp)
     {
         double[] half = [0.5, 0.5];
         return PortfolioSimulator.Run([a, b], from, to, half,

@@ -15,7 +15,8 @@ public static class RotationBacktest
     /// <param name="readiness">Readiness by calendar day (NaN: not measurable, which never buys the basket).</param>
     /// <param name="basket">The level of the asset held while ready (<see cref="RotationParameters.Hold"/>).</param>
     /// <param name="bitcoin">Bitcoin's closes.</param>
-    public static PortfolioRun Run(CalendarPath readiness, CalendarPath basket, CalendarPath bitcoin, DateOnly from, DateOnly to, RotationParameters parameters)
+    public static PortfolioRun Run(CalendarPath readiness, CalendarPath basket, CalendarPath bitcoin, DateOnly from,
+        DateOnly to, RotationParameters parameters)
     {
         double[] inBasket = [1, 0], outOfBasket = parameters.Fallback == RotationFallback.Bitcoin ? [0, 1] : [0, 0];
         double[] Target(DateOnly signalDay) => readiness.At(signalDay) >= parameters.Threshold ? inBasket : outOfBasket;
@@ -27,7 +28,8 @@ public static class RotationBacktest
     /// <summary>The path of the asset <paramref name="parameters"/> hold while ready.</summary>
     /// <exception cref="InvalidOperationException">The data has no such asset (no ETH series).</exception>
     public static CalendarPath Held(StudyAssets assets, RotationParameters parameters) =>
-        assets.Find(parameters.Hold) ?? throw new InvalidOperationException($"the data has no {parameters.Hold} to hold");
+        assets.Find(parameters.Hold)
+        ?? throw new InvalidOperationException($"the data has no {parameters.Hold} to hold");
 
     /// <summary>The index of the asset held while ready among a rotation run's assets.</summary>
     public const int BasketColumn = 0;

@@ -15,13 +15,16 @@ public enum RotationFallback
 /// <summary>The rotation's rule and its costs.</summary>
 /// <param name="Threshold">θ: hold the basket when readiness (0–100) is at or above it.</param>
 /// <param name="Fallback">What to hold otherwise.</param>
-/// <param name="CommissionBp">Commission per side, basis points of the value traded (10 bp: a retail crypto exchange's taker fee).</param>
-/// <param name="SlippageBp">Slippage per side, basis points (10 bp: half a spread plus impact on mid-caps; the basket holds 20 names).</param>
-/// <param name="Hold">The study asset held while readiness is at or above θ (<see cref="StudyAssets.Holdable"/>).</param>
+/// <param name="CommissionBp">Commission per side, basis points of the value traded (10 bp: a retail crypto exchange's
+/// taker fee).</param>
+/// <param name="SlippageBp">Slippage per side, basis points (10 bp: half a spread plus impact on mid-caps; the basket
+/// holds 20 names).</param>
+/// <param name="Hold">The study asset held while readiness is at or above θ
+/// (<see cref="StudyAssets.Holdable"/>).</param>
 /// <remarks>Checked when built. What is held and the fallback are checked together, so they are set only by the
 /// constructor (a <c>with</c> cannot pair them wrongly).</remarks>
-public sealed record RotationParameters(double Threshold = 60, RotationFallback Fallback = RotationFallback.Bitcoin, double CommissionBp = 10, double SlippageBp = 10,
-    string Hold = AltcoinBasket.Id)
+public sealed record RotationParameters(double Threshold = 60, RotationFallback Fallback = RotationFallback.Bitcoin,
+    double CommissionBp = 10, double SlippageBp = 10, string Hold = AltcoinBasket.Id)
 {
     /// <summary>Commission plus slippage per side.</summary>
     public double CostBp => CommissionBp + SlippageBp;

@@ -18,14 +18,19 @@ public sealed class AltcoinSeasonIndex
     private readonly int[] _firstDay;       // per series, DayNumber of _closes[s][0] (its first valid close)
     private readonly int _benchmark;        // series index of the benchmark, -1 when absent
     private readonly Candidate[][] _candidates; // per ranking snapshot, the ranked coins resolved to series
-    private readonly Func<int, int, double>? _close; // (series, day number) → close, instead of _closes (a stream's windows)
+    // (series, day number) → close, instead of _closes (a stream's windows)
+    private readonly Func<int, int, double>? _close;
 
-    /// <summary>Prepares the index over <paramref name="coins"/> (one daily series per symbol, ids upper case).</summary>
+    /// <summary>Prepares the index over <paramref name="coins"/> (one daily series per symbol, ids upper
+    /// case).</summary>
     /// <param name="coins">Daily series; a close that is NaN or not positive counts as no close.</param>
     /// <param name="rankings">Dated market-cap rankings of one or more lists.</param>
-    /// <param name="classifications">Coin lists whose stablecoin and wrapped flags exclude coins (a flag in any list counts).</param>
-    /// <param name="options">Benchmark, ranking lists, overrides and aliases (null: <see cref="AltcoinUniverseOptions.Default"/>).</param>
-    /// <exception cref="ArgumentException">Two series share an id, or a ranking list named in the options is absent.</exception>
+    /// <param name="classifications">Coin lists whose stablecoin and wrapped flags exclude coins (a flag in any list
+    /// counts).</param>
+    /// <param name="options">Benchmark, ranking lists, overrides and aliases (null:
+    /// <see cref="AltcoinUniverseOptions.Default"/>).</param>
+    /// <exception cref="ArgumentException">Two series share an id, or a ranking list named in the options is
+    /// absent.</exception>
     public AltcoinSeasonIndex(IEnumerable<DailySeries> coins, IEnumerable<RankedCoin> rankings,
         IEnumerable<CoinClassification> classifications, AltcoinUniverseOptions? options = null)
     {
@@ -38,7 +43,8 @@ public sealed class AltcoinSeasonIndex
         for (int s = 0; s < series.Count; s++)
         {
             _seriesIds[s] = series[s].Instrument.Symbol.ToUpperInvariant();
-            if (!index.TryAdd(_seriesIds[s], s)) throw new ArgumentException($"two series with id {_seriesIds[s]}", nameof(coins));
+            if (!index.TryAdd(_seriesIds[s], s)) throw new ArgumentException($"two series with id {_seriesIds[s]}",
+                nameof(coins));
             (_firstDay[s], _closes[s]) = DenseCloses(series[s]);
         }
         _benchmark = index.GetValueOrDefault(Options.Benchmark.ToUpperInvariant(), -1);
@@ -56,8 +62,10 @@ public sealed class AltcoinSeasonIndex
         IEnumerable<CoinClassification> classifications, Func<int, int, double> close)
         : this(coins.Select(c => DailySeries.OfCloses(c, [], [], "")), rankings, classifications) => _close = close;
 
-    /// <summary>The index at <paramref name="date"/> without the coin lists (one step of <see cref="History"/>).</summary>
-    internal AltcoinSeasonPoint Point(DateOnly date, AltcoinSeasonParameters parameters) => Evaluate(date, parameters, null, null);
+    /// <summary>The index at <paramref name="date"/> without the coin lists (one step of
+    /// <see cref="History"/>).</summary>
+    internal AltcoinSeasonPoint Point(DateOnly date, AltcoinSeasonParameters parameters) =>
+        Evaluate(date, parameters, null, null);
 
     /// <summary>The universe options in use.</summary>
     public AltcoinUniverseOptions Options { get; }
@@ -77,7 +85,8 @@ public sealed class AltcoinSeasonIndex
             eligible, skipped, benchmarkRatio - 1, snapshot >= 0 ? Rankings.Snapshots[snapshot] : null);
     }
 
-    /// <summary>The index for every calendar day from <paramref name="from"/> to <paramref name="to"/> (inclusive), in one pass.</summary>
+    /// <summary>The index for every calendar day from <paramref name="from"/> to <paramref name="to"/> (inclusive), in
+    /// one pass.</summary>
     public AltcoinSeasonPoint[] History(DateOnly from, DateOnly to, AltcoinSeasonParameters parameters)
     {
         if (to < from) return [];
@@ -89,7 +98,8 @@ public sealed class AltcoinSeasonIndex
     /// <summary>
     /// The universe at <paramref name="date"/>: the first <paramref name="topCount"/> altcoins of the ranking in force
     /// (same exclusions, duplicate rule and series resolution as the index) that have a close on that date, in rank
-    /// order. Empty when no ranking is in force. Reads only the ranking in force and closes dated <paramref name="date"/>.
+    /// order. Empty when no ranking is in force. Reads only the ranking in force and closes dated
+    /// <paramref name="date"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="topCount"/> is below 1.</exception>
     public IReadOnlyList<UniverseMember> Members(DateOnly date, int topCount)
@@ -119,19 +129,22 @@ public sealed class AltcoinSeasonIndex
             if (closes.Length == 0) return null;
             int last = closes.Length - 1;
             while (double.IsNaN(closes[last])) last--;
-            return (DateOnly.FromDayNumber(_firstDay[_benchmark]), DateOnly.FromDayNumber(_firstDay[_benchmark] + last));
+            return (DateOnly.FromDayNumber(_firstDay[_benchmark]),
+                DateOnly.FromDayNumber(_firstDay[_benchmark] + last));
         }
     }
 
     /// <summary>The walk shared by <see cref="At"/> and <see cref="History"/>; fills the lists when given.</summary>
-    private AltcoinSeasonPoint Evaluate(DateOnly date, AltcoinSeasonParameters p, List<CoinReturn>? eligible, List<SkippedCoin>? skipped)
+    private AltcoinSeasonPoint Evaluate(DateOnly date, AltcoinSeasonParameters p, List<CoinReturn>? eligible,
+        List<SkippedCoin>? skipped)
     {
         int snapshot = Rankings.InForceIndex(date);
         if (snapshot < 0) return new(date, double.NaN, 0, 0, IndexStatus.NoRanking);
         int day = date.DayNumber, n = p.WindowDays;
         double benchmark = Ratio(_benchmark, day, n);
         if (double.IsNaN(benchmark))
-            return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, day - Rankings.Snapshots[snapshot].Date.DayNumber);
+            return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, day
+                - Rankings.Snapshots[snapshot].Date.DayNumber);
         int count = 0, beats = 0;
         foreach (var c in _candidates[snapshot])
         {
@@ -184,14 +197,16 @@ public sealed class AltcoinSeasonIndex
         foreach (int s in known)
         {
             bool start = !double.IsNaN(Close(s, day - n)), end = !double.IsNaN(Close(s, day));
-            var missing = start ? $"no close on {Day(day)}" : end ? $"no close on {Day(day - n)}" : $"no close on {Day(day - n)} or {Day(day)}";
+            var missing = start ? $"no close on {Day(day)}" : end ? $"no close on {Day(day - n)}"
+                : $"no close on {Day(day - n)} or {Day(day)}";
             // Only what is known at t: the first close if it came after t − N, the last close on or before t.
             string coverage = _firstDay[s] > day - n ? $"first close {Day(_firstDay[s])}"
                 : !end ? $"last close {Day(LastCloseOnOrBefore(s, day))}" : "a gap in the series";
             notes.Add($"{_seriesIds[s]}: {missing} ({coverage})");
         }
         bool hasStart = !double.IsNaN(Close(known[0], day - n)), hasEnd = !double.IsNaN(Close(known[0], day));
-        var reason = hasStart ? SkipReason.MissingEndClose : hasEnd ? SkipReason.MissingStartClose : SkipReason.MissingBothCloses;
+        var reason = hasStart ? SkipReason.MissingEndClose : hasEnd ? SkipReason.MissingStartClose
+            : SkipReason.MissingBothCloses;
         return new SkippedCoin(c.Symbol, c.Rank, reason, string.Join("; ", notes));
     }
 
@@ -205,7 +220,8 @@ public sealed class AltcoinSeasonIndex
 
     private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd");
 
-    /// <summary>The closes of a series laid out by calendar day from its first valid close, NaN on days without one.</summary>
+    /// <summary>The closes of a series laid out by calendar day from its first valid close, NaN on days without
+    /// one.</summary>
     private static (int FirstDay, double[] Closes) DenseCloses(DailySeries series)
     {
         int first = -1, last = -1;
@@ -226,8 +242,10 @@ public sealed class AltcoinSeasonIndex
 
     private static bool IsValid(double close) => close > 0 && double.IsFinite(close);
 
-    /// <summary>Symbol → exclusion reason: coin-list flags (stablecoin before wrapped), then the caller's excludes, minus includes.</summary>
-    private static Dictionary<string, SkipReason> Exclusions(IEnumerable<CoinClassification> classifications, AltcoinUniverseOptions options)
+    /// <summary>Symbol → exclusion reason: coin-list flags (stablecoin before wrapped), then the caller's excludes,
+    /// minus includes.</summary>
+    private static Dictionary<string, SkipReason> Exclusions(IEnumerable<CoinClassification> classifications,
+        AltcoinUniverseOptions options)
     {
         var excluded = new Dictionary<string, SkipReason>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in classifications)
@@ -245,7 +263,8 @@ public sealed class AltcoinSeasonIndex
     /// Ranking symbol → series indices to try: its own series, then scaled contracts of it (<c>1000BONK</c> for
     /// <c>BONK</c>, smallest scale first), then the caller's aliases. Derived from the series ids, not from a table.
     /// </summary>
-    private static Dictionary<string, int[]> SeriesCandidates(Dictionary<string, int> index, AltcoinUniverseOptions options)
+    private static Dictionary<string, int[]> SeriesCandidates(Dictionary<string, int> index,
+        AltcoinUniverseOptions options)
     {
         var lists = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         void Add(string symbol, int s)
@@ -254,7 +273,8 @@ public sealed class AltcoinSeasonIndex
             if (!list.Contains(s)) list.Add(s);
         }
         foreach (var (id, s) in index) Add(id, s);
-        foreach (var (id, s) in index.Where(kv => Instrument.ContractScaleOf(kv.Key) > 1).OrderBy(kv => Instrument.ContractScaleOf(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (id, s) in index.Where(kv => Instrument.ContractScaleOf(kv.Key) > 1)
+            .OrderBy(kv => Instrument.ContractScaleOf(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
             Add(id.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), s);
         foreach (var (symbol, targets) in options.Aliases ?? new Dictionary<string, IReadOnlyList<string>>())
             foreach (var t in targets)
@@ -262,7 +282,8 @@ public sealed class AltcoinSeasonIndex
         return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Candidate[] Resolve(RankingSnapshot snapshot, Dictionary<string, SkipReason> exclusions, Dictionary<string, int[]> seriesOf)
+    private static Candidate[] Resolve(RankingSnapshot snapshot, Dictionary<string, SkipReason> exclusions,
+        Dictionary<string, int[]> seriesOf)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new Candidate[snapshot.Coins.Count];

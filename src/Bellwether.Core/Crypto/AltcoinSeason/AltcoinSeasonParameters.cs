@@ -1,18 +1,22 @@
 namespace Bellwether.Core.Crypto.AltcoinSeason;
 
 /// <summary>The window and size of an Altcoin Season Index evaluation.</summary>
-/// <param name="WindowDays">N, in calendar days: 90 is the "season" index, 30 the "month" and 365 the "year" variant.</param>
-/// <param name="TopCount">K, the number of eligible altcoins to count: 50 as blockchaincenter.net publishes it, 100 as CoinMarketCap does.</param>
+/// <param name="WindowDays">N, in calendar days: 90 is the "season" index, 30 the "month" and 365 the "year"
+/// variant.</param>
+/// <param name="TopCount">K, the number of eligible altcoins to count: 50 as blockchaincenter.net publishes it, 100 as
+/// CoinMarketCap does.</param>
 /// <param name="AltcoinSeasonThreshold">An index at or above this is Altcoin Season (75).</param>
 /// <param name="BitcoinSeasonThreshold">An index at or below this is Bitcoin Season (25).</param>
-/// <param name="MinCoverage">The share of K that must be eligible for status ok (0.8); below it the reading is partial.</param>
+/// <param name="MinCoverage">The share of K that must be eligible for status ok (0.8); below it the reading is
+/// partial.</param>
 /// <param name="MaxRankingAgeDays">The oldest ranking, in days before t, that gives status ok (35: a monthly list
 /// and a few days' lateness); older gives stale_ranking.</param>
 /// <remarks>Checked when built. The two season thresholds are checked against each other, so they are set only by the
 /// constructor (a <c>with</c> cannot put them out of order).</remarks>
 public sealed record AltcoinSeasonParameters(
     int WindowDays = 90, int TopCount = 50, double AltcoinSeasonThreshold = 75, double BitcoinSeasonThreshold = 25,
-    double MinCoverage = AltcoinSeasonParameters.DefaultMinCoverage, int MaxRankingAgeDays = AltcoinSeasonParameters.DefaultMaxRankingAgeDays)
+    double MinCoverage = AltcoinSeasonParameters.DefaultMinCoverage,
+    int MaxRankingAgeDays = AltcoinSeasonParameters.DefaultMaxRankingAgeDays)
 {
     /// <summary>The default <see cref="MinCoverage"/>.</summary>
     public const double DefaultMinCoverage = 0.8;
@@ -46,8 +50,8 @@ public sealed record AltcoinSeasonParameters(
         = Require.AtLeast(MaxRankingAgeDays, 0, nameof(MaxRankingAgeDays));
 
     /// <summary>
-    /// The status of a computed index with <paramref name="eligible"/> coins on a ranking <paramref name="rankingAgeDays"/>
-    /// old: stale_ranking first, then partial, else ok.
+    /// The status of a computed index with <paramref name="eligible"/> coins on a ranking
+    /// <paramref name="rankingAgeDays"/> old: stale_ranking first, then partial, else ok.
     /// </summary>
     public IndexStatus StatusOf(int eligible, int rankingAgeDays) =>
         rankingAgeDays > MaxRankingAgeDays ? IndexStatus.StaleRanking

@@ -15,7 +15,8 @@ namespace Bellwether.Core.Crypto.AltcoinSeason;
 /// <param name="Ranking">The ranking in force (list and date), or null.</param>
 public sealed record AltcoinSeasonReading(
     DateOnly Date, AltcoinSeasonParameters Parameters, double Index, Season Season, IndexStatus Status,
-    IReadOnlyList<CoinReturn> Eligible, IReadOnlyList<SkippedCoin> Skipped, double BenchmarkReturn, RankingSnapshot? Ranking)
+    IReadOnlyList<CoinReturn> Eligible, IReadOnlyList<SkippedCoin> Skipped, double BenchmarkReturn,
+    RankingSnapshot? Ranking)
 {
     /// <summary>The number of eligible coins.</summary>
     public int EligibleCount => Eligible.Count;

@@ -25,7 +25,8 @@ public sealed record ComparisonSummary(int Count, double MeanAbsoluteError, doub
 
 /// <summary>
 /// Published readings of one index variant (K, N) set beside the computed index: per reading the difference, and over
-/// all readings the mean absolute error, the bias and the largest gap (docs/altseason.md, "Against what was published").
+/// all readings the mean absolute error, the bias and the largest gap (docs/altseason.md, "Against what was
+/// published").
 /// </summary>
 public sealed record PublishedComparison(AltcoinSeasonParameters Parameters, IReadOnlyList<ComparedReading> Readings)
 {
@@ -59,7 +60,8 @@ public sealed record PublishedComparison(AltcoinSeasonParameters Parameters, IRe
     /// <see cref="ComparableRankingAgeDays"/> days old, <see cref="ComparableCoverage"/> of K eligible), or null.
     /// </summary>
     public ComparisonSummary? Comparable =>
-        Summarise(Readings.Where(r => r.IsComparable(Parameters.TopCount, ComparableRankingAgeDays, ComparableCoverage)).ToList());
+        Summarise(Readings.Where(r => r.IsComparable(Parameters.TopCount, ComparableRankingAgeDays, ComparableCoverage))
+            .ToList());
 
     /// <summary>
     /// The comparison in one sentence: count, mean absolute error, bias and largest gap over all readings, then over
@@ -69,17 +71,23 @@ public sealed record PublishedComparison(AltcoinSeasonParameters Parameters, IRe
     {
         if (Readings.Count == 0) return null;
         var p = Parameters;
-        string name = $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) against {Readings[0].Published.Series}";
-        if (All is not { } all) return $"{name}: {Readings.Count} published reading(s), none with a computed index on its date.";
+        string name =
+            $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) against {Readings[0].Published.Series}";
+        if (All is not { } all) return $"{name}: {Readings.Count} published reading(s), none with a computed index " +
+            "on its date.";
         string where = string.Create(CultureInfo.InvariantCulture,
-            $"where the ranking was at most {ComparableRankingAgeDays} days old and {100 * ComparableCoverage:0} % of K eligible");
+            $"where the ranking was at most {ComparableRankingAgeDays} days old and {100 * ComparableCoverage:0} % " +
+            $"of K eligible");
         string comparable = Comparable is { } c ? $"{c.Count} {where}: {Figures(c)}" : $"none {where}";
-        return string.Create(CultureInfo.InvariantCulture, $"{name}: {all.Count} reading(s), {Figures(all)}; {comparable}.");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {all.Count} reading(s), {Figures(all)}; {comparable}.");
     }
 
     private static string Figures(ComparisonSummary s) => string.Create(CultureInfo.InvariantCulture,
-        $"mean absolute error {s.MeanAbsoluteError:0.0}, bias {s.Bias:+0.0;-0.0;0.0}, largest gap {s.LargestGap.Difference:+0.#;-0.#;0} " +
-        $"on {s.LargestGap.Published.Date:yyyy-MM-dd} (computed {s.LargestGap.Computed.Index:0.#}, published {s.LargestGap.Published.Value:0.#})");
+        $"mean absolute error {s.MeanAbsoluteError:0.0}, bias {s.Bias:+0.0;-0.0;0.0}, largest gap " +
+        $"{s.LargestGap.Difference:+0.#;-0.#;0} " +
+        $"on {s.LargestGap.Published.Date:yyyy-MM-dd} (computed {s.LargestGap.Computed.Index:0.#}, published " +
+        $"{s.LargestGap.Published.Value:0.#})");
 
     private static ComparisonSummary? Summarise(IReadOnlyList<ComparedReading> readings)
     {
@@ -88,6 +96,7 @@ public sealed record PublishedComparison(AltcoinSeasonParameters Parameters, IRe
         var largest = defined[0];
         foreach (var r in defined)
             if (Math.Abs(r.Difference) > Math.Abs(largest.Difference)) largest = r;
-        return new ComparisonSummary(defined.Count, defined.Average(r => Math.Abs(r.Difference)), defined.Average(r => r.Difference), largest);
+        return new ComparisonSummary(defined.Count, defined.Average(r => Math.Abs(r.Difference)),
+            defined.Average(r => r.Difference), largest);
     }
 }

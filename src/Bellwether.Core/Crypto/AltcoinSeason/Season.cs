@@ -21,9 +21,11 @@ public enum IndexStatus
 {
     /// <summary>Computed from at least the minimum share of K coins on a ranking no older than the limit.</summary>
     Ok,
-    /// <summary>Computed, but from fewer eligible coins than the minimum share of K (<see cref="AltcoinSeasonParameters.MinCoverage"/>).</summary>
+    /// <summary>Computed, but from fewer eligible coins than the minimum share of K
+    /// (<see cref="AltcoinSeasonParameters.MinCoverage"/>).</summary>
     Partial,
-    /// <summary>Computed, but the ranking in force is older than <see cref="AltcoinSeasonParameters.MaxRankingAgeDays"/>.</summary>
+    /// <summary>Computed, but the ranking in force is older than
+    /// <see cref="AltcoinSeasonParameters.MaxRankingAgeDays"/>.</summary>
     StaleRanking,
     /// <summary>No ranking list has a ranking on or before the date.</summary>
     NoRanking,
@@ -37,5 +39,6 @@ public enum IndexStatus
 public static class IndexStatusExtensions
 {
     /// <summary>True when the status carries an index value (ok, partial or on a stale ranking).</summary>
-    public static bool IsDefined(this IndexStatus status) => status is IndexStatus.Ok or IndexStatus.Partial or IndexStatus.StaleRanking;
+    public static bool IsDefined(this IndexStatus status) => status is IndexStatus.Ok or IndexStatus.Partial
+        or IndexStatus.StaleRanking;
 }

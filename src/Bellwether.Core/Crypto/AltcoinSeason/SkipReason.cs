@@ -11,9 +11,11 @@ public enum SkipReason
     WrappedOrBacked,
     /// <summary>Excluded by the caller's own exclusion list.</summary>
     ExcludedByOption,
-    /// <summary>The symbol already appeared higher in the same ranking (a reused ticker); only the first counts.</summary>
+    /// <summary>The symbol already appeared higher in the same ranking (a reused ticker); only the first
+    /// counts.</summary>
     DuplicateSymbol,
-    /// <summary>No daily series with a close on or before t under the symbol, its scaled contracts or its aliases.</summary>
+    /// <summary>No daily series with a close on or before t under the symbol, its scaled contracts or its
+    /// aliases.</summary>
     NoDailySeries,
     /// <summary>A series exists but has no close at the start of the window (t − N).</summary>
     MissingStartClose,

@@ -9,10 +9,12 @@ public static class CryptoMarketSeries
     public static DatedValues EthBtc(DailySeries eth, DailySeries btc)
     {
         var (dates, values) = AlignedSeries.Ratio(eth, btc);
-        return new DatedValues($"{eth.Instrument.Id}/{btc.Instrument.Id}", $"{btc.Instrument.Id} per {eth.Instrument.Id}", dates, values);
+        return new DatedValues($"{eth.Instrument.Id}/{btc.Instrument.Id}",
+            $"{btc.Instrument.Id} per {eth.Instrument.Id}", dates, values);
     }
 
-    /// <summary>Bitcoin's share of total crypto market cap, in percent (the <c>BTC_DOMINANCE</c> instrument's values).</summary>
+    /// <summary>Bitcoin's share of total crypto market cap, in percent (the <c>BTC_DOMINANCE</c> instrument's
+    /// values).</summary>
     /// <remarks>Rows without a value are left out, not filled.</remarks>
     public static DatedValues BitcoinDominance(DailySeries dominance)
     {

@@ -25,7 +25,8 @@ public static class BreakoutChart
             // Labelled at the left, on two lines (a phone's chart is narrow): the price ends above a level it broke,
             // over the label's usual place.
             chart.Level(level.Price, "#b42318",
-                $"resistance {ValueText.Number(level.Price, "#,##0.00")} ({level.FirstTouch:yyyy-MM-dd})<br>{state} since " +
+                $"resistance {ValueText.Number(level.Price, "#,##0.00")} ({level.FirstTouch:yyyy-MM-dd})<br>{state} " +
+                "since " +
                 $"{level.Since:yyyy-MM-dd}", labelLeft: true);
         }
         // Only the long-term level's events: pivot-zone events would bury them.

@@ -30,7 +30,8 @@ public sealed class CorrelationClaim : IClaimKind
 
     public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
-    public string Description => "Pearson correlation since a date: levels, and daily/weekly/monthly log and simple returns";
+    public string Description =>
+        "Pearson correlation since a date: levels, and daily/weekly/monthly log and simple returns";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [ReturnsParameters.A, ReturnsParameters.B, CorrelationMeasurement.Since, Readings];
@@ -53,10 +54,13 @@ public sealed class CorrelationClaim : IClaimKind
         foreach (var name in names)
         {
             var (frequency, kind) = Parse(name);
-            string label = kind == ReturnKind.Levels ? "daily levels" : $"{Word(frequency)} {(kind == ReturnKind.LogReturns ? "log" : "simple")} returns";
-            string definition = $"Pearson's r of {idA} and {idB} from {Day(from)} to {Day(data.ClaimDate)} on " + (kind == ReturnKind.Levels
+            string label = kind == ReturnKind.Levels ? "daily levels"
+                : $"{Word(frequency)} {(kind == ReturnKind.LogReturns ? "log" : "simple")} returns";
+            string definition = $"Pearson's r of {idA} and {idB} from {Day(from)} to {Day(data.ClaimDate)} on "
+                + (kind == ReturnKind.Levels
                 ? "daily closes on the dates both have (levels: inflated by common trends)"
-                : $"{label}: each series resampled to {Word(frequency)} closes on its own, joined on shared periods, returns between consecutive joined closes");
+                : $"{label}: each series resampled to {Word(frequency)} closes on its own, joined on shared periods, " +
+                "returns between consecutive joined closes");
             var parameters = new CorrelationParameters(idA, idB, frequency, kind, WindowDays: 365, Since: from);
             var measured = _measurement.Measure(parameters, data.AsOfClaim, data.ClaimDate);
             if (measured.Result is not { } reading)
@@ -67,14 +71,20 @@ public sealed class CorrelationClaim : IClaimKind
             }
             var aligned = reading.Rows;
             var r = Correlations.Compute(aligned.Columns[0], aligned.Columns[1]);
-            // A weekly or monthly row is keyed by its period's end, which can lie after the claim date; its data does not.
+            // A weekly or monthly row is keyed by its period's end, which can lie after the claim date; its data does
+            // not.
             var last = aligned.Count > 0 && aligned.Dates[^1] < data.ClaimDate ? aligned.Dates[^1] : data.ClaimDate;
             var provenance = data.Provenance([data.AsOfClaim.Series(idA)!, data.AsOfClaim.Series(idB)!], from, last);
-            var notes = new List<string> { $"n = {r.N}, 95% interval {Number(r.Ci95Low, 3)} to {Number(r.Ci95High, 3)}, Spearman {Number(r.Spearman, 3)}" };
-            if (aligned.PartialLastPeriod) notes.Add($"the last {Word(frequency)} period is incomplete on the claim date");
+            var notes =
+                new List<string> { $"n = {r.N}, 95% interval {Number(r.Ci95Low, 3)} to {Number(r.Ci95High, 3)}, " +
+                $"Spearman {Number(r.Spearman, 3)}" };
+            if (aligned.PartialLastPeriod) notes.Add(
+                $"the last {Word(frequency)} period is incomplete on the claim date");
             if (aligned.DroppedRows > 0) notes.Add($"{aligned.DroppedRows} row(s) without a defined return left out");
-            readings.Add(new ClaimReading(label, definition, true, r.Pearson, "correlation", null, null, string.Join("; ", notes), provenance,
-                Figures(("n", r.N), ("ci95_low", r.Ci95Low), ("ci95_high", r.Ci95High), ("p_value", r.PValue), ("spearman", r.Spearman),
+            readings.Add(new ClaimReading(label, definition, true, r.Pearson, "correlation", null, null,
+                string.Join("; ", notes), provenance,
+                Figures(("n", r.N), ("ci95_low", r.Ci95Low), ("ci95_high", r.Ci95High), ("p_value", r.PValue),
+                    ("spearman", r.Spearman),
                     ("kendall", r.Kendall), ("partial_last_period", aligned.PartialLastPeriod ? 1 : 0)),
                 Dates(("first", aligned.Start), ("last_period", aligned.Count > 0 ? aligned.Dates[^1] : null))));
         }
@@ -84,9 +94,11 @@ public sealed class CorrelationClaim : IClaimKind
     private static (Frequency, ReturnKind) Parse(string name) => name switch
     {
         "levels" => (Frequency.Daily, ReturnKind.Levels),
-        _ => (name.StartsWith("weekly") ? Frequency.Weekly : name.StartsWith("monthly") ? Frequency.Monthly : Frequency.Daily,
+        _ => (name.StartsWith("weekly") ? Frequency.Weekly : name.StartsWith("monthly") ? Frequency.Monthly
+            : Frequency.Daily,
               name.EndsWith("_log") ? ReturnKind.LogReturns : ReturnKind.SimpleReturns),
     };
 
-    private static string Word(Frequency f) => f switch { Frequency.Weekly => "weekly", Frequency.Monthly => "monthly", _ => "daily" };
+    private static string Word(Frequency f) =>
+        f switch { Frequency.Weekly => "weekly", Frequency.Monthly => "monthly", _ => "daily" };
 }

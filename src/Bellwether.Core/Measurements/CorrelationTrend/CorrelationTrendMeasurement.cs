@@ -72,7 +72,8 @@ public sealed class CorrelationTrendMeasurement : Measurement<CorrelationTrendOf
         var a = Inputs.Series(data, o.A, asOf, inputs);
         var b = Inputs.Series(data, o.B, asOf, inputs);
         if (a is null || b is null) return Measured.Missing<CorrelationTrendReading>(inputs, asOf);
-        return Of(o, Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind)),
+        return Of(o,
+            Inputs.Align(data, a, b, new AlignmentOptions(asOf.AddDays(-HistoryDays), asOf, o.Frequency, o.Kind)),
             inputs, asOf);
     }
 

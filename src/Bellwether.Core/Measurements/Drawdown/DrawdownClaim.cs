@@ -24,7 +24,8 @@ public sealed class DrawdownClaim : IClaimKind
 
     public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
-    public string Description => "Drawdown from the peak as of the claim date: peak by close and by high, all-time and trailing 365 days";
+    public string Description =>
+        "Drawdown from the peak as of the claim date: peak by close and by high, all-time and trailing 365 days";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [DrawdownMeasurement.Instrument, By, PeakWindows];
@@ -53,7 +54,8 @@ public sealed class DrawdownClaim : IClaimKind
                 string span = days is { } d ? $"{d}-day" : "all-time";
                 string label = $"{span} peak by {word}";
                 DateOnly? from = days is { } n ? data.ClaimDate.AddDays(-n) : null;
-                string definition = $"{id}'s last close on or before {Day(data.ClaimDate)} against its highest {word} " +
+                string definition =
+                    $"{id}'s last close on or before {Day(data.ClaimDate)} against its highest {word} " +
                                     (from is { } f ? $"since {Day(f)}" : "in all its history");
                 var parameters = claim.Build(() => new DrawdownParameters(id, basis, from));
                 var measured = _measurement.Measure(parameters, data.AsOfClaim, data.ClaimDate);
@@ -66,7 +68,8 @@ public sealed class DrawdownClaim : IClaimKind
                 var latest = reading.Latest;
                 var series = data.AsOfClaim.Series(id)!;
                 readings.Add(new ClaimReading(label, definition, true, latest.Drawdown, "fraction", null, null,
-                    $"close {Number(latest.Close)} on {Day(latest.Date)}; peak {Number(latest.Peak)} on {Day(latest.PeakDate)}" +
+                    $"close {Number(latest.Close)} on {Day(latest.Date)}; peak {Number(latest.Peak)} on " +
+                    $"{Day(latest.PeakDate)}" +
                     (reading.MissingCloses > 0 ? $"; {reading.MissingCloses} row(s) without a close left out" : ""),
                     data.Provenance([series], reading.From, latest.Date),
                     Figures(("close", latest.Close), ("peak", latest.Peak), ("days_since_peak", reading.DaysSincePeak)),

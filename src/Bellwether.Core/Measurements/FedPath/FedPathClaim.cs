@@ -41,12 +41,14 @@ public sealed class FedPathClaim : IClaimKind
             var from = data.ClaimDate.AddMonths(-m);
             string label = $"cuts in the last {m} months";
             string definition = $"Cuts of the effective rate {id} dated after {Day(from)} and confirmed by " +
-                                $"{Day(data.ClaimDate)} (a step of at least {Pp(rules.Threshold)} pp from the median of " +
+                                $"{Day(data.ClaimDate)} (a step of at least {Pp(rules.Threshold)} pp from the median " +
+                                "of " +
                                 $"the {rules.BaselineObservations} observations before, held for " +
                                 $"{rules.ConfirmObservations} observations)";
             if (measured.Result is not { } result)
             {
-                readings.Add(ClaimReading.NotMeasurable(label, definition, "count", measured.Why!, data.Provenance([id])));
+                readings.Add(ClaimReading.NotMeasurable(label, definition, "count", measured.Why!,
+                    data.Provenance([id])));
                 continue;
             }
             var path = result.Path;

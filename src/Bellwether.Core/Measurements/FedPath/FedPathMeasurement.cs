@@ -43,7 +43,8 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
     public override Measured<FedMoves> Measure(FedPathOf o, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
-        if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Measured.Missing<FedMoves>(inputs, asOf);
+        if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Measured.Missing<FedMoves>(inputs,
+            asOf);
         // The 6- and 12-month reading needs the last 12 months plus the baseline and confirmation observations before
         // them; reading 14 months instead of the whole history (DFF starts in 1954) gives the same figures at a
         // fraction of the cost. The series is prepared once (each observation's baseline reads earlier ones only), so a
@@ -55,7 +56,8 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
         var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series],
             _ => history.Changes().ToArray());
         // Read no observation past the last one published by asOf (the series handed out holds just those).
-        return Of(o, series.Instrument.Id, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf, inputs);
+        return Of(o, series.Instrument.Id, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf,
+            inputs);
     }
 
     /// <summary>
@@ -64,8 +66,8 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
     /// <paramref name="through"/> are known), reading no observation after <paramref name="through"/>. A stream's state
     /// calls it with the history it keeps (docs/streaming.md).
     /// </summary>
-    internal static Measured<FedMoves> Of(FedPathOf o, string id, FedRateHistory history, IReadOnlyList<RateChange> moves,
-        DateOnly through, DateOnly asOf, List<SignalInput> inputs)
+    internal static Measured<FedMoves> Of(FedPathOf o, string id, FedRateHistory history,
+        IReadOnlyList<RateChange> moves, DateOnly through, DateOnly asOf, List<SignalInput> inputs)
     {
         if (history.AsOf(ReadFrom(asOf), asOf, through) is not { } r)
             return Measured.NotMeasurable<FedMoves>($"{o.Series} has no value on or before {Say.Date(asOf)}", inputs);
@@ -103,7 +105,8 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
             return d;
         }
         int k = moves.Count - 1;
-        while (k > 0 && moves[k - 1].IsCut == moves[k].IsCut && moves[k - 1].Date > moves[k].Date.AddDays(-1).AddMonths(-6))
+        while (k > 0 && moves[k - 1].IsCut == moves[k].IsCut && moves[k - 1].Date > moves[k].Date.AddDays(-1)
+            .AddMonths(-6))
             k--;
         return moves[k].Date;
     }

@@ -23,7 +23,8 @@ public sealed class FlowRotationClaim : IClaimKind
 
     public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
-    public string Description => "Net flows of two ETF families over the last 5/10/20 shared flow days: rotation or not";
+    public string Description =>
+        "Net flows of two ETF families over the last 5/10/20 shared flow days: rotation or not";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [FlowRotationMeasurement.Into, FlowRotationMeasurement.OutOf, Windows];
@@ -40,23 +41,28 @@ public sealed class FlowRotationClaim : IClaimKind
         foreach (int w in windows)
         {
             string label = $"last {w} flow days";
-            string definition = $"Net flows of {intoId} and {outId} summed over the last {w} flow days both have on or before {Day(data.ClaimDate)} " +
+            string definition =
+                $"Net flows of {intoId} and {outId} summed over the last {w} flow days both have on or before " +
+                $"{Day(data.ClaimDate)} " +
                                 "(a day's flow is the sum of the launched funds that reported)";
             var parameters = new FlowRotationParameters(intoId, outId, w);
             var measured = _measurement.Measure(parameters, data.AsOfClaim, data.ClaimDate);
             if (measured.Result is not { } reading || reading.Window.Days < w)
             {
                 string why = measured.Why ?? $"fewer than {w} shared flow days on or before {Day(data.ClaimDate)}";
-                readings.Add(ClaimReading.NotMeasurable(label, definition, "US$ m", why, data.Provenance([intoId, outId])));
+                readings.Add(ClaimReading.NotMeasurable(label, definition, "US$ m", why,
+                    data.Provenance([intoId, outId])));
                 continue;
             }
             var span = reading.Window;
-            readings.Add(new ClaimReading(label, definition, true, span.IntoSum - span.OutOfSum, "US$ m", Snake(span.Kind),
-                "rotation: the first family's net flow above zero while the second's is below zero",
-                $"{intoId} − {outId}: {intoId} {Signed(span.IntoSum)}, {outId} {Signed(span.OutOfSum)} US$ m from {Day(span.From)} to {Day(span.To)}; {reading.RotationDays} of {span.Days} days were rotation days",
+            readings.Add(new ClaimReading(label, definition, true, span.IntoSum - span.OutOfSum, "US$ m",
+                Snake(span.Kind), "rotation: the first family's net flow above zero while the second's is below zero",
+                $"{intoId} − {outId}: {intoId} {Signed(span.IntoSum)}, {outId} {Signed(span.OutOfSum)} US$ m from " +
+                $"{Day(span.From)} to {Day(span.To)}; {reading.RotationDays} of {span.Days} days were rotation days",
                 data.Provenance([intoId, outId], span.From, span.To,
                     [data.AsOfClaim.Flows(intoId)!.Source, data.AsOfClaim.Flows(outId)!.Source]),
-                Figures(("into_sum", span.IntoSum), ("out_of_sum", span.OutOfSum), ("rotated", span.Rotated), ("rotation_days", reading.RotationDays), ("days", span.Days)),
+                Figures(("into_sum", span.IntoSum), ("out_of_sum", span.OutOfSum), ("rotated", span.Rotated),
+                    ("rotation_days", reading.RotationDays), ("days", span.Days)),
                 Dates(("from", span.From), ("to", span.To))));
         }
         return readings;

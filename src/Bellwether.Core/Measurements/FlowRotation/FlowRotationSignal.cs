@@ -17,7 +17,8 @@ public sealed class FlowRotationSignal()
     public override string Description =>
         "Rotation between two ETF families over shared flow days: who took money and who lost it (US$ m)";
     public override IReadOnlyList<string> Labels { get; } = Say.Words<RotationKind>();
-    public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days", "days"];
+    public override IReadOnlyList<string> Fields { get; } = ["into_sum", "out_of_sum", "rotated", "rotation_days",
+        "days"];
 
     protected override SignalReading Reading(FlowRotationParameters o, RotationReading r,
         IReadOnlyList<SignalInput> inputs, IMarketData data) =>
@@ -25,8 +26,8 @@ public sealed class FlowRotationSignal()
 
     /// <summary>The reading of <paramref name="r"/>, whose label has held since <paramref name="since"/> (see
     /// <see cref="Since"/>; a stream keeps it as it goes).</summary>
-    internal static SignalReading Reading(FlowRotationParameters o, RotationReading r, IReadOnlyList<SignalInput> inputs,
-        DateOnly? since)
+    internal static SignalReading Reading(FlowRotationParameters o, RotationReading r,
+        IReadOnlyList<SignalInput> inputs, DateOnly? since)
     {
         var w = r.Window;
         var label = Say.Word(w.Kind);
@@ -39,9 +40,11 @@ public sealed class FlowRotationSignal()
             _ => "one had no net flow",
         };
         // The value is the difference: the sentence gives it, then each family's flow it comes from.
-        string sentence = $"{r.Into} minus {r.OutOf}: {Say.Signed(w.IntoSum - w.OutOfSum)} US$ m over {w.Days} shared flow days " +
+        string sentence =
+            $"{r.Into} minus {r.OutOf}: {Say.Signed(w.IntoSum - w.OutOfSum)} US$ m over {w.Days} shared flow days " +
                           $"({Say.Date(w.From)} to {Say.Date(w.To)}): {r.Into} took {Say.Signed(w.IntoSum)} and " +
-                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m, {reading}" + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
+                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m, {reading}"
+                          + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
         var fields = new Dictionary<string, double>
         {
             ["into_sum"] = w.IntoSum,
@@ -50,7 +53,8 @@ public sealed class FlowRotationSignal()
             ["rotation_days"] = r.RotationDays,
             ["days"] = w.Days,
         };
-        return new SignalReading(true, w.IntoSum - w.OutOfSum, label, since, sentence, w.From, w.To, inputs, fields, "US$ m");
+        return new SignalReading(true, w.IntoSum - w.OutOfSum, label, since, sentence, w.From, w.To, inputs, fields,
+            "US$ m");
     }
 
     /// <summary>

@@ -38,11 +38,13 @@ public sealed class LevelRetestMeasurement : Measurement<LevelRetestOf, LevelRet
     public override LevelRetestOf Parse(IParameterValues values) =>
         Parse(values, DrawdownMeasurement.Basis(values.Choice(Basis, "close", "high")));
 
-    /// <summary>The parameters the values name, on <paramref name="basis"/> (a claim reads each basis it lists).</summary>
+    /// <summary>The parameters the values name, on <paramref name="basis"/> (a claim reads each basis it lists).
+    /// </summary>
     /// <exception cref="ThesisException">A value is missing or not valid.</exception>
     public static LevelRetestOf Parse(IParameterValues values, DrawdownBasis basis)
     {
-        var (id, peakFrom, peakTo) = (values.Required(Instrument), RequiredDate(values, PeakFrom), RequiredDate(values, PeakTo));
+        var id = values.Required(Instrument);
+        var (peakFrom, peakTo) = (RequiredDate(values, PeakFrom), RequiredDate(values, PeakTo));
         var windowFrom = RequiredDate(values, WindowFrom);
         double band = values.Number(Band);
         return values.Build(() => new LevelRetestOf(id, peakFrom, peakTo, windowFrom, basis, band));

@@ -28,7 +28,9 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
 
     public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
-    public string Description => "A follower's move after the leader's breakout: to the subsequent peak (12/24 months, close/high) and over fixed horizons";
+    public string Description =>
+        "A follower's move after the leader's breakout: to the subsequent peak (12/24 months, close/high) and over " +
+        "fixed horizons";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [Leader, Follower, BreakoutFrom, BreakoutTo, Lookbacks, PeakWithinMonths, PeakBasis, HorizonsMonths];
@@ -48,7 +50,9 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
         {
             var of = Parse(c, y, 1, null);
             if (of.From > c.Date) throw c.Problem("'breakout_from' is after the claim date");
-            string from = $"{of.Follower}'s close on the day of {of.Leader}'s first breakout above its prior {y}-year high between {Day(of.From)} and {Day(of.To)}";
+            string from =
+                $"{of.Follower}'s close on the day of {of.Leader}'s first breakout above its prior {y}-year high " +
+                $"between {Day(of.From)} and {Day(of.To)}";
             foreach (int m in peakMonths)
                 foreach (var basis in bases)
                 {
@@ -57,7 +61,8 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
                         $"From {from} to its highest {word} within {m} months after"));
                 }
             foreach (int h in horizons)
-                spans.Add(new Span(Parse(c, y, h, null), $"{y}y breakout → +{h}m", $"From {from} to its last close on or before {h} months later"));
+                spans.Add(new Span(Parse(c, y, h, null), $"{y}y breakout → +{h}m",
+                    $"From {from} to its last close on or before {h} months later"));
         }
         return spans;
     }
@@ -70,19 +75,25 @@ public sealed class MoveAfterBreakoutClaim : IClaimKind
         var o = s.Of;
         var measured = _measurement.Measure(o, data.AsOfClaim, data.ClaimDate);
         if (measured.Result is not { } r)
-            return ClaimReading.NotMeasurable(s.Label, s.Definition, "fraction", measured.Why!, data.Provenance([o.Leader, o.Follower]));
+            return ClaimReading.NotMeasurable(s.Label, s.Definition, "fraction", measured.Why!,
+                data.Provenance([o.Leader, o.Follower]));
         var leader = data.AsOfClaim.Series(o.Leader)!;
         if (r is not { Breakout: { } breakout, Start: { } start, End: { } end })
             return new ClaimReading(s.Label, s.Definition, true, double.NaN, "fraction", "no_breakout", BreakoutRule,
-                $"{o.Leader} did not break out above its prior {o.Years}-year high between {Day(o.From)} and {Day(r.WindowEnd)}",
+                $"{o.Leader} did not break out above its prior {o.Years}-year high between {Day(o.From)} and " +
+                $"{Day(r.WindowEnd)}",
                 data.Provenance([leader], o.From, r.WindowEnd), Figures(), Dates());
         var follower = data.AsOfClaim.Series(o.Follower)!;
-        var figures = Figures(("leader_level", breakout.Level), ("leader_close", breakout.Close), ("start", start.Value));
+        var figures = Figures(("leader_level", breakout.Level), ("leader_close", breakout.Close),
+            ("start", start.Value));
         figures[o.PeakBasis is null ? "end" : "peak"] = end.Value;
-        string ended = o.PeakBasis is null ? $"{Number(end.Value)} on {Day(end.Date)}" : $"peak {Number(end.Value)} on {Day(end.Date)}";
+        string ended = o.PeakBasis is null ? $"{Number(end.Value)} on {Day(end.Date)}"
+            : $"peak {Number(end.Value)} on {Day(end.Date)}";
         return new ClaimReading(s.Label, s.Definition, true, r.Move, "fraction", null, null,
-            $"{o.Leader} broke out on {Day(breakout.Date)}; {o.Follower} {Number(start.Value)} on {Day(start.Date)} → {ended}",
+            $"{o.Leader} broke out on {Day(breakout.Date)}; {o.Follower} {Number(start.Value)} on {Day(start.Date)} " +
+            $"→ {ended}",
             data.Provenance([leader, follower], breakout.Date, r.Through), figures,
-            Dates(("breakout_date", breakout.Date), ("start_date", start.Date), (o.PeakBasis is null ? "end_date" : "peak_date", end.Date)));
+            Dates(("breakout_date", breakout.Date), ("start_date", start.Date),
+                (o.PeakBasis is null ? "end_date" : "peak_date", end.Date)));
     }
 }

@@ -20,7 +20,8 @@ public sealed record MoveAfterBreakoutOf(string Leader, string Follower, DateOnl
 
     public string Follower { get; } = Require.Id(Follower, nameof(Follower));
 
-    public DateOnly To { get; } = From <= To ? To : throw new ArgumentException("'breakout_from' is after 'breakout_to'");
+    public DateOnly To { get; } = From <= To ? To
+        : throw new ArgumentException("'breakout_from' is after 'breakout_to'");
 
     public int Years { get; } = Require.AtLeast(Years, 1, nameof(Years));
 

@@ -12,8 +12,10 @@ namespace Bellwether.Core.Measurements.NetLiquidity;
 /// </summary>
 public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiquidityReading>
 {
-    public static readonly MeasurementParameter Assets = new("assets", "WALCL", "Fed total assets series (a US$ amount)");
-    public static readonly MeasurementParameter Treasury = new("treasury", "WTREGEN", "Treasury General Account series");
+    public static readonly MeasurementParameter Assets = new("assets", "WALCL",
+        "Fed total assets series (a US$ amount)");
+    public static readonly MeasurementParameter Treasury = new("treasury", "WTREGEN",
+        "Treasury General Account series");
     public static readonly MeasurementParameter ReverseRepo = new("reverse_repo", "RRPONTSYD",
         "overnight reverse repo series");
 

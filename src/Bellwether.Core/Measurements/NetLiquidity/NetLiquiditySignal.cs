@@ -22,7 +22,8 @@ public sealed class NetLiquiditySignal()
     {
         var latest = r.Latest;
         string sentence = $"Net liquidity US$ {Say.Number(latest.Value, "#,##0")} bn on {Say.Date(latest.Date)}: " +
-                          $"{Say.Signed(latest.Change4W)} bn over 4 weeks, {Say.Signed(latest.Change13W)} bn over 13 weeks " +
+                          $"{Say.Signed(latest.Change4W)} bn over 4 weeks, {Say.Signed(latest.Change13W)} bn over 13 " +
+                          "weeks " +
                           $"({Say.Word(latest.Trend)} since {Say.Date(r.TrendSince)}).";
         var fields = new Dictionary<string, double>
         {

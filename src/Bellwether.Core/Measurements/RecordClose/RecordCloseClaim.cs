@@ -11,8 +11,8 @@ namespace Bellwether.Core.Measurements.RecordClose;
 /// "X hit its strongest monthly close in December 2025": is the close of the month (or ISO week) holding
 /// <c>period_date</c> above every earlier period close (<see cref="RecordCloseMeasurement"/>)? Per instrument, two
 /// readings when the period is still running on the claim date: its provisional close as of the claim date (point in
-/// time), and its final close, which needs data after the claim date and says so. Value: the close against the prior record
-/// (0.01 = 1% above); state <c>record</c> or <c>not_record</c>.
+/// time), and its final close, which needs data after the claim date and says so. Value: the close against the prior
+/// record (0.01 = 1% above); state <c>record</c> or <c>not_record</c>.
 /// </summary>
 public sealed class RecordCloseClaim : IClaimKind
 {
@@ -25,7 +25,8 @@ public sealed class RecordCloseClaim : IClaimKind
 
     public IReadOnlyList<string> Aliases => _measurement.Aliases;
 
-    public string Description => "Record monthly (or weekly) close: provisional as of the claim date, and on the final close";
+    public string Description =>
+        "Record monthly (or weekly) close: provisional as of the claim date, and on the final close";
 
     public IReadOnlyList<MeasurementParameter> Parameters { get; } =
         [RecordCloseMeasurement.Instrument, RecordCloseMeasurement.Period, PeriodDate,
@@ -44,25 +45,33 @@ public sealed class RecordCloseClaim : IClaimKind
     {
         var (ids, parameters, periodDate) = Options(claim);
         string periodWord = parameters.Period == ClosePeriod.Month ? "month" : "week";
-        string against = parameters.RecordYears is { } y ? $"every {periodWord} close of the {y} years before" : $"every earlier {periodWord} close";
+        string against = parameters.RecordYears is { } y ? $"every {periodWord} close of the {y} years before"
+            : $"every earlier {periodWord} close";
         var readings = new List<ClaimReading>();
         foreach (var id in ids)
         {
             var known = data.AsOfClaim.Series(id);
             var all = data.All.Series(id);
-            string provisionalLabel = $"{id} {periodWord} close as of the claim date", finalLabel = $"{id} final {periodWord} close";
-            string provisionalDefinition = $"The close of the {periodWord} holding {Day(periodDate)} so far (last close on or before {Day(data.ClaimDate)}) against {against}";
-            string finalDefinition = $"The close of the {periodWord} holding {Day(periodDate)} on its last session, against {against}";
+            string provisionalLabel = $"{id} {periodWord} close as of the claim date",
+                finalLabel = $"{id} final {periodWord} close";
+            string provisionalDefinition =
+                $"The close of the {periodWord} holding {Day(periodDate)} so far (last close on or before " +
+                $"{Day(data.ClaimDate)}) against {against}";
+            string finalDefinition =
+                $"The close of the {periodWord} holding {Day(periodDate)} on its last session, against {against}";
             if (known is null || all is null || all.Count == 0)
             {
-                readings.Add(ClaimReading.NotMeasurable(finalLabel, finalDefinition, "fraction", $"no series '{id}' in the data", data.Provenance([id])));
+                readings.Add(ClaimReading.NotMeasurable(finalLabel, finalDefinition, "fraction",
+                    $"no series '{id}' in the data", data.Provenance([id])));
                 continue;
             }
             var calendar = TradingCalendar.For(all.Instrument.Calendar, all.Dates[0]);
-            var lastSession = parameters.Period == ClosePeriod.Month ? calendar.LastSessionOfMonth(periodDate) : calendar.LastSessionOfWeek(periodDate);
+            var lastSession = parameters.Period == ClosePeriod.Month ? calendar.LastSessionOfMonth(periodDate)
+                : calendar.LastSessionOfWeek(periodDate);
             if (lastSession is not { } end)
             {
-                readings.Add(ClaimReading.NotMeasurable(finalLabel, finalDefinition, "fraction", $"the {periodWord} holding {Day(periodDate)} has no session", data.Provenance([id])));
+                readings.Add(ClaimReading.NotMeasurable(finalLabel, finalDefinition, "fraction",
+                    $"the {periodWord} holding {Day(periodDate)} has no session", data.Provenance([id])));
                 continue;
             }
             if (end > data.ClaimDate && periodDate <= data.ClaimDate)
@@ -82,21 +91,32 @@ public sealed class RecordCloseClaim : IClaimKind
         if (measured.Result is not { } result)
             return ClaimReading.NotMeasurable(label, definition, "fraction", measured.Why!, data.Provenance([id]));
         var (series, report) = (source.Series(id)!, result.Report);
-        var start = parameters.Period == ClosePeriod.Month ? PeriodEnds.MonthStart(periodDate) : PeriodEnds.WeekStart(periodDate);
+        var start = parameters.Period == ClosePeriod.Month ? PeriodEnds.MonthStart(periodDate)
+            : PeriodEnds.WeekStart(periodDate);
         var close = report.Closes.LastOrDefault(c => c.PeriodStart == start);
         if (close is null || (asOf > data.ClaimDate && close.Date < asOf))
         {
-            string why = close is null ? $"{series.Instrument.Id} has no close in the period holding {Day(periodDate)} on or before {Day(asOf)}"
-                : $"{series.Instrument.Id}'s data ends on {Day(close.Date)}, before the period's last session {Day(asOf)}: its final close is not in the data yet";
-            return ClaimReading.NotMeasurable(label, definition, "fraction", why, data.Provenance([series], start, asOf, asOf));
+            string why = close is null
+                ? $"{series.Instrument.Id} has no close in the period holding {Day(periodDate)} on or before " +
+                $"{Day(asOf)}"
+                : $"{series.Instrument.Id}'s data ends on {Day(close.Date)}, before the period's last session " +
+                $"{Day(asOf)}: its final close is not in the data yet";
+            return ClaimReading.NotMeasurable(label, definition, "fraction", why,
+                data.Provenance([series], start, asOf, asOf));
         }
         if (close.PriorRecordDate is null)
-            return ClaimReading.NotMeasurable(label, definition, "fraction", "no earlier period to compare with", data.Provenance([series], start, close.Date, asOf));
-        return new ClaimReading(label, definition, true, close.Close / close.PriorRecord - 1, "fraction", close.IsRecord ? "record" : "not_record",
+            return ClaimReading.NotMeasurable(label, definition, "fraction", "no earlier period to compare with",
+                data.Provenance([series], start, close.Date, asOf));
+        return new ClaimReading(label, definition, true, close.Close / close.PriorRecord - 1, "fraction", close.IsRecord
+            ? "record" : "not_record",
             "record: the period's close strictly above every earlier period close in the window",
-            $"close {Number(close.Close)} on {Day(close.Date)}{(close.Provisional ? " (provisional: the period was still running)" : "")}; prior record {Number(close.PriorRecord)} on {Day(close.PriorRecordDate.Value)}",
+            $"close {Number(close.Close)} on {Day(close.Date)}" +
+            $"{(close.Provisional ? " (provisional: the period was still running)" : "")}; prior record " +
+            $"{Number(close.PriorRecord)} on {Day(close.PriorRecordDate.Value)}",
             data.Provenance([series], report.Closes[0].Date, close.Date, asOf),
-            Figures(("close", close.Close), ("prior_record", close.PriorRecord), ("provisional", close.Provisional ? 1 : 0)),
-            Dates(("close_date", close.Date), ("prior_record_date", close.PriorRecordDate), ("period_last_session", close.LastSession)));
+            Figures(("close", close.Close), ("prior_record", close.PriorRecord),
+                ("provisional", close.Provisional ? 1 : 0)),
+            Dates(("close_date", close.Date), ("prior_record_date", close.PriorRecordDate),
+                ("period_last_session", close.LastSession)));
     }
 }

@@ -26,7 +26,8 @@ public static class TrendlineChart
             chart.Segment(line.FirstAnchor.Date, line.FirstAnchor.Value, end, line.ValueAt(end), colour, "dash");
             chart.Markers($"{name} touches", line.Touches.Select(t => t.Date), line.Touches.Select(t => t.Value),
                 line.Touches.Select(_ =>
-                    $"{name}: {ValueText.Of(line.SlopePctPerMonth, ValueKind.Percent)} a month over {line.DurationMonths:0.0} months"),
+                    $"{name}: {ValueText.Of(line.SlopePctPerMonth, ValueKind.Percent)} a month over " +
+                    $"{line.DurationMonths:0.0} months"),
                 colour);
             if (line.Break is { } b)
                 chart.Markers($"{name} break", [b.Date], [b.Close],

@@ -66,8 +66,11 @@ public sealed class TrendlineClaim : IClaimKind
             foreach (int p in pivots)
             {
                 string label = $"{m}m lookback, {p}-bar pivots";
-                string definition = $"Descending resistance lines of {name} (log scale, through {p}-bar pivot highs of the {m} months before {Day(data.ClaimDate)}): " +
-                                    $"duration from the first anchor to the break of the line broken most recently on or after {Day(recentFrom)}";
+                string definition =
+                    $"Descending resistance lines of {name} (log scale, through {p}-bar pivot highs of the {m} " +
+                    $"months before {Day(data.ClaimDate)}): " +
+                                    "duration from the first anchor to the break of the line broken most recently " +
+                                    $"on or after {Day(recentFrom)}";
                 var parameters = TrendlineMeasurement.Lines(claim, m, p);
                 var measured = _measurement.Measure(new TrendlineOf(name, TrendlineSide.Resistance, parameters),
                     data.AsOfClaim, data.ClaimDate);
@@ -81,21 +84,31 @@ public sealed class TrendlineClaim : IClaimKind
                 var line = report.Lines.Where(l => l.Break is { } b && b.Date >= recentFrom).MaxBy(l => l.Break!.Date);
                 var window = (From: data.ClaimDate.AddMonths(-m), To: report.AsOf);
                 var provenance = data.Provenance(inputs, window.From, window.To);
-                string rule = $"a break: a close above the line × {1 + parameters.BreakBuffer:0.###}, within {recentDays} days before the claim date";
+                string rule =
+                    $"a break: a close above the line × {1 + parameters.BreakBuffer:0.###}, within {recentDays} days " +
+                    "before the claim date";
                 if (line is null)
                 {
                     var holding = report.Lines.Count > 0 ? report.Lines[^1] : null;
-                    readings.Add(new ClaimReading(label, definition, true, double.NaN, "months", "no_recent_break", rule,
-                        holding is null ? "no descending line in the lookback" : $"latest line from {Day(holding.FirstAnchor.Date)} {(holding.Break is { } hb ? $"broke on {Day(hb.Date)}" : "still holds")}",
+                    readings.Add(new ClaimReading(label, definition, true, double.NaN, "months", "no_recent_break",
+                        rule,
+                        holding is null ? "no descending line in the lookback"
+                        : $"latest line from {Day(holding.FirstAnchor.Date)} " +
+                        $"{(holding.Break is { } hb ? $"broke on {Day(hb.Date)}" : "still holds")}",
                         provenance, Figures(("lines", report.Lines.Count)), Dates()));
                     continue;
                 }
                 var brk = line.Break!;
                 readings.Add(new ClaimReading(label, definition, true, line.DurationMonths, "months", "broken", rule,
-                    $"line from {Day(line.FirstAnchor.Date)} ({Number(line.FirstAnchor.Value, 6)}) through {Day(line.LastAnchor.Date)}, {Number(line.SlopePctPerMonth)}%/month, {line.Touches.Count} touches; broke on {Day(brk.Date)} (close {Number(brk.Close, 6)} vs line {Number(brk.LineValue, 6)})",
+                    $"line from {Day(line.FirstAnchor.Date)} ({Number(line.FirstAnchor.Value, 6)}) through " +
+                    $"{Day(line.LastAnchor.Date)}, {Number(line.SlopePctPerMonth)}%/month, {line.Touches.Count} " +
+                    $"touches; broke on {Day(brk.Date)} (close {Number(brk.Close, 6)} vs line " +
+                    $"{Number(brk.LineValue, 6)})",
                     provenance,
-                    Figures(("slope_pct_per_month", line.SlopePctPerMonth), ("touches", line.Touches.Count), ("break_close", brk.Close), ("line_at_break", brk.LineValue), ("lines", report.Lines.Count)),
-                    Dates(("first_anchor", line.FirstAnchor.Date), ("last_anchor", line.LastAnchor.Date), ("break_date", brk.Date))));
+                    Figures(("slope_pct_per_month", line.SlopePctPerMonth), ("touches", line.Touches.Count),
+                        ("break_close", brk.Close), ("line_at_break", brk.LineValue), ("lines", report.Lines.Count)),
+                    Dates(("first_anchor", line.FirstAnchor.Date), ("last_anchor", line.LastAnchor.Date),
+                        ("break_date", brk.Date))));
             }
         return readings;
     }

@@ -12,7 +12,8 @@ namespace Bellwether.Core.Statistics.Alignment;
 /// <param name="Options">The options that produced the rows.</param>
 /// <param name="PartialLastPeriod">The last weekly or monthly period ends after the data does (for example a week
 /// read on its Wednesday): its "close" is the latest close so far, not a period close.</param>
-/// <param name="DroppedRows">Rows left out because a return was undefined (a non-positive price): reported, never filled.</param>
+/// <param name="DroppedRows">Rows left out because a return was undefined (a non-positive price): reported, never
+/// filled.</param>
 public sealed record AlignedReturns(
     string[] Ids, DateOnly[] Dates, double[][] Columns, DateOnly? Start, AlignmentOptions Options,
     bool PartialLastPeriod, int DroppedRows)

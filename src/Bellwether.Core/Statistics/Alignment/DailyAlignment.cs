@@ -16,15 +16,19 @@ public sealed class DailyAlignment
     private readonly string[] _ids;
     private readonly ReturnKind _kind;
     private readonly DateOnly[] _joined;
-    /// <summary>The rows with no NaN: their raw row index (row r ends on joined date r + offset), date and values.</summary>
+    /// <summary>The rows with no NaN: their raw row index (row r ends on joined date r + offset), date and
+    /// values.</summary>
     private readonly int[] _keptRows;
     private readonly DateOnly[] _keptDates;
     private readonly double[][] _keptColumns;
 
-    private DailyAlignment(string[] ids, ReturnKind kind, DateOnly[] joined, int[] keptRows, DateOnly[] keptDates, double[][] keptColumns) =>
-        (_ids, _kind, _joined, _keptRows, _keptDates, _keptColumns) = (ids, kind, joined, keptRows, keptDates, keptColumns);
+    private DailyAlignment(string[] ids, ReturnKind kind, DateOnly[] joined, int[] keptRows, DateOnly[] keptDates,
+        double[][] keptColumns) =>
+        (_ids, _kind, _joined, _keptRows, _keptDates, _keptColumns) = (ids, kind, joined, keptRows, keptDates,
+            keptColumns);
 
-    /// <summary>Joins the closes of <paramref name="series"/> on their shared dates and takes <paramref name="kind"/> between them.</summary>
+    /// <summary>Joins the closes of <paramref name="series"/> on their shared dates and takes <paramref name="kind"/>
+    /// between them.</summary>
     public static DailyAlignment Of(IReadOnlyList<DailySeries> series, ReturnKind kind)
     {
         var whole = ReturnAlignment.Align(series, new AlignmentOptions(null, null, Frequency.Daily, kind));
@@ -40,13 +44,17 @@ public sealed class DailyAlignment
         return new DailyAlignment(whole.Ids, kind, joined, rows, whole.Dates, whole.Columns);
     }
 
-    /// <summary>The aligned rows of <paramref name="options"/>' window, as <see cref="ReturnAlignment.Align(IReadOnlyList{DailySeries}, AlignmentOptions)"/> gives them.</summary>
-    /// <exception cref="ArgumentException">From is after Until, or the options ask for another frequency or return kind.</exception>
+    /// <summary>The aligned rows of <paramref name="options"/>' window, as
+    /// <see cref="ReturnAlignment.Align(IReadOnlyList{DailySeries}, AlignmentOptions)"/> gives them.</summary>
+    /// <exception cref="ArgumentException">From is after Until, or the options ask for another frequency or return
+    /// kind.</exception>
     public AlignedReturns Window(AlignmentOptions options)
     {
-        if (options.From > options.Until) throw new ArgumentException($"from {options.From} is after until {options.Until}", nameof(options));
+        if (options.From > options.Until) throw new ArgumentException(
+            $"from {options.From} is after until {options.Until}", nameof(options));
         if (options.Frequency != Frequency.Daily || options.Kind != _kind)
-            throw new ArgumentException($"this alignment holds daily {_kind}, not {options.Frequency} {options.Kind}", nameof(options));
+            throw new ArgumentException($"this alignment holds daily {_kind}, not {options.Frequency} {options.Kind}",
+                nameof(options));
         int lo = options.From is { } f ? LowerBound(_joined, f) : 0;
         int hi = options.Until is { } u ? UpperBound(_joined, u) : _joined.Length;
         int joinedCount = Math.Max(0, hi - lo);
@@ -54,7 +62,8 @@ public sealed class DailyAlignment
         // The window's raw rows are the whole's rows lo … lo + rows − 1.
         int first = LowerBound(_keptRows, lo), end = LowerBound(_keptRows, lo + rows);
         var columns = _keptColumns.Select(c => c[first..end]).ToArray();
-        return new AlignedReturns(_ids, _keptDates[first..end], columns, joinedCount > 0 ? _joined[lo] : null, options, false, rows - (end - first));
+        return new AlignedReturns(_ids, _keptDates[first..end], columns, joinedCount > 0 ? _joined[lo] : null, options,
+            false, rows - (end - first));
     }
 
     /// <summary>The first index whose value is not below <paramref name="value"/>.</summary>

@@ -16,7 +16,8 @@ public static class ReturnAlignment
     /// <exception cref="ArgumentException">From is after Until.</exception>
     public static AlignedReturns Align(IReadOnlyList<DailySeries> series, AlignmentOptions options)
     {
-        if (options.From > options.Until) throw new ArgumentException($"from {options.From} is after until {options.Until}", nameof(options));
+        if (options.From > options.Until) throw new ArgumentException(
+            $"from {options.From} is after until {options.Until}", nameof(options));
         var clipped = series.Select(s => s.Between(options.From, options.Until)).ToArray();
         var sampled = clipped.Select(s => Resampler.Resample(s, options.Frequency)).ToArray();
         var joined = AlignedSeries.InnerJoin(sampled);
@@ -40,9 +41,11 @@ public static class ReturnAlignment
             var dataEnd = options.Until is { } until && lastRows.Max() >= until ? until : lastRows.Min();
             partial = joined.Dates[^1] > dataEnd;
         }
-        return new AlignedReturns(ids, dates, columns, joined.Count > 0 ? joined.Dates[0] : null, options, partial, rows - keep.Count);
+        return new AlignedReturns(ids, dates, columns, joined.Count > 0 ? joined.Dates[0] : null, options, partial, rows
+            - keep.Count);
     }
 
     /// <summary>Aligns two series; see <see cref="Align(IReadOnlyList{DailySeries}, AlignmentOptions)"/>.</summary>
-    public static AlignedReturns Align(DailySeries a, DailySeries b, AlignmentOptions options) => Align([a, b], options);
+    public static AlignedReturns Align(DailySeries a, DailySeries b, AlignmentOptions options) =>
+        Align([a, b], options);
 }

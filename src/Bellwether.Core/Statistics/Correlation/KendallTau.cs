@@ -56,7 +56,8 @@ public static class KendallTau
         else
         {
             double m = n * (n - 1.0);
-            double variance = (m * (2.0 * n + 5) - x1 - y1) / 18 + 2.0 * xTies * yTies / m + x0 * y0 / (9 * m * (n - 2));
+            double variance = (m * (2.0 * n + 5) - x1 - y1) / 18 + 2.0 * xTies * yTies / m + x0 * y0
+                / (9 * m * (n - 2));
             p = Distributions.NormalTwoSided(concordantMinusDiscordant / Math.Sqrt(variance));
         }
         return (tau, p);
@@ -104,7 +105,8 @@ public static class KendallTau
         return f;
     }
 
-    /// <summary>For a sorted array: Σ t(t−1)/2, Σ t(t−1)(t−2) and Σ t(t−1)(2t+5) over groups of t equal values.</summary>
+    /// <summary>For a sorted array: Σ t(t−1)/2, Σ t(t−1)(t−2) and Σ t(t−1)(2t+5) over groups of t equal
+    /// values.</summary>
     private static (long Pairs, double Cubic, double Variance) TieSums(double[] sorted)
     {
         long pairs = 0;
@@ -131,7 +133,8 @@ public static class KendallTau
     {
         if (to - from < 2) return 0;
         int mid = (from + to) / 2;
-        long swaps = MergeSortCountingSwaps(values, buffer, from, mid) + MergeSortCountingSwaps(values, buffer, mid, to);
+        long swaps = MergeSortCountingSwaps(values, buffer, from, mid)
+            + MergeSortCountingSwaps(values, buffer, mid, to);
         int i = from, j = mid, k = from;
         while (i < mid && j < to)
         {

@@ -7,11 +7,13 @@ public static class Ranks
     /// Writes the 1-based rank of each value into <paramref name="ranks"/>, tied values sharing the average of the
     /// ranks they span (scipy's <c>rankdata(method="average")</c>). Values must not be NaN.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="ranks"/> is shorter than <paramref name="values"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ranks"/> is shorter than
+    /// <paramref name="values"/>.</exception>
     public static void Average(ReadOnlySpan<double> values, Span<double> ranks)
     {
         int n = values.Length;
-        if (ranks.Length < n) throw new ArgumentException($"ranks holds {ranks.Length} values, {n} needed", nameof(ranks));
+        if (ranks.Length < n) throw new ArgumentException($"ranks holds {ranks.Length} values, {n} needed",
+            nameof(ranks));
         var order = new int[n];
         var keys = values.ToArray();
         for (int i = 0; i < n; i++) order[i] = i;

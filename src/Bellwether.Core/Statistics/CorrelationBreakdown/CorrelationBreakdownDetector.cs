@@ -16,15 +16,17 @@ public static class CorrelationBreakdownDetector
 
     /// <summary>The breakdown episodes of <paramref name="correlation"/>, oldest first.</summary>
     /// <exception cref="ArgumentOutOfRangeException">fall is not positive or days is below 1.</exception>
-    public static IReadOnlyList<CorrelationBreakdownEvent> Detect(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> correlation,
-        double fall = DefaultFall, int days = DefaultDays)
+    public static IReadOnlyList<CorrelationBreakdownEvent> Detect(ReadOnlySpan<DateOnly> dates,
+        ReadOnlySpan<double> correlation, double fall = DefaultFall, int days = DefaultDays)
     {
         if (!(fall > 0)) throw new ArgumentOutOfRangeException(nameof(fall), fall, "the fall must be positive");
         if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), days, "the look-back is at least one day");
-        if (dates.Length != correlation.Length) throw new ArgumentException($"{dates.Length} dates, {correlation.Length} values");
+        if (dates.Length != correlation.Length) throw new ArgumentException(
+            $"{dates.Length} dates, {correlation.Length} values");
 
         var events = new List<CorrelationBreakdownEvent>();
-        var maxima = new LinkedList<int>(); // indices of finite values, their correlations decreasing: a sliding maximum
+        // indices of finite values, their correlations decreasing: a sliding maximum
+        var maxima = new LinkedList<int>();
         CorrelationBreakdownEvent? open = null;
         for (int t = 0; t < dates.Length; t++)
         {
@@ -36,7 +38,8 @@ public static class CorrelationBreakdownDetector
             {
                 broken = true;
                 if (open is null)
-                    open = new CorrelationBreakdownEvent(dates[t], c, dates[peak.Value], correlation[peak.Value], correlation[peak.Value] - c, dates[t]);
+                    open = new CorrelationBreakdownEvent(dates[t], c, dates[peak.Value], correlation[peak.Value],
+                        correlation[peak.Value] - c, dates[t]);
                 else
                     open = open with { LastDate = dates[t] };
             }

@@ -20,7 +20,8 @@ public static class PearsonMatrix
     {
         int k = series.Count;
         int t = k == 0 ? 0 : series[0].Length;
-        if (series.Any(s => s.Length != t)) throw new ArgumentException("all series must have the same number of rows", nameof(series));
+        if (series.Any(s => s.Length != t)) throw new ArgumentException("all series must have the same number of rows",
+            nameof(series));
         var z = new double[k * t];
         var usable = new bool[k];
         for (int i = 0; i < k; i++) usable[i] = Standardise(series[i], z.AsSpan(i * t, t));
@@ -34,7 +35,8 @@ public static class PearsonMatrix
             int j = 0;
             for (; j + 4 <= i + 1; j += 4)
             {
-                Dot4(zi, z.AsSpan(j * t, t), z.AsSpan((j + 1) * t, t), z.AsSpan((j + 2) * t, t), z.AsSpan((j + 3) * t, t), dots);
+                Dot4(zi, z.AsSpan(j * t, t), z.AsSpan((j + 1) * t, t), z.AsSpan((j + 2) * t, t),
+                    z.AsSpan((j + 3) * t, t), dots);
                 for (int d = 0; d < 4; d++) Set(result, usable, i, j + d, dots[d]);
             }
             for (; j <= i; j++) Set(result, usable, i, j, Dot(zi, z.AsSpan(j * t, t)));
@@ -49,7 +51,8 @@ public static class PearsonMatrix
         result[j][i] = r;
     }
 
-    /// <summary>Writes (x − mean) / ‖x − mean‖; false when that is undefined (NaN, constant, fewer than two rows).</summary>
+    /// <summary>Writes (x − mean) / ‖x − mean‖; false when that is undefined (NaN, constant, fewer than two
+    /// rows).</summary>
     private static bool Standardise(ReadOnlySpan<double> x, Span<double> z)
     {
         if (x.Length < 2) return false;

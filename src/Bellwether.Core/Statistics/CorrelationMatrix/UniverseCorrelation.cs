@@ -11,7 +11,8 @@ namespace Bellwether.Core.Statistics.CorrelationMatrix;
 /// <param name="To">Last row.</param>
 /// <param name="Correlation">The coefficients, n, p-values and interval.</param>
 /// <param name="PartialLastPeriod">The last weekly or monthly period is incomplete.</param>
-public sealed record UniverseMember(int Rank, string Id, DateOnly? From, DateOnly? To, CorrelationResult Correlation, bool PartialLastPeriod);
+public sealed record UniverseMember(int Rank, string Id, DateOnly? From, DateOnly? To, CorrelationResult Correlation,
+    bool PartialLastPeriod);
 
 /// <summary>A member left out for lack of overlap with the target.</summary>
 /// <param name="Id">The member's instrument id.</param>
@@ -25,7 +26,8 @@ public sealed record UniverseSkip(string Id, int N);
 /// <param name="Members">Ranked members.</param>
 /// <param name="Skipped">Members with too little overlap, with their count.</param>
 public sealed record UniverseCorrelationResult(
-    string Target, AlignmentOptions Options, int MinOverlap, IReadOnlyList<UniverseMember> Members, IReadOnlyList<UniverseSkip> Skipped);
+    string Target, AlignmentOptions Options, int MinOverlap, IReadOnlyList<UniverseMember> Members,
+    IReadOnlyList<UniverseSkip> Skipped);
 
 /// <summary>
 /// Correlation of one series against a universe: each member is aligned with the target on its own (members cover
@@ -33,11 +35,14 @@ public sealed record UniverseCorrelationResult(
 /// </summary>
 public static class UniverseCorrelation
 {
-    /// <summary>Correlates <paramref name="target"/> with every member of <paramref name="universe"/> (the target itself is left out).</summary>
+    /// <summary>Correlates <paramref name="target"/> with every member of <paramref name="universe"/> (the target
+    /// itself is left out).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minOverlap"/> is below 2.</exception>
-    public static UniverseCorrelationResult Compute(DailySeries target, IEnumerable<DailySeries> universe, AlignmentOptions options, int minOverlap)
+    public static UniverseCorrelationResult Compute(DailySeries target, IEnumerable<DailySeries> universe,
+        AlignmentOptions options, int minOverlap)
     {
-        if (minOverlap < 2) throw new ArgumentOutOfRangeException(nameof(minOverlap), minOverlap, "at least two shared pairs are needed");
+        if (minOverlap < 2) throw new ArgumentOutOfRangeException(nameof(minOverlap), minOverlap,
+            "at least two shared pairs are needed");
         var measured = new List<(string Id, AlignedReturns Rows, CorrelationResult Result)>();
         var skipped = new List<UniverseSkip>();
         foreach (var member in universe)
@@ -55,8 +60,11 @@ public static class UniverseCorrelation
             .OrderBy(m => double.IsNaN(m.Result.Pearson) ? 1 : 0)
             .ThenByDescending(m => double.IsNaN(m.Result.Pearson) ? 0 : m.Result.Pearson)
             .ThenBy(m => m.Id, StringComparer.Ordinal)
-            .Select((m, i) => new UniverseMember(i + 1, m.Id, m.Rows.Start, m.Rows.Count > 0 ? m.Rows.Dates[^1] : null, m.Result, m.Rows.PartialLastPeriod))
+            .Select((m, i) =>
+                new UniverseMember(i + 1, m.Id, m.Rows.Start, m.Rows.Count > 0 ? m.Rows.Dates[^1] : null, m.Result,
+                    m.Rows.PartialLastPeriod))
             .ToList();
-        return new UniverseCorrelationResult(target.Instrument.Id, options, minOverlap, ranked, skipped.OrderBy(s => s.Id, StringComparer.Ordinal).ToList());
+        return new UniverseCorrelationResult(target.Instrument.Id, options, minOverlap, ranked,
+            skipped.OrderBy(s => s.Id, StringComparer.Ordinal).ToList());
     }
 }

@@ -8,7 +8,8 @@ namespace Bellwether.Core.Statistics.Divergence;
 /// <param name="DeepDrawdown">Crypto is more than this fraction below its peak (0.20: drawdown below −20%).</param>
 /// <param name="Basis">Peak by close or by high, for both.</param>
 /// <param name="From">Where both running peaks start (default: each series' first row).</param>
-public sealed record DivergenceParameters(double NearHigh = 0.05, double DeepDrawdown = 0.20, DrawdownBasis Basis = DrawdownBasis.Close, DateOnly? From = null)
+public sealed record DivergenceParameters(double NearHigh = 0.05, double DeepDrawdown = 0.20,
+    DrawdownBasis Basis = DrawdownBasis.Close, DateOnly? From = null)
 {
     /// <summary>The defaults.</summary>
     public static DivergenceParameters Default { get; } = new();

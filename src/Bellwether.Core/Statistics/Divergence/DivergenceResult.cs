@@ -20,7 +20,8 @@ public sealed record DivergenceEpisode(DateOnly Start, DateOnly End, int Days, d
 /// <param name="Parameters">The thresholds used.</param>
 /// <param name="Days">Every shared day, oldest first.</param>
 /// <param name="Episodes">Runs of active days, oldest first.</param>
-public sealed record DivergenceResult(string Index, string Crypto, DivergenceParameters Parameters, IReadOnlyList<DivergenceDay> Days, IReadOnlyList<DivergenceEpisode> Episodes)
+public sealed record DivergenceResult(string Index, string Crypto, DivergenceParameters Parameters,
+    IReadOnlyList<DivergenceDay> Days, IReadOnlyList<DivergenceEpisode> Episodes)
 {
     /// <summary>The latest shared day, or null.</summary>
     public DivergenceDay? Latest => Days.Count > 0 ? Days[^1] : null;

@@ -10,7 +10,8 @@ namespace Bellwether.Core.Statistics.Divergence;
 public static class RiskOnDivergence
 {
     /// <summary>The divergence from rows dated on or before <paramref name="asOf"/> (default: all).</summary>
-    public static DivergenceResult Compute(DailySeries index, DailySeries crypto, DateOnly? asOf = null, DivergenceParameters? parameters = null)
+    public static DivergenceResult Compute(DailySeries index, DailySeries crypto, DateOnly? asOf = null,
+        DivergenceParameters? parameters = null)
     {
         var p = parameters ?? DivergenceParameters.Default;
         var indexPoints = Drawdowns.Compute(index, p.Basis, p.From, asOf);

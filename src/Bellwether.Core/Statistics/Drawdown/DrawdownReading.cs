@@ -12,7 +12,9 @@ namespace Bellwether.Core.Statistics.Drawdown;
 /// <param name="MaxDrawdownPeakDate">The peak that trough was measured from.</param>
 /// <param name="Days">Rows with a close in the period.</param>
 /// <param name="MissingCloses">Rows in the period without a close (left out, never filled).</param>
-/// <param name="HighsFromClose">For <see cref="DrawdownBasis.High"/>: rows whose close stood in for a missing or lower high.</param>
+/// <param name="HighsFromClose">For <see cref="DrawdownBasis.High"/>: rows whose close stood in for a missing or lower
+/// high.</param>
 public sealed record DrawdownReading(
     string Id, DrawdownBasis Basis, DateOnly AsOf, DateOnly From, DrawdownPoint Latest, int DaysSincePeak,
-    double MaxDrawdown, DateOnly MaxDrawdownDate, DateOnly MaxDrawdownPeakDate, int Days, int MissingCloses, int HighsFromClose);
+    double MaxDrawdown, DateOnly MaxDrawdownDate, DateOnly MaxDrawdownPeakDate, int Days, int MissingCloses,
+    int HighsFromClose);

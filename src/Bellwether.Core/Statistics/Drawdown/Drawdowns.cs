@@ -14,7 +14,8 @@ public static class Drawdowns
     /// inclusive). The running peak starts at the first day of the period. Days without a close are left out.
     /// </summary>
     /// <exception cref="NotMeasurableException">A close or high is zero or negative (not a price).</exception>
-    public static DrawdownPoint[] Compute(DailySeries series, DrawdownBasis basis = DrawdownBasis.Close, DateOnly? from = null, DateOnly? to = null) =>
+    public static DrawdownPoint[] Compute(DailySeries series, DrawdownBasis basis = DrawdownBasis.Close,
+        DateOnly? from = null, DateOnly? to = null) =>
         Walk(series, basis, from, to, out _, out _);
 
     /// <summary>
@@ -22,7 +23,8 @@ public static class Drawdowns
     /// <paramref name="from"/> (default: the first row) to then; null when the period has no close.
     /// </summary>
     /// <exception cref="NotMeasurableException">A close or high is zero or negative (not a price).</exception>
-    public static DrawdownReading? AsOf(DailySeries series, DateOnly asOf, DrawdownBasis basis = DrawdownBasis.Close, DateOnly? from = null)
+    public static DrawdownReading? AsOf(DailySeries series, DateOnly asOf, DrawdownBasis basis = DrawdownBasis.Close,
+        DateOnly? from = null)
     {
         var points = Walk(series, basis, from, asOf, out int missing, out int highsFromClose);
         if (points.Length == 0) return null;
@@ -34,10 +36,11 @@ public static class Drawdowns
 
     /// <summary>
     /// The walk over the whole series from <paramref name="from"/>, kept so that a reading as of any date is a look-up
-    /// (<see cref="DrawdownHistory.AsOf"/> equals <see cref="AsOf"/>): the walk is causal, so its prefix up to a date is
-    /// the walk cut at that date. A non-price row is not an error until a reading reaches it.
+    /// (<see cref="DrawdownHistory.AsOf"/> equals <see cref="AsOf"/>): the walk is causal, so its prefix up to a date
+    /// is the walk cut at that date. A non-price row is not an error until a reading reaches it.
     /// </summary>
-    public static DrawdownHistory History(DailySeries series, DrawdownBasis basis = DrawdownBasis.Close, DateOnly? from = null)
+    public static DrawdownHistory History(DailySeries series, DrawdownBasis basis = DrawdownBasis.Close,
+        DateOnly? from = null)
     {
         int start = Start(series, from);
         var tallies = new RowTally[Math.Max(0, series.Count - start)];
@@ -49,8 +52,8 @@ public static class Drawdowns
     }
 
     /// <summary>The reading on the first <paramref name="count"/> points.</summary>
-    internal static DrawdownReading Reading(DailySeries series, DrawdownBasis basis, DateOnly asOf, DrawdownPoint[] points, int count, int trough,
-        int missing, int highsFromClose)
+    internal static DrawdownReading Reading(DailySeries series, DrawdownBasis basis, DateOnly asOf,
+        DrawdownPoint[] points, int count, int trough, int missing, int highsFromClose)
     {
         var latest = points[count - 1];
         return new DrawdownReading(series.Instrument.Id, basis, asOf, points[0].Date, latest,
@@ -60,7 +63,8 @@ public static class Drawdowns
 
     private static int Start(DailySeries s, DateOnly? from) => from is { } f ? s.IndexOnOrBefore(f.AddDays(-1)) + 1 : 0;
 
-    private static DrawdownPoint[] Walk(DailySeries s, DrawdownBasis basis, DateOnly? from, DateOnly? to, out int missing, out int highsFromClose)
+    private static DrawdownPoint[] Walk(DailySeries s, DrawdownBasis basis, DateOnly? from, DateOnly? to,
+        out int missing, out int highsFromClose)
     {
         int end = to is { } t ? s.IndexOnOrBefore(t) + 1 : s.Count;
         var points = Walk(s, basis, Start(s, from), end, null, out missing, out highsFromClose, out var bad);
@@ -90,7 +94,9 @@ public static class Drawdowns
             {
                 if (close <= 0)
                 {
-                    bad = (i, $"{s.Instrument.Id}: close {close} on {dates[i]} is not a price; import with --skip-bad to leave such rows out");
+                    bad = (i,
+                        $"{s.Instrument.Id}: close {close} on {dates[i]} is not a price; import with --skip-bad to " +
+                        $"leave such rows out");
                     break;
                 }
                 double candidate = close;

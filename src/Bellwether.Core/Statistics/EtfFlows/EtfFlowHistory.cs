@@ -2,7 +2,8 @@ namespace Bellwether.Core.Statistics.EtfFlows;
 
 /// <summary>A fund of the table: when it launched and what it has gathered since.</summary>
 /// <param name="Fund">The ticker.</param>
-/// <param name="Launched">Its first day with a non-zero flow; null when it has none yet (zeros before that day mean "not launched", not "no flow").</param>
+/// <param name="Launched">Its first day with a non-zero flow; null when it has none yet (zeros before that day mean
+/// "not launched", not "no flow").</param>
 /// <param name="Cumulative">Net flow since launch (0 when not launched).</param>
 /// <param name="DaysWithoutValue">Flow days since launch on which the fund has no value.</param>
 public sealed record FundSummary(string Fund, DateOnly? Launched, double Cumulative, int DaysWithoutValue);
@@ -21,12 +22,15 @@ public sealed record TotalMismatch(DateOnly Date, double FundSum, double TableTo
 /// <param name="Parameters">The windows and tolerance used.</param>
 /// <param name="Days">Flow days, oldest first.</param>
 /// <param name="Funds">Every fund of the table, in column order.</param>
-/// <param name="Excluded">Rows that are not flow days: no value at all, or a closed-market day with nothing but zeros.</param>
-/// <param name="ClosedDaysWithFlow">Rows on days the table's calendar says are closed that still carry a non-zero flow (kept).</param>
+/// <param name="Excluded">Rows that are not flow days: no value at all, or a closed-market day with nothing but
+/// zeros.</param>
+/// <param name="ClosedDaysWithFlow">Rows on days the table's calendar says are closed that still carry a non-zero flow
+/// (kept).</param>
 /// <param name="Mismatches">Days whose fund sum differs from the table's total by more than the tolerance.</param>
 public sealed record EtfFlowHistory(
     string Id, string Unit, FlowParameters Parameters, IReadOnlyList<FlowDay> Days, IReadOnlyList<FundSummary> Funds,
-    IReadOnlyList<ExcludedRow> Excluded, IReadOnlyList<DateOnly> ClosedDaysWithFlow, IReadOnlyList<TotalMismatch> Mismatches)
+    IReadOnlyList<ExcludedRow> Excluded, IReadOnlyList<DateOnly> ClosedDaysWithFlow,
+    IReadOnlyList<TotalMismatch> Mismatches)
 {
     /// <summary>The days whose total is incomplete because a launched fund has no value.</summary>
     public IEnumerable<DateOnly> PartialDays => Days.Where(d => d.Partial).Select(d => d.Date);

@@ -58,7 +58,8 @@ public static class EtfFlowStatistics
             {
                 if (!anyFlow)
                 {
-                    excluded.Add(new ExcludedRow(date, $"market closed ({table.Instrument.Calendar} calendar) and every fund shows zero"));
+                    excluded.Add(new ExcludedRow(date,
+                        $"market closed ({table.Instrument.Calendar} calendar) and every fund shows zero"));
                     continue;
                 }
                 closedWithFlow.Add(date);
@@ -70,17 +71,24 @@ public static class EtfFlowStatistics
                 else fundTotals[f] += table.Values[f][i];
             }
             double tableTotal = table.Total[i];
-            if (Math.Abs(total - tableTotal) > p.TotalTolerance) mismatches.Add(new TotalMismatch(date, total, tableTotal));
+            if (Math.Abs(total - tableTotal) > p.TotalTolerance) mismatches.Add(new TotalMismatch(date, total,
+                tableTotal));
             cumulative += total;
             streak = total > 0 ? Math.Max(streak, 0) + 1 : total < 0 ? Math.Min(streak, 0) - 1 : 0;
-            days.Add(new FlowDay(date, total, tableTotal, reporting, partial, double.NaN, double.NaN, cumulative, streak));
+            days.Add(new FlowDay(date, total, tableTotal, reporting, partial, double.NaN, double.NaN, cumulative,
+                streak));
         }
         for (int i = 0; i < days.Count; i++)
-            days[i] = days[i] with { ShortSum = TrailingSum(days, i, p.ShortWindow), LongSum = TrailingSum(days, i, p.LongWindow) };
+            days[i] = days[i] with
+            {
+                ShortSum = TrailingSum(days, i, p.ShortWindow),
+                LongSum = TrailingSum(days, i, p.LongWindow)
+            };
         var summaries = table.Funds.Select((fund, f) => launch[f] < rows
             ? new FundSummary(fund, table.Dates[launch[f]], fundTotals[f], fundGaps[f])
             : new FundSummary(fund, null, 0, 0)).ToList();
-        return new EtfFlowHistory(table.Instrument.Id, table.Instrument.QuoteUnit, p, days, summaries, excluded, closedWithFlow, mismatches);
+        return new EtfFlowHistory(table.Instrument.Id, table.Instrument.QuoteUnit, p, days, summaries, excluded,
+            closedWithFlow, mismatches);
     }
 
     /// <summary>
@@ -98,22 +106,27 @@ public static class EtfFlowStatistics
             int end = start;
             while (end + 1 < days.Count && Math.Sign(days[end + 1].Streak) == Math.Sign(days[start].Streak)) end++;
             current = MakeStreak(days, start, end);
-            if (current.Direction == FlowDirection.Inflow && current.Days >= (longestIn?.Days ?? 0)) longestIn = current;
-            if (current.Direction == FlowDirection.Outflow && current.Days >= (longestOut?.Days ?? 0)) longestOut = current;
+            if (current.Direction == FlowDirection.Inflow
+                && current.Days >= (longestIn?.Days ?? 0)) longestIn = current;
+            if (current.Direction == FlowDirection.Outflow
+                && current.Days >= (longestOut?.Days ?? 0)) longestOut = current;
             start = end + 1;
         }
-        return new EtfFlowReading(history.Id, days[^1], window, TrailingSum(days, days.Count - 1, window), current!, longestIn, longestOut);
+        return new EtfFlowReading(history.Id, days[^1], window, TrailingSum(days, days.Count - 1, window), current!,
+            longestIn, longestOut);
     }
 
     private static FlowStreak MakeStreak(IReadOnlyList<FlowDay> days, int start, int end)
     {
         double sum = 0;
         for (int i = start; i <= end; i++) sum += days[i].Total;
-        var direction = days[start].Streak > 0 ? FlowDirection.Inflow : days[start].Streak < 0 ? FlowDirection.Outflow : FlowDirection.Flat;
+        var direction = days[start].Streak > 0 ? FlowDirection.Inflow : days[start].Streak < 0 ? FlowDirection.Outflow
+            : FlowDirection.Flat;
         return new FlowStreak(direction, end - start + 1, days[start].Date, days[end].Date, sum);
     }
 
-    /// <summary>The sum of the totals of the <paramref name="window"/> flow days ending at <paramref name="end"/>; NaN when there are fewer.</summary>
+    /// <summary>The sum of the totals of the <paramref name="window"/> flow days ending at <paramref name="end"/>; NaN
+    /// when there are fewer.</summary>
     internal static double TrailingSum(IReadOnlyList<FlowDay> days, int end, int window)
     {
         if (end + 1 < window) return double.NaN;

@@ -14,7 +14,8 @@ public static class FlowRotation
     {
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), window, "must be at least 1");
         var outByDate = outOf.Days.ToDictionary(d => d.Date, d => d.Total);
-        var shared = into.Days.Where(d => outByDate.ContainsKey(d.Date)).Select(d => (d.Date, Into: d.Total, OutOf: outByDate[d.Date])).ToList();
+        var shared = into.Days.Where(d => outByDate.ContainsKey(d.Date))
+            .Select(d => (d.Date, Into: d.Total, OutOf: outByDate[d.Date])).ToList();
         if (shared.Count == 0) return null;
         return Of(into.Id, outOf.Id, shared.Skip(Math.Max(0, shared.Count - window)).ToList());
     }
@@ -25,7 +26,8 @@ public static class FlowRotation
         List<(DateOnly Date, double Into, double OutOf)> span)
     {
         var rotationDays = span.Where(d => d.Into > 0 && d.OutOf < 0).ToList();
-        var weeks = span.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7))).Select(g => Span(g.ToList())).ToList();
+        var weeks = span.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7))).Select(g => Span(g.ToList()))
+            .ToList();
         return new RotationReading(intoId, outOfId, Span(span), rotationDays.Count,
             rotationDays.Sum(d => d.Into), rotationDays.Sum(d => d.OutOf), weeks);
     }

@@ -14,7 +14,8 @@ public enum FlowDirection
 }
 
 /// <summary>Consecutive flow days with the same sign.</summary>
-/// <param name="Direction">Inflow, outflow, or flat for a run of zero days (a zero day ends any inflow or outflow streak).</param>
+/// <param name="Direction">Inflow, outflow, or flat for a run of zero days (a zero day ends any inflow or outflow
+/// streak).</param>
 /// <param name="Days">Flow days in the streak.</param>
 /// <param name="Start">The first day.</param>
 /// <param name="End">The last day.</param>

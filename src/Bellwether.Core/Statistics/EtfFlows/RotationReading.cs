@@ -30,7 +30,8 @@ public enum RotationKind
 /// For <see cref="RotationKind.Rotation"/>, the money that can have moved across: <c>min(IntoSum, −OutOfSum)</c>;
 /// for <see cref="RotationKind.Reverse"/>, the same amount the other way, negative; otherwise 0.
 /// </param>
-public sealed record RotationSpan(DateOnly From, DateOnly To, int Days, double IntoSum, double OutOfSum, RotationKind Kind, double Rotated);
+public sealed record RotationSpan(DateOnly From, DateOnly To, int Days, double IntoSum, double OutOfSum,
+    RotationKind Kind, double Rotated);
 
 /// <summary>A rotation reading: "ETH funds took money while BTC funds lost it, and how much".</summary>
 /// <param name="Into">The family money would rotate into (e.g. ETH_SPOT_ETF_FLOWS).</param>
@@ -39,7 +40,8 @@ public sealed record RotationSpan(DateOnly From, DateOnly To, int Days, double I
 /// <param name="RotationDays">Days of the window on which "into" took money while "out of" lost it.</param>
 /// <param name="IntoOnRotationDays">Net flow of "into" on those days.</param>
 /// <param name="OutOfOnRotationDays">Net flow of "out of" on those days.</param>
-/// <param name="Weeks">The window cut into calendar weeks (Monday to Sunday), oldest first; the first may be partial.</param>
+/// <param name="Weeks">The window cut into calendar weeks (Monday to Sunday), oldest first; the first may be
+/// partial.</param>
 public sealed record RotationReading(
-    string Into, string OutOf, RotationSpan Window, int RotationDays, double IntoOnRotationDays, double OutOfOnRotationDays,
-    IReadOnlyList<RotationSpan> Weeks);
+    string Into, string OutOf, RotationSpan Window, int RotationDays, double IntoOnRotationDays,
+    double OutOfOnRotationDays, IReadOnlyList<RotationSpan> Weeks);

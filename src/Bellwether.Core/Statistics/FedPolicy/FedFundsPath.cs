@@ -20,17 +20,20 @@ public static class FedFundsPath
 {
     /// <summary>Every confirmed move in the series, oldest first.</summary>
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
-    public static List<RateChange> Changes(DailySeries rate, FedPathParameters? parameters = null) => History(rate, parameters).Changes();
+    public static List<RateChange> Changes(DailySeries rate, FedPathParameters? parameters = null) =>
+        History(rate, parameters).Changes();
 
-    /// <summary>The path as of <paramref name="asOf"/>, from observations dated on or before it; null when there are none.</summary>
+    /// <summary>The path as of <paramref name="asOf"/>, from observations dated on or before it; null when there are
+    /// none.</summary>
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
     public static FedPathReading? AsOf(DailySeries rate, DateOnly asOf, FedPathParameters? parameters = null) =>
         History(rate.AsOf(asOf), parameters).AsOf(null, asOf);
 
     /// <summary>
-    /// The series prepared once for readings as of many dates (<see cref="FedRateHistory.AsOf"/>): its observations with
-    /// each one's baseline, which depends on the observations before it only.
+    /// The series prepared once for readings as of many dates (<see cref="FedRateHistory.AsOf"/>): its observations
+    /// with each one's baseline, which depends on the observations before it only.
     /// </summary>
     /// <exception cref="NotMeasurableException">The series is not in percent.</exception>
-    public static FedRateHistory History(DailySeries rate, FedPathParameters? parameters = null) => new(rate, parameters ?? FedPathParameters.Default);
+    public static FedRateHistory History(DailySeries rate, FedPathParameters? parameters = null) =>
+        new(rate, parameters ?? FedPathParameters.Default);
 }

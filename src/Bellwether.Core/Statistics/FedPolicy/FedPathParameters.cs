@@ -20,7 +20,8 @@ namespace Bellwether.Core.Statistics.FedPolicy;
 /// Observations before the candidate day whose median is the old level: long enough that a spike of a few days
 /// just before a move (September 2019) does not distort the measured size.
 /// </param>
-public sealed record FedPathParameters(double Threshold = 0.15, int ConfirmObservations = 5, int BaselineObservations = 10)
+public sealed record FedPathParameters(double Threshold = 0.15, int ConfirmObservations = 5,
+    int BaselineObservations = 10)
 {
     /// <summary>The defaults.</summary>
     public static FedPathParameters Default { get; } = new();

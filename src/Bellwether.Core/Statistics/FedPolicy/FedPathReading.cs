@@ -6,7 +6,8 @@ namespace Bellwether.Core.Statistics.FedPolicy;
 /// <param name="Rate">The latest effective rate (%).</param>
 /// <param name="LastChange">The latest confirmed move, or null when none is known.</param>
 /// <param name="DaysSinceLastChange">Calendar days from that move's effective date to <paramref name="AsOf"/>.</param>
-/// <param name="Cuts6M">Cuts dated in the six months up to <paramref name="AsOf"/> (after <c>AsOf − 6 months</c>).</param>
+/// <param name="Cuts6M">Cuts dated in the six months up to <paramref name="AsOf"/> (after <c>AsOf − 6
+/// months</c>).</param>
 /// <param name="Hikes6M">Hikes dated in the six months up to <paramref name="AsOf"/>.</param>
 /// <param name="Cuts12M">Cuts dated in the twelve months up to <paramref name="AsOf"/>.</param>
 /// <param name="Hikes12M">Hikes dated in the twelve months up to <paramref name="AsOf"/>.</param>

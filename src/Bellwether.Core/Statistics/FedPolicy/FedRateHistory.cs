@@ -35,7 +35,8 @@ public sealed class FedRateHistory
     internal FedRateHistory(Instrument rate, FedPathParameters parameters) : this(parameters)
     {
         if (!string.Equals(rate.QuoteUnit, "percent", StringComparison.OrdinalIgnoreCase))
-            throw new NotMeasurableException($"{rate.Id}: unit '{rate.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
+            throw new NotMeasurableException(
+                $"{rate.Id}: unit '{rate.QuoteUnit}' is not 'percent'; the fed funds path needs a rate in percent");
     }
 
     private FedRateHistory(FedPathParameters parameters) => _p = parameters;
@@ -92,10 +93,11 @@ public sealed class FedRateHistory
     }
 
     /// <summary>
-    /// The path as of <paramref name="asOf"/> from the observations dated from <paramref name="from"/> (null: the first)
-    /// to <paramref name="asOf"/>: the same as <see cref="FedFundsPath.AsOf"/> on the series cut to those dates; null when
-    /// there is no observation in them. With <paramref name="through"/>, observations after it are not read either
-    /// (those not yet published as of <paramref name="asOf"/>), while the 6- and 12-month windows still end at <paramref name="asOf"/>.
+    /// The path as of <paramref name="asOf"/> from the observations dated from <paramref name="from"/> (null: the
+    /// first) to <paramref name="asOf"/>: the same as <see cref="FedFundsPath.AsOf"/> on the series cut to those dates;
+    /// null when there is no observation in them. With <paramref name="through"/>, observations after it are not read
+    /// either (those not yet published as of <paramref name="asOf"/>), while the 6- and 12-month windows still end at
+    /// <paramref name="asOf"/>.
     /// </summary>
     public FedPathReading? AsOf(DateOnly? from, DateOnly asOf, DateOnly? through = null)
     {
@@ -107,15 +109,17 @@ public sealed class FedRateHistory
         var twelveMonths = asOf.AddMonths(-12);
         var recent6 = changes.Where(c => c.Date > sixMonths).ToList();
         var recent12 = changes.Where(c => c.Date > twelveMonths).ToList();
-        var regime = recent6.Count == 0 ? FedRegime.OnHold : recent6[^1].IsCut ? FedRegime.Easing : FedRegime.Tightening;
+        var regime = recent6.Count == 0 ? FedRegime.OnHold : recent6[^1].IsCut ? FedRegime.Easing
+            : FedRegime.Tightening;
         var lastChange = changes.Count > 0 ? changes[^1] : null;
         return new FedPathReading(asOf, _dates[hi - 1], _values[hi - 1], lastChange,
             lastChange is null ? null : asOf.DayNumber - lastChange.Date.DayNumber,
-            recent6.Count(c => c.IsCut), recent6.Count(c => !c.IsCut), recent12.Count(c => c.IsCut), recent12.Count(c => !c.IsCut),
-            recent12.Sum(c => c.Size), regime, pending, recent12);
+            recent6.Count(c => c.IsCut), recent6.Count(c => !c.IsCut), recent12.Count(c => c.IsCut),
+            recent12.Count(c => !c.IsCut), recent12.Sum(c => c.Size), regime, pending, recent12);
     }
 
-    /// <summary>The moves among observations <paramref name="lo"/> to <paramref name="hi"/> − 1, and a move still unconfirmed at the end.</summary>
+    /// <summary>The moves among observations <paramref name="lo"/> to <paramref name="hi"/> − 1, and a move still
+    /// unconfirmed at the end.</summary>
     private List<RateChange> Scan(int lo, int hi, out PendingRateChange? pending)
     {
         var changes = new List<RateChange>();
@@ -147,7 +151,8 @@ public sealed class FedRateHistory
         open = false;
         double before = _baselines[t];
         int side = Math.Sign(_values[t] - before);
-        if (side == 0 || side * (_values[t] - before) < _p.Threshold || side * (_values[t - 1] - before) >= _p.Threshold)
+        if (side == 0 || side * (_values[t] - before) < _p.Threshold || side
+            * (_values[t - 1] - before) >= _p.Threshold)
             return null;
         int held = Held(t, hi), ka = _p.ConfirmObservations;
         if (held == ka)
@@ -167,7 +172,8 @@ public sealed class FedRateHistory
         return held;
     }
 
-    /// <summary>The first observation dated on or after (<paramref name="above"/> 0) or after (1) <paramref name="date"/>.</summary>
+    /// <summary>The first observation dated on or after (<paramref name="above"/> 0) or after (1)
+    /// <paramref name="date"/>.</summary>
     private int Bound(DateOnly date, int above)
     {
         int lo = 0, hi = _dates.Count;

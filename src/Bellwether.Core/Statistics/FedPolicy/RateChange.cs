@@ -1,13 +1,17 @@
 namespace Bellwether.Core.Statistics.FedPolicy;
 
 /// <summary>A confirmed step of the effective fed funds rate.</summary>
-/// <param name="Date">The first day at the new level (the effective date, usually the day after the FOMC decision).</param>
-/// <param name="Before">The old level: the median of the baseline observations before <paramref name="Date"/> (%).</param>
-/// <param name="After">The new level: the median of the confirming observations from <paramref name="Date"/> on (%).</param>
+/// <param name="Date">The first day at the new level (the effective date, usually the day after the FOMC
+/// decision).</param>
+/// <param name="Before">The old level: the median of the baseline observations before <paramref name="Date"/>
+/// (%).</param>
+/// <param name="After">The new level: the median of the confirming observations from <paramref name="Date"/> on
+/// (%).</param>
 /// <param name="ConfirmedOn">The day of the last confirming observation: the move is known from this day.</param>
 public sealed record RateChange(DateOnly Date, double Before, double After, DateOnly ConfirmedOn)
 {
-    /// <summary>The size in percentage points, negative for a cut (−0.25 = a 25 bp cut as seen in the effective rate).</summary>
+    /// <summary>The size in percentage points, negative for a cut (−0.25 = a 25 bp cut as seen in the effective
+    /// rate).</summary>
     public double Size => After - Before;
 
     /// <summary>True for a cut.</summary>

@@ -3,9 +3,11 @@ using Bellwether.Core.Statistics.Correlation;
 namespace Bellwether.Core.Statistics.LeadLag;
 
 /// <summary>The correlation of a with b shifted by <paramref name="Lag"/> rows.</summary>
-/// <param name="Lag">Positive: a at t against b at t + lag (a leads b). Negative: b leads a. Zero: contemporaneous.</param>
+/// <param name="Lag">Positive: a at t against b at t + lag (a leads b). Negative: b leads a. Zero:
+/// contemporaneous.</param>
 /// <param name="N">Overlapping pairs.</param>
-/// <param name="Pearson">Pearson's r over the overlapping pairs (each side with its own mean, as pandas' <c>a.corr(b.shift(-lag))</c>).</param>
+/// <param name="Pearson">Pearson's r over the overlapping pairs (each side with its own mean, as pandas'
+/// <c>a.corr(b.shift(-lag))</c>).</param>
 /// <param name="PValue">Two-sided t-test p-value of r.</param>
 public sealed record LagCorrelation(int Lag, int N, double Pearson, double PValue);
 

@@ -5,9 +5,12 @@ namespace Bellwether.Core.Statistics.LeadLag;
 /// <summary>Cross-correlation, Granger causality in both directions and betas of two aligned return series.</summary>
 public static class LeadLagAnalysis
 {
-    /// <summary>Analyses <paramref name="a"/> and <paramref name="b"/> (aligned returns, no NaN) up to <paramref name="maxLag"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">maxLag is below 1 or too large for the number of rows (see <see cref="VarLagSelection.MaxEstimableLag"/>).</exception>
-    public static LeadLagResult Compute(string idA, ReadOnlySpan<double> a, string idB, ReadOnlySpan<double> b, int maxLag)
+    /// <summary>Analyses <paramref name="a"/> and <paramref name="b"/> (aligned returns, no NaN) up to
+    /// <paramref name="maxLag"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">maxLag is below 1 or too large for the number of rows (see
+    /// <see cref="VarLagSelection.MaxEstimableLag"/>).</exception>
+    public static LeadLagResult Compute(string idA, ReadOnlySpan<double> a, string idB, ReadOnlySpan<double> b,
+        int maxLag)
     {
         var selection = VarLagSelection.ByAic(a, b, maxLag);
         int tested = Math.Max(1, selection.Order);

@@ -15,5 +15,6 @@ namespace Bellwether.Core.Statistics.LeadLag;
 /// <param name="BetaOfBOnA">OLS of B's returns on A's (B = α + β·A).</param>
 /// <param name="BetaOfAOnB">OLS of A's returns on B's.</param>
 public sealed record LeadLagResult(
-    string A, string B, int N, IReadOnlyList<LagCorrelation> CrossCorrelations, VarLagSelection LagSelection, int TestedLag,
+    string A, string B, int N, IReadOnlyList<LagCorrelation> CrossCorrelations, VarLagSelection LagSelection,
+    int TestedLag,
     GrangerTest AToB, GrangerTest BToA, IReadOnlyList<GrangerTest> ByLag, OlsBeta BetaOfBOnA, OlsBeta BetaOfAOnB);

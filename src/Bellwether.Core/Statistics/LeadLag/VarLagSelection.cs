@@ -10,17 +10,19 @@ public sealed record VarLagSelection(int Order, double[] Aic, int N)
 {
     /// <summary>
     /// Fits VAR(p) with a constant for p = 0..<paramref name="maxLag"/> on the same rows (the first max-lag rows serve
-    /// only as lags) and takes the p minimising <c>AIC = ln det Σ̂ + 2·(4p + 2)/n</c>, Σ̂ the maximum-likelihood residual
-    /// covariance (divided by n) — statsmodels' <c>VAR(data).select_order(maxlags).aic</c> with <c>trend="c"</c>. Ties go
-    /// to the lower order.
+    /// only as lags) and takes the p minimising <c>AIC = ln det Σ̂ + 2·(4p + 2)/n</c>, Σ̂ the maximum-likelihood
+    /// residual covariance (divided by n) — statsmodels' <c>VAR(data).select_order(maxlags).aic</c> with
+    /// <c>trend="c"</c>. Ties go to the lower order.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">maxLag is below 1 or above (rows − 3) / 3, the largest order that can be estimated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">maxLag is below 1 or above (rows − 3) / 3, the largest order that
+    /// can be estimated.</exception>
     public static VarLagSelection ByAic(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int maxLag)
     {
         if (a.Length != b.Length) throw new ArgumentException($"a has {a.Length} values, b {b.Length}");
         int largest = MaxEstimableLag(a.Length);
         if (maxLag < 1 || maxLag > largest)
-            throw new ArgumentOutOfRangeException(nameof(maxLag), maxLag, $"with {a.Length} rows the lag order must be within 1..{largest}");
+            throw new ArgumentOutOfRangeException(nameof(maxLag), maxLag,
+                $"with {a.Length} rows the lag order must be within 1..{largest}");
         int n = a.Length - maxLag;
         var ya = a[maxLag..].ToArray();
         var yb = b[maxLag..].ToArray();
@@ -40,7 +42,8 @@ public sealed record VarLagSelection(int Order, double[] Aic, int N)
         return new VarLagSelection(best, aic, n);
     }
 
-    /// <summary>The largest VAR order a two-variable sample of <paramref name="rows"/> rows can estimate: (rows − 3) / 3.</summary>
+    /// <summary>The largest VAR order a two-variable sample of <paramref name="rows"/> rows can estimate: (rows − 3) /
+    /// 3.</summary>
     public static int MaxEstimableLag(int rows) => Math.Max(0, (rows - 3) / 3);
 
     private static double[] Residuals(List<double[]> regressors, double[] y)

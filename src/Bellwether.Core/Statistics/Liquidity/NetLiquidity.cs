@@ -17,10 +17,12 @@ public static class NetLiquidity
     /// before <paramref name="asOf"/> (default: the latest date of any input).
     /// </summary>
     /// <exception cref="NotMeasurableException">
-    /// An input's unit is not a known US dollar amount; or treasury account plus reverse repo exceed total assets: both are liabilities of the Fed, so this can only
-    /// mean a wrong unit (for instance a series in millions declared as billions).
+    /// An input's unit is not a known US dollar amount; or treasury account plus reverse repo exceed total assets: both
+    /// are liabilities of the Fed, so this can only mean a wrong unit (for instance a series in millions declared as
+    /// billions).
     /// </exception>
-    public static NetLiquiditySeries Compute(DailySeries totalAssets, DailySeries treasuryAccount, DailySeries reverseRepo, DateOnly? asOf = null)
+    public static NetLiquiditySeries Compute(DailySeries totalAssets, DailySeries treasuryAccount,
+        DailySeries reverseRepo, DateOnly? asOf = null)
     {
         DailySeries[] inputs = [totalAssets, treasuryAccount, reverseRepo];
         var scale = inputs.Select(UsdUnits.BillionsPerUnit).ToArray();

@@ -6,12 +6,15 @@ namespace Bellwether.Core.Statistics.Liquidity;
 /// <param name="TreasuryAccount">The Treasury General Account (WTREGEN) that Wednesday.</param>
 /// <param name="ReverseRepo">Overnight reverse repo take-up (RRPONTSYD) that Wednesday.</param>
 /// <param name="Value"><c>TotalAssets − TreasuryAccount − ReverseRepo</c>.</param>
-/// <param name="Change4W">Change from the Wednesday four weeks earlier; NaN when that week was skipped or is before the start.</param>
+/// <param name="Change4W">Change from the Wednesday four weeks earlier; NaN when that week was skipped or is before the
+/// start.</param>
 /// <param name="Change13W">Change from the Wednesday thirteen weeks earlier; NaN likewise.</param>
 public sealed record NetLiquidityWeek(
-    DateOnly Date, double TotalAssets, double TreasuryAccount, double ReverseRepo, double Value, double Change4W, double Change13W)
+    DateOnly Date, double TotalAssets, double TreasuryAccount, double ReverseRepo, double Value, double Change4W,
+    double Change13W)
 {
-    /// <summary>Rising when the 4- and 13-week changes are both up, falling when both are down, unknown when one is missing, else mixed.</summary>
+    /// <summary>Rising when the 4- and 13-week changes are both up, falling when both are down, unknown when one is
+    /// missing, else mixed.</summary>
     public LiquidityTrend Trend =>
         Change4W > 0 && Change13W > 0 ? LiquidityTrend.Rising
         : Change4W < 0 && Change13W < 0 ? LiquidityTrend.Falling
@@ -19,7 +22,8 @@ public sealed record NetLiquidityWeek(
         : LiquidityTrend.Mixed;
 }
 
-/// <summary>A Wednesday left out because an input has no value dated that day (never filled from another day).</summary>
+/// <summary>A Wednesday left out because an input has no value dated that day (never filled from another
+/// day).</summary>
 /// <param name="Date">The Wednesday.</param>
 /// <param name="Missing">The ids of the inputs without a value that day.</param>
 public sealed record SkippedWeek(DateOnly Date, IReadOnlyList<string> Missing);

@@ -13,12 +13,16 @@ public sealed record LeastSquaresFit(double[] Coefficients, double SumSquaredRes
     /// Fits <paramref name="y"/> on the columns of <paramref name="regressors"/> (include a column of ones for an
     /// intercept) by Householder QR, which is accurate without forming XᵀX.
     /// </summary>
-    /// <exception cref="ArgumentException">Columns differ in length from y, or there are no more rows than columns.</exception>
+    /// <exception cref="ArgumentException">Columns differ in length from y, or there are no more rows than
+    /// columns.</exception>
     public static LeastSquaresFit Fit(IReadOnlyList<double[]> regressors, double[] y)
     {
         int n = y.Length, k = regressors.Count;
-        if (regressors.Any(c => c.Length != n)) throw new ArgumentException("every regressor needs one value per observation", nameof(regressors));
-        if (n <= k) throw new ArgumentException($"{n} observations cannot fit {k} coefficients with a residual", nameof(y));
+        if (regressors.Any(c =>
+            c.Length != n)) throw new ArgumentException("every regressor needs one value per observation",
+            nameof(regressors));
+        if (n <= k) throw new ArgumentException($"{n} observations cannot fit {k} coefficients with a residual",
+            nameof(y));
         var x = Matrix<double>.Build.DenseOfColumnArrays(regressors);
         var target = Vector<double>.Build.DenseOfArray(y);
         var beta = x.QR().Solve(target);

@@ -15,11 +15,13 @@ namespace Bellwether.Core.Statistics.Resampling;
 /// <para>Bar fields: open = first non-NaN open, high = highest high, low = lowest low, close = last non-NaN close,
 /// volume = sum of the non-NaN volumes, market cap = last non-NaN market cap, source = the source of the row that
 /// gave the close. A field with no value in the period is NaN; a period with no non-NaN close is left out (no row,
-/// nothing filled). The last period may be incomplete (data ending mid-week): see <see cref="PeriodEnd"/> to tell.</para>
+/// nothing filled). The last period may be incomplete (data ending mid-week): see <see cref="PeriodEnd"/> to
+/// tell.</para>
 /// </remarks>
 public static class Resampler
 {
-    /// <summary>The date that keys the period holding <paramref name="date"/>: its Friday, its month end, or itself.</summary>
+    /// <summary>The date that keys the period holding <paramref name="date"/>: its Friday, its month end, or
+    /// itself.</summary>
     public static DateOnly PeriodEnd(DateOnly date, Frequency frequency) => frequency switch
     {
         Frequency.Daily => date,
@@ -28,7 +30,8 @@ public static class Resampler
         _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
     };
 
-    /// <summary>The series resampled to <paramref name="frequency"/>; the same instance for <see cref="Frequency.Daily"/>.</summary>
+    /// <summary>The series resampled to <paramref name="frequency"/>; the same instance for
+    /// <see cref="Frequency.Daily"/>.</summary>
     public static DailySeries Resample(DailySeries series, Frequency frequency)
     {
         if (frequency == Frequency.Daily) return series;

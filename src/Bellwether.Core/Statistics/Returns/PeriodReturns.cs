@@ -7,7 +7,8 @@ public static class PeriodReturns
     public static bool IsNonStationary(this ReturnKind kind) => kind == ReturnKind.Levels;
 
     /// <summary>The number of values <c>Compute</c> writes for <paramref name="levels"/> observations.</summary>
-    public static int OutputLength(ReturnKind kind, int levels) => kind == ReturnKind.Levels ? levels : Math.Max(0, levels - 1);
+    public static int OutputLength(ReturnKind kind, int levels) => kind == ReturnKind.Levels ? levels
+        : Math.Max(0, levels - 1);
 
     /// <summary>
     /// Writes the returns of <paramref name="levels"/> into <paramref name="destination"/>: element <c>i</c> is the
@@ -18,11 +19,13 @@ public static class PeriodReturns
     /// A return involving a NaN level, or a log return of a non-positive price, is NaN; nothing is filled.
     /// Simple returns from a zero price are infinite and also written as NaN.
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="OutputLength"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than
+    /// <see cref="OutputLength"/>.</exception>
     public static void Compute(ReadOnlySpan<double> levels, ReturnKind kind, Span<double> destination)
     {
         int n = OutputLength(kind, levels.Length);
-        if (destination.Length < n) throw new ArgumentException($"destination holds {destination.Length} values, {n} needed", nameof(destination));
+        if (destination.Length < n) throw new ArgumentException(
+            $"destination holds {destination.Length} values, {n} needed", nameof(destination));
         switch (kind)
         {
             case ReturnKind.Levels:
@@ -47,7 +50,8 @@ public static class PeriodReturns
         }
     }
 
-    /// <summary>The returns of <paramref name="levels"/> as a new array; see <c>Compute</c> with a destination.</summary>
+    /// <summary>The returns of <paramref name="levels"/> as a new array; see <c>Compute</c> with a
+    /// destination.</summary>
     public static double[] Compute(ReadOnlySpan<double> levels, ReturnKind kind)
     {
         var result = new double[OutputLength(kind, levels.Length)];

@@ -19,14 +19,16 @@ public struct CoMoments
     public double MeanX { readonly get; private set; }
     /// <summary>Mean of y (0 when empty).</summary>
     public double MeanY { readonly get; private set; }
-    /// <summary>Σ(x − x̄)²; rounding may leave it slightly negative for a near-constant x, which readers treat as zero.</summary>
+    /// <summary>Σ(x − x̄)²; rounding may leave it slightly negative for a near-constant x, which readers treat as
+    /// zero.</summary>
     public double SumSqX { readonly get; private set; }
     /// <summary>Σ(y − ȳ)².</summary>
     public double SumSqY { readonly get; private set; }
     /// <summary>Σ(x − x̄)(y − ȳ).</summary>
     public double SumXY { readonly get; private set; }
 
-    /// <summary>Two-pass co-moments of the pairs of <paramref name="x"/> and <paramref name="y"/> where neither is NaN.</summary>
+    /// <summary>Two-pass co-moments of the pairs of <paramref name="x"/> and <paramref name="y"/> where neither is
+    /// NaN.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static CoMoments Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Of(x, y, 0, 0);
 
@@ -135,7 +137,8 @@ public struct CoMoments
     /// <summary>Sample covariance (n − 1 denominator); NaN below two pairs.</summary>
     public readonly double Covariance => Count < 2 ? double.NaN : SumXY / (Count - 1);
 
-    /// <summary>Pearson's correlation, clamped to [−1, 1]; NaN below two pairs or when either variance is zero.</summary>
+    /// <summary>Pearson's correlation, clamped to [−1, 1]; NaN below two pairs or when either variance is
+    /// zero.</summary>
     public readonly double Correlation
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -9,7 +9,8 @@ public interface IRollingSink
 {
     /// <summary>
     /// Whether <see cref="Write"/> reads <see cref="WindowBatch.Count"/>, <see cref="WindowBatch.MeanX"/> and
-    /// <see cref="WindowBatch.MeanY"/>; when false they are empty and the pass skips them (a correlation needs only sums).
+    /// <see cref="WindowBatch.MeanY"/>; when false they are empty and the pass skips them (a correlation needs only
+    /// sums).
     /// </summary>
     static abstract bool UsesMeans { get; }
 
@@ -21,8 +22,8 @@ public interface IRollingSink
 /// Consecutive windows in structure-of-arrays form. A window with fewer valid pairs than the least count has
 /// <see cref="Count"/> 0 and zero sums; a side constant over its window has a zero sum of squares (and cross product).
 /// </summary>
-public readonly ref struct WindowBatch(int first, ReadOnlySpan<double> count, ReadOnlySpan<double> meanX, ReadOnlySpan<double> meanY,
-    ReadOnlySpan<double> sumSqX, ReadOnlySpan<double> sumSqY, ReadOnlySpan<double> sumXY)
+public readonly ref struct WindowBatch(int first, ReadOnlySpan<double> count, ReadOnlySpan<double> meanX,
+    ReadOnlySpan<double> meanY, ReadOnlySpan<double> sumSqX, ReadOnlySpan<double> sumSqY, ReadOnlySpan<double> sumXY)
 {
     /// <summary>Index of the first window.</summary>
     public int First { get; } = first;

@@ -24,8 +24,8 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// <para>Speed: while a full window of valid, changing pairs slides, the update loop has no branch: NaN and repeated
 /// values are found beforehand by a vectorised scan, and the collapse check uses the loop's running minimum and
 /// maximum of the sums of squares afterwards. <see cref="RollingStatistics"/> also splits long inputs into
-/// independent ranges (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>)
-/// run in parallel.</para>
+/// independent ranges
+/// (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>) run in parallel.</para>
 /// </remarks>
 public static class RollingCoMoments
 {
@@ -33,7 +33,8 @@ public static class RollingCoMoments
     private const int ResyncFloor = 1024;
     private const double CollapseRatio = 1e-4;
 
-    /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to <paramref name="sink"/>.</summary>
+    /// <summary>Runs the window over <paramref name="x"/> and <paramref name="y"/>, reporting every index to
+    /// <paramref name="sink"/>.</summary>
     /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
     /// <exception cref="ArgumentException">Lengths differ, or a calendar window lacks dates.</exception>
     public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
@@ -48,8 +49,10 @@ public static class RollingCoMoments
     /// so disjoint ranges can run independently (in parallel) at the cost of one extra recomputation each.
     /// </summary>
     /// <param name="dates">The date of each index, ascending; needed for a calendar window, ignored otherwise.</param>
-    /// <exception cref="ArgumentException">Lengths differ, a calendar window lacks dates, or the range is outside the input.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop entered once: skip tier-0 and on-stack replacement
+    /// <exception cref="ArgumentException">Lengths differ, a calendar window lacks dates, or the range is outside the
+    /// input.</exception>
+    // a long loop entered once: skip tier-0 and on-stack replacement
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
         RollingWindow window, int first, int end, ref TSink sink)
         where TSink : IRollingSink, allows ref struct
@@ -78,10 +81,12 @@ public static class RollingCoMoments
             if (full > 0 && state.Moments.Count == full && i >= full)
             {
                 // A full window of valid pairs slides by one: the tight path, for as long as it can.
-                int next = state.SlideFull<TSink>(x, y, i, Math.Min(end, i + Chunk - buffer.Filled), full, window.MinCount, ref buffer, out bool collapsed);
+                int next = state.SlideFull<TSink>(x, y, i, Math.Min(end, i + Chunk - buffer.Filled), full,
+                    window.MinCount, ref buffer, out bool collapsed);
                 if (collapsed)
                 {
-                    // Step `next` made a sum of squares collapse (and left the moments stale): recompute its window exactly.
+                    // Step `next` made a sum of squares collapse (and left the moments stale): recompute its window
+                    // exactly.
                     state.GuardDrift(x, y, next - full + 1, next, force: true);
                     state.Track(x[next], y[next]);
                     state.Record(ref buffer, window.MinCount);
@@ -100,7 +105,8 @@ public static class RollingCoMoments
             if (valid && double.IsNaN(state.ShiftX)) (state.ShiftX, state.ShiftY) = (xi, yi);
             int newStart = full > 0 ? Math.Max(0, i - full + 1) : CalendarStart(dates, start, i, window.CalendarDays);
             for (int j = start; j < newStart; j++)
-                if (!double.IsNaN(x[j]) && !double.IsNaN(y[j])) state.Moments.Remove(x[j] - state.ShiftX, y[j] - state.ShiftY);
+                if (!double.IsNaN(x[j]) && !double.IsNaN(y[j])) state.Moments.Remove(x[j] - state.ShiftX, y[j]
+                    - state.ShiftY);
             if (valid) state.Moments.Add(xi - state.ShiftX, yi - state.ShiftY);
             start = newStart;
             state.GuardDrift(x, y, start, i, force: false);
@@ -112,15 +118,19 @@ public static class RollingCoMoments
     }
 
     /// <summary>Checks what every run needs (also called once up front by callers that split the input).</summary>
-    internal static void Validate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates, RollingWindow window)
+    internal static void Validate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<DateOnly> dates,
+        RollingWindow window)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} values, y {y.Length}");
         if (window.IsCalendar && dates.Length != x.Length)
-            throw new ArgumentException($"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
-        if (window.MinCount < 1) throw new ArgumentException("the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
+            throw new ArgumentException(
+                $"a calendar window needs one date per value ({dates.Length} dates, {x.Length} values)");
+        if (window.MinCount < 1) throw new ArgumentException(
+            "the window is uninitialised (use RollingWindow.OfObservations or OfCalendarDays)");
     }
 
-    /// <summary>Start of the calendar window ending at <paramref name="first"/> − 1, found backwards: O(window), not O(first).</summary>
+    /// <summary>Start of the calendar window ending at <paramref name="first"/> − 1, found backwards: O(window), not
+    /// O(first).</summary>
     private static int CalendarStartBefore(ReadOnlySpan<DateOnly> dates, int first, int days)
     {
         int cutoff = dates[first - 1].DayNumber - days, start = first - 1;
@@ -137,7 +147,8 @@ public static class RollingCoMoments
 
     private const int Fields = 6; // count, mean x, mean y, Σx², Σy², Σxy: one block of Chunk values each
 
-    /// <summary>The stack chunk of windows not yet handed to the sink, one block per field (a single span: one register in the hot loop).</summary>
+    /// <summary>The stack chunk of windows not yet handed to the sink, one block per field (a single span: one register
+    /// in the hot loop).</summary>
     private ref struct Buffer(Span<double> values)
     {
         public readonly Span<double> Values = values;
@@ -145,7 +156,8 @@ public static class RollingCoMoments
 
         /// <summary>Stores window <paramref name="k"/> of the chunk.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Set(ref double slot, nint k, double count, double meanX, double meanY, double sumSqX, double sumSqY, double sumXY)
+        public static void Set(ref double slot, nint k, double count, double meanX, double meanY, double sumSqX,
+            double sumSqY, double sumXY)
         {
             ref double window = ref Unsafe.Add(ref slot, k); // then constant offsets: one address register
             window = count;
@@ -156,7 +168,8 @@ public static class RollingCoMoments
             Unsafe.Add(ref window, 5 * Chunk) = sumXY;
         }
 
-        /// <summary>Stores only the sums of window <paramref name="k"/>, for a sink that does not read counts and means.</summary>
+        /// <summary>Stores only the sums of window <paramref name="k"/>, for a sink that does not read counts and
+        /// means.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void SetSums(ref double slot, nint k, double sumSqX, double sumSqY, double sumXY)
         {
@@ -166,10 +179,11 @@ public static class RollingCoMoments
             Unsafe.Add(ref window, 5 * Chunk) = sumXY;
         }
 
-        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1 (counts and means empty when the sink does not use them).</summary>
+        /// <summary>The filled windows, which end at indices up to <paramref name="next"/> − 1 (counts and means empty
+        /// when the sink does not use them).</summary>
         public readonly WindowBatch Batch<TSink>(int next) where TSink : IRollingSink, allows ref struct =>
-            new(next - Filled, TSink.UsesMeans ? Values.Slice(0, Filled) : default, TSink.UsesMeans ? Values.Slice(Chunk, Filled) : default,
-                TSink.UsesMeans ? Values.Slice(2 * Chunk, Filled) : default,
+            new(next - Filled, TSink.UsesMeans ? Values.Slice(0, Filled) : default, TSink.UsesMeans
+                ? Values.Slice(Chunk, Filled) : default, TSink.UsesMeans ? Values.Slice(2 * Chunk, Filled) : default,
                 Values.Slice(3 * Chunk, Filled), Values.Slice(4 * Chunk, Filled), Values.Slice(5 * Chunk, Filled));
     }
 
@@ -192,8 +206,8 @@ public static class RollingCoMoments
         /// loop, so the loop itself has no branch and no call: the state stays in registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public unsafe int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full, int minCount, ref Buffer buffer,
-            out bool collapsed)
+        public unsafe int SlideFull<TSink>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int stop, int full,
+            int minCount, ref Buffer buffer, out bool collapsed)
             where TSink : IRollingSink, allows ref struct
         {
             // The step that would be due to resync takes the general path.
@@ -202,18 +216,22 @@ public static class RollingCoMoments
             var m = Moments;
             double shiftX = ShiftX, shiftY = ShiftY;
             int first = buffer.Filled;
-            ref double slot = ref MemoryMarshal.GetReference(buffer.Values); // first + (end − i) ≤ Chunk is guaranteed by the caller's stop
-            // Plain span reads of the inputs, no byrefs or pointers into them kept across the loop: the slide runs while
-            // other threads allocate, and a reference outside an array (its start less the window, as this loop once
-            // kept) is not moved with the array by a compacting GC: readings then differed from run to run.
+            // first + (end − i) ≤ Chunk is guaranteed by the caller's stop
+            ref double slot = ref MemoryMarshal.GetReference(buffer.Values);
+            // Plain span reads of the inputs, no byrefs or pointers into them kept across the loop: the slide runs
+            // while other threads allocate, and a reference outside an array (its start less the window, as this loop
+            // once kept) is not moved with the array by a compacting GC: readings then differed from run to run.
             nint k = first;
             // Range of the sums of squares over the recorded windows, for the collapse check after the loop (kept in
             // registers: reading the just-stored buffer back would stall on store forwarding).
-            double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
+            double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity,
+                maxY = double.NegativeInfinity;
             for (nint j = i; j < end; j++, k++)
             {
-                m.Replace(x[(int)j - full] - shiftX, y[(int)j - full] - shiftY, x[(int)j] - shiftX, y[(int)j] - shiftY, inverse);
-                if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX, m.SumSqY, m.SumXY);
+                m.Replace(x[(int)j - full] - shiftX, y[(int)j - full] - shiftY, x[(int)j] - shiftX, y[(int)j] - shiftY,
+                    inverse);
+                if (TSink.UsesMeans) Buffer.Set(ref slot, k, count, m.MeanX + shiftX, m.MeanY + shiftY, m.SumSqX,
+                    m.SumSqY, m.SumXY);
                 else Buffer.SetSums(ref slot, k, m.SumSqX, m.SumSqY, m.SumXY);
                 // Native min/max, one instruction each. A NaN sum (only from infinite input) is either skipped (x64
                 // returns the second operand, the running value) or kept (then the check below fails and walks); either
@@ -221,7 +239,8 @@ public static class RollingCoMoments
                 (minX, maxX) = (double.MinNative(m.SumSqX, minX), double.MaxNative(m.SumSqX, maxX));
                 (minY, maxY) = (double.MinNative(m.SumSqY, minY), double.MaxNative(m.SumSqY, maxY));
             }
-            Moments = m; // before any call, so that the loop's state need not survive one (it would be spilled inside the loop)
+            // before any call, so that the loop's state need not survive one (it would be spilled inside the loop)
+            Moments = m;
             int recorded = end - i;
             double peakX = Math.Max(_peakX, maxX), peakY = Math.Max(_peakY, maxY);
             if (minX >= CollapseRatio * peakX && minY >= CollapseRatio * peakY) // false on NaN: then walk
@@ -231,20 +250,22 @@ public static class RollingCoMoments
             }
             else
             {
-                int collapse = FirstCollapse(buffer.Values.Slice(3 * Chunk + first, recorded), buffer.Values.Slice(4 * Chunk + first, recorded));
+                int collapse = FirstCollapse(buffer.Values.Slice(3 * Chunk + first, recorded),
+                    buffer.Values.Slice(4 * Chunk + first, recorded));
                 collapsed = collapse >= 0;
                 if (collapsed) recorded = collapse;
             }
             _sinceResync += recorded;
-            if (recorded > 0) (_lastX, _lastY, _runX, _runY) = (x[i + recorded - 1], y[i + recorded - 1], 1, 1); // each differed from the one before
+            // each differed from the one before
+            if (recorded > 0) (_lastX, _lastY, _runX, _runY) = (x[i + recorded - 1], y[i + recorded - 1], 1, 1);
             buffer.Filled = first + recorded;
             return i + recorded;
         }
 
         /// <summary>
-        /// The first index in [<paramref name="i"/>, <paramref name="end"/>) whose pair holds a NaN (or ∞ − ∞), or repeats
-        /// the x or y value before it (the window may be turning constant, which the general path's run-length count
-        /// detects); <paramref name="end"/> if none. Needs <paramref name="i"/> ≥ 1.
+        /// The first index in [<paramref name="i"/>, <paramref name="end"/>) whose pair holds a NaN (or ∞ − ∞), or
+        /// repeats the x or y value before it (the window may be turning constant, which the general path's run-length
+        /// count detects); <paramref name="end"/> if none. Needs <paramref name="i"/> ≥ 1.
         /// </summary>
         private static int CleanRun(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int i, int end)
         {
@@ -256,7 +277,8 @@ public static class RollingCoMoments
                 var xv = Vector.LoadUnsafe(ref xs, (nuint)j);
                 var yv = Vector.LoadUnsafe(ref ys, (nuint)j);
                 var sum = xv + yv;
-                var flagged = Vector.Equals(xv, Vector.LoadUnsafe(ref xs, (nuint)(j - 1))) | Vector.Equals(yv, Vector.LoadUnsafe(ref ys, (nuint)(j - 1)))
+                var flagged = Vector.Equals(xv, Vector.LoadUnsafe(ref xs, (nuint)(j - 1))) | Vector.Equals(yv,
+                    Vector.LoadUnsafe(ref ys, (nuint)(j - 1)))
                     | Vector.OnesComplement(Vector.Equals(sum, sum));
                 if (flagged != Vector<long>.Zero) break; // the scalar loop finds which
             }
@@ -266,8 +288,8 @@ public static class RollingCoMoments
         }
 
         /// <summary>
-        /// The first of the recorded windows whose sum of squares fell below <see cref="CollapseRatio"/> of the peak since
-        /// the last recomputation, or −1; raises the peaks over the windows before it.
+        /// The first of the recorded windows whose sum of squares fell below <see cref="CollapseRatio"/> of the peak
+        /// since the last recomputation, or −1; raises the peaks over the windows before it.
         /// </summary>
         private int FirstCollapse(ReadOnlySpan<double> sumSqX, ReadOnlySpan<double> sumSqY)
         {
@@ -297,8 +319,10 @@ public static class RollingCoMoments
         {
             if (Moments.SumSqX > _peakX) _peakX = Moments.SumSqX;
             if (Moments.SumSqY > _peakY) _peakY = Moments.SumSqY;
-            if (!force && ++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX && Moments.SumSqY >= CollapseRatio * _peakY) return;
-            // Shift by the window's latest valid pair: a value of the data, so subtracting it is exact for values near it.
+            if (!force && ++_sinceResync < _resyncEvery && Moments.SumSqX >= CollapseRatio * _peakX
+                && Moments.SumSqY >= CollapseRatio * _peakY) return;
+            // Shift by the window's latest valid pair: a value of the data, so subtracting it is exact for values near
+            // it.
             for (int j = i; j >= start; j--)
             {
                 if (double.IsNaN(x[j]) || double.IsNaN(y[j])) continue;
@@ -312,7 +336,8 @@ public static class RollingCoMoments
             _resyncEvery = Math.Max(ResyncFloor, 8 * (i + 1 - start));
         }
 
-        /// <summary>Counts how many of the latest valid values repeat the last one (a constant window has a run ≥ its count).</summary>
+        /// <summary>Counts how many of the latest valid values repeat the last one (a constant window has a run ≥ its
+        /// count).</summary>
         public void Track(double xi, double yi)
         {
             _runX = xi == _lastX ? _runX + 1 : 1;
@@ -321,7 +346,8 @@ public static class RollingCoMoments
             _lastY = yi;
         }
 
-        /// <summary>Appends the current window to the buffer: true means, exact zeros for a constant side, count 0 below the least count.</summary>
+        /// <summary>Appends the current window to the buffer: true means, exact zeros for a constant side, count 0
+        /// below the least count.</summary>
         public readonly void Record(ref Buffer buffer, int minCount)
         {
             ref double slot = ref MemoryMarshal.GetReference(buffer.Values);
@@ -332,8 +358,8 @@ public static class RollingCoMoments
                 return;
             }
             bool constantX = _runX >= Moments.Count, constantY = _runY >= Moments.Count;
-            Buffer.Set(ref slot, k, Moments.Count, Moments.MeanX + ShiftX, Moments.MeanY + ShiftY, constantX ? 0 : Moments.SumSqX,
-                constantY ? 0 : Moments.SumSqY, constantX || constantY ? 0 : Moments.SumXY);
+            Buffer.Set(ref slot, k, Moments.Count, Moments.MeanX + ShiftX, Moments.MeanY + ShiftY, constantX ? 0
+                : Moments.SumSqX, constantY ? 0 : Moments.SumSqY, constantX || constantY ? 0 : Moments.SumXY);
         }
     }
 }

@@ -18,16 +18,18 @@ public static class RollingStatistics
     /// <summary>Rolling Pearson correlation of <paramref name="x"/> and <paramref name="y"/>.</summary>
     /// <remarks>NaN where the window has too few valid pairs or either side is constant in it.</remarks>
     /// <param name="dates">One date per value; needed only for a calendar window.</param>
-    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="destination"/> is shorter than the input.</exception>
-    public static void Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window, Span<double> destination,
-        ReadOnlySpan<DateOnly> dates = default)
+    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="destination"/> is shorter than the
+    /// input.</exception>
+    public static void Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window,
+        Span<double> destination, ReadOnlySpan<DateOnly> dates = default)
     {
         Segmented.Run<PearsonSink>(x, y, dates, window, destination);
     }
 
-    /// <summary>Rolling sample covariance (n − 1 denominator) of <paramref name="x"/> and <paramref name="y"/>.</summary>
-    public static void Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window, Span<double> destination,
-        ReadOnlySpan<DateOnly> dates = default)
+    /// <summary>Rolling sample covariance (n − 1 denominator) of <paramref name="x"/> and
+    /// <paramref name="y"/>.</summary>
+    public static void Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RollingWindow window,
+        Span<double> destination, ReadOnlySpan<DateOnly> dates = default)
     {
         Segmented.Run<CovarianceSink>(x, y, dates, window, destination);
     }
@@ -37,7 +39,8 @@ public static class RollingStatistics
     /// <c>(x[t] − mean) / sample standard deviation</c>. NaN where the value is NaN, the window has too few values,
     /// or the window is constant.
     /// </summary>
-    public static void ZScore(ReadOnlySpan<double> x, RollingWindow window, Span<double> destination, ReadOnlySpan<DateOnly> dates = default)
+    public static void ZScore(ReadOnlySpan<double> x, RollingWindow window, Span<double> destination,
+        ReadOnlySpan<DateOnly> dates = default)
     {
         Segmented.Run<ZScoreSink>(x, x, dates, window, destination);
     }
@@ -66,11 +69,13 @@ public static class RollingStatistics
                 var vy = new Vector<double>(syy[i..]);
                 var r = Vector.Min(one, Vector.Max(-one, new Vector<double>(sxy[i..]) / Vector.SquareRoot(vx * vy)));
                 // A non-positive sum of squares (constant side, too few pairs, rounding below zero) gives NaN.
-                var defined = Vector.BitwiseAnd(Vector.GreaterThan(vx, Vector<double>.Zero), Vector.GreaterThan(vy, Vector<double>.Zero));
+                var defined = Vector.BitwiseAnd(Vector.GreaterThan(vx, Vector<double>.Zero),
+                    Vector.GreaterThan(vy, Vector<double>.Zero));
                 Vector.ConditionalSelect(defined, r, nan).CopyTo(output[i..]);
             }
             for (; i < output.Length; i++)
-                output[i] = sxx[i] > 0 && syy[i] > 0 ? Math.Clamp(sxy[i] / Math.Sqrt(sxx[i] * syy[i]), -1.0, 1.0) : double.NaN;
+                output[i] = sxx[i] > 0 && syy[i] > 0 ? Math.Clamp(sxy[i] / Math.Sqrt(sxx[i] * syy[i]), -1.0, 1.0)
+                    : double.NaN;
         }
     }
 
@@ -103,7 +108,8 @@ public static class RollingStatistics
             for (int k = 0; k < batch.Length; k++)
             {
                 int index = batch.First + k;
-                double sd = batch.Count[k] < 2 ? double.NaN : Math.Sqrt(Math.Max(0, batch.SumSqX[k]) / (batch.Count[k] - 1));
+                double sd = batch.Count[k] < 2 ? double.NaN
+                    : Math.Sqrt(Math.Max(0, batch.SumSqX[k]) / (batch.Count[k] - 1));
                 _output[index] = sd > 0 ? (_values[index] - batch.MeanX[k]) / sd : double.NaN;
             }
         }

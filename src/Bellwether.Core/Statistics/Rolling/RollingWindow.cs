@@ -9,7 +9,8 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// </summary>
 public readonly record struct RollingWindow
 {
-    /// <summary>The default least count for a calendar window: three pairs, the fewest with a defined p-value.</summary>
+    /// <summary>The default least count for a calendar window: three pairs, the fewest with a defined
+    /// p-value.</summary>
     public const int DefaultCalendarMinCount = 3;
 
     private RollingWindow(int observations, int calendarDays, int minCount)
@@ -35,9 +36,11 @@ public readonly record struct RollingWindow
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 1, or minCount outside 1..count.</exception>
     public static RollingWindow OfObservations(int count, int? minCount = null)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "a window holds at least one observation");
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count,
+            "a window holds at least one observation");
         int min = minCount ?? count;
-        if (min < 1 || min > count) throw new ArgumentOutOfRangeException(nameof(minCount), min, $"the least count must be within 1..{count}");
+        if (min < 1 || min > count) throw new ArgumentOutOfRangeException(nameof(minCount), min,
+            $"the least count must be within 1..{count}");
         return new RollingWindow(count, 0, min);
     }
 
@@ -46,7 +49,8 @@ public readonly record struct RollingWindow
     public static RollingWindow OfCalendarDays(int days, int minCount = DefaultCalendarMinCount)
     {
         if (days < 1) throw new ArgumentOutOfRangeException(nameof(days), days, "a window spans at least one day");
-        if (minCount < 1) throw new ArgumentOutOfRangeException(nameof(minCount), minCount, "the least count is at least 1");
+        if (minCount < 1) throw new ArgumentOutOfRangeException(nameof(minCount), minCount,
+            "the least count is at least 1");
         return new RollingWindow(0, days, minCount);
     }
 
@@ -57,10 +61,12 @@ public readonly record struct RollingWindow
         var t = text.Trim();
         bool days = t.EndsWith('d') || t.EndsWith('D');
         if (!int.TryParse(days ? t[..^1] : t, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
-            throw new FormatException($"'{text}' is not a window: use a count of observations (90) or of calendar days (90d)");
+            throw new FormatException(
+                $"'{text}' is not a window: use a count of observations (90) or of calendar days (90d)");
         return days ? OfCalendarDays(n, minCount ?? DefaultCalendarMinCount) : OfObservations(n, minCount);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => IsCalendar ? $"{CalendarDays}d" : Observations.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => IsCalendar ? $"{CalendarDays}d"
+        : Observations.ToString(CultureInfo.InvariantCulture);
 }

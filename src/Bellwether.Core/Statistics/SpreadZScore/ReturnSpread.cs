@@ -10,9 +10,12 @@ public static class ReturnSpread
 {
     /// <summary>The spread and its rolling z-score on every row of aligned returns.</summary>
     /// <exception cref="ArgumentException">Lengths differ.</exception>
-    public static SpreadZScorePoint[] ZScores(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> a, ReadOnlySpan<double> b, RollingWindow window)
+    public static SpreadZScorePoint[] ZScores(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> a,
+        ReadOnlySpan<double> b, RollingWindow window)
     {
-        if (a.Length != b.Length || dates.Length != a.Length) throw new ArgumentException($"{dates.Length} dates, {a.Length} and {b.Length} values");
+        if (a.Length != b.Length
+            || dates.Length != a.Length) throw new ArgumentException(
+            $"{dates.Length} dates, {a.Length} and {b.Length} values");
         var spread = new double[a.Length];
         for (int i = 0; i < spread.Length; i++) spread[i] = a[i] - b[i];
         var z = new double[spread.Length];

@@ -32,10 +32,12 @@ public static class BreakoutAnalysis
         if (tracked is not null)
         {
             var touching = SwingPivots.Find(series, PivotKind.High, parameters.Zones.PivotSizes, last)
-                .Where(p => p.Date >= tracked.LevelDate && Math.Abs(p.Value / tracked.Level - 1) <= parameters.Zones.Tolerance)
+                .Where(p => p.Date >= tracked.LevelDate
+                    && Math.Abs(p.Value / tracked.Level - 1) <= parameters.Zones.Tolerance)
                 .ToList();
             var lastTouch = touching.Count > 0 ? touching[^1].Date : tracked.LevelDate;
-            levels.Add(new LevelStatus(LevelKind.MultiYearHigh, tracked.Level, tracked.Level, touching.Count, tracked.LevelDate, lastTouch,
+            levels.Add(new LevelStatus(LevelKind.MultiYearHigh, tracked.Level, tracked.Level, touching.Count,
+                tracked.LevelDate, lastTouch,
                 asOfDate.DayNumber - tracked.LevelDate.DayNumber, tracked.State, tracked.Since));
         }
 
@@ -45,8 +47,8 @@ public static class BreakoutAnalysis
             var history = new LevelHistory(zone.FirstTouch, zone.Price >= highsBefore[series.IndexOf(zone.TopDate)]);
             var machine = new LevelStateMachine(zone.Price, LevelKind.Zone, zone.TopDate, history, rules);
             for (int i = zone.LastTouchIndex + 1; i <= last; i++) machine.Step(series, i, monthEnds[i], events);
-            levels.Add(new LevelStatus(LevelKind.Zone, zone.Price, zone.Bottom, zone.Touches, zone.FirstTouch, zone.LastTouch,
-                asOfDate.DayNumber - zone.FirstTouch.DayNumber, machine.State, machine.Since));
+            levels.Add(new LevelStatus(LevelKind.Zone, zone.Price, zone.Bottom, zone.Touches, zone.FirstTouch,
+                zone.LastTouch, asOfDate.DayNumber - zone.FirstTouch.DayNumber, machine.State, machine.Since));
         }
 
         // Stable sort: a machine's events on one day keep their order (breakout before confirmed).
@@ -65,17 +67,20 @@ public static class BreakoutAnalysis
         var points = new MultiYearHighTrackPoint?[series.Count];
         if (series.Count > 0)
             TrackMultiYearHigh(series, series.Count - 1, parameters.MultiYearHigh, parameters.Rules, events,
-                (i, tracked) => points[i] = tracked is null ? null : new MultiYearHighTrackPoint(tracked.Level, tracked.LevelDate, tracked.State, tracked.Since));
+                (i, tracked) => points[i] = tracked is null ? null
+                : new MultiYearHighTrackPoint(tracked.Level, tracked.LevelDate, tracked.State, tracked.Since));
         return new MultiYearHighTrack(series.Dates, points, events);
     }
 
-    private static LevelStateMachine? TrackMultiYearHigh(DailySeries series, int last, MultiYearHighParameters parameters,
+    private static LevelStateMachine? TrackMultiYearHigh(DailySeries series, int last,
+        MultiYearHighParameters parameters,
         BreakoutParameters rules, List<BreakoutEvent> events, Action<int, LevelStateMachine?>? stepped = null)
     {
         var tracker = new MultiYearHighTracker(parameters, rules);
         for (int i = 0; i <= last; i++)
         {
-            tracker.Step(series.Instrument.Calendar, series.Dates[i], series.Close[i], series.High[i], series.Low[i], events);
+            tracker.Step(series.Instrument.Calendar, series.Dates[i], series.Close[i], series.High[i], series.Low[i],
+                events);
             stepped?.Invoke(i, tracker.Tracked);
         }
         return tracker.Tracked;

@@ -11,6 +11,7 @@ public enum BreakoutEventType
     Retest,
     /// <summary>A close below level × (1 − fail band) within the fail window.</summary>
     Failed,
-    /// <summary>A close below level × (1 − fail band) after the fail window: the breakout had held, and is now undone.</summary>
+    /// <summary>A close below level × (1 − fail band) after the fail window: the breakout had held, and is now
+    /// undone.</summary>
     Reversed,
 }

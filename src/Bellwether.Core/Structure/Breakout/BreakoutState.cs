@@ -7,7 +7,8 @@ public enum BreakoutState
     Below,
     /// <summary>No breakout under way and the close is within the approach band below the level.</summary>
     Approaching,
-    /// <summary>No breakout under way and the high reached the level (within the test band), but no close cleared it by the buffer.</summary>
+    /// <summary>No breakout under way and the high reached the level (within the test band), but no close cleared it by
+    /// the buffer.</summary>
     Testing,
     /// <summary>A close cleared the level by the buffer; not yet confirmed.</summary>
     Breakout,
@@ -19,7 +20,8 @@ public enum BreakoutState
     /// <summary>After a retest, price left the retest band upward: a bar's low above it (back to <see cref="Retest"/>
     /// when a later bar reaches the band again).</summary>
     Above,
-    /// <summary>A close fell back through the level by the fail band within the fail window; stays until the next breakout.</summary>
+    /// <summary>A close fell back through the level by the fail band within the fail window; stays until the next
+    /// breakout.</summary>
     Failed,
     /// <summary>A close cleared a recent top that held less than the minimum time of long-term resistance: a new
     /// multi-year high, not a breakout above resistance. Lasts until the move fails or reverses.</summary>

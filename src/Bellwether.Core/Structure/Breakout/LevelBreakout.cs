@@ -10,9 +10,11 @@ public static class LevelBreakout
     /// <paramref name="asOf"/> (both inclusive). Bars with a NaN close are skipped.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The level is not a positive number.</exception>
-    public static LevelTrack Evaluate(DailySeries series, double level, DateOnly from, DateOnly asOf, BreakoutParameters rules)
+    public static LevelTrack Evaluate(DailySeries series, double level, DateOnly from, DateOnly asOf,
+        BreakoutParameters rules)
     {
-        if (!double.IsFinite(level) || level <= 0) throw new ArgumentOutOfRangeException(nameof(level), level, "must be a positive number");
+        if (!double.IsFinite(level) || level <= 0) throw new ArgumentOutOfRangeException(nameof(level), level,
+            "must be a positive number");
         var machine = new LevelStateMachine(level, LevelKind.Manual, from, history: null, rules);
         var monthEnds = new MonthEndFlags(series);
         var events = new List<BreakoutEvent>();

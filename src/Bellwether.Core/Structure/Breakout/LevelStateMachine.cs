@@ -23,7 +23,8 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
     public LevelKind Kind { get; } = kind;
     public DateOnly LevelDate { get; } = levelDate;
 
-    /// <summary>The state; a standing breakout of a top younger than the minimum is a new (all-time) high instead.</summary>
+    /// <summary>The state; a standing breakout of a top younger than the minimum is a new (all-time) high
+    /// instead.</summary>
     public BreakoutState State => ClearedRecentTop
         ? history!.AllTimeHigh ? BreakoutState.AllTimeHigh : BreakoutState.NewHigh
         : _state;
@@ -100,7 +101,8 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
     /// <summary>The machine <see cref="Write"/> wrote, under <paramref name="rules"/>.</summary>
     public static LevelStateMachine Read(BinaryReader r, BreakoutParameters rules)
     {
-        var (level, kind, levelDate) = (r.ReadDouble(), (LevelKind)r.ReadInt32(), DateOnly.FromDayNumber(r.ReadInt32()));
+        var (level, kind, levelDate) = (r.ReadDouble(), (LevelKind)r.ReadInt32(),
+            DateOnly.FromDayNumber(r.ReadInt32()));
         var history = r.ReadBoolean() ? new LevelHistory(DateOnly.FromDayNumber(r.ReadInt32()), r.ReadBoolean()) : null;
         return new LevelStateMachine(level, kind, levelDate, history, rules)
         {
@@ -131,7 +133,8 @@ internal sealed class LevelStateMachine(double level, LevelKind kind, DateOnly l
         : close >= Level * (1 - rules.ApproachBand) ? BreakoutState.Approaching
         : BreakoutState.Below;
 
-    private void Emit(List<BreakoutEvent> events, DateOnly date, BreakoutEventType type, double close, BreakoutState state)
+    private void Emit(List<BreakoutEvent> events, DateOnly date, BreakoutEventType type, double close,
+        BreakoutState state)
     {
         events.Add(new BreakoutEvent(date, type, Level, close, Kind, LevelDate));
         _state = state;

@@ -11,9 +11,12 @@ public sealed record MultiYearHighTrackPoint(double Level, DateOnly LevelDate, B
 
 /// <summary>The multi-year-high track of a whole series (<see cref="BreakoutAnalysis.Track"/>).</summary>
 /// <param name="Dates">The series' dates.</param>
-/// <param name="Points">Per bar, the tracked level and its state (null: no level tracked, e.g. before the lookback is covered).</param>
-/// <param name="Events">Every event of the track, in date order; those dated on or before a bar are the ones known on it.</param>
-public sealed record MultiYearHighTrack(ImmutableArray<DateOnly> Dates, IReadOnlyList<MultiYearHighTrackPoint?> Points, IReadOnlyList<BreakoutEvent> Events)
+/// <param name="Points">Per bar, the tracked level and its state (null: no level tracked, e.g. before the lookback is
+/// covered).</param>
+/// <param name="Events">Every event of the track, in date order; those dated on or before a bar are the ones known on
+/// it.</param>
+public sealed record MultiYearHighTrack(ImmutableArray<DateOnly> Dates, IReadOnlyList<MultiYearHighTrackPoint?> Points,
+    IReadOnlyList<BreakoutEvent> Events)
 {
     /// <summary>The index of the last bar on or before <paramref name="date"/>, or -1.</summary>
     public int IndexOnOrBefore(DateOnly date)

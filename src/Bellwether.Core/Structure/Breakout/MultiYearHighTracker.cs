@@ -14,7 +14,8 @@ internal sealed class MultiYearHighTracker
     private readonly MultiYearHighParameters _parameters;
     private readonly BreakoutParameters _rules;
     private readonly MultiYearHighScanner _scanner;
-    /// <summary>Per row from <see cref="_firstRow"/> on (the lookback's rows), the highest value of all earlier rows.</summary>
+    /// <summary>Per row from <see cref="_firstRow"/> on (the lookback's rows), the highest value of all earlier
+    /// rows.</summary>
     private readonly List<double> _priorMaxima = [];
     private int _firstRow, _rows;
     private double _max = double.NegativeInfinity;
@@ -32,7 +33,8 @@ internal sealed class MultiYearHighTracker
 
     /// <summary>The next row of a series on <paramref name="calendar"/>, in date order; its events go to
     /// <paramref name="events"/>.</summary>
-    public void Step(CalendarKind calendar, DateOnly date, double close, double high, double low, List<BreakoutEvent> events)
+    public void Step(CalendarKind calendar, DateOnly date, double close, double high, double low,
+        List<BreakoutEvent> events)
     {
         int i = _rows++;
         _first ??= date;

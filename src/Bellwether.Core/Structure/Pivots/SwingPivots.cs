@@ -17,7 +17,8 @@ public static class SwingPivots
     /// The pivots of <paramref name="kind"/> at rows from <paramref name="firstIndex"/> on that are confirmed by row
     /// <paramref name="lastIndex"/> (pivot row + Right ≤ lastIndex), in date order.
     /// </summary>
-    public static List<Pivot> Find(DailySeries series, PivotKind kind, PivotParameters parameters, int lastIndex, int firstIndex = 0)
+    public static List<Pivot> Find(DailySeries series, PivotKind kind, PivotParameters parameters, int lastIndex,
+        int firstIndex = 0)
     {
         var pivots = new List<Pivot>();
         lastIndex = Math.Min(lastIndex, series.Count - 1);

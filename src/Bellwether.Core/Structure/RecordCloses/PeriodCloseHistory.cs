@@ -31,7 +31,8 @@ public sealed class PeriodCloseHistory
         {
             if (!double.IsNaN(series.Close[i]))
             {
-                // A period's entry is dated its last finite bar, so a bar belongs to the first period dated on or after it.
+                // A period's entry is dated its last finite bar, so a bar belongs to the first period dated on or after
+                // it.
                 while (_whole[k].Date < series.Dates[i]) k++;
                 finite = i;
                 _period[i] = k;
@@ -40,7 +41,8 @@ public sealed class PeriodCloseHistory
         }
     }
 
-    /// <summary>The period closes as of <paramref name="asOf"/>: the same as <see cref="PeriodCloses.AsOf"/> on the series.</summary>
+    /// <summary>The period closes as of <paramref name="asOf"/>: the same as <see cref="PeriodCloses.AsOf"/> on the
+    /// series.</summary>
     public RecordCloseReport AsOf(DateOnly asOf)
     {
         int last = _series.IndexOnOrBefore(asOf);

@@ -2,12 +2,15 @@ using Bellwether.Core.Series;
 
 namespace Bellwether.Core.Structure.Resistance;
 
-/// <summary>The prior multi-year high at every bar, in one pass (two monotonic queues: O(n) for the whole history).</summary>
+/// <summary>The prior multi-year high at every bar, in one pass (two monotonic queues: O(n) for the whole
+/// history).</summary>
 public static class MultiYearHighs
 {
-    /// <summary>The prior multi-year high standing at the last bar on or before <paramref name="asOf"/>, or null when the data does not cover the lookback.</summary>
+    /// <summary>The prior multi-year high standing at the last bar on or before <paramref name="asOf"/>, or null when
+    /// the data does not cover the lookback.</summary>
     /// <param name="buffer">The breakout buffer that decides <see cref="MultiYearHigh.Unbroken"/>.</param>
-    public static MultiYearHigh? AsOf(DailySeries series, DateOnly asOf, MultiYearHighParameters parameters, double buffer)
+    public static MultiYearHigh? AsOf(DailySeries series, DateOnly asOf, MultiYearHighParameters parameters,
+        double buffer)
     {
         int last = series.IndexOnOrBefore(asOf);
         MultiYearHigh? result = null;
@@ -15,8 +18,10 @@ public static class MultiYearHighs
         return result;
     }
 
-    /// <summary>Calls <paramref name="visit"/> for every row 0..<paramref name="lastIndex"/> with the multi-year high standing there (null when none).</summary>
-    public static void Scan(DailySeries series, int lastIndex, MultiYearHighParameters parameters, double buffer, Action<int, MultiYearHigh?> visit)
+    /// <summary>Calls <paramref name="visit"/> for every row 0..<paramref name="lastIndex"/> with the multi-year high
+    /// standing there (null when none).</summary>
+    public static void Scan(DailySeries series, int lastIndex, MultiYearHighParameters parameters, double buffer,
+        Action<int, MultiYearHigh?> visit)
     {
         var scanner = new MultiYearHighScanner(parameters, buffer);
         var close = series.Close;
@@ -100,9 +105,11 @@ internal sealed class MultiYearHighScanner
     {
         _lookback.Read(r); _recent.Read(r);
         _waiting.Clear();
-        for (int n = r.ReadInt32(), i = 0; i < n; i++) _waiting.Enqueue((DateOnly.FromDayNumber(r.ReadInt32()), r.ReadDouble()));
+        for (int n = r.ReadInt32(),
+            i = 0; i < n; i++) _waiting.Enqueue((DateOnly.FromDayNumber(r.ReadInt32()), r.ReadDouble()));
         _dates.Clear();
-        for (int n = r.ReadInt32(), i = 0; i < n; i++) _dates.Enqueue((r.ReadInt32(), DateOnly.FromDayNumber(r.ReadInt32())));
+        for (int n = r.ReadInt32(),
+            i = 0; i < n; i++) _dates.Enqueue((r.ReadInt32(), DateOnly.FromDayNumber(r.ReadInt32())));
         (_rows, Start) = (r.ReadInt32(), r.ReadInt32());
         _first = r.ReadInt32() is var f and >= 0 ? DateOnly.FromDayNumber(f) : null;
         _previousClose = r.ReadDouble();
@@ -137,14 +144,20 @@ internal sealed class MultiYearHighScanner
         public void Write(BinaryWriter w)
         {
             w.Write(_items.Count - _head);
-            for (int k = _head; k < _items.Count; k++) { w.Write(_items[k].Row); w.Write(_items[k].Value); w.Write(_items[k].Date.DayNumber); }
+            for (int k = _head; k < _items.Count; k++)
+            {
+                w.Write(_items[k].Row);
+                w.Write(_items[k].Value);
+                w.Write(_items[k].Date.DayNumber);
+            }
         }
 
         public void Read(BinaryReader r)
         {
             _items.Clear();
             _head = 0;
-            for (int n = r.ReadInt32(), i = 0; i < n; i++) _items.Add((r.ReadInt32(), r.ReadDouble(), DateOnly.FromDayNumber(r.ReadInt32())));
+            for (int n = r.ReadInt32(),
+                i = 0; i < n; i++) _items.Add((r.ReadInt32(), r.ReadDouble(), DateOnly.FromDayNumber(r.ReadInt32())));
         }
     }
 }

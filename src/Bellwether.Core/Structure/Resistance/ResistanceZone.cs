@@ -8,4 +8,5 @@ namespace Bellwether.Core.Structure.Resistance;
 /// <param name="FirstTouch">The earliest pivot's date.</param>
 /// <param name="LastTouch">The latest pivot's date.</param>
 /// <param name="LastTouchIndex">The latest pivot's row.</param>
-public sealed record ResistanceZone(double Price, double Bottom, DateOnly TopDate, int Touches, DateOnly FirstTouch, DateOnly LastTouch, int LastTouchIndex);
+public sealed record ResistanceZone(double Price, double Bottom, DateOnly TopDate, int Touches, DateOnly FirstTouch,
+    DateOnly LastTouch, int LastTouchIndex);

@@ -7,9 +7,10 @@ namespace Bellwether.Core.Structure.Resistance;
 public static class ResistanceZones
 {
     /// <summary>
-    /// Pivot highs confirmed by the last bar on or before <paramref name="asOf"/> and dated within the lookback, sorted by
-    /// price and grouped greedily from the lowest: a pivot joins the open cluster while it is at most the cluster's lowest
-    /// × (1 + tolerance). Clusters with at least <c>MinTouches</c> pivots are returned, highest first; none when no bar is on or before the date.
+    /// Pivot highs confirmed by the last bar on or before <paramref name="asOf"/> and dated within the lookback, sorted
+    /// by price and grouped greedily from the lowest: a pivot joins the open cluster while it is at most the cluster's
+    /// lowest × (1 + tolerance). Clusters with at least <c>MinTouches</c> pivots are returned, highest first; none when
+    /// no bar is on or before the date.
     /// </summary>
     public static List<ResistanceZone> AsOf(DailySeries series, DateOnly asOf, ZoneParameters parameters)
     {
@@ -24,7 +25,8 @@ public static class ResistanceZones
         int startOfCluster = 0;
         for (int k = 1; k <= pivots.Count; k++)
         {
-            if (k < pivots.Count && pivots[k].Value <= pivots[startOfCluster].Value * (1 + parameters.Tolerance)) continue;
+            if (k < pivots.Count && pivots[k].Value <= pivots[startOfCluster].Value
+                * (1 + parameters.Tolerance)) continue;
             var cluster = pivots.GetRange(startOfCluster, k - startOfCluster);
             if (cluster.Count >= parameters.MinTouches)
             {

@@ -12,7 +12,8 @@ namespace Bellwether.Core.Structure.Resistance;
 /// <param name="Pivots">Pivot sizes (default 10 and 10).</param>
 /// <param name="LookbackYears">Calendar years of pivots considered (at least 1).</param>
 /// <remarks>Checked when built (and by <c>with</c>).</remarks>
-public sealed record ZoneParameters(double Tolerance = 0.015, int MinTouches = 2, PivotParameters? Pivots = null, int LookbackYears = 5)
+public sealed record ZoneParameters(double Tolerance = 0.015, int MinTouches = 2, PivotParameters? Pivots = null,
+    int LookbackYears = 5)
 {
     /// <summary>The pivot sizes in force.</summary>
     public PivotParameters PivotSizes => Pivots ?? new PivotParameters(10, 10);

@@ -14,19 +14,22 @@ namespace Bellwether.Core.Structure.Trendlines;
 /// that satisfies this raises the line. The first close after the last anchor above line × (1 + buffer) breaks it (the
 /// line on a bar is the one fixed by pivots before that bar). After a break, the next trend starts at the highest pivot
 /// after the break bar; a trend whose first anchor has no valid second anchor ends the search.</para>
-/// <para>Lines are straight in log value against calendar days. Non-positive or NaN closes and pivots are ignored.</para>
+/// <para>Lines are straight in log value against calendar days. Non-positive or NaN closes and pivots are
+/// ignored.</para>
 /// </remarks>
 public static class TrendlineFinder
 {
     /// <summary>The trendlines of <paramref name="side"/> as of <paramref name="asOf"/>.</summary>
-    public static TrendlineReport AsOf(DailySeries series, DateOnly asOf, TrendlineSide side, TrendlineParameters parameters)
+    public static TrendlineReport AsOf(DailySeries series, DateOnly asOf, TrendlineSide side,
+        TrendlineParameters parameters)
     {
         int last = series.IndexOnOrBefore(asOf);
         if (last < 0) return new TrendlineReport(side, null, null, []);
         double sign = side == TrendlineSide.Resistance ? 1 : -1;
         var from = asOf.AddMonths(-parameters.LookbackMonths);
         int firstRow = series.IndexOnOrBefore(from.AddDays(-1)) + 1;
-        var pivots = SwingPivots.Find(series, side == TrendlineSide.Resistance ? PivotKind.High : PivotKind.Low, parameters.PivotSizes, last, firstRow)
+        var pivots = SwingPivots.Find(series, side == TrendlineSide.Resistance ? PivotKind.High : PivotKind.Low,
+            parameters.PivotSizes, last, firstRow)
             .Where(p => p.Value > 0)
             .ToList();
         var logValues = pivots.Select(p => sign * Math.Log(p.Value)).ToArray();
@@ -42,7 +45,8 @@ public static class TrendlineFinder
             if (first < 0) break;
             var (second, slope, breakRow) = Sweep(series, last, sign, pivots, logValues, first, logBuffer);
             if (second < 0) break;
-            var line = Build(series, side, sign, pivots, logValues, first, second, slope, breakRow >= 0 ? breakRow : last, last, breakRow >= 0, logTouch);
+            var line = Build(series, side, sign, pivots, logValues, first, second, slope, breakRow >= 0 ? breakRow
+                : last, last, breakRow >= 0, logTouch);
             if (line.Touches.Count >= parameters.MinTouches) lines.Add(line);
             if (breakRow < 0) break;
             after = breakRow;
@@ -55,9 +59,10 @@ public static class TrendlineFinder
         return new TrendlineReport(side, series.Dates[last], dominant, lines);
     }
 
-    /// <summary>Walks from the first anchor to the break (or the last row); returns the second anchor (-1: none), the slope and the break row (-1: none).</summary>
-    private static (int Second, double Slope, int BreakRow) Sweep(DailySeries series, int last, double sign, List<Pivot> pivots,
-        double[] logValues, int first, double logBuffer)
+    /// <summary>Walks from the first anchor to the break (or the last row); returns the second anchor (-1: none), the
+    /// slope and the break row (-1: none).</summary>
+    private static (int Second, double Slope, int BreakRow) Sweep(DailySeries series, int last, double sign,
+        List<Pivot> pivots, double[] logValues, int first, double logBuffer)
     {
         var anchor = pivots[first];
         double ya = logValues[first];
@@ -77,7 +82,8 @@ public static class TrendlineFinder
             while (next < pivots.Count && pivots[next].Index < i) next++;
             if (next < pivots.Count && pivots[next].Index == i && logValues[next] < ya)
             {
-                // A valid anchor keeps every close since the first anchor on or under the line; the shallowest such line wins.
+                // A valid anchor keeps every close since the first anchor on or under the line; the shallowest such
+                // line wins.
                 double s = (logValues[next] - ya) / dt;
                 if (s >= steepestClose && (second < 0 || s > slope)) (second, slope) = (next, s);
             }
@@ -85,8 +91,8 @@ public static class TrendlineFinder
         return (second, slope, -1);
     }
 
-    private static Trendline Build(DailySeries series, TrendlineSide side, double sign, List<Pivot> pivots, double[] logValues,
-        int first, int second, double slope, int endRow, int last, bool broken, double logTouch)
+    private static Trendline Build(DailySeries series, TrendlineSide side, double sign, List<Pivot> pivots,
+        double[] logValues, int first, int second, double slope, int endRow, int last, bool broken, double logTouch)
     {
         var a = pivots[first];
         int ta = a.Date.DayNumber;
@@ -98,7 +104,8 @@ public static class TrendlineFinder
         var end = series.Dates[endRow];
         var b = pivots[second];
         return new Trendline(side, new TrendlinePoint(a.Date, a.Value), new TrendlinePoint(b.Date, b.Value), touches,
-            (Math.Exp(sign * slope * Trendline.DaysPerMonth) - 1) * 100, end, (end.DayNumber - ta) / Trendline.DaysPerMonth,
+            (Math.Exp(sign * slope * Trendline.DaysPerMonth) - 1) * 100, end, (end.DayNumber - ta)
+            / Trendline.DaysPerMonth,
             LineAt(series.Dates[last]), broken ? new TrendlineBreak(end, series.Close[endRow], LineAt(end)) : null);
     }
 }

@@ -9,13 +9,17 @@ namespace Bellwether.Core.Structure.Trendlines;
 /// buffer matches the breakout rule; pivots within 1% of the line count as touches. Checked when built (and by
 /// <c>with</c>).
 /// </summary>
-/// <param name="LookbackMonths">Pivots dated within this many calendar months before the as-of date (at least 1).</param>
+/// <param name="LookbackMonths">Pivots dated within this many calendar months before the as-of date (at least
+/// 1).</param>
 /// <param name="Pivots">Pivot sizes (default 5 and 5).</param>
-/// <param name="BreakBuffer">A resistance line breaks on a close above line × (1 + BreakBuffer); a support line on a close below line ÷ (1 + BreakBuffer).</param>
-/// <param name="TouchTolerance">A pivot within a factor (1 + TouchTolerance) of the line, either side, touches it.</param>
-/// <param name="MinTouches">Touches (anchors included) a line needs to be reported (at least 2; 3 for stricter lines).</param>
-public sealed record TrendlineParameters(int LookbackMonths = 6, PivotParameters? Pivots = null, double BreakBuffer = 0.01,
-    double TouchTolerance = 0.01, int MinTouches = 2)
+/// <param name="BreakBuffer">A resistance line breaks on a close above line × (1 + BreakBuffer); a support line on a
+/// close below line ÷ (1 + BreakBuffer).</param>
+/// <param name="TouchTolerance">A pivot within a factor (1 + TouchTolerance) of the line, either side, touches
+/// it.</param>
+/// <param name="MinTouches">Touches (anchors included) a line needs to be reported (at least 2; 3 for stricter
+/// lines).</param>
+public sealed record TrendlineParameters(int LookbackMonths = 6, PivotParameters? Pivots = null,
+    double BreakBuffer = 0.01, double TouchTolerance = 0.01, int MinTouches = 2)
 {
     /// <summary>The pivot sizes in force.</summary>
     public PivotParameters PivotSizes => Pivots ?? new PivotParameters();

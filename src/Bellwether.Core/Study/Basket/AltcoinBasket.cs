@@ -11,7 +11,8 @@ namespace Bellwether.Core.Study.Basket;
 /// return is the mean of those coins' close-to-close returns, over the coins that have a close that day. Every choice
 /// reads only the ranking in force and closes up to the day it is made, so the basket is point in time.
 /// </summary>
-/// <remarks>It is an index, not a portfolio: trading costs of the daily rebalancing are not charged inside it.</remarks>
+/// <remarks>It is an index, not a portfolio: trading costs of the daily rebalancing are not charged inside
+/// it.</remarks>
 public static class AltcoinBasket
 {
     /// <summary>The path id of the basket.</summary>
@@ -21,10 +22,11 @@ public static class AltcoinBasket
     /// The basket from the first day on or after <paramref name="from"/> with at least one member, to
     /// <paramref name="to"/>.
     /// </summary>
-    /// <param name="universe">The Altcoin Season Index built over <paramref name="coins"/> (its universe rules are used).</param>
+    /// <param name="universe">The Altcoin Season Index built over <paramref name="coins"/> (its universe rules are
+    /// used).</param>
     /// <param name="coins">The daily series the universe's members name.</param>
-    public static AltcoinBasketResult Build(AltcoinSeasonIndex universe, IEnumerable<DailySeries> coins, DateOnly from, DateOnly to,
-        AltcoinBasketParameters parameters)
+    public static AltcoinBasketResult Build(AltcoinSeasonIndex universe, IEnumerable<DailySeries> coins, DateOnly from,
+        DateOnly to, AltcoinBasketParameters parameters)
     {
         var closes = coins.ToDictionary(c => c.Instrument.Symbol, c => CalendarPath.OfCloses(c),
             StringComparer.OrdinalIgnoreCase);
@@ -39,7 +41,8 @@ public static class AltcoinBasket
         if (days > 0)
         {
             level[0] = parameters.BaseLevel;
-            int valued = 0; // the last day with a level: its members are held until the next day one of them has a close
+            // the last day with a level: its members are held until the next day one of them has a close
+            int valued = 0;
             var members = Closes(universe.Members(start, parameters.TopCount), closes);
             for (int i = 1; i < days; i++)
             {
@@ -71,6 +74,7 @@ public static class AltcoinBasket
         return new AltcoinBasketResult(parameters, path, held, priced, unpriced, dropped);
     }
 
-    private static List<CalendarPath> Closes(IReadOnlyList<UniverseMember> members, Dictionary<string, CalendarPath> closes) =>
+    private static List<CalendarPath> Closes(IReadOnlyList<UniverseMember> members,
+        Dictionary<string, CalendarPath> closes) =>
         members.Select(m => closes[m.Series]).ToList();
 }

@@ -10,7 +10,8 @@ public struct SplitMix64(ulong state)
     private const ulong Gamma = 0x9E3779B97F4A7C15;
     private ulong _state = state;
 
-    /// <summary>A generator for one named stream of a seed: the seed XOR the FNV-1a hash of <paramref name="key"/>'s UTF-16 code units.</summary>
+    /// <summary>A generator for one named stream of a seed: the seed XOR the FNV-1a hash of <paramref name="key"/>'s
+    /// UTF-16 code units.</summary>
     public static SplitMix64 Stream(ulong seed, string key)
     {
         ulong h = 0xCBF29CE484222325;

@@ -26,13 +26,16 @@ public static class StationaryBootstrap
     /// <param name="confidence">Coverage of the interval, e.g. 0.95.</param>
     /// <returns>NaN estimate when there is no event value or no value at all.</returns>
     /// <exception cref="ArgumentException">Lengths differ, or B, L or the confidence is out of range.</exception>
-    public static BootstrapResult EventMeanDifference(double[] values, bool[] isEvent, int resamples, double meanBlockLength,
-        SplitMix64 rng, double confidence = 0.95)
+    public static BootstrapResult EventMeanDifference(double[] values, bool[] isEvent, int resamples,
+        double meanBlockLength, SplitMix64 rng, double confidence = 0.95)
     {
-        if (values.Length != isEvent.Length) throw new ArgumentException("values and isEvent differ in length", nameof(isEvent));
+        if (values.Length != isEvent.Length) throw new ArgumentException("values and isEvent differ in length",
+            nameof(isEvent));
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
-        if (!(meanBlockLength >= 1)) throw new ArgumentOutOfRangeException(nameof(meanBlockLength), meanBlockLength, "must be at least 1 day");
-        if (!(confidence > 0 && confidence < 1)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "must be in (0, 1)");
+        if (!(meanBlockLength >= 1)) throw new ArgumentOutOfRangeException(nameof(meanBlockLength), meanBlockLength,
+            "must be at least 1 day");
+        if (!(confidence > 0 && confidence < 1)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence,
+            "must be in (0, 1)");
 
         int n = values.Length;
         var sum = new double[n + 1];
@@ -48,7 +51,8 @@ public static class StationaryBootstrap
             eventSum[t + 1] = eventSum[t] + (ok && isEvent[t] ? v : 0);
             eventCount[t + 1] = eventCount[t] + (ok && isEvent[t] ? 1 : 0);
         }
-        if (n == 0 || count[n] == 0 || eventCount[n] == 0) return new BootstrapResult(double.NaN, double.NaN, double.NaN, double.NaN, 0, meanBlockLength);
+        if (n == 0 || count[n] == 0 || eventCount[n] == 0) return new BootstrapResult(double.NaN, double.NaN,
+            double.NaN, double.NaN, 0, meanBlockLength);
         double estimate = eventSum[n] / eventCount[n] - sum[n] / count[n];
 
         double logStay = meanBlockLength <= 1 ? 0 : Math.Log(1 - 1 / meanBlockLength);
@@ -61,7 +65,8 @@ public static class StationaryBootstrap
             for (int filled = 0; filled < n;)
             {
                 int start = rng.NextInt(n);
-                int length = logStay == 0 ? 1 : 1 + (int)Math.Min(n, Math.Floor(Math.Log(1 - rng.NextDouble()) / logStay));
+                int length = logStay == 0 ? 1 : 1
+                    + (int)Math.Min(n, Math.Floor(Math.Log(1 - rng.NextDouble()) / logStay));
                 length = Math.Min(length, n - filled);
                 filled += length;
                 int end = start + length;
@@ -74,7 +79,8 @@ public static class StationaryBootstrap
                 {
                     end -= n;
                     s += sum[n] - sum[start] + sum[end]; c += count[n] - count[start] + count[end];
-                    es += eventSum[n] - eventSum[start] + eventSum[end]; ec += eventCount[n] - eventCount[start] + eventCount[end];
+                    es += eventSum[n] - eventSum[start] + eventSum[end]; ec += eventCount[n] - eventCount[start]
+                        + eventCount[end];
                 }
             }
             if (ec == 0 || c == 0) continue;
@@ -92,7 +98,8 @@ public static class StationaryBootstrap
             (1.0 + extreme) / (usable + 1), usable, meanBlockLength);
     }
 
-    /// <summary>The q-quantile of sorted values by linear interpolation between order statistics (numpy's default).</summary>
+    /// <summary>The q-quantile of sorted values by linear interpolation between order statistics (numpy's
+    /// default).</summary>
     public static double Quantile(ReadOnlySpan<double> sorted, double q)
     {
         if (sorted.Length == 0) return double.NaN;

@@ -19,7 +19,8 @@ namespace Bellwether.Core.Study.EventStudy;
 public static class EventStudy
 {
     /// <summary>Runs the study on <paramref name="assets"/> with data up to <paramref name="asOf"/>.</summary>
-    public static EventStudyResult Run(IEventSource source, IReadOnlyList<CalendarPath> assets, DateOnly asOf, EventStudyParameters parameters)
+    public static EventStudyResult Run(IEventSource source, IReadOnlyList<CalendarPath> assets, DateOnly asOf,
+        EventStudyParameters parameters)
     {
         var events = source.Events(asOf);
         var paths = assets.Select(a => a.AsOf(asOf)).ToList();
@@ -40,15 +41,21 @@ public static class EventStudy
         var warnings = new List<string>();
         int tests = table.Count(s => !double.IsNaN(s.PValue));
         if (tests > 1)
-            warnings.Add($"{tests} tests in one table: read p_holm (Holm-adjusted), not p_value; overlapping windows and few events make every p-value fragile.");
+            warnings.Add(
+                $"{tests} tests in one table: read p_holm (Holm-adjusted), not p_value; overlapping windows and few " +
+                $"events make every p-value fragile.");
         if (eventDays.Count < events.Count)
-            warnings.Add($"{events.Count - eventDays.Count} events share a day with another: each day counts once in the summaries.");
+            warnings.Add(
+                $"{events.Count - eventDays.Count} events share a day with another: each day counts once in the " +
+                $"summaries.");
         foreach (var p in paths)
         {
             var first = p.ValueRange?.First;
             int before = events.Count(e => first is null || e.Date < first);
             if (before > 0)
-                warnings.Add($"{before} of {events.Count} events come before {p.Id}'s first value{(first is { } f ? $" ({f:yyyy-MM-dd})" : "")}: they have no {p.Id} forward values.");
+                warnings.Add(
+                    $"{before} of {events.Count} events come before {p.Id}'s first value" +
+                    $"{(first is { } f ? $" ({f:yyyy-MM-dd})" : "")}: they have no {p.Id} forward values.");
         }
         return new EventStudyResult(source.Id, source.Description, asOf, parameters, outcomes, table, warnings);
     }
@@ -57,7 +64,8 @@ public static class EventStudy
     public const int PathStepDays = 7;
 
     private static EventPath Path(CalendarPath path, DateOnly date, int longest) =>
-        new(path.Id, [.. Enumerable.Range(0, longest / PathStepDays + 1).Select(k => path.Forward(date, k * PathStepDays))]);
+        new(path.Id,
+            [.. Enumerable.Range(0, longest / PathStepDays + 1).Select(k => path.Forward(date, k * PathStepDays))]);
 
     private static ForwardValue Forward(CalendarPath path, DateOnly date, int days)
     {
@@ -68,13 +76,16 @@ public static class EventStudy
         var range = path.ValueRange;
         string note = range is not { } r ? $"{path.Id} has no values"
             : date < r.First ? $"{path.Id} has no value before {r.First:yyyy-MM-dd}"
-            : end > path.Last ? $"the window ends {end:yyyy-MM-dd}, after the last data ({path.Last:yyyy-MM-dd}); best so far is max_value"
+            : end > path.Last
+            ? $"the window ends {end:yyyy-MM-dd}, after the last data ({path.Last:yyyy-MM-dd}); best so far is " +
+            "max_value"
             : double.IsNaN(path.At(date)) ? $"{path.Id} has no value on {date:yyyy-MM-dd}"
             : $"{path.Id} has no value on {end:yyyy-MM-dd}";
         return new ForwardValue(path.Id, days, value, max, note);
     }
 
-    private static HorizonSummary Summarise(CalendarPath path, int days, List<DateOnly> eventDays, EventStudyParameters p)
+    private static HorizonSummary Summarise(CalendarPath path, int days, List<DateOnly> eventDays,
+        EventStudyParameters p)
     {
         var warnings = new List<string>();
         var range = path.ValueRange;
@@ -113,25 +124,39 @@ public static class EventStudy
             }
         }
         int outside = eventDays.Count - events;
-        if (outside > 0) warnings.Add($"{outside} of {eventDays.Count} events have no {days}-day {path.Id} value (before its data, or the window is not over).");
+        if (outside > 0) warnings.Add(
+            $"{outside} of {eventDays.Count} events have no {days}-day {path.Id} value (before its data, or the " +
+            $"window is not over).");
         var baseline = values.Where(v => !double.IsNaN(v)).ToArray();
         Array.Sort(baseline);
         double baselineMedian = StationaryBootstrap.Quantile(baseline, 0.5);
         if (events == 0)
         {
             warnings.Add($"no event has a {days}-day {path.Id} value.");
-            return Empty(path.Id, days, warnings) with { BaselineMean = sum / count, BaselineHitRate = (double)positives / count, BaselineDays = count, BaselineFrom = first, BaselineTo = first.AddDays(n - 1), BaselineMedian = baselineMedian };
+            return Empty(path.Id, days, warnings) with
+            {
+                BaselineMean = sum / count,
+                BaselineHitRate = (double)positives
+                / count,
+                BaselineDays = count,
+                BaselineFrom = first,
+                BaselineTo = first.AddDays(n - 1),
+                BaselineMedian = baselineMedian
+            };
         }
         eventValues.Sort();
         var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(eventValues);
         if (independent < p.MinIndependentEvents)
-            warnings.Add($"only {independent} non-overlapping {days}-day windows among {events} events (fewer than {p.MinIndependentEvents}): an anecdote, not a statistic.");
+            warnings.Add(
+                $"only {independent} non-overlapping {days}-day windows among {events} events (fewer than " +
+                $"{p.MinIndependentEvents}): an anecdote, not a statistic.");
 
         double blockLength = p.BlockLength(days, n);
-        var boot = StationaryBootstrap.EventMeanDifference(values, isEvent, p.Resamples, blockLength, SplitMix64.Stream(p.Seed, $"{path.Id}/{days}"), p.Confidence);
+        var boot = StationaryBootstrap.EventMeanDifference(values, isEvent, p.Resamples, blockLength,
+            SplitMix64.Stream(p.Seed, $"{path.Id}/{days}"), p.Confidence);
         return new HorizonSummary(path.Id, days, events, independent, eventSum / events, sum / count, boot.Estimate,
-            boot.Low, boot.High, boot.PValue, double.NaN, (double)eventPositives / events, (double)positives / count, count,
-            first, first.AddDays(n - 1), blockLength, boot.Usable, warnings)
+            boot.Low, boot.High, boot.PValue, double.NaN, (double)eventPositives / events, (double)positives / count,
+            count, first, first.AddDays(n - 1), blockLength, boot.Usable, warnings)
         {
             Median = StationaryBootstrap.Quantile(sorted, 0.5),
             LowerQuartile = StationaryBootstrap.Quantile(sorted, 0.25),

@@ -6,7 +6,8 @@ namespace Bellwether.Core.Study.EventStudy;
 /// <param name="Seed">Seed of the bootstrap; the same seed gives the same intervals and p-values.</param>
 /// <param name="Confidence">Coverage of the intervals (0.95).</param>
 /// <param name="MinIndependentEvents">Below this many non-overlapping events a summary carries a warning (10).</param>
-/// <param name="MeanBlockLength">Mean bootstrap block length in days; null (default): the horizon itself, see <see cref="BlockLength"/>.</param>
+/// <param name="MeanBlockLength">Mean bootstrap block length in days; null (default): the horizon itself, see
+/// <see cref="BlockLength"/>.</param>
 public sealed record EventStudyParameters(
     IReadOnlyList<int> Horizons, int Resamples = 10_000, ulong Seed = 20251215, double Confidence = 0.95,
     int MinIndependentEvents = 10, double? MeanBlockLength = null)
@@ -39,7 +40,11 @@ public sealed record EventStudyParameters(
         = Require.AtLeast(MinIndependentEvents, 1, nameof(MinIndependentEvents));
 
     /// <exception cref="ArgumentOutOfRangeException">Below 1.</exception>
-    public double? MeanBlockLength { get; init => field = CheckBlockLength(value); } = CheckBlockLength(MeanBlockLength);
+    public double? MeanBlockLength
+    {
+        get; init =>
+        field = CheckBlockLength(value);
+    } = CheckBlockLength(MeanBlockLength);
 
     private static IReadOnlyList<int> CheckHorizons(IReadOnlyList<int> horizons)
     {

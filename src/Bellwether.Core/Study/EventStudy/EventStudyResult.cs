@@ -3,24 +3,30 @@ using Bellwether.Core.Study.Events;
 namespace Bellwether.Core.Study.EventStudy;
 
 /// <summary>What one asset did over one horizon after one event.</summary>
-/// <param name="Asset">The path id (<c>BTC</c>, <c>ETH</c>, <c>ALT_BASKET</c>, <c>ETH/BTC</c>, <c>ALTSEASON</c>).</param>
+/// <param name="Asset">The path id (<c>BTC</c>, <c>ETH</c>, <c>ALT_BASKET</c>, <c>ETH/BTC</c>,
+/// <c>ALTSEASON</c>).</param>
 /// <param name="Days">The horizon.</param>
-/// <param name="Value">Return (or change, for a level) from the event day to <paramref name="Days"/> later; NaN when either day has no value.</param>
-/// <param name="MaxValue">The best return (or change) reached on any day up to the horizon; NaN when <paramref name="Value"/>'s start is missing.</param>
+/// <param name="Value">Return (or change, for a level) from the event day to <paramref name="Days"/> later; NaN when
+/// either day has no value.</param>
+/// <param name="MaxValue">The best return (or change) reached on any day up to the horizon; NaN when
+/// <paramref name="Value"/>'s start is missing.</param>
 /// <param name="Note">Why <paramref name="Value"/> is missing, else null.</param>
 public sealed record ForwardValue(string Asset, int Days, double Value, double MaxValue, string? Note);
 
 /// <summary>An event and its aftermath: the analog table of one episode.</summary>
 /// <param name="Paths">Each asset's path after the event: the move from the event day every
-/// <see cref="EventStudy.PathStepDays"/> calendar days up to the longest horizon (NaN where a day has no value).</param>
-public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> Forward, IReadOnlyList<EventPath> Paths);
+/// <see cref="EventStudy.PathStepDays"/> calendar days up to the longest horizon (NaN where a day has no
+/// value).</param>
+public sealed record EventOutcome(StudyEvent Event, IReadOnlyList<ForwardValue> Forward,
+    IReadOnlyList<EventPath> Paths);
 
 /// <summary>One asset's path after one event: <paramref name="Moves"/>[k] is the move over k × step days.</summary>
 public sealed record EventPath(string Asset, IReadOnlyList<double> Moves);
 
 /// <summary>Events against all days, for one asset and horizon.</summary>
 /// <param name="Events">Events with a value.</param>
-/// <param name="IndependentEvents">The most events whose windows do not overlap, taken in date order (each at least a horizon after the last one kept).</param>
+/// <param name="IndependentEvents">The most events whose windows do not overlap, taken in date order (each at least a
+/// horizon after the last one kept).</param>
 /// <param name="Mean">Mean value after events.</param>
 /// <param name="BaselineMean">Mean value over all days with one (the unconditional distribution).</param>
 /// <param name="Difference"><paramref name="Mean"/> − <paramref name="BaselineMean"/>.</param>

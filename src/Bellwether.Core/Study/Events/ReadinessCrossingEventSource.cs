@@ -10,7 +10,8 @@ public sealed class ReadinessCrossingEventSource(CalendarPath readiness, double 
 {
     public string Id => string.Create(CultureInfo.InvariantCulture, $"readiness:{threshold:0.##}");
 
-    public string Description => string.Create(CultureInfo.InvariantCulture, $"thesis readiness reaching {threshold:0.##} from below");
+    public string Description =>
+        string.Create(CultureInfo.InvariantCulture, $"thesis readiness reaching {threshold:0.##} from below");
 
     public IReadOnlyList<StudyEvent> Events(DateOnly asOf)
     {
@@ -19,7 +20,8 @@ public sealed class ReadinessCrossingEventSource(CalendarPath readiness, double 
         {
             double now = readiness.At(d), before = readiness.At(d.AddDays(-1));
             if (now >= threshold && before < threshold)
-                events.Add(new StudyEvent(Id, d, string.Create(CultureInfo.InvariantCulture, $"readiness {now:0.#} (was {before:0.#})")));
+                events.Add(new StudyEvent(Id, d,
+                    string.Create(CultureInfo.InvariantCulture, $"readiness {now:0.#} (was {before:0.#})")));
         }
         return events;
     }

@@ -14,7 +14,9 @@ public sealed class SignalTurnEventSource(SignalScores signal, DateOnly first) :
 {
     public string Id => $"signal:{signal.SignalId}";
 
-    public string Description => $"board signal '{signal.SignalId}'{(signal.Variant.Length > 0 ? $" ({signal.Variant})" : "")} turning supportive";
+    public string Description =>
+        $"board signal '{signal.SignalId}'{(signal.Variant.Length > 0 ? $" ({signal.Variant})" : "")} turning " +
+        "supportive";
 
     public IReadOnlyList<StudyEvent> Events(DateOnly asOf)
     {
@@ -24,7 +26,8 @@ public sealed class SignalTurnEventSource(SignalScores signal, DateOnly first) :
         {
             var before = signal.States[d - 1];
             if (signal.States[d] == SignalState.Supports && before is SignalState.Neutral or SignalState.Against)
-                events.Add(new StudyEvent(Id, first.AddDays(d), $"{signal.SignalId} turned supportive (was {before.ToString().ToLowerInvariant()})"));
+                events.Add(new StudyEvent(Id, first.AddDays(d),
+                    $"{signal.SignalId} turned supportive (was {before.ToString().ToLowerInvariant()})"));
         }
         return events;
     }

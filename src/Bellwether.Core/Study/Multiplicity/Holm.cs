@@ -9,7 +9,8 @@ public static class Holm
     /// </summary>
     public static double[] Adjust(IReadOnlyList<double> pValues)
     {
-        var order = Enumerable.Range(0, pValues.Count).Where(i => !double.IsNaN(pValues[i])).OrderBy(i => pValues[i]).ToArray();
+        var order = Enumerable.Range(0, pValues.Count).Where(i => !double.IsNaN(pValues[i])).OrderBy(i => pValues[i])
+            .ToArray();
         var adjusted = Enumerable.Repeat(double.NaN, pValues.Count).ToArray();
         double running = 0;
         for (int k = 0; k < order.Length; k++)

@@ -45,7 +45,8 @@ public sealed class CalendarPath
     /// <summary>The value at day offset <paramref name="i"/> from <see cref="First"/>, NaN outside the path.</summary>
     public double At(int i) => (uint)i < (uint)Values.Length ? Values[i] : double.NaN;
 
-    /// <summary>The move from <paramref name="date"/> to <paramref name="days"/> later (see <see cref="Measure"/>); NaN unless both values exist.</summary>
+    /// <summary>The move from <paramref name="date"/> to <paramref name="days"/> later (see <see cref="Measure"/>); NaN
+    /// unless both values exist.</summary>
     public double Forward(DateOnly date, int days) => Move(At(date), At(date.AddDays(days)));
 
     /// <summary>The move from value <paramref name="from"/> to value <paramref name="to"/>.</summary>
@@ -105,7 +106,8 @@ public sealed class CalendarPath
         Array.Fill(values, double.NaN);
         for (int i = first; i <= last; i++)
             if (IsPrice(series.Close[i])) values[series.Dates[i].DayNumber - start.DayNumber] = series.Close[i];
-        return new CalendarPath(id ?? series.Instrument.Id, series.Instrument.QuoteUnit, PathMeasure.Return, start, values);
+        return new CalendarPath(id ?? series.Instrument.Id, series.Instrument.QuoteUnit, PathMeasure.Return, start,
+            values);
     }
 
     private static bool IsPrice(double close) => close > 0 && double.IsFinite(close);

@@ -11,13 +11,15 @@ namespace Bellwether.Core.Study.Paths;
 /// <param name="Basket">The equal-weight point-in-time top-altcoin basket.</param>
 /// <param name="EthBtc">ETH/BTC on days both have a close (null without ETH).</param>
 /// <param name="AltSeason">The Altcoin Season Index (id <c>ALTSEASON</c>, measured as a change in points).</param>
-public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBasketResult Basket, CalendarPath? EthBtc, CalendarPath AltSeason)
+public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBasketResult Basket, CalendarPath? EthBtc,
+    CalendarPath AltSeason)
 {
     /// <summary>The path id of the Altcoin Season Index.</summary>
     public const string AltSeasonId = "ALTSEASON";
 
     /// <summary>The paths in study order: BTC, ETH, the basket, ETH/BTC, the index (missing ones left out).</summary>
-    public IReadOnlyList<CalendarPath> All => new[] { Btc, Eth, Basket.Level, EthBtc, AltSeason }.OfType<CalendarPath>().ToList();
+    public IReadOnlyList<CalendarPath> All => new[] { Btc, Eth, Basket.Level, EthBtc, AltSeason }.OfType<CalendarPath>()
+        .ToList();
 
     /// <summary>The ids of every asset the study can measure, in study order.</summary>
     public static IReadOnlyList<string> Ids { get; } = ["BTC", "ETH", AltcoinBasket.Id, "ETH/BTC", AltSeasonId];
@@ -26,9 +28,11 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
     public static IReadOnlyList<string> Holdable { get; } = ["BTC", "ETH", AltcoinBasket.Id];
 
     /// <summary>The path of <paramref name="id"/> (one of <see cref="Ids"/>), or null when the data has none.</summary>
-    public CalendarPath? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+    public CalendarPath? Find(string id) =>
+        All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The paths of <paramref name="ids"/> in study order (all of them when null), missing ones left out.</summary>
+    /// <summary>The paths of <paramref name="ids"/> in study order (all of them when null), missing ones left
+    /// out.</summary>
     public IReadOnlyList<CalendarPath> Select(IReadOnlyCollection<string>? ids) =>
         ids is null ? All : All.Where(p => ids.Contains(p.Id, StringComparer.OrdinalIgnoreCase)).ToList();
 
@@ -43,7 +47,8 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
     /// <param name="basket">Basket size.</param>
     /// <param name="index">Index window and size (90 days, top 50).</param>
     /// <exception cref="ArgumentException">There is no Bitcoin series.</exception>
-    public static StudyAssets Build(IEnumerable<DailySeries> crypto, IEnumerable<RankedCoin> rankings, IEnumerable<CoinClassification> classifications,
+    public static StudyAssets Build(IEnumerable<DailySeries> crypto, IEnumerable<RankedCoin> rankings,
+        IEnumerable<CoinClassification> classifications,
         DateOnly asOf, AltcoinBasketParameters basket, AltcoinSeasonParameters index)
     {
         var coins = crypto.Select(c => c.AsOf(asOf)).Where(c => c.Count > 0).ToList();
@@ -55,11 +60,14 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
         var ethSeries = coins.FirstOrDefault(c =>
             string.Equals(c.Instrument.Symbol, "ETH", StringComparison.OrdinalIgnoreCase));
 
-        var firstRanking = universe.Rankings.Snapshots.Count > 0 ? universe.Rankings.Snapshots.Min(s => s.Date) : asOf.AddDays(1);
+        var firstRanking = universe.Rankings.Snapshots.Count > 0 ? universe.Rankings.Snapshots.Min(s => s.Date)
+            : asOf.AddDays(1);
         var altBasket = AltcoinBasket.Build(universe, coins, firstRanking, asOf, basket);
         var points = universe.History(firstRanking, asOf, index);
-        var altSeason = new CalendarPath(AltSeasonId, "points", PathMeasure.Change, firstRanking, points.Select(p => p.Index).ToArray());
-        return new StudyAssets(CalendarPath.OfCloses(btcSeries), ethSeries is null ? null : CalendarPath.OfCloses(ethSeries), altBasket,
+        var altSeason = new CalendarPath(AltSeasonId, "points", PathMeasure.Change, firstRanking,
+            points.Select(p => p.Index).ToArray());
+        return new StudyAssets(CalendarPath.OfCloses(btcSeries), ethSeries is null ? null
+            : CalendarPath.OfCloses(ethSeries), altBasket,
             ethSeries is null ? null : CalendarPath.OfCloses(RatioSeries.Of(ethSeries, btcSeries)), altSeason);
     }
 }

@@ -32,7 +32,8 @@ public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList
     /// <exception cref="ArgumentException">A variant that was not evaluated.</exception>
     public CalendarPath Readiness(IReadOnlyDictionary<string, string> variants) =>
         Combine(Signals.Select(s => variants.TryGetValue(s.SignalId, out var v) && v.Length > 0
-            ? Variants.FirstOrDefault(x => x.SignalId == s.SignalId && x.Variant == v) ?? throw new ArgumentException($"no variant {s.SignalId}.{v}", nameof(variants))
+            ? Variants.FirstOrDefault(x => x.SignalId == s.SignalId && x.Variant == v)
+            ?? throw new ArgumentException($"no variant {s.SignalId}.{v}", nameof(variants))
             : s).ToList());
 
     /// <summary>The board's combination of <paramref name="parts"/> on each day.</summary>

@@ -12,15 +12,17 @@ namespace Bellwether.Core.Study.Readiness;
 /// </summary>
 public static class ReadinessHistory
 {
-    /// <summary>Evaluates the thesis's signals and <paramref name="variants"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>Evaluates the thesis's signals and <paramref name="variants"/> from <paramref name="from"/> to
+    /// <paramref name="to"/>.</summary>
     /// <param name="every">
     /// Evaluate every this many days (1: every day). Between evaluations a signal keeps the state it had at the last
     /// one, which is what an observer checking that often would have known; the first day is always evaluated.
     /// </param>
-    /// <exception cref="ThesisException">The thesis or a variant does not validate (unknown signal, kind, parameter or value).</exception>
+    /// <exception cref="ThesisException">The thesis or a variant does not validate (unknown signal, kind, parameter or
+    /// value).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="every"/> is below 1.</exception>
-    public static ReadinessComponents Build(ThesisDefinition thesis, IMarketData data, SignalKinds kinds, DateOnly from, DateOnly to,
-        IReadOnlyList<SignalVariant>? variants = null, int every = 1)
+    public static ReadinessComponents Build(ThesisDefinition thesis, IMarketData data, SignalKinds kinds, DateOnly from,
+        DateOnly to, IReadOnlyList<SignalVariant>? variants = null, int every = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
         var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
@@ -54,8 +56,8 @@ public static class ReadinessHistory
     /// instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
     /// </summary>
     /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
-    public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds, DateOnly from,
-        DateOnly to, IReadOnlyList<SignalVariant>? variants = null)
+    public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds,
+        DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null)
     {
         var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
         int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
@@ -81,7 +83,8 @@ public static class ReadinessHistory
 
     /// <summary>The specs to evaluate: the thesis's signals, then each variant that changes its signal (a variant equal
     /// to the thesis's own value reuses the signal's scores).</summary>
-    private static (List<(SignalSpec Spec, string Variant)> Specs, List<(SignalVariant Variant, int Base)> SameAsThesis) Specs(
+    private static (List<(SignalSpec Spec, string Variant)> Specs,
+        List<(SignalVariant Variant, int Base)> SameAsThesis) Specs(
         ThesisDefinition thesis, SignalKinds kinds, IReadOnlyList<SignalVariant>? variants)
     {
         kinds.Validate(thesis);
@@ -90,9 +93,12 @@ public static class ReadinessHistory
         foreach (var v in variants ?? [])
         {
             int index = thesis.Signals.ToList().FindIndex(s => s.Id == v.SignalId);
-            if (index < 0) throw new ThesisException(0, $"no signal '{v.SignalId}' in the thesis (signals: {string.Join(", ", thesis.Signals.Select(s => s.Id))})");
+            if (index < 0) throw new ThesisException(0,
+                $"no signal '{v.SignalId}' in the thesis (signals: " +
+                $"{string.Join(", ", thesis.Signals.Select(s => s.Id))})");
             var spec = thesis.Signals[index];
-            var changed = spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } };
+            var changed =
+                spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } };
             kinds.Validate(thesis with { Signals = [changed] });
             if (Same(Current(spec, v.Parameter, kinds), v.Value)) sameAsThesis.Add((v, index));
             else if (!specs.Any(s => s.Spec.Id == v.SignalId && s.Variant == v.Name)) specs.Add((changed, v.Name));
@@ -104,7 +110,8 @@ public static class ReadinessHistory
         List<(SignalSpec Spec, string Variant)> specs, SignalState[][] states, double[][] scores,
         List<(SignalVariant Variant, int Base)> sameAsThesis)
     {
-        var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k])).ToList();
+        var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k]))
+            .ToList();
         var reused = sameAsThesis.Select(x => all[x.Base] with { Variant = x.Variant.Name });
         return new ReadinessComponents(from, days, all.Where(s => s.Variant.Length == 0).ToList(),
             [.. all.Where(s => s.Variant.Length > 0), .. reused], thesis.MinMeasured);
@@ -116,6 +123,7 @@ public static class ReadinessHistory
         : kinds.Find(spec.Kind)!.Parameters.FirstOrDefault(p => p.Name == parameter)?.Default ?? "";
 
     private static bool Same(string a, string b) =>
-        double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+        double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+        && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
             ? x == y : string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

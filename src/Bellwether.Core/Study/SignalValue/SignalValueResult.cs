@@ -4,7 +4,8 @@ namespace Bellwether.Core.Study.SignalValue;
 /// <param name="Date">The entry day.</param>
 /// <param name="Readiness">Readiness that day.</param>
 /// <param name="SeasonDate">The first Altcoin Season day within N days after it, or null.</param>
-/// <param name="Evaluable">False when the N days after it run past the index's last value: it counts in nothing.</param>
+/// <param name="Evaluable">False when the N days after it run past the index's last value: it counts in
+/// nothing.</param>
 public sealed record SignalEntry(DateOnly Date, double Readiness, DateOnly? SeasonDate, bool Evaluable)
 {
     /// <summary>Days from the entry to the season, or null.</summary>
@@ -22,7 +23,8 @@ public sealed record SeasonStart(DateOnly Date, DateOnly? EntryDate);
 /// <param name="Parameters">Threshold, N, season threshold, trials.</param>
 /// <param name="Entries">Every entry (evaluable or not).</param>
 /// <param name="Seasons">Every season start with N days of readiness before it.</param>
-/// <param name="Precision">Evaluable entries followed by a season within N days / evaluable entries (NaN without any).</param>
+/// <param name="Precision">Evaluable entries followed by a season within N days / evaluable entries (NaN without
+/// any).</param>
 /// <param name="Recall">Season starts with an entry in the N days before / season starts (NaN without any).</param>
 /// <param name="MedianLeadDays">Median days from a hit entry to its season (NaN without a hit).</param>
 /// <param name="RandomPrecision">Mean precision of random entry sets of the same size.</param>
@@ -31,6 +33,7 @@ public sealed record SeasonStart(DateOnly Date, DateOnly? EntryDate);
 /// <param name="RecallPValue">The same for recall.</param>
 /// <param name="Warnings">Too few entries or seasons, said plainly.</param>
 public sealed record SignalValueResult(
-    DateOnly From, DateOnly To, SignalValueParameters Parameters, IReadOnlyList<SignalEntry> Entries, IReadOnlyList<SeasonStart> Seasons,
+    DateOnly From, DateOnly To, SignalValueParameters Parameters, IReadOnlyList<SignalEntry> Entries,
+    IReadOnlyList<SeasonStart> Seasons,
     double Precision, double Recall, double MedianLeadDays, double RandomPrecision, double RandomRecall,
     double PrecisionPValue, double RecallPValue, IReadOnlyList<string> Warnings);

@@ -10,7 +10,8 @@ namespace Bellwether.Data.Import.Formats;
 /// answer, read page by page): each must span exactly one UTC day (close time = open time + 1 day − 1 unit, opening at
 /// 00:00 UTC; times in milliseconds, or microseconds in spot dumps from 2025 on) and becomes that day's bar.
 /// </summary>
-/// <param name="symbol">The symbol, e.g. <c>BTCUSDT</c>: gives the instrument (<see cref="BinanceKlinesImporter.SplitSymbol"/>) and each bar's source.</param>
+/// <param name="symbol">The symbol, e.g. <c>BTCUSDT</c>: gives the instrument
+/// (<see cref="BinanceKlinesImporter.SplitSymbol"/>) and each bar's source.</param>
 public sealed class BinanceKlines(RowContext context, string symbol)
 {
     private const long MillisecondsPerDay = 86_400_000;
@@ -23,10 +24,12 @@ public sealed class BinanceKlines(RowContext context, string symbol)
     private readonly string _source = "binance:" + symbol;
 
     /// <summary>Checks that a kline is one UTC day and keeps it as that day's bar.</summary>
-    public void Add(int position, long openTime, long closeTime, double open, double high, double low, double close, double volume)
+    public void Add(int position, long openTime, long closeTime, double open, double high, double low, double close,
+        double volume)
     {
         // Binance gives every field of every kline: an empty or null one is damage, not a missing value.
-        foreach (var (value, field) in new[] { (open, "open"), (high, "high"), (low, "low"), (close, "close"), (volume, "volume") })
+        foreach (var (value, field) in new[] { (open, "open"), (high, "high"), (low, "low"), (close, "close"),
+            (volume, "volume") })
             if (double.IsNaN(value))
             {
                 context.Bad(position, field, "no value");
@@ -41,9 +44,13 @@ public sealed class BinanceKlines(RowContext context, string symbol)
         long day = micro ? MillisecondsPerDay * 1000 : MillisecondsPerDay;
         long span = closeTime - openTime + 1;
         if (span != day)
-            throw context.Fatal("close_time", $"the kline spans {Describe(span, micro)} (open_time to close_time); Bellwether stores daily (1d) klines only", position);
+            throw context.Fatal("close_time",
+                $"the kline spans {Describe(span, micro)} (open_time to close_time); Bellwether stores daily (1d) " +
+                $"klines only", position);
         if (openTime % day != 0)
-            throw context.Fatal("open_time", $"the kline opens at {Describe(openTime % day, micro)} UTC, not 00:00: its day is not a UTC day (the API's timeZone option?)", position);
+            throw context.Fatal("open_time",
+                $"the kline opens at {Describe(openTime % day, micro)} UTC, not 00:00: its day is not a UTC day (the " +
+                $"API's timeZone option?)", position);
         long dayNumber = openTime / day;
         if (dayNumber > DateOnly.MaxValue.DayNumber - Epoch.DayNumber)
         {
@@ -89,7 +96,8 @@ public sealed class BinanceKlines(RowContext context, string symbol)
             {
                 if (!JsonCells.TryInteger(e, out long time, out var text) || time < 0)
                 {
-                    context.Bad(index, JsonFields[i], $"'{text}' is not a time (milliseconds or microseconds since 1970)");
+                    context.Bad(index, JsonFields[i],
+                        $"'{text}' is not a time (milliseconds or microseconds since 1970)");
                     return false;
                 }
                 if (i == 0) open = time; else close = time;
@@ -103,12 +111,15 @@ public sealed class BinanceKlines(RowContext context, string symbol)
         return true;
     }
 
-    /// <summary>The series: the base asset quoted in the quote asset, on every UTC day (<c>BTCUSDT</c> → <c>BTC</c> in <c>USDT</c>).</summary>
+    /// <summary>The series: the base asset quoted in the quote asset, on every UTC day (<c>BTCUSDT</c> → <c>BTC</c> in
+    /// <c>USDT</c>).</summary>
     public DailySeries Build()
     {
         var (baseAsset, quote) = BinanceKlinesImporter.SplitSymbol(symbol);
-        return _collector.Build(new Instrument(baseAsset, AssetClass.Crypto, quote, Instrument.ContractScaleOf(baseAsset), CalendarKind.EveryDay));
+        return _collector.Build(new Instrument(baseAsset, AssetClass.Crypto, quote,
+            Instrument.ContractScaleOf(baseAsset), CalendarKind.EveryDay));
     }
 
-    private static string Describe(long amount, bool micro) => TimeSpan.FromMilliseconds(micro ? amount / 1000.0 : amount).ToString("c");
+    private static string Describe(long amount, bool micro) =>
+        TimeSpan.FromMilliseconds(micro ? amount / 1000.0 : amount).ToString("c");
 }

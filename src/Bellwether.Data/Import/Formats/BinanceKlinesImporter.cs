@@ -28,43 +28,53 @@ namespace Bellwether.Data.Import.Formats;
 public sealed partial class BinanceKlinesImporter : IImporter
 {
     // Quote assets, longest first where one ends another (FDUSD before USD).
-    private static readonly string[] QuoteAssets = ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USDP", "DAI", "USD", "EUR", "TRY", "BRL", "BTC", "ETH", "BNB"];
-    private const string DumpHeader = "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
+    private static readonly string[] QuoteAssets = ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USDP", "DAI", "USD",
+        "EUR", "TRY", "BRL", "BTC", "ETH", "BNB"];
+    private const string DumpHeader =
+        "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
 
     public string Name => "binance-klines";
-    public string Description => "Binance daily klines: data-dump CSV (12 fields, no header) or API JSON array (id from file name: BTCUSDT-1d-2024-01.csv -> BTC in USDT)";
+    public string Description =>
+        "Binance daily klines: data-dump CSV (12 fields, no header) or API JSON array (id from file name: " +
+        "BTCUSDT-1d-2024-01.csv -> BTC in USDT)";
 
     public bool CanRead(FileProbe probe) => probe.Extension switch
     {
         ".json" => JsonStart().IsMatch(probe.Start(64)),
-        ".csv" => probe.FirstLine.Equals(DumpHeader, StringComparison.OrdinalIgnoreCase) || LooksLikeKline(probe.FirstLine),
+        ".csv" => probe.FirstLine.Equals(DumpHeader, StringComparison.OrdinalIgnoreCase)
+            || LooksLikeKline(probe.FirstLine),
         _ => false,
     };
 
     private static bool LooksLikeKline(string line)
     {
         var f = line.Split(',');
-        return f.Length == 12 && f[0].Length is >= 12 and <= 16 && f[0].All(char.IsAsciiDigit) && f[6].All(char.IsAsciiDigit);
+        return f.Length == 12 && f[0].Length is >= 12 and <= 16 && f[0].All(char.IsAsciiDigit)
+            && f[6].All(char.IsAsciiDigit);
     }
 
     public void Read(FileProbe probe, RowContext context)
     {
         var (symbol, interval) = NameParts(probe.Stem);
         if (interval is not null && interval != "1d")
-            throw context.Fatal("interval", $"the file name says {interval} klines; Bellwether stores daily (1d) klines only");
+            throw context.Fatal("interval",
+                $"the file name says {interval} klines; Bellwether stores daily (1d) klines only");
         var klines = new BinanceKlines(context, symbol);
         if (probe.Extension == ".json" || JsonStart().IsMatch(probe.Start(64)))
         {
             using var document = JsonCells.Parse(probe.Content.Span, context);
-            if (document.RootElement.ValueKind != JsonValueKind.Array) throw context.Fatal("json", "expected an array of klines");
+            if (document.RootElement.ValueKind != JsonValueKind.Array) throw context.Fatal("json",
+                "expected an array of klines");
             klines.ReadJson(document.RootElement);
         }
         else ReadCsv(probe, context, klines);
         var series = klines.Build();
         context.File.Series.Add(series);
         var id = series.Instrument.Id;
-        if (series.Instrument.QuoteUnit == "unknown") context.File.Notes.Add($"{id}: no quote asset recognised in '{symbol}'; quote unit unknown");
-        context.File.Notes.Add($"{id}: volume is in {id} (base asset); quote volume, trade count and taker volumes are not stored");
+        if (series.Instrument.QuoteUnit == "unknown") context.File.Notes.Add(
+            $"{id}: no quote asset recognised in '{symbol}'; quote unit unknown");
+        context.File.Notes.Add(
+            $"{id}: volume is in {id} (base asset); quote volume, trade count and taker volumes are not stored");
     }
 
     private static void ReadCsv(FileProbe probe, RowContext context, BinanceKlines klines)
@@ -72,8 +82,10 @@ public sealed partial class BinanceKlinesImporter : IImporter
         bool header = probe.FirstLine.Equals(DumpHeader, StringComparison.OrdinalIgnoreCase);
         HeaderedCsv.ForEachRow(probe, context, 12, (in CsvRow row) =>
         {
-            if (!TryTime(row, 0, "open_time", out long open) || !row.TryNumber(1, "open", out double o) || !row.TryNumber(2, "high", out double h)
-                || !row.TryNumber(3, "low", out double l) || !row.TryNumber(4, "close", out double c) || !row.TryNumber(5, "volume", out double v)
+            if (!TryTime(row, 0, "open_time", out long open) || !row.TryNumber(1, "open", out double o)
+                || !row.TryNumber(2, "high", out double h)
+                || !row.TryNumber(3, "low", out double l) || !row.TryNumber(4, "close", out double c)
+                || !row.TryNumber(5, "volume", out double v)
                 || !TryTime(row, 6, "close_time", out long close))
                 return;
             klines.Add(row.Line, open, close, o, h, l, c, v);
@@ -82,12 +94,14 @@ public sealed partial class BinanceKlinesImporter : IImporter
 
     private static bool TryTime(in CsvRow row, int i, string field, out long time)
     {
-        if (Utf8Parser.TryParse(row[i], out time, out int consumed) && consumed == row[i].Length && !row[i].IsEmpty && time >= 0) return true;
+        if (Utf8Parser.TryParse(row[i], out time, out int consumed) && consumed == row[i].Length && !row[i].IsEmpty
+            && time >= 0) return true;
         row.Context.Bad(row.Line, field, $"'{row.Text(i)}' is not a time (milliseconds or microseconds since 1970)");
         return false;
     }
 
-    /// <summary>The symbol and interval a file name gives: <c>BTCUSDT-1d-2024-01</c> → (<c>BTCUSDT</c>, <c>1d</c>); <c>BTCUSDT</c> → (<c>BTCUSDT</c>, null).</summary>
+    /// <summary>The symbol and interval a file name gives: <c>BTCUSDT-1d-2024-01</c> → (<c>BTCUSDT</c>, <c>1d</c>);
+    /// <c>BTCUSDT</c> → (<c>BTCUSDT</c>, null).</summary>
     public static (string Symbol, string? Interval) NameParts(string stem)
     {
         var parts = stem.Split('-', '_');
@@ -95,11 +109,13 @@ public sealed partial class BinanceKlinesImporter : IImporter
         return (parts[0].ToUpperInvariant(), interval);
     }
 
-    /// <summary>Base and quote asset of a symbol: <c>BTCUSDT</c> → (<c>BTC</c>, <c>USDT</c>); unknown quote → (symbol, <c>unknown</c>).</summary>
+    /// <summary>Base and quote asset of a symbol: <c>BTCUSDT</c> → (<c>BTC</c>, <c>USDT</c>); unknown quote → (symbol,
+    /// <c>unknown</c>).</summary>
     public static (string Base, string Quote) SplitSymbol(string symbol)
     {
         foreach (var quote in QuoteAssets)
-            if (symbol.Length > quote.Length && symbol.EndsWith(quote, StringComparison.Ordinal)) return (symbol[..^quote.Length], quote);
+            if (symbol.Length > quote.Length
+                && symbol.EndsWith(quote, StringComparison.Ordinal)) return (symbol[..^quote.Length], quote);
         return (symbol, "unknown");
     }
 

@@ -12,7 +12,8 @@ namespace Bellwether.Data.Import.Formats;
 public sealed class CoinGeckoDailyCsvImporter : IImporter
 {
     public string Name => "coingecko-daily-csv";
-    public string Description => "snapshot_date_utc0000,price_usd,market_cap_usd,total_volume_usd[,from_repo] (stored as CG:<SYMBOL>)";
+    public string Description =>
+        "snapshot_date_utc0000,price_usd,market_cap_usd,total_volume_usd[,from_repo] (stored as CG:<SYMBOL>)";
 
     public bool CanRead(FileProbe probe)
     {
@@ -28,13 +29,16 @@ public sealed class CoinGeckoDailyCsvImporter : IImporter
         var collector = new BarCollector(context, pricesMustBePositive: true);
         HeaderedCsv.ForEachRow(probe, context, columns.Length, (in CsvRow row) =>
         {
-            if (!row.TryDate(0, "snapshot_date_utc0000", out var date) || !row.TryNumber(1, "price_usd", out double price)
-                || !row.TryNumber(marketCap, "market_cap_usd", out double mc) || !row.TryNumber(volume, "total_volume_usd", out double v))
+            if (!row.TryDate(0, "snapshot_date_utc0000", out var date)
+                || !row.TryNumber(1, "price_usd", out double price)
+                || !row.TryNumber(marketCap, "market_cap_usd", out double mc)
+                || !row.TryNumber(volume, "total_volume_usd", out double v))
                 return;
             var source = repo >= 0 ? "coingecko:" + row.Text(repo) : "coingecko";
             collector.Add(row.Line, new DailyBar(date, double.NaN, double.NaN, double.NaN, price, v, mc, source));
         });
         var id = "CG:" + probe.Stem.ToUpperInvariant();
-        context.File.Series.Add(collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay), dailyOnly: true));
+        context.File.Series.Add(collector.Build(new Instrument(id, AssetClass.Crypto, "USD", 1, CalendarKind.EveryDay),
+            dailyOnly: true));
     }
 }

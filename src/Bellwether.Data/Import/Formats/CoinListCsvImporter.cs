@@ -21,7 +21,8 @@ public sealed class CoinListCsvImporter : IImporter
     public void Read(FileProbe probe, RowContext context)
     {
         var c = probe.Columns;
-        int name = Array.IndexOf(c, "name"), stable = Array.IndexOf(c, "is_stablecoin"), wrapped = Array.IndexOf(c, "is_wrapped");
+        int name = Array.IndexOf(c, "name"), stable = Array.IndexOf(c, "is_stablecoin"),
+            wrapped = Array.IndexOf(c, "is_wrapped");
         int category = Array.IndexOf(c, "category");
         if (name < 0) name = Array.IndexOf(c, "names_seen");
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -30,8 +31,10 @@ public sealed class CoinListCsvImporter : IImporter
         {
             var symbol = row.Text(0).ToUpperInvariant();
             if (symbol.Length == 0) { context.Bad(row.Line, "symbol", "empty"); return; }
-            if (!TryFlag(row, stable, "is_stablecoin", out bool isStable) || !TryFlag(row, wrapped, "is_wrapped", out bool isWrapped)) return;
-            var entry = new CoinClassification(symbol, Optional(row, name), isStable, isWrapped, Optional(row, category));
+            if (!TryFlag(row, stable, "is_stablecoin", out bool isStable)
+                || !TryFlag(row, wrapped, "is_wrapped", out bool isWrapped)) return;
+            var entry = new CoinClassification(symbol, Optional(row, name), isStable, isWrapped,
+                Optional(row, category));
             if (seen.TryGetValue(symbol, out int index))
             {
                 if (list[index] == entry) context.File.MergedDuplicates++;

@@ -15,7 +15,8 @@ namespace Bellwether.Data.Import.Formats;
 /// close but other prices is bad input. When volume is the last column, a row may leave it out (Stooq's old index
 /// rows): it is missing, never 0.
 /// </remarks>
-/// <param name="zeroVolumeIsNone">The source writes a volume of 0 for "no volume known" (Stooq): stored as missing.</param>
+/// <param name="zeroVolumeIsNone">The source writes a volume of 0 for "no volume known" (Stooq): stored as
+/// missing.</param>
 internal sealed class ExportedBars(RowContext context, string source, bool hasVolume, bool zeroVolumeIsNone = false)
 {
     private readonly BarCollector _collector = new(context, pricesMustBePositive: true);
@@ -25,10 +26,12 @@ internal sealed class ExportedBars(RowContext context, string source, bool hasVo
     private static readonly (string Field, string[] Names)[] ColumnNames =
     [
         ("Date", ["Date", "Data"]), ("Open", ["Open", "Otwarcie"]), ("High", ["High", "Najwyzszy", "Najwyższy"]),
-        ("Low", ["Low", "Najnizszy", "Najniższy"]), ("Close", ["Close", "Zamkniecie", "Zamknięcie"]), ("Volume", ["Volume", "Wolumen"]),
+        ("Low", ["Low", "Najnizszy", "Najniższy"]), ("Close", ["Close", "Zamkniecie", "Zamknięcie"]),
+            ("Volume", ["Volume", "Wolumen"]),
     ];
 
-    /// <summary>True when header column <paramref name="column"/> names <paramref name="field"/> (<c>Date</c>, <c>Open</c>, …, <c>Volume</c>) in any language read.</summary>
+    /// <summary>True when header column <paramref name="column"/> names <paramref name="field"/> (<c>Date</c>,
+    /// <c>Open</c>, …, <c>Volume</c>) in any language read.</summary>
     public static bool Names(string column, string field) =>
         ColumnNames.First(c => c.Field == field).Names.Any(n => n.Equals(column, StringComparison.OrdinalIgnoreCase));
 
@@ -47,27 +50,33 @@ internal sealed class ExportedBars(RowContext context, string source, bool hasVo
         }
         if (!_collector.Add(line, new DailyBar(date, open, high, low, close, volume, double.NaN, source))) return;
         if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) _weekendRows++;
-        if (double.IsNaN(open) || double.IsNaN(high) || double.IsNaN(low) || (hasVolume && double.IsNaN(volume))) _partialRows++;
+        if (double.IsNaN(open) || double.IsNaN(high) || double.IsNaN(low)
+            || (hasVolume && double.IsNaN(volume))) _partialRows++;
     }
 
     /// <summary>
     /// Reads a CSV whose header names <c>Date,Open,High,Low,Close</c> and optionally
     /// <c>Volume</c> (any order, any case; other columns are ignored). Cells equal to one of <paramref name="missing"/>
-    /// are missing values; a trailing volume column may be left out. <paramref name="lineOffset"/> numbers the lines after those of earlier parts of a paged download.
+    /// are missing values; a trailing volume column may be left out. <paramref name="lineOffset"/> numbers the lines
+    /// after those of earlier parts of a paged download.
     /// </summary>
     /// <returns>The number of the last line, offset included.</returns>
     public int ReadCsv(FileProbe probe, string[] missing, int lineOffset = 0)
     {
         var columns = probe.Columns;
         int Column(string field) => Array.FindIndex(columns, c => Names(c, field));
-        int date = Column("Date"), open = Column("Open"), high = Column("High"), low = Column("Low"), close = Column("Close"), volume = Column("Volume");
+        int date = Column("Date"), open = Column("Open"), high = Column("High"), low = Column("Low"),
+            close = Column("Close"), volume = Column("Volume");
         if (Math.Min(Math.Min(date, open), Math.Min(Math.Min(high, low), close)) < 0)
-            throw context.Fatal("header", $"expected the columns Date,Open,High,Low,Close; found {string.Join(',', columns)}");
+            throw context.Fatal("header",
+                $"expected the columns Date,Open,High,Low,Close; found {string.Join(',', columns)}");
         return HeaderedCsv.ForEachRow(probe, context, columns.Length, (in CsvRow row) =>
         {
             if (!TryDate(row, date, columns[date], out var d)) return;
-            if (!row.TryNumber(open, columns[open], out double o, missing) || !row.TryNumber(high, columns[high], out double h, missing)
-                || !row.TryNumber(low, columns[low], out double l, missing) || !row.TryNumber(close, columns[close], out double c, missing)
+            if (!row.TryNumber(open, columns[open], out double o, missing)
+                || !row.TryNumber(high, columns[high], out double h, missing)
+                || !row.TryNumber(low, columns[low], out double l, missing)
+                || !row.TryNumber(close, columns[close], out double c, missing)
                 || !row.TryNumber(volume, volume < 0 ? "Volume" : columns[volume], out double v, missing))
                 return;
             Add(row.Line, d, o, h, l, c, v);
@@ -83,13 +92,18 @@ internal sealed class ExportedBars(RowContext context, string source, bool hasVo
         var instrument = Tickers.Instrument(ticker, _weekendRows, _collector.Count, context.File.Notes);
         var series = _collector.Build(instrument, dailyOnly: true);
         if (_partialRows > 0)
-            context.File.Notes.Add($"{instrument.Id}: {_partialRows} rows lack open, high, low or volume; those fields are stored as missing");
-        if (_zeroVolumes > 0) context.File.Notes.Add($"{instrument.Id}: {_zeroVolumes} volumes of 0 (the source's 'none') stored as missing");
-        if (instrument.Class == AssetClass.EquityIndex && hasVolume) context.File.Notes.Add($"{instrument.Id}: index volume is stored but not meaningful");
+            context.File.Notes.Add(
+                $"{instrument.Id}: {_partialRows} rows lack open, high, low or volume; those fields are stored as " +
+                $"missing");
+        if (_zeroVolumes > 0) context.File.Notes.Add(
+            $"{instrument.Id}: {_zeroVolumes} volumes of 0 (the source's 'none') stored as missing");
+        if (instrument.Class == AssetClass.EquityIndex
+            && hasVolume) context.File.Notes.Add($"{instrument.Id}: index volume is stored but not meaningful");
         return series;
     }
 
-    /// <summary>Reads <c>2024-01-02</c>, also with a time after it (<c>2024-01-02 00:00:00-05:00</c>, as yfinance writes): the date is the exchange's.</summary>
+    /// <summary>Reads <c>2024-01-02</c>, also with a time after it (<c>2024-01-02 00:00:00-05:00</c>, as yfinance
+    /// writes): the date is the exchange's.</summary>
     public static bool TryDate(in CsvRow row, int i, string field, out DateOnly date)
     {
         var s = row[i];

@@ -5,12 +5,14 @@ namespace Bellwether.Data.Import.Formats;
 /// <summary>Cell conventions of Farside's ETF-flow tables.</summary>
 public static class FarsideCells
 {
-    /// <summary>Reads a flow: <c>12.5</c>, <c>(95.1)</c> = −95.1, <c>1,234.5</c>; <c>-</c>, <c>–</c> or empty = no data (NaN).</summary>
+    /// <summary>Reads a flow: <c>12.5</c>, <c>(95.1)</c> = −95.1, <c>1,234.5</c>; <c>-</c>, <c>–</c> or empty = no data
+    /// (NaN).</summary>
     public static bool TryFlow(ReadOnlySpan<byte> s, out double value)
     {
         value = double.NaN;
         s = s.Trim((byte)' ');
-        if (s.IsEmpty || s.SequenceEqual("-"u8) || s.SequenceEqual("\u2013"u8) || s.SequenceEqual("\u2014"u8)) return true;
+        if (s.IsEmpty || s.SequenceEqual("-"u8) || s.SequenceEqual("\u2013"u8)
+            || s.SequenceEqual("\u2014"u8)) return true;
         if (s.Length > 64) return false;
         bool negative = s.Length > 2 && s[0] == (byte)'(' && s[^1] == (byte)')';
         if (negative) s = s[1..^1];

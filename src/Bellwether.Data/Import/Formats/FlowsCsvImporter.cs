@@ -11,7 +11,8 @@ namespace Bellwether.Data.Import.Formats;
 public sealed class FlowsCsvImporter : IImporter
 {
     public string Name => "etf-flows";
-    public string Description => "ETF-flow table: Date,FUND1,...,Total in US$ m; (95.1) negative, '-' no data, dash rows = holidays";
+    public string Description =>
+        "ETF-flow table: Date,FUND1,...,Total in US$ m; (95.1) negative, '-' no data, dash rows = holidays";
 
     public bool CanRead(FileProbe probe)
     {

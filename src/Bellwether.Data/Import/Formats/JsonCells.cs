@@ -5,7 +5,8 @@ using Bellwether.Data.Csv;
 
 namespace Bellwether.Data.Import.Formats;
 
-/// <summary>Reading the numbers of JSON market-data payloads (Binance, CoinGecko), which write them as numbers or as strings.</summary>
+/// <summary>Reading the numbers of JSON market-data payloads (Binance, CoinGecko), which write them as numbers or as
+/// strings.</summary>
 internal static class JsonCells
 {
     /// <summary>Parses the file, or stops the import naming the line where the JSON breaks.</summary>
@@ -18,7 +19,8 @@ internal static class JsonCells
         }
         catch (JsonException e)
         {
-            throw new ImportException(context.File.Path, (int)(e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {e.Message}");
+            throw new ImportException(context.File.Path, (int)(e.LineNumber ?? 0) + 1, "json",
+                $"not valid JSON: {e.Message}");
         }
     }
 
@@ -29,7 +31,8 @@ internal static class JsonCells
         value = double.NaN;
         text = Text(e);
         if (e.ValueKind == JsonValueKind.Null) return true;
-        return (e.ValueKind is JsonValueKind.Number or JsonValueKind.String) && CsvText.TryParseNumber(Encoding.UTF8.GetBytes(text), out value);
+        return (e.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+            && CsvText.TryParseNumber(Encoding.UTF8.GetBytes(text), out value);
     }
 
     /// <summary>A whole number (a time stamp) written as a JSON number or string.</summary>
@@ -38,12 +41,15 @@ internal static class JsonCells
         value = 0;
         text = Text(e);
         return (e.ValueKind is JsonValueKind.Number or JsonValueKind.String)
-               && Utf8Parser.TryParse(Encoding.UTF8.GetBytes(text), out value, out int consumed) && consumed == Encoding.UTF8.GetByteCount(text);
+               && Utf8Parser.TryParse(Encoding.UTF8.GetBytes(text), out value, out int consumed)
+               && consumed == Encoding.UTF8.GetByteCount(text);
     }
 
     /// <summary>Why <paramref name="text"/> is not a number, in the words the CSV importers use.</summary>
     public static string NotANumber(string text) =>
-        text.Trim('"').Equals("nan", StringComparison.OrdinalIgnoreCase) ? "NaN is not a value" : $"'{text}' is not a number";
+        text.Trim('"').Equals("nan", StringComparison.OrdinalIgnoreCase) ? "NaN is not a value"
+        : $"'{text}' is not a number";
 
-    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : e.GetRawText();
+    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString() ?? ""
+        : e.GetRawText();
 }

@@ -31,7 +31,9 @@ public sealed class PublishedReadingsCsvImporter : IImporter
             if (seen.TryGetValue((reading.Series, date), out var earlier))
             {
                 if (earlier.Reading == reading) context.File.MergedDuplicates++;
-                else context.Bad(row.Line, "value", $"{reading.Series} on {date:yyyy-MM-dd} appears again with another reading (first on line {earlier.Line})");
+                else context.Bad(row.Line, "value",
+                    $"{reading.Series} on {date:yyyy-MM-dd} appears again with another reading (first on line " +
+                    $"{earlier.Line})");
                 return;
             }
             seen[(reading.Series, date)] = (row.Line, reading);

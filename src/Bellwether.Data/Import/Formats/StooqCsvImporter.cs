@@ -3,7 +3,8 @@ namespace Bellwether.Data.Import.Formats;
 /// <summary>
 /// Stooq's CSV download (<c>stooq.com/q/d/l/?s=spy.us&amp;i=d</c>): <c>Date,Open,High,Low,Close[,Volume]</c>, or the
 /// Polish site's <c>Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie[,Wolumen]</c>; no adjusted close, no volume for some
-/// indices (the column, or the field on old rows, is left out; a volume of 0 is Stooq's "none": both are missing). The ticker is the file name, as Stooq saves it or as the symbol:
+/// indices (the column, or the field on old rows, is left out; a volume of 0 is Stooq's "none": both are missing). The
+/// ticker is the file name, as Stooq saves it or as the symbol:
 /// <c>^rut_d.csv</c> or <c>^rut.csv</c> → index <c>RUT</c>; <c>spy_us_d.csv</c> or <c>spy.us.csv</c> → ETF
 /// <c>SPY</c> (see <see cref="Tickers.Instrument"/>).
 /// </summary>
@@ -19,11 +20,13 @@ public sealed class StooqCsvImporter : IImporter
     private static readonly string[] RefusalMessages = ["Exceeded the daily hits limit", "No data"];
 
     public string Name => "stooq-csv";
-    public string Description => "Stooq download: Date,Open,High,Low,Close[,Volume] (id from file name: ^rut_d.csv -> RUT, spy_us_d.csv -> SPY)";
+    public string Description =>
+        "Stooq download: Date,Open,High,Low,Close[,Volume] (id from file name: ^rut_d.csv -> RUT, spy_us_d.csv -> SPY)";
 
     public bool CanRead(FileProbe probe)
     {
-        if (probe.Extension == ".csv" && RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase))) return true;
+        if (probe.Extension == ".csv"
+            && RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase))) return true;
         var c = probe.Columns;
         return (c.Length == 5 || (c.Length == 6 && ExportedBars.Names(c[5], "Volume")))
                && Prices.Select((field, i) => ExportedBars.Names(c[i], field)).All(same => same);
@@ -32,7 +35,8 @@ public sealed class StooqCsvImporter : IImporter
     public void Read(FileProbe probe, RowContext context)
     {
         if (RefusalMessages.Any(m => probe.FirstLine.StartsWith(m, StringComparison.OrdinalIgnoreCase)))
-            throw context.Fatal("content", $"Stooq sent the message '{probe.FirstLine.Trim()}' instead of prices; download the file again", 1);
+            throw context.Fatal("content",
+                $"Stooq sent the message '{probe.FirstLine.Trim()}' instead of prices; download the file again", 1);
         var bars = new ExportedBars(context, "stooq", hasVolume: probe.Columns.Length > 5, zeroVolumeIsNone: true);
         bars.ReadCsv(probe, []);
         context.File.Series.Add(bars.Build(TickerOf(probe.Stem)));

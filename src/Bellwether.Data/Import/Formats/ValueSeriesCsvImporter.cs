@@ -28,7 +28,8 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
     };
 
     public string Name => name;
-    public string Description => $"one value per date: {string.Join(" or ", dateColumns)},SERIES" + (name == "fred" ? " (FRED download, '.' = missing)" : "");
+    public string Description => $"one value per date: {string.Join(" or ", dateColumns)},SERIES"
+        + (name == "fred" ? " (FRED download, '.' = missing)" : "");
 
     public bool CanRead(FileProbe probe)
     {
@@ -41,7 +42,8 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
     /// <summary>The series of the file (or of a download read as one), on the calendar its dates follow.</summary>
     public DailySeries ReadSeries(FileProbe probe, RowContext context)
     {
-        if (probe.Columns.Length != 2) throw context.Fatal("header", $"expected two columns, a date and the series; found '{probe.FirstLine}'");
+        if (probe.Columns.Length != 2) throw context.Fatal("header",
+            $"expected two columns, a date and the series; found '{probe.FirstLine}'");
         var column = probe.Columns[1];
         var collector = new BarCollector(context, pricesMustBePositive: false);
         HeaderedCsv.ForEachRow(probe, context, 2, (in CsvRow row) =>
@@ -54,21 +56,26 @@ public sealed class ValueSeriesCsvImporter(string name, params string[] dateColu
             }
             if (!row.TryNumber(1, column, out double v)) return;
             var source = name == "fred" ? "fred" : "file";
-            collector.Add(row.Line, new DailyBar(date, double.NaN, double.NaN, double.NaN, v, double.NaN, double.NaN, source));
+            collector.Add(row.Line,
+                new DailyBar(date, double.NaN, double.NaN, double.NaN, v, double.NaN, double.NaN, source));
         });
         var id = IdOf(probe.Stem, column);
         var unit = UnitOf(id, column);
         if (unit == "unknown") context.File.Notes.Add($"{id}: unit unknown; signals that need a unit will refuse it");
         var draft = collector.Build(new Instrument(id, AssetClass.MacroSeries, unit, 1, CalendarKind.UsBusiness));
         var calendar = InferCalendar(draft.Dates.AsSpan());
-        return new DailySeries(draft.Instrument with { Calendar = calendar }, Enumerable.Range(0, draft.Count).Select(i => draft[i]).ToList());
+        return new DailySeries(draft.Instrument with { Calendar = calendar }, Enumerable.Range(0, draft.Count)
+            .Select(i => draft[i]).ToList());
     }
 
-    /// <summary>The series id: the column name for FRED-style headers, else the file stem (<c>btc_dominance</c> → <c>BTC_DOMINANCE</c>).</summary>
+    /// <summary>The series id: the column name for FRED-style headers, else the file stem (<c>btc_dominance</c> →
+    /// <c>BTC_DOMINANCE</c>).</summary>
     private static string IdOf(string stem, string column) =>
-        Instrument.IdFromStem(string.Equals(stem, column, StringComparison.OrdinalIgnoreCase) || IsSeriesCode(column) ? column : stem);
+        Instrument.IdFromStem(string.Equals(stem, column, StringComparison.OrdinalIgnoreCase) || IsSeriesCode(column)
+            ? column : stem);
 
-    private static bool IsSeriesCode(string column) => column.Length > 0 && column.All(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch));
+    private static bool IsSeriesCode(string column) => column.Length > 0
+        && column.All(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch));
 
     private static string UnitOf(string id, string column)
     {

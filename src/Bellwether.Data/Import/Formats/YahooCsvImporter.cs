@@ -16,7 +16,8 @@ public sealed class YahooCsvImporter : IImporter
     private static readonly string[] Required = ["Date", "Open", "High", "Low", "Close", "Adj Close"];
 
     public string Name => "yahoo-csv";
-    public string Description => "Yahoo Finance download: Date,Open,High,Low,Close,Adj Close,Volume ('null' = missing; id from file name)";
+    public string Description =>
+        "Yahoo Finance download: Date,Open,High,Low,Close,Adj Close,Volume ('null' = missing; id from file name)";
 
     public bool CanRead(FileProbe probe)
     {
@@ -31,6 +32,7 @@ public sealed class YahooCsvImporter : IImporter
         bars.ReadCsv(probe, ["null"]);
         var series = bars.Build(probe.Stem);
         context.File.Series.Add(series);
-        context.File.Notes.Add($"{series.Instrument.Id}: Close (split-adjusted) is stored; Adj Close (also dividend-adjusted) is not");
+        context.File.Notes.Add(
+            $"{series.Instrument.Id}: Close (split-adjusted) is stored; Adj Close (also dividend-adjusted) is not");
     }
 }

@@ -5,11 +5,12 @@ namespace Bellwether.Data.Sources.Stooq;
 
 /// <summary>
 /// Stooq daily CSV (<c>GET /q/d/l/?s=spy.us&amp;i=d&amp;d1=YYYYMMDD&amp;d2=YYYYMMDD&amp;apikey=…</c>), answering
-/// <c>Date,Open,High,Low,Close,Volume</c>: the download <see cref="StooqCsvImporter"/> reads, read the same way. Since 2026
-/// it needs a free key. Over the daily quota it still answers HTTP 200, with the text "Exceeded the daily hits limit"
-/// instead of CSV; "No data" means no rows in the range.
+/// <c>Date,Open,High,Low,Close,Volume</c>: the download <see cref="StooqCsvImporter"/> reads, read the same way. Since
+/// 2026 it needs a free key. Over the daily quota it still answers HTTP 200, with the text "Exceeded the daily hits
+/// limit" instead of CSV; "No data" means no rows in the range.
 /// </summary>
-public sealed class StooqSource(SourceSettings settings, string? key, TimeProvider time) : HttpSource(settings, time, "bellwether")
+public sealed class StooqSource(SourceSettings settings, string? key, TimeProvider time)
+    : HttpSource(settings, time, "bellwether")
 {
     private static readonly StooqCsvImporter Download = new();
 
@@ -19,17 +20,23 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
         var what = What(target);
         if (key is null)
             throw new SourceException(SourceFailure.KeyMissing,
-                $"{Name}: {what}: Stooq needs an API key (free, from stooq.com); set {Settings.ApiKeyVariable ?? "the api_key setting"} or sources.{Name}.api_key in the configuration file");
+                $"{Name}: {what}: Stooq needs an API key (free, from stooq.com); set " +
+                $"{Settings.ApiKeyVariable ?? "the api_key setting"} or sources.{Name}.api_key in the configuration " +
+                "file");
         var context = NewContext(target, "stooq-csv");
         ExportedBars? bars = null;
         int lines = 0;
         foreach (var (from, to) in FetchRules.Windows(target.From, target.UtcToday, Settings.MaxDaysPerRequest))
         {
-            var url = new Uri($"q/d/l/?s={Uri.EscapeDataString(symbol)}&i=d&d1={from:yyyyMMdd}&d2={to:yyyyMMdd}&apikey={Uri.EscapeDataString(key)}", UriKind.Relative);
+            var url =
+                new Uri(
+                    $"q/d/l/?s={Uri.EscapeDataString(symbol)}&i=d&d1={from:yyyyMMdd}&d2={to:yyyyMMdd}&apikey=" +
+                    $"{Uri.EscapeDataString(key)}", UriKind.Relative);
             var response = await Client.GetAsync(url, ct);
             ResponseErrors.ThrowUnlessOk(response, Settings, what, target.Now, key);
             var text = response.Text.TrimStart('\uFEFF').TrimStart();
-            if (!text.StartsWith("Date,", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("Data,", StringComparison.OrdinalIgnoreCase))
+            if (!text.StartsWith("Date,", StringComparison.OrdinalIgnoreCase)
+                && !text.StartsWith("Data,", StringComparison.OrdinalIgnoreCase))
             {
                 ThrowUnlessNoData(text, what);
                 continue;
@@ -40,7 +47,8 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
             lines = bars.ReadCsv(probe, [], lines);
         }
         if (bars is not null)
-            FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished, FetchRules.UsSessionNotOver);
+            FetchRules.AddSeries(context.File, bars.Build(symbol), target, target.UsSessionFinished,
+                FetchRules.UsSessionNotOver);
         return context.File;
     }
 
@@ -48,10 +56,15 @@ public sealed class StooqSource(SourceSettings settings, string? key, TimeProvid
     private void ThrowUnlessNoData(string text, string what)
     {
         if (text.Contains("Exceeded the daily hits limit", StringComparison.OrdinalIgnoreCase))
-            throw new SourceException(SourceFailure.RateLimited, $"{Name}: {what}: Stooq's daily quota for this key is used up (\"Exceeded the daily hits limit\"); try again tomorrow");
+            throw new SourceException(SourceFailure.RateLimited,
+                $"{Name}: {what}: Stooq's daily quota for this key is used up (\"Exceeded the daily hits limit\"); " +
+                $"try again tomorrow");
         if (text.StartsWith("No data", StringComparison.OrdinalIgnoreCase)) return;
-        if (text.Contains("apikey", StringComparison.OrdinalIgnoreCase) || text.Contains("api key", StringComparison.OrdinalIgnoreCase))
-            throw new SourceException(SourceFailure.KeyInvalid, $"{Name}: {what}: Stooq refused the API key ({ResponseErrors.Excerpt(text, key)}); check the key (it is not shown)");
+        if (text.Contains("apikey", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("api key", StringComparison.OrdinalIgnoreCase))
+            throw new SourceException(SourceFailure.KeyInvalid,
+                $"{Name}: {what}: Stooq refused the API key ({ResponseErrors.Excerpt(text, key)}); check the key (it " +
+                $"is not shown)");
         throw JsonValues.Malformed(Name, what, $"not CSV: {ResponseErrors.Excerpt(text, key)}");
     }
 }
