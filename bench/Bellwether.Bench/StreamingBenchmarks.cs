@@ -3,6 +3,7 @@ using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Streaming;
+using Bellwether.Core.Study.Readiness;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -16,7 +17,8 @@ namespace Bellwether.Bench;
 /// (every input's new rows, ≈ 360 instruments' closes) and reads the board, against the batch board of that day on
 /// freshly loaded data (its shared whole-history structures built inside, as a <c>board</c> command does).
 /// stream_daily_history: the default thesis's board on every day from 2018-01-01 to 2025-12-31 by the stream (fed from
-/// the first day), against the batch board of every day (in parallel, as <c>board --history</c> does weekly).
+/// its warm-up before the first day), against today's batch daily readiness (<see cref="ReadinessHistory.Build"/>: each
+/// signal's board every day, in parallel, on whole-history structures built once, as backtest, study and report do).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory), CategoriesColumn]
@@ -77,19 +79,13 @@ public class StreamingBenchmarks
     {
         var feed = new MarketFeed(_data, _thesis, Concepts.Signals, _last);
         double sum = 0;
-        feed.Run(feed.First, HistoryTo, HistoryFrom, b => sum += b.Counted);
+        feed.Run(feed.Start(HistoryFrom), HistoryTo, HistoryFrom, b => sum += b.Counted);
         return sum;
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("stream_daily_history")]
-    public double BatchDailyHistory()
-    {
-        var data = Loaded();
-        int days = HistoryTo.DayNumber - HistoryFrom.DayNumber + 1;
-        var counted = new double[days];
-        Parallel.For(0, days, i => counted[i] = ThesisBoard.Evaluate(_thesis, data, HistoryFrom.AddDays(i), Concepts.Signals).Counted);
-        return counted.Sum();
-    }
+    public double BatchDailyHistory() =>
+        ReadinessHistory.Build(_thesis, Loaded(), Concepts.Signals, HistoryFrom, HistoryTo).Readiness().Values.Sum();
 
     [GlobalCleanup]
     public void Cleanup()

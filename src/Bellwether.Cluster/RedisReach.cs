@@ -43,8 +43,9 @@ public static class RedisReach
 
     /// <summary><paramref name="redis"/> as it may be printed: the password masked, and so is whatever precedes an
     /// '@' in an endpoint (a URI's user and password, which StackExchange.Redis reads as a host name).</summary>
-    public static string Shown(string redis) => string.Join(',', Parse(redis).ToString(includePassword: false).Split(',')
-        .Select(part => part.LastIndexOf('@') is var at and >= 0 ? "***" + part[at..] : part));
+    public static string Shown(string redis) => string.Join(',',
+        Parse(redis).ToString(includePassword: false).Split(',')
+            .Select(part => part.LastIndexOf('@') is var at and >= 0 ? "***" + part[at..] : part));
 
     private static ConfigurationOptions Parse(string redis)
     {

@@ -67,7 +67,8 @@ public sealed class HtmlPage(string title, string subtitle)
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append($"<title>{Esc(title)}</title><style>{Css}");
         if (chartOnly) html.Append(
-            $"body{{background:#fff}}header,h2,p,table,ul{{display:none}}main{{padding:0;max-width:none}}.chart{{height:{chartHeight}px;margin:0;border:0}}");
+            "body{background:#fff}header,h2,p,table,ul{display:none}main{padding:0;max-width:none}" +
+            $".chart{{height:{chartHeight}px;margin:0;border:0}}");
         html.Append("</style>");
         html.Append("<script>")
             .Append(PlotlyJs.Script.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +86,8 @@ public sealed class HtmlPage(string title, string subtitle)
               const lines = [''];
               for (const word of layout.title.text.split(' ')) {
                 const longer = (lines[lines.length - 1] + ' ' + word).trim();
-                if (longer.length > perLine && lines[lines.length - 1]) lines.push(word); else lines[lines.length - 1] = longer;
+                if (longer.length > perLine && lines[lines.length - 1]) lines.push(word);
+                else lines[lines.length - 1] = longer;
               }
               return {...layout, title: {...layout.title, text: lines.join('<br>'), font: {size: 13}},
                 margin: {...layout.margin, l: 46, r: layout.yaxis2 ? 46 : 14, t: 22 + 17 * lines.length}};
@@ -93,7 +95,8 @@ public sealed class HtmlPage(string title, string subtitle)
             for (const [id, fig] of Object.entries(figures)) {
               // On a phone the mode bar would sit on the title: the chart still zooms and pans by touch.
               Plotly.newPlot(id, fig.data, fitted(fig.layout), {responsive: true, displaylogo: false,
-                displayModeBar: window.innerWidth >= 600 ? 'hover' : false, modeBarButtonsToRemove: ['sendDataToCloud']})
+                displayModeBar: window.innerWidth >= 600 ? 'hover' : false,
+                modeBarButtonsToRemove: ['sendDataToCloud']})
                 .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
             }
             </script></body></html>
@@ -104,9 +107,12 @@ public sealed class HtmlPage(string title, string subtitle)
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 
     private const string Css = """
-        body{font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
-        header{background:#14213d;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}.sub{margin:4px 0 0;color:#c9d3e6}
-        main{max-width:1200px;margin:0 auto;padding:8px 32px 48px}h2{margin-top:34px;border-bottom:2px solid #e3e6ec;padding-bottom:4px}
+        body{font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1d2330;
+        background:#f6f7f9}
+        header{background:#14213d;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}
+        .sub{margin:4px 0 0;color:#c9d3e6}
+        main{max-width:1200px;margin:0 auto;padding:8px 32px 48px}
+        h2{margin-top:34px;border-bottom:2px solid #e3e6ec;padding-bottom:4px}
         p,li{line-height:1.5}table{border-collapse:collapse;width:100%;background:#fff;font-size:14px;margin:10px 0}
         th,td{border-bottom:1px solid #e3e6ec;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f6}
         .supports,.supported{color:#0a7a3d;font-weight:600}.against,.not_supported{color:#b42318;font-weight:600}

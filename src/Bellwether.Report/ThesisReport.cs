@@ -151,7 +151,8 @@ public static class ThesisReport
                          $"{StudySection.Pct(btc.OutOfSample.Cagr)} (Sharpe " +
                          $"{StudySection.Num(btc.OutOfSample.Sharpe)}) " +
                          "for holding Bitcoin: " +
-                         $"{(better ? "it beat holding Bitcoin on risk-adjusted terms, in one split of one history" : "it did not beat holding Bitcoin")}.";
+                         (better ? "it beat holding Bitcoin on risk-adjusted terms, in one split of one history"
+                             : "it did not beat holding Bitcoin") + ".";
         }
         if (s.Study.Summaries.Where(x => !double.IsNaN(x.PHolm)).MinBy(x => x.PHolm) is { } best)
             yield return "The event study's strongest finding after Holm's correction, " +
@@ -159,7 +160,8 @@ public static class ThesisReport
                          $"({StudySection.Value(best.Asset, best.Difference)} against an ordinary day, Holm-adjusted " +
                          $"p = {StudySection.P(best.PHolm)}, " +
                          $"{best.IndependentEvents} independent events), " +
-                         $"{(best.PHolm < 0.05 ? "is significant at 5%" : "is not significant: history shows no edge after the trigger")}.";
+                         (best.PHolm < 0.05 ? "is significant at 5%"
+                             : "is not significant: history shows no edge after the trigger") + ".";
     }
 
     /// <summary>The HTML page.</summary>

@@ -123,7 +123,8 @@ internal sealed class Access
             {{(problem is null ? "" : $"<p role=\"alert\" id=\"problem\">{WebUtility.HtmlEncode(problem)}</p>")}}
             <form method="post" action="{{SignInPath}}">
             <input type="hidden" name="return" value="{{WebUtility.HtmlEncode(Local(back))}}">
-            <label>Token <input type="password" name="token" id="token" autocomplete="current-password" required autofocus></label>
+            <label>Token <input type="password" name="token" id="token" autocomplete="current-password" required
+            autofocus></label>
             <button type="submit">Sign in</button>
             </form>
             </main>

@@ -89,8 +89,8 @@ internal static class AlertsCommand
             foreach (var e in events) Line(AlertJson.Line(e));
             var firing = engine.Firing;
             Line(firing.Count == 0 ? "Nothing firing at the end."
-                : "Firing at the end: " +
-                $"{string.Join(", ", firing.Select(m => m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : "")))}");
+                : "Firing at the end: " + string.Join(", ",
+                    firing.Select(m => m.Rule + (m.Labels.TryGetValue("signal", out var s) ? $" [{s}]" : ""))));
             return Cli.Ok;
         });
         return command;

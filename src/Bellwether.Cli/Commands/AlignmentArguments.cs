@@ -87,6 +87,10 @@ internal sealed class AlignmentArguments
 
     /// <summary>A short phrase for a sentence: "weekly log returns".</summary>
     public static string Describe(AlignmentOptions o) =>
-        $"{o.Frequency.ToString().ToLowerInvariant()} " +
-        $"{o.Kind switch { ReturnKind.SimpleReturns => "simple returns", ReturnKind.Levels => "price levels", _ => "log returns" }}";
+        $"{o.Frequency.ToString().ToLowerInvariant()} " + o.Kind switch
+        {
+            ReturnKind.SimpleReturns => "simple returns",
+            ReturnKind.Levels => "price levels",
+            _ => "log returns",
+        };
 }

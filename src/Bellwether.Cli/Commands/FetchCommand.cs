@@ -200,8 +200,8 @@ internal static class FetchCommand
         var sentence =
             $"{updated} of {report.Outcomes.Count} instruments updated ({report.Inserted:#,0} new rows, " +
             $"{report.Updated:#,0} revised)";
-        if (failed > 0) sentence += $"; [red]{failed} failed[/] from " +
-            $"{string.Join(", ", report.Outcomes.Where(o => o.Status == FetchStatus.Failed).Select(o => o.Source).Distinct())}";
+        if (failed > 0) sentence += $"; [red]{failed} failed[/] from " + string.Join(", ",
+            report.Outcomes.Where(o => o.Status == FetchStatus.Failed).Select(o => o.Source).Distinct());
         if (report.Cancelled) sentence += "; [yellow]cancelled[/]: what was stored is whole, run fetch again to finish";
         console.MarkupLine(sentence + ".");
     }

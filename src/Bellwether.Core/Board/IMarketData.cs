@@ -3,6 +3,8 @@ using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
+using Bellwether.Core.Releases;
+
 namespace Bellwether.Core.Board;
 
 /// <summary>What signals may read. Implementations load from a store; <see cref="AsOfMarketData"/> cuts at a
@@ -44,6 +46,9 @@ public interface IMarketData
     /// Readers still cut by date. Data without release rules returns itself.
     /// </summary>
     IMarketData Published(DateOnly date) => this;
+
+    /// <summary>The release rules and vintages <see cref="Published"/> applies, or null when it applies none.</summary>
+    Publication? Publication => null;
 
     /// <summary>
     /// <see cref="Shared{T}"/> for a structure built from the series or flow tables <paramref name="ids"/> alone, whose

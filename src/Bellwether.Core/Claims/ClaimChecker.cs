@@ -75,8 +75,11 @@ public static class ClaimChecker
             unmeasured > 0 ? $"{unmeasured} not measurable" : null,
         }.OfType<string>().ToList();
         if (measured.Count == 0)
-            return "Not checkable: " +
-                $"{(readings.Select(r => r.Note).FirstOrDefault(n => n is not null) ?? (left.Count > 0 ? string.Join(", ", left) : "no reading could be measured")).TrimEnd('.')}.";
+        {
+            string why = readings.Select(r => r.Note).FirstOrDefault(n => n is not null)
+                ?? (left.Count > 0 ? string.Join(", ", left) : "no reading could be measured");
+            return $"Not checkable: {why.TrimEnd('.')}.";
+        }
         int agree = measured.Count(r => r.Within == true);
         var parts = new List<string> { $"{agree} of {measured.Count} readings agree"
             + (left.Count > 0 ? $" ({string.Join(", ", left)}: not counted)" : "") };

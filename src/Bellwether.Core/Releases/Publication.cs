@@ -51,6 +51,14 @@ public sealed class Publication
         return n > 0 ? timeline.ObservationDate(n - 1) : null;
     }
 
+    /// <summary>
+    /// How many stored rows of series <paramref name="id"/> are public by the end of <paramref name="asOf"/> when a
+    /// release rule delays them and no vintage changes their values: the published series is then the first that many
+    /// stored rows, which a stream reads without a cut per day. Null otherwise (no rule applies, or vintages do).
+    /// </summary>
+    public int? StoredRowsPublished(string id, DateOnly asOf) =>
+        TimelineOf(id) is { HasVintages: false } timeline ? timeline.State(asOf).Rows : null;
+
     private Timeline? TimelineOf(string id) => _timelines.GetOrAdd(id, key => new Lazy<Timeline?>(() =>
     {
         if (_data.Series(key) is { } series)

@@ -71,6 +71,13 @@ internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
             day, inputs, fields, "index");
     }
 
+    /// <summary>
+    /// The season's run is looked for from 1 January two years back and the change from 30 days back, both from days
+    /// computed one after another (a first day computes that day alone).
+    /// </summary>
+    public DateOnly WarmUpFrom(DateOnly firstRead) =>
+        firstRead.Year > 2 ? new DateOnly(firstRead.Year - 2, 1, 1).AddDays(-MonthDays) : DateOnly.MinValue;
+
     private static SignalInput LastClose(StreamMarketData.SeriesBuffer series, DateOnly day)
     {
         int i = series.CountArrivedBy(day) - 1;
@@ -85,8 +92,9 @@ internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
         foreach (var buffer in data.AllSeries)
         {
             if (buffer.Instrument.Class != AssetClass.Crypto) continue;
+            // A coin without rows yet is registered too (its closes read NaN, as a coin not yet listed): the feed
+            // creates every coin's buffer at its start, so the index is rebuilt when a ranking arrives, not a coin.
             int end = buffer.CountArrivedBy(day);
-            if (end == 0) continue;
             if (!_coinIndex.TryGetValue(buffer.Instrument.Id, out int s))
             {
                 _coinIndex[buffer.Instrument.Id] = s = _coins.Count;

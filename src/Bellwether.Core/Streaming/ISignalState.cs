@@ -31,6 +31,13 @@ public interface ISignalState
     /// </summary>
     SignalReading Advance(StreamMarketData data, DateOnly day);
 
+    /// <summary>
+    /// The first day this state must be closed on, and every day after it, for its reading on
+    /// <paramref name="firstRead"/> to equal the batch's; the rows dated earlier may all arrive on that day at once.
+    /// A state that follows rows, not days, needs no day before <paramref name="firstRead"/>.
+    /// </summary>
+    DateOnly WarmUpFrom(DateOnly firstRead) => firstRead;
+
     /// <summary>Writes the state (every field, fixed order) for a checkpoint or snapshot.</summary>
     void Write(BinaryWriter writer);
 

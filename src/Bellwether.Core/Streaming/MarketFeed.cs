@@ -1,6 +1,7 @@
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
 
@@ -18,6 +19,7 @@ public sealed class MarketFeed
     private readonly ThesisDefinition _thesis;
     private readonly StreamingBoard _board;
     private readonly List<string> _series = [], _flows = [];
+    private readonly HashSet<string> _seriesFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<AssetClass> _classes = [];
     private readonly Dictionary<string, DailySeries> _fed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _fedRows = new(StringComparer.OrdinalIgnoreCase);
@@ -36,6 +38,7 @@ public sealed class MarketFeed
         ThesisBoard.EvaluateValidated(thesis, recorder, last, kinds);
         var reads = recorder.Sink;
         _series.AddRange(reads.Series.Where(id => source.Series(id) is not null));
+        _seriesFed.UnionWith(_series);
         _flows.AddRange(reads.Flows.Where(id => source.Flows(id) is not null));
         _classes.AddRange(reads.Classes);
         _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [],
@@ -43,6 +46,8 @@ public sealed class MarketFeed
         // An input exists before its first row, as in the store.
         foreach (var id in _series) _board.Data.SeriesOf(source.Series(id)!.Instrument);
         foreach (var t in _flows.Select(id => source.Flows(id)!)) _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
+        foreach (var s in _classes.SelectMany(source.ClosesOfClass))
+            _board.Data.SeriesOf(s.Instrument, closesOnly: true);
         foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
         {
             if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];
@@ -69,6 +74,18 @@ public sealed class MarketFeed
     /// <summary>The first day any input has a row: the day to start feeding.</summary>
     public DateOnly First { get; }
 
+    /// <summary>
+    /// The day to start feeding and closing for boards from <paramref name="firstRead"/> on: the states' warm-up
+    /// (<see cref="StreamingBoard.WarmUpFrom"/>), not before <see cref="First"/>. The first <see cref="Feed"/> then
+    /// feeds every row published by that day at once, so the days before it are not replayed one by one
+    /// (<paramref name="firstRead"/> itself when it comes before <see cref="First"/>).
+    /// </summary>
+    public DateOnly Start(DateOnly firstRead)
+    {
+        var day = _board.WarmUpFrom(firstRead);
+        return day >= First ? day : First < firstRead ? First : firstRead;
+    }
+
     /// <summary>The ids fed: series, then flow tables.</summary>
     public IEnumerable<string> Inputs => _series.Concat(_flows);
 
@@ -76,11 +93,14 @@ public sealed class MarketFeed
     public void Feed(DateOnly day)
     {
         var published = _source.Published(day);
-        foreach (var id in _series) FeedSeries(published.Series(id)!, day, closesOnly: false);
+        // A lagged series without vintages is the first rows of the stored one: no cut per day, no values to compare.
+        foreach (var id in _series)
+            if (_source.Publication?.StoredRowsPublished(id, day) is { } rows)
+                FeedSeries(_source.Series(id)!, day, closesOnly: false, rows);
+            else FeedSeries(published.Series(id)!, day, closesOnly: false);
         foreach (var c in _classes)
             foreach (var s in published.ClosesOfClass(c))
-                if (!_series.Contains(s.Instrument.Id, StringComparer.OrdinalIgnoreCase)) FeedSeries(s, day,
-                    closesOnly: true);
+                if (!_seriesFed.Contains(s.Instrument.Id)) FeedSeries(s, day, closesOnly: true);
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
         foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? []) _board.Ranking(snapshot);
@@ -112,10 +132,12 @@ public sealed class MarketFeed
         }
     }
 
-    private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly)
+    /// <param name="published">Rows of <paramref name="s"/> public by then, when it is the stored series of a lagged
+    /// one (<see cref="Publication.StoredRowsPublished"/>).</param>
+    private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue)
     {
         var id = s.Instrument.Id;
-        int known = s.IndexOnOrBefore(day) + 1;
+        int known = Math.Min(published, s.IndexOnOrBefore(day) + 1);
         int fed = _fedRows.GetValueOrDefault(id);
         // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
         if (_fed.TryGetValue(id, out var previous) && !ReferenceEquals(previous, s))

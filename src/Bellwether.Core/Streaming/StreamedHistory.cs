@@ -9,7 +9,8 @@ public static class StreamedHistory
     /// <summary>
     /// The board's readiness on every day (<see cref="Frequency.Daily"/>), every Friday (weekly) or every month's last
     /// day (monthly) from <paramref name="from"/> to <paramref name="to"/>, both inclusive: one
-    /// <see cref="StreamingBoard"/> fed from the first day of the data, read on those days. Equal to
+    /// <see cref="StreamingBoard"/> fed from its warm-up before <paramref name="from"/>
+    /// (<see cref="MarketFeed.Start"/>), read on those days. Equal to
     /// <see cref="ThesisBoard.History"/> on the same days.
     /// </summary>
     /// <exception cref="ThesisException">The thesis does not validate against <paramref name="kinds"/>.</exception>
@@ -20,7 +21,7 @@ public static class StreamedHistory
         var points = new List<ReadinessPoint>();
         if (to < from) return points;
         var feed = new MarketFeed(data, thesis, kinds, to);
-        for (var d = feed.First < from ? feed.First : from; d <= to; d = d.AddDays(1))
+        for (var d = feed.Start(from); d <= to; d = d.AddDays(1))
         {
             feed.Feed(d);
             bool read = d >= from && frequency switch

@@ -57,6 +57,13 @@ public sealed class StreamingBoard
     public IReadOnlyList<string> BatchKinds =>
         [.. _thesis.Signals.Where((_, k) => _states[k] is null).Select((s, _) => $"{s.Id} ({s.Kind})")];
 
+    /// <summary>
+    /// The first day to close, and every day after it, for the board on <paramref name="firstRead"/> to equal the
+    /// batch's (<see cref="ISignalState.WarmUpFrom"/>; a signal read in batch needs no earlier day).
+    /// </summary>
+    public DateOnly WarmUpFrom(DateOnly firstRead) =>
+        _states.Select(s => s?.WarmUpFrom(firstRead) ?? firstRead).Append(firstRead).Min();
+
     /// <summary>A bar of <paramref name="instrument"/> that became public on <paramref name="arrived"/>.</summary>
     /// <param name="closesOnly">Only the close is meaningful (the closes of a whole class).</param>
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false)
@@ -264,6 +271,6 @@ public sealed class StreamingBoard
     }
 
     private static string Fingerprint(ThesisDefinition thesis) => string.Join("\n", thesis.Signals.Select(s =>
-        $"{s.Id}|{s.Kind}|" +
-        $"{string.Join(",", s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}"));
+        $"{s.Id}|{s.Kind}|" + string.Join(",",
+            s.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
 }

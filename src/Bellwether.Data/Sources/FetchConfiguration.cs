@@ -69,9 +69,10 @@ public sealed class FetchConfiguration
         {
             if (!File.Exists(path)) throw new FileNotFoundException($"configuration file {path} does not exist", path);
             JsonDocument doc;
+            var text = File.ReadAllText(path);
             try
             {
-                doc = JsonDocument.Parse(File.ReadAllText(path),
+                doc = JsonDocument.Parse(text,
                     new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             }
             catch (JsonException e)
@@ -84,7 +85,7 @@ public sealed class FetchConfiguration
                 {
                     if (top.Name == "schedule")
                     {
-                        ReadSchedule(top.Value, sources.Keys, schedule, path);
+                        ReadSchedule(top.Value, sources.Keys, schedule, path, text);
                         continue;
                     }
                     if (top.Name != "sources")
@@ -107,29 +108,54 @@ public sealed class FetchConfiguration
     }
 
     /// <summary><c>"schedule": { "fred": "0 22 * * 1-5", "*": "30 0 * * *" }</c>: a cron expression per source
-    /// (or <c>*</c> for the others), in UTC (docs/serve.md, "Schedule").</summary>
+    /// (or <c>*</c> for the others), in UTC (docs/serve.md, "Schedule"). Errors name the file and the line.</summary>
     private static void ReadSchedule(JsonElement json, IEnumerable<string> known, Dictionary<string, string> schedule,
-        string path)
+        string path, string text)
     {
-        if (json.ValueKind != JsonValueKind.Object) throw new FormatException($"{path}: schedule: expected an object");
+        if (json.ValueKind != JsonValueKind.Object)
+            throw new FormatException($"{path}:{LineOf(text, "schedule")}: schedule: expected an object");
         foreach (var p in json.EnumerateObject())
         {
+            var at = $"{path}:{LineOf(text, "schedule", p.Name)}";
             if (p.Name != "*" && !known.Contains(p.Name))
                 throw new FormatException(
-                    $"{path}: schedule: unknown source '{p.Name}' (known: {string.Join(", ", known)}, or *)");
-            var text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
+                    $"{at}: schedule: unknown source '{p.Name}' (known: {string.Join(", ", known)}, or *)");
+            var cron = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
             try
             {
-                Cronos.CronExpression.Parse(text);
+                Cronos.CronExpression.Parse(cron);
             }
             catch (Cronos.CronFormatException e)
             {
                 throw new FormatException(
-                    $"{path}: schedule.{p.Name}: '{text}' is not a cron expression (minute hour day month weekday): " +
-                    $"{e.Message}");
+                    $"{at}: schedule.{p.Name}: '{cron}' is not a cron expression (minute hour day month weekday): "
+                    + e.Message);
             }
-            schedule[p.Name] = text;
+            schedule[p.Name] = cron;
         }
+    }
+
+    /// <summary>
+    /// The line (from 1) of the top-level property <paramref name="top"/>, or of <paramref name="inner"/> inside it,
+    /// in the JSON <paramref name="text"/>; 0 when it is not there.
+    /// </summary>
+    private static int LineOf(string text, string top, string? inner = null)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes,
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        string? section = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            if (reader.CurrentDepth == 1) section = reader.GetString();
+            bool found = inner is null
+                ? reader.CurrentDepth == 1
+                : reader.CurrentDepth == 2 && reader.GetString() == inner;
+            if (section == top && found)
+                return 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+        }
+        return 0;
     }
 
     /// <summary>A configuration made in code (tests, embedding): keys resolved the same way.</summary>

@@ -115,7 +115,8 @@ public sealed partial class BellwetherStore
     {
         var events = new List<(AlertEvent Event, string Watch)>();
         using (var reader = Query($"""
-            SELECT fingerprint, rule, status, repeat, date, since, labels, summary, description, value, silenced, key, watch
+            SELECT fingerprint, rule, status, repeat, date, since, labels, summary, description, value, silenced, key,
+                watch
             FROM alert_events ORDER BY date DESC, recorded_at DESC, key LIMIT {Math.Max(0, limit)}
             """))
             while (reader.Read()) events.Add((Event(reader, 0, keyAt: 11), reader.GetString(12)));

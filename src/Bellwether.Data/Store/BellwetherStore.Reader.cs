@@ -74,7 +74,8 @@ public sealed partial class BellwetherStore
         var result = new List<DailySeries>(instruments.Count);
         // Dates travel as day numbers and missing closes as NaN: plain integers and doubles read fastest.
         using (var reader = Query($"""
-            SELECT CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(close, 'NaN'::DOUBLE) FROM bars WHERE {filter} ORDER BY instrument, date
+            SELECT CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(close, 'NaN'::DOUBLE) FROM bars WHERE {filter}
+            ORDER BY instrument, date
             """, assetClass.ToString()))
             foreach (var (id, rows) in counts)
             {
@@ -120,7 +121,8 @@ public sealed partial class BellwetherStore
         var sourceChanges = new Dictionary<string, List<(DateOnly From, string Source)>>(StringComparer.Ordinal);
         using (var reader = Query($"""
             SELECT instrument, date, source FROM (
-                SELECT instrument, date, source, lag(source) OVER (PARTITION BY instrument ORDER BY date) AS previous FROM bars WHERE {filter})
+                SELECT instrument, date, source, lag(source) OVER (PARTITION BY instrument ORDER BY date) AS previous
+                FROM bars WHERE {filter})
             WHERE source IS DISTINCT FROM previous ORDER BY instrument, date
             """, from, to, ids))
             while (reader.Read())

@@ -13,7 +13,8 @@ public sealed partial class BellwetherStore
             INSERT INTO source_updates(instrument, source, last_attempt, last_success, last_date, inserted, updated)
             VALUES ($1, $2, $3, $3, $4, $5, $6)
             ON CONFLICT (instrument, source) DO UPDATE SET last_attempt = excluded.last_attempt,
-                last_success = excluded.last_success, last_date = coalesce(excluded.last_date, source_updates.last_date),
+                last_success = excluded.last_success,
+                last_date = coalesce(excluded.last_date, source_updates.last_date),
                 inserted = excluded.inserted, updated = excluded.updated
             """, instrument, source, at.UtcDateTime, lastDate, inserted, updated);
 
@@ -32,7 +33,8 @@ public sealed partial class BellwetherStore
     {
         var list = new List<SourceUpdate>();
         using var reader = Query("""
-            SELECT instrument, source, last_attempt, last_success, last_date, inserted, updated, last_error, last_error_at
+            SELECT instrument, source, last_attempt, last_success, last_date, inserted, updated, last_error,
+                last_error_at
             FROM source_updates ORDER BY source, instrument
             """);
         while (reader.Read())

@@ -279,7 +279,8 @@ public sealed partial class BellwetherStore
         string keyList = string.Join(", ", keys);
         Execute($"""
             DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM diff s WHERE s.is_changed AND {join});
-            INSERT INTO {table} SELECT {string.Join(", ", keys.Concat(values))} FROM diff WHERE is_new OR is_changed ORDER BY {keyList};
+            INSERT INTO {table} SELECT {string.Join(", ", keys.Concat(values))} FROM diff WHERE is_new OR is_changed
+                ORDER BY {keyList};
             """);
     }
 
@@ -347,7 +348,8 @@ public sealed partial class BellwetherStore
             using var reader = Query("""
                 SELECT instrument, date, source FROM bars WHERE instrument IN (SELECT id FROM stats_ids)
                 UNION ALL
-                SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows WHERE instrument IN (SELECT id FROM stats_ids) GROUP BY ALL
+                SELECT instrument, date, string_agg(DISTINCT source, ';') FROM flows
+                WHERE instrument IN (SELECT id FROM stats_ids) GROUP BY ALL
                 ORDER BY 1, 2
                 """);
             string? current = null;

@@ -17,7 +17,8 @@ internal static class Schema
             instrument VARCHAR NOT NULL, date DATE NOT NULL, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
             volume DOUBLE, market_cap DOUBLE, source VARCHAR NOT NULL);
         CREATE TABLE flow_funds(instrument VARCHAR NOT NULL, position INTEGER NOT NULL, fund VARCHAR NOT NULL);
-        CREATE TABLE flows(instrument VARCHAR NOT NULL, date DATE NOT NULL, fund VARCHAR NOT NULL, value DOUBLE, source VARCHAR NOT NULL);
+        CREATE TABLE flows(instrument VARCHAR NOT NULL, date DATE NOT NULL, fund VARCHAR NOT NULL, value DOUBLE,
+            source VARCHAR NOT NULL);
         CREATE TABLE coin_lists(list VARCHAR NOT NULL, symbol VARCHAR NOT NULL, name VARCHAR,
             is_stablecoin BOOLEAN NOT NULL, is_wrapped BOOLEAN NOT NULL, category VARCHAR);
         CREATE TABLE rankings(list VARCHAR NOT NULL, date DATE NOT NULL, rank INTEGER NOT NULL, symbol VARCHAR NOT NULL,

@@ -29,8 +29,9 @@ public class StreamingBoardEqualityTests
         var last = MarketFeed.LastDay(data);
         var first = new MarketFeed(data, thesis, Concepts.Signals, last).First;
         var from = new DateOnly(2018, 1, 1) > first ? new DateOnly(2018, 1, 1) : first;
-        // Independent streams over consecutive ranges of days, each fed from the first day (reading from its range's
-        // start): the days run in parallel, and each stream proves the whole history up to its range.
+        // Independent streams over consecutive ranges of days, each fed from its warm-up before its range's start
+        // (MarketFeed.Start: every earlier row arrives that day at once): the days run in parallel, and each stream
+        // proves that its warm-up is enough.
         const int Ranges = 4;
         int days = last.DayNumber - from.DayNumber + 1;
         var streamed = new BoardResult[days];
@@ -38,7 +39,7 @@ public class StreamingBoardEqualityTests
         {
             var (start, end) = (from.AddDays(days * k / Ranges), from.AddDays(days * (k + 1) / Ranges - 1));
             var feed = new MarketFeed(data, thesis, Concepts.Signals, last);
-            feed.Run(feed.First, end, start, b => streamed[b.AsOf.DayNumber - from.DayNumber] = b);
+            feed.Run(feed.Start(start), end, start, b => streamed[b.AsOf.DayNumber - from.DayNumber] = b);
         });
         Assert.All(streamed, Assert.NotNull);
         var batch = new BoardResult[days];

@@ -17,7 +17,9 @@ public sealed class AltcoinSeasonIndex
     private readonly double[][] _closes;    // per series, closes by calendar day from _firstDay (NaN: no valid close)
     private readonly int[] _firstDay;       // per series, DayNumber of _closes[s][0] (its first valid close)
     private readonly int _benchmark;        // series index of the benchmark, -1 when absent
-    private readonly Candidate[][] _candidates; // per ranking snapshot, the ranked coins resolved to series
+    private readonly Candidate[]?[] _candidates; // per ranking snapshot, its coins resolved to series on first use
+    private readonly Dictionary<string, SkipReason> _exclusions;
+    private readonly Dictionary<string, int[]> _seriesOf;
     // (series, day number) → close, instead of _closes (a stream's windows)
     private readonly Func<int, int, double>? _close;
 
@@ -49,9 +51,9 @@ public sealed class AltcoinSeasonIndex
         }
         _benchmark = index.GetValueOrDefault(Options.Benchmark.ToUpperInvariant(), -1);
         Rankings = new RankingTimeline(rankings, Options.RankingPriority, Options.Combination);
-        var exclusions = Exclusions(classifications, Options);
-        var seriesOf = SeriesCandidates(index, Options);
-        _candidates = Rankings.Snapshots.Select(snapshot => Resolve(snapshot, exclusions, seriesOf)).ToArray();
+        _exclusions = Exclusions(classifications, Options);
+        _seriesOf = SeriesCandidates(index, Options);
+        _candidates = new Candidate[]?[Rankings.Snapshots.Count];
     }
 
     /// <summary>
@@ -108,7 +110,7 @@ public sealed class AltcoinSeasonIndex
         int snapshot = Rankings.InForceIndex(date);
         if (snapshot < 0) return [];
         var members = new List<UniverseMember>(topCount);
-        foreach (var c in _candidates[snapshot])
+        foreach (var c in CandidatesOf(snapshot))
         {
             if (c.Exclusion is not null) continue;
             int used = Array.FindIndex(c.Series, s => !double.IsNaN(Close(s, date.DayNumber)));
@@ -146,7 +148,7 @@ public sealed class AltcoinSeasonIndex
             return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, day
                 - Rankings.Snapshots[snapshot].Date.DayNumber);
         int count = 0, beats = 0;
-        foreach (var c in _candidates[snapshot])
+        foreach (var c in CandidatesOf(snapshot))
         {
             if (c.Exclusion is { } reason)
             {
@@ -176,6 +178,14 @@ public sealed class AltcoinSeasonIndex
             ? new(date, double.NaN, 0, 0, IndexStatus.NoEligibleCoins, age)
             : new(date, 100.0 * beats / count, count, beats, p.StatusOf(count, age), age);
     }
+
+    /// <summary>
+    /// The ranked coins of snapshot <paramref name="snapshot"/> resolved to series, on first use: a stream rebuilds the
+    /// index as rankings and coins arrive and reads its latest rankings only. Resolving is deterministic, so two
+    /// threads resolving at once store equal arrays.
+    /// </summary>
+    private Candidate[] CandidatesOf(int snapshot) =>
+        _candidates[snapshot] ??= Resolve(Rankings.Snapshots[snapshot], _exclusions, _seriesOf);
 
     /// <summary>close(t) / close(t − n) of series <paramref name="s"/>, NaN unless both closes exist.</summary>
     private double Ratio(int s, int day, int n) => s < 0 ? double.NaN : Close(s, day) / Close(s, day - n);

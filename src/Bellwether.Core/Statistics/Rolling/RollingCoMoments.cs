@@ -25,7 +25,8 @@ namespace Bellwether.Core.Statistics.Rolling;
 /// values are found beforehand by a vectorised scan, and the collapse check uses the loop's running minimum and
 /// maximum of the sums of squares afterwards. <see cref="RollingStatistics"/> also splits long inputs into
 /// independent ranges
-/// (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>) run in parallel.</para>
+/// (<see cref="Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int,
+/// int, ref TSink)"/>) run in parallel.</para>
 /// </remarks>
 public static class RollingCoMoments
 {

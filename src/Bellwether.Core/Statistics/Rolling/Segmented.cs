@@ -10,7 +10,9 @@ internal interface IOutputSink<TSelf> : IRollingSink where TSelf : IOutputSink<T
 /// <summary>
 /// Runs a rolling statistic in fixed segments of <see cref="RollingStatistics.SegmentLength"/> windows, each started
 /// from an exact recomputation of the window before it
-/// (<see cref="RollingCoMoments.Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly}, RollingWindow, int, int, ref TSink)"/>), on as many threads as the pool gives. The segment borders are a constant, so the result is the same on any
+/// (<see cref="RollingCoMoments.Run{TSink}(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{DateOnly},
+/// RollingWindow, int, int, ref TSink)"/>), on as many threads as the pool gives. The segment borders are a constant,
+/// so the result is the same on any
 /// machine and any number of cores; an input of one segment runs on the calling thread.
 /// </summary>
 internal static unsafe class Segmented

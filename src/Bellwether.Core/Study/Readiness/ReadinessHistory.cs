@@ -50,10 +50,10 @@ public static class ReadinessHistory
 
     /// <summary>
     /// <see cref="Build"/> of every day (<c>every</c> 1) by one stream over the data (docs/streaming.md): the thesis's
-    /// signals and the variants' are followed together, fed from the data's first day and read from
-    /// <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every day, so the
-    /// components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass over the data
-    /// instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
+    /// signals and the variants' are followed together, fed from their warm-up (<see cref="MarketFeed.Start"/>) and
+    /// read from <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every
+    /// day, so the components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass
+    /// over the data instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
     /// </summary>
     /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
     public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds,
@@ -69,7 +69,7 @@ public static class ReadinessHistory
             var followed = new ThesisDefinition(thesis.Name, thesis.Description,
                 [.. specs.Select((s, k) => s.Spec with { Id = $"{s.Spec.Id}#{k}" })], thesis.MinMeasured);
             var feed = new MarketFeed(data, followed, kinds, to);
-            for (var day = feed.First < from ? feed.First : from; day <= to; day = day.AddDays(1))
+            for (var day = feed.Start(from); day <= to; day = day.AddDays(1))
             {
                 feed.Feed(day);
                 if (feed.Board.Close(day, read: day >= from) is not { } board) continue;

@@ -31,7 +31,8 @@ public sealed partial class BinanceKlinesImporter : IImporter
     private static readonly string[] QuoteAssets = ["FDUSD", "USDT", "USDC", "BUSD", "TUSD", "USDP", "DAI", "USD",
         "EUR", "TRY", "BRL", "BTC", "ETH", "BNB"];
     private const string DumpHeader =
-        "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
+        "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume," +
+        "taker_buy_quote_volume,ignore";
 
     public string Name => "binance-klines";
     public string Description =>

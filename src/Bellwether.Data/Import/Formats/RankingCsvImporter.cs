@@ -77,7 +77,8 @@ public sealed class RankingCsvImporter : IImporter
         if (column < 0 || row[column].IsEmpty) return true;
         var text = row.Text(column);
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t))
+                System.Globalization.DateTimeStyles.AssumeUniversal
+                | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t))
         {
             taken = t.UtcDateTime;
             return true;

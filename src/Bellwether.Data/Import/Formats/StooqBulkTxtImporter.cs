@@ -5,7 +5,8 @@ namespace Bellwether.Data.Import.Formats;
 /// <summary>
 /// The per-ticker text files of Stooq's bulk database (<c>stooq.com/db/h/</c>, e.g. <c>data/daily/us/nyse
 /// etfs/spy.us.txt</c>):
-/// <c>&lt;TICKER&gt;,&lt;PER&gt;,&lt;DATE&gt;,&lt;TIME&gt;,&lt;OPEN&gt;,&lt;HIGH&gt;,&lt;LOW&gt;,&lt;CLOSE&gt;,&lt;VOL&gt;,&lt;OPENINT&gt;</c>
+/// <c>&lt;TICKER&gt;,&lt;PER&gt;,&lt;DATE&gt;,&lt;TIME&gt;,&lt;OPEN&gt;,&lt;HIGH&gt;,&lt;LOW&gt;,&lt;CLOSE&gt;,</c>
+/// <c>&lt;VOL&gt;,&lt;OPENINT&gt;</c>
 /// with <c>yyyyMMdd</c> dates. The instrument comes from the <c>&lt;TICKER&gt;</c> column (<c>^RUT</c> → index
 /// <c>RUT</c>, <c>SPY.US</c> → ETF <c>SPY</c>; see <see cref="Tickers.Instrument"/>); a file holding several tickers
 /// gives one series each.

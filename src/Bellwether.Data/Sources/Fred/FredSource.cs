@@ -10,8 +10,9 @@ namespace Bellwether.Data.Sources.Fred;
 /// <summary>
 /// FRED. Without a key: the graph download <c>GET /graph/fredgraph.csv?id=DFF&amp;cosd=YYYY-MM-DD</c>
 /// (<c>observation_date,DFF</c>), read by the same importer as a saved download. With a key: the JSON API
-/// <c>GET
-/// /fred/series/observations?series_id=DFF&amp;api_key=…&amp;file_type=json&amp;observation_start=…&amp;limit=…&amp;offset=…</c>, paged by <c>offset</c> (at most 100,000 a page; FRED allows 120 requests a minute). Missing values are <c>.</c> (an empty
+/// <c>GET /fred/series/observations?series_id=DFF&amp;api_key=…&amp;file_type=json&amp;observation_start=…
+/// &amp;limit=…&amp;offset=…</c>, paged by <c>offset</c> (at most 100,000 a page; FRED allows 120 requests a
+/// minute). Missing values are <c>.</c> (an empty
 /// cell in newer CSV downloads): skipped and counted, never stored as a value. Observations dated today or later are
 /// not stored. With a key every vintage is asked for (<c>realtime_start=1776-07-04&amp;realtime_end=9999-12-31</c>,
 /// ALFRED's real-time periods): the latest vintage of each observation is its value, and every vintage is stored with
