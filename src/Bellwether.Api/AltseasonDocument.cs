@@ -4,6 +4,7 @@ using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Crypto.MarketSeries;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Series;
+using Bellwether.Core.Text;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Store;
 
@@ -169,6 +170,8 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
             window_days = r.Parameters.WindowDays,
             top = r.Parameters.TopCount,
             index = r.Index,
+            // What the /altseason page writes (Core.Text.ValueText).
+            index_text = Points(r.Index),
             season = r.Season,
             status = r.Status,
             eligible = r.EligibleCount,
@@ -179,8 +182,10 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
                 eligible = r.EligibleCount, top = r.Parameters.TopCount, share = r.Coverage,
                 ranking_age_days = r.RankingAgeDays,
                 min_share = r.Parameters.MinCoverage, max_ranking_age_days = r.Parameters.MaxRankingAgeDays,
+                share_text = ValueText.Of(r.Coverage, ValueKind.Share),
             },
             bitcoin_return = r.BenchmarkReturn,
+            bitcoin_return_text = ValueText.Of(r.BenchmarkReturn, ValueKind.FractionPercent),
             thresholds = new
             {
                 altcoin_season = r.Parameters.AltcoinSeasonThreshold,
@@ -188,18 +193,25 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
             },
             ranking = r.Ranking is { } k
                 ? new { list = k.List, date = k.Date, age_days = r.Date.DayNumber - k.Date.DayNumber } : null,
-            outperformers = r.Outperformers.Select(c =>
-                new { symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series }),
-            coins = r.Eligible.Select(c =>
-                new
-                {
-                    symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series,
-                    beats_bitcoin = c.BeatsBenchmark
-                }),
+            outperformers = r.Outperformers.Select(c => new
+            {
+                symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series,
+                return_text = ValueText.Of(c.Return, ValueKind.FractionPercent),
+            }),
+            coins = r.Eligible.Select(c => new
+            {
+                symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series,
+                    beats_bitcoin = c.BeatsBenchmark,
+                return_text = ValueText.Of(c.Return, ValueKind.FractionPercent),
+            }),
             skipped = r.Skipped.Select(s =>
                 new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
-            eth_btc = EthBtc is { } e ? new { date = e.Date, value = e.Value, stale = e.Stale } : null,
-            btc_dominance = Dominance is { } d ? new { date = d.Date, value = d.Value, stale = d.Stale } : null,
+            eth_btc = EthBtc is { } e
+                ? new { date = e.Date, value = e.Value, stale = e.Stale,
+                    value_text = ValueText.Number(e.Value, "0.00000") } : null,
+            btc_dominance = Dominance is { } d
+                ? new { date = d.Date, value = d.Value, stale = d.Stale,
+                    value_text = ValueText.Level(d.Value, ValueKind.Percent) } : null,
             warnings = new[] { EthBtc?.Warning("ETH/BTC", r.Date),
                 Dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
             history = History?.Select(h =>
@@ -211,10 +223,15 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
                 computed = c.Computed.Index, difference = c.Difference, status = c.Computed.Status,
                 eligible = c.Computed.Eligible,
                 ranking_age_days = c.Computed.RankingAgeDays, source_url = c.Published.SourceUrl,
+                value_text = Points(c.Published.Value), computed_text = Points(c.Computed.Index),
+                difference_text = ValueText.Format(ValueKind.IndexPointsChange).Number(c.Difference),
             }),
             published_summary = new { all = Summary(Published.All), comparable = Summary(Published.Comparable) },
         };
     }
+
+    /// <summary>An index reading's digits (the page writes "/ 100" after it); an em dash when not defined.</summary>
+    private static string Points(double v) => ValueText.Format(ValueKind.IndexPoints).Number(v);
 
     private static object? Summary(ComparisonSummary? s) => s is null ? null : new
     {

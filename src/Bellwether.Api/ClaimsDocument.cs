@@ -62,6 +62,7 @@ public sealed record ClaimsAnswer(string File, ClaimSet Set, IReadOnlyList<Claim
                 measurable = x.Measurable,
                 value = x.Value,
                 unit = x.Unit,
+                value_text = ClaimChecker.Format(x.Value, x.Unit) is var text && text != "n/a" ? text : "",
                 state = x.State,
                 claimed = r.Claim.Target.ClaimedForDisplay,
                 tolerance = double.IsNaN(r.Claim.Target.Tolerance) ? (object?)x.Rule : r.Claim.Target.Tolerance,

@@ -1,4 +1,5 @@
 using Bellwether.Core.Statistics.EtfFlows;
+using Bellwether.Core.Text;
 using Bellwether.Data.Store;
 
 namespace Bellwether.Api;
@@ -46,8 +47,18 @@ public sealed record FlowsAnswer(DateOnly Date, int Window, IReadOnlyList<EtfFlo
             kind = rotation.Window.Kind, rotated = rotation.Window.Rotated, rotation_days = rotation.RotationDays,
             into_on_rotation_days = rotation.IntoOnRotationDays, out_of_on_rotation_days = rotation.OutOfOnRotationDays,
             weeks = rotation.Weeks,
+            // What `flows` and the /flows page write (Core.Text.ValueText).
+            into_sum_text = Flow(rotation.Window.IntoSum), out_of_sum_text = Flow(rotation.Window.OutOfSum),
+            rotated_text = ValueText.Level(Math.Abs(rotation.Window.Rotated), ValueKind.UsdMillions),
+            weeks_text = rotation.Weeks.Select(w => new { into_sum = Cell(w.IntoSum), out_of_sum = Cell(w.OutOfSum) }),
         },
     };
+
+    /// <summary>A flow in a cell of a table captioned in US$ millions: digits and sign, empty for NaN.</summary>
+    public static string Cell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdMillions).Number(v);
+
+    /// <summary>A flow in running text, with its unit.</summary>
+    public static string Flow(double v) => ValueText.Of(v, ValueKind.UsdMillions);
 
     private static object Table(EtfFlowHistory h, EtfFlowReading? r) => new
     {
@@ -57,5 +68,14 @@ public sealed record FlowsAnswer(DateOnly Date, int Window, IReadOnlyList<EtfFlo
         streak = r?.CurrentStreak, longest_inflow = r?.LongestInflow, longest_outflow = r?.LongestOutflow,
         flow_days = h.Days.Count, funds = h.Funds, excluded = h.Excluded, closed_days_with_flow = h.ClosedDaysWithFlow,
         partial_days = h.PartialDays, total_mismatches = h.Mismatches,
+        // The cells of the flows table, captioned in US$ millions, and the mismatches in running text.
+        text = r is null ? null : new
+        {
+            total = Cell(r.Latest.Total), sum_5d = Cell(r.Latest.ShortSum), sum_20d = Cell(r.Latest.LongSum),
+            sum_window = Cell(r.WindowSum), cumulative = Cell(r.Latest.Cumulative),
+                streak_sum = Cell(r.CurrentStreak.Sum),
+        },
+        total_mismatches_text = h.Mismatches.Select(m =>
+            new { fund_sum = Flow(m.FundSum), table_total = Flow(m.TableTotal) }),
     };
 }

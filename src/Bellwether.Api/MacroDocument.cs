@@ -4,6 +4,7 @@ using Bellwether.Core.Series;
 using Bellwether.Core.Statistics.FedPolicy;
 using Bellwether.Core.Statistics.Liquidity;
 using Bellwether.Core.Statistics.MoneySupply;
+using Bellwether.Core.Text;
 using Bellwether.Data.Store;
 
 namespace Bellwether.Api;
@@ -68,6 +69,13 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 cuts_12m = fed.Cuts12M, hikes_12m = fed.Hikes12M, net_change_12m = fed.NetChange12M,
                 regime = fed.Regime,
                 pending = fed.Pending, changes_12m = fed.Changes12M, parameters = FedPathParameters.Default,
+                // What `macro` and the /macro page write (Core.Text.ValueText).
+                rate_text = ValueText.Of(fed.Rate, ValueKind.Rate),
+                last_change_text = fed.LastChange is { } c
+                    ? ValueText.Level(Math.Abs(c.Size) * 100, ValueKind.BasisPoints) : null,
+                pending_text = fed.Pending is { } p
+                    ? new { latest = ValueText.Of(p.Latest, ValueKind.Rate),
+                        before = ValueText.Of(p.Before, ValueKind.Rate) } : null,
             },
             net_liquidity = latest is null ? null : new
             {
@@ -78,12 +86,33 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                     new { id = s.Instrument.Id, unit = s.Instrument.QuoteUnit }),
                 weeks = Listed, skipped_weeks = SkippedListed, skipped_total = Liquidity.Skipped.Count,
                 first_week = Liquidity.Weeks.Count > 0 ? Liquidity.Weeks[0].Date : (DateOnly?)null,
+                value_text = ValueText.Level(latest.Value, ValueKind.UsdBillions),
+                change_4w_text = ValueText.Of(latest.Change4W, ValueKind.UsdBillions),
+                change_13w_text = ValueText.Of(latest.Change13W, ValueKind.UsdBillions),
+                // The cells of the weeks' table, captioned in US$ billions.
+                weeks_text = Listed.Select(w => new
+                {
+                    total_assets = LevelCell(w.TotalAssets), treasury_account = LevelCell(w.TreasuryAccount),
+                    reverse_repo = LevelCell(w.ReverseRepo), value = LevelCell(w.Value),
+                        change_4w = ChangeCell(w.Change4W),
+                    change_13w = ChangeCell(w.Change13W),
+                }),
             },
             m2 = money is null ? null : new
             {
                 series = Money.Instrument.Id, unit = Money.Instrument.QuoteUnit, date = money.Date, level = money.Level,
                 year_ago = money.YearAgo, yoy = money.YearOnYear,
+                level_text = ValueText.Number(money.Level, "#,0"),
+                    yoy_text = ValueText.Of(money.YearOnYear, ValueKind.FractionPercent),
             },
         };
     }
+
+    /// <summary>A level in a cell of a table captioned in US$ billions: digits only, empty for NaN.</summary>
+    public static string LevelCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions)
+        .AsLevel.Number(v);
+
+    /// <summary>A change in a cell of a table captioned in US$ billions: digits and sign, empty for NaN.</summary>
+    public static string ChangeCell(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions)
+        .Number(v);
 }

@@ -12,7 +12,7 @@ namespace Bellwether.Cluster;
 /// </summary>
 public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenUniverse universe)
 {
-    private long _stepsDone, _applied, _ignored, _gaps, _retries, _firstFailure, _lastRecovery;
+    private long _workDone, _applied, _ignored, _gaps, _retries, _firstFailure, _lastRecovery;
 
     /// <summary>Steps per batch.</summary>
     public int BatchSteps { get; init; } = 32;
@@ -27,11 +27,13 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
     /// fails.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>Steps acknowledged so far over all grains (for progress).</summary>
-    public long StepsDone => Interlocked.Read(ref _stepsDone);
-
-    /// <summary>Steps the replay must see acknowledged: grains × steps.</summary>
-    public long StepsToDo(int to) => (long)(spec.Layout.BlockCount + universe.Ids.Count) * to;
+    /// <summary>
+    /// The share of a replay up to step <paramref name="to"/> acknowledged so far, each grain's steps weighted by its
+    /// pairs (an instrument grain's by one), so that the share follows the work: counted per grain, the thousands of
+    /// cheap instrument grains fed after the blocks would make a replay seem a fifth done until its last second.
+    /// </summary>
+    public double Progress(int to) =>
+        Interlocked.Read(ref _workDone) / (double)((spec.Layout.PairCount + universe.Ids.Count) * to);
 
     /// <summary>Feeds every grain up to step <paramref name="to"/> (exclusive), then has each persist.</summary>
     public async Task<ReplayCounts> Run(int to, CancellationToken cancellationToken = default)
@@ -40,38 +42,51 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
             throw new ArgumentException($"{universe.Ids.Count} instruments for a screen of {spec.Instruments}");
         var layout = spec.Layout;
         var targets = Enumerable.Range(0, layout.BlockCount)
-            .Select(b =>
-                ((IStepGrain)grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b)), (IReadOnlyList<int>)layout.Members(b)))
+            .Select(b => new Target(grains.GetGrain<IPairBlockGrain>(spec.BlockKey(b)), layout.Members(b),
+                layout.Pairs(b).Length))
             .Concat(Enumerable.Range(0, universe.Ids.Count)
-                .Select(i =>
-                    ((IStepGrain)grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i)), (IReadOnlyList<int>)[i])));
+                .Select(i => new Target(grains.GetGrain<IInstrumentGrain>(spec.InstrumentKey(i)), [i], 1)));
         await Parallel.ForEachAsync(targets, new ParallelOptions
         {
             MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken,
-        }, async (target, ct) => await Drive(target.Item1, target.Item2, to, ct));
+        }, async (target, ct) => await Drive(target, to, ct));
         double recovery = _firstFailure == 0 ? 0 : Stopwatch.GetElapsedTime(_firstFailure, _lastRecovery).TotalSeconds;
         return new ReplayCounts(_applied, _ignored, (int)_gaps, (int)_retries, recovery);
     }
 
-    private async Task Drive(IStepGrain grain, IReadOnlyList<int> members, int to, CancellationToken ct)
+    /// <summary>A grain, the instruments whose closes it gets, and its weight in <see cref="Progress"/>.</summary>
+    private sealed record Target(IStepGrain Grain, IReadOnlyList<int> Members, long Weight);
+
+    private async Task Drive(Target target, int to, CancellationToken ct)
     {
-        var ack = await Reliably(grain.Position, ct);
-        long done = ack.LastStep + 1;
-        Interlocked.Add(ref _stepsDone, done);
-        while (ack.LastStep + 1 < to)
+        var (grain, members, weight) = target;
+        long done = 0;
+        void Acknowledged(AppendAck ack)
         {
-            int from = Math.Max(0, ack.LastStep + 1 - Overlap), count = Math.Min(BatchSteps, to - from);
-            var batch = new BarBatch(from,
-                [.. Enumerable.Range(from, count).Select(t => universe.Calendar[t].DayNumber)],
-                universe.Slice(members, from, count));
-            ack = await Reliably(() => grain.Append(batch), ct);
-            Interlocked.Add(ref _applied, ack.Applied);
-            Interlocked.Add(ref _ignored, ack.Ignored);
-            if (ack.Gap) Interlocked.Increment(ref _gaps);
-            Interlocked.Add(ref _stepsDone, ack.LastStep + 1 - done);
+            Interlocked.Add(ref _workDone, weight * (ack.LastStep + 1 - done));
             done = ack.LastStep + 1;
         }
-        await Reliably(async () => { await grain.Flush(); return ack; }, ct);
+
+        var ack = await Reliably(grain.Position, ct);
+        Acknowledged(ack);
+        // Until a flush finds the grain at the end: the flush may reach a new activation that came back from an
+        // earlier checkpoint, when the silo holding the grain died after its last batch.
+        do
+        {
+            while (ack.LastStep + 1 < to)
+            {
+                int from = Math.Max(0, ack.LastStep + 1 - Overlap), count = Math.Min(BatchSteps, to - from);
+                var days = Enumerable.Range(from, count).Select(t => universe.Calendar[t].DayNumber);
+                var batch = new BarBatch(from, [.. days], universe.Slice(members, from, count));
+                ack = await Reliably(() => grain.Append(batch), ct);
+                Interlocked.Add(ref _applied, ack.Applied);
+                Interlocked.Add(ref _ignored, ack.Ignored);
+                if (ack.Gap) Interlocked.Increment(ref _gaps);
+                Acknowledged(ack);
+            }
+            ack = await Reliably(grain.Flush, ct);
+            Acknowledged(ack);
+        } while (ack.LastStep + 1 < to);
     }
 
     /// <summary>

@@ -13,8 +13,12 @@ public interface IStepGrain : IGrainWithStringKey
     /// <summary>The grain's last step and date (nothing applied).</summary>
     Task<AppendAck> Position();
 
-    /// <summary>Persists the state now (the end of a replay), so a reactivation resumes from the last step.</summary>
-    Task Flush();
+    /// <summary>
+    /// Persists the state now (the end of a replay), so a reactivation resumes from the last step, and says where the
+    /// grain stands: behind the sender's last batch when the activation that held it died before it could persist
+    /// and this call reactivated the grain from its last checkpoint.
+    /// </summary>
+    Task<AppendAck> Flush();
 }
 
 /// <summary>One block of pairs of a screen (<see cref="Core.Screening.PairBlock"/>); key:

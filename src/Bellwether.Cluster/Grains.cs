@@ -79,9 +79,10 @@ public sealed class PairBlockGrain([PersistentState("block", Storage.Name)] IPer
 
     public Task<AppendAck> Position() => Task.FromResult(Ack(0, 0, gap: false));
 
-    public async Task Flush()
+    public async Task<AppendAck> Flush()
     {
         if (_dirty) await Persist();
+        return Ack(0, 0, gap: false);
     }
 
     public Task<LaneReadings> Readings() => Task.FromResult(LaneReadings.Of(_block.LastStep, _block.Readings()));
@@ -135,9 +136,10 @@ public sealed class InstrumentGrain([PersistentState("track", Storage.Name)] IPe
 
     public Task<AppendAck> Position() => Task.FromResult(Ack(0, 0, gap: false));
 
-    public async Task Flush()
+    public async Task<AppendAck> Flush()
     {
         if (_dirty) await Persist();
+        return Ack(0, 0, gap: false);
     }
 
     public Task<TrackState> Track() => Task.FromResult(TrackState.Of(_track, _stepDay));

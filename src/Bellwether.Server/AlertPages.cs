@@ -104,7 +104,7 @@ internal static class AlertPages
             ? "<p>No alerts recorded yet. Run <code>bellwether alerts run RULES</code>, or serve with " +
               "<code>--alerts RULES</code> " +
               "(docs/alerts.md).</p>"
-            : "<div class=\"table-wrap\"><table><caption>Latest notifications, newest first</caption><thead><tr>" +
+            : "<div class=\"scroll\"><table><caption>Latest notifications, newest first</caption><thead><tr>" +
               string.Concat(Columns.Select(h => $"<th scope=\"col\">{h}</th>")) +
               "</tr></thead><tbody>\n" +
               rows + "</tbody></table></div>";

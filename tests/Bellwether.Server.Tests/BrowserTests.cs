@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bellwether.Core.Text;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -70,7 +71,10 @@ public sealed class BrowserTests
             var page = await browser.Open(server.Url + path);
             Assert.Equal("false", await page.GetAttributeAsync("#content", "aria-busy"));
             Assert.Equal(0, await page.Locator(".error").CountAsync());
-            Assert.DoesNotMatch(@"\b(null|undefined|NaN)\b|\[object ", await page.Locator("#content").InnerTextAsync());
+            var text = await page.Locator("#content").InnerTextAsync();
+            Assert.DoesNotMatch(@"\b(null|undefined|NaN)\b|\[object ", text);
+            // Figures come from the formatting table: U+2212, never an ASCII hyphen before a digit.
+            Assert.DoesNotMatch(@"(?<![\w.])-\d", text);
             // Nothing wider than the screen but the tables' own scroll boxes.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"{path} scrolls sideways at {width} px");
@@ -79,6 +83,53 @@ public sealed class BrowserTests
             Assert.NotEmpty(browser.Requests);
             Assert.All(browser.Requests, url => Assert.StartsWith(server.Url + "/", url, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// The pages write each figure as the CLI does: every board value as the formatting table writes the JSON's number
+    /// in its unit (worked out here from <c>value</c> and <c>unit</c>, not read from <c>value_text</c>), and the
+    /// macro and flows pages' figures as <c>macro</c> and <c>flows</c> write them.
+    /// </summary>
+    [Fact]
+    public async Task The_pages_write_every_figure_by_the_one_formatting_table()
+    {
+        await using var server = await RunningServer.Start(TestStores.ExcerptStore);
+        await using var browser = await BrowserSession.Launch();
+        using var http = new HttpClient();
+        var board = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/board", Cancel)).RootElement;
+        var page = await browser.Open(server.Url + "/");
+        var shown = await page.Locator("table.board").First.Locator("tbody td[data-label='Value']")
+            .EvaluateAllAsync<string[]>("cells => cells.map(c => c.textContent)");
+        var expected = board.GetProperty("signals").EnumerateArray().Select(s =>
+            s.GetProperty("value").ValueKind == JsonValueKind.Number
+                ? ValueText.Of(s.GetProperty("value").GetDouble(), s.GetProperty("unit").GetString()!) : "").ToArray();
+        Assert.Equal(expected, shown);
+        Assert.Contains(expected, v => v.Contains('%', StringComparison.Ordinal)
+                                       || v.Contains(" r", StringComparison.Ordinal));
+
+        var macro = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/macro", Cancel)).RootElement;
+        var liquidity = macro.GetProperty("net_liquidity");
+        page = await browser.Open(server.Url + "/macro");
+        var macroText = await page.Locator("#content").InnerTextAsync();
+        Assert.Contains($"{ValueText.Level(liquidity.GetProperty("value").GetDouble(), ValueKind.UsdBillions)} on " +
+                        $"{liquidity.GetProperty("date").GetString()}: " +
+                        $"{ValueText.Of(liquidity.GetProperty("change_4w").GetDouble(), ValueKind.UsdBillions)} " +
+                        "over 4 weeks", macroText);
+        var rate = macro.GetProperty("fed").GetProperty("rate").GetDouble();
+        Assert.Contains(ValueText.Of(rate, ValueKind.Rate), macroText);
+
+        var flows = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/flows", Cancel)).RootElement;
+        page = await browser.Open(server.Url + "/flows");
+        var flowsText = await page.Locator("#content").InnerTextAsync();
+        var tables = flows.GetProperty("tables").EnumerateArray()
+            .Where(t => t.GetProperty("date").ValueKind != JsonValueKind.Null).ToList();
+        Assert.NotEmpty(tables);
+        foreach (var table in tables)
+        {
+            var cumulative = table.GetProperty("cumulative").GetDouble();
+            Assert.Contains(ValueText.Format(ValueKind.UsdMillions).Number(cumulative), flowsText);
+        }
+        Assert.True(browser.Errors.Count == 0, string.Join("\n", browser.Errors));
     }
 
     [Fact]
@@ -106,7 +157,9 @@ public sealed class BrowserTests
         var readiness = board.GetProperty("readiness");
         Assert.Equal(readiness.ValueKind == JsonValueKind.Null ? "withheld" : Math.Round(readiness.GetDouble()).ToString("0", System.Globalization.CultureInfo.InvariantCulture),
             await page.Locator("#readiness").InnerTextAsync());
-        var states = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id + ' ' + r.dataset.state)");
+        // The board's own table: the what-if section below it has rows of the same signals.
+        var states = await page.Locator("table.board").First.Locator("tbody tr")
+            .EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id + ' ' + r.dataset.state)");
         Assert.Equal(board.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("id").GetString() + " " + s.GetProperty("state").GetString()), states);
     }
 

@@ -105,12 +105,10 @@ internal static class FlowsCommand
         }
     }
 
-    /// <summary>A flow for a cell of a table captioned in US$ millions: the formatting table's number, no
-    /// unit.</summary>
-    private static string Signed(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdMillions).Number(v);
+    // As the /flows page writes them (the flows document's text fields).
+    private static string Signed(double v) => FlowsAnswer.Cell(v);
 
-    /// <summary>A flow in running text, with its unit.</summary>
-    private static string Flow(double v) => ValueText.Of(v, ValueKind.UsdMillions);
+    private static string Flow(double v) => FlowsAnswer.Flow(v);
 
     private static string Word(FlowDirection d) =>
         d switch { FlowDirection.Inflow => "inflow", FlowDirection.Outflow => "outflow", _ => "flat" };

@@ -67,8 +67,10 @@ internal static class MacroCommand
                         new("net"), new("4w chg"), new("13w chg"))
                     .Caption("US$ billions");
                 foreach (var w in listed)
-                    table.AddRow($"{w.Date:yyyy-MM-dd}", Billions(w.TotalAssets), Billions(w.TreasuryAccount),
-                        Billions(w.ReverseRepo), Billions(w.Value), Change(w.Change4W), Change(w.Change13W));
+                    table.AddRow($"{w.Date:yyyy-MM-dd}", MacroAnswer.LevelCell(w.TotalAssets),
+                        MacroAnswer.LevelCell(w.TreasuryAccount),
+                        MacroAnswer.LevelCell(w.ReverseRepo), MacroAnswer.LevelCell(w.Value),
+                        MacroAnswer.ChangeCell(w.Change4W), MacroAnswer.ChangeCell(w.Change13W));
                 console.Write(table);
                 console.Sentence($"Net liquidity {ValueText.Level(latest.Value, ValueKind.UsdBillions)} on " +
                     $"{latest.Date:yyyy-MM-dd}: {ValueText.Of(latest.Change4W, ValueKind.UsdBillions)} over 4 weeks, " +
@@ -94,11 +96,4 @@ internal static class MacroCommand
     };
 
     private static string Rate(double percent) => ValueText.Of(percent, ValueKind.Rate);
-
-    /// <summary>A level for a cell of the table captioned in US$ billions: digits only.</summary>
-    private static string Billions(double v) => double.IsNaN(v) ? ""
-        : ValueText.Format(ValueKind.UsdBillions).AsLevel.Number(v);
-
-    /// <summary>A change for a cell of the table captioned in US$ billions: digits and sign only.</summary>
-    private static string Change(double v) => double.IsNaN(v) ? "" : ValueText.Format(ValueKind.UsdBillions).Number(v);
 }

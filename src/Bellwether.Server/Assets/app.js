@@ -314,13 +314,8 @@
       el('div', { class: 'scroll' }, el('table', { class: 'board' }, el('caption', {}, 'Stored instruments'), head, body)));
   }
 
-  // Numbers as the CLI writes them: U+2212 for minus, thousands separators, a sign where a change is meant.
-  function num(v, digits, signed) {
-    if (v === null || v === undefined) return '—';
-    const text = Math.abs(v).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    return (v < 0 ? '\u2212' : signed && v > 0 ? '+' : '') + text;
-  }
-  const pct = (fraction, digits, signed) => (fraction === null || fraction === undefined ? '—' : num(fraction * 100, digits, signed) + '%');
+  // Every figure on these pages is written by the server's formatting table (Bellwether.Core.Text.ValueText), as the
+  // CLI writes it: the documents' *_text fields. The page never formats a number itself.
   const words = (snake) => String(snake).replaceAll('_', ' ');
 
   // A table; with four columns or more it becomes one card per row on a phone (as the board does).
@@ -368,34 +363,39 @@
     const r = history;
     const defined = r.status !== 'no_ranking' && r.status !== 'no_benchmark_closes' && r.status !== 'no_eligible_coins';
     const gauge = el('div', { id: 'altseason-gauge', class: 'chart gauge', role: 'img',
-      'aria-label': 'Altcoin Season Index ' + (defined ? num(r.index, 0) + ' of 100' : 'not defined') });
-    const coverage = 'Coverage: ' + r.coverage.eligible + ' of ' + r.coverage.top + ' eligible (' + pct(r.coverage.share, 0) +
+      'aria-label': 'Altcoin Season Index ' + (defined ? r.index_text + ' of 100' : 'not defined') });
+    const coverage = 'Coverage: ' + r.coverage.eligible + ' of ' + r.coverage.top + ' eligible (' +
+      r.coverage.share_text +
       ')' + (r.ranking ? ', ranking ' + r.coverage.ranking_age_days + ' days old (' + r.ranking.list + ' of ' + r.ranking.date + ')' : '') +
       ': ' + (r.status === 'ok' ? 'ok' : words(r.status) + '; a board does not count this reading');
-    const beatCaption = r.outperformer_count + ' of ' + r.eligible + ' eligible altcoins beat Bitcoin (' + pct(r.bitcoin_return, 1, true) +
+    const beatCaption = r.outperformer_count + ' of ' + r.eligible + ' eligible altcoins beat Bitcoin (' +
+      r.bitcoin_return_text +
       ' over ' + r.window_days + ' days)';
     const beating = r.outperformers.length === 0 ? el('p', { id: 'beating' }, beatCaption + '.')
       : table(beatCaption, ['Coin', 'Rank', r.window_days + '-day return', 'Series'],
-        r.outperformers.map((c) => [c.symbol, String(c.rank), pct(c.return, 1, true), c.series]), [1, 2]);
+        r.outperformers.map((c) => [c.symbol, String(c.rank), c.return_text, c.series]), [1, 2]);
     const rest = r.coins.filter((c) => !c.beats_bitcoin);
     const others = el('details', {}, el('summary', {}, rest.length + ' eligible coins that did not, and ' + r.skipped.length + ' skipped'),
-      table('Eligible, not beating Bitcoin', ['Coin', 'Rank', 'Return'], rest.map((c) => [c.symbol, String(c.rank), pct(c.return, 1, true)]), [1, 2]),
+      table('Eligible, not beating Bitcoin', ['Coin', 'Rank', 'Return'],
+        rest.map((c) => [c.symbol, String(c.rank), c.return_text]), [1, 2]),
       table('Skipped', ['Coin', 'Rank', 'Why'], r.skipped.map((c) => [c.symbol, String(c.rank), words(c.reason) + (c.detail ? ': ' + c.detail : '')]), [1]));
     const published = r.published.length === 0
       ? el('p', { class: 'note' }, 'No published readings of the top ' + r.top + ', ' + r.window_days + ' days index from ' + from + ' to ' + date + ' are imported.')
       : table('Published readings from ' + from + ' to ' + date, ['Date', 'Published', 'By', 'Computed', 'Difference', 'Status'],
-        r.published.map((p) => [p.date, num(p.value, 0), p.provider, p.computed === null ? '—' : num(p.computed, 0),
-          p.difference === null ? '—' : num(p.difference, 0, true), words(p.status)]), [1, 3, 4]);
+        r.published.map((p) => [p.date, p.value_text, p.provider, p.computed_text, p.difference_text,
+          words(p.status)]), [1, 3, 4]);
     show(
       queryForm([['As of', 'as_of', { type: 'date' }], ['Window, days', 'window', { options: ['30', '90', '365'], value: '90' }],
         ['Top', 'top', { options: ['50', '100'], value: '50' }]]),
       el('section', { class: 'summary', 'aria-label': 'The index' }, gauge,
-        el('div', {}, el('p', { class: 'readiness' }, el('span', { id: 'index', class: 'big' }, defined ? num(r.index, 0) : 'no reading'),
+        el('div', {}, el('p', { class: 'readiness' },
+          el('span', { id: 'index', class: 'big' }, defined ? r.index_text : 'no reading'),
           defined ? ' / 100, ' + (seasonWords[r.season] || '') : ''),
         el('p', {}, 'Top ', String(r.top), ', ', String(r.window_days), ' days, as of ', el('time', { id: 'as-of', datetime: date }, date)),
         el('p', { id: 'coverage' }, coverage),
-        r.eth_btc ? el('p', {}, 'ETH/BTC ' + num(r.eth_btc.value, 5) + ' on ' + r.eth_btc.date) : null,
-        r.btc_dominance ? el('p', {}, 'Bitcoin dominance ' + num(r.btc_dominance.value, 1) + '% on ' + r.btc_dominance.date) : null,
+        r.eth_btc ? el('p', {}, 'ETH/BTC ' + r.eth_btc.value_text + ' on ' + r.eth_btc.date) : null,
+        r.btc_dominance
+          ? el('p', {}, 'Bitcoin dominance ' + r.btc_dominance.value_text + ' on ' + r.btc_dominance.date) : null,
         r.warnings.map((w) => el('p', { class: 'note' }, w)))),
       el('h2', {}, 'History'), ...charts.nodes,
       el('h2', {}, 'Coins beating Bitcoin'), beating, others,
@@ -421,7 +421,7 @@
       el('p', {}, 'Claimed ' + x.date + ': ' + x.target),
       el('blockquote', {}, x.text),
       table('Readings', ['Reading', 'Value', 'State', 'Agrees', 'Data', 'Detail'], x.readings.map((r) => [r.label,
-        r.value === null ? '' : r.unit === 'fraction' ? pct(r.value, 1) : num(r.value, 2) + (r.unit ? ' ' + r.unit : ''),
+        r.value_text,
         r.state || '', r.within === null ? '–' : r.counts ? (r.within ? 'yes' : 'no') : '(' + (r.within ? 'yes' : 'no') + ')',
         r.provenance.instruments.join(', ') + (r.provenance.from && r.provenance.to ? ' ' + r.provenance.from + ' → ' + r.provenance.to : ''),
         r.repeats ? 'same finding as ' + r.repeats + ': counted once'
@@ -448,23 +448,26 @@
       queryForm([['As of', 'as_of', { type: 'date' }], ['Weeks listed', 'weeks', { type: 'number', min: 0, max: 5200, value: '13' }]]),
       el('p', {}, 'As of ', el('time', { id: 'as-of', datetime: m.as_of }, m.as_of)),
       f ? el('section', { 'aria-label': 'Fed funds' }, el('h2', {}, 'Fed funds'),
-        el('p', {}, 'Effective rate (' + f.series + ') ' + num(f.rate, 2) + '% on ' + f.rate_date + '; ' +
-          (f.last_change ? 'last move ' + (f.last_change.is_cut ? 'a cut' : 'a hike') + ' of ' + num(Math.abs(f.last_change.size) * 100, 0) +
-            ' bp effective ' + f.last_change.date : 'no move found') + '. ' + f.cuts_6m + ' cut(s) and ' + f.hikes_6m + ' hike(s) in 6 months, ' +
+        el('p', {}, 'Effective rate (' + f.series + ') ' + f.rate_text + ' on ' + f.rate_date + '; ' +
+          (f.last_change ? 'last move ' + (f.last_change.is_cut ? 'a cut' : 'a hike') + ' of ' + f.last_change_text +
+            ' effective ' + f.last_change.date : 'no move found') + '. ' +
+          f.cuts_6m + ' cut(s) and ' + f.hikes_6m + ' hike(s) in 6 months, ' +
           f.cuts_12m + ' and ' + f.hikes_12m + ' in 12; regime: ', el('strong', { id: 'regime' }, regimeWords[f.regime] || words(f.regime)), '.'),
-        f.pending ? el('p', { class: 'note' }, 'A move may be under way: ' + f.pending.observations + ' day(s) at ' + num(f.pending.latest, 2) +
-          '% since ' + f.pending.date + ' (was ' + num(f.pending.before, 2) + '%), not yet confirmed.') : null) : null,
+        f.pending ? el('p', { class: 'note' }, 'A move may be under way: ' + f.pending.observations + ' day(s) at ' +
+          f.pending_text.latest +
+          ' since ' + f.pending.date + ' (was ' + f.pending_text.before + '), not yet confirmed.') : null) : null,
       ...charts.nodes,
       n ? el('section', { 'aria-label': 'Net liquidity' }, el('h2', {}, 'Net liquidity'),
-        el('p', {}, 'US$ ' + num(n.value, 0) + ' bn on ' + n.date + ': ' + num(n.change_4w, 1, true) + ' bn over 4 weeks, ' +
-          num(n.change_13w, 1, true) + ' bn over 13 weeks (' + n.trend + ').'),
+        el('p', {}, n.value_text + ' on ' + n.date + ': ' + n.change_4w_text + ' over 4 weeks, ' +
+          n.change_13w_text + ' over 13 weeks (' + n.trend + ').'),
         table('US$ billions; ' + n.skipped_total + ' week(s) skipped since ' + n.first_week + ' for a missing input',
           ['Week', 'Assets', 'TGA', 'RRP', 'Net', '4w change', '13w change'],
-          n.weeks.slice().reverse().map((w) => [w.date, num(w.total_assets, 1), num(w.treasury_account, 1), num(w.reverse_repo, 1),
-            num(w.value, 1), num(w.change4_w, 1, true), num(w.change13_w, 1, true)]), [1, 2, 3, 4, 5, 6])) : null,
+          n.weeks.map((w, k) => [w.date, n.weeks_text[k]]).reverse().map(([date, t]) => [date, t.total_assets,
+            t.treasury_account, t.reverse_repo, t.value, t.change_4w, t.change_13w]), [1, 2, 3, 4, 5, 6])) : null,
       m.m2 ? el('section', { 'aria-label': 'M2' }, el('h2', {}, 'M2'),
-        el('p', {}, 'M2 (' + m.m2.series + ') ' + num(m.m2.level, 0) + ' ' + m.m2.unit + ' in ' + m.m2.date.slice(0, 7) + ': ' +
-          pct(m.m2.yoy, 1, true) + ' year on year.')) : null,
+        el('p', {}, 'M2 (' + m.m2.series + ') ' + m.m2.level_text + ' ' + m.m2.unit + ' in ' + m.m2.date.slice(0, 7) +
+          ': ' +
+          m.m2.yoy_text + ' year on year.')) : null,
       el('p', {}, el('a', { href: '/api/macro?' + query }, 'JSON')));
     charts.draw();
   }
@@ -480,11 +483,11 @@
     const [f, charts] = await Promise.all([getJson('/api/flows?' + query), drawCharts('/api/flows/chart?' + chartQuery, 'flows')]);
     const shown = f.tables.filter((t) => t.date !== null);
     const row = (label, cell) => [label, ...shown.map(cell)];
-    const rows = [row('Day', (t) => t.date), row('Net flow', (t) => num(t.total, 1, true)), row('5 days', (t) => num(t.sum_5d, 1, true)),
-      row('20 days', (t) => num(t.sum_20d, 1, true))];
-    if (f.window !== 5 && f.window !== 20) rows.push(row(f.window + ' days', (t) => num(t.sum_window, 1, true)));
-    rows.push(row('Since launch', (t) => num(t.cumulative, 1, true)),
-      row('Streak', (t) => t.streak.days + ' ' + t.streak.direction + ' day(s), ' + num(t.streak.sum, 1, true)));
+    const rows = [row('Day', (t) => t.date), row('Net flow', (t) => t.text.total), row('5 days', (t) => t.text.sum_5d),
+      row('20 days', (t) => t.text.sum_20d)];
+    if (f.window !== 5 && f.window !== 20) rows.push(row(f.window + ' days', (t) => t.text.sum_window));
+    rows.push(row('Since launch', (t) => t.text.cumulative),
+      row('Streak', (t) => t.streak.days + ' ' + t.streak.direction + ' day(s), ' + t.text.streak_sum));
     const r = f.rotation;
     show(
       queryForm([['As of', 'as_of', { type: 'date' }], ['Window, flow days', 'window', { type: 'number', min: 1, max: 10000, value: '20' }]]),
@@ -493,16 +496,20 @@
       ...charts.nodes,
       r ? el('section', { 'aria-label': 'Rotation' }, el('h2', {}, 'Rotation'),
         el('p', { id: 'rotation' }, 'Over ' + r.days + ' shared flow days (' + r.from + ' to ' + r.to + ') ' + r.into + ' took ' +
-          num(r.into_sum, 1, true) + ' and ' + r.out_of + ' ' + num(r.out_of_sum, 1, true) + ' US$ m: ' + rotationWords[r.kind] +
-          (r.rotated !== 0 ? ', up to ' + num(Math.abs(r.rotated), 1) + ' m moved across' : '') + '. On ' + r.rotation_days + ' day(s) ' +
+          r.into_sum_text + ' and ' + r.out_of + ' ' + r.out_of_sum_text + ': ' + rotationWords[r.kind] +
+          (r.rotated !== 0 ? ', up to ' + r.rotated_text + ' moved across' : '') + '. On ' + r.rotation_days +
+          ' day(s) ' +
           r.into + ' took money while ' + r.out_of + ' lost it.'),
         table('Weeks: into = ' + r.into + ', out of = ' + r.out_of, ['Week from', 'Days', 'Into', 'Out of', 'Reading'],
-          r.weeks.map((w) => [w.from, String(w.days), num(w.into_sum, 1, true), num(w.out_of_sum, 1, true), rotationWords[w.kind]]), [1, 2, 3])) : null,
+          r.weeks.map((w, k) => [w.from, String(w.days), r.weeks_text[k].into_sum, r.weeks_text[k].out_of_sum,
+            rotationWords[w.kind]]),
+          [1, 2, 3])) : null,
       ...f.tables.flatMap((t) => [
         ...t.funds.filter((u) => u.launched === null).length ? [el('p', { class: 'note' }, t.id + ': not launched yet (zeros only): ' +
           t.funds.filter((u) => u.launched === null).map((u) => u.fund).join(', '))] : [],
-        ...t.total_mismatches.map((x) => el('p', { class: 'note' }, t.id + ' ' + x.date + ': funds sum to ' + num(x.fund_sum, 1) +
-          ' but the table\'s total is ' + num(x.table_total, 1))),
+        ...t.total_mismatches.map((x, k) => el('p', { class: 'note' }, t.id + ' ' + x.date + ': funds sum to ' +
+          t.total_mismatches_text[k].fund_sum + ' but the table\'s total is ' +
+          t.total_mismatches_text[k].table_total)),
         ...t.partial_days.map((d) => el('p', { class: 'note' }, t.id + ' ' + d + ': a launched fund has no value; the total is partial'))]),
       el('p', {}, el('a', { href: '/api/flows?' + query }, 'JSON')));
     charts.draw();
