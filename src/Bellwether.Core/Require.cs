@@ -1,8 +1,9 @@
 namespace Bellwether.Core;
 
 /// <summary>
-/// Range checks for values that check themselves when built: each returns the value it was given, so a record's
-/// property can check both its constructor argument and a <c>with</c> copy (<c>init => field = Require...</c>).
+/// The checks of values that check themselves when built (ranges, ids): each returns the value it was given, so a
+/// record's property can check both its constructor argument and a <c>with</c> copy
+/// (<c>init => field = Require...</c>).
 /// </summary>
 public static class Require
 {
@@ -27,6 +28,11 @@ public static class Require
     /// <exception cref="ArgumentOutOfRangeException">Not a finite number of 0 or more.</exception>
     public static double NotNegative(double value, string name) => value >= 0 && double.IsFinite(value) ? value
         : throw new ArgumentOutOfRangeException(name, value, "must be 0 or more");
+
+    /// <summary><paramref name="id"/> when it names something (a series, a table).</summary>
+    /// <exception cref="ArgumentException">It is empty or blank.</exception>
+    public static string Id(string id, string name) =>
+        !string.IsNullOrWhiteSpace(id) ? id : throw new ArgumentException("must name a series", name);
 
     /// <exception cref="ArgumentNullException">Null.</exception>
     public static T NotNull<T>(T? value, string name) where T : class => value ?? throw new ArgumentNullException(name);

@@ -94,38 +94,37 @@ internal static class StudyCommand
     /// line.</summary>
     private static ThesisTrigger Trigger(ThesisDefinition thesis, string id)
     {
+        string breakout = TriggerEvents.Word(TriggerEvent.Breakout);
+        string confirmed = TriggerEvents.Word(TriggerEvent.Confirmed);
         if (string.Equals(id, "trigger", StringComparison.OrdinalIgnoreCase))
             return thesis.Predicts.Trigger ?? throw new UsageException(
-                $"the thesis '{thesis.Name}' declares no trigger: add one to its file, e.g. 'trigger: {{ signal: ID, " +
-                $"event: breakout }}' " +
-                "(docs/thesis.md, \"What the thesis predicts\"), or pass --event breakout:ID, signal:ID or " +
-                "readiness:THETA");
+                $"the thesis '{thesis.Name}' declares no trigger: add one to its file, e.g. " +
+                $"'trigger: {{ signal: ID, event: {breakout} }}' (docs/thesis.md, \"What the thesis predicts\"), " +
+                $"or pass --event {breakout}:ID, signal:ID or readiness:THETA");
         var (kind, argument) = id.IndexOf(':') is var colon and > 0
             ? (id[..colon].ToLowerInvariant(), id[(colon + 1)..]) : ("", "");
+        // On the command line a signal turning supportive is 'signal:ID'; the breakout events keep the thesis's words.
+        var onSignal = kind == "signal" ? TriggerEvent.Supports
+            : TriggerEvents.Named(kind) is { } named and not TriggerEvent.Supports ? named : (TriggerEvent?)null;
+        if (onSignal is { } type)
+        {
+            var spec = thesis.Signals.FirstOrDefault(s =>
+                string.Equals(s.Id, argument, StringComparison.OrdinalIgnoreCase))
+                       ?? throw new UsageException(
+                           $"--event: the thesis has no signal '{argument}' (signals: " +
+                           $"{string.Join(", ", thesis.Signals.Select(s => s.Id))})");
+            return new ThesisTrigger(type, spec.Id);
+        }
         switch (kind)
         {
-            case "breakout" or "confirmed" or "signal":
-                var spec = thesis.Signals.FirstOrDefault(s =>
-                    string.Equals(s.Id, argument, StringComparison.OrdinalIgnoreCase))
-                           ?? throw new UsageException(
-                               $"--event: the thesis has no signal '{argument}' (signals: " +
-                               $"{string.Join(", ", thesis.Signals.Select(s => s.Id))})");
-                var type = kind switch
-                {
-                    "breakout" => TriggerEvent.Breakout,
-                    "confirmed" => TriggerEvent.Confirmed,
-                    _ => TriggerEvent.Supports
-                };
-                return new ThesisTrigger(type, spec.Id);
             case "readiness":
                 if (!double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out double theta)
                     || theta is < 0 or > 100)
                     throw new UsageException($"--event: '{argument}' is not a readiness threshold in 0–100");
                 return new ThesisTrigger(TriggerEvent.Readiness, null, theta);
             default:
-                throw new UsageException(
-                    $"--event: unknown event source '{id}' (known: trigger, breakout:ID, confirmed:ID, signal:ID, " +
-                    $"readiness:THETA)");
+                throw new UsageException($"--event: unknown event source '{id}' " +
+                    $"(known: trigger, {breakout}:ID, {confirmed}:ID, signal:ID, readiness:THETA)");
         }
     }
 

@@ -1,6 +1,7 @@
 using Bellwether.Core.Backtest.Rotation;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements.Breakout;
+using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.Paths;
 using YamlDotNet.RepresentationModel;
 
@@ -95,14 +96,9 @@ public static class ThesisFile
                 if (!ids.Contains(signal))
                     throw y.Error(YamlReader.Optional(map, "signal")!,
                         $"trigger: no signal '{signal}' in this thesis (signals: {string.Join(", ", ids)})");
-                var kind = (word ?? "breakout").ToLowerInvariant() switch
-                {
-                    "breakout" => TriggerEvent.Breakout,
-                    "confirmed" => TriggerEvent.Confirmed,
-                    "supports" => TriggerEvent.Supports,
-                    _ => throw y.Error(YamlReader.Optional(map, "event")!,
-                        $"trigger: event '{word}' must be one of: breakout, confirmed, supports"),
-                };
+                var kind = word is null ? TriggerEvent.Breakout : TriggerEvents.Named(word)
+                    ?? throw y.Error(YamlReader.Optional(map, "event")!, "trigger: event '" + word +
+                        $"' must be one of: {string.Join(", ", TriggerEvents.Words.Select(w => w.Word))}");
                 trigger = new ThesisTrigger(kind, signal, 0, YamlReader.Line(map));
             }
         }

@@ -40,11 +40,12 @@ internal static class BoardData
 
     /// <summary>
     /// Every 37th day from 2019-01-01 to 2025-12-31 on the real data: dates on every weekday, month phase and regime.
-    /// On the excerpt (rows from 2023 on), as many dates every 7th day from 2024-03-01: the same checks on fewer regimes.
+    /// On the excerpt (rows from 2024-10 or 2025 on), as many dates every 2nd day from 2025-07-01, once the 90-day
+    /// correlation trend has two windows of rows: the same checks on fewer regimes.
     /// </summary>
     public static IEnumerable<DateOnly> Dates()
     {
-        var (first, step) = TestData.IsExcerpt ? (new DateOnly(2024, 3, 1), 7) : (new DateOnly(2019, 1, 1), 37);
+        var (first, step) = TestData.IsExcerpt ? (new DateOnly(2025, 7, 1), 2) : (new DateOnly(2019, 1, 1), 37);
         for (int i = 0; i < 70; i++) yield return first.AddDays(i * step);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bellwether.Core.Series;
+using Bellwether.Data.Sources;
 using Bellwether.Data.Store;
 
 namespace Bellwether.TestSupport.Sources;
@@ -10,8 +11,11 @@ public sealed class BinanceFake(string id = "BTC") : ApiFake("binance", id, id +
 {
     private readonly DailySeries _real = Binance(RealSeries("crypto", "daily", id + ".csv"));
 
-    public override DateOnly HistoryStart => new(2023, 1, 1);
+    public override DateOnly HistoryStart => new(2025, 1, 1);
     public override DateOnly LastFinished => UtcDate(Now).AddDays(-1);
+
+    /// <summary>Pages of 200 klines, so the excerpt's year of rows takes several requests.</summary>
+    public override SourceSettings Settings() => base.Settings() with { PageSize = 200 };
 
     // Only the rows that came from Binance carry a full OHLC bar.
     private static DailySeries Binance(DailySeries s) =>

@@ -21,7 +21,7 @@ public sealed class CoinGeckoFake(string? key = null) : ApiFake("coingecko", "CG
     private DateOnly? _earliest;
 
     public string? Key { get; } = key;
-    public override DateOnly HistoryStart => new(2024, 1, 1);
+    public override DateOnly HistoryStart => new(2024, 9, 1);
     public override DateTimeOffset LatestNow => new(2025, 9, 30, 15, 0, 0, TimeSpan.Zero);
     public override DateOnly LastFinished => UtcDate(Now);
     public override bool Paginates => false;

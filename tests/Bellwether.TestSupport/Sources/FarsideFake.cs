@@ -17,7 +17,7 @@ public sealed class FarsideFake() : ApiFake("farside", "BTC_SPOT_ETF_FLOWS", "bi
 {
     private readonly FlowTable _real = RealFlows("flows", "btc_spot_etf_flows_daily.csv");
 
-    public override DateOnly HistoryStart => new(2024, 1, 1);
+    public override DateOnly HistoryStart => new(2025, 1, 1);
     public override DateOnly LastFinished => _real.Dates.Last(d => FetchRules.UsSessionFinished(d, Now));
     public override bool Paginates => false;
 

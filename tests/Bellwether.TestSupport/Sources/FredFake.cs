@@ -24,7 +24,7 @@ public sealed class FredFake(string id = "DGS10", string? key = null) : ApiFake(
 
     /// <summary>The key the JSON API accepts (null: the test uses the keyless download).</summary>
     public string? Key { get; } = key;
-    public override DateOnly HistoryStart => new(2023, 1, 1);
+    public override DateOnly HistoryStart => new(2025, 1, 1);
     public override DateOnly LastFinished => _real.Dates.Last(d => d < UtcDate(Now));
     public override bool Paginates => Key is not null;
 

@@ -12,7 +12,7 @@ public sealed class StooqFake(string key) : ApiFake("stooq", "SPY", "spy.us")
     private readonly DailySeries _real = RealSeries("markets", "spy_daily.csv");
 
     public string Key { get; } = key;
-    public override DateOnly HistoryStart => new(2024, 6, 3);
+    public override DateOnly HistoryStart => new(2025, 1, 2);
     public override DateOnly LastFinished => _real.Dates.Last(d => FetchRules.UsSessionFinished(d, Now));
 
     public override SourceSettings Settings() => base.Settings() with { MaxDaysPerRequest = 200, ApiKey = Key };

@@ -12,7 +12,7 @@ public sealed class YahooFake(string id = "RUT", string symbol = "^RUT", string 
 {
     private readonly DailySeries _real = RealSeries("markets", file);
 
-    public override DateOnly HistoryStart => new(2024, 1, 2);
+    public override DateOnly HistoryStart => new(2025, 1, 2);
     public override DateOnly LastFinished => _real.Dates.Last(d => FetchRules.UsSessionFinished(d, Now));
 
     public override SourceSettings Settings() => base.Settings() with { MaxDaysPerRequest = 250 };

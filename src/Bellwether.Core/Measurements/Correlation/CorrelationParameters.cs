@@ -15,10 +15,10 @@ public sealed record CorrelationParameters(
     string A, string B, Frequency Frequency, ReturnKind Kind, int WindowDays, DateOnly? Since)
 {
     /// <exception cref="ArgumentException">A series id is empty.</exception>
-    public string A { get; } = Checks.Id(A, nameof(A));
+    public string A { get; } = Require.Id(A, nameof(A));
 
     /// <exception cref="ArgumentException">A series id is empty.</exception>
-    public string B { get; } = Checks.Id(B, nameof(B));
+    public string B { get; } = Require.Id(B, nameof(B));
 
     /// <exception cref="ArgumentOutOfRangeException">The window is shorter than 2 days.</exception>
     public int WindowDays { get; } = WindowDays >= 2 ? WindowDays

@@ -20,7 +20,7 @@ public sealed record CorrelationTrendOf(
     double BreakdownFall, int BreakdownDays)
 {
     /// <exception cref="ArgumentException">An id is empty.</exception>
-    public string A { get; } = Checks.Id(A, nameof(A));
+    public string A { get; } = Require.Id(A, nameof(A));
 
-    public string B { get; } = Checks.Id(B, nameof(B));
+    public string B { get; } = Require.Id(B, nameof(B));
 }

@@ -9,7 +9,7 @@ namespace Bellwether.Core.Measurements.Divergence;
 public sealed record DivergenceOf(string Index, string Crypto, DivergenceParameters Thresholds)
 {
     /// <exception cref="ArgumentException">An id is empty.</exception>
-    public string Index { get; } = Checks.Id(Index, nameof(Index));
+    public string Index { get; } = Require.Id(Index, nameof(Index));
 
-    public string Crypto { get; } = Checks.Id(Crypto, nameof(Crypto));
+    public string Crypto { get; } = Require.Id(Crypto, nameof(Crypto));
 }

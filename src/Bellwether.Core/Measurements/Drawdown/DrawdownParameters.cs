@@ -9,7 +9,7 @@ namespace Bellwether.Core.Measurements.Drawdown;
 public sealed record DrawdownParameters(string Instrument, DrawdownBasis Basis, DateOnly? Since)
 {
     /// <exception cref="ArgumentException">The instrument is empty, or the basis is not a known one.</exception>
-    public string Instrument { get; } = Checks.Id(Instrument, nameof(Instrument));
+    public string Instrument { get; } = Require.Id(Instrument, nameof(Instrument));
 
     public DrawdownBasis Basis { get; } = Enum.IsDefined(Basis) ? Basis
         : throw new ArgumentOutOfRangeException(nameof(Basis), Basis, "not a drawdown basis");

@@ -8,7 +8,7 @@ namespace Bellwether.Core.Measurements.EtfFlows;
 public sealed record EtfFlowsOf(string Table, int Window)
 {
     /// <exception cref="ArgumentException">The table is empty.</exception>
-    public string Table { get; } = Checks.Id(Table, nameof(Table));
+    public string Table { get; } = Require.Id(Table, nameof(Table));
 
     /// <exception cref="ArgumentOutOfRangeException">The window is below 1.</exception>
     public int Window { get; } = Window >= 1 ? Window

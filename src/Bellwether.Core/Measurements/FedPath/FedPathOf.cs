@@ -8,5 +8,5 @@ namespace Bellwether.Core.Measurements.FedPath;
 public sealed record FedPathOf(string Series, FedPathParameters Path)
 {
     /// <exception cref="ArgumentException">The series is empty.</exception>
-    public string Series { get; } = Checks.Id(Series, nameof(Series));
+    public string Series { get; } = Require.Id(Series, nameof(Series));
 }

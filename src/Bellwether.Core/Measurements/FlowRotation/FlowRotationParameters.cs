@@ -7,10 +7,10 @@ namespace Bellwether.Core.Measurements.FlowRotation;
 public sealed record FlowRotationParameters(string Into, string OutOf, int Window)
 {
     /// <exception cref="ArgumentException">A table id is empty.</exception>
-    public string Into { get; } = Checks.Id(Into, nameof(Into));
+    public string Into { get; } = Require.Id(Into, nameof(Into));
 
     /// <exception cref="ArgumentException">A table id is empty.</exception>
-    public string OutOf { get; } = Checks.Id(OutOf, nameof(OutOf));
+    public string OutOf { get; } = Require.Id(OutOf, nameof(OutOf));
 
     /// <exception cref="ArgumentOutOfRangeException">The window is shorter than one flow day.</exception>
     public int Window { get; } = Window >= 1 ? Window

@@ -7,9 +7,9 @@ namespace Bellwether.Core.Measurements.NetLiquidity;
 public sealed record NetLiquidityOf(string TotalAssets, string TreasuryAccount, string ReverseRepo)
 {
     /// <exception cref="ArgumentException">A series id is empty.</exception>
-    public string TotalAssets { get; } = Checks.Id(TotalAssets, nameof(TotalAssets));
+    public string TotalAssets { get; } = Require.Id(TotalAssets, nameof(TotalAssets));
 
-    public string TreasuryAccount { get; } = Checks.Id(TreasuryAccount, nameof(TreasuryAccount));
+    public string TreasuryAccount { get; } = Require.Id(TreasuryAccount, nameof(TreasuryAccount));
 
-    public string ReverseRepo { get; } = Checks.Id(ReverseRepo, nameof(ReverseRepo));
+    public string ReverseRepo { get; } = Require.Id(ReverseRepo, nameof(ReverseRepo));
 }

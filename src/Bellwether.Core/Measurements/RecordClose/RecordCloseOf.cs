@@ -8,5 +8,5 @@ namespace Bellwether.Core.Measurements.RecordClose;
 public sealed record RecordCloseOf(string Instrument, RecordCloseParameters Closes)
 {
     /// <exception cref="ArgumentException">The instrument is empty.</exception>
-    public string Instrument { get; } = Checks.Id(Instrument, nameof(Instrument));
+    public string Instrument { get; } = Require.Id(Instrument, nameof(Instrument));
 }

@@ -13,6 +13,26 @@ namespace Bellwether.Core.Study.Events;
 /// </summary>
 public static class TriggerEvents
 {
+    /// <summary>
+    /// The words naming the event of a trigger on a signal (a thesis's <c>trigger: { event: WORD }</c>): the breakout
+    /// kind's own name for its first close through the level (the default), <c>confirmed</c> for the confirmation of
+    /// that breakout, <c>supports</c> for a signal turning supportive.
+    /// </summary>
+    public static IReadOnlyList<(string Word, TriggerEvent Event)> Words { get; } =
+    [
+        (Concepts.Signal<BreakoutSignal>().Name, TriggerEvent.Breakout),
+        ("confirmed", TriggerEvent.Confirmed),
+        ("supports", TriggerEvent.Supports),
+    ];
+
+    /// <summary>The word of <paramref name="e"/> in <see cref="Words"/>.</summary>
+    public static string Word(TriggerEvent e) => Words.First(w => w.Event == e).Word;
+
+    /// <summary>The event <paramref name="word"/> names (case-insensitive), or null when it names none.</summary>
+    public static TriggerEvent? Named(string word) =>
+        Words.Where(w => string.Equals(w.Word, word, StringComparison.OrdinalIgnoreCase))
+            .Select(w => (TriggerEvent?)w.Event).FirstOrDefault();
+
     /// <summary>The events of <paramref name="trigger"/> (a trigger of <paramref name="thesis"/>).</summary>
     /// <param name="from">First day of a readiness history (signal turns and readiness crossings).</param>
     /// <param name="asOf">Last day of data.</param>
