@@ -101,7 +101,8 @@ public sealed class HtmlPage(string title, string subtitle)
             }
             for (const [id, fig] of Object.entries(figures)) {
               // On a phone the mode bar would sit on the title: the chart still zooms and pans by touch.
-              Plotly.newPlot(id, fig.data, fitted(fig.layout, fig.data, document.getElementById(id)), {responsive: true, displaylogo: false,
+              Plotly.newPlot(id, fig.data, fitted(fig.layout, fig.data, document.getElementById(id)),
+                {responsive: true, displaylogo: false,
                 displayModeBar: window.innerWidth >= 600 ? 'hover' : false,
                 modeBarButtonsToRemove: ['sendDataToCloud']})
                 .then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));

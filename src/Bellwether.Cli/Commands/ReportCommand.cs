@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bellwether.Api;
-using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Data.Claims;
 using Bellwether.Data.Thesis;
@@ -9,72 +8,38 @@ using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
 
-/// <summary>
-/// <c>bellwether report</c>: parses the options, lets <see cref="ReportBuilder"/> assemble the report and writes its
-/// files: one self-contained HTML page (plotly.js inlined, works offline), optionally Markdown and PNGs.
-/// </summary>
+/// <summary><c>bellwether report</c>: parses the options, lets <see cref="ReportBuilder"/> assemble the report and
+/// writes one self-contained HTML page (plotly.js inlined, works offline), optionally Markdown and PNGs.</summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
-        var asOf =
-            new Option<string?>("--as-of")
-            {
-                Description =
-                "Report with the data known on this date (yyyy-MM-dd; default: the latest date on which every input " +
-                "of the thesis is current)"
-            };
+        var asOf = new Option<string?>("--as-of")
+        { Description = "Data known on this date (yyyy-MM-dd; default: the latest with every input current)" };
         var output = new Option<string>("--output", "-o")
-        {
-            Description = "HTML file to write",
-            DefaultValueFactory = _ => "report.html"
-        };
-        var pngDir =
-            new Option<string?>("--png-dir")
-            {
-                Description =
-                "Also write each chart as a PNG into this folder (needs headless Chromium on PATH or in " +
-                "BELLWETHER_CHROMIUM)"
-            };
-        var markdown =
-            new Option<bool>("--markdown")
-            {
-                Description =
-                "Also write the report as Markdown next to the HTML file (.md)"
-            };
-        var thesis =
-            new Option<string?>("--thesis")
-            {
-                Description =
-                $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})"
-            };
-        var claims =
-            new Option<string?>("--claims")
-            {
-                Description =
-                "Claims file to check (default: the one the thesis declares, if any); 'none' to leave out"
-            };
-        var since =
-            new Option<string?>("--history-from")
-            {
-                Description =
-                "First date of the weekly readiness and index histories (default: three years before the report " +
-                "date)"
-            };
+        { Description = "HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var pngDir = new Option<string?>("--png-dir")
+        { Description = "Also write each chart as a PNG here (headless Chromium on PATH or BELLWETHER_CHROMIUM)" };
+        var markdown = new Option<bool>("--markdown")
+        { Description = "Also write the report as Markdown next to the HTML file (.md)" };
+        var thesis = new Option<string?>("--thesis")
+        { Description = $"Thesis file (default: the shipped theses/{ThesisFile.DefaultName})" };
+        var claims = new Option<string?>("--claims")
+        { Description = "Claims file to check (default: the one the thesis declares, if any); 'none' to leave out" };
+        var since = new Option<string?>("--history-from")
+        { Description = "First date of the weekly readiness and index histories (default: 3 years before the date)" };
         var command = new Command("report",
             "Write the thesis report: summary, board, claim check and interactive charts in one offline HTML file")
-        {
-            asOf, output, pngDir, markdown, thesis, claims, since,
-        };
+            { asOf, output, pngDir, markdown, thesis, claims, since };
         command.SetAction(parse =>
         {
             var (asOfDate, historyFrom) = (StoreAccess.Date(parse, asOf), StoreAccess.Date(parse, since));
-            var path = OutputPaths.File(parse, output);
-            var pngFolder = OutputPaths.Folder(parse, pngDir);
+            var (path, pngFolder) = (OutputPaths.File(parse, output), OutputPaths.Folder(parse, pngDir));
             // Checked before the work: the report takes seconds, and a PNG export without Chromium would fail after it.
             if (pngFolder is not null
                 && Chromium.Find() is null) throw new InvalidOperationException($"--png-dir: {Chromium.Missing}");
-            if (parse.GetValue(markdown)) OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md"));
+            string? markdownPath = parse.GetValue(markdown)
+                ? OutputPaths.File("--markdown", Path.ChangeExtension(path, ".md")) : null;
             var (definition, thesisFile) = StudyInputs.LoadThesis(parse, thesis);
             var claimSet = StudyInputs.Definition(() =>
                 ClaimsFile.LoadForReport(parse.GetValue(claims), definition, thesisFile, Concepts.Claims));
@@ -92,21 +57,18 @@ internal static class ReportCommand
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             File.WriteAllText(path, ThesisReport.Page(content).Render());
             var pngs = pngFolder is null ? null : PngExport.Export(content.AllCharts, pngFolder);
-            string? markdownPath = parse.GetValue(markdown) ? Path.ChangeExtension(path, ".md") : null;
             if (markdownPath is not null)
                 File.WriteAllText(markdownPath, ThesisReport.Markdown(content, pngs?.ToDictionary(p => p.Key,
                     p => Path.GetRelativePath(folder, Path.Combine(pngFolder!, p.Value)))));
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse,
-                ReportJson.Of(content, path, markdownPath, pngFolder));
+            if (parse.GetValue(Cli.Json))
+                Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
             else
             {
-                Output.Console(parse)
-                    .MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} charts, " +
-                    (content.Board.Withheld is null ? $"readiness {content.Board.Readiness:0}/100"
-                        : "readiness withheld") +
-                    $" as of {date:yyyy-MM-dd})" +
-                    (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}")
-                    + (pngs is null ? "" : $", {pngs.Count} PNGs") + ".");
+                var readiness = content.Board.Withheld is null ? $"{content.Board.Readiness:0}/100" : "withheld";
+                Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} " +
+                    $"charts, readiness {readiness} as of {date:yyyy-MM-dd})" +
+                    (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}") +
+                    (pngs is null ? "" : $", {pngs.Count} PNGs") + ".");
                 if (chosen is not null) Output.Console(parse)
                     .MarkupLine(Markup.Escape($"Date: {date:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
             }

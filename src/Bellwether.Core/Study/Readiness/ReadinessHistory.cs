@@ -53,7 +53,7 @@ public static class ReadinessHistory
     /// signals and the variants' are followed together, fed from their warm-up (<see cref="MarketFeed.Start"/>) and
     /// read from <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every
     /// day, so the components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass
-    /// over the data instead of a board per signal and day. The backtest, study and report read their daily readiness from it.
+    /// over the data instead of a board per signal and day.
     /// </summary>
     /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
     public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds,
