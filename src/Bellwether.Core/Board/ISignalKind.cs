@@ -35,6 +35,10 @@ public interface ISignalKind
     /// error).</summary>
     IReadOnlyList<string> Fields { get; }
 
+    /// <summary>The bounded numbers it gives (<c>value</c> or a field) with their range: a rule threshold outside one
+    /// is an error in the thesis file (a number written in another unit).</summary>
+    IReadOnlyDictionary<string, ValueRange> Ranges => ValueRange.None;
+
     /// <summary>Checks the values of <paramref name="spec"/>'s parameters.</summary>
     /// <exception cref="ThesisException">A parameter value is not valid, naming the signal's line.</exception>
     void Check(SignalSpec spec);
@@ -60,6 +64,7 @@ public abstract class SignalKind<TOptions> : ISignalKind
     public abstract IReadOnlyList<MeasurementParameter> Parameters { get; }
     public abstract IReadOnlyList<string> Labels { get; }
     public abstract IReadOnlyList<string> Fields { get; }
+    public virtual IReadOnlyDictionary<string, ValueRange> Ranges => ValueRange.None;
 
     /// <summary>Parses and validates the parameters of <paramref name="spec"/>.</summary>
     /// <exception cref="ThesisException">A parameter is not valid.</exception>
@@ -174,5 +179,22 @@ public sealed class SignalKinds
             throw new ThesisException(line,
                 $"signal '{s.Id}' {which}: kind '{kind.Name}' has no field '{clause.Field}'; it tests: value, label" +
                 $"{string.Concat(kind.Fields.Select(f => ", " + f))}");
+        else if (kind.Ranges.TryGetValue(clause.Field, out var range) && !range.Contains(clause.Threshold))
+            throw new ThesisException(line, $"signal '{s.Id}' {which}: {clause.Field} {clause.Op} " +
+                $"{clause.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside what kind " +
+                $"'{kind.Name}' gives: {range.Why}");
     }
+}
+
+/// <summary>The range of a number a signal kind gives.</summary>
+/// <param name="Min">The least it can be.</param>
+/// <param name="Max">The most it can be.</param>
+/// <param name="Why">What the number is, and how a rule writes it.</param>
+public sealed record ValueRange(double Min, double Max, string Why)
+{
+    /// <summary>No bounded number.</summary>
+    public static IReadOnlyDictionary<string, ValueRange> None { get; } = new Dictionary<string, ValueRange>();
+
+    /// <summary>Whether <paramref name="threshold"/> lies in the range.</summary>
+    public bool Contains(double threshold) => threshold >= Min && threshold <= Max;
 }

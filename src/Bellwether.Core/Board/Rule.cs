@@ -25,17 +25,20 @@ public sealed record RuleClause(string Field, IReadOnlyList<string>? Words, stri
 {
     private static readonly string[] Ops = ["<=", ">=", "==", "!=", "<", ">"];
 
-    /// <summary>Parses <c>"&gt;= 0.5"</c> for <paramref name="field"/>.</summary>
+    /// <summary>Parses <c>"&gt;= 0.5"</c> for <paramref name="field"/>; a trailing <c>%</c> divides by 100
+    /// (<c>"&lt;= -20%"</c> is −0.2), as in parameters and claims.</summary>
     /// <exception cref="FormatException">Not an operator followed by a number.</exception>
     public static RuleClause Comparison(string field, string text, int line = 0)
     {
         var t = text.Trim();
         var op = Ops.FirstOrDefault(t.StartsWith)
             ?? throw new FormatException($"'{text}' must start with one of {string.Join(' ', Ops)}");
-        if (!double.TryParse(t[op.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture,
-            out var threshold))
-            throw new FormatException($"'{text}': '{t[op.Length..].Trim()}' is not a number");
-        return new RuleClause(field, null, op, threshold, line);
+        var number = t[op.Length..].Trim();
+        bool percent = number.EndsWith('%');
+        if (!double.TryParse(percent ? number[..^1].TrimEnd() : number, NumberStyles.Float,
+                CultureInfo.InvariantCulture, out var threshold))
+            throw new FormatException($"'{text}': '{number}' is not a number");
+        return new RuleClause(field, null, op, percent ? threshold / 100 : threshold, line);
     }
 
     public bool Matches(SignalReading r)

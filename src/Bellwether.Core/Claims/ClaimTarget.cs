@@ -43,13 +43,8 @@ public sealed record ClaimTarget
 
     /// <summary>A comparison such as <c>"&gt;= 1"</c> or <c>"&lt; -5%"</c> (a trailing % divides by 100).</summary>
     /// <exception cref="FormatException">Not an operator followed by a number.</exception>
-    public static ClaimTarget Comparison(string text)
-    {
-        var t = text.Trim();
-        bool percent = t.EndsWith('%');
-        var clause = RuleClause.Comparison("value", percent ? t[..^1] : t);
-        return new(double.NaN, double.NaN, percent ? clause with { Threshold = clause.Threshold / 100 } : clause);
-    }
+    public static ClaimTarget Comparison(string text) =>
+        new(double.NaN, double.NaN, RuleClause.Comparison("value", text));
 
     /// <summary>The detector states that agree with the claim.</summary>
     /// <exception cref="ArgumentException">No state is given.</exception>

@@ -81,7 +81,7 @@ public sealed class InstrumentIdentityCommandTests : IDisposable
                 kind: drawdown
                 weight: 1
                 params: { instrument: SPX }
-                supports: { value: ">= -10" }
+                supports: { value: ">= -10%" }
             """);
         var board = CliRun.Invoke(Store, "board", "--thesis", thesis, "--as-of", "2025-12-15", "--json");
         Assert.Equal(2, board.ExitCode);

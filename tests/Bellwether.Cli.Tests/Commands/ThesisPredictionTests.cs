@@ -32,8 +32,8 @@ public sealed class ThesisPredictionTests : IDisposable
           - id: eth_drawdown
             kind: drawdown
             params: { instrument: ETH }
-            supports: { value: ">= -10" }
-            against: { value: "<= -25" }
+            supports: { value: ">= -10%" }
+            against: { value: "<= -25%" }
         """;
 
     private (JsonElement Json, string Html, string Markdown) Report(string thesis)

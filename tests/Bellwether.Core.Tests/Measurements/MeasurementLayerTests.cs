@@ -83,7 +83,7 @@ public class MeasurementLayerTests
     }
 
     [Fact]
-    public void The_drawdown_signal_and_claim_read_one_measurement_in_their_own_units()
+    public void The_drawdown_signal_and_claim_read_one_measurement_in_one_unit()
     {
         var data = BoardData.Market;
         var date = new DateOnly(2025, 12, 15);
@@ -91,8 +91,8 @@ public class MeasurementLayerTests
         var definition = Claim("drawdown", ("instrument", "BTC"), ("by", "close"), ("peak_windows", "all"));
         var claim = ClaimChecker.Check([definition], data, Concepts.Claims).Single().Readings.Single();
         var direct = Drawdowns.AsOf(data.Series("BTC")!, date)!;
-        Assert.Equal("%", signal.Unit);
-        Assert.Equal(direct.Latest.Drawdown * 100, signal.Value, 12);
+        Assert.Equal("fraction", signal.Unit);
+        Assert.Equal(direct.Latest.Drawdown, signal.Value, 12);
         Assert.Equal("fraction", claim.Unit);
         Assert.Equal(direct.Latest.Drawdown, claim.Value, 12);
     }

@@ -120,7 +120,7 @@ public class SignalKindsAgainstCoreTests
 
         var drawdown = Drawdowns.AsOf(S("BTC"), d)!;
         var dd = Read("btc_drawdown", d);
-        Assert.Equal((drawdown.Latest.Drawdown * 100, drawdown.Latest.PeakDate, drawdown.Latest.Peak, drawdown.MaxDrawdown * 100),
+        Assert.Equal((drawdown.Latest.Drawdown, drawdown.Latest.PeakDate, drawdown.Latest.Peak, drawdown.MaxDrawdown),
             (dd.Value, dd.Since, dd.Fields["peak"], dd.Fields["max_drawdown"]));
     }
 

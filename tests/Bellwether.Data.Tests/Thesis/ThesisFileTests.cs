@@ -25,8 +25,8 @@ public class ThesisFileTests
             params:
               instrument: BTC
               by: high
-            supports: { value: ">= -10" }
-            against: { value: "<= -20", days_since_peak: "> 30" }
+            supports: { value: ">= -10%" }
+            against: { value: "<= -0.2", days_since_peak: "> 30" }
         """;
 
     private static DefinitionFileException Fails(string text)
@@ -55,11 +55,20 @@ public class ThesisFileTests
         Assert.Equal(("btc", 1.0, 11), (btc.Title, btc.Weight, btc.Line));
         Assert.Equal("high", btc.Parameters["by"]);
         Assert.Equal(15, btc.ParameterLines!["by"]);
-        Assert.Equal("value >= -10", btc.Supports!.ToString());
-        Assert.Equal("value <= -20 and days_since_peak > 30", btc.Against!.ToString());
+        Assert.Equal("value >= -0.1", btc.Supports!.ToString()); // a trailing % divides by 100
+        Assert.Equal("value <= -0.2 and days_since_peak > 30", btc.Against!.ToString());
         Assert.Equal("label in [breakout, confirmed, retest]", thesis.Signals[0].Supports!.ToString());
         Assert.Equal(0.5, thesis.MinMeasured);
         Assert.Equal(0.6, ThesisFile.Read(Edit(2, "min_measured: 0.6"), "good.yaml", Concepts.Signals).MinMeasured);
+    }
+
+    [Fact]
+    public void A_drawdown_threshold_in_the_percent_of_units_version_1_is_refused_not_misread()
+    {
+        var e = Fails(Edit(17, "    against: { value: \"<= -20\", days_since_peak: \"> 30\" }"));
+        Assert.Equal(17, e.Line);
+        Assert.Contains("signal 'btc' against: value <= -20 is outside what kind 'drawdown' gives: a drawdown is a " +
+            "fraction from -1 to 0 since units version 2", e.Problem);
     }
 
     [Fact]
