@@ -131,7 +131,7 @@ def drawdown(d):
     s = btc[btc.index <= d]
     peak = s.cummax()
     at_peak = s[s >= peak]
-    return {"value": (s.iloc[-1] / peak.iloc[-1] - 1) * 100, "since": day(at_peak.index[-1])}
+    return {"value": s.iloc[-1] / peak.iloc[-1] - 1, "since": day(at_peak.index[-1])}  # a fraction (units version 2)
 
 
 # --- ETH/BTC downtrend line (value: % above the line extended to the date) ----------------------------------------

@@ -181,8 +181,8 @@ public sealed class SignalKinds
                 $"{string.Concat(kind.Fields.Select(f => ", " + f))}");
         else if (kind.Ranges.TryGetValue(clause.Field, out var range) && !range.Contains(clause.Threshold))
             throw new ThesisException(line, $"signal '{s.Id}' {which}: {clause.Field} {clause.Op} " +
-                $"{clause.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside what kind " +
-                $"'{kind.Name}' gives: {range.Why}");
+                clause.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                $" is outside what kind '{kind.Name}' gives: {range.Why}");
     }
 }
 
