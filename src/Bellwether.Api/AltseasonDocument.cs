@@ -201,17 +201,23 @@ public sealed record AltseasonAnswer(AltcoinSeasonReading Reading, AltcoinSeason
             coins = r.Eligible.Select(c => new
             {
                 symbol = c.Symbol, rank = c.Rank, @return = c.Return, series = c.Series,
-                    beats_bitcoin = c.BeatsBenchmark,
+                beats_bitcoin = c.BeatsBenchmark,
                 return_text = ValueText.Of(c.Return, ValueKind.FractionPercent),
             }),
             skipped = r.Skipped.Select(s =>
                 new { symbol = s.Symbol, rank = s.Rank, reason = s.Reason, detail = s.Detail }),
             eth_btc = EthBtc is { } e
-                ? new { date = e.Date, value = e.Value, stale = e.Stale,
-                    value_text = ValueText.Number(e.Value, "0.00000") } : null,
+                ? new
+                {
+                    date = e.Date, value = e.Value, stale = e.Stale,
+                    value_text = ValueText.Number(e.Value, "0.00000")
+                } : null,
             btc_dominance = Dominance is { } d
-                ? new { date = d.Date, value = d.Value, stale = d.Stale,
-                    value_text = ValueText.Level(d.Value, ValueKind.Percent) } : null,
+                ? new
+                {
+                    date = d.Date, value = d.Value, stale = d.Stale,
+                    value_text = ValueText.Level(d.Value, ValueKind.Percent)
+                } : null,
             warnings = new[] { EthBtc?.Warning("ETH/BTC", r.Date),
                 Dominance?.Warning("Bitcoin dominance", r.Date) }.OfType<string>(),
             history = History?.Select(h =>

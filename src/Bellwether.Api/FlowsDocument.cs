@@ -73,7 +73,7 @@ public sealed record FlowsAnswer(DateOnly Date, int Window, IReadOnlyList<EtfFlo
         {
             total = Cell(r.Latest.Total), sum_5d = Cell(r.Latest.ShortSum), sum_20d = Cell(r.Latest.LongSum),
             sum_window = Cell(r.WindowSum), cumulative = Cell(r.Latest.Cumulative),
-                streak_sum = Cell(r.CurrentStreak.Sum),
+            streak_sum = Cell(r.CurrentStreak.Sum),
         },
         total_mismatches_text = h.Mismatches.Select(m =>
             new { fund_sum = Flow(m.FundSum), table_total = Flow(m.TableTotal) }),

@@ -74,8 +74,11 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 last_change_text = fed.LastChange is { } c
                     ? ValueText.Level(Math.Abs(c.Size) * 100, ValueKind.BasisPoints) : null,
                 pending_text = fed.Pending is { } p
-                    ? new { latest = ValueText.Of(p.Latest, ValueKind.Rate),
-                        before = ValueText.Of(p.Before, ValueKind.Rate) } : null,
+                    ? new
+                    {
+                        latest = ValueText.Of(p.Latest, ValueKind.Rate),
+                        before = ValueText.Of(p.Before, ValueKind.Rate)
+                    } : null,
             },
             net_liquidity = latest is null ? null : new
             {
@@ -94,7 +97,7 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 {
                     total_assets = LevelCell(w.TotalAssets), treasury_account = LevelCell(w.TreasuryAccount),
                     reverse_repo = LevelCell(w.ReverseRepo), value = LevelCell(w.Value),
-                        change_4w = ChangeCell(w.Change4W),
+                    change_4w = ChangeCell(w.Change4W),
                     change_13w = ChangeCell(w.Change13W),
                 }),
             },
@@ -103,7 +106,7 @@ public sealed record MacroAnswer(DateOnly Date, DailySeries Rate, DailySeries To
                 series = Money.Instrument.Id, unit = Money.Instrument.QuoteUnit, date = money.Date, level = money.Level,
                 year_ago = money.YearAgo, yoy = money.YearOnYear,
                 level_text = ValueText.Number(money.Level, "#,0"),
-                    yoy_text = ValueText.Of(money.YearOnYear, ValueKind.FractionPercent),
+                yoy_text = ValueText.Of(money.YearOnYear, ValueKind.FractionPercent),
             },
         };
     }

@@ -1,9 +1,8 @@
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Series;
 using Bellwether.Core.Universe;
-
-using Bellwether.Core.Releases;
 
 namespace Bellwether.Core.Board;
 
