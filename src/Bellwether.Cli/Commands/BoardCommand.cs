@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
+using Bellwether.Cluster;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
@@ -8,7 +9,9 @@ using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Text;
 using Bellwether.Data.Market;
+using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -63,10 +66,11 @@ internal static class BoardCommand
                           "beside the store); " +
                           $"exit code {Cli.SignalsFlipped} when any flipped",
         };
+        var cluster = ClusterArguments.Connection(required: false);
         var command = new Command("board",
             "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
-            asOf, thesis, history, frequency, from, to, compare,
+            asOf, thesis, history, frequency, from, to, compare, cluster,
         };
         command.SetAction(parse =>
         {
@@ -86,6 +90,9 @@ internal static class BoardCommand
                 throw new UsageException(
                     $"--compare {LastRun.Keyword} compares the latest board with the last run's: leave out --as-of");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
+            var redis = parse.GetValue(cluster);
+            if (redis is not null && (wantHistory || sinceLast || compareDate is not null))
+                throw new UsageException("--cluster goes with the board as of a date, not with --history or --compare");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
@@ -140,7 +147,8 @@ internal static class BoardCommand
                 else PrintComparison(Output.Console(parse), comparison);
                 return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
-            var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
+            var (board, chosen) = redis is null ? BoardDocument.Evaluate(store, data, definition, asOfDate, kinds)
+                : OnCluster(redis, store, data, definition, file, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
                 parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board,
                     BoardDocument.ThesisInfo(definition, file), chosen)
@@ -157,6 +165,25 @@ internal static class BoardCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The board of <see cref="BoardDocument.Evaluate"/> answered by the thesis's grain on the cluster: it gets the
+    /// days it lacks of the store's rows as they were published, closes them on the streaming engine and reads its
+    /// board.
+    /// </summary>
+    private static (BoardResult Board, DateChoiceJson? Chosen) OnCluster(string redis, BellwetherStore store,
+        IMarketData data, ThesisDefinition thesis, string? file, DateOnly? asOf, SignalKinds kinds)
+    {
+        DateChoiceJson? chosen = null;
+        if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
+        var (text, named) = file is null
+            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
+            : (File.ReadAllText(file), file);
+        var replay = new ThesisReplay(data, thesis, text, named, date);
+        using var host = ClusterArguments.Client(redis);
+        var grains = host.Services.GetRequiredService<IClusterClient>();
+        return (replay.Board(grains).GetAwaiter().GetResult(), chosen);
     }
 
     private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from,
