@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bellwether.Core.Board;
+using Bellwether.Core.Text;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 
@@ -30,12 +31,11 @@ public static class WhatIfDocument
             if (values.Length > 1) throw new QueryException(name, "given more than once");
             var text = values.Length == 0 ? "" : values[0];
             if (text.Length == 0) continue;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                || !double.IsFinite(number))
-                throw new QueryException(name, $"'{text}' is not a number");
+            var number = Number(name, text);
             if (name.StartsWith(WeightPrefix, StringComparison.Ordinal) && name.Length > WeightPrefix.Length)
                 weights[name[WeightPrefix.Length..]] = number;
-            else if (Threshold(name, number) is { } change) thresholds.Add(change);
+            else if (name.StartsWith(ThresholdPrefix, StringComparison.Ordinal)
+                && Threshold(name[ThresholdPrefix.Length..], number) is { } change) thresholds.Add(change);
             else
                 throw new QueryException(name, "unknown parameter: what-if takes as_of, weight.SIGNAL and "
                     + "threshold.SIGNAL.supports|against.FIELD");
@@ -43,29 +43,38 @@ public static class WhatIfDocument
         return new WhatIf(weights, thresholds);
     }
 
-    /// <summary><c>threshold.SIGNAL.SIDE.FIELD</c>, the side being the last <c>.supports.</c> or <c>.against.</c>.
+    /// <summary>
+    /// <paramref name="text"/> as a finite number; its minus may be the one figures are written with (U+2212), so a
+    /// threshold copied from a board reads back.
     /// </summary>
-    private static ThresholdChange? Threshold(string name, double threshold)
+    /// <exception cref="QueryException">It is not one; <paramref name="name"/> names the parameter.</exception>
+    public static double Number(string name, string text) =>
+        double.TryParse(text.Replace(ValueText.Minus, "-", StringComparison.Ordinal), NumberStyles.Float,
+            CultureInfo.InvariantCulture, out var number)
+        && double.IsFinite(number) ? number : throw new QueryException(name, $"'{text}' is not a number");
+
+    /// <summary>
+    /// A new threshold for <paramref name="clause"/>, <c>SIGNAL.SIDE.FIELD</c> (the side being the last
+    /// <c>.supports.</c> or <c>.against.</c>); null when it is not of that form.
+    /// </summary>
+    public static ThresholdChange? Threshold(string clause, double threshold)
     {
-        if (!name.StartsWith(ThresholdPrefix, StringComparison.Ordinal)) return null;
-        var rest = name[ThresholdPrefix.Length..];
         foreach (var side in Enum.GetValues<RuleSide>())
         {
             var marker = "." + side.ToString().ToLowerInvariant() + ".";
-            int at = rest.LastIndexOf(marker, StringComparison.Ordinal);
-            if (at > 0 && at + marker.Length < rest.Length)
-                return new ThresholdChange(rest[..at], side, rest[(at + marker.Length)..], threshold);
+            int at = clause.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at > 0 && at + marker.Length < clause.Length)
+                return new ThresholdChange(clause[..at], side, clause[(at + marker.Length)..], threshold);
         }
         return null;
     }
 
     /// <summary>
-    /// The document of <c>GET /api/board/what-if</c>: the board as of <paramref name="asOf"/> (default: the thesis's
-    /// latest date) and the same board with <paramref name="changes"/>, signal by signal (plain objects for
-    /// <see cref="ApiJson.Options"/>).
+    /// The board as of <paramref name="asOf"/> (default: the thesis's latest date) as the thesis file has it and
+    /// rescored with <paramref name="changes"/>.
     /// </summary>
     /// <exception cref="QueryException">A change that does not fit the thesis.</exception>
-    public static object Json(BellwetherStore store, IMarketData data, ThesisDefinition thesis, string? file,
+    public static WhatIfBoard Evaluate(BellwetherStore store, IMarketData data, ThesisDefinition thesis,
         DateOnly? asOf, SignalKinds kinds, WhatIf changes)
     {
         ThesisDefinition changed;
@@ -78,7 +87,16 @@ public static class WhatIfDocument
             throw new QueryException(e.Parameter, e.Problem);
         }
         var (actual, chosen) = BoardDocument.Evaluate(store, data, thesis, asOf, kinds);
-        var board = WhatIf.Rescore(actual, changed);
+        return new WhatIfBoard(thesis, changed, actual, WhatIf.Rescore(actual, changed), chosen);
+    }
+
+    /// <summary>
+    /// The document of <c>GET /api/board/what-if</c> and <c>board --what-if --json</c>: both boards of
+    /// <paramref name="w"/>, signal by signal (plain objects for <see cref="ApiJson.Options"/>).
+    /// </summary>
+    public static object Json(WhatIfBoard w, string? file)
+    {
+        var (thesis, changed, actual, board) = (w.Thesis, w.Changed, w.Actual, w.Board);
         return new
         {
             as_of = actual.AsOf,
@@ -94,36 +112,42 @@ public static class WhatIfDocument
                 weight = s.Weight, actual_weight = thesis.Signals[k].Weight,
                 contribution = board.Breakdown[k].Contribution, actual_contribution = actual.Breakdown[k].Contribution,
                 note = board.Breakdown[k].Note,
-                value_text = Core.Text.ValueText.Of(s.Value, s.Unit), label = s.Label,
+                value_text = ValueText.Of(s.Value, s.Unit), label = s.Label,
                 thresholds = Thresholds(thesis.Signals[k], changed.Signals[k]),
             }),
-            as_of_chosen = chosen,
+            as_of_chosen = w.Chosen,
         };
     }
 
     /// <summary>Every weight and threshold that differs from the thesis file's.</summary>
-    private static IEnumerable<ChangeJson> Changes(ThesisDefinition thesis, ThesisDefinition changed) =>
+    public static IEnumerable<WhatIfChange> Changes(ThesisDefinition thesis, ThesisDefinition changed) =>
         thesis.Signals.Zip(changed.Signals).SelectMany(pair =>
         {
             var (before, after) = pair;
-            var weight = new ChangeJson(WeightPrefix + before.Id, before.Weight, after.Weight);
-            return Thresholds(before, after).Select(t => new ChangeJson(t.Parameter, t.Actual, t.Threshold))
+            var weight = new WhatIfChange(WeightPrefix + before.Id, before.Weight, after.Weight);
+            return Thresholds(before, after).Select(t => new WhatIfChange(t.Parameter, t.Actual, t.Threshold))
                 .Prepend(weight).Where(c => c.From != c.To);
         });
 
     /// <summary>
     /// The numeric clauses of a signal's rules, each with its query parameter, the threshold tried and the file's.
     /// </summary>
-    private static List<ThresholdJson> Thresholds(SignalSpec before, SignalSpec after) =>
-        [.. WhatIf.NumericClauses(before).Zip(WhatIf.NumericClauses(after), (b, a) => new ThresholdJson(
+    public static List<WhatIfThreshold> Thresholds(SignalSpec before, SignalSpec after) =>
+        [.. WhatIf.NumericClauses(before).Zip(WhatIf.NumericClauses(after), (b, a) => new WhatIfThreshold(
             WhatIf.Name(new ThresholdChange(before.Id, b.Side, b.Clause.Field, 0)),
             b.Side.ToString().ToLowerInvariant(), b.Clause.Field, b.Clause.Op!, a.Clause.Threshold,
             b.Clause.Threshold))];
-
-    /// <summary>A change tried: its query parameter, the thesis file's number and the one tried.</summary>
-    private sealed record ChangeJson(string Parameter, double From, double To);
-
-    /// <summary>A rule's comparison <c>Field Op Threshold</c>; the thesis file's threshold is <c>Actual</c>.</summary>
-    private sealed record ThresholdJson(
-        string Parameter, string Rule, string Field, string Op, double Threshold, double Actual);
 }
+
+/// <summary>A board as the thesis file has it (<paramref name="Actual"/>) and with weights or thresholds changed
+/// (<paramref name="Board"/>, scored by <paramref name="Changed"/>).</summary>
+/// <param name="Chosen">Why this date, when none was given.</param>
+public sealed record WhatIfBoard(ThesisDefinition Thesis, ThesisDefinition Changed, BoardResult Actual,
+    BoardResult Board, DateChoiceJson? Chosen);
+
+/// <summary>A change tried: its query parameter, the thesis file's number and the one tried.</summary>
+public sealed record WhatIfChange(string Parameter, double From, double To);
+
+/// <summary>A rule's comparison <c>Field Op Threshold</c>; the thesis file's threshold is <c>Actual</c>.</summary>
+public sealed record WhatIfThreshold(
+    string Parameter, string Rule, string Field, string Op, double Threshold, double Actual);

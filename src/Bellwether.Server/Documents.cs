@@ -68,8 +68,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         var pairs = query.Select(p => KeyValuePair.Create(p.Key, p.Value.Select(v => v ?? "").ToArray()))
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var key = "what-if " + string.Join('&', pairs.Select(p => p.Key + "=" + string.Join(',', p.Value)));
-        return cache.Get(key, () => Produce(store => Json(WhatIfDocument.Json(store, Data(store), thesis,
-            settings.ThesisFile, asOf, kinds, WhatIfDocument.Read(pairs, "as_of")))));
+        return cache.Get(key, () => Produce(store => Json(WhatIfDocument.Json(WhatIfDocument.Evaluate(store,
+            Data(store), thesis, asOf, kinds, WhatIfDocument.Read(pairs, "as_of")), settings.ThesisFile))));
     }
 
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>

@@ -57,11 +57,17 @@ public sealed class WhatIfTests : IDisposable
         Assert.True(cli.ExitCode == 0, cli.Stderr);
         var edited = JsonDocument.Parse(cli.Stdout).RootElement;
         var board = await Json("/api/board?as_of=2025-12-31");
-        var whatIf = await Json("/api/board/what-if?as_of=2025-12-31&" + Changes);
+        // The CLI's what-if is the API's, byte for byte (both below), and the board of the edited file.
+        var tried = TestStores.Run("board", "--what-if", "--weight", "rut_btc_corr=4", "--threshold",
+            "rut_eth_corr.supports.ci95_low=0.5", "--json", "--as-of", "2025-12-31",
+            "--store", TestStores.ExcerptStore);
+        Assert.True(tried.ExitCode == 0, tried.Stderr);
+        var whatIf = JsonDocument.Parse(tried.Stdout).RootElement;
+        Assert.Equal((await Json("/api/board/what-if?as_of=2025-12-31&" + Changes)).GetRawText(), whatIf.GetRawText());
 
-        var (tried, actual) = (whatIf.GetProperty("what_if"), whatIf.GetProperty("actual"));
-        Assert.Equal(edited.GetProperty("readiness").GetDouble(), tried.GetProperty("readiness").GetDouble());
-        Assert.Equal(edited.GetProperty("counted").GetDouble(), tried.GetProperty("counted").GetDouble());
+        var (rescored, actual) = (whatIf.GetProperty("what_if"), whatIf.GetProperty("actual"));
+        Assert.Equal(edited.GetProperty("readiness").GetDouble(), rescored.GetProperty("readiness").GetDouble());
+        Assert.Equal(edited.GetProperty("counted").GetDouble(), rescored.GetProperty("counted").GetDouble());
         Assert.Equal(board.GetProperty("readiness").GetDouble(), actual.GetProperty("readiness").GetDouble());
         Assert.NotEqual(board.GetProperty("readiness").GetDouble(), edited.GetProperty("readiness").GetDouble());
         var signals = whatIf.GetProperty("signals").EnumerateArray().ToList();
@@ -86,6 +92,90 @@ public sealed class WhatIfTests : IDisposable
                 .Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2025-12-31",
+        new[] { "--weight", "rut_btc_corr=4", "--threshold", "rut_eth_corr.supports.ci95_low=0.5" })]
+    [InlineData(null, new[] { "--threshold", "btc_drawdown.against.value=\u22120.35", "--weight", "fed_path=0" })]
+    [InlineData(null, new[] { "--what-if" })]
+    public async Task Board_what_if_json_is_byte_for_byte_the_api_answer(string? asOf, string[] changes)
+    {
+        var dated = asOf is null ? Array.Empty<string>() : ["--as-of", asOf];
+        var cli = TestStores.Run(["board", .. changes, .. dated, "--json", "--store", TestStores.ExcerptStore]);
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        var query = string.Join('&', changes.Where(c => c != "--what-if").Chunk(2).Select(pair =>
+            pair[0][2..] + "." + Uri.EscapeDataString(pair[1]).Replace("%3D", "=", StringComparison.Ordinal))
+            .Concat(asOf is null ? [] : [$"as_of={asOf}"]));
+        using var response = await _client.GetAsync("/api/board/what-if?" + query, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(cli.Stdout),
+            await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Board_what_if_in_the_terminal_marks_the_changes_and_the_states_they_turned()
+    {
+        var whatIf = await Json("/api/board/what-if?as_of=2025-12-31&" + Changes);
+        var cli = TestStores.Run("board", "--as-of", "2025-12-31", "--weight", "rut_btc_corr=4", "--threshold",
+            "rut_eth_corr.supports.ci95_low=0.5", "--store", TestStores.ExcerptStore);
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        var lines = cli.Stdout.Split('\n');
+        Assert.Equal(["What if (the thesis file is not changed):",
+            "  --threshold rut_eth_corr.supports.ci95_low=0.5 (the file's: 0.3)",
+            "  --weight rut_btc_corr=4 (the file's: 1)"], lines[..3]);
+        var corr = Array.FindIndex(lines,
+            l => l.TrimStart().StartsWith("Russell 2000–ETH correlation", StringComparison.Ordinal));
+        Assert.Contains("neutral", lines[corr], StringComparison.Ordinal);
+        // Under the new state, the old one (one line or two, as the state column's width allows).
+        Assert.True(lines[corr + 1].EndsWith(" was supports", StringComparison.Ordinal)
+            || (lines[corr + 1].EndsWith(" was", StringComparison.Ordinal)
+                && lines[corr + 2].EndsWith(" supports", StringComparison.Ordinal)), string.Join('\n', lines[corr..]));
+        string Rounded(string side) => Math.Round(whatIf.GetProperty(side).GetProperty("readiness").GetDouble(),
+            MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        var change = int.Parse(Rounded("what_if"), System.Globalization.CultureInfo.InvariantCulture)
+            - int.Parse(Rounded("actual"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"as of 2025-12-31, what if: readiness {Rounded("what_if")}/100 (the thesis file's "
+            + $"{Rounded("actual")}/100, {(change > 0 ? "+" : "\u2212")}{Math.Abs(change)} points)",
+            string.Join(' ', lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Board_what_if_alone_lists_what_can_be_changed()
+    {
+        var cli = TestStores.Run("board", "--what-if", "--as-of", "2025-12-31", "--store", TestStores.ExcerptStore);
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        Assert.StartsWith("What if: nothing is changed", cli.Stdout, StringComparison.Ordinal);
+        var row = cli.Stdout.Split('\n').Last(l => l.StartsWith("  rut_eth_corr ", StringComparison.Ordinal));
+        Assert.Matches(@"^  rut_eth_corr +1\.5 +supports\.ci95_low >= 0\.3$", row);
+        Assert.Contains("Change them with --weight SIGNAL=W and --threshold SIGNAL.supports.FIELD=X",
+            cli.Stdout.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--weight", "nope=1" }, "error: --weight nope=1: no signal 'nope' in the thesis Russell 2000 "
+        + "breakout → Altcoin Season (its signals: rut_resistance, rut_record_month, ")]
+    [InlineData(new[] { "--weight", "rut_btc_corr" },
+        "error: --weight rut_btc_corr: expected SIGNAL=W; the signals are rut_resistance, rut_record_month, ")]
+    [InlineData(new[] { "--weight", "rut_btc_corr=heavy" },
+        "error: --weight rut_btc_corr=heavy: 'heavy' is not a number")]
+    [InlineData(new[] { "--weight", "rut_btc_corr=-1" }, "error: --weight rut_btc_corr=-1: must be 0 or more")]
+    [InlineData(new[] { "--threshold", "rut_eth_corr.ci95_low=0.5" }, "error: --threshold rut_eth_corr.ci95_low=0.5: "
+        + "expected SIGNAL.supports|against.FIELD=X; the thresholds are rut_record_month.against.value, "
+        + "rut_eth_corr.supports.ci95_low, rut_eth_corr.against.ci95_high, ")]
+    [InlineData(new[] { "--threshold", "rut_eth_corr.supports.value=1" }, "error: --threshold "
+        + "rut_eth_corr.supports.value=1: the signal's supports rule has no comparison on 'value' (its rules compare: "
+        + "supports.ci95_low, against.ci95_high)")]
+    [InlineData(new[] { "--weight", "fed_path=1", "--weight", "fed_path=2" },
+        "error: --weight fed_path=2: --weight fed_path=1 is given too; give each once")]
+    [InlineData(new[] { "--weight", "fed_path=1", "--history" },
+        "error: give --what-if (--weight, --threshold) or --history or --compare, not two")]
+    public void A_change_board_cannot_use_is_a_usage_error_naming_the_option(string[] args, string error)
+    {
+        var cli = TestStores.Run(["board", .. args, "--store", TestStores.ExcerptStore]);
+        Assert.Equal(2, cli.ExitCode);
+        Assert.StartsWith(error, cli.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", cli.Stdout);
+    }
+
     [Fact]
     public async Task Without_changes_what_if_is_the_board()
     {
@@ -104,12 +194,19 @@ public sealed class WhatIfTests : IDisposable
     [InlineData("weigth.rut_btc_corr=1", "weigth.rut_btc_corr: unknown parameter: what-if takes as_of, "
         + "weight.SIGNAL and threshold.SIGNAL.supports|against.FIELD")]
     [InlineData("weight.nope=1",
-        "weight.nope: no signal 'nope' in the thesis Russell 2000 breakout → Altcoin Season")]
+        "weight.nope: no signal 'nope' in the thesis Russell 2000 breakout → Altcoin Season (its signals: "
+        + "rut_resistance, rut_record_month, rut_eth_corr, rut_btc_corr, rut_eth_corr_trend, eth_btc_trendline, "
+        + "altseason_90d_k50, altseason_90d_k100, altseason_30d_k50, altseason_365d_k50, eth_vs_btc_etf_flows, "
+        + "eth_etf_flows, fed_path, net_liquidity, btc_drawdown, rut_btc_divergence, smallcap_etf_flows, "
+        + "rut_earnings_forecast)")]
     [InlineData("weight.rut_btc_corr=-1", "weight.rut_btc_corr: must be 0 or more")]
     [InlineData("weight.rut_btc_corr=heavy", "weight.rut_btc_corr: 'heavy' is not a number")]
     [InlineData("weight.rut_btc_corr=1&weight.rut_btc_corr=2", "weight.rut_btc_corr: given more than once")]
     [InlineData("threshold.rut_resistance.supports.value=1",
-        "threshold.rut_resistance.supports.value: the signal's supports rule has no comparison on 'value'")]
+        "threshold.rut_resistance.supports.value: the signal's supports rule has no comparison on 'value' (its "
+        + "rules compare no number)")]
+    [InlineData("threshold.rut_eth_corr.supports.value=1", "threshold.rut_eth_corr.supports.value: the signal's "
+        + "supports rule has no comparison on 'value' (its rules compare: supports.ci95_low, against.ci95_high)")]
     [InlineData("as_of=2025-13-01", "as_of: '2025-13-01' is not a date (expected yyyy-MM-dd)")]
     public async Task A_change_that_does_not_fit_is_a_400_naming_the_parameter(string query, string error)
     {

@@ -67,11 +67,13 @@ internal static class BoardCommand
                           $"exit code {Cli.SignalsFlipped} when any flipped",
         };
         var cluster = ClusterArguments.Connection(required: false);
+        var whatIf = new BoardWhatIf();
         var command = new Command("board",
             "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
             asOf, thesis, history, frequency, from, to, compare, cluster,
         };
+        foreach (var option in whatIf.Options) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var asOfDate = StoreAccess.Date(parse, asOf);
@@ -90,9 +92,13 @@ internal static class BoardCommand
                 throw new UsageException(
                     $"--compare {LastRun.Keyword} compares the latest board with the last run's: leave out --as-of");
             if (compareDate > asOfDate) throw new UsageException("--compare is after --as-of");
+            bool wantWhatIf = whatIf.Given(parse);
+            if (wantWhatIf && (wantHistory || compareDate is not null || sinceLast))
+                throw new UsageException("give --what-if (--weight, --threshold) or --history or --compare, not two");
             var redis = parse.GetValue(cluster);
-            if (redis is not null && (wantHistory || sinceLast || compareDate is not null))
-                throw new UsageException("--cluster goes with the board as of a date, not with --history or --compare");
+            if (redis is not null && (wantHistory || sinceLast || compareDate is not null || wantWhatIf))
+                throw new UsageException(
+                    "--cluster goes with the board as of a date, not with --history, --compare or --what-if");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
@@ -123,6 +129,11 @@ internal static class BoardCommand
                 };
                 WriteHistory(parse, definition, file, start, end, every,
                     StreamedHistory.Readiness(definition, data, start, end, kinds, every));
+                return Cli.Ok;
+            }
+            if (wantWhatIf)
+            {
+                whatIf.Run(parse, store, data, definition, file, asOfDate, kinds);
                 return Cli.Ok;
             }
             if (sinceLast)
@@ -241,15 +252,18 @@ internal static class BoardCommand
                                          $"{comparison.Flipped.Count} of {now.Signals.Count} signals flipped."));
     }
 
-    private static void Print(IAnsiConsole console, BoardResult board)
+    /// <summary>The board in tables and a sentence; with <paramref name="fileBoard"/>, <paramref name="board"/> is a
+    /// what-if of it: a signal's state it changed is shown beside, and readiness beside the file's.</summary>
+    internal static void Print(IAnsiConsole console, BoardResult board, BoardResult? fileBoard = null)
     {
         // The explanation sits under its signal's title, and "not measurable" may take two lines, so the table keeps
         // its since column at 80 columns beside an explanation holding a long list id.
         var table = new FittedTable(new("signal", Wraps: true), new("state", Wraps: true), new("value", Right: true),
             new("since", Optional: true));
-        foreach (var s in board.Signals)
+        foreach (var (s, k) in board.Signals.Select((s, k) => (s, k)))
             table.AddRow($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]",
-                State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : ""),
+                State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")
+                + (fileBoard?.Signals[k].State is { } was && was != s.State ? $"\n[grey]was {Plain(was)}[/]" : ""),
                 Markup.Escape(ValueText.Of(s.Value, s.Unit)), s.Since is { } d ? $"{d:yyyy-MM-dd}" : "");
         table.Write(console);
         var parts = new FittedTable(new("signal"), new("weight", Right: true), new("score", Right: true),
@@ -262,13 +276,30 @@ internal static class BoardCommand
         int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
         string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})"
             : $"[bold]{board.Readiness:0}/100[/]";
-        console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}: readiness {readiness} — " +
+        if (fileBoard is not null) readiness += Markup.Escape(FileReadiness(board, fileBoard));
+        console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}" +
+                           $"{(fileBoard is null ? "" : ", what if")}: readiness {readiness} — " +
                            $"[green]{Count(SignalState.Supports)} support[/], [yellow]{Count(SignalState.Neutral)} " +
                            $"neutral[/], [red]{Count(SignalState.Against)} against[/], " +
                            $"[grey]{Count(SignalState.NotMeasurable)} not measurable[/]" +
                            $"{(staleCount > 0 ? $", {staleCount} stale" : "")}; " +
                            $"{ValueText.Of(board.Counted, ValueKind.Share)} of the weight counted.");
     }
+
+    /// <summary>" (the thesis file's 68/100, −6 points)": readiness of the board a what-if changed.</summary>
+    private static string FileReadiness(BoardResult board, BoardResult fileBoard)
+    {
+        if (fileBoard.Withheld is not null) return " (the thesis file's is withheld)";
+        var change = board.Withheld is null
+            ? ", " + ValueText.Of(Shown(board.Readiness) - Shown(fileBoard.Readiness), ValueKind.IndexPointsChange)
+            : "";
+        return $" (the thesis file's {fileBoard.Readiness:0}/100{change})";
+    }
+
+    /// <summary>Readiness as the sentence writes it, so a change is the difference of the numbers shown.</summary>
+    private static double Shown(double readiness) => Math.Round(readiness, MidpointRounding.AwayFromZero);
+
+    private static string Plain(SignalState state) => Markup.Remove(State(state));
 
     private static string State(SignalState state) => state switch
     {

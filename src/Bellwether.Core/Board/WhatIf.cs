@@ -34,16 +34,16 @@ public sealed record WhatIf(IReadOnlyDictionary<string, double> Weights, IReadOn
     public ThesisDefinition Apply(ThesisDefinition thesis)
     {
         var ids = thesis.Signals.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        string NoSignal(string id) =>
+            $"no signal '{id}' in the thesis {thesis.Name} (its signals: {string.Join(", ", ids)})";
         foreach (var (id, weight) in Weights)
         {
-            if (!ids.Contains(id))
-                throw new WhatIfException($"weight.{id}", $"no signal '{id}' in the thesis {thesis.Name}");
+            if (!ids.Contains(id)) throw new WhatIfException($"weight.{id}", NoSignal(id));
             if (!double.IsFinite(weight) || weight < 0) throw new WhatIfException($"weight.{id}", "must be 0 or more");
         }
         foreach (var change in Thresholds)
         {
-            if (!ids.Contains(change.Signal))
-                throw new WhatIfException(Name(change), $"no signal '{change.Signal}' in the thesis {thesis.Name}");
+            if (!ids.Contains(change.Signal)) throw new WhatIfException(Name(change), NoSignal(change.Signal));
             if (!double.IsFinite(change.Threshold)) throw new WhatIfException(Name(change), "not a number");
         }
         return thesis with { Signals = [.. thesis.Signals.Select(Changed)] };
@@ -59,24 +59,33 @@ public sealed record WhatIf(IReadOnlyDictionary<string, double> Weights, IReadOn
         return spec with
         {
             Weight = Weights.TryGetValue(spec.Id, out var weight) ? weight : spec.Weight,
-            Supports = Changed(spec.Supports, changes.Where(c => c.Side == RuleSide.Supports)),
-            Against = Changed(spec.Against, changes.Where(c => c.Side == RuleSide.Against)),
+            Supports = Changed(spec, spec.Supports, changes.Where(c => c.Side == RuleSide.Supports)),
+            Against = Changed(spec, spec.Against, changes.Where(c => c.Side == RuleSide.Against)),
         };
     }
 
-    private static Rule? Changed(Rule? rule, IEnumerable<ThresholdChange> changes)
+    private static Rule? Changed(SignalSpec spec, Rule? rule, IEnumerable<ThresholdChange> changes)
     {
         foreach (var change in changes)
         {
             var matching = (rule?.Clauses ?? []).Where(c => c.Op is not null && c.Field == change.Field).ToList();
             if (matching.Count != 1)
                 throw new WhatIfException(Name(change), matching.Count == 0
-                    ? $"the signal's {Side(change)} rule has no comparison on '{change.Field}'"
+                    ? $"the signal's {Side(change)} rule has no comparison on '{change.Field}' ({Compared(spec)})"
                     : $"the signal's {Side(change)} rule compares '{change.Field}' {matching.Count} times");
             rule = new Rule([.. rule!.Clauses.Select(c =>
                 ReferenceEquals(c, matching[0]) ? c with { Threshold = change.Threshold } : c)]);
         }
         return rule;
+    }
+
+    /// <summary>What a signal's rules compare, as <c>supports.FIELD</c>, for an error about one they do not.</summary>
+    private static string Compared(SignalSpec spec)
+    {
+        var clauses = NumericClauses(spec).Select(c => $"{c.Side.ToString().ToLowerInvariant()}.{c.Clause.Field}")
+            .ToList();
+        return clauses.Count == 0 ? "its rules compare no number"
+            : $"its rules compare: {string.Join(", ", clauses)}";
     }
 
     private static string Side(ThresholdChange change) => change.Side.ToString().ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bellwether.Core.Board;
 using Bellwether.Core.Flows;
 using Bellwether.Core.Instruments;
@@ -19,6 +20,7 @@ public sealed class StreamMarketData
     private readonly List<SeriesBuffer> _seriesInOrder = [];
     private readonly Dictionary<string, FlowBuffer> _flows = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedDictionary<string, List<RankedCoin>> _rankings = new(StringComparer.Ordinal);
+    private StreamAltcoinIndex? _altcoinIndex;
 
     /// <param name="classifications">The coin lists (undated: they hold on every day).</param>
     public StreamMarketData(IReadOnlyList<CoinClassification> classifications) => Classifications = classifications;
@@ -41,6 +43,17 @@ public sealed class StreamMarketData
     /// <summary>The rankings of every list, each list's rows in date and rank order.</summary>
     public IReadOnlyDictionary<string, List<RankedCoin>> RankingLists => _rankings;
 
+    /// <summary>Changes to any row or ranking so far: a result derived from the data holds while it is
+    /// unchanged.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Ranking snapshots added so far (late and re-sent ones included).</summary>
+    public int RankingChanges { get; private set; }
+
+    /// <summary>The Altcoin Season Index over this data, one for every <c>altseason</c> signal of the
+    /// stream.</summary>
+    internal StreamAltcoinIndex AltcoinIndex => _altcoinIndex ??= new StreamAltcoinIndex(this);
+
     /// <summary>The series buffer of <paramref name="instrument"/>, created on first use.</summary>
     /// <param name="closesOnly">Its rows carry closes alone (the closes of a class,
     /// <see cref="IMarketData.ClosesOfClass"/>); a buffer fed full bars once stays full.</param>
@@ -48,7 +61,7 @@ public sealed class StreamMarketData
     {
         if (!_series.TryGetValue(instrument.Id, out var buffer))
         {
-            _series[instrument.Id] = buffer = new SeriesBuffer(instrument, closesOnly);
+            _series[instrument.Id] = buffer = new SeriesBuffer(this, instrument, closesOnly);
             _seriesInOrder.Add(buffer);
         }
         return buffer;
@@ -58,7 +71,7 @@ public sealed class StreamMarketData
     public FlowBuffer FlowsOf(Instrument instrument, string[] funds, string source)
     {
         if (!_flows.TryGetValue(instrument.Id,
-            out var buffer)) _flows[instrument.Id] = buffer = new FlowBuffer(instrument, funds, source);
+            out var buffer)) _flows[instrument.Id] = buffer = new FlowBuffer(this, instrument, funds, source);
         return buffer;
     }
 
@@ -67,6 +80,8 @@ public sealed class StreamMarketData
     public bool AddRanking(IReadOnlyList<RankedCoin> snapshot)
     {
         if (snapshot.Count == 0) return true;
+        Version++;
+        RankingChanges++;
         var first = snapshot[0];
         if (!_rankings.TryGetValue(first.Source, out var list)) _rankings[first.Source] = list = [];
         list.RemoveAll(r => r.Date == first.Date);
@@ -145,15 +160,19 @@ public sealed class StreamMarketData
 
     /// <summary>One series as fed: bars in date order, each with its arrival day (never before an earlier
     /// row's).</summary>
-    public sealed class SeriesBuffer(Instrument instrument, bool closesOnly)
+    public sealed class SeriesBuffer
     {
+        private readonly StreamMarketData _owner;
         private readonly List<DailyBar> _bars = [];
         private readonly List<DateOnly> _arrived = [];
 
-        public Instrument Instrument { get; } = instrument;
+        internal SeriesBuffer(StreamMarketData owner, Instrument instrument, bool closesOnly) =>
+            (_owner, Instrument, ClosesOnly) = (owner, instrument, closesOnly);
+
+        public Instrument Instrument { get; }
 
         /// <summary>True while only closes were fed.</summary>
-        public bool ClosesOnly { get; private set; } = closesOnly;
+        public bool ClosesOnly { get; private set; }
 
         /// <summary>Rows fed.</summary>
         public int Count => _bars.Count;
@@ -185,6 +204,7 @@ public sealed class StreamMarketData
         public int Put(DailyBar bar, DateOnly arrived, bool closesOnly)
         {
             Version++;
+            _owner.Version++;
             if (!closesOnly) ClosesOnly = false;
             int n = _bars.Count;
             if (n == 0 || bar.Date > _bars[n - 1].Date)
@@ -193,12 +213,7 @@ public sealed class StreamMarketData
                 _arrived.Add(n > 0 && _arrived[n - 1] > arrived ? _arrived[n - 1] : arrived);
                 return -1;
             }
-            int lo = 0, hi = n;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (_bars[mid].Date < bar.Date) lo = mid + 1; else hi = mid;
-            }
+            int lo = FirstOnOrAfter(bar.Date.DayNumber);
             if (_bars[lo].Date == bar.Date) _bars[lo] = bar;
             else
             {
@@ -206,6 +221,35 @@ public sealed class StreamMarketData
                 var at = lo > 0 && _arrived[lo - 1] > arrived ? _arrived[lo - 1] : arrived;
                 _bars.Insert(lo, bar);
                 _arrived.Insert(lo, at > _arrived[lo] ? _arrived[lo] : at);
+            }
+            return lo;
+        }
+
+        /// <summary>
+        /// The close dated <paramref name="dayNumber"/> among the rows arrived by the end of
+        /// <paramref name="knownBy"/>, or NaN: O(1) on rows without gaps, else a binary search.
+        /// </summary>
+        public double CloseOn(int dayNumber, DateOnly knownBy)
+        {
+            var bars = CollectionsMarshal.AsSpan(_bars);
+            int n = bars.Length;
+            if (n == 0) return double.NaN;
+            // Rows one calendar day apart put the date at its distance from the last row.
+            int i = n - 1 - (bars[n - 1].Date.DayNumber - dayNumber);
+            if ((uint)i >= (uint)n || bars[i].Date.DayNumber != dayNumber) i = FirstOnOrAfter(dayNumber);
+            // Arrival days rise with the rows: a row arrived by then has every earlier row arrived too.
+            return i < n && bars[i].Date.DayNumber == dayNumber && _arrived[i] <= knownBy ? bars[i].Close
+                : double.NaN;
+        }
+
+        private int FirstOnOrAfter(int dayNumber)
+        {
+            var bars = CollectionsMarshal.AsSpan(_bars);
+            int lo = 0, hi = bars.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (bars[mid].Date.DayNumber < dayNumber) lo = mid + 1; else hi = mid;
             }
             return lo;
         }
@@ -218,17 +262,21 @@ public sealed class StreamMarketData
     }
 
     /// <summary>One flow table as fed: one row per date, with its arrival day.</summary>
-    public sealed class FlowBuffer(Instrument instrument, string[] funds, string source)
+    public sealed class FlowBuffer
     {
+        private readonly StreamMarketData _owner;
         private readonly List<DateOnly> _dates = [];
         private readonly List<double[]> _values = [];
         private readonly List<double> _total = [];
         private readonly List<bool> _derived = [];
         private readonly List<DateOnly> _arrived = [];
 
-        public Instrument Instrument { get; } = instrument;
-        public string[] Funds { get; } = funds;
-        public string Source { get; } = source;
+        internal FlowBuffer(StreamMarketData owner, Instrument instrument, string[] funds, string source) =>
+            (_owner, Instrument, Funds, Source) = (owner, instrument, funds, source);
+
+        public Instrument Instrument { get; }
+        public string[] Funds { get; }
+        public string Source { get; }
         public int Count => _dates.Count;
         public int Version { get; private set; }
         public bool AnyDerived { get; private set; }
@@ -255,6 +303,7 @@ public sealed class StreamMarketData
         public int Put(DateOnly date, double[] values, double total, bool derived, DateOnly arrived)
         {
             Version++;
+            _owner.Version++;
             AnyDerived |= derived;
             int n = _dates.Count;
             if (n == 0 || date > _dates[n - 1])

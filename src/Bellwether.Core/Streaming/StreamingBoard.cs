@@ -21,7 +21,7 @@ namespace Bellwether.Core.Streaming;
 public sealed class StreamingBoard
 {
     /// <summary>The snapshot format; a snapshot of another version is refused.</summary>
-    public const int SnapshotVersion = 2;
+    public const int SnapshotVersion = 3;
 
     private static readonly byte[] Magic = "BWSTREAM"u8.ToArray();
 

@@ -38,11 +38,13 @@ public class BoardClusterTests
     [Theory]
     [InlineData("--history")]
     [InlineData("--compare", "2025-01-01")]
+    [InlineData("--what-if")]
     public void Cluster_goes_with_the_board_as_of_a_date_only(params string[] other)
     {
         var r = CliRun.Invoke(TestData.StorePath, ["board", .. other, "--cluster", "127.0.0.1:1"]);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--cluster goes with the board as of a date, not with --history or --compare", r.Stderr);
+        Assert.Contains("--cluster goes with the board as of a date, not with --history, --compare or --what-if",
+            r.Stderr);
     }
 
     /// <summary>A silo of the cluster in <paramref name="redis"/>, on free loopback ports.</summary>

@@ -84,11 +84,14 @@ public class WhatIfTests
     }
 
     [Theory]
-    [InlineData("x", RuleSide.Supports, "value", "threshold.x.supports.value: no signal 'x' in the thesis t")]
-    [InlineData("a", RuleSide.Supports, "value",
-        "threshold.a.supports.value: the signal's supports rule has no comparison on 'value'")]
-    [InlineData("b", RuleSide.Against, "double",
-        "threshold.b.against.double: the signal's against rule has no comparison on 'double'")]
+    [InlineData("x", RuleSide.Supports, "value",
+        "threshold.x.supports.value: no signal 'x' in the thesis t (its signals: a, b, c, n)")]
+    [InlineData("a", RuleSide.Supports, "value", "threshold.a.supports.value: the signal's supports rule has no "
+        + "comparison on 'value' (its rules compare no number)")]
+    [InlineData("b", RuleSide.Against, "double", "threshold.b.against.double: the signal's against rule has no "
+        + "comparison on 'double' (its rules compare: supports.value, against.value)")]
+    [InlineData("c", RuleSide.Against, "value", "threshold.c.against.value: the signal's against rule has no "
+        + "comparison on 'value' (its rules compare: supports.value, supports.double)")]
     public void A_threshold_the_thesis_does_not_have_is_refused_by_its_parameter(string signal, RuleSide side,
         string field, string message) =>
         Assert.Equal(message, Assert.Throws<WhatIfException>(() =>
