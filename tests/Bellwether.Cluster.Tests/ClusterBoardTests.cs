@@ -32,7 +32,7 @@ public class ClusterBoardTests
     {
         await using var redis = await RedisServer.Start();
         await using var cluster = await ClusterScreenTests.Cluster(redis, "board");
-        var (expected, replay) = Expected(name, null);
+        var (expected, replay) = Expected(name);
         Assert.Equal(expected, await Printed(cluster, replay, name));
         Assert.Equal(0, replay.Reopened);
     }
@@ -43,9 +43,8 @@ public class ClusterBoardTests
         var ct = TestContext.Current.CancellationToken;
         await using var redis = await RedisServer.Start();
         await using var cluster = await ClusterScreenTests.Cluster(redis, "board-kill");
-        var (expected, replay) = Expected(ThesisFile.DefaultName, batchDays: 8);
-        var grain = cluster.Client.GetGrain<IThesisGrain>(replay.Key);
-        var silo = await SiloOf(cluster, grain, ct);
+        var (text, silo) = await PlacedOffTheFirstSilo(cluster, ThesisFile.DefaultName, ct);
+        var (expected, replay) = Expected(ThesisFile.DefaultName, text, batchDays: 8);
         var running = Printed(cluster, replay, ThesisFile.DefaultName);
         // Past a checkpoint or two, so the grain comes back from its snapshot behind the days it had closed.
         while (replay.Progress < 0.5 && !running.IsCompleted) await Task.Delay(10, ct);
@@ -69,7 +68,7 @@ public class ClusterBoardTests
             await earlier.Board(first.Client, ct);
         await redis.Restart();
         await using var second = await ClusterScreenTests.Cluster(redis, "board-restart");
-        var (expected, replay) = Expected(ThesisFile.DefaultName, null);
+        var (expected, replay) = Expected(ThesisFile.DefaultName);
         Assert.Equal(expected, await Printed(second, replay, ThesisFile.DefaultName));
         // Opened from the snapshot and fed the 100 days since, not replayed from the first day.
         Assert.Equal((1, 100), (replay.Reopened, replay.Applied));
@@ -79,13 +78,14 @@ public class ClusterBoardTests
 
     /// <summary><c>board --json</c> of the shipped thesis <paramref name="name"/> on its latest date, and a replay of
     /// the same data to that date.</summary>
-    private static (string Expected, ThesisReplay Replay) Expected(string name, int? batchDays)
+    private static (string Expected, ThesisReplay Replay) Expected(string name, string? text = null,
+        int? batchDays = null)
     {
         var (store, data) = Opened.Value;
         var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
         var expected = BoardDocument.Text(BoardDocument.Of(store, data, thesis, name, null, Concepts.Signals));
         var date = ThesisDates.Latest(store, data, thesis, Concepts.Signals).Date;
-        var replay = new ThesisReplay(data, thesis, ThesisFile.Shipped(name), name, date)
+        var replay = new ThesisReplay(data, thesis, text ?? ThesisFile.Shipped(name), name, date)
         {
             BatchDays = batchDays ?? 32,
         };
@@ -102,20 +102,25 @@ public class ClusterBoardTests
         return BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(thesis, name), chosen));
     }
 
-    /// <summary>The silo the grain is activated on, made one other than the first (killing the first silo of the test
-    /// cluster takes its membership with it).</summary>
-    private static async Task<InProcessSiloHandle> SiloOf(InProcessTestCluster cluster, IThesisGrain grain,
-        CancellationToken ct)
+    /// <summary>
+    /// The shipped thesis <paramref name="name"/>'s text with a comment that puts its grain on a silo other than the
+    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is activated
+    /// here and stays there until fed.
+    /// </summary>
+    private static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
+        InProcessTestCluster cluster, string name, CancellationToken ct)
     {
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        for (int attempt = 0; attempt < 50; attempt++)
+        for (int attempt = 0; attempt < 100; attempt++)
         {
+            var text = ThesisFile.Shipped(name) + $"\n# placement {attempt}\n";
+            var grain = cluster.Client.GetGrain<IThesisGrain>(ThesisReplay.KeyOf(thesis, text));
             await grain.Position();
             var address = await management.GetActivationAddress(grain, ct);
-            var silo = cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address));
-            if (silo is not null && silo != cluster.Silos[0]) return silo;
-            await management.DeactivateGrain(grain.GetGrainId(), ct);
+            var silo = cluster.Silos.Skip(1).FirstOrDefault(s => s.SiloAddress.Equals(address));
+            if (silo is not null) return (text, silo);
         }
-        throw new InvalidOperationException("the grain stayed on the first silo");
+        throw new InvalidOperationException("100 thesis grains were all placed on the first silo");
     }
 }

@@ -1,6 +1,7 @@
 using Bellwether.Core.Screening;
 using Bellwether.Data.Market;
 using Bellwether.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -174,9 +175,15 @@ public class ClusterScreenTests
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.UseBellwetherStorage(redis.ConnectionString)
-            // A killed silo is declared dead after about 3 missed probes of 2 s (the default is 10 s).
-            .Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2)));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseBellwetherStorage(redis.ConnectionString)
+                // A killed silo is declared dead after about 3 missed probes of 2 s (the default is 10 s).
+                .Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2));
+            // Random placement: the default places by the silos' load, the same for all of them in one test process,
+            // and the kill tests look for grains placed off the first silo.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
