@@ -37,6 +37,7 @@ public sealed record BoardComparison(BoardResult Before, BoardResult Now, IReadO
         before = Side(Before),
         now = Side(Now),
         readiness_change = ReadinessChange,
+        readiness_change_text = BoardText.ReadinessChange(ReadinessChange),
         flipped = Flipped,
         as_of_chosen = chosen,
     };
@@ -44,6 +45,7 @@ public sealed record BoardComparison(BoardResult Before, BoardResult Now, IReadO
     /// <summary>One side of a comparison: its date and readiness.</summary>
     public static object Side(BoardResult board) => new
     {
-        as_of = board.AsOf, readiness = board.Readiness, readiness_withheld = board.Withheld, counted = board.Counted,
+        as_of = board.AsOf, readiness = board.Readiness, readiness_text = BoardText.Readiness(board.Readiness),
+        readiness_withheld = board.Withheld, counted = board.Counted,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bellwether.Core.Board;
 using Bellwether.Core.Statistics.Resampling;
+using Bellwether.Core.Text;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 
@@ -77,9 +78,9 @@ public static class BoardDocument
             },
             points = points.Select(p => new
             {
-                date = p.Date, readiness = p.Readiness,
+                date = p.Date, readiness = p.Readiness, readiness_text = BoardText.Readiness(p.Readiness),
                 readiness_withheld = ThesisBoard.WithheldReason(p.Counted, thesis.MinMeasured),
-                counted = p.Counted,
+                counted = p.Counted, counted_text = ValueText.Of(p.Counted, ValueKind.Share),
                 states = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => p.States[x.k]),
                 stale = ids.Where((_, k) => p.Stale[k]),
             }),

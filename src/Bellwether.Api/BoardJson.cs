@@ -11,8 +11,11 @@ namespace Bellwether.Api;
 /// <summary>The board as of a date (<c>board --json</c>, <c>GET /api/board</c>).</summary>
 /// <param name="ReadinessWithheld">Why readiness is null, in words; null when it is reported.</param>
 /// <param name="AsOfChosen">Why this date, when no <c>--as-of</c> was given (absent otherwise).</param>
+/// <param name="ReadinessText">Readiness as every page writes it (<see cref="BoardText"/>), <c>—</c> when withheld; so
+/// <paramref name="CountedText"/> and <paramref name="MinMeasuredText"/>, the weight counted and needed.</param>
 public sealed record BoardJson(
-    DateOnly AsOf, ThesisJson Thesis, double Readiness, string? ReadinessWithheld, double Counted, double MinMeasured,
+    DateOnly AsOf, ThesisJson Thesis, double Readiness, string ReadinessText, string? ReadinessWithheld,
+    double Counted, string CountedText, double MinMeasured, string MinMeasuredText,
     IReadOnlyList<SignalJson> Signals, IReadOnlyList<BreakdownJson> Breakdown,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateChoiceJson? AsOfChosen = null)
 {
@@ -21,13 +24,32 @@ public sealed record BoardJson(
     public string? AsOfPastData { get; init; }
 
     public static BoardJson Of(BoardResult board, ThesisJson thesis, DateChoiceJson? chosen = null) => new(
-        board.AsOf, thesis, board.Readiness, board.Withheld, board.Counted, board.MinMeasured,
+        board.AsOf, thesis, board.Readiness, BoardText.Readiness(board.Readiness), board.Withheld, board.Counted,
+        ValueText.Of(board.Counted, ValueKind.Share), board.MinMeasured,
+        ValueText.Of(board.MinMeasured, ValueKind.Share),
         board.Signals.Select(s => new SignalJson(s.Id, s.Title, s.Kind, s.State, s.Value, s.Unit,
             ValueText.Of(s.Value, s.Unit), s.Label, s.Since, s.Explanation,
             new WindowJson(s.From, s.To), s.Stale, s.Weight,
             s.Inputs.Select(i => new InputJson(i.Id, i.LastDate, i.Stale)).ToList(), s.Fields)).ToList(),
-        board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution, p.Note)).ToList(),
+        board.Breakdown.Select(p => new BreakdownJson(p.Id, p.Weight, p.Score, p.Contribution,
+            BoardText.Points(p.Contribution), p.Note)).ToList(),
         chosen);
+}
+
+/// <summary>How the board documents and the CLI write readiness and a signal's points in it, by the formatting
+/// table.</summary>
+public static class BoardText
+{
+    /// <summary>Readiness out of 100, <c>62</c>: a whole number (<see cref="ValueKind.IndexPoints"/>); <c>—</c> when
+    /// withheld.</summary>
+    public static string Readiness(double readiness) => ValueText.Format(ValueKind.IndexPoints).Number(readiness);
+
+    /// <summary>A change of readiness, <c>−6</c>.</summary>
+    public static string ReadinessChange(double change) =>
+        ValueText.Format(ValueKind.IndexPointsChange).Number(change);
+
+    /// <summary>A signal's points of readiness, <c>15.4</c> (<see cref="ValueKind.ReadinessPart"/>).</summary>
+    public static string Points(double points) => ValueText.Format(ValueKind.ReadinessPart).Number(points);
 }
 
 /// <summary>The date a command chose without <c>--as-of</c>: the thesis's latest evaluable date, and why.</summary>
@@ -56,7 +78,9 @@ public sealed record WindowJson(DateOnly? From, DateOnly? To);
 public sealed record InputJson(string Id, DateOnly? LastDate, bool Stale);
 
 /// <summary>A signal's part in readiness.</summary>
-public sealed record BreakdownJson(string Id, double Weight, double Score, double Contribution, string Note);
+/// <param name="ContributionText">Its points as every page writes them (<see cref="BoardText.Points"/>).</param>
+public sealed record BreakdownJson(string Id, double Weight, double Score, double Contribution,
+    string ContributionText, string Note);
 
 /// <summary>Signal states in snake case, as <see cref="ApiJson.Options"/> writes enums.</summary>
 public sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower)

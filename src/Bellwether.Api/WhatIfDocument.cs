@@ -105,12 +105,15 @@ public static class WhatIfDocument
             actual = BoardComparison.Side(actual),
             what_if = BoardComparison.Side(board),
             readiness_change = board.Readiness - actual.Readiness,
+            readiness_change_text = BoardText.ReadinessChange(board.Readiness - actual.Readiness),
             signals = board.Signals.Select((s, k) => new
             {
                 id = s.Id, title = s.Title,
                 state = s.State, actual_state = actual.Signals[k].State,
                 weight = s.Weight, actual_weight = thesis.Signals[k].Weight,
-                contribution = board.Breakdown[k].Contribution, actual_contribution = actual.Breakdown[k].Contribution,
+                contribution = board.Breakdown[k].Contribution,
+                contribution_text = BoardText.Points(board.Breakdown[k].Contribution),
+                actual_contribution = actual.Breakdown[k].Contribution,
                 note = board.Breakdown[k].Note,
                 value_text = ValueText.Of(s.Value, s.Unit), label = s.Label,
                 thresholds = Thresholds(thesis.Signals[k], changed.Signals[k]),

@@ -95,16 +95,15 @@ internal sealed class FeedRecorder : IFeedTap
         return rows;
     }
 
+    // A buffer is created once: asked again, the board returns the one it has, so the row would change nothing.
     public void Series(Instrument instrument, bool closesOnly)
     {
-        _series.Add(instrument.Id);
-        _rows.Add(new SeriesRow(instrument, closesOnly));
+        if (_series.Add(instrument.Id)) _rows.Add(new SeriesRow(instrument, closesOnly));
     }
 
     public void Flows(Instrument instrument, string[] funds, string source)
     {
-        _flows.Add(instrument.Id);
-        _rows.Add(new FlowsRow(instrument, funds, source));
+        if (_flows.Add(instrument.Id)) _rows.Add(new FlowsRow(instrument, funds, source));
     }
 
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly)

@@ -106,6 +106,12 @@ public sealed class BrowserTests
         Assert.Equal(expected, shown);
         Assert.Contains(expected, v => v.Contains('%', StringComparison.Ordinal)
                                        || v.Contains(" r", StringComparison.Ordinal));
+        // Each signal's points of readiness: the table's one decimal (15.4, 0.0), then its note.
+        var points = await page.Locator("table.board").First.Locator("tbody td[data-label='Points']")
+            .EvaluateAllAsync<string[]>("cells => cells.map(c => c.firstChild.textContent)");
+        Assert.Equal(board.GetProperty("breakdown").EnumerateArray().Select(p =>
+            ValueText.Format(ValueKind.ReadinessPart).Number(p.GetProperty("contribution").GetDouble())), points);
+        Assert.Contains(points, p => p.Contains('.', StringComparison.Ordinal) && p != "0.0");
 
         var macro = JsonDocument.Parse(await http.GetStringAsync(server.Url + "/api/macro", Cancel)).RootElement;
         var liquidity = macro.GetProperty("net_liquidity");

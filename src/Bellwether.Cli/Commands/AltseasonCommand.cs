@@ -3,6 +3,7 @@ using Bellwether.Api;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
+using Bellwether.Core.Text;
 using Bellwether.Core.Universe;
 using Spectre.Console;
 
@@ -127,8 +128,9 @@ internal static class AltseasonCommand
         else
         {
             console.MarkupLine(
-                $"{title}: [bold]{r.Index:0.#}[/], {Words(r.Season)}. {r.Outperformers.Count} of {r.EligibleCount} " +
-                $"eligible altcoins beat Bitcoin's {r.BenchmarkReturn:+0.0%;-0.0%}"
+                $"{title}: [bold]{ValueText.Of(r.Index, ValueKind.IndexPoints)}[/], {Words(r.Season)}. " +
+                $"{r.Outperformers.Count} of {r.EligibleCount} eligible altcoins beat Bitcoin's " +
+                ValueText.Of(r.BenchmarkReturn, ValueKind.FractionPercent)
                                + (r.ShortOfTop
                                    ? $" [yellow](only {r.EligibleCount} of {p.TopCount} had closes at both ends)[/]"
                                    : "") + ".");
@@ -137,11 +139,12 @@ internal static class AltseasonCommand
             int shown = 0;
             foreach (var c in r.Outperformers.Take(10))
                 table.AddRow((++shown).ToString(), Markup.Escape(c.Symbol), c.Rank.ToString(),
-                    $"{c.Return:+0.0%;-0.0%}", Markup.Escape(c.Series));
+                    ValueText.Of(c.Return, ValueKind.FractionPercent), Markup.Escape(c.Series));
             if (shown > 0) console.Write(table);
             var coverage =
-                $"Coverage: {r.EligibleCount} of {p.TopCount} eligible ({r.Coverage:0%}), ranking {r.RankingAgeDays} " +
-                "days old";
+                $"Coverage: {r.EligibleCount} of {p.TopCount} eligible " +
+                $"({ValueText.Of(r.Coverage, ValueKind.Share)}), " +
+                $"ranking {r.RankingAgeDays} days old";
             console.MarkupLine(r.Status == IndexStatus.Ok ? $"{coverage}: ok."
                 : $"{coverage}: [yellow]{Snake(r.Status)}[/] ({Words(r.Status, p)}); a board does not count this " +
                 "reading.");
@@ -156,10 +159,11 @@ internal static class AltseasonCommand
                 $"Skipped for missing data: " +
                 $"{Markup.Escape(string.Join(", ", gaps.Select(s => $"{s.Symbol} (#{s.Rank})")))}.");
         if (ethBtc is { } e)
-            console.MarkupLine($"ETH/BTC {e.Value:0.00000} on {e.Date:yyyy-MM-dd}"
+            console.MarkupLine($"ETH/BTC {ValueText.Number(e.Value, "0.00000")} on {e.Date:yyyy-MM-dd}"
                 + (e.Warning("ETH/BTC", r.Date) is { } w ? $" [yellow]({w})[/]." : "."));
         if (dominance is { } d)
-            console.MarkupLine($"Bitcoin dominance {d.Value:0.0}% on {d.Date:yyyy-MM-dd}" +
+            console.MarkupLine(
+                $"Bitcoin dominance {ValueText.Level(d.Value, ValueKind.Percent)} on {d.Date:yyyy-MM-dd}" +
                                (d.Warning("Bitcoin dominance", r.Date) is { } w ? $" [yellow]({w})[/]."
                                    : d.Date < r.Date ? " (latest available)." : "."));
         if (history is { Length: > 0 }) PrintHistory(console, p, history);
@@ -171,10 +175,10 @@ internal static class AltseasonCommand
         var table = new Table().Border(TableBorder.Simple)
             .AddColumns("date", "published", "by", "computed", "difference", "status", "ranking age");
         foreach (var c in published.Readings)
-            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", $"{c.Published.Value:0.#}",
+            table.AddRow($"{c.Published.Date:yyyy-MM-dd}", Points(c.Published.Value),
                 Markup.Escape(c.Published.Provider),
-                c.Computed.IsDefined ? $"{c.Computed.Index:0.#}" : "—", double.IsNaN(c.Difference) ? "—"
-                : $"{c.Difference:+0.#;-0.#;0}",
+                c.Computed.IsDefined ? Points(c.Computed.Index) : ValueText.Missing,
+                ValueText.Format(ValueKind.IndexPointsChange).Number(c.Difference),
                 Snake(c.Computed.Status), c.Computed.RankingAgeDays < 0 ? "—" : $"{c.Computed.RankingAgeDays} d");
         console.Write(table);
         console.MarkupLine(Markup.Escape(published.Sentence()!));
@@ -185,7 +189,8 @@ internal static class AltseasonCommand
         var defined = history.Where(h => h.IsDefined).ToList();
         var table = new Table().Border(TableBorder.Simple).AddColumns("month end", "index", "eligible", "season");
         foreach (var h in history.Where((h, i) => i == history.Length - 1 || history[i + 1].Date.Month != h.Date.Month))
-            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? $"{h.Index:0.#}" : "—", h.Eligible.ToString(),
+            table.AddRow($"{h.Date:yyyy-MM-dd}", h.IsDefined ? Points(h.Index) : ValueText.Missing,
+                h.Eligible.ToString(),
                 Words(p.SeasonOf(h.Index)));
         console.Write(table);
         console.MarkupLine(
@@ -197,6 +202,9 @@ internal static class AltseasonCommand
                            + $"{history.Length - defined.Count:#,0} undefined, "
                            + $"{defined.Count(h => h.Status != IndexStatus.Ok):#,0} partial or on a stale ranking.");
     }
+
+    /// <summary>An index reading in a column that names it: <c>14</c>.</summary>
+    private static string Points(double v) => ValueText.Format(ValueKind.IndexPoints).Number(v);
 
     private static string Words(Season s) => s switch
     {
@@ -211,7 +219,8 @@ internal static class AltseasonCommand
 
     private static string Words(IndexStatus s, AltcoinSeasonParameters? p = null) => s switch
     {
-        IndexStatus.Partial => $"fewer than {p?.MinCoverage:0%} of the top {p?.TopCount} had closes at both ends",
+        IndexStatus.Partial => $"fewer than {ValueText.Of(p?.MinCoverage ?? double.NaN, ValueKind.Share)} of the top " +
+            $"{p?.TopCount} had closes at both ends",
         IndexStatus.StaleRanking => $"the ranking in force is older than {p?.MaxRankingAgeDays} days",
         IndexStatus.NoRanking => "no ranking on or before this date",
         IndexStatus.NoBenchmarkCloses => "Bitcoin lacks a close at the date or at the start of the window",

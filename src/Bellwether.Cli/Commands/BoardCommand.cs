@@ -212,7 +212,7 @@ internal static class BoardCommand
                 new("support / neutral / against"));
         foreach (var p in points.Where((_, k) => k % 4 == 0 || k == points.Count - 1))
             table.AddRow($"{p.Date:yyyy-MM-dd}", double.IsNaN(p.Readiness) ? "withheld"
-                : Output.Number(Math.Round(p.Readiness)), ValueText.Of(p.Counted, ValueKind.Share),
+                : BoardText.Readiness(p.Readiness), ValueText.Of(p.Counted, ValueKind.Share),
                 $"{p.States.Count(s => s == SignalState.Supports)} / {p.States.Count(s => s == SignalState.Neutral)} " +
                 $"/ {p.States.Count(s => s == SignalState.Against)}");
         console.Write(table);
@@ -222,15 +222,15 @@ internal static class BoardCommand
             $"{ValueText.Of(thesis.MinMeasured, ValueKind.Share)} of its weight measured."
             : $"{thesis.Name}: readiness {BoardDocument.Every(every)} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (" +
             $"{points.Count} {unit}s, every 4th shown); " +
-              $"low {valid.Min(p => p.Readiness):0} ({valid.MinBy(p => p.Readiness)!.Date:yyyy-MM-dd}), high " +
-              $"{valid.Max(p => p.Readiness):0} ({valid.MaxBy(p => p.Readiness)!.Date:yyyy-MM-dd}), latest " +
-              $"{valid[^1].Readiness:0}."));
+              $"low {Dated(valid.MinBy(p => p.Readiness)!)}, high {Dated(valid.MaxBy(p => p.Readiness)!)}, latest " +
+              $"{BoardText.Readiness(valid[^1].Readiness)}."));
+        static string Dated(ReadinessPoint p) => $"{BoardText.Readiness(p.Readiness)} ({p.Date:yyyy-MM-dd})";
     }
 
     private static void PrintComparison(IAnsiConsole console, BoardComparison comparison)
     {
         static string Readiness(BoardResult b) => b.Withheld is null
-            ? b.Readiness.ToString("0", CultureInfo.InvariantCulture) : "withheld";
+            ? BoardText.Readiness(b.Readiness) : "withheld";
         var (before, now) = (comparison.Before, comparison.Now);
         string change = double.IsNaN(comparison.ReadinessChange) ? ""
             : $" ({ValueText.Of(comparison.ReadinessChange, ValueKind.IndexPointsChange)})";
@@ -270,12 +270,12 @@ internal static class BoardCommand
             new("points", Right: true), new("note", Wraps: true));
         foreach (var p in board.Breakdown)
             parts.AddText(p.Id, Output.Number(p.Weight), double.IsNaN(p.Score) ? "" : Output.Number(p.Score),
-                p.Contribution.ToString("0.0", CultureInfo.InvariantCulture), p.Note);
+                BoardText.Points(p.Contribution), p.Note);
         parts.Write(console);
         int Count(SignalState st) => board.Signals.Count(s => s.State == st);
         int staleCount = board.Signals.Count(s => s.Stale && s.State != SignalState.NotMeasurable);
         string readiness = board.Withheld is { } why ? $"withheld ({Markup.Escape(why)})"
-            : $"[bold]{board.Readiness:0}/100[/]";
+            : $"[bold]{BoardText.Readiness(board.Readiness)}/100[/]";
         if (fileBoard is not null) readiness += Markup.Escape(FileReadiness(board, fileBoard));
         console.MarkupLine($"{Markup.Escape(board.Thesis)} as of {board.AsOf:yyyy-MM-dd}" +
                            $"{(fileBoard is null ? "" : ", what if")}: readiness {readiness} — " +
@@ -293,7 +293,7 @@ internal static class BoardCommand
         var change = board.Withheld is null
             ? ", " + ValueText.Of(Shown(board.Readiness) - Shown(fileBoard.Readiness), ValueKind.IndexPointsChange)
             : "";
-        return $" (the thesis file's {fileBoard.Readiness:0}/100{change})";
+        return $" (the thesis file's {BoardText.Readiness(fileBoard.Readiness)}/100{change})";
     }
 
     /// <summary>Readiness as the sentence writes it, so a change is the difference of the numbers shown.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Divergence;
 using Bellwether.Core.Statistics.Divergence;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -77,14 +78,15 @@ internal static class DivergenceCommand
                 new($"deepest {Markup.Escape(result.Crypto)}"));
             foreach (var e in result.Episodes.TakeLast(15))
                 table.AddRow($"{e.Start:yyyy-MM-dd}", $"{e.End:yyyy-MM-dd}",
-                    e.Days.ToString(CultureInfo.InvariantCulture), $"{e.DeepestCrypto:0.0%}");
+                    e.Days.ToString(CultureInfo.InvariantCulture), DrawdownCommand.Fall(e.DeepestCrypto));
             console.Write(table);
             console.MarkupLine(
                 Markup.Escape(
-                    $"{latest.Date:yyyy-MM-dd}: {result.Index} {latest.IndexDrawdown:0.0%} from its peak, " +
-                    $"{result.Crypto} {latest.CryptoDrawdown:0.0%}: " +
+                    $"{latest.Date:yyyy-MM-dd}: {result.Index} {DrawdownCommand.Fall(latest.IndexDrawdown)} from its " +
+                    $"peak, {result.Crypto} {DrawdownCommand.Fall(latest.CryptoDrawdown)}: " +
                 (latest.Active ? $"divergence on (since {running!.Start:yyyy-MM-dd})" : "no divergence") +
-                $" (near = within {p.NearHigh:0.#%}, deep = beyond {p.DeepDrawdown:0.#%}); {result.Episodes.Count} " +
+                $" (near = within {ValueText.Level(p.NearHigh, ValueKind.FractionPercent)}, deep = beyond " +
+                $"{ValueText.Level(p.DeepDrawdown, ValueKind.FractionPercent)}); {result.Episodes.Count} " +
                 "episode(s) in all."));
             return Cli.Ok;
         });

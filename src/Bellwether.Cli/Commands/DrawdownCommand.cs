@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.Drawdown;
 using Bellwether.Core.Statistics.Drawdown;
+using Bellwether.Core.Text;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -88,18 +89,19 @@ internal static class DrawdownCommand
             foreach (var r in new[] { byClose, byHigh })
                 table.AddRow(r.Basis == DrawdownBasis.Close ? "close" : "high", $"{r.Latest.PeakDate:yyyy-MM-dd}",
                     Output.Number(r.Latest.Peak),
-                    $"{r.Latest.Drawdown:0.0%}", r.DaysSincePeak.ToString(), $"{r.MaxDrawdown:0.0%}",
+                    Fall(r.Latest.Drawdown), r.DaysSincePeak.ToString(), Fall(r.MaxDrawdown),
                     $"{r.MaxDrawdownDate:yyyy-MM-dd}");
             console.Write(table);
             console.MarkupLine(
                 Markup.Escape(
                     $"{series.Instrument.Id} closed at {Output.Number(main.Latest.Close)} on " +
                     $"{main.Latest.Date:yyyy-MM-dd}: " +
-                $"{-main.Latest.Drawdown:0.0%} below its peak {(main.Basis == DrawdownBasis.High ? "high" : "close")}" +
+                $"{ValueText.Level(-main.Latest.Drawdown, ValueKind.FractionPercent)} below its peak " +
+                (main.Basis == DrawdownBasis.High ? "high" : "close") +
                 $" of {Output.Number(main.Latest.Peak)} " +
                 $"({main.Latest.PeakDate:yyyy-MM-dd}, {main.DaysSincePeak} days earlier). Deepest fall since " +
                 $"{main.From:yyyy-MM-dd}: " +
-                $"{main.MaxDrawdown:0.0%} on {main.MaxDrawdownDate:yyyy-MM-dd} from the peak of " +
+                $"{Fall(main.MaxDrawdown)} on {main.MaxDrawdownDate:yyyy-MM-dd} from the peak of " +
                 $"{main.MaxDrawdownPeakDate:yyyy-MM-dd}."));
             if (byHigh.HighsFromClose > 0)
                 console.MarkupLine(
@@ -112,6 +114,9 @@ internal static class DrawdownCommand
 
     /// <summary>A column that never wraps (dates).</summary>
     public static TableColumn Dated(string header) => new TableColumn(header).NoWrap();
+
+    /// <summary>A drawdown, a fraction at or below zero, as the board writes it: <c>−30.7%</c>.</summary>
+    public static string Fall(double drawdown) => ValueText.Of(drawdown, ValueKind.FractionPercent);
 
     private static object Figures(DrawdownReading r) => new
     {

@@ -64,7 +64,8 @@ internal static class ReportCommand
                 Output.WriteJson(parse, ReportJson.Of(content, path, markdownPath, pngFolder));
             else
             {
-                var readiness = content.Board.Withheld is null ? $"{content.Board.Readiness:0}/100" : "withheld";
+                var readiness = content.Board.Withheld is null
+                    ? $"{BoardText.Readiness(content.Board.Readiness)}/100" : "withheld";
                 Output.Console(parse).MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({content.AllCharts.Count} " +
                     $"charts, readiness {readiness} as of {date:yyyy-MM-dd})" +
                     (markdownPath is null ? "" : $", {Markup.Escape(markdownPath)}") +

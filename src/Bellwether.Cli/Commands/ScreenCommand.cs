@@ -177,8 +177,8 @@ internal static class ScreenCommand
             var table = new Table().Title(title).AddColumns("instrument", "lead", "r", "95% interval", "n");
             foreach (var row in rows)
                 table.AddRow(Markup.Escape(row.Other), row.Lag == 0 ? "" : $"{row.Lag}",
-                    $"{row.Correlation:+0.000;-0.000}",
-                    $"{row.Low:+0.000;-0.000} to {row.High:+0.000;-0.000}", $"{row.Count}");
+                    CorrCommand.Coefficient(row.Correlation),
+                    $"{CorrCommand.Coefficient(row.Low)} to {CorrCommand.Coefficient(row.High)}", $"{row.Count:#,0}");
             console.Write(table);
         }
         foreach (var excluded in report.Excluded.GroupBy(e => e.Reason))

@@ -57,6 +57,22 @@ public interface IMarketData
     /// </summary>
     T SharedHistory<T>(SharedKey<T> key, IReadOnlyList<string> ids, Func<IMarketData, T> build) where T : class =>
         Shared(key, build);
+
+    /// <summary>
+    /// <see cref="Series"/> without the cut: a series whose first rows are the ones handed out, with their values. A
+    /// view of what was published on a day gives every stored row of a series without vintages and the count public
+    /// then, for readers that need only how current the series is and read its values from a whole-history structure
+    /// (<see cref="SharedHistory{T}"/>); cutting a long daily series per day costs more than the reading. Null when
+    /// there is no such series.
+    /// </summary>
+    SeriesPrefix? Prefix(string id) => Series(id) is { } series ? new SeriesPrefix(series, series.Count) : null;
+}
+
+/// <summary>The first <paramref name="Rows"/> rows of <paramref name="Series"/>.</summary>
+public readonly record struct SeriesPrefix(DailySeries Series, int Rows)
+{
+    /// <summary>The date of the last row, or null when there is none.</summary>
+    public DateOnly? LastDate => Rows > 0 ? Series.Dates[Rows - 1] : null;
 }
 
 /// <summary>
@@ -116,6 +132,10 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
             return list;
         }
     }
+
+    /// <summary>The inner prefix, without the rows dated after <see cref="AsOf"/>.</summary>
+    public SeriesPrefix? Prefix(string id) => inner.Prefix(id) is { } p
+        ? p with { Rows = Math.Min(p.Rows, p.Series.IndexOnOrBefore(AsOf) + 1) } : null;
 
     public IReadOnlyList<RankedCoin> Rankings(string? list = null) => inner.Rankings(list).Where(r => r.Date <= AsOf)
         .ToList();

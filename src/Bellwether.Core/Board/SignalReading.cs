@@ -14,9 +14,13 @@ public sealed record SignalInput(string Id, DateOnly? LastDate, bool Stale)
     /// <paramref name="series"/> as an input as of <paramref name="asOf"/>: its last finite close on or before the
     /// date, stale by its instrument's calendar.
     /// </summary>
-    public static SignalInput Of(DailySeries series, DateOnly asOf)
+    public static SignalInput Of(DailySeries series, DateOnly asOf) => Of(new SeriesPrefix(series, series.Count), asOf);
+
+    /// <summary>The rows of <paramref name="prefix"/> as an input as of <paramref name="asOf"/>.</summary>
+    public static SignalInput Of(SeriesPrefix prefix, DateOnly asOf)
     {
-        int i = series.IndexOnOrBefore(asOf);
+        var series = prefix.Series;
+        int i = Math.Min(series.IndexOnOrBefore(asOf), prefix.Rows - 1);
         while (i >= 0 && double.IsNaN(series.Close[i])) i--;
         DateOnly? last = i >= 0 ? series.Dates[i] : null;
         return Of(series.Instrument.Id, series.Instrument.Calendar, last, asOf);

@@ -120,6 +120,9 @@ public sealed class Publication
 
         public bool HasVintages => _vintages is not null;
 
+        /// <summary>The stored series, or null for a flow table.</summary>
+        public DailySeries? Series => _series;
+
         public DateOnly ObservationDate(int i) => _series?.Dates[i] ?? _table!.Dates[i];
 
         /// <summary>Rows public by the end of <paramref name="asOf"/>, and how many vintage starts passed.</summary>
@@ -175,6 +178,16 @@ public sealed class Publication
             if (timeline is null) return root._data.Series(id);
             Record(id, timeline);
             return root.Cut(id, timeline, asOf) as DailySeries;
+        }
+
+        // Without vintages the published rows are the first stored ones, values unchanged: no cut is needed.
+        public SeriesPrefix? Prefix(string id)
+        {
+            var timeline = root.TimelineOf(id);
+            if (timeline is not { HasVintages: false, Series: { } stored })
+                return Series(id) is { } series ? new SeriesPrefix(series, series.Count) : null;
+            Record(id, timeline);
+            return new SeriesPrefix(stored, timeline.State(asOf).Rows);
         }
 
         public FlowTable? Flows(string id)

@@ -26,6 +26,22 @@ internal static class Inputs
         return input.LastDate is null ? null : series;
     }
 
+    /// <summary>
+    /// <see cref="Series"/> as a prefix of the stored rows (<see cref="IMarketData.Prefix"/>), for a kind that reads
+    /// the values from a whole-history structure.
+    /// </summary>
+    public static SeriesPrefix? Prefix(IMarketData data, string id, DateOnly asOf, List<SignalInput> inputs)
+    {
+        if (data.Prefix(id) is not { } prefix)
+        {
+            inputs.Add(SignalInput.Missing(id));
+            return null;
+        }
+        var input = SignalInput.Of(prefix, asOf);
+        inputs.Add(input);
+        return input.LastDate is null ? null : prefix;
+    }
+
     /// <summary>The reading when an input is missing: names the inputs without data.</summary>
     public static SignalReading Missing(List<SignalInput> inputs, DateOnly asOf) =>
         SignalReading.NotMeasurable(

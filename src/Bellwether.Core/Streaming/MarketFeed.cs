@@ -21,8 +21,9 @@ public sealed class MarketFeed
     private readonly List<string> _series = [], _flows = [];
     private readonly HashSet<string> _seriesFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<AssetClass> _classes = [];
-    private readonly Dictionary<string, DailySeries> _fed = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> _fedRows = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FedSeries> _fed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<AssetClass, (IReadOnlyList<DailySeries> List, FedSeries?[] Fed)> _classFed = [];
+    private readonly Dictionary<string, int> _flowRowsFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
     private readonly IFeedTap? _tap;
 
@@ -104,8 +105,15 @@ public sealed class MarketFeed
                 FeedSeries(_source.Series(id)!, day, closesOnly: false, rows);
             else FeedSeries(published.Series(id)!, day, closesOnly: false);
         foreach (var c in _classes)
-            foreach (var s in published.ClosesOfClass(c))
-                if (!_seriesFed.Contains(s.Instrument.Id)) FeedSeries(s, day, closesOnly: true);
+        {
+            // The same list every day (a class's closes have no release lag): its series' records are found once.
+            var list = published.ClosesOfClass(c);
+            if (!_classFed.TryGetValue(c, out var fed) || !ReferenceEquals(fed.List, list))
+                _classFed[c] = fed = (list,
+                    [.. list.Select(s => _seriesFed.Contains(s.Instrument.Id) ? null : Fed(s, closesOnly: true))]);
+            for (int k = 0; k < list.Count; k++)
+                if (fed.Fed[k] is { } f) FeedSeries(f, list[k], day, closesOnly: true);
+        }
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
         foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? [])
@@ -141,48 +149,75 @@ public sealed class MarketFeed
         }
     }
 
+    /// <summary>What was fed of one series: the object read last (a lagged view is a new object when its published
+    /// state changed) and how many of its rows.</summary>
+    private sealed class FedSeries(StreamMarketData.SeriesBuffer buffer)
+    {
+        public StreamMarketData.SeriesBuffer Buffer { get; } = buffer;
+        public DailySeries? From { get; set; }
+        public int Rows { get; set; }
+    }
+
+    private FedSeries Fed(DailySeries s, bool closesOnly)
+    {
+        if (!_fed.TryGetValue(s.Instrument.Id, out var fed))
+            _fed[s.Instrument.Id] = fed = new FedSeries(DeclareSeries(s.Instrument, closesOnly));
+        return fed;
+    }
+
+    private StreamMarketData.SeriesBuffer DeclareSeries(Instrument instrument, bool closesOnly)
+    {
+        _tap?.Series(instrument, closesOnly);
+        return _board.Data.SeriesOf(instrument, closesOnly);
+    }
+
+    private void Bar(FedSeries fed, DailyBar bar, DateOnly day, bool closesOnly)
+    {
+        _board.Bar(fed.Buffer, bar, day, closesOnly);
+        _tap?.Bar(fed.Buffer.Instrument, bar, day, closesOnly);
+    }
+
+    private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue) =>
+        FeedSeries(Fed(s, closesOnly), s, day, closesOnly, published);
+
     /// <param name="published">Rows of <paramref name="s"/> public by then, when it is the stored series of a lagged
     /// one (<see cref="Publication.StoredRowsPublished"/>).</param>
-    private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue)
+    private void FeedSeries(FedSeries fed, DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue)
     {
-        var id = s.Instrument.Id;
-        int known = Math.Min(published, s.IndexOnOrBefore(day) + 1);
-        int fed = _fedRows.GetValueOrDefault(id);
-        // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
-        if (_fed.TryGetValue(id, out var previous) && !ReferenceEquals(previous, s))
-            for (int i = 0; i < Math.Min(fed, known); i++)
-                if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
-                    || previous.Dates[i] != s.Dates[i])
-                    Bar(s.Instrument, s[i], day, closesOnly);
-        for (int i = fed; i < known; i++) Bar(s.Instrument, s[i], day, closesOnly);
-        _fed[id] = s;
-        _fedRows[id] = Math.Max(fed, known);
+        int rows = fed.Rows, known = rows;
+        if (ReferenceEquals(fed.From, s))
+        {
+            // The rows fed are unchanged: the next ones dated by then follow them.
+            for (int limit = Math.Min(published, s.Count); known < limit && s.Dates[known] <= day; known++) { }
+        }
+        else
+        {
+            known = Math.Min(published, s.IndexOnOrBefore(day) + 1);
+            // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
+            if (fed.From is { } previous)
+                for (int i = 0; i < Math.Min(rows, known); i++)
+                    if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
+                        || previous.Dates[i] != s.Dates[i])
+                        Bar(fed, s[i], day, closesOnly);
+        }
+        for (int i = rows; i < known; i++) Bar(fed, s[i], day, closesOnly);
+        fed.From = s;
+        fed.Rows = Math.Max(rows, known);
     }
 
     private void FeedFlows(FlowTable t, DateOnly day)
     {
         var id = t.Instrument.Id;
         int known = Array.BinarySearch(t.Dates, day) is var i && i >= 0 ? i + 1 : ~i;
-        for (int r = _fedRows.GetValueOrDefault("flows:" + id); r < known; r++)
+        int fed = _flowRowsFed.GetValueOrDefault(id);
+        for (int r = fed; r < known; r++)
         {
             double[] values = [.. t.Values.Select(v => v[r])];
             bool derived = t.Derived?[r] ?? false;
             _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], values, t.Total[r], derived, day);
             _tap?.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], values, t.Total[r], derived, day);
         }
-        _fedRows["flows:" + id] = Math.Max(known, _fedRows.GetValueOrDefault("flows:" + id));
-    }
-
-    private void DeclareSeries(Instrument instrument, bool closesOnly)
-    {
-        _board.Data.SeriesOf(instrument, closesOnly);
-        _tap?.Series(instrument, closesOnly);
-    }
-
-    private void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly)
-    {
-        _board.Bar(instrument, bar, arrived, closesOnly);
-        _tap?.Bar(instrument, bar, arrived, closesOnly);
+        _flowRowsFed[id] = Math.Max(known, fed);
     }
 
     /// <summary>What a board read.</summary>

@@ -84,6 +84,11 @@ public sealed class StreamMarketData
         RankingChanges++;
         var first = snapshot[0];
         if (!_rankings.TryGetValue(first.Source, out var list)) _rankings[first.Source] = list = [];
+        if (list.Count == 0 || list[^1].Date < first.Date)
+        {
+            list.AddRange(snapshot);
+            return true;
+        }
         list.RemoveAll(r => r.Date == first.Date);
         int at = list.FindIndex(r => r.Date > first.Date);
         bool inOrder = at < 0;

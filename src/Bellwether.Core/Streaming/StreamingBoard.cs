@@ -6,10 +6,11 @@ using Bellwether.Core.Universe;
 namespace Bellwether.Core.Streaming;
 
 /// <summary>
-/// A thesis followed day by day (docs/streaming.md). Feed what arrived during a day (<see cref="Bar"/>,
-/// <see cref="Flow"/>, <see cref="Ranking"/>), then <see cref="Close"/> the day: every signal with an incremental
-/// state (<see cref="IncrementalSignals"/>) consumes only the new rows, the others are read in batch on the data known
-/// that day, and the board as of that day comes back, equal to <see cref="ThesisBoard.Evaluate"/> on the same data.
+/// A thesis followed day by day (docs/streaming.md). Feed what arrived during a day
+/// (<see cref="Bar(Instrument, DailyBar, DateOnly, bool)"/>, <see cref="Flow"/>, <see cref="Ranking"/>), then
+/// <see cref="Close"/> the day: every signal with an incremental state (<see cref="IncrementalSignals"/>) consumes
+/// only the new rows, the others are read in batch on the data known that day, and the board as of that day comes
+/// back, equal to <see cref="ThesisBoard.Evaluate"/> on the same data.
 /// </summary>
 /// <remarks>
 /// <para>Revisions and late data: a row fed for a date that already has one (a replaced bar, a revised value) or
@@ -66,9 +67,13 @@ public sealed class StreamingBoard
 
     /// <summary>A bar of <paramref name="instrument"/> that became public on <paramref name="arrived"/>.</summary>
     /// <param name="closesOnly">Only the close is meaningful (the closes of a whole class).</param>
-    public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false)
+    public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly = false) =>
+        Bar(Data.SeriesOf(instrument, closesOnly), bar, arrived, closesOnly);
+
+    /// <summary>A bar of <paramref name="series"/>, a buffer of <see cref="Data"/>.</summary>
+    internal void Bar(StreamMarketData.SeriesBuffer series, DailyBar bar, DateOnly arrived, bool closesOnly)
     {
-        if (Data.SeriesOf(instrument, closesOnly).Put(bar, arrived, closesOnly) >= 0) Revised(bar.Date);
+        if (series.Put(bar, arrived, closesOnly) >= 0) Revised(bar.Date);
     }
 
     /// <summary>A row of flow table <paramref name="instrument"/> (funds in <paramref name="funds"/> order).</summary>

@@ -34,6 +34,8 @@ public enum ValueKind
     IndexPoints,
     /// <summary>A move of an index in points: <c>+5 points</c>.</summary>
     IndexPointsChange,
+    /// <summary>A signal's part in a thesis's readiness, in points of its 100: <c>15.4 points</c>.</summary>
+    ReadinessPart,
     /// <summary>A ratio without a unit (Sharpe): <c>1.49</c>, <c>−0.20</c>.</summary>
     Ratio,
     /// <summary>A p-value: three decimals, <c>&lt; 0.001</c> below that.</summary>
@@ -125,6 +127,7 @@ public static class ValueText
         new(ValueKind.UsdBillions, "US$ bn", 1, 1, SignRule.Always, true),
         new(ValueKind.IndexPoints, "points", 1, 0, SignRule.NegativeOnly, true),
         new(ValueKind.IndexPointsChange, "points", 1, 0, SignRule.Always, true),
+        new(ValueKind.ReadinessPart, "points", 1, 1, SignRule.NegativeOnly, true),
         new(ValueKind.Ratio, "", 1, 2, SignRule.NegativeOnly, true),
         new(ValueKind.PValue, "", 1, 3, SignRule.NegativeOnly, false),
         new(ValueKind.Count, "", 1, 0, SignRule.NegativeOnly, true),

@@ -37,10 +37,6 @@
 
   const dated = (path) => path + (params.get('as_of') ? '?as_of=' + encodeURIComponent(params.get('as_of')) : '');
 
-  function fixed(v, digits) {
-    return v === null || v === undefined ? '' : Number(v).toFixed(digits);
-  }
-
   // A signal's value as every page writes it: the API's value_text, from the one formatting table
   // (Bellwether.Core.Text.ValueText).
   const value = (s) => s.value_text || '';
@@ -70,7 +66,7 @@
   }
 
   function readinessText(board) {
-    return board.readiness === null ? 'withheld' : fixed(board.readiness, 0);
+    return board.readiness === null ? 'withheld' : board.readiness_text;
   }
 
   async function drawBoard() {
@@ -85,7 +81,7 @@
         board.readiness === null ? '' : ' / 100'),
       el('p', {},
         'As of ', el('time', { id: 'as-of', datetime: board.as_of }, board.as_of), ' · ',
-        Math.round(board.counted * 100) + '% of the weight measured (needs ' + Math.round(board.min_measured * 100) + '%) · ',
+        board.counted_text + ' of the weight measured (needs ' + board.min_measured_text + ') · ',
         count('supports') + ' support, ' + count('neutral') + ' neutral, ' + count('against') + ' against, ' +
         count('not_measurable') + ' not measurable' + (stale ? ', ' + stale + ' stale' : '')),
       board.readiness_withheld ? el('p', { class: 'note' }, 'Readiness withheld: ' + board.readiness_withheld) : null,
@@ -118,7 +114,7 @@
         el('td', { 'data-label': 'Data' }, el('ul', { class: 'inputs' }, s.inputs.map((i) =>
           el('li', { class: i.stale ? 'stale-input' : null }, i.id + (i.last_date ? ' to ' + i.last_date : ': none') + (i.stale ? ' (stale)' : ''))))),
         el('td', { class: 'num', 'data-label': 'Weight' }, String(s.weight)),
-        el('td', { class: 'num', 'data-label': 'Points' }, part ? fixed(part.contribution, 1) : '',
+        el('td', { class: 'num', 'data-label': 'Points' }, part ? part.contribution_text : '',
           part && part.note ? el('div', { class: 'explanation' }, part.note) : null));
     }));
     const table = el('table', { class: 'board' }, el('caption', {}, 'Signals of the thesis, with their part in readiness'), head, body);
@@ -161,9 +157,8 @@
         number(t.parameter, t.threshold, t.actual, s.title + ': ' + t.rule + ' when ' + t.field + ' ' + t.op)))),
     el('td', { 'data-label': 'State' }, el('span', { class: 'state ' + s.state }, stateWord(s.state)),
       s.state !== s.actual_state ? ' (file: ' + stateWord(s.actual_state) + ')' : ''),
-    el('td', { class: 'num', 'data-label': 'Points' }, fixed(s.contribution, 1))));
-    const sign = w.readiness_change > 0 ? '+' : w.readiness_change < 0 ? '\u2212' : '±';
-    const change = w.readiness_change === null ? '' : ', ' + sign + Math.abs(w.readiness_change).toFixed(0);
+    el('td', { class: 'num', 'data-label': 'Points' }, s.contribution_text)));
+    const change = w.readiness_change === null ? '' : ', ' + w.readiness_change_text;
     const flipped = w.signals.filter((s) => s.state !== s.actual_state).length;
     const status = el('p', { id: 'what-if-readiness', role: 'status' }, 'What if: readiness ',
       el('strong', { id: 'what-if-value' }, readinessText(w.what_if)),
@@ -228,8 +223,7 @@
       return el('section', { id: 'comparison', 'aria-label': title }, el('h2', {}, title),
         el('p', {}, 'No run recorded yet: `bellwether board --compare last` keeps its board beside the store for the next one.'));
     }
-    const change = c.readiness_change === null ? '' : ' (' + (c.readiness_change > 0 ? '+' : c.readiness_change < 0 ? '\u2212' : '') +
-      Math.abs(c.readiness_change).toFixed(0) + ')';
+    const change = c.readiness_change === null ? '' : ' (' + c.readiness_change_text + ')';
     return el('section', { id: 'comparison', 'aria-label': title },
       el('h2', {}, title),
       el('p', {}, 'Readiness ' + readinessText(c.before) + ' → ' + readinessText(c.now) + change + '; ' +
@@ -253,8 +247,8 @@
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Week'), el('th', { scope: 'col', class: 'num' }, 'Readiness'),
         el('th', { scope: 'col', class: 'num' }, 'Measured'))),
       el('tbody', {}, last.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.date),
-        el('td', { class: 'num' }, p.readiness === null ? 'withheld' : fixed(p.readiness, 0)),
-        el('td', { class: 'num' }, Math.round(p.counted * 100) + '%')))));
+        el('td', { class: 'num' }, readinessText(p)),
+        el('td', { class: 'num' }, p.counted_text)))));
     show(
       el('p', {}, 'Every Friday from ', history.from, ' to ', history.to, ' · ',
         el('a', { href: '/api/board/history.csv' + suffix }, 'CSV'), ' · ', el('a', { href: '/api/board/history' + suffix }, 'JSON')),
@@ -282,7 +276,7 @@
           ' ', el('strong', {}, value(s)), s.since ? ' since ' + s.since : '', ' · as of ',
           el('time', { id: 'as-of', datetime: board.as_of }, board.as_of)),
         el('p', { class: 'explanation-big' }, s.explanation),
-        el('p', { class: 'note' }, 'Weight ' + s.weight + (part ? ' · ' + fixed(part.contribution, 1) + ' of 100 points · ' + part.note : '') +
+        el('p', { class: 'note' }, 'Weight ' + s.weight + (part ? ' · ' + part.contribution_text + ' of 100 points · ' + part.note : '') +
           ' · data: ' + s.inputs.map((i) => i.id + (i.last_date ? ' to ' + i.last_date : ' none') + (i.stale ? ' (stale)' : '')).join(', '))),
       el('p', {}, el('a', { href: '/' + (params.get('as_of') ? '?as_of=' + encodeURIComponent(params.get('as_of')) : '') }, '← the board')),
       ...figures,

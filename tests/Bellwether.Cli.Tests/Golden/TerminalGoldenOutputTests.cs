@@ -20,7 +20,7 @@ public sealed class TerminalGoldenOutputTests
     private static readonly string[] Names =
     [
         "board", "study", "check", "backtest", "flows", "macro", "trendline", "corr", "leadlag", "data-show", "data-show-flows",
-        "alerts-test",
+        "alerts-test", "altseason", "screen", "board-what-if", "drawdown", "divergence",
     ];
 
     public static TheoryData<string, int> Commands
@@ -52,6 +52,12 @@ public sealed class TerminalGoldenOutputTests
         "data-show-flows" => ["data", "show", "BTC_SPOT_ETF_FLOWS", "--from", "2025-12-08", "--to", "2025-12-15"],
         "alerts-test" => ["alerts", "test", Path.Combine(Reference.RepoRoot, "alerts", "example.yaml"), "--from", "2025-12-01",
             "--to", "2025-12-15"],
+        "altseason" => ["altseason", "--from", "2025-06-01", "--to", "2025-12-15", "--top", "100"],
+        "screen" => ["screen", "RUT"],
+        "drawdown" => ["drawdown", "BTC", "--as-of", "2025-12-15"],
+        "divergence" => ["divergence", "--as-of", "2025-12-15"],
+        "board-what-if" => ["board", "--as-of", "2025-12-15", "--weight", "rut_btc_corr=4", "--threshold",
+            "btc_drawdown.against.value=-0.35"],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

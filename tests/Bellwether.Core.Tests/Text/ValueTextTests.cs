@@ -23,6 +23,8 @@ public sealed class ValueTextTests
     [InlineData(ValueKind.UsdBillions, -228.976, "−229.0 US$ bn")]
     [InlineData(ValueKind.IndexPoints, 14, "14 points")]
     [InlineData(ValueKind.IndexPointsChange, -6, "−6 points")]
+    [InlineData(ValueKind.ReadinessPart, 15.384615, "15.4 points")]
+    [InlineData(ValueKind.ReadinessPart, 0, "0.0 points")]
     [InlineData(ValueKind.Ratio, 1.4949, "1.49")]
     [InlineData(ValueKind.Ratio, -0.2, "−0.20")]
     [InlineData(ValueKind.PValue, 0.0004, "< 0.001")]

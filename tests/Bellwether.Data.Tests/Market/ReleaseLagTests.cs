@@ -88,4 +88,28 @@ public class ReleaseLagTests
             Assert.Equal(board.Signals.Select(s => s.State), p.States);
         }
     }
+
+    [Theory]
+    [InlineData("DFF", "2025-06-09")]
+    [InlineData("DFF", "2025-06-07")]
+    [InlineData("M2SL", "2025-05-26")]
+    [InlineData("WALCL", "2025-06-04")]
+    [InlineData("RUT", "2025-06-04")]
+    public void A_published_prefix_holds_the_rows_of_the_published_series(string id, string date)
+    {
+        _ = RealData.Folder;
+        var asOf = DateOnly.Parse(date);
+        var published = new StoreMarketData(Store.Value).Published(asOf);
+        foreach (var data in new[] { published, new AsOfMarketData(published, asOf.AddDays(-3)) })
+        {
+            var series = data.Series(id)!;
+            var prefix = data.Prefix(id)!.Value;
+            Assert.Equal(series.Count, prefix.Rows);
+            Assert.Equal(series.Dates, prefix.Series.Dates.Take(prefix.Rows));
+            Assert.Equal(series.Close, prefix.Series.Close.Take(prefix.Rows));
+            Assert.Equal(SignalInput.Of(series, asOf), SignalInput.Of(prefix, asOf));
+        }
+        // A lagged series is handed out whole, not cut per day.
+        if (id != "RUT") Assert.True(published.Prefix(id)!.Value.Series.Count > published.Series(id)!.Count);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Core.Crypto.AltcoinSeason;
 
@@ -75,19 +76,23 @@ public sealed record PublishedComparison(AltcoinSeasonParameters Parameters, IRe
             $"Altcoin Season Index (top {p.TopCount}, {p.WindowDays} days) against {Readings[0].Published.Series}";
         if (All is not { } all) return $"{name}: {Readings.Count} published reading(s), none with a computed index " +
             "on its date.";
-        string where = string.Create(CultureInfo.InvariantCulture,
-            $"where the ranking was at most {ComparableRankingAgeDays} days old and {100 * ComparableCoverage:0} % " +
-            $"of K eligible");
+        string where = $"where the ranking was at most {ComparableRankingAgeDays} days old and " +
+            $"{ValueText.Of(ComparableCoverage, ValueKind.Share)} of K eligible";
         string comparable = Comparable is { } c ? $"{c.Count} {where}: {Figures(c)}" : $"none {where}";
         return string.Create(CultureInfo.InvariantCulture,
             $"{name}: {all.Count} reading(s), {Figures(all)}; {comparable}.");
     }
 
+    // The error and bias are averages and keep a decimal; the readings and the gap are written as every page writes
+    // an index and its move.
     private static string Figures(ComparisonSummary s) => string.Create(CultureInfo.InvariantCulture,
-        $"mean absolute error {s.MeanAbsoluteError:0.0}, bias {s.Bias:+0.0;-0.0;0.0}, largest gap " +
-        $"{s.LargestGap.Difference:+0.#;-0.#;0} " +
-        $"on {s.LargestGap.Published.Date:yyyy-MM-dd} (computed {s.LargestGap.Computed.Index:0.#}, published " +
-        $"{s.LargestGap.Published.Value:0.#})");
+        $"mean absolute error {ValueText.Number(s.MeanAbsoluteError, "0.0")}, bias " +
+        $"{ValueText.Number(s.Bias, "+0.0;-0.0;0.0")}, largest gap " +
+        $"{ValueText.Format(ValueKind.IndexPointsChange).Number(s.LargestGap.Difference)} " +
+        $"on {s.LargestGap.Published.Date:yyyy-MM-dd} (computed {Points(s.LargestGap.Computed.Index)}, published " +
+        $"{Points(s.LargestGap.Published.Value)})");
+
+    private static string Points(double v) => ValueText.Format(ValueKind.IndexPoints).Number(v);
 
     private static ComparisonSummary? Summarise(IReadOnlyList<ComparedReading> readings)
     {

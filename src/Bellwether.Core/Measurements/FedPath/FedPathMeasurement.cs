@@ -43,8 +43,10 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
     public override Measured<FedMoves> Measure(FedPathOf o, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
-        if (Inputs.Series(data, o.Series, asOf, inputs) is not { } series) return Measured.Missing<FedMoves>(inputs,
-            asOf);
+        // The rows published by asOf are a prefix of the stored ones: their values come from the history below, so
+        // the series is not cut per date (DFF has a row a day since 1954).
+        if (Inputs.Prefix(data, o.Series, asOf, inputs) is not { } published)
+            return Measured.Missing<FedMoves>(inputs, asOf);
         // The 6- and 12-month reading needs the last 12 months plus the baseline and confirmation observations before
         // them; reading 14 months instead of the whole history (DFF starts in 1954) gives the same figures at a
         // fraction of the cost. The series is prepared once (each observation's baseline reads earlier ones only), so a
@@ -55,9 +57,9 @@ public sealed class FedPathMeasurement : Measurement<FedPathOf, FedMoves>
             d => FedFundsPath.History(d.Series(o.Series)!, o.Path));
         var moves = data.SharedHistory(new MovesKey(o.Series, o.Path), [o.Series],
             _ => history.Changes().ToArray());
-        // Read no observation past the last one published by asOf (the series handed out holds just those).
-        return Of(o, series.Instrument.Id, history, moves, series.Dates[^1] < asOf ? series.Dates[^1] : asOf, asOf,
-            inputs);
+        // Read no observation past the last one published by asOf.
+        var last = published.LastDate!.Value;
+        return Of(o, published.Series.Instrument.Id, history, moves, last < asOf ? last : asOf, asOf, inputs);
     }
 
     /// <summary>

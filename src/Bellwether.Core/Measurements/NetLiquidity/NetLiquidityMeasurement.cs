@@ -28,15 +28,20 @@ public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiq
     public override Measured<NetLiquidityReading> Measure(NetLiquidityOf o, IMarketData data, DateOnly asOf)
     {
         var inputs = new List<SignalInput>();
-        var series = new[] { o.TotalAssets, o.TreasuryAccount, o.ReverseRepo }
-            .Select(id => Inputs.Series(data, id, asOf, inputs)).ToList();
-        if (series.Any(s => s is null)) return Measured.Missing<NetLiquidityReading>(inputs, asOf);
-        // A week uses the inputs dated that Wednesday and the weeks before it, so one computation over the whole
-        // history serves every date: the reading as of a date is its last week on or before it.
-        var weeks = data.Shared(new WeeksKey(o),
-            _ => Statistics.Liquidity.NetLiquidity.Compute(series[0]!, series[1]!, series[2]!)).Weeks;
+        string[] ids = [o.TotalAssets, o.TreasuryAccount, o.ReverseRepo];
+        var published = ids.Select(id => Inputs.Prefix(data, id, asOf, inputs)).ToList();
+        if (published.Any(p => p is null)) return Measured.Missing<NetLiquidityReading>(inputs, asOf);
+        // A week reads the rows dated that Wednesday and the weeks before it, and the rows published by asOf are the
+        // first stored ones: the weeks up to the last Wednesday every input has reached are the weeks of what was
+        // published, so one computation over the whole histories serves every date (a daily input, the reverse repo,
+        // would otherwise cost one per day).
+        var whole = data.SharedHistory(new WeeksKey(o), ids, d => new WholeWeeks(
+            Statistics.Liquidity.NetLiquidity.Weeks(d.Series(ids[0])!, d.Series(ids[1])!, d.Series(ids[2])!)));
+        var (weeks, refused) = (whole.Result.Series.Weeks, whole.Result.Refused);
+        var reached = published.Min(p => p!.Value.LastDate!.Value);
+        if (refused is { } r && r.Wednesday <= reached) throw new NotMeasurableException(r.Reason);
         int last = weeks.Count - 1;
-        while (last >= 0 && weeks[last].Date > asOf) last--;
+        while (last >= 0 && (weeks[last].Date > reached || weeks[last].Date > asOf)) last--;
         if (last < 0)
             return Measured.NotMeasurable<NetLiquidityReading>(
                 $"no Wednesday on or before {Say.Date(asOf)} has all three inputs", inputs);
@@ -49,7 +54,10 @@ public sealed class NetLiquidityMeasurement : Measurement<NetLiquidityOf, NetLiq
     public override Chart? Chart(NetLiquidityOf o, ChartContext context) => FedAndLiquidityChart.Draw(context);
 
     /// <summary>The weeks of the three inputs' whole histories.</summary>
-    private sealed record WeeksKey(NetLiquidityOf Inputs) : SharedKey<NetLiquiditySeries>;
+    private sealed record WeeksKey(NetLiquidityOf Inputs) : SharedKey<WholeWeeks>;
+
+    /// <summary><see cref="Statistics.Liquidity.NetLiquidity.Weeks"/> of the whole histories.</summary>
+    private sealed record WholeWeeks((NetLiquiditySeries Series, (DateOnly Wednesday, string Reason)? Refused) Result);
 }
 
 /// <summary>Net liquidity's last week on or before a date.</summary>

@@ -53,7 +53,7 @@ public class PublishedComparisonTests
         Assert.Equal(2.0, comparable.LargestGap.Difference);
         Assert.Equal("Altcoin Season Index (top 100, 90 days) against CoinMarketCap: top 100, 90 days: 4 reading(s), " +
                      "mean absolute error 4.8, bias +1.3, largest gap +10 on 2025-12-03 (computed 30, published 20); 2 where the ranking " +
-                     "was at most 7 days old and 90 % of K eligible: mean absolute error 1.5, bias +0.5, largest gap +2 on 2025-12-01 " +
+                     "was at most 7 days old and 90% of K eligible: mean absolute error 1.5, bias +0.5, largest gap +2 on 2025-12-01 " +
                      "(computed 20, published 18).", c.Sentence());
     }
 
@@ -62,7 +62,7 @@ public class PublishedComparisonTests
     {
         var c = Compare(Reading("2025-12-03", 20));
         Assert.Null(c.Comparable);
-        Assert.EndsWith("none where the ranking was at most 7 days old and 90 % of K eligible.", c.Sentence());
+        Assert.EndsWith("none where the ranking was at most 7 days old and 90% of K eligible.", c.Sentence());
         Assert.Null(Compare().Sentence());
         Assert.Null(Compare(Reading("2025-12-04", 25)).All);
     }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Releases;
 using Bellwether.Core.Statistics.Liquidity;
+using Bellwether.Core.Tests.Board;
 using Bellwether.TestSupport;
 using Xunit;
 
@@ -99,5 +102,25 @@ public class NetLiquidityTests
             Assert.Equal(cut.Weeks, full.Weeks);
             Assert.Equal(cut.Skipped.Select(s => (s.Date, string.Join(",", s.Missing))), full.Skipped.Select(s => (s.Date, string.Join(",", s.Missing))));
         }
+    }
+
+    [Fact]
+    public void The_measurement_refuses_a_broken_week_once_it_is_published_as_the_published_rows_would()
+    {
+        // The Treasury account exceeds total assets on Wednesday 2025-01-29 alone; H.4.1 levels are public on Thursday.
+        (string, double)[] treasury = [.. Treasury[..^1], ("2025-01-29", 7_100_000)];
+        var data = new MemoryMarketData(Synthetic.Series("WALCL", "USD millions", Assets),
+            Synthetic.Series("WTREGEN", "USD millions", treasury), Synthetic.Series("RRPONTSYD", "USD billions", Repo));
+        var publication = new Publication(data, ReleaseRules.Default);
+        var measurement = new NetLiquidityMeasurement();
+        var o = new NetLiquidityOf("WALCL", "WTREGEN", "RRPONTSYD");
+        DateOnly wednesday = new(2025, 1, 29), thursday = new(2025, 1, 30);
+        Assert.Equal(new DateOnly(2025, 1, 22),
+            measurement.Measure(o, publication.At(wednesday), wednesday).Result!.Latest.Date);
+        var measured = Assert.Throws<NotMeasurableException>(() =>
+            measurement.Measure(o, publication.At(thursday), thursday));
+        var whole = Assert.Throws<NotMeasurableException>(() =>
+            NetLiquidity.Compute(data.Series("WALCL")!, data.Series("WTREGEN")!, data.Series("RRPONTSYD")!));
+        Assert.Equal(whole.Message, measured.Message);
     }
 }
