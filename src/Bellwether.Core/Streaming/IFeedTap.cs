@@ -16,7 +16,7 @@ public interface IFeedTap
     /// <summary>A flow buffer created before its first row (<see cref="StreamMarketData.FlowsOf"/>).</summary>
     void Flows(Instrument instrument, string[] funds, string source);
 
-    /// <summary><see cref="StreamingBoard.Bar"/>.</summary>
+    /// <summary><see cref="StreamingBoard.Bar(Instrument, DailyBar, DateOnly, bool)"/>.</summary>
     void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly);
 
     /// <summary><see cref="StreamingBoard.Flow"/>.</summary>
