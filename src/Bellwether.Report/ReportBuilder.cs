@@ -68,7 +68,7 @@ public static class ReportBuilder
         string? claimsSource = r.Claims is null ? null
             : $"{r.Claims.Name}{(r.Claims.Source.Length > 0 ? $" — {r.Claims.Source}" : "")}";
         return new ReportContent(thesis.Description, board, claimRows, claimsSource, charts, notes, study, studyAbsent,
-            Turning.Nearest(thesis, board));
+            Turning.Nearest(thesis, board, Concepts.Signals));
     }
 
     private static List<ClaimSummary> CheckClaims(ClaimSet set, IMarketData view, ClaimKinds kinds, DateOnly date,

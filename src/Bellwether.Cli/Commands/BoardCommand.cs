@@ -168,10 +168,7 @@ internal static class BoardCommand
             else
             {
                 Print(Output.Console(parse), board);
-                if (chosen is not null)
-                    Output.Console(parse)
-                        .MarkupLine(
-                            Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
+                PrintChosen(Output.Console(parse), board, chosen);
             }
             return Cli.Ok;
         });
@@ -225,6 +222,13 @@ internal static class BoardCommand
               $"low {Dated(valid.MinBy(p => p.Readiness)!)}, high {Dated(valid.MaxBy(p => p.Readiness)!)}, latest " +
               $"{BoardText.Readiness(valid[^1].Readiness)}."));
         static string Dated(ReadinessPoint p) => $"{BoardText.Readiness(p.Readiness)} ({p.Date:yyyy-MM-dd})";
+    }
+
+    /// <summary>Why the board is of its date, when no <c>--as-of</c> chose it.</summary>
+    internal static void PrintChosen(IAnsiConsole console, BoardResult board, DateChoiceJson? chosen)
+    {
+        if (chosen is not null)
+            console.MarkupLine(Markup.Escape($"Date: {board.AsOf:yyyy-MM-dd}, no --as-of given: {chosen.Reason}."));
     }
 
     private static void PrintComparison(IAnsiConsole console, BoardComparison comparison)

@@ -119,6 +119,7 @@ internal sealed class BoardWhatIf
             : "What if (the thesis file is not changed):");
         foreach (var change in changes) console.Sentence("  " + change);
         BoardCommand.Print(console, w.Board, w.Actual);
+        BoardCommand.PrintChosen(console, w.Board, w.Chosen);
         if (changes.Count > 0) return;
         var table = new FittedTable(new("signal"), new("weight", Right: true), new("thresholds", Wraps: true));
         foreach (var spec in w.Thesis.Signals)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Bellwether.Core.Measurements;
 
@@ -39,6 +40,10 @@ public interface ISignalKind
     /// is an error in the thesis file (a number written in another unit).</summary>
     IReadOnlyDictionary<string, ValueRange> Ranges => ValueRange.None;
 
+    /// <summary>The unit of each field that has one, as <see cref="SignalReading.Unit"/> names the value's (the
+    /// formatting table writes a <c>fraction</c> in percent); a field not named is a plain number.</summary>
+    IReadOnlyDictionary<string, string> FieldUnits => ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Checks the values of <paramref name="spec"/>'s parameters.</summary>
     /// <exception cref="ThesisException">A parameter value is not valid, naming the signal's line.</exception>
     void Check(SignalSpec spec);
@@ -65,6 +70,7 @@ public abstract class SignalKind<TOptions> : ISignalKind
     public abstract IReadOnlyList<string> Labels { get; }
     public abstract IReadOnlyList<string> Fields { get; }
     public virtual IReadOnlyDictionary<string, ValueRange> Ranges => ValueRange.None;
+    public virtual IReadOnlyDictionary<string, string> FieldUnits => ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Parses and validates the parameters of <paramref name="spec"/>.</summary>
     /// <exception cref="ThesisException">A parameter is not valid.</exception>

@@ -18,6 +18,7 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
     private readonly int[] _consumed = new int[2];
     private readonly DateOnly?[] _lastRow = new DateOnly?[2], _lastFinite = new DateOnly?[2];
     private readonly List<(DateOnly Date, double A, double B)> _joined = [];
+    private double[] _levels = [], _returns = [];
 
     /// <summary>
     /// Takes the rows of both series arrived by <paramref name="day"/>, records them in <paramref name="inputs"/> (a,
@@ -63,13 +64,25 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
         int old = 0;
         while (old < _joined.Count && _joined[old].Date < from) old++;
         Forget(old);
-        var raw = new[] { _joined.Select(j => j.A).ToArray(), _joined.Select(j => j.B).ToArray() }
-            .Select(levels => PeriodReturns.Compute(levels, kind)).ToArray();
-        int rows = raw[0].Length, offset = _joined.Count - rows;
-        var keep = Enumerable.Range(0, rows).Where(i => !double.IsNaN(raw[0][i]) && !double.IsNaN(raw[1][i])).ToArray();
-        return new AlignedReturns([.. _ids], [.. keep.Select(i => _joined[i + offset].Date)],
-            [.. raw.Select(c => keep.Select(i => c[i]).ToArray())], _joined.Count > 0 ? _joined[0].Date : null,
-            new AlignmentOptions(from, until, Frequency.Daily, kind), false, rows - keep.Length);
+        // The batch's returns (PeriodReturns on the joined levels), rows with an undefined return dropped.
+        int n = _joined.Count, rows = PeriodReturns.OutputLength(kind, n), offset = n - rows;
+        if (_levels.Length < n) _levels = new double[2 * n];
+        if (_returns.Length < 2 * rows) _returns = new double[4 * rows];
+        Span<double> returnsA = _returns.AsSpan(0, rows), returnsB = _returns.AsSpan(rows, rows);
+        for (int k = 0; k < 2; k++)
+        {
+            for (int i = 0; i < n; i++) _levels[i] = k == 0 ? _joined[i].A : _joined[i].B;
+            PeriodReturns.Compute(_levels.AsSpan(0, n), kind, k == 0 ? returnsA : returnsB);
+        }
+        int kept = 0;
+        for (int i = 0; i < rows; i++)
+            if (!double.IsNaN(returnsA[i]) && !double.IsNaN(returnsB[i])) kept++;
+        var (dates, a, b) = (new DateOnly[kept], new double[kept], new double[kept]);
+        for (int i = 0, j = 0; i < rows; i++)
+            if (!double.IsNaN(returnsA[i]) && !double.IsNaN(returnsB[i]))
+                (dates[j], a[j], b[j++]) = (_joined[i + offset].Date, returnsA[i], returnsB[i]);
+        return new AlignedReturns([.. _ids], dates, [a, b], n > 0 ? _joined[0].Date : null,
+            new AlignmentOptions(from, until, Frequency.Daily, kind), false, rows - kept);
     }
 
     public void Write(BinaryWriter w)

@@ -72,6 +72,26 @@ public class ThesisFileTests
     }
 
     [Fact]
+    public void A_divergence_drawdown_field_in_the_percent_of_units_version_2_is_refused_not_misread()
+    {
+        const string Divergence = """
+            name: Divergence
+            signals:
+              - id: gap
+                title: gap
+                kind: divergence
+                weight: 1
+                supports: { index_drawdown: ">= -5" }
+            """;
+        var e = Fails(Divergence);
+        Assert.Equal(7, e.Line);
+        Assert.Contains("signal 'gap' supports: index_drawdown >= -5 is outside what kind 'divergence' gives: a " +
+            "drawdown is a fraction from -1 to 0 since units version 3", e.Problem);
+        var thesis = ThesisFile.Read(Divergence.Replace("-5", "-5%"), "d.yaml", Concepts.Signals);
+        Assert.Equal("index_drawdown >= -0.05", thesis.Signals[0].Supports!.ToString());
+    }
+
+    [Fact]
     public void Unknown_kind()
     {
         var e = Fails(Edit(6, "    kind: brekout"));

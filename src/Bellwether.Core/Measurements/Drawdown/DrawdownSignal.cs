@@ -24,6 +24,9 @@ public sealed class DrawdownSignal() : MeasurementSignal<DrawdownParameters, Dra
         ["max_drawdown"] = Fraction,
     };
 
+    public override IReadOnlyDictionary<string, string> FieldUnits { get; } =
+        new Dictionary<string, string> { ["max_drawdown"] = "fraction" };
+
     private static readonly ValueRange Fraction = new(-1, 0,
         "a drawdown is a fraction from -1 to 0 since units version 2 (-0.2 = 20% below the peak): write -20% or -0.2");
 
