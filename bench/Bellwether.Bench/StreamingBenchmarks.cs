@@ -17,8 +17,9 @@ namespace Bellwether.Bench;
 /// (every input's new rows, ≈ 360 instruments' closes) and reads the board, against the batch board of that day on
 /// freshly loaded data (its shared whole-history structures built inside, as a <c>board</c> command does).
 /// stream_daily_history: the default thesis's board on every day from 2018-01-01 to 2025-12-31 by the stream (fed from
-/// its warm-up before the first day), against today's batch daily readiness (<see cref="ReadinessHistory.Build"/>: each
-/// signal's board every day, in parallel, on whole-history structures built once, as backtest, study and report do).
+/// its warm-up before the first day), as <see cref="ReadinessHistory.Build"/> does for backtest, study and report,
+/// against the batch daily readiness they read before: each signal's board every day, in parallel, on whole-history
+/// structures built once.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory), CategoriesColumn]
@@ -83,9 +84,21 @@ public class StreamingBenchmarks
         return sum;
     }
 
+    /// <summary>The batch daily history (how <see cref="ReadinessHistory.Build"/> worked before it streamed): each
+    /// signal's board, a thesis holding it alone, on every day, days in parallel.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("stream_daily_history")]
-    public double BatchDailyHistory() =>
-        ReadinessHistory.Build(_thesis, Loaded(), Concepts.Signals, HistoryFrom, HistoryTo).Readiness().Values.Sum();
+    public double BatchDailyHistory()
+    {
+        var data = Loaded();
+        var counted = new double[HistoryTo.DayNumber - HistoryFrom.DayNumber + 1];
+        Parallel.For(0, counted.Length, d =>
+        {
+            foreach (var spec in _thesis.Signals)
+                counted[d] += ThesisBoard.Evaluate(_thesis with { Signals = [spec] }, data, HistoryFrom.AddDays(d),
+                    Concepts.Signals).Counted;
+        });
+        return counted.Sum();
+    }
 
     [GlobalCleanup]
     public void Cleanup()

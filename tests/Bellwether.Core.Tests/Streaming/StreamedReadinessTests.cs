@@ -1,3 +1,4 @@
+using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Study.Readiness;
@@ -9,34 +10,66 @@ using Xunit;
 namespace Bellwether.Core.Tests.Streaming;
 
 /// <summary>
-/// The daily readiness components the backtest, study and report read, by one stream: every signal's and variant's
-/// state and score on every day equal the batch's (<see cref="ReadinessHistory.Build"/> with every day evaluated).
-/// On the excerpt in both tiers (its last 200 days).
+/// The daily readiness components the backtest, study and report read (<see cref="ReadinessHistory.Build"/>, one
+/// stream over the data): every signal's and variant's state and score on every day are the batch board's
+/// (<see cref="ThesisBoard.Evaluate"/> of a thesis holding that signal alone, as of that day), and reading every N
+/// days keeps each reading until the next. On the excerpt in both tiers (its last 200 days).
 /// </summary>
 public class StreamedReadinessTests
 {
+    private static readonly SignalVariant[] Variants =
+        [new("rut_resistance", "buffer_pct", "2"), new("btc_drawdown", "by", "close")];
+
     [Fact]
-    public void Streamed_components_equal_the_batch_components_every_day()
+    public void Every_signal_and_variant_is_the_batch_board_of_every_day()
     {
         var data = new StoreMarketData(Excerpt.OpenStore());
         var thesis = ThesisFile.LoadDefault(Concepts.Signals);
         var last = MarketFeed.LastDay(data);
         var from = last.AddDays(-200);
-        SignalVariant[] variants = [new("rut_resistance", "buffer_pct", "2"), new("btc_drawdown", "by", "close")];
-        var batch = ReadinessHistory.Build(thesis, data, Concepts.Signals, from, last, variants);
-        var streamed = ReadinessHistory.Streamed(thesis, data, Concepts.Signals, from, last, variants);
-        Assert.Equal(batch.Days, streamed.Days);
-        Assert.Equal(batch.Variants.Select(v => (v.SignalId, v.Variant)), streamed.Variants.Select(v => (v.SignalId, v.Variant)));
-        foreach (var (e, a) in batch.Signals.Concat(batch.Variants).Zip(streamed.Signals.Concat(streamed.Variants)))
+        var components = ReadinessHistory.Build(thesis, data, Concepts.Signals, from, last, Variants);
+        Assert.Equal(201, components.Days);
+        var expected = thesis.Signals.Select(s => (Variant: "", Spec: s)).Concat(Variants.Select(v =>
         {
-            Assert.Equal(e.SignalId, a.SignalId);
-            Assert.Equal(e.States, a.States);
-            for (int d = 0; d < e.Scores.Length; d++)
-                Agreement.Close(e.Scores[d], a.Scores[d], 1e-12, $"{e.SignalId} {e.Variant} day {d}");
+            var spec = thesis.Signals.Single(s => s.Id == v.SignalId);
+            return (v.Name,
+                spec with { Parameters = new Dictionary<string, string>(spec.Parameters) { [v.Parameter] = v.Value } });
+        }));
+        int supports = 0;
+        foreach (var (variant, spec) in expected)
+        {
+            var actual = components.Signals.Concat(components.Variants)
+                .Single(x => x.SignalId == spec.Id && x.Variant == variant);
+            var alone = thesis with { Signals = [spec] };
+            var boards = new BoardResult[components.Days];
+            Parallel.For(0, boards.Length,
+                d => boards[d] = ThesisBoard.Evaluate(alone, data, from.AddDays(d), Concepts.Signals));
+            for (int d = 0; d < boards.Length; d++)
+            {
+                Assert.True(boards[d].Signals[0].State == actual.States[d],
+                    $"{spec.Id} {variant} on {from.AddDays(d):yyyy-MM-dd}: batch {boards[d].Signals[0].State}, " +
+                    $"streamed {actual.States[d]}");
+                Assert.Equal(boards[d].Breakdown[0].Score, actual.Scores[d]);
+            }
+            supports += actual.States.Count(s => s == SignalState.Supports);
         }
-        var (readinessBatch, readinessStreamed) = (batch.Readiness(), streamed.Readiness());
-        Assert.True(readinessBatch.Values.Length > 0 && readinessBatch.Values.Any(double.IsFinite), "no readiness to compare");
-        for (int d = 0; d < readinessBatch.Values.Length; d++)
-            Agreement.Close(readinessBatch.Values[d], readinessStreamed.Values[d], 1e-12, $"readiness day {d}");
+        Assert.True(supports > 0, "no signal supports on any day: nothing to compare");
+    }
+
+    [Fact]
+    public void Reading_every_n_days_keeps_each_reading_until_the_next()
+    {
+        var data = new StoreMarketData(Excerpt.OpenStore());
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var last = MarketFeed.LastDay(data);
+        var from = last.AddDays(-60);
+        var daily = ReadinessHistory.Build(thesis, data, Concepts.Signals, from, last, Variants);
+        var weekly = ReadinessHistory.Build(thesis, data, Concepts.Signals, from, last, Variants, every: 7);
+        foreach (var (d, w) in daily.Signals.Concat(daily.Variants).Zip(weekly.Signals.Concat(weekly.Variants)))
+            for (int day = 0; day < daily.Days; day++)
+            {
+                Assert.Equal(d.States[day - day % 7], w.States[day]);
+                Assert.Equal(d.Scores[day - day % 7], w.Scores[day]);
+            }
     }
 }

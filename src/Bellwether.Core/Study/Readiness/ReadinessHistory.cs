@@ -5,19 +5,23 @@ using Bellwether.Core.Streaming;
 namespace Bellwether.Core.Study.Readiness;
 
 /// <summary>
-/// Builds <see cref="ReadinessComponents"/>: every signal of a thesis, and every requested variant, evaluated by the
-/// board (<see cref="ThesisBoard.Evaluate"/> on a one-signal thesis, so states, staleness and scores are exactly the
-/// board's) as of each calendar day of a range. Days are independent and evaluated in parallel; each evaluation reads
-/// only data dated on or before its day (the board's guarantee), so the history is point in time.
+/// Builds <see cref="ReadinessComponents"/>: every signal of a thesis, and every requested variant, as the board reads
+/// it (<see cref="ThesisBoard.Evaluate"/>: states, staleness and scores exactly the board's) as of each calendar day
+/// of a range. One stream over the data (<see cref="MarketFeed"/>, docs/streaming.md) follows them all, fed as the
+/// data became public, so each day reads only what was published by its end and the history is point in time.
 /// </summary>
 public static class ReadinessHistory
 {
     /// <summary>Evaluates the thesis's signals and <paramref name="variants"/> from <paramref name="from"/> to
     /// <paramref name="to"/>.</summary>
     /// <param name="every">
-    /// Evaluate every this many days (1: every day). Between evaluations a signal keeps the state it had at the last
-    /// one, which is what an observer checking that often would have known; the first day is always evaluated.
+    /// Read every this many days (1: every day). Between readings a signal keeps the state it had at the last one,
+    /// which is what an observer checking that often would have known; the first day is always read.
     /// </param>
+    /// <remarks>The stream is fed from its warm-up before <paramref name="from"/> (<see cref="MarketFeed.Start"/>)
+    /// and closes every day up to <paramref name="to"/> whatever <paramref name="every"/> is: one pass over the data
+    /// instead of a board per signal and day; the streamed board equals the batch board every day
+    /// (StreamingBoardEqualityTests).</remarks>
     /// <exception cref="ThesisException">The thesis or a variant does not validate (unknown signal, kind, parameter or
     /// value).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="every"/> is below 1.</exception>
@@ -25,40 +29,6 @@ public static class ReadinessHistory
         DateOnly to, IReadOnlyList<SignalVariant>? variants = null, int every = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
-        var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
-        int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
-        var single = specs.Select(s => thesis with { Signals = [s.Spec] }).ToArray();
-        var states = specs.Select(_ => new SignalState[days]).ToArray();
-        var scores = specs.Select(_ => new double[days]).ToArray();
-        int evaluations = days == 0 ? 0 : (days - 1) / every + 1;
-        Parallel.For(0, evaluations, e =>
-        {
-            int d = e * every;
-            var day = from.AddDays(d);
-            for (int k = 0; k < specs.Count; k++)
-            {
-                var board = ThesisBoard.EvaluateValidated(single[k], data, day, kinds);
-                for (int j = d; j < Math.Min(days, d + every); j++)
-                {
-                    states[k][j] = board.Signals[0].State;
-                    scores[k][j] = board.Breakdown[0].Score;
-                }
-            }
-        });
-        return Assemble(thesis, from, days, specs, states, scores, sameAsThesis);
-    }
-
-    /// <summary>
-    /// <see cref="Build"/> of every day (<c>every</c> 1) by one stream over the data (docs/streaming.md): the thesis's
-    /// signals and the variants' are followed together, fed from their warm-up (<see cref="MarketFeed.Start"/>) and
-    /// read from <paramref name="from"/> to <paramref name="to"/>. The streamed board equals the batch board every
-    /// day, so the components are <see cref="Build"/>'s (states exactly, scores to rounding), at the cost of one pass
-    /// over the data instead of a board per signal and day.
-    /// </summary>
-    /// <exception cref="ThesisException">The thesis or a variant does not validate.</exception>
-    public static ReadinessComponents Streamed(ThesisDefinition thesis, IMarketData data, SignalKinds kinds,
-        DateOnly from, DateOnly to, IReadOnlyList<SignalVariant>? variants = null)
-    {
         var (specs, sameAsThesis) = Specs(thesis, kinds, variants);
         int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
         var states = specs.Select(_ => new SignalState[days]).ToArray();
@@ -72,10 +42,11 @@ public static class ReadinessHistory
             for (var day = feed.Start(from); day <= to; day = day.AddDays(1))
             {
                 feed.Feed(day);
-                if (feed.Board.Close(day, read: day >= from) is not { } board) continue;
                 int d = day.DayNumber - from.DayNumber;
+                if (feed.Board.Close(day, read: d >= 0 && d % every == 0) is not { } board) continue;
                 for (int k = 0; k < specs.Count; k++)
-                    (states[k][d], scores[k][d]) = (board.Signals[k].State, board.Breakdown[k].Score);
+                    for (int j = d; j < Math.Min(days, d + every); j++)
+                        (states[k][j], scores[k][j]) = (board.Signals[k].State, board.Breakdown[k].Score);
             }
         }
         return Assemble(thesis, from, days, specs, states, scores, sameAsThesis);
