@@ -11,21 +11,8 @@ public static class ClusterCheck
 {
     public static async Task<ClusterComparison> Compare(IGrainFactory grains, ScreenSpec spec, CoMovementEngine engine)
     {
-        static async Task<T> Read<T>(Func<Task<T>> call)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return await call();
-                }
-                catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)));
-                }
-            }
-        }
+        static Task<T> Read<T>(Func<Task<T>> call) =>
+            ClusterRetry.Call(call, TimeSpan.FromMinutes(3), CancellationToken.None);
 
         long lost = 0, duplicated = 0, lanes = 0, differing = 0;
         for (int i = 0; i < spec.Instruments; i++)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -41,6 +42,51 @@ public static class ClusterHosting
     public static IClientBuilder UseBellwetherCluster(this IClientBuilder client, string redis) =>
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
             .UseRedisClustering(redis);
+
+    /// <summary>How long a client waits for a silo: with none, Orleans' client would wait for ever.</summary>
+    public static readonly TimeSpan ClientStartLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>A connected client of the cluster in <paramref name="redis"/> (its grains:
+    /// <see cref="IClusterClient"/> among the host's services), stopped when disposed.</summary>
+    /// <param name="clock">Times <see cref="ClientStartLimit"/>; default: the system's.</param>
+    /// <exception cref="InvalidOperationException">Redis unreachable, or no silo answered within
+    /// <see cref="ClientStartLimit"/>.</exception>
+    public static async Task<IHost> Connect(string redis, TimeProvider? clock = null)
+    {
+        await RedisReach.Ensure(redis);
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.UseOrleansClient(client => client.UseBellwetherCluster(redis));
+        builder.Logging.ClearProviders();
+        var host = builder.Build();
+        using var limit = new CancellationTokenSource(ClientStartLimit, clock ?? TimeProvider.System);
+        try
+        {
+            await Start(host, redis, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"no silo of the cluster at {RedisReach.Shown(redis)} (--cluster) " +
+                $"answered within {ClientStartLimit.TotalSeconds:0} s: start one with 'bellwether silo --cluster' " +
+                "(docs/scale.md)");
+        }
+        return host;
+    }
+
+    /// <summary>Starts a silo or client host; Redis failing while it starts is the plain error
+    /// <see cref="RedisReach.Unreachable"/>.</summary>
+    public static async Task Start(IHost host, string redis, CancellationToken ct = default)
+    {
+        try
+        {
+            await host.StartAsync(ct);
+        }
+        catch (RedisException e)
+        {
+            host.Dispose();
+            throw RedisReach.Unreachable(redis, e);
+        }
+    }
 }
 
 /// <summary>Where a silo listens and what address it tells the others.</summary>

@@ -93,25 +93,15 @@ public sealed class ClusterReplay(IGrainFactory grains, ScreenSpec spec, ScreenU
     /// The call, retried while its silo is unreachable: a retried Append is safe because it is idempotent, and its
     /// ack tells where the grain stands (possibly earlier than before, if it came back from its last persisted step).
     /// </summary>
-    private async Task<AppendAck> Reliably(Func<Task<AppendAck>> call, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + RetryFor;
-        for (int attempt = 1; ; attempt++)
+    private Task<AppendAck> Reliably(Func<Task<AppendAck>> call, CancellationToken ct) =>
+        ClusterRetry.Call(call, RetryFor, ct, failed: () =>
         {
-            try
-            {
-                var ack = await call();
-                if (attempt > 1) InterlockedMax(ref _lastRecovery, Stopwatch.GetTimestamp());
-                return ack;
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                Interlocked.CompareExchange(ref _firstFailure, Stopwatch.GetTimestamp(), 0);
-                Interlocked.Increment(ref _retries);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)), ct);
-            }
-        }
-    }
+            Interlocked.CompareExchange(ref _firstFailure, Stopwatch.GetTimestamp(), 0);
+            Interlocked.Increment(ref _retries);
+        }, succeeded: attempt =>
+        {
+            if (attempt > 1) InterlockedMax(ref _lastRecovery, Stopwatch.GetTimestamp());
+        });
 
     private static void InterlockedMax(ref long target, long value)
     {

@@ -104,3 +104,39 @@ public sealed class BlockState
     [Id(0)] public byte[]? Snapshot { get; set; }
     [Id(1)] public int LastDay { get; set; } = -1;
 }
+
+/// <summary>
+/// Where a thesis grain stands: its last day closed (day number, −1 before any), whether this activation holds the
+/// stream's data (false after a reactivation until <see cref="IThesisGrain.Open"/>), the hash of the data known by the
+/// last day (<see cref="Core.Streaming.StreamMarketData.ContentHash"/>; 0 when not open), the days a batch closed, the
+/// days it had already (ignored) and whether the batch began after a missing day (nothing applied).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ThesisAck(
+    [property: Id(0)] int LastDay, [property: Id(1)] bool Open, [property: Id(2)] ulong Hash,
+    [property: Id(3)] int Applied, [property: Id(4)] int Ignored, [property: Id(5)] bool Gap);
+
+/// <summary>
+/// What a thesis grain needs to hold the stream again: the thesis text (and the file it came from, for errors), the
+/// coin lists, and the rows known by the day its persisted snapshot closed (<paramref name="Through"/>, one array per
+/// day from the feed's first; the first array also holds the buffers the feed created up front). Through −1: start
+/// afresh, forgetting any persisted state.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ThesisOpening(
+    [property: Id(0)] string Thesis, [property: Id(1)] string File, [property: Id(2)] byte[] Classifications,
+    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through, [property: Id(5)] byte[][] History);
+
+/// <summary>Consecutive days for a thesis grain: the first day's number and each day's rows (JSON, in feed
+/// order).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ThesisDays([property: Id(0)] int FirstDay, [property: Id(1)] byte[][] Rows);
+
+/// <summary>A thesis grain's stored state: the stream's snapshot (<see cref="Core.Streaming.StreamingBoard.Snapshot"/>:
+/// its incremental states, not its data) and the day it closed.</summary>
+[GenerateSerializer]
+public sealed class ThesisState
+{
+    [Id(0)] public byte[]? Snapshot { get; set; }
+    [Id(1)] public int LastDay { get; set; } = -1;
+}

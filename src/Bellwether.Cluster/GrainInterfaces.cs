@@ -40,3 +40,36 @@ public interface IInstrumentGrain : IStepGrain
 {
     Task<TrackState> Track();
 }
+
+/// <summary>
+/// One thesis followed day by day on the streaming engine (<see cref="Core.Streaming.StreamingBoard"/>): fed the rows
+/// a <see cref="Core.Streaming.MarketFeed"/> gives its board, it closes each day and answers the board as of its last
+/// day. Key: <see cref="ThesisReplay.KeyOf"/>.
+/// </summary>
+public interface IThesisGrain : IGrainWithStringKey
+{
+    /// <summary>Where the grain stands (nothing applied).</summary>
+    Task<ThesisAck> Position();
+
+    /// <summary>
+    /// Builds the stream from <paramref name="opening"/>: afresh (<see cref="ThesisOpening.Through"/> −1), or from the
+    /// persisted snapshot when the history runs through its day and is the data it was taken on. Refused (the ack not
+    /// open) when the history ends on another day; a snapshot taken on other data is forgotten (the ack at −1).
+    /// </summary>
+    Task<ThesisAck> Open(ThesisOpening opening);
+
+    /// <summary>
+    /// Feeds and closes the batch's days after the grain's last; days it has are ignored; a batch starting after a
+    /// missing day is refused (<see cref="ThesisAck.Gap"/>), and so is any batch while not open. Persists when the
+    /// batch crosses a checkpoint (<see cref="ThesisGrain.PersistEvery"/> days).
+    /// </summary>
+    Task<ThesisAck> Append(ThesisDays batch);
+
+    /// <summary>Persists now and says where the grain stands.</summary>
+    Task<ThesisAck> Flush();
+
+    /// <summary>The board as of the last day closed, with every explanation (JSON of
+    /// <see cref="Core.Board.BoardResult"/>); null unless the grain is open and its last day is
+    /// <paramref name="day"/>.</summary>
+    Task<byte[]?> Board(int day);
+}

@@ -1,7 +1,9 @@
 using Bellwether.Core.Screening;
 using Bellwether.Data.Market;
 using Bellwether.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -19,16 +21,23 @@ public class ClusterScreenTests
     [Fact]
     public async Task A_silo_killed_during_a_replay_loses_no_bar_and_counts_none_twice()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var redis = await RedisServer.Start();
         await using var cluster = await Cluster(redis, "kill");
         var universe = ScreenUniverse.Synthetic(Synthetic.Instruments, 240, seed: 3);
+        // The silo to kill holds grains the replay feeds last (it takes the instruments after every block), so the
+        // kill lands before they are fed however fast the machine runs the rest.
+        var silo = await SiloOfLastFed(cluster, ct);
         // Every batch repeats two steps the grain has (an at-least-once feed): they must be ignored.
-        var replay = new ClusterReplay(cluster.Client, Synthetic, universe) { BatchSteps = 8, Overlap = 2, Parallelism = 8 };
-        var running = replay.Run(universe.Steps, TestContext.Current.CancellationToken);
-        while (replay.Progress(universe.Steps) < 0.4 && !running.IsCompleted)
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+        var replay = new ClusterReplay(cluster.Client, Synthetic, universe)
+        {
+            BatchSteps = 8, Overlap = 2,
+            Parallelism = 8
+        };
+        var running = replay.Run(universe.Steps, ct);
+        while (replay.Progress(universe.Steps) < 0.3 && !running.IsCompleted) await Task.Delay(10, ct);
         Assert.False(running.IsCompleted, "the replay ended before the kill");
-        await cluster.KillSiloAsync(cluster.Silos[1], TestContext.Current.CancellationToken);
+        await cluster.KillSiloAsync(silo, ct);
         var counts = await running;
 
         var comparison = await ClusterCheck.Compare(cluster.Client, Synthetic, Engine(Synthetic, universe));
@@ -37,6 +46,23 @@ public class ClusterScreenTests
         Assert.True(counts.Ignored > 0, "no re-delivered step was ignored");
         // The kill was felt: calls to the dead silo were retried, or grains came back from an earlier checkpoint.
         Assert.True(counts.Retries + counts.Gaps > 0, $"{counts}");
+    }
+
+    /// <summary>
+    /// The silo other than the first (killing the test cluster's first silo takes its membership with it) holding
+    /// most of the last ten instrument grains, activated here where they will stay until the replay feeds them.
+    /// </summary>
+    private static async Task<InProcessSiloHandle> SiloOfLastFed(InProcessTestCluster cluster, CancellationToken ct)
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var held = new List<SiloAddress>();
+        for (int i = Synthetic.Instruments - 10; i < Synthetic.Instruments; i++)
+        {
+            var grain = cluster.Client.GetGrain<IInstrumentGrain>(Synthetic.InstrumentKey(i));
+            await grain.Position();
+            if (await management.GetActivationAddress(grain, ct) is { } address) held.Add(address);
+        }
+        return cluster.Silos.Skip(1).MaxBy(s => held.Count(a => a.Equals(s.SiloAddress)))!;
     }
 
     [Fact]
@@ -80,16 +106,19 @@ public class ClusterScreenTests
         await using var redis = await RedisServer.Start();
         var universe = ScreenUniverse.Synthetic(Synthetic.Instruments, 240, seed: 4);
         await using (var first = await Cluster(redis, "restart"))
-            await new ClusterReplay(first.Client, Synthetic, universe) { BatchSteps = 16 }.Run(150, TestContext.Current.CancellationToken);
+            await new ClusterReplay(first.Client, Synthetic, universe) { BatchSteps = 16 }.Run(150,
+                TestContext.Current.CancellationToken);
         // Redis itself restarts from its append-only file.
         await redis.Restart();
         await using var second = await Cluster(redis, "restart");
         var block = second.Client.GetGrain<IPairBlockGrain>(Synthetic.BlockKey(5));
         Assert.Equal(149, (await block.Position()).LastStep);
         var members = Synthetic.Layout.Members(5);
-        var gap = await block.Append(new BarBatch(151, [universe.Calendar[151].DayNumber], universe.Slice(members, 151, 1)));
+        var gap = await block.Append(new BarBatch(151, [universe.Calendar[151].DayNumber],
+            universe.Slice(members, 151, 1)));
         Assert.Equal((true, 149, 0), (gap.Gap, gap.LastStep, gap.Applied));
-        var again = await block.Append(new BarBatch(148, [.. Enumerable.Range(148, 3).Select(t => universe.Calendar[t].DayNumber)],
+        var again = await block.Append(new BarBatch(148,
+            [.. Enumerable.Range(148, 3).Select(t => universe.Calendar[t].DayNumber)],
             universe.Slice(members, 148, 3)));
         Assert.Equal((false, 150, 1, 2), (again.Gap, again.LastStep, again.Applied, again.Ignored));
         var counts = await new ClusterReplay(second.Client, Synthetic, universe) { BatchSteps = 16 }
@@ -109,7 +138,8 @@ public class ClusterScreenTests
         // The last two years: every series and calendar of the data, at a cost CI can pay.
         var universe = StoreUniverse.Load(store, store.LastDate()!.Value.AddYears(-2)).Universe;
         var spec = new ScreenSpec("data", universe.Ids.Count, 64, 90, 1);
-        await new ClusterReplay(cluster.Client, spec, universe) { BatchSteps = 64 }.Run(universe.Steps, TestContext.Current.CancellationToken);
+        await new ClusterReplay(cluster.Client, spec, universe) { BatchSteps = 64 }.Run(universe.Steps,
+            TestContext.Current.CancellationToken);
         var comparison = await ClusterCheck.Compare(cluster.Client, spec, Engine(spec, universe));
         Assert.True(comparison.Equal, $"{comparison}");
         Assert.Equal(spec.Layout.PairCount * 3, comparison.Lanes);
@@ -141,13 +171,19 @@ public class ClusterScreenTests
 
     /// <summary>Three silos storing grain state in <paramref name="redis"/>, under one service id per test (so a
     /// cluster started again finds the state of the one before).</summary>
-    private static async Task<InProcessTestCluster> Cluster(RedisServer redis, string serviceId)
+    internal static async Task<InProcessTestCluster> Cluster(RedisServer redis, string serviceId)
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.UseBellwetherStorage(redis.ConnectionString)
-            // A killed silo is declared dead after about 3 missed probes of 2 s (the default is 10 s).
-            .Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2)));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseBellwetherStorage(redis.ConnectionString)
+                // A killed silo is declared dead after about 3 missed probes of 2 s (the default is 10 s).
+                .Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2));
+            // Random placement: the default places by the silos' load, the same for all of them in one test process,
+            // and the kill tests look for grains placed off the first silo.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
+using Bellwether.Cluster;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
@@ -8,7 +9,9 @@ using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Text;
 using Bellwether.Data.Market;
+using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -63,11 +66,12 @@ internal static class BoardCommand
                           "beside the store); " +
                           $"exit code {Cli.SignalsFlipped} when any flipped",
         };
+        var cluster = ClusterArguments.Connection(required: false);
         var whatIf = new BoardWhatIf();
         var command = new Command("board",
             "Where a thesis stands as of a date: each signal's state, value, since when and why, and a 0–100 readiness")
         {
-            asOf, thesis, history, frequency, from, to, compare,
+            asOf, thesis, history, frequency, from, to, compare, cluster,
         };
         foreach (var option in whatIf.Options) command.Options.Add(option);
         command.SetAction(parse =>
@@ -91,6 +95,10 @@ internal static class BoardCommand
             bool wantWhatIf = whatIf.Given(parse);
             if (wantWhatIf && (wantHistory || compareDate is not null || sinceLast))
                 throw new UsageException("give --what-if (--weight, --threshold) or --history or --compare, not two");
+            var redis = parse.GetValue(cluster);
+            if (redis is not null && (wantHistory || sinceLast || compareDate is not null || wantWhatIf))
+                throw new UsageException(
+                    "--cluster goes with the board as of a date, not with --history, --compare or --what-if");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
@@ -150,7 +158,8 @@ internal static class BoardCommand
                 else PrintComparison(Output.Console(parse), comparison);
                 return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
-            var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds);
+            var (board, chosen) = redis is null ? BoardDocument.Evaluate(store, data, definition, asOfDate, kinds)
+                : OnCluster(redis, store, data, definition, file, asOfDate, kinds);
             if (parse.GetValue(Cli.Json))
                 parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board,
                     BoardDocument.ThesisInfo(definition, file), chosen)
@@ -164,6 +173,25 @@ internal static class BoardCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The board of <see cref="BoardDocument.Evaluate"/> answered by the thesis's grain on the cluster: it gets the
+    /// days it lacks of the store's rows as they were published, closes them on the streaming engine and reads its
+    /// board.
+    /// </summary>
+    private static (BoardResult Board, DateChoiceJson? Chosen) OnCluster(string redis, BellwetherStore store,
+        IMarketData data, ThesisDefinition thesis, string? file, DateOnly? asOf, SignalKinds kinds)
+    {
+        DateChoiceJson? chosen = null;
+        if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
+        var (text, named) = file is null
+            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
+            : (File.ReadAllText(file), file);
+        var replay = new ThesisReplay(data, thesis, text, named, date);
+        using var host = ClusterArguments.Client(redis);
+        var grains = host.Services.GetRequiredService<IClusterClient>();
+        return (replay.Board(grains).GetAwaiter().GetResult(), chosen);
     }
 
     private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from,

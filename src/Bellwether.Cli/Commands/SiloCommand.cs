@@ -49,7 +49,7 @@ internal static class SiloCommand
             builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning)
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             using var host = builder.Build();
-            ClusterArguments.Start(host, redis);
+            ClusterHosting.Start(host, redis).GetAwaiter().GetResult();
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Silo {address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster " +
                 $"{ClusterHosting.ClusterId}; Ctrl+C stops");
@@ -72,43 +72,5 @@ internal static class ClusterArguments
 
     /// <summary>A connected client of the cluster in <paramref name="redis"/>, stopped when disposed.</summary>
     /// <exception cref="InvalidOperationException">Redis or every silo of the cluster unreachable.</exception>
-    public static IHost Client(string redis)
-    {
-        RedisReach.Ensure(redis).GetAwaiter().GetResult();
-        var builder = Host.CreateApplicationBuilder([]);
-        builder.UseOrleansClient(client => client.UseBellwetherCluster(redis));
-        builder.Logging.ClearProviders();
-        var host = builder.Build();
-        using var limit = new CancellationTokenSource(ClientStartLimit);
-        try
-        {
-            Start(host, redis, limit.Token);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
-        {
-            host.Dispose();
-            throw new InvalidOperationException($"no silo of the cluster at {RedisReach.Shown(redis)} (--cluster) " +
-                $"answered within {ClientStartLimit.TotalSeconds:0} s: start one with 'bellwether silo --cluster' " +
-                "(docs/scale.md)");
-        }
-        return host;
-    }
-
-    /// <summary>How long a client waits for a silo: with none, Orleans' client would wait for ever.</summary>
-    private static readonly TimeSpan ClientStartLimit = TimeSpan.FromSeconds(30);
-
-    /// <summary>Starts a silo or client host; Redis failing while it starts is the plain error
-    /// <see cref="RedisReach.Unreachable"/>.</summary>
-    public static void Start(IHost host, string redis, CancellationToken ct = default)
-    {
-        try
-        {
-            host.StartAsync(ct).GetAwaiter().GetResult();
-        }
-        catch (StackExchange.Redis.RedisException e)
-        {
-            host.Dispose();
-            throw RedisReach.Unreachable(redis, e);
-        }
-    }
+    public static IHost Client(string redis) => ClusterHosting.Connect(redis).GetAwaiter().GetResult();
 }

@@ -25,16 +25,18 @@ public sealed class MarketFeed
     private readonly Dictionary<AssetClass, (IReadOnlyList<DailySeries> List, FedSeries?[] Fed)> _classFed = [];
     private readonly Dictionary<string, int> _flowRowsFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
+    private readonly IFeedTap? _tap;
 
     /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release
     /// rules).</param>
     /// <param name="thesis">The thesis the board follows.</param>
     /// <param name="kinds">The signal kinds.</param>
     /// <param name="last">The last day that will be fed (the inputs are read from the board of that day).</param>
+    /// <param name="tap">Gets every call made on the board too (the rows for a board elsewhere).</param>
     public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last,
-        int checkpointEvery = 32)
+        int checkpointEvery = 32, IFeedTap? tap = null)
     {
-        (_source, _thesis) = (source, thesis);
+        (_source, _thesis, _tap) = (source, thesis, tap);
         var recorder = new Recorder(source, new Reads());
         ThesisBoard.EvaluateValidated(thesis, recorder, last, kinds);
         var reads = recorder.Sink;
@@ -47,10 +49,14 @@ public sealed class MarketFeed
         // An input exists before its first row, as in the store; its buffer holds the rows up to the last day without
         // growing.
         foreach (var s in _series.Select(id => source.Series(id)!))
-            _board.Data.SeriesOf(s.Instrument).Reserve(s.IndexOnOrBefore(last) + 1);
-        foreach (var t in _flows.Select(id => source.Flows(id)!)) _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
+            DeclareSeries(s.Instrument, closesOnly: false).Reserve(s.IndexOnOrBefore(last) + 1);
+        foreach (var t in _flows.Select(id => source.Flows(id)!))
+        {
+            _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
+            _tap?.Flows(t.Instrument, t.Funds, t.Source);
+        }
         foreach (var s in _classes.SelectMany(source.ClosesOfClass))
-            _board.Data.SeriesOf(s.Instrument, closesOnly: true).Reserve(s.IndexOnOrBefore(last) + 1);
+            DeclareSeries(s.Instrument, closesOnly: true).Reserve(s.IndexOnOrBefore(last) + 1);
         foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
         {
             if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];
@@ -113,7 +119,11 @@ public sealed class MarketFeed
         }
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
-        foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? []) _board.Ranking(snapshot);
+        foreach (var snapshot in _rankings.GetValueOrDefault(day) ?? [])
+        {
+            _board.Ranking(snapshot);
+            _tap?.Ranking(snapshot);
+        }
     }
 
     /// <summary>
@@ -154,8 +164,20 @@ public sealed class MarketFeed
     private FedSeries Fed(DailySeries s, bool closesOnly)
     {
         if (!_fed.TryGetValue(s.Instrument.Id, out var fed))
-            _fed[s.Instrument.Id] = fed = new FedSeries(_board.Data.SeriesOf(s.Instrument, closesOnly));
+            _fed[s.Instrument.Id] = fed = new FedSeries(DeclareSeries(s.Instrument, closesOnly));
         return fed;
+    }
+
+    private StreamMarketData.SeriesBuffer DeclareSeries(Instrument instrument, bool closesOnly)
+    {
+        _tap?.Series(instrument, closesOnly);
+        return _board.Data.SeriesOf(instrument, closesOnly);
+    }
+
+    private void Bar(FedSeries fed, DailyBar bar, DateOnly day, bool closesOnly)
+    {
+        _board.Bar(fed.Buffer, bar, day, closesOnly);
+        _tap?.Bar(fed.Buffer.Instrument, bar, day, closesOnly);
     }
 
     private void FeedSeries(DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue) =>
@@ -179,9 +201,9 @@ public sealed class MarketFeed
                 for (int i = 0; i < Math.Min(rows, known); i++)
                     if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
                         || previous.Dates[i] != s.Dates[i])
-                        _board.Bar(fed.Buffer, s[i], day, closesOnly);
+                        Bar(fed, s[i], day, closesOnly);
         }
-        for (int i = rows; i < known; i++) _board.Bar(fed.Buffer, s[i], day, closesOnly);
+        for (int i = rows; i < known; i++) Bar(fed, s[i], day, closesOnly);
         fed.From = s;
         fed.Rows = Math.Max(rows, known);
     }
@@ -192,8 +214,12 @@ public sealed class MarketFeed
         int known = Array.BinarySearch(t.Dates, day) is var i && i >= 0 ? i + 1 : ~i;
         int fed = _flowRowsFed.GetValueOrDefault(id);
         for (int r = fed; r < known; r++)
-            _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], [.. t.Values.Select(v => v[r])], t.Total[r],
-                t.Derived?[r] ?? false, day);
+        {
+            double[] values = [.. t.Values.Select(v => v[r])];
+            bool derived = t.Derived?[r] ?? false;
+            _board.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], values, t.Total[r], derived, day);
+            _tap?.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], values, t.Total[r], derived, day);
+        }
         _flowRowsFed[id] = Math.Max(known, fed);
     }
 

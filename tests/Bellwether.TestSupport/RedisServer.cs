@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Xunit;
 
-namespace Bellwether.Cluster.Tests;
+namespace Bellwether.TestSupport;
 
 /// <summary>
 /// A real redis-server for the cluster tests: started in a temporary folder on a free loopback port with the

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bellwether.Core.Board;
+using Bellwether.Core.Instruments;
+using Bellwether.Core.Series;
+using Bellwether.Core.Streaming;
+using Bellwether.Core.Universe;
+
+namespace Bellwether.Cluster;
+
+/// <summary>
+/// One call a <see cref="MarketFeed"/> made on its board (<see cref="IFeedTap"/>), as sent to a thesis grain. Bars and
+/// flow rows name their buffer by id: the buffer was created by an earlier row (<see cref="FeedRecorder"/> sees to
+/// it).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "row")]
+[JsonDerivedType(typeof(SeriesRow), "series")]
+[JsonDerivedType(typeof(FlowsRow), "flows")]
+[JsonDerivedType(typeof(BarRow), "bar")]
+[JsonDerivedType(typeof(FlowRow), "flow")]
+[JsonDerivedType(typeof(RankingRow), "ranking")]
+internal abstract record StreamRow
+{
+    public abstract void Apply(StreamingBoard board);
+}
+
+internal sealed record SeriesRow(Instrument Instrument, bool ClosesOnly) : StreamRow
+{
+    public override void Apply(StreamingBoard board) => board.Data.SeriesOf(Instrument, ClosesOnly);
+}
+
+internal sealed record FlowsRow(Instrument Instrument, string[] Funds, string Source) : StreamRow
+{
+    public override void Apply(StreamingBoard board) => board.Data.FlowsOf(Instrument, Funds, Source);
+}
+
+internal sealed record BarRow(string Id, DailyBar Bar, DateOnly Arrived, bool ClosesOnly) : StreamRow
+{
+    public override void Apply(StreamingBoard board) =>
+        board.Bar(board.Data.Series(Id)!.Instrument, Bar, Arrived, ClosesOnly);
+}
+
+internal sealed record FlowRow(string Id, DateOnly Date, double[] Values, double Total, bool Derived, DateOnly Arrived)
+    : StreamRow
+{
+    public override void Apply(StreamingBoard board)
+    {
+        var table = board.Data.Flows(Id)!;
+        board.Flow(table.Instrument, table.Funds, table.Source, Date, Values, Total, Derived, Arrived);
+    }
+}
+
+internal sealed record RankingRow(IReadOnlyList<RankedCoin> Snapshot) : StreamRow
+{
+    public override void Apply(StreamingBoard board) => board.Ranking(Snapshot);
+}
+
+/// <summary>
+/// The wire and storage text of rows and boards: JSON that keeps every double's bits (shortest round-trip text, NaN
+/// and infinities by name), so a board read on a silo is the board the client prints.
+/// </summary>
+internal static class ThesisJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static byte[] Rows(IReadOnlyList<StreamRow> rows) => JsonSerializer.SerializeToUtf8Bytes(rows, Options);
+
+    public static List<StreamRow> Rows(byte[] json) => JsonSerializer.Deserialize<List<StreamRow>>(json, Options)!;
+
+    public static byte[] Of<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static T Read<T>(byte[] json) => JsonSerializer.Deserialize<T>(json, Options)!;
+
+    public static BoardResult Board(byte[] json) => Read<BoardResult>(json);
+}
+
+/// <summary>
+/// Records a <see cref="MarketFeed"/>'s calls (<see cref="IFeedTap"/>): the rows before the first day (the buffers
+/// the feed creates up front), then each day's rows, closed by <see cref="EndDay"/>.
+/// </summary>
+internal sealed class FeedRecorder : IFeedTap
+{
+    private readonly HashSet<string> _series = new(StringComparer.OrdinalIgnoreCase),
+        _flows = new(StringComparer.OrdinalIgnoreCase);
+    private List<StreamRow> _rows = [];
+
+    /// <summary>The rows since the last <see cref="EndDay"/>, and a fresh list for the next day.</summary>
+    public byte[] EndDay()
+    {
+        var rows = ThesisJson.Rows(_rows);
+        _rows = [];
+        return rows;
+    }
+
+    // A buffer is created once: asked again, the board returns the one it has, so the row would change nothing.
+    public void Series(Instrument instrument, bool closesOnly)
+    {
+        if (_series.Add(instrument.Id)) _rows.Add(new SeriesRow(instrument, closesOnly));
+    }
+
+    public void Flows(Instrument instrument, string[] funds, string source)
+    {
+        if (_flows.Add(instrument.Id)) _rows.Add(new FlowsRow(instrument, funds, source));
+    }
+
+    public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly)
+    {
+        // The board creates a buffer on its first bar; so does the grain's, from this row.
+        if (!_series.Contains(instrument.Id)) Series(instrument, closesOnly);
+        _rows.Add(new BarRow(instrument.Id, bar, arrived, closesOnly));
+    }
+
+    public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total,
+        bool derived, DateOnly arrived)
+    {
+        if (!_flows.Contains(instrument.Id)) Flows(instrument, funds, source);
+        _rows.Add(new FlowRow(instrument.Id, date, values, total, derived, arrived));
+    }
+
+    public void Ranking(IReadOnlyList<RankedCoin> snapshot) => _rows.Add(new RankingRow(snapshot));
+}

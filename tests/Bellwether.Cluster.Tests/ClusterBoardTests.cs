@@ -1,0 +1,126 @@
+using Bellwether.Api;
+using Bellwether.Core.Measurements;
+using Bellwether.Data.Market;
+using Bellwether.Data.Store;
+using Bellwether.Data.Thesis;
+using Bellwether.TestSupport;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Bellwether.Cluster.Tests;
+
+/// <summary>
+/// The thesis grain on Orleans' in-process test cluster (3 silos, grain state in a real redis-server): the board it
+/// answers, printed as <c>board --json</c> prints it, equals the single-process board byte for byte on the same data
+/// and date, also when the silo holding the grain is killed while it is fed, and after a cluster started again resumes
+/// it from its snapshot. On the excerpt without BELLWETHER_DATA, on all data with it.
+/// </summary>
+public class ClusterBoardTests
+{
+    private static readonly Lazy<(BellwetherStore Store, StoreMarketData Data)> Opened = new(() =>
+    {
+        var store = TestData.OpenStore();
+        return (store, new StoreMarketData(store));
+    });
+
+    public static TheoryData<string> Theses() => [ThesisFile.DefaultName, "sp500-breakout-bitcoin.yaml"];
+
+    [Theory]
+    [MemberData(nameof(Theses))]
+    public async Task The_thesis_grain_answers_the_single_process_board_byte_for_byte(string name)
+    {
+        await using var redis = await RedisServer.Start();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board");
+        var (expected, replay) = Expected(name);
+        Assert.Equal(expected, await Printed(cluster, replay, name));
+        Assert.Equal(0, replay.Reopened);
+    }
+
+    [Fact]
+    public async Task A_silo_killed_while_the_thesis_grain_is_fed_still_gives_the_equal_board()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board-kill");
+        var (text, silo) = await PlacedOffTheFirstSilo(cluster, ThesisFile.DefaultName, ct);
+        var (expected, replay) = Expected(ThesisFile.DefaultName, text, batchDays: 8);
+        var running = Printed(cluster, replay, ThesisFile.DefaultName);
+        // Past a checkpoint or two, so the grain comes back from its snapshot behind the days it had closed.
+        while (replay.Progress < 0.5 && !running.IsCompleted) await Task.Delay(10, ct);
+        Assert.False(running.IsCompleted, "the replay ended before the kill");
+        await cluster.KillSiloAsync(silo, ct);
+        Assert.Equal(expected, await running);
+        Assert.True(replay.Reopened > 0, $"the grain was not opened again ({replay.Retries} calls retried)");
+    }
+
+    [Fact]
+    public async Task A_cluster_started_again_resumes_the_thesis_from_its_snapshot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        var (store, data) = Opened.Value;
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var last = ThesisDates.Latest(store, data, thesis, Concepts.Signals).Date;
+        var earlier = new ThesisReplay(data, thesis, ThesisFile.Shipped(ThesisFile.DefaultName), File,
+            last.AddDays(-100));
+        await using (var first = await ClusterScreenTests.Cluster(redis, "board-restart"))
+            await earlier.Board(first.Client, ct);
+        await redis.Restart();
+        await using var second = await ClusterScreenTests.Cluster(redis, "board-restart");
+        var (expected, replay) = Expected(ThesisFile.DefaultName);
+        Assert.Equal(expected, await Printed(second, replay, ThesisFile.DefaultName));
+        // Opened from the snapshot and fed the 100 days since, not replayed from the first day.
+        Assert.Equal((1, 100), (replay.Reopened, replay.Applied));
+    }
+
+    private const string File = "theses/russell-breakout-altseason.yaml (built in)";
+
+    /// <summary><c>board --json</c> of the shipped thesis <paramref name="name"/> on its latest date, and a replay of
+    /// the same data to that date.</summary>
+    private static (string Expected, ThesisReplay Replay) Expected(string name, string? text = null,
+        int? batchDays = null)
+    {
+        var (store, data) = Opened.Value;
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
+        var expected = BoardDocument.Text(BoardDocument.Of(store, data, thesis, name, null, Concepts.Signals));
+        var date = ThesisDates.Latest(store, data, thesis, Concepts.Signals).Date;
+        var replay = new ThesisReplay(data, thesis, text ?? ThesisFile.Shipped(name), name, date)
+        {
+            BatchDays = batchDays ?? 32,
+        };
+        return (expected, replay);
+    }
+
+    /// <summary>The cluster's board printed as <c>board --json</c> prints it.</summary>
+    private static async Task<string> Printed(InProcessTestCluster cluster, ThesisReplay replay, string name)
+    {
+        var (store, data) = Opened.Value;
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
+        var chosen = ThesisDates.Latest(store, data, thesis, Concepts.Signals).Why;
+        var board = await replay.Board(cluster.Client, TestContext.Current.CancellationToken);
+        return BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(thesis, name), chosen));
+    }
+
+    /// <summary>
+    /// The shipped thesis <paramref name="name"/>'s text with a comment that puts its grain on a silo other than the
+    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is activated
+    /// here and stays there until fed.
+    /// </summary>
+    private static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
+        InProcessTestCluster cluster, string name, CancellationToken ct)
+    {
+        var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            var text = ThesisFile.Shipped(name) + $"\n# placement {attempt}\n";
+            var grain = cluster.Client.GetGrain<IThesisGrain>(ThesisReplay.KeyOf(thesis, text));
+            await grain.Position();
+            var address = await management.GetActivationAddress(grain, ct);
+            var silo = cluster.Silos.Skip(1).FirstOrDefault(s => s.SiloAddress.Equals(address));
+            if (silo is not null) return (text, silo);
+        }
+        throw new InvalidOperationException("100 thesis grains were all placed on the first silo");
+    }
+}
