@@ -3,6 +3,8 @@ using Bellwether.Core.Calendars;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Crypto.MarketSeries;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Series;
 using Bellwether.Core.Text;
 using Bellwether.Core.Universe;
@@ -14,6 +16,9 @@ namespace Bellwether.Api;
 /// case).</summary>
 public sealed record AltseasonQuery
 {
+    /// <summary>The name of the command, the API path and the page that answer it: the signal kind's.</summary>
+    public static string Name => Concepts.Signal<AltSeasonSignal>().Name;
+
     /// <summary>The longest return window or history asked for, in days (a century).</summary>
     public const int MaxDays = 36_500;
 

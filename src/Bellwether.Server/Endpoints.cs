@@ -51,11 +51,11 @@ internal static class Endpoints
             .WithSummary(
                 "The report's chart of one signal as plotly.js figures ({data, layout}), with notes on charts that " +
                 "could not be drawn.");
-        api.MapGet("/altseason", ([AsParameters] AltseasonArguments query, Documents documents) =>
+        api.MapGet($"/{AltseasonQuery.Name}", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.Altseason(query.Read())))
             .WithSummary(
                 "The Altcoin Season Index: exactly what `bellwether altseason --json` prints with the same options.");
-        api.MapGet("/altseason/chart", ([AsParameters] AltseasonArguments query, Documents documents) =>
+        api.MapGet($"/{AltseasonQuery.Name}/chart", ([AsParameters] AltseasonArguments query, Documents documents) =>
                 ServerApp.Send(() => documents.AltseasonChart(query.Read())))
             .WithSummary(
                 "The report's Altcoin Season chart as plotly.js figures: the index from `from` (default: three years " +

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Bellwether.Api;
 using Bellwether.Core.Board;
 using Bellwether.Report;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ internal static class Pages
     private static readonly (string Path, string Name, string Kind)[] Menu =
     [
         ("/", "Board", "board"), ("/history", "Readiness history", "history"),
-            ("/altseason", "Altcoin Season", "altseason"),
+            ($"/{AltseasonQuery.Name}", "Altcoin Season", AltseasonQuery.Name),
         ("/check", "Claim check", "check"), ("/macro", "Macro", "macro"), ("/flows", "ETF flows", "flows"),
         ("/data", "Data status", "data"),
     ];

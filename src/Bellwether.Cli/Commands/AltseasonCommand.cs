@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Bellwether.Api;
 using Bellwether.Core.Crypto.AltcoinSeason;
-using Bellwether.Core.Measurements;
-using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Text;
 using Bellwether.Core.Universe;
 using Spectre.Console;
@@ -89,7 +87,7 @@ internal static class AltseasonCommand
                 "RANKSYM=SERIES: also try SERIES's closes for RANKSYM (e.g. POL=MATIC); repeatable",
                 AllowMultipleArgumentsPerToken = false
             };
-        var command = new Command(Concepts.Signal<AltSeasonSignal>().Name,
+        var command = new Command(AltseasonQuery.Name,
             "Altcoin Season Index: the share of the top K altcoins whose N-day return beats Bitcoin's")
         {
             asOf, window, top, from, to, rankings, mode, exclude, include, alias, minCoverage, maxAge,

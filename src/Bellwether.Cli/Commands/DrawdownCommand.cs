@@ -84,7 +84,7 @@ internal static class DrawdownCommand
             }
             var console = Output.Console(parse);
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumns(Dated("by"), Dated("peak date"), new("peak"), new("drawdown"), new("days"),
+                .AddColumns(Dated("by"), Dated("peak date"), new("peak"), new("from peak"), new("days"),
                 new("deepest"), Dated("trough"));
             foreach (var r in new[] { byClose, byHigh })
                 table.AddRow(r.Basis == DrawdownBasis.Close ? "close" : "high", $"{r.Latest.PeakDate:yyyy-MM-dd}",

@@ -18,7 +18,7 @@ public sealed record ReadingProvenance(
 /// <param name="Measurable">False when the data at hand cannot give the figure; <paramref name="Note"/> says
 /// why.</param>
 /// <param name="Value">The figure (NaN when not measurable, or when the reading is a state without a number).</param>
-/// <param name="Unit">The unit of <paramref name="Value"/>: <c>fraction</c> (0.27 = 27%), <c>correlation</c>,
+/// <param name="Unit">The unit of <paramref name="Value"/>: <c>fraction</c> (0.27 = 27%), <c>r</c> (a correlation),
 /// <c>months</c>, <c>count</c>, <c>points</c>, <c>USD millions</c>.</param>
 /// <param name="State">The detector's word (<c>confirmed</c>, <c>rotation</c>, <c>record</c>), or null.</param>
 /// <param name="Rule">For a state: the rule that decides it, with its bands (the tolerance of a state reading).</param>

@@ -137,7 +137,7 @@ public static class ValueText
     ];
 
     /// <summary>The kind of a value by the unit name a signal or claim reading gives it (<c>%</c>, <c>US$ m</c>,
-    /// <c>fraction</c>, <c>correlation</c>, …); <see cref="ValueKind.Plain"/> for a name not listed.</summary>
+    /// <c>fraction</c>, <c>r</c>, …); <see cref="ValueKind.Plain"/> for a name not listed.</summary>
     public static ValueKind KindOf(string unit) => unit switch
     {
         "%" => ValueKind.Percent,
@@ -146,7 +146,7 @@ public static class ValueText
         "rate %" => ValueKind.Rate,
         "pp" => ValueKind.PercentagePoints,
         "bp" => ValueKind.BasisPoints,
-        "r" or "correlation" => ValueKind.Correlation,
+        "r" => ValueKind.Correlation,
         "Δr" => ValueKind.CorrelationChange,
         "US$ m" => ValueKind.UsdMillions,
         "US$ bn" => ValueKind.UsdBillions,

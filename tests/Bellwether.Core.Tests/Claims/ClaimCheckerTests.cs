@@ -52,7 +52,7 @@ public class ClaimCheckerTests
         Assert.Equal("+380.0% ± 40.0%", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(3.8, 0.4), "fraction"));
         Assert.Equal("value >= 1", ClaimChecker.DescribeTarget(ClaimTarget.Comparison(">= 1"), "count"));
         Assert.Equal("state in [record]", ClaimChecker.DescribeTarget(ClaimTarget.States(["record"]), "fraction"));
-        Assert.Equal("0.75 r ± 0.10 r", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(0.75, 0.1), "correlation"));
+        Assert.Equal("0.75 r ± 0.10 r", ClaimChecker.DescribeTarget(ClaimTarget.Approximately(0.75, 0.1), "r"));
         Assert.Equal("+1,218.0 US$ m", ClaimChecker.Format(1218, "US$ m"));
     }
 

@@ -69,7 +69,6 @@ public sealed class ValueTextTests
     [InlineData("fraction", ValueKind.FractionPercent)]
     [InlineData("US$ m", ValueKind.UsdMillions)]
     [InlineData("r", ValueKind.Correlation)]
-    [InlineData("correlation", ValueKind.Correlation)]
     [InlineData("Δr", ValueKind.CorrelationChange)]
     [InlineData("index", ValueKind.IndexPoints)]
     [InlineData("something else", ValueKind.Plain)]

@@ -65,7 +65,7 @@ public sealed class CorrelationClaim : IClaimKind
             var measured = _measurement.Measure(parameters, data.AsOfClaim, data.ClaimDate);
             if (measured.Result is not { } reading)
             {
-                readings.Add(ClaimReading.NotMeasurable(label, definition, "correlation", measured.Why!,
+                readings.Add(ClaimReading.NotMeasurable(label, definition, "r", measured.Why!,
                     data.Provenance([idA, idB])));
                 continue;
             }
@@ -81,7 +81,7 @@ public sealed class CorrelationClaim : IClaimKind
             if (aligned.PartialLastPeriod) notes.Add(
                 $"the last {Word(frequency)} period is incomplete on the claim date");
             if (aligned.DroppedRows > 0) notes.Add($"{aligned.DroppedRows} row(s) without a defined return left out");
-            readings.Add(new ClaimReading(label, definition, true, r.Pearson, "correlation", null, null,
+            readings.Add(new ClaimReading(label, definition, true, r.Pearson, "r", null, null,
                 string.Join("; ", notes), provenance,
                 Figures(("n", r.N), ("ci95_low", r.Ci95Low), ("ci95_high", r.Ci95High), ("p_value", r.PValue),
                     ("spearman", r.Spearman),
