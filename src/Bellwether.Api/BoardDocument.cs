@@ -15,20 +15,23 @@ public static class BoardDocument
     /// The board of <paramref name="thesis"/> as of <paramref name="asOf"/>, or, without one, as of the thesis's latest
     /// evaluable date with the reason for it (<c>Chosen</c>; null when the date was given).
     /// </summary>
+    /// <param name="elsewhere">Evaluates the board on the data and date instead of this process (<c>--cluster</c>: the
+    /// thesis's grain); it must give what <see cref="ThesisBoard.Evaluate"/> gives.</param>
     public static (BoardResult Board, DateChoiceJson? Chosen) Evaluate(BellwetherStore store, IMarketData data,
-        ThesisDefinition thesis, DateOnly? asOf, SignalKinds kinds)
+        ThesisDefinition thesis, DateOnly? asOf, SignalKinds kinds,
+        Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? elsewhere = null)
     {
         DateChoiceJson? chosen = null;
         if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
-        return (ThesisBoard.Evaluate(thesis, data, date, kinds), chosen);
+        return (elsewhere?.Invoke(data, thesis, date) ?? ThesisBoard.Evaluate(thesis, data, date, kinds), chosen);
     }
 
     /// <summary>The document of <see cref="Evaluate"/>.</summary>
     /// <param name="file">The thesis file given, or null for the shipped thesis.</param>
     public static BoardJson Of(BellwetherStore store, IMarketData data, ThesisDefinition thesis, string? file,
-        DateOnly? asOf, SignalKinds kinds)
+        DateOnly? asOf, SignalKinds kinds, Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? elsewhere = null)
     {
-        var (board, chosen) = Evaluate(store, data, thesis, asOf, kinds);
+        var (board, chosen) = Evaluate(store, data, thesis, asOf, kinds, elsewhere);
         return BoardJson.Of(board, ThesisInfo(thesis, file), chosen);
     }
 

@@ -182,7 +182,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
 
     private BoardJson Board(BellwetherStore store, DateOnly? asOf) =>
-        BoardDocument.Of(store, Data(store), thesis, settings.ThesisFile, asOf, kinds);
+        BoardDocument.Of(store, Data(store), thesis, settings.ThesisFile, asOf, kinds, settings.Board);
 
     private StoreMarketData Data(BellwetherStore store) => new(store, settings.ReleaseLags);
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Bellwether.Api;
-using Bellwether.Cluster;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Signals;
@@ -9,9 +8,7 @@ using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Text;
 using Bellwether.Data.Market;
-using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Bellwether.Cli.Commands;
@@ -158,8 +155,9 @@ internal static class BoardCommand
                 else PrintComparison(Output.Console(parse), comparison);
                 return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
-            var (board, chosen) = redis is null ? BoardDocument.Evaluate(store, data, definition, asOfDate, kinds)
-                : OnCluster(redis, store, data, definition, file, asOfDate, kinds);
+            using var host = redis is null ? null : ClusterArguments.Client(redis);
+            var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds,
+                host is null ? null : ClusterArguments.Board(host, file));
             if (parse.GetValue(Cli.Json))
                 parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board,
                     BoardDocument.ThesisInfo(definition, file), chosen)
@@ -173,25 +171,6 @@ internal static class BoardCommand
             return Cli.Ok;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The board of <see cref="BoardDocument.Evaluate"/> answered by the thesis's grain on the cluster: it gets the
-    /// days it lacks of the store's rows as they were published, closes them on the streaming engine and reads its
-    /// board.
-    /// </summary>
-    private static (BoardResult Board, DateChoiceJson? Chosen) OnCluster(string redis, BellwetherStore store,
-        IMarketData data, ThesisDefinition thesis, string? file, DateOnly? asOf, SignalKinds kinds)
-    {
-        DateChoiceJson? chosen = null;
-        if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
-        var (text, named) = file is null
-            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
-            : (File.ReadAllText(file), file);
-        var replay = new ThesisReplay(data, thesis, text, named, date);
-        using var host = ClusterArguments.Client(redis);
-        var grains = host.Services.GetRequiredService<IClusterClient>();
-        return (replay.Board(grains).GetAwaiter().GetResult(), chosen);
     }
 
     private static void WriteHistory(ParseResult parse, ThesisDefinition thesis, string? file, DateOnly from,

@@ -39,10 +39,12 @@ internal static class ServeCommand
                 Description =
                 "Alert rules file to evaluate and deliver (docs/alerts.md)"
             };
+        var cluster = ClusterArguments.Connection(required: false);
+        cluster.Description += " (the board documents: the thesis's grain answers them)";
         var command = new Command("serve",
             "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
-            port, urls, thesis, claims, schedule, alerts, FetchCommand.Config,
+            port, urls, thesis, claims, schedule, alerts, FetchCommand.Config, cluster,
         };
         command.SetAction(parse =>
         {
@@ -52,8 +54,10 @@ internal static class ServeCommand
                 && given is not null) throw new UsageException("give --port or --urls, not both");
             if (portNumber is < 1
                 or > 65535) throw new UsageException($"--port: {portNumber} is not a port (1 to 65535)");
+            using var host = parse.GetValue(cluster) is { } redis ? ClusterArguments.Client(redis) : null;
             var settings = new ServeSettings
             {
+                Board = host is null ? null : ClusterArguments.Board(host, parse.GetValue(thesis)),
                 StorePath = StoreAccess.StorePath(parse),
                 ThesisFile = parse.GetValue(thesis),
                 ClaimsFile = parse.GetValue(claims),

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Net;
 using Bellwether.Cluster;
+using Bellwether.Core.Board;
+using Bellwether.Data.Thesis;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -73,4 +76,14 @@ internal static class ClusterArguments
     /// <summary>A connected client of the cluster in <paramref name="redis"/>, stopped when disposed.</summary>
     /// <exception cref="InvalidOperationException">Redis or every silo of the cluster unreachable.</exception>
     public static IHost Client(string redis) => ClusterHosting.Connect(redis).GetAwaiter().GetResult();
+
+    /// <summary>The board of the thesis in <paramref name="file"/> (null: the shipped one) answered by its grain on the
+    /// cluster of <paramref name="client"/> (<see cref="ThesisReplay"/>).</summary>
+    public static Func<IMarketData, ThesisDefinition, DateOnly, BoardResult> Board(IHost client, string? file)
+    {
+        var (text, named) = file is null
+            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
+            : (File.ReadAllText(file), file);
+        return ThesisReplay.Evaluator(client.Services.GetRequiredService<IClusterClient>(), text, named);
+    }
 }

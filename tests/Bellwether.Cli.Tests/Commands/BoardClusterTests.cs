@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using Bellwether.Cluster;
 using Bellwether.TestSupport;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Bellwether.Cli.Tests.Commands;
@@ -19,7 +14,7 @@ public class BoardClusterTests
     public async Task Board_on_the_cluster_prints_the_single_process_board_byte_for_byte()
     {
         await using var redis = await RedisServer.Start();
-        using var silo = await Silo(redis.ConnectionString);
+        using var silo = await InProcessSilo.Start(redis, TestContext.Current.CancellationToken);
         var store = TestData.StorePath;
         var single = CliRun.Invoke(store, "board", "--json");
         Assert.Equal(0, single.ExitCode);
@@ -45,24 +40,5 @@ public class BoardClusterTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--cluster goes with the board as of a date, not with --history, --compare or --what-if",
             r.Stderr);
-    }
-
-    /// <summary>A silo of the cluster in <paramref name="redis"/>, on free loopback ports.</summary>
-    private static async Task<IHost> Silo(string redis)
-    {
-        var builder = Host.CreateApplicationBuilder([]);
-        builder.UseOrleans(silo => silo.UseBellwetherCluster(redis,
-            new SiloEndpoint(IPAddress.Loopback, FreePort(), FreePort())));
-        builder.Logging.ClearProviders();
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
