@@ -127,8 +127,8 @@ public class ClusterBoardTests
 
     /// <summary>
     /// The shipped thesis <paramref name="name"/>'s text with a comment that puts its grain on a silo other than the
-    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is activated
-    /// here and stays there until fed.
+    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is
+    /// activated here and stays there until fed.
     /// </summary>
     private static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
         InProcessTestCluster cluster, string name, CancellationToken ct)
