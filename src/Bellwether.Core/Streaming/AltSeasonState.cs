@@ -42,7 +42,7 @@ internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
         var monthAgo = day.AddDays(-MonthDays).DayNumber;
         double monthAgoIndex = _monthDays[Slot(monthAgo, _month.Length)] == monthAgo
             ? _month[Slot(monthAgo, _month.Length)] : double.NaN;
-        var fields = new Dictionary<string, double>();
+        var fields = new Dictionary<string, double>(options.Variants.Count + 4);
         foreach (var (days, top, parameters) in options.Variants) fields[$"d{days}_k{top}"] = index.Point(day,
             parameters).Index;
         fields["change_30d"] = t.Index - monthAgoIndex;

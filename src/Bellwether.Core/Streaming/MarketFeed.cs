@@ -46,14 +46,17 @@ public sealed class MarketFeed
         _classes.AddRange(reads.Classes);
         _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [],
             checkpointEvery);
-        // An input exists before its first row, as in the store.
-        foreach (var id in _series) DeclareSeries(source.Series(id)!.Instrument, closesOnly: false);
+        // An input exists before its first row, as in the store; its buffer holds the rows up to the last day without
+        // growing.
+        foreach (var s in _series.Select(id => source.Series(id)!))
+            DeclareSeries(s.Instrument, closesOnly: false).Reserve(s.IndexOnOrBefore(last) + 1);
         foreach (var t in _flows.Select(id => source.Flows(id)!))
         {
             _board.Data.FlowsOf(t.Instrument, t.Funds, t.Source);
             _tap?.Flows(t.Instrument, t.Funds, t.Source);
         }
-        foreach (var s in _classes.SelectMany(source.ClosesOfClass)) DeclareSeries(s.Instrument, closesOnly: true);
+        foreach (var s in _classes.SelectMany(source.ClosesOfClass))
+            DeclareSeries(s.Instrument, closesOnly: true).Reserve(s.IndexOnOrBefore(last) + 1);
         foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
         {
             if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];

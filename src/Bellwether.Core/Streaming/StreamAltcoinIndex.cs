@@ -1,11 +1,13 @@
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
+using Bellwether.Core.Universe;
 
 namespace Bellwether.Core.Streaming;
 
 /// <summary>
 /// The Altcoin Season Index over a stream's data, shared by every <c>altseason</c> signal of the stream: the ranking
-/// resolution (<see cref="AltcoinSeasonIndex"/>) is rebuilt only when a ranking or a coin arrives, closes are read
+/// resolution (<see cref="AltcoinSeasonIndex"/>) is rebuilt only when a ranking or a coin arrives (a ranking is
+/// grouped once and the coins' resolution kept: O(rankings), not O(ranking rows)), closes are read
 /// from the coins' buffers as known at the end of the day (O(1) per close on rows without gaps), and each point
 /// (date, window, size) is computed once per day and data however many signals read it. It keeps no state of its own
 /// beyond what the data determines, so checkpoints and snapshots leave it out.
@@ -14,7 +16,13 @@ internal sealed class StreamAltcoinIndex(StreamMarketData data)
 {
     private readonly List<StreamMarketData.SeriesBuffer> _coins = [];
     private readonly Dictionary<(int Day, AltcoinSeasonParameters Parameters), AltcoinSeasonPoint> _points = [];
-    private int _seriesSeen, _rankingRows = -1, _rankingChanges = -1;
+    // Per list (names case-insensitive, as the timeline groups them) its rankings dated by the last day, and per
+    // list of the data the rows grouped into them.
+    private readonly Dictionary<string, RankingTimeline.RankingList> _snapshots =
+        new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _rowsGrouped = new(StringComparer.Ordinal);
+    private AltcoinSeasonIndex? _coinsResolved;
+    private int _seriesSeen, _rankingRevisions;
     private DateOnly _knownBy;
     private long _version = -1;
 
@@ -32,19 +40,50 @@ internal sealed class StreamAltcoinIndex(StreamMarketData data)
         _points.Clear();
         // A coin without rows yet is registered too (its closes read NaN, as a coin not yet listed): the feed creates
         // every coin's buffer at its start, so the index is rebuilt when a ranking arrives, not a coin.
-        bool rebuild = false;
+        bool coins = false;
         for (; _seriesSeen < data.AllSeries.Count; _seriesSeen++)
             if (data.AllSeries[_seriesSeen] is { Instrument.Class: AssetClass.Crypto } coin)
             {
                 _coins.Add(coin);
-                rebuild = true;
+                coins = true;
             }
-        int rankingRows = data.RankingRowsBy(day);
-        if (!rebuild && rankingRows == _rankingRows && data.RankingChanges == _rankingChanges) return;
-        (_rankingRows, _rankingChanges) = (rankingRows, data.RankingChanges);
-        var rankings = data.RankingLists.Values.SelectMany(l => l).Where(r => r.Date <= day).ToList();
-        Index = new AltcoinSeasonIndex(_coins.Select(c => c.Instrument), rankings, data.Classifications, Close);
+        if (coins)
+            _coinsResolved = new AltcoinSeasonIndex(_coins.Select(c => c.Instrument), [], data.Classifications, Close);
+        if (!GroupRankings(day) && !coins) return;
+        Index = _snapshots.Count == data.RankingLists.Count ? _coinsResolved!.WithRankings(_snapshots)
+            // Two lists whose names differ in case only are one list to the timeline: grouped from their rows.
+            : new AltcoinSeasonIndex(_coins.Select(c => c.Instrument),
+                data.RankingLists.Values.SelectMany(l => l).Where(r => r.Date <= day), data.Classifications, Close);
         FirstRanking = Index.Rankings.Snapshots.Count > 0 ? Index.Rankings.Snapshots.Min(x => x.Date) : null;
+    }
+
+    /// <summary>Groups the ranking rows dated by <paramref name="day"/> not grouped yet into snapshots (all of them
+    /// again after a revision, or when the day is earlier: a replay); true when any changed.</summary>
+    private bool GroupRankings(DateOnly day)
+    {
+        bool again = data.RankingRevisions != _rankingRevisions
+            || data.RankingLists.Any(l =>
+                StreamMarketData.RowsBy(l.Value, day) < _rowsGrouped.GetValueOrDefault(l.Key));
+        if (again)
+        {
+            _rankingRevisions = data.RankingRevisions;
+            _snapshots.Clear();
+            _rowsGrouped.Clear();
+        }
+        bool changed = again;
+        foreach (var (name, rows) in data.RankingLists)
+        {
+            int start = _rowsGrouped.GetValueOrDefault(name), by = StreamMarketData.RowsBy(rows, day);
+            for (int end; start < by; start = end)
+            {
+                for (end = start + 1; end < by && rows[end].Date == rows[start].Date; end++) { }
+                if (!_snapshots.TryGetValue(name, out var list)) _snapshots[name] = list = new(name);
+                list.Add(rows.GetRange(start, end - start));
+                changed = true;
+            }
+            _rowsGrouped[name] = by;
+        }
+        return changed;
     }
 
     /// <summary>The index at <paramref name="date"/> with <paramref name="parameters"/>, on the data known by the last

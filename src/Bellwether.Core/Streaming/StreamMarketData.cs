@@ -47,8 +47,9 @@ public sealed class StreamMarketData
     /// unchanged.</summary>
     public long Version { get; private set; }
 
-    /// <summary>Ranking snapshots added so far (late and re-sent ones included).</summary>
-    public int RankingChanges { get; private set; }
+    /// <summary>Ranking snapshots added out of date order so far (late, re-sent or backfilled): each may change a
+    /// list's earlier rows.</summary>
+    public int RankingRevisions { get; private set; }
 
     /// <summary>The Altcoin Season Index over this data, one for every <c>altseason</c> signal of the
     /// stream.</summary>
@@ -81,7 +82,6 @@ public sealed class StreamMarketData
     {
         if (snapshot.Count == 0) return true;
         Version++;
-        RankingChanges++;
         var first = snapshot[0];
         if (!_rankings.TryGetValue(first.Source, out var list)) _rankings[first.Source] = list = [];
         if (list.Count == 0 || list[^1].Date < first.Date)
@@ -89,6 +89,7 @@ public sealed class StreamMarketData
             list.AddRange(snapshot);
             return true;
         }
+        RankingRevisions++;
         list.RemoveAll(r => r.Date == first.Date);
         int at = list.FindIndex(r => r.Date > first.Date);
         bool inOrder = at < 0;
@@ -96,21 +97,16 @@ public sealed class StreamMarketData
         return inOrder && !list.Take(list.Count - snapshot.Count).Any(r => r.Date >= first.Date);
     }
 
-    /// <summary>Ranking rows dated on or before <paramref name="day"/>, over every list.</summary>
-    public int RankingRowsBy(DateOnly day)
+    /// <summary>The rows of a ranking list (date order) dated on or before <paramref name="day"/>.</summary>
+    public static int RowsBy(List<RankedCoin> list, DateOnly day)
     {
-        int rows = 0;
-        foreach (var list in _rankings.Values)
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
         {
-            int lo = 0, hi = list.Count;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (list[mid].Date <= day) lo = mid + 1; else hi = mid;
-            }
-            rows += lo;
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Date <= day) lo = mid + 1; else hi = mid;
         }
-        return rows;
+        return lo;
     }
 
     /// <summary>
@@ -201,6 +197,13 @@ public sealed class StreamMarketData
                 if (_arrived[mid] <= day) lo = mid + 1; else hi = mid;
             }
             return lo;
+        }
+
+        /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
+        public void Reserve(int rows)
+        {
+            _bars.EnsureCapacity(rows);
+            _arrived.EnsureCapacity(rows);
         }
 
         /// <summary>Adds or replaces the bar of its date, arrived on <paramref name="arrived"/>.</summary>

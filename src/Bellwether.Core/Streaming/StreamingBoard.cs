@@ -173,7 +173,8 @@ public sealed class StreamingBoard
 
     private byte[] WriteStates()
     {
-        using var buffer = new MemoryStream();
+        // Sized as the last checkpoint: states grow slowly, so the buffer rarely grows while written.
+        using var buffer = new MemoryStream(_checkpoints.Count > 0 ? _checkpoints[^1].States.Length + 1024 : 0);
         using (var w = new BinaryWriter(buffer))
             foreach (var s in _states) s?.Write(w);
         return buffer.ToArray();

@@ -39,17 +39,22 @@ public sealed class RankingTimeline
     /// <exception cref="ArgumentException">A named list has no rankings.</exception>
     public RankingTimeline(IEnumerable<RankedCoin> rankings, IReadOnlyList<string>? priority = null,
         RankingCombination combination = RankingCombination.Latest)
+        : this(Grouped(rankings), priority, combination)
+    {
+    }
+
+    /// <summary>
+    /// The timeline of rankings already grouped (<see cref="RankingList"/>): per list (names compared
+    /// case-insensitively) its rankings in date order, as the public constructor groups rows.
+    /// </summary>
+    /// <exception cref="ArgumentException">A named list has no rankings.</exception>
+    internal RankingTimeline(IReadOnlyDictionary<string, RankingList> byList, IReadOnlyList<string>? priority,
+        RankingCombination combination)
     {
         Combination = combination;
-        var byList = new Dictionary<string, List<RankedCoin>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in rankings)
-        {
-            if (!byList.TryGetValue(r.Source, out var list)) byList[r.Source] = list = [];
-            list.Add(r);
-        }
         List<string> order;
         if (priority is null)
-            order = byList.OrderBy(kv => DefaultPrecedence(kv.Value)).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            order = byList.OrderBy(kv => kv.Value.Precedence).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => kv.Key).ToList();
         else
         {
@@ -69,21 +74,54 @@ public sealed class RankingTimeline
         _snapshotOf = new int[order.Count][];
         for (int l = 0; l < order.Count; l++)
         {
-            var rows = byList[order[l]];
+            var list = byList[order[l]].Snapshots;
+            _dates[l] = [.. list.Select(x => x.Date)];
+            _snapshotOf[l] = [.. Enumerable.Range(snapshots.Count, list.Count)];
+            snapshots.AddRange(list);
+        }
+        Snapshots = snapshots;
+    }
+
+    /// <summary>One list's rankings in date order, and its <see cref="DefaultPrecedence"/> over them.</summary>
+    internal sealed class RankingList(string name)
+    {
+        private readonly List<RankingSnapshot> _snapshots = [];
+
+        public IReadOnlyList<RankingSnapshot> Snapshots => _snapshots;
+
+        public int Precedence { get; private set; } = int.MaxValue;
+
+        /// <summary>Adds the list's rows dated <paramref name="rows"/>[0].Date (all its rows that day), dated after
+        /// the rankings it has, as a snapshot of its coins in rank order (then symbol).</summary>
+        public void Add(List<RankedCoin> rows)
+        {
+            if (!IsSorted(rows)) rows.Sort(ByDateAndRank);
+            _snapshots.Add(new RankingSnapshot(name, rows[0].Date, rows));
+            Precedence = Math.Min(Precedence, DefaultPrecedence(rows));
+        }
+    }
+
+    /// <summary>Rows grouped by list (case-insensitive), each list's rows by date into snapshots.</summary>
+    private static Dictionary<string, RankingList> Grouped(IEnumerable<RankedCoin> rankings)
+    {
+        var byList = new Dictionary<string, List<RankedCoin>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rankings)
+        {
+            if (!byList.TryGetValue(r.Source, out var list)) byList[r.Source] = list = [];
+            list.Add(r);
+        }
+        var grouped = new Dictionary<string, RankingList>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, rows) in byList)
+        {
             if (!IsSorted(rows)) rows.Sort(ByDateAndRank); // a store hands them over sorted already
-            var dates = new List<DateOnly>();
-            var snapshotOf = new List<int>();
+            var list = grouped[name] = new RankingList(name);
             for (int start = 0, end; start < rows.Count; start = end)
             {
                 for (end = start + 1; end < rows.Count && rows[end].Date == rows[start].Date; end++) { }
-                dates.Add(rows[start].Date);
-                snapshotOf.Add(snapshots.Count);
-                snapshots.Add(new RankingSnapshot(order[l], rows[start].Date, rows.GetRange(start, end - start)));
+                list.Add(rows.GetRange(start, end - start));
             }
-            _dates[l] = [.. dates];
-            _snapshotOf[l] = [.. snapshotOf];
         }
-        Snapshots = snapshots;
+        return grouped;
     }
 
     /// <summary>The lists used, in priority order.</summary>

@@ -64,6 +64,21 @@ public sealed class AltcoinSeasonIndex
         IEnumerable<CoinClassification> classifications, Func<int, int, double> close)
         : this(coins.Select(c => DailySeries.OfCloses(c, [], [], "")), rankings, classifications) => _close = close;
 
+    private AltcoinSeasonIndex(AltcoinSeasonIndex coins, RankingTimeline rankings)
+    {
+        Options = coins.Options;
+        (_seriesIds, _closes, _firstDay, _benchmark) = (coins._seriesIds, coins._closes, coins._firstDay,
+            coins._benchmark);
+        (_exclusions, _seriesOf, _close) = (coins._exclusions, coins._seriesOf, coins._close);
+        Rankings = rankings;
+        _candidates = new Candidate[]?[Rankings.Snapshots.Count];
+    }
+
+    /// <summary>The same coins with the rankings <paramref name="byList"/> (a stream's, grouped as they arrive): the
+    /// coins' resolution is reused.</summary>
+    internal AltcoinSeasonIndex WithRankings(IReadOnlyDictionary<string, RankingTimeline.RankingList> byList) =>
+        new(this, new RankingTimeline(byList, Options.RankingPriority, Options.Combination));
+
     /// <summary>The index at <paramref name="date"/> without the coin lists (one step of
     /// <see cref="History"/>).</summary>
     internal AltcoinSeasonPoint Point(DateOnly date, AltcoinSeasonParameters parameters) =>
