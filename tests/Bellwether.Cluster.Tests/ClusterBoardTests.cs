@@ -65,7 +65,8 @@ public class ClusterBoardTests
         var repeating = new ThesisReplay(Opened.Value.Data, ThesisFile.LoadDefault(Concepts.Signals),
             ThesisFile.Shipped(ThesisFile.DefaultName), File, DateOnly.Parse(
                 System.Text.Json.JsonDocument.Parse(expected).RootElement.GetProperty("as_of").GetString()!,
-                System.Globalization.CultureInfo.InvariantCulture)) { BatchDays = 16, Overlap = 3 };
+                System.Globalization.CultureInfo.InvariantCulture))
+        { BatchDays = 16, Overlap = 3 };
         Assert.Equal(expected, await Printed(cluster, repeating, ThesisFile.DefaultName));
         Assert.True(repeating.Ignored > 0, "no repeated day was ignored");
         var grain = cluster.Client.GetGrain<IThesisGrain>(repeating.Key);
