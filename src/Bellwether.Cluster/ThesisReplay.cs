@@ -51,6 +51,9 @@ public sealed class ThesisReplay
     /// <summary>Days per batch.</summary>
     public int BatchDays { get; init; } = 32;
 
+    /// <summary>Days the grain has that each batch repeats (an at-least-once feed's re-deliveries).</summary>
+    public int Overlap { get; init; }
+
     /// <summary>How long the grain may stay unreachable before the replay fails.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromMinutes(3);
 
@@ -116,7 +119,7 @@ public sealed class ThesisReplay
             refused = 0;
             if (ack.LastDay < last)
             {
-                int from = Math.Max(_first, ack.LastDay + 1), count = Math.Min(BatchDays, last + 1 - from);
+                int from = Math.Max(_first, ack.LastDay + 1 - Overlap), count = Math.Min(BatchDays, last + 1 - from);
                 ack = await Call(() =>
                     grain.Append(new ThesisDays(from, _days[(from - _first)..(from - _first + count)])), ct);
                 (Applied, Ignored) = (Applied + ack.Applied, Ignored + ack.Ignored);

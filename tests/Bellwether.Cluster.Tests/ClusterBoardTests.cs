@@ -55,6 +55,30 @@ public class ClusterBoardTests
     }
 
     [Fact]
+    public async Task The_thesis_grain_ignores_days_it_has_and_refuses_a_batch_after_a_missing_day()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board-days");
+        var (expected, replay) = Expected(ThesisFile.DefaultName, batchDays: 16);
+        // Every batch after the first repeats three days the grain has closed (an at-least-once feed).
+        var repeating = new ThesisReplay(Opened.Value.Data, ThesisFile.LoadDefault(Concepts.Signals),
+            ThesisFile.Shipped(ThesisFile.DefaultName), File, DateOnly.Parse(
+                System.Text.Json.JsonDocument.Parse(expected).RootElement.GetProperty("as_of").GetString()!,
+                System.Globalization.CultureInfo.InvariantCulture))
+        { BatchDays = 16, Overlap = 3 };
+        Assert.Equal(expected, await Printed(cluster, repeating, ThesisFile.DefaultName));
+        Assert.True(repeating.Ignored > 0, "no repeated day was ignored");
+        var grain = cluster.Client.GetGrain<IThesisGrain>(repeating.Key);
+        var before = await grain.Position();
+        var gap = await grain.Append(new ThesisDays(before.LastDay + 2, ["[]"u8.ToArray()]));
+        Assert.Equal((true, before.LastDay, 0), (gap.Gap, gap.LastDay, gap.Applied));
+        // The board is still the one of its last day.
+        Assert.Equal(expected, await Printed(cluster, replay, ThesisFile.DefaultName));
+        Assert.Equal((0, 0), (replay.Applied, replay.Reopened));
+    }
+
+    [Fact]
     public async Task A_cluster_started_again_resumes_the_thesis_from_its_snapshot()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -104,8 +128,8 @@ public class ClusterBoardTests
 
     /// <summary>
     /// The shipped thesis <paramref name="name"/>'s text with a comment that puts its grain on a silo other than the
-    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is activated
-    /// here and stays there until fed.
+    /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is
+    /// activated here and stays there until fed.
     /// </summary>
     private static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
         InProcessTestCluster cluster, string name, CancellationToken ct)
