@@ -43,7 +43,8 @@ public static class BoardDocument
     /// <exception cref="ArgumentException"><paramref name="before"/> is after the as-of date.</exception>
     public static (BoardComparison Comparison, DateChoiceJson? Chosen) Compare(BellwetherStore store, IMarketData data,
         ThesisDefinition thesis, DateOnly before, DateOnly? asOf, SignalKinds kinds,
-        Func<IMarketData, ThesisDefinition, DateOnly, DateOnly, (BoardResult Before, BoardResult Now)>? elsewhere = null)
+        Func<IMarketData, ThesisDefinition, DateOnly, DateOnly, (BoardResult Before, BoardResult Now)>?
+            elsewhere = null)
     {
         DateChoiceJson? chosen = null;
         if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);

@@ -56,7 +56,8 @@ public static class LastRun
     /// The board now (as <see cref="BoardDocument.Evaluate"/> without a date) against the board recorded in
     /// <paramref name="file"/>; nothing is written.
     /// </summary>
-    /// <param name="elsewhere">Gives the board now instead of this process (<see cref="BoardDocument.Evaluate"/>).</param>
+    /// <param name="elsewhere">Gives the board now instead of this process
+    /// (<see cref="BoardDocument.Evaluate"/>).</param>
     public static SinceLastRun Compare(Data.Store.BellwetherStore store, IMarketData data, ThesisDefinition thesis,
         string? thesisFile, string file, SignalKinds kinds,
         Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? elsewhere = null)

@@ -145,8 +145,16 @@ public sealed class ThesisReplay
             return (ThesisBoard.Evaluate(_thesis, _source, before, Concepts.Signals), board);
         var signals = board.Signals.Select((s, k) => s with
         {
-            State = kept.States[k], Stale = kept.Stale[k], Value = double.NaN, Label = "", Since = null,
-            Explanation = "", From = null, To = null, Inputs = [], Fields = new Dictionary<string, double>(),
+            State = kept.States[k],
+            Stale = kept.Stale[k],
+            Value = double.NaN,
+            Label = "",
+            Since = null,
+            Explanation = "",
+            From = null,
+            To = null,
+            Inputs = [],
+            Fields = new Dictionary<string, double>(),
         });
         return (new BoardResult(before, board.Thesis, kept.Readiness, kept.Counted, [.. signals], [],
             board.MinMeasured), board);
