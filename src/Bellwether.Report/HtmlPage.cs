@@ -141,7 +141,8 @@ public sealed class HtmlPage(string title, string subtitle)
         th,td{border-bottom:1px solid #e3e6ec;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f6}
         .supports,.supported{color:#0a7a3d;font-weight:600}.against,.not_supported{color:#b42318;font-weight:600}
         .neutral,.partly{color:#8a6d00;font-weight:600}.not_measurable,.not_checkable{color:#6b7280;font-style:italic}
-        .num{text-align:right;font-variant-numeric:tabular-nums}.whole{white-space:nowrap}.big{font-size:20px}.note{color:#4b5563;font-size:13px}
+        .num{text-align:right;font-variant-numeric:tabular-nums}.big{font-size:20px}.note{color:#4b5563;font-size:13px}
+        .whole{white-space:nowrap}
         .chart{background:#fff;height:430px;margin:14px 0;border:1px solid #e3e6ec;border-radius:6px}
         .scroll{overflow-x:auto;margin:10px 0}.scroll table{margin:0}h1,h2,p,li{overflow-wrap:anywhere}
         @media (max-width:600px){header{padding:12px 14px}header h1{font-size:18px}main{padding:4px 12px 32px}
