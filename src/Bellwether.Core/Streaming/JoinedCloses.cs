@@ -85,6 +85,9 @@ internal sealed class JoinedCloses(string a, string b, ReturnKind kind)
             new AlignmentOptions(from, until, Frequency.Daily, kind), false, rows - kept);
     }
 
+    /// <summary>Both series are read whole.</summary>
+    public void Declare(FeedInputs inputs) => inputs.Series.UnionWith(_wanted);
+
     public void Write(BinaryWriter w)
     {
         _join.Write(w);
