@@ -125,10 +125,9 @@ public sealed class WhatIfTests : IDisposable
         var corr = Array.FindIndex(lines,
             l => l.TrimStart().StartsWith("Russell 2000–ETH correlation", StringComparison.Ordinal));
         Assert.Contains("neutral", lines[corr], StringComparison.Ordinal);
-        // Under the new state, the old one (one line or two, as the state column's width allows).
-        Assert.True(lines[corr + 1].EndsWith(" was supports", StringComparison.Ordinal)
-            || (lines[corr + 1].EndsWith(" was", StringComparison.Ordinal)
-                && lines[corr + 2].EndsWith(" supports", StringComparison.Ordinal)), string.Join('\n', lines[corr..]));
+        // Under the new state, the file's, in brackets (explained under the changes).
+        Assert.EndsWith(" (supports)", lines[corr + 1], StringComparison.Ordinal);
+        Assert.Equal("A state in brackets is the thesis file's, where a change turned it.", lines[3]);
         string Rounded(string side) => Math.Round(whatIf.GetProperty(side).GetProperty("readiness").GetDouble(),
             MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         var change = int.Parse(Rounded("what_if"), System.Globalization.CultureInfo.InvariantCulture)

@@ -240,13 +240,15 @@ internal static class BoardCommand
     internal static void Print(IAnsiConsole console, BoardResult board, BoardResult? fileBoard = null)
     {
         // The explanation sits under its signal's title, and "not measurable" may take two lines, so the table keeps
-        // its since column at 80 columns beside an explanation holding a long list id.
+        // its since column at 80 columns beside an explanation holding a long list id. A what-if marks the thesis
+        // file's state "(supports)" under one it turned: one word, no wider than a state, so it takes no room from the
+        // other columns and never splits ("was supports" split at 80 columns, its "was" read as a state of its own).
         var table = new FittedTable(new("signal", Wraps: true), new("state", Wraps: true), new("value", Right: true),
             new("since", Optional: true));
         foreach (var (s, k) in board.Signals.Select((s, k) => (s, k)))
             table.AddRow($"[bold]{Markup.Escape(s.Title)}[/]\n[grey]{Markup.Escape(s.Explanation)}[/]",
                 State(s.State) + (s.Stale ? "\n[yellow bold]stale[/]" : "")
-                + (fileBoard?.Signals[k].State is { } was && was != s.State ? $"\n[grey]was {Plain(was)}[/]" : ""),
+                + (fileBoard?.Signals[k].State is { } was && was != s.State ? $"\n[grey]({Plain(was)})[/]" : ""),
                 Markup.Escape(ValueText.Of(s.Value, s.Unit)), s.Since is { } d ? $"{d:yyyy-MM-dd}" : "");
         table.Write(console);
         var parts = new FittedTable(new("signal"), new("weight", Right: true), new("score", Right: true),

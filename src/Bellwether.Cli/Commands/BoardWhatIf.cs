@@ -118,6 +118,8 @@ internal sealed class BoardWhatIf
               "be changed are listed under it."
             : "What if (the thesis file is not changed):");
         foreach (var change in changes) console.Sentence("  " + change);
+        if (w.Board.Signals.Where((s, k) => s.State != w.Actual.Signals[k].State).Any())
+            console.Sentence("A state in brackets is the thesis file's, where a change turned it.");
         BoardCommand.Print(console, w.Board, w.Actual);
         BoardCommand.PrintChosen(console, w.Board, w.Chosen);
         if (changes.Count > 0) return;

@@ -57,12 +57,15 @@ public sealed class TerminalGoldenOutputTests
         "drawdown" => ["drawdown", "BTC", "--as-of", "2025-12-15"],
         "divergence" => ["divergence", "--as-of", "2025-12-15"],
         "board-what-if" => ["board", "--as-of", "2025-12-15", "--weight", "rut_btc_corr=4", "--threshold",
-            "btc_drawdown.against.value=-0.35"],
+            "btc_drawdown.against.value=-0.35", "--threshold", "rut_eth_corr.supports.ci95_low=0.5"],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
     /// <summary>A number with a unit of the formatting table after a space (<c>0.65 r</c>, <c>−229.0 US$ bn</c>).</summary>
     private static readonly Regex NumberAndUnit = new(@"[+−]?\d[\d,.]*(?: (?:US\$ m|US\$ bn|pp|bp|r|points|days|months)\b)");
+
+    /// <summary>A what-if board's mark of the thesis file's state under one a change turned.</summary>
+    private static readonly Regex FileState = new(@"^ .*\s\((?:supports|against|neutral)\)$", RegexOptions.Multiline);
 
     private static readonly Regex LeftOutNote = new(@"Left out to fit \d+ columns:[^)]*\)\.");
 
@@ -104,6 +107,8 @@ public sealed class TerminalGoldenOutputTests
             .Where(v => !lines.Any(l => l.Contains(v, StringComparison.Ordinal))).ToList();
         Assert.True(parted.Count == 0, $"a number parted from its unit at {width} columns: {string.Join(" | ", parted.Take(10))}");
         Assert.DoesNotMatch(AsciiMinus, text);
+        // The what-if golden turns a state: its mark is in the state column, whole.
+        if (command == "board-what-if") Assert.Matches(FileState, text);
 
         var golden = Golden($"{command}-{width}.txt");
         if (Environment.GetEnvironmentVariable("BELLWETHER_GOLDEN") == "regenerate") File.WriteAllText(golden, text);
