@@ -19,7 +19,8 @@ public sealed class FeedInputs
     /// <summary>Flow tables.</summary>
     public SortedSet<string> Flows { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Classes whose every instrument's closes are read (<see cref="Board.IMarketData.ClosesOfClass"/>).</summary>
+    /// <summary>Classes whose every instrument's closes are read
+    /// (<see cref="IMarketData.ClosesOfClass"/>).</summary>
     public SortedSet<AssetClass> Classes { get; } = [];
 
     /// <summary>The coin rankings are read.</summary>
