@@ -7,43 +7,51 @@ using Bellwether.Core.Streaming;
 namespace Bellwether.Cluster;
 
 /// <summary>
-/// The client of a thesis grain. Records what a <see cref="MarketFeed"/> over the data gives its board on each day
-/// from the feed's first to <c>last</c>, brings the grain to <c>last</c> (it gets only the days it lacks; a grain that
-/// came back elsewhere from its snapshot gets the rows known by the snapshot's day, then the days since) and reads its
-/// board as of <c>last</c>: the board <see cref="ThesisBoard.Evaluate"/> gives on the same data and date.
+/// The client of a thesis grain. Feeds a <see cref="MarketFeed"/> over the data day by day from the feed's first to
+/// <c>last</c>, recording what it gives its board only for the days the grain lacks: an open grain's last day is
+/// checked by hash (the data the client knows by then, fed to that day only, against the grain's), and only the days
+/// after it are recorded and sent. A grain that came back elsewhere from its snapshot gets the rows known by the
+/// snapshot's day, then the days since. The board it answers as of <c>last</c> is the board
+/// <see cref="ThesisBoard.Evaluate"/> gives on the same data and date.
 /// </summary>
 /// <remarks>One client feeds a thesis at a time. A grain ahead of <c>last</c>, or holding other data than this feed
-/// (the store changed), starts again from the first day.</remarks>
+/// (the store changed, e.g. a revised past), starts again from the first day.</remarks>
 public sealed class ThesisReplay
 {
+    private readonly IMarketData _source;
+    private readonly ThesisDefinition _thesis;
     private readonly string _text, _file;
-    private readonly byte[] _prelude, _classifications;
-    private readonly byte[][] _days;
+    private readonly byte[] _classifications;
+    private readonly DateOnly _last;
     private readonly int _first;
-    private readonly StreamMarketData _data;
+    /// <summary>Each day's rows from the first day; null for a day fed without recording.</summary>
+    private readonly byte[]?[] _days;
+    private MarketFeed _feed;
+    private FeedRecorder _recorder;
+    private byte[] _prelude;
+    private int _fedThrough;
     private long _acknowledged;
 
     /// <param name="text">The thesis file's text (the grain reads it again).</param>
     /// <param name="file">The file it came from (named in errors).</param>
     public ThesisReplay(IMarketData data, ThesisDefinition thesis, string text, string file, DateOnly last)
     {
-        (_text, _file) = (text, file);
-        var recorder = new FeedRecorder();
-        var feed = new MarketFeed(data, thesis, Concepts.Signals, last, tap: recorder);
-        _prelude = recorder.EndDay();
+        (_source, _thesis, _text, _file, _last) = (data, thesis, text, file, last);
+        (_feed, _recorder, _prelude) = NewFeed();
         // Without a row by the day asked for, the stream closes that day alone (its board is not measurable).
-        var first = feed.First <= last ? feed.First : last;
-        _first = first.DayNumber;
-        _days = new byte[last.DayNumber - _first + 1][];
-        for (int i = 0; i < _days.Length; i++)
-        {
-            feed.Feed(first.AddDays(i));
-            _days[i] = recorder.EndDay();
-        }
-        _data = feed.Board.Data;
-        _classifications = ThesisJson.Of(_data.Classifications);
+        _first = (_feed.First <= last ? _feed.First : last).DayNumber;
+        _fedThrough = _first - 1;
+        _days = new byte[]?[last.DayNumber - _first + 1];
+        _classifications = ThesisJson.Of(_feed.Board.Data.Classifications);
         Key = KeyOf(thesis, text);
     }
+
+    /// <summary>Days the client fed its own feed, recorded or not: the client's cost of learning where the grain
+    /// stands and what it lacks.</summary>
+    public int DaysFed { get; private set; }
+
+    /// <summary>Days whose rows the client recorded (to send).</summary>
+    public int DaysRecorded { get; private set; }
 
     /// <summary>The thesis grain's key: the thesis's name and a hash of its text.</summary>
     public string Key { get; }
@@ -96,11 +104,10 @@ public sealed class ThesisReplay
     public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default)
     {
         var grain = grains.GetGrain<IThesisGrain>(Key);
-        int last = _first + _days.Length - 1, refused = 0;
+        int last = _last.DayNumber, refused = 0;
         var ack = await Call(grain.Position, ct);
         // A grain holding other rows than this feed by its last day (the store changed) starts again.
-        if (ack.Open && ack.LastDay >= _first && ack.LastDay <= last
-            && ack.Hash != _data.ContentHash(DateOnly.FromDayNumber(ack.LastDay)))
+        if (ack.Open && ack.LastDay >= _first && ack.LastDay <= last && ack.Hash != HashThrough(ack.LastDay))
             ack = await Call(() => grain.Open(Opening(-1)), ct);
         while (true)
         {
@@ -120,8 +127,8 @@ public sealed class ThesisReplay
             if (ack.LastDay < last)
             {
                 int from = Math.Max(_first, ack.LastDay + 1 - Overlap), count = Math.Min(BatchDays, last + 1 - from);
-                ack = await Call(() =>
-                    grain.Append(new ThesisDays(from, _days[(from - _first)..(from - _first + count)])), ct);
+                var days = Days(from, count);
+                ack = await Call(() => grain.Append(new ThesisDays(from, days)), ct);
                 (Applied, Ignored) = (Applied + ack.Applied, Ignored + ack.Ignored);
                 continue;
             }
@@ -132,12 +139,60 @@ public sealed class ThesisReplay
         }
     }
 
+    private (MarketFeed Feed, FeedRecorder Recorder, byte[] Prelude) NewFeed()
+    {
+        var recorder = new FeedRecorder();
+        var feed = new MarketFeed(_source, _thesis, Concepts.Signals, _last, tap: recorder);
+        return (feed, recorder, recorder.EndDay());
+    }
+
+    /// <summary>
+    /// The hash of the data known by <paramref name="day"/> (<see cref="StreamMarketData.ContentHash"/>) with the
+    /// feed fed through that day only (a row revised later would change it), the days before it not recorded but the
+    /// <see cref="Overlap"/> days ending on it (a batch re-sends them).
+    /// </summary>
+    private ulong HashThrough(int day)
+    {
+        if (_fedThrough > day) Restart();
+        FeedThrough(day - Overlap, record: false);
+        FeedThrough(day, record: true);
+        return _feed.Board.Data.ContentHash(DateOnly.FromDayNumber(day));
+    }
+
+    /// <summary>The rows of <paramref name="count"/> days from <paramref name="from"/>; days fed without recording
+    /// are fed again from the first day (a new feed), recorded.</summary>
+    private byte[][] Days(int from, int count)
+    {
+        if (_days[from - _first] is null && from <= _fedThrough) Restart();
+        FeedThrough(from + count - 1, record: true);
+        return [.. _days[(from - _first)..(from - _first + count)].Select(d => d!)];
+    }
+
+    private void FeedThrough(int day, bool record)
+    {
+        _recorder.Recording = record;
+        for (; _fedThrough < day; DaysFed++)
+        {
+            _feed.Feed(DateOnly.FromDayNumber(++_fedThrough));
+            if (!record) continue;
+            _days[_fedThrough - _first] = _recorder.EndDay();
+            DaysRecorded++;
+        }
+    }
+
+    private void Restart()
+    {
+        (_feed, _recorder, _prelude) = NewFeed();
+        _fedThrough = _first - 1;
+        Array.Clear(_days);
+    }
+
     private void Acknowledged(ThesisAck ack) =>
         Interlocked.Exchange(ref _acknowledged, Math.Max(0, ack.LastDay + 1 - _first));
 
     /// <summary>The opening whose history runs through <paramref name="through"/> (−1: afresh).</summary>
-    private ThesisOpening Opening(int through) =>
-        new(_text, _file, _classifications, _prelude, through, through < 0 ? [] : _days[..(through - _first + 1)]);
+    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through,
+        through < 0 ? [] : Days(_first, through - _first + 1));
 
     private Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct) =>
         ClusterRetry.Call(call, RetryFor, ct, failed: () => Retries++);

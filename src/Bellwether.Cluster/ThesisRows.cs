@@ -87,6 +87,12 @@ internal sealed class FeedRecorder : IFeedTap
         _flows = new(StringComparer.OrdinalIgnoreCase);
     private List<StreamRow> _rows = [];
 
+    /// <summary>
+    /// False while the feed goes through days the grain has: their rows are not kept, but the buffers they create
+    /// are noted (the grain has them, so they are not created again).
+    /// </summary>
+    public bool Recording { get; set; } = true;
+
     /// <summary>The rows since the last <see cref="EndDay"/>, and a fresh list for the next day.</summary>
     public byte[] EndDay()
     {
@@ -98,27 +104,32 @@ internal sealed class FeedRecorder : IFeedTap
     // A buffer is created once: asked again, the board returns the one it has, so the row would change nothing.
     public void Series(Instrument instrument, bool closesOnly)
     {
-        if (_series.Add(instrument.Id)) _rows.Add(new SeriesRow(instrument, closesOnly));
+        if (_series.Add(instrument.Id)) Add(new SeriesRow(instrument, closesOnly));
     }
 
     public void Flows(Instrument instrument, string[] funds, string source)
     {
-        if (_flows.Add(instrument.Id)) _rows.Add(new FlowsRow(instrument, funds, source));
+        if (_flows.Add(instrument.Id)) Add(new FlowsRow(instrument, funds, source));
     }
 
     public void Bar(Instrument instrument, DailyBar bar, DateOnly arrived, bool closesOnly)
     {
         // The board creates a buffer on its first bar; so does the grain's, from this row.
-        if (!_series.Contains(instrument.Id)) Series(instrument, closesOnly);
-        _rows.Add(new BarRow(instrument.Id, bar, arrived, closesOnly));
+        Series(instrument, closesOnly);
+        Add(new BarRow(instrument.Id, bar, arrived, closesOnly));
     }
 
     public void Flow(Instrument instrument, string[] funds, string source, DateOnly date, double[] values, double total,
         bool derived, DateOnly arrived)
     {
-        if (!_flows.Contains(instrument.Id)) Flows(instrument, funds, source);
-        _rows.Add(new FlowRow(instrument.Id, date, values, total, derived, arrived));
+        Flows(instrument, funds, source);
+        Add(new FlowRow(instrument.Id, date, values, total, derived, arrived));
     }
 
-    public void Ranking(IReadOnlyList<RankedCoin> snapshot) => _rows.Add(new RankingRow(snapshot));
+    public void Ranking(IReadOnlyList<RankedCoin> snapshot) => Add(new RankingRow(snapshot));
+
+    private void Add(StreamRow row)
+    {
+        if (Recording) _rows.Add(row);
+    }
 }

@@ -75,7 +75,30 @@ public class ClusterBoardTests
         Assert.Equal((true, before.LastDay, 0), (gap.Gap, gap.LastDay, gap.Applied));
         // The board is still the one of its last day.
         Assert.Equal(expected, await Printed(cluster, replay, ThesisFile.DefaultName));
-        Assert.Equal((0, 0), (replay.Applied, replay.Reopened));
+        // The client fed its feed to the grain's last day to check its hash, and recorded no day.
+        Assert.Equal((0, 0, 0), (replay.Applied, replay.Reopened, replay.DaysRecorded));
+        Assert.True(replay.DaysFed > 0);
+    }
+
+    [Fact]
+    public async Task A_changed_past_is_found_by_hash_and_the_thesis_grain_starts_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board-revised");
+        var (store, data) = Opened.Value;
+        var thesis = ThesisFile.LoadDefault(Concepts.Signals);
+        var text = ThesisFile.Shipped(ThesisFile.DefaultName);
+        var last = ThesisDates.Latest(store, data, thesis, Concepts.Signals).Date;
+        var first = new ThesisReplay(data, thesis, text, File, last);
+        await first.Board(cluster.Client, ct);
+        // One close of the Russell 2000 a year before, 1% higher: a revision of the past, as a new import would make.
+        var revised = new RevisedMarketData(data, "RUT", last.AddDays(-365));
+        var again = new ThesisReplay(revised, thesis, text, File, last);
+        var board = await again.Board(cluster.Client, ct);
+        Assert.Equal(first.Applied, again.Applied);
+        Assert.Equal(BoardDocument.Text(BoardDocument.Of(store, revised, thesis, File, last, Concepts.Signals)),
+            BoardDocument.Text(BoardJson.Of(board, BoardDocument.ThesisInfo(thesis, File), null)));
     }
 
     [Fact]

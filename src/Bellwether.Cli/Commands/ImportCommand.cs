@@ -135,7 +135,7 @@ internal static class ImportCommand
         int SkippedCount,
         IReadOnlyList<RowSkip> Skipped, IReadOnlyList<string> Notes, IReadOnlyList<InstrumentReport> Instruments);
     public sealed record Result(string Store, int Files, long Inserted, long Updated, long Unchanged, long Skipped,
-        IReadOnlyList<FileReport> FileReports, IReadOnlyList<NotLoaded> NotLoaded);
+        IReadOnlyList<FileReport> FileReports, IReadOnlyList<NotLoaded> NotLoaded, DateTimeOffset CommittedAt);
 
     private static Result Report(string storePath, ImportOutcome outcome)
     {
@@ -151,7 +151,7 @@ internal static class ImportCommand
                     change.Unchanged, c.Gaps, c.OffCalendar);
             }).ToList())).ToList();
         return new Result(storePath, reports.Count, summary.Inserted, summary.Updated, summary.Unchanged,
-            reports.Sum(f => f.SkippedCount), reports, outcome.NotLoaded);
+            reports.Sum(f => f.SkippedCount), reports, outcome.NotLoaded, outcome.CommittedAt);
     }
 
     // File names, reasons and notes come from the files: a control character in one must not act on the terminal.

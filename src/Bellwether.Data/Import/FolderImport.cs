@@ -24,8 +24,11 @@ public sealed record ImportProblem(string File, int Line, string Position, strin
 
 /// <summary>What an import did: every file loaded, every file not loaded with its reason, and the store's
 /// changes.</summary>
+/// <param name="CommittedAt">When its transaction had committed, by the import's clock: from then on another process
+/// reading the store can see the change (once the importer closes the file: DuckDB lets one process open it to
+/// write).</param>
 public sealed record ImportOutcome(IReadOnlyList<LoadedFile> Files, IReadOnlyList<NotLoaded> NotLoaded,
-    ImportSummary Summary);
+    ImportSummary Summary, DateTimeOffset CommittedAt);
 
 /// <summary>An import that stored nothing: every problem found (a listed number, the rest counted), and the files not
 /// loaded.</summary>
@@ -148,7 +151,7 @@ public static class FolderImport
                 written = handed;
                 Report();
             });
-            return new ImportOutcome(loaded, notLoaded, summary);
+            return new ImportOutcome(loaded, notLoaded, summary, options.Clock.GetUtcNow());
         }
         catch (ImportException e)
         {

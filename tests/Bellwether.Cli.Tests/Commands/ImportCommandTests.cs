@@ -28,6 +28,18 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, second.Json.GetProperty("updated").GetInt64());
     }
 
+    [Fact]
+    public void An_import_says_when_its_transaction_committed()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var r = CliRun.Invoke(Store, "import", RealData.File("macro"), "--json");
+        var after = DateTimeOffset.UtcNow;
+        Assert.Equal(0, r.ExitCode);
+        var committed = r.Json.GetProperty("committed_at");
+        Assert.EndsWith("+00:00", committed.GetString(), StringComparison.Ordinal);
+        Assert.InRange(committed.GetDateTimeOffset(), before, after);
+    }
+
     [Theory]
     [InlineData("2025-01-0x,10,11,9,10.5,100,s", "date")]
     [InlineData("2025-01-03,10,11,9,abc,100,s", "close")]
