@@ -10,6 +10,7 @@ using Bellwether.Core.Study.EventStudy;
 using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Study.Readiness;
 using Bellwether.Core.Universe;
+using Bellwether.Report.Charts;
 
 namespace Bellwether.Report;
 
@@ -43,22 +44,23 @@ public static class ReportBuilder
         var (thesis, data, date) = (r.Thesis, r.Data, r.Date);
         // Everything below reads through this view: nothing dated after the report date can reach the page.
         var view = new AsOfMarketData(data, date);
-        // The study section runs beside the board, claims and charts (both read-only views are thread-safe).
+        // The readiness history and the study run beside the board, claims and charts (both read-only views are
+        // thread-safe).
         var studyNotes = new List<string>();
-        var studyTask = Task.Run(() => Study(r, view, studyNotes));
+        var historyTask = Task.Run(() => HistoryAndStudy(r, view, studyNotes));
         var missing = thesis.Predicts.Missing;
         string? studyAbsent = missing.Count == 0 ? null : WhatToAdd(missing);
         var board = ThesisBoard.Evaluate(thesis, view, date, Concepts.Signals);
-        var history = ThesisBoard.History(thesis, data, r.HistoryFrom, date, Concepts.Signals);
+        List<string> notes = r.DateNote is { } dateNote ? [dateNote] : [];
+        var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, Concepts.Claims, date, notes);
+        var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();
+        var charts = SignalCharts.Draw(thesis, Concepts.Signals, view, date, r.HistoryFrom, notes, published);
+        var (history, study) = historyTask.GetAwaiter().GetResult();
         // The readiness chart ends on the report's date with the board's figure: its last Friday alone reads another.
         if (history.Count == 0 || history[^1].Date < date)
             history = [.. history, new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
                 board.Signals.Select(s => s.State).ToArray(), board.Signals.Select(s => s.Stale).ToArray())];
-        List<string> notes = r.DateNote is { } dateNote ? [dateNote] : [];
-        var claimRows = r.Claims is null ? [] : CheckClaims(r.Claims, view, Concepts.Claims, date, notes);
-        var published = (r.Published ?? []).Where(p => p.Date <= date).ToList();
-        var charts = SignalCharts.Draw(thesis, Concepts.Signals, view, date, r.HistoryFrom, history, notes, published);
-        var study = studyTask.GetAwaiter().GetResult();
+        charts.Add(ThesisCharts.Readiness(history, thesis.Predicts.Trade?.Threshold));
         notes.AddRange(studyNotes);
         foreach (var s in board.Signals.Where(s => s.Stale))
             notes.Add($"{s.Title}: an input is stale as of {date:yyyy-MM-dd} (" +
@@ -101,15 +103,31 @@ public static class ReportBuilder
     }
 
     /// <summary>
-    /// "Did it ever work?": the event study of the thesis's trigger on its outcome's assets and its trade as a
-    /// rotation, from data up to the report date: the assets are cut at it, the events and the readiness history read
-    /// only data dated on or before each day. Null when the thesis does not declare all three, or the data cannot
-    /// support them (a note says why).
+    /// The weekly readiness from <see cref="ReportInputs.HistoryFrom"/> and "Did it ever work?", both read from one
+    /// daily readiness history (<see cref="ReadinessHistory"/>, one stream over the data) that starts where the
+    /// earlier of the two needs.
     /// </summary>
-    private static StudySection? Study(ReportInputs r, AsOfMarketData view, List<string> notes)
+    private static (IReadOnlyList<ReadinessPoint> Weekly, StudySection? Study) HistoryAndStudy(ReportInputs r,
+        AsOfMarketData view, List<string> notes)
+    {
+        var assets = StudyAssetsOf(r, notes);
+        // The backtest's readiness starts the day before the assets' first shared day.
+        var studyFrom = assets?.Start.AddDays(-1) ?? r.HistoryFrom;
+        // Components are evaluated on the full data: each day reads only rows dated on or before it.
+        var components = ReadinessHistory.Build(r.Thesis, r.Data, Concepts.Signals,
+            studyFrom < r.HistoryFrom ? studyFrom : r.HistoryFrom, r.Date, every: StudyReadinessEvery);
+        return (components.Weekly(r.HistoryFrom),
+            assets is { } a ? Study(r, view, a.Assets, components.Readiness().From(studyFrom), notes) : null);
+    }
+
+    /// <summary>
+    /// The assets of "Did it ever work?" cut at the report date, and their first shared day; null when the thesis does
+    /// not declare a trigger, an outcome and a trade, or the data cannot support them (a note says why).
+    /// </summary>
+    private static (StudyAssets Assets, DateOnly Start)? StudyAssetsOf(ReportInputs r, List<string> notes)
     {
         var (data, date) = (r.Data, r.Date);
-        if (r.Thesis.Predicts is not { Trigger: { } trigger, Outcome: { } outcome, Trade: { } trade }) return null;
+        if (r.Thesis.Predicts is not { Trigger: not null, Outcome: not null, Trade: not null }) return null;
         var crypto = data.ClosesOfClass(AssetClass.Crypto);
         var btc = crypto.FirstOrDefault(c => c.Instrument.Id == AltcoinUniverseOptions.Default.Benchmark);
         if (btc is null || btc.IndexOnOrBefore(date) < 0)
@@ -126,11 +144,20 @@ public static class ReportBuilder
                 $"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
             return null;
         }
-        // Components are evaluated on the full data: each day reads only rows dated on or before it, and the
-        // whole-history structures the signals share are already built for the weekly readiness chart.
-        var readiness = ReadinessHistory.Build(r.Thesis, data, Concepts.Signals, start.AddDays(-1), date,
-            every: StudyReadinessEvery)
-            .Readiness();
+        return (assets, start);
+    }
+
+    /// <summary>
+    /// "Did it ever work?": the event study of the thesis's trigger on its outcome's assets and its trade as a
+    /// rotation, from data up to the report date: the assets are cut at it, the events and the readiness history read
+    /// only data dated on or before each day. Null when the trigger cannot be studied (a note says why).
+    /// </summary>
+    private static StudySection? Study(ReportInputs r, AsOfMarketData view, StudyAssets assets, CalendarPath readiness,
+        List<string> notes)
+    {
+        var date = r.Date;
+        var (trigger, outcome, trade) = (r.Thesis.Predicts.Trigger!, r.Thesis.Predicts.Outcome!,
+            r.Thesis.Predicts.Trade!);
         var rotation = new RotationParameters(trade.Threshold, trade.Otherwise, Hold: trade.Hold);
         var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
         IEventSource source;

@@ -16,13 +16,11 @@ public static class SignalCharts
 {
     /// <summary>
     /// The charts, in page order, from data cut at <paramref name="date"/> (<paramref name="view"/>); a chart whose
-    /// data is missing adds a note instead. The readiness history chart comes last. <paramref name="published"/>
-    /// readings go on the charts that compare with them (the index chart, with its mean absolute error, bias and
-    /// largest gap).
+    /// data is missing adds a note instead. <paramref name="published"/> readings go on the charts that compare with
+    /// them (the index chart, with its mean absolute error, bias and largest gap).
     /// </summary>
     public static List<Figure> Draw(ThesisDefinition thesis, SignalKinds kinds, IMarketData view, DateOnly date,
-        DateOnly historyFrom, IReadOnlyList<ReadinessPoint> history, List<string> notes,
-        IReadOnlyList<PublishedReading>? published = null)
+        DateOnly historyFrom, List<string> notes, IReadOnlyList<PublishedReading>? published = null)
     {
         var used = kinds.All.OfType<IMeasurementSignal>()
             .Select(kind => (Kind: kind, Spec: thesis.Signals.FirstOrDefault(s => kinds.Find(s.Kind) == kind)))
@@ -35,7 +33,6 @@ public static class SignalCharts
             if (kind.Chart(spec!, context) is { } chart && figures.TrueForAll(f => f.Id != chart.Id))
                 figures.Add(Figure.Of(chart));
         notes.AddRange(context.Notes);
-        figures.Add(ThesisCharts.Readiness(history, thesis.Predicts.Trade?.Threshold));
         return figures;
     }
 }

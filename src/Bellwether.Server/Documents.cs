@@ -100,7 +100,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var date = asOf ?? ThesisDates.Latest(store, data, thesis, kinds).Date;
             var notes = new List<string>();
             var figures = SignalCharts.Draw(thesis with { Signals = [spec] }, kinds, new AsOfMarketData(data, date),
-                date, date.AddYears(-3), [], notes).Where(f => f.Id != ThesisCharts.ReadinessId);
+                date, date.AddYears(-3), notes);
             return Charts(date, figures, notes, id);
         }));
 

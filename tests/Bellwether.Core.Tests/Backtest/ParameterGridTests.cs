@@ -14,7 +14,7 @@ public class ParameterGridTests
     private const int Days = 60;
 
     private static SignalScores Scores(string id, string variant, double weight, Func<int, double> score) =>
-        new(id, variant, weight, new SignalState[Days], [.. Enumerable.Range(0, Days).Select(score)]);
+        new(id, variant, weight, new SignalState[Days], [.. Enumerable.Range(0, Days).Select(score)], new bool[Days]);
 
     private static readonly ReadinessComponents Components = new(Day0, Days,
         [Scores("a", "", 2, d => d % 10 < 5 ? 1 : 0), Scores("b", "", 1, d => d < 3 ? double.NaN : 0.5)],

@@ -31,6 +31,17 @@ public class CalendarPathTests
     }
 
     [Fact]
+    public void From_cuts_earlier_days()
+    {
+        var p = Prices("P", 1, 2, 3, 4);
+        var from = p.From(Day0.AddDays(2));
+        Assert.Equal(Day0.AddDays(2), from.First);
+        Assert.Equal([3.0, 4.0], from.Values);
+        Assert.Same(p, p.From(Day0.AddDays(-3)));
+        Assert.Empty(p.From(Day0.AddDays(10)).Values);
+    }
+
+    [Fact]
     public void As_of_cuts_later_days()
     {
         var p = Prices("P", 1, 2, 3, 4);

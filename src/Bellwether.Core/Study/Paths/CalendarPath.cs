@@ -88,6 +88,13 @@ public sealed class CalendarPath
         return n == Values.Length ? this : new CalendarPath(Id, Unit, Measure, First, Values[..n]);
     }
 
+    /// <summary>The path from <paramref name="first"/> on: earlier days are cut off.</summary>
+    public CalendarPath From(DateOnly first)
+    {
+        int skip = Math.Clamp(first.DayNumber - First.DayNumber, 0, Values.Length);
+        return skip == 0 ? this : new CalendarPath(Id, Unit, Measure, First.AddDays(skip), Values[skip..]);
+    }
+
     /// <summary>
     /// The closes of <paramref name="series"/> by calendar day, from its first to its last valid close. A close that
     /// is NaN, infinite or not positive counts as no close (NaN); a day without a row is NaN.

@@ -41,19 +41,45 @@ public sealed record ReadinessComponents(DateOnly First, int Days, IReadOnlyList
     {
         var values = new double[Days];
         double total = parts.Sum(p => p.Weight);
-        for (int d = 0; d < Days; d++)
-        {
-            double weighted = 0, counted = 0;
-            foreach (var p in parts)
-            {
-                double s = p.Scores[d];
-                if (double.IsNaN(s) || p.Weight <= 0) continue;
-                weighted += p.Weight * s;
-                counted += p.Weight;
-            }
-            bool reported = ThesisBoard.WithheldReason(total > 0 ? counted / total : 0, MinMeasured) is null;
-            values[d] = reported ? 100 * weighted / counted : double.NaN;
-        }
+        for (int d = 0; d < Days; d++) values[d] = Combine(parts, total, d).Readiness;
         return new CalendarPath(Id, "0–100", PathMeasure.Change, First, values);
+    }
+
+    /// <summary>
+    /// The board of every Friday from <paramref name="from"/> (or <see cref="First"/>) to <see cref="Last"/>, with the
+    /// thesis's own parameters: the days and points of <see cref="ThesisBoard.History"/>, read from these states and
+    /// scores instead of a board per Friday.
+    /// </summary>
+    public IReadOnlyList<ReadinessPoint> Weekly(DateOnly from)
+    {
+        var start = from > First ? from : First;
+        var points = new List<ReadinessPoint>();
+        double total = Signals.Sum(p => p.Weight);
+        for (var day = start.AddDays(((int)DayOfWeek.Friday - (int)start.DayOfWeek + 7) % 7); day <= Last;
+             day = day.AddDays(7))
+        {
+            int d = day.DayNumber - First.DayNumber;
+            var (readiness, counted) = Combine(Signals, total, d);
+            points.Add(new ReadinessPoint(day, readiness, counted, Signals.Select(s => s.States[d]).ToArray(),
+                Signals.Select(s => s.Stale[d]).ToArray()));
+        }
+        return points;
+    }
+
+    /// <summary>Readiness on day <paramref name="d"/> and the share of the weight (of <paramref name="total"/>) that
+    /// counted, as <see cref="ThesisBoard.Evaluate"/> combines them.</summary>
+    private (double Readiness, double Counted) Combine(IReadOnlyList<SignalScores> parts, double total, int d)
+    {
+        double weighted = 0, counted = 0;
+        foreach (var p in parts)
+        {
+            double s = p.Scores[d];
+            if (double.IsNaN(s) || p.Weight <= 0) continue;
+            weighted += p.Weight * s;
+            counted += p.Weight;
+        }
+        double share = total > 0 ? counted / total : 0;
+        bool reported = ThesisBoard.WithheldReason(share, MinMeasured) is null;
+        return (reported ? 100 * weighted / counted : double.NaN, share);
     }
 }

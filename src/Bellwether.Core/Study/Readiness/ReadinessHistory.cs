@@ -33,6 +33,7 @@ public static class ReadinessHistory
         int days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
         var states = specs.Select(_ => new SignalState[days]).ToArray();
         var scores = specs.Select(_ => new double[days]).ToArray();
+        var stale = specs.Select(_ => new bool[days]).ToArray();
         if (days > 0)
         {
             // One stream follows every spec; ids made unique so a variant is a signal of its own.
@@ -46,10 +47,11 @@ public static class ReadinessHistory
                 if (feed.Board.Close(day, read: d >= 0 && d % every == 0) is not { } board) continue;
                 for (int k = 0; k < specs.Count; k++)
                     for (int j = d; j < Math.Min(days, d + every); j++)
-                        (states[k][j], scores[k][j]) = (board.Signals[k].State, board.Breakdown[k].Score);
+                        (states[k][j], scores[k][j], stale[k][j]) =
+                            (board.Signals[k].State, board.Breakdown[k].Score, board.Signals[k].Stale);
             }
         }
-        return Assemble(thesis, from, days, specs, states, scores, sameAsThesis);
+        return Assemble(thesis, from, days, specs, states, scores, stale, sameAsThesis);
     }
 
     /// <summary>The specs to evaluate: the thesis's signals, then each variant that changes its signal (a variant equal
@@ -78,11 +80,11 @@ public static class ReadinessHistory
     }
 
     private static ReadinessComponents Assemble(ThesisDefinition thesis, DateOnly from, int days,
-        List<(SignalSpec Spec, string Variant)> specs, SignalState[][] states, double[][] scores,
+        List<(SignalSpec Spec, string Variant)> specs, SignalState[][] states, double[][] scores, bool[][] stale,
         List<(SignalVariant Variant, int Base)> sameAsThesis)
     {
-        var all = specs.Select((s, k) => new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k]))
-            .ToList();
+        var all = specs.Select((s, k) =>
+            new SignalScores(s.Spec.Id, s.Variant, s.Spec.Weight, states[k], scores[k], stale[k])).ToList();
         var reused = sameAsThesis.Select(x => all[x.Base] with { Variant = x.Variant.Name });
         return new ReadinessComponents(from, days, all.Where(s => s.Variant.Length == 0).ToList(),
             [.. all.Where(s => s.Variant.Length > 0), .. reused], thesis.MinMeasured);

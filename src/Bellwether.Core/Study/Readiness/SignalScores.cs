@@ -10,5 +10,6 @@ namespace Bellwether.Core.Study.Readiness;
 /// <param name="States">Its state on each day.</param>
 /// <param name="Scores">Its score on each day as the board counts it: 1 supports, 0.5 neutral, 0 against; NaN when
 /// it does not count (not measurable, a stale input, weight 0).</param>
+/// <param name="Stale">Whether an input was stale on each day.</param>
 public sealed record SignalScores(string SignalId, string Variant, double Weight, SignalState[] States,
-    double[] Scores);
+    double[] Scores, bool[] Stale);
