@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using Bellwether.Core.Text;
 
 namespace Bellwether.Report;
 
@@ -24,14 +26,14 @@ public sealed class HtmlPage(string title, string subtitle)
     /// <summary>A paragraph of plain text (escaped).</summary>
     public HtmlPage Paragraph(string text, string? cssClass = null)
     {
-        _body.Append($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Esc(text)}</p>\n");
+        _body.Append($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Kept(text)}</p>\n");
         return this;
     }
 
     /// <summary>A bulleted list of plain-text items.</summary>
     public HtmlPage Bullets(IEnumerable<string> items)
     {
-        _body.Append("<ul>").Append(string.Concat(items.Select(i => $"<li>{Esc(i)}</li>"))).Append("</ul>\n");
+        _body.Append("<ul>").Append(string.Concat(items.Select(i => $"<li>{Kept(i)}</li>"))).Append("</ul>\n");
         return this;
     }
 
@@ -44,7 +46,7 @@ public sealed class HtmlPage(string title, string subtitle)
         foreach (var row in rows)
             _body.Append("<tr>")
                 .Append(string.Concat(row.Select(c =>
-                    $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Esc(c.Text)}</td>"))).Append("</tr>");
+                    $"<td{(c.Css is null ? "" : $" class=\"{c.Css}\"")}>{Kept(c.Text)}</td>"))).Append("</tr>");
         _body.Append("</tbody></table></div>\n");
         return this;
     }
@@ -114,6 +116,20 @@ public sealed class HtmlPage(string title, string subtitle)
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 
+    /// <summary>
+    /// A date, or a number and its unit of the formatting table: a browser breaks a line after a date's hyphen
+    /// (<c>2025-</c> / <c>12-03</c>) and at the space before a unit (<c>14</c> / <c>points</c>), so on a narrow
+    /// screen they are kept on one line.
+    /// </summary>
+    private static readonly Regex Unsplit = new(
+        @"\d{4}-\d\d-\d\d|(?<![\w.])[+\u2212]?\d[\d,.]*%? (?:" + string.Join("|", ValueText.Table
+            .Select(r => r.Unit).Where(u => u.Length > 1).Distinct().OrderByDescending(u => u.Length)
+            .Select(u => Regex.Escape(WebUtility.HtmlEncode(u)))) + @"|r)\b", RegexOptions.CultureInvariant);
+
+    /// <summary>Plain text escaped, its dates and numbers with units kept whole (<see cref="Unsplit"/>).</summary>
+    private static string Kept(string text) =>
+        Unsplit.Replace(Esc(text), m => $"<span class=\"whole\">{m.Value}</span>");
+
     private const string Css = """
         body{font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1d2330;
         background:#f6f7f9}
@@ -126,6 +142,7 @@ public sealed class HtmlPage(string title, string subtitle)
         .supports,.supported{color:#0a7a3d;font-weight:600}.against,.not_supported{color:#b42318;font-weight:600}
         .neutral,.partly{color:#8a6d00;font-weight:600}.not_measurable,.not_checkable{color:#6b7280;font-style:italic}
         .num{text-align:right;font-variant-numeric:tabular-nums}.big{font-size:20px}.note{color:#4b5563;font-size:13px}
+        .whole{white-space:nowrap}
         .chart{background:#fff;height:430px;margin:14px 0;border:1px solid #e3e6ec;border-radius:6px}
         .scroll{overflow-x:auto;margin:10px 0}.scroll table{margin:0}h1,h2,p,li{overflow-wrap:anywhere}
         @media (max-width:600px){header{padding:12px 14px}header h1{font-size:18px}main{padding:4px 12px 32px}

@@ -28,6 +28,20 @@ public sealed class HtmlPageTests : IDisposable
     }
 
     [Fact]
+    public void Dates_and_numbers_with_their_units_are_kept_on_one_line_and_the_rest_wraps()
+    {
+        var html = new HtmlPage("t", "s")
+            .Paragraph("broke out on 2025-11-26, 14 points & −1,439.8 US$ m; 0.51 r, 3 reviews")
+            .Table(["since", "value"], [[("2025-12-03", null), ("−221.8 US$ m", "num")]])
+            .Render();
+        static string Whole(string text) => $"<span class=\"whole\">{text}</span>";
+        Assert.Contains($"broke out on {Whole("2025-11-26")}, {Whole("14 points")} &amp; {Whole("−1,439.8 US$ m")}; " +
+                        $"{Whole("0.51 r")}, 3 reviews</p>", html);
+        Assert.Contains($"<td>{Whole("2025-12-03")}</td><td class=\"num\">{Whole("−221.8 US$ m")}</td>", html);
+        Assert.Contains(".whole{white-space:nowrap}", html);
+    }
+
+    [Fact]
     public void The_network_check_sees_a_page_request()
     {
         var file = Path.Combine(_dir, "leaky.html");

@@ -15,11 +15,11 @@ public static class ThesisCharts
             .Line("readiness", history.Select(h => h.Date), history.Select(h => h.Readiness), "#14213d", width: 2)
             .Line("measured weight, %", history.Select(h => h.Date), history.Select(h => 100 * h.Counted), "#9ca3af",
                 "dot");
-        if (threshold is { } theta)
-            figure.HLine(theta, "#0a7a3d",
-                $"the backtest holds the trade at or above θ = " +
-                $"{theta.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}",
-                labelLeft: true);
+        // Named in the legend, not labelled on the plot: on a phone a label across the plot hid the readiness line.
+        if (threshold is { } theta && history.Count > 0)
+            figure.Line(
+                $"θ = {theta.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}: the backtest " +
+                "holds the trade at or above", [history[0].Date, history[^1].Date], [theta, theta], "#0a7a3d", "dash");
         figure.Layout["yaxis"] = new { range = new[] { 0, 100 }, title = new { text = "0–100" } };
         return figure;
     }

@@ -52,7 +52,10 @@ public sealed partial class BoardValuesGoldenTests : IDisposable
         int end = page.IndexOf("<h2", start + 1, StringComparison.Ordinal);
         var body = page[start..end];
         body = body[body.IndexOf("<tbody>", StringComparison.Ordinal)..];
-        return Row().Matches(body).Select(r => WebUtility.HtmlDecode(Cell().Matches(r.Value)[2].Groups[1].Value)).ToList();
+        // A cell's text without the span that keeps a number and its unit on one line.
+        return Row().Matches(body)
+            .Select(r => WebUtility.HtmlDecode(Regex.Replace(Cell().Matches(r.Value)[2].Groups[1].Value, "<[^>]+>", "")))
+            .ToList();
     }
 
     private static List<string> MarkdownBoardValues(string md)
