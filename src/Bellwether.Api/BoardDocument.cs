@@ -38,15 +38,22 @@ public static class BoardDocument
     /// <summary>
     /// The comparison of the board as of <paramref name="before"/> with the board of <see cref="Evaluate"/>.
     /// </summary>
+    /// <param name="elsewhere">Gives both boards (earlier date, as-of date) instead of this process: the thesis grain
+    /// of a cluster.</param>
     /// <exception cref="ArgumentException"><paramref name="before"/> is after the as-of date.</exception>
     public static (BoardComparison Comparison, DateChoiceJson? Chosen) Compare(BellwetherStore store, IMarketData data,
-        ThesisDefinition thesis, DateOnly before, DateOnly? asOf, SignalKinds kinds)
+        ThesisDefinition thesis, DateOnly before, DateOnly? asOf, SignalKinds kinds,
+        Func<IMarketData, ThesisDefinition, DateOnly, DateOnly, (BoardResult Before, BoardResult Now)>?
+            elsewhere = null)
     {
-        var (now, chosen) = Evaluate(store, data, thesis, asOf, kinds);
-        if (before > now.AsOf)
+        DateChoiceJson? chosen = null;
+        if (asOf is not { } date) (date, chosen) = ThesisDates.Latest(store, data, thesis, kinds);
+        if (before > date)
             throw new ArgumentException(
-                $"the date to compare with, {before:yyyy-MM-dd}, is after the as-of date {now.AsOf:yyyy-MM-dd}");
-        return (BoardComparison.Of(ThesisBoard.Evaluate(thesis, data, before, kinds), now), chosen);
+                $"the date to compare with, {before:yyyy-MM-dd}, is after the as-of date {date:yyyy-MM-dd}");
+        var (earlier, now) = elsewhere?.Invoke(data, thesis, before, date)
+            ?? (ThesisBoard.Evaluate(thesis, data, before, kinds), ThesisBoard.Evaluate(thesis, data, date, kinds));
+        return (BoardComparison.Of(earlier, now), chosen);
     }
 
     /// <summary>The document's text, as printed: indented JSON and a line break.</summary>

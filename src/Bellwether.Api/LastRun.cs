@@ -56,10 +56,13 @@ public static class LastRun
     /// The board now (as <see cref="BoardDocument.Evaluate"/> without a date) against the board recorded in
     /// <paramref name="file"/>; nothing is written.
     /// </summary>
+    /// <param name="elsewhere">Gives the board now instead of this process
+    /// (<see cref="BoardDocument.Evaluate"/>).</param>
     public static SinceLastRun Compare(Data.Store.BellwetherStore store, IMarketData data, ThesisDefinition thesis,
-        string? thesisFile, string file, SignalKinds kinds)
+        string? thesisFile, string file, SignalKinds kinds,
+        Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? elsewhere = null)
     {
-        var (now, chosen) = BoardDocument.Evaluate(store, data, thesis, null, kinds);
+        var (now, chosen) = BoardDocument.Evaluate(store, data, thesis, null, kinds, elsewhere);
         var last = Read(file);
         return new SinceLastRun(file, last is { } l ? BoardComparison.Of(l.Board, now) : null, last?.RecordedAt,
             BoardJson.Of(now, BoardDocument.ThesisInfo(thesis, thesisFile), chosen));

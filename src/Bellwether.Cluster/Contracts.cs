@@ -117,15 +117,15 @@ public sealed record ThesisAck(
     [property: Id(3)] int Applied, [property: Id(4)] int Ignored, [property: Id(5)] bool Gap);
 
 /// <summary>
-/// What a thesis grain needs to hold the stream again: the thesis text (and the file it came from, for errors), the
-/// coin lists, and the rows known by the day its persisted snapshot closed (<paramref name="Through"/>, one array per
-/// day from the feed's first; the first array also holds the buffers the feed created up front). Through −1: start
-/// afresh, forgetting any persisted state.
+/// What a thesis grain needs to hold the stream: the thesis text (and the file it came from, for errors), the coin
+/// lists, the buffers the feed creates before its first day (<paramref name="Prelude"/>), and the day its persisted
+/// snapshot closed (<paramref name="Through"/>: the grain resumes from it as the days through it are sent again), or −1
+/// to start afresh, forgetting any persisted state.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ThesisOpening(
     [property: Id(0)] string Thesis, [property: Id(1)] string File, [property: Id(2)] byte[] Classifications,
-    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through, [property: Id(5)] byte[][] History);
+    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through);
 
 /// <summary>Consecutive days for a thesis grain: the first day's number and each day's rows (JSON, in feed
 /// order).</summary>
@@ -133,10 +133,12 @@ public sealed record ThesisOpening(
 public sealed record ThesisDays([property: Id(0)] int FirstDay, [property: Id(1)] byte[][] Rows);
 
 /// <summary>A thesis grain's stored state: the stream's snapshot (<see cref="Core.Streaming.StreamingBoard.Snapshot"/>:
-/// its incremental states, not its data) and the day it closed.</summary>
+/// its incremental states, not its data), the day it closed and the readiness point of every day closed
+/// (<see cref="ReadinessPoints"/>).</summary>
 [GenerateSerializer]
 public sealed class ThesisState
 {
     [Id(0)] public byte[]? Snapshot { get; set; }
     [Id(1)] public int LastDay { get; set; } = -1;
+    [Id(2)] public byte[]? Readiness { get; set; }
 }

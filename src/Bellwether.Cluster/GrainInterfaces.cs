@@ -52,9 +52,11 @@ public interface IThesisGrain : IGrainWithStringKey
     Task<ThesisAck> Position();
 
     /// <summary>
-    /// Builds the stream from <paramref name="opening"/>: afresh (<see cref="ThesisOpening.Through"/> −1), or from the
-    /// persisted snapshot when the history runs through its day and is the data it was taken on. Refused (the ack not
-    /// open) when the history ends on another day; a snapshot taken on other data is forgotten (the ack at −1).
+    /// Builds the stream from <paramref name="opening"/>: afresh (<see cref="ThesisOpening.Through"/> −1), or to resume
+    /// from the persisted snapshot when it closed that day: the next batches, from the first day, are fed without
+    /// closing through that day, then the snapshot is restored if they are the data it was taken on (else it is
+    /// forgotten and the grain is not open, at −1), and later days are closed. Refused (the ack not open) when the
+    /// snapshot closed another day.
     /// </summary>
     Task<ThesisAck> Open(ThesisOpening opening);
 
@@ -72,4 +74,9 @@ public interface IThesisGrain : IGrainWithStringKey
     /// <see cref="Core.Board.BoardResult"/>); null unless the grain is open and its last day is
     /// <paramref name="day"/>.</summary>
     Task<byte[]?> Board(int day);
+
+    /// <summary>The readiness points (<see cref="ReadinessPoints"/>) of the days closed from
+    /// <paramref name="from"/> to <paramref name="to"/> (day numbers, both inclusive); null unless the grain is open
+    /// and its last day is <paramref name="day"/>.</summary>
+    Task<byte[]?> Readiness(int day, int from, int to);
 }

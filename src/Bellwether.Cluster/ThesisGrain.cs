@@ -1,3 +1,4 @@
+using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Universe;
@@ -9,8 +10,11 @@ namespace Bellwether.Cluster;
 /// A thesis on the streaming engine (<see cref="IThesisGrain"/>). Persisted: the stream's snapshot, every
 /// <see cref="PersistEvery"/> days closed, on <see cref="IThesisGrain.Flush"/> and on a graceful deactivation. The
 /// snapshot holds the incremental states, not the rows (a batch-read signal reads every row known): a grain
-/// reactivated elsewhere is open again once the sender re-sends the rows known by the snapshot's day (fed, not closed
-/// again: <see cref="StreamingBoard.Resume"/> checks they are the data the snapshot was taken on), then the days since.
+/// reactivated elsewhere is opened to resume, and the sender's batches from the first day are fed, not closed again,
+/// through the snapshot's day (<see cref="StreamingBoard.Resume"/> then checks they are the data the snapshot was
+/// taken on); the days after are closed. Resuming looks like being open at the last day fed, so the sender needs no
+/// other path. Each day closed leaves its readiness point (readiness, weight counted, every signal's state and
+/// staleness: a history, and the earlier side of a comparison), persisted with the snapshot.
 /// </summary>
 public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersistentState<ThesisState> state)
     : Grain, IThesisGrain
@@ -19,10 +23,14 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     public const int PersistEvery = 64;
 
     private StreamingBoard? _board;
+    private List<ReadinessPoint> _points = [];
     private bool _dirty;
+    /// <summary>While resuming: the snapshot's day, and the last day fed (not closed); −1 otherwise.</summary>
+    private int _resumeAt = -1, _fed = -1;
 
-    /// <summary>The last day closed: the stream's when open, else the persisted snapshot's.</summary>
-    private int LastDay => _board is not null ? _board.Day?.DayNumber ?? -1 : state.State.LastDay;
+    /// <summary>The last day closed (or fed, while resuming) when open, else the persisted snapshot's.</summary>
+    private int LastDay => _board is null ? state.State.LastDay
+        : _resumeAt >= 0 ? _fed : _board.Day?.DayNumber ?? -1;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -34,47 +42,44 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
 
     public async Task<ThesisAck> Open(ThesisOpening opening)
     {
-        _board = null;
+        (_board, _points, _resumeAt, _fed) = (null, [], -1, -1);
         if (opening.Through < 0)
         {
             if (state.State.LastDay >= 0) await Forget();
             _board = Fresh(opening);
-            return Ack(0, 0, gap: false);
         }
-        if (opening.Through != state.State.LastDay || state.State.Snapshot is not { } snapshot)
-            return Ack(0, 0, gap: false);
-        var board = Fresh(opening);
-        foreach (var day in opening.History) Apply(board, day);
-        try
-        {
-            board.Resume(snapshot);
-            _board = board;
-        }
-        catch (InvalidDataException)
-        {
-            // Taken on other data (the store changed): the sender starts again from the first day.
-            await Forget();
-        }
+        else if (opening.Through == state.State.LastDay && state.State.Snapshot is not null)
+            (_board, _resumeAt) = (Fresh(opening), opening.Through);
         return Ack(0, 0, gap: false);
     }
 
     public async Task<ThesisAck> Append(ThesisDays batch)
     {
         if (_board is null) return Ack(0, 0, gap: false);
-        int last = LastDay;
+        int last = LastDay, closed = 0;
         if (last >= 0 && batch.FirstDay > last + 1) return Ack(0, 0, gap: true);
         int skip = last < 0 ? 0 : Math.Min(last + 1 - batch.FirstDay, batch.Rows.Length);
         for (int i = skip; i < batch.Rows.Length; i++)
         {
+            int day = batch.FirstDay + i;
             Apply(_board, batch.Rows[i]);
-            _board.Close(DateOnly.FromDayNumber(batch.FirstDay + i), read: false);
+            if (_resumeAt >= 0)
+            {
+                _fed = day;
+                if (day == _resumeAt && !await Resume()) return Ack(0, 0, gap: false);
+                continue;
+            }
+            var board = _board.Close(DateOnly.FromDayNumber(day))!;
+            _points.Add(new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
+                [.. board.Signals.Select(s => s.State)], [.. board.Signals.Select(s => s.Stale)]));
+            closed++;
         }
-        if (batch.Rows.Length > skip)
+        if (closed > 0)
         {
             _dirty = true;
             if (StepRule.CrossesCheckpoint(last, LastDay, PersistEvery)) await Persist();
         }
-        return Ack(batch.Rows.Length - skip, skip, gap: false);
+        return Ack(closed, skip, gap: false);
     }
 
     public async Task<ThesisAck> Flush()
@@ -83,8 +88,34 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
         return Ack(0, 0, gap: false);
     }
 
-    public Task<byte[]?> Board(int day) => Task.FromResult(_board is { Day: { } closed } && closed.DayNumber == day
-        ? ThesisJson.Of(_board.Board()) : null);
+    /// <summary>Restores the snapshot into the stream fed through its day; false (the state forgotten, the grain
+    /// not open) when it was taken on other data or by an earlier version.</summary>
+    private async Task<bool> Resume()
+    {
+        try
+        {
+            _board!.Resume(state.State.Snapshot!);
+            _points = ReadinessPoints.Read(state.State.Readiness
+                ?? throw new InvalidDataException("a snapshot without readiness points (an earlier version)"));
+            (_resumeAt, _fed) = (-1, -1);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            // The sender starts again from the first day.
+            (_board, _resumeAt, _fed) = (null, -1, -1);
+            await Forget();
+            return false;
+        }
+    }
+
+    public Task<byte[]?> Board(int day) => Task.FromResult(At(day) ? ThesisJson.Of(_board!.Board()) : null);
+
+    public Task<byte[]?> Readiness(int day, int from, int to) => Task.FromResult(At(day)
+        ? ReadinessPoints.Write([.. _points.Where(p => p.Date.DayNumber >= from && p.Date.DayNumber <= to)])
+        : null);
+
+    private bool At(int day) => _resumeAt < 0 && _board is { Day: { } closed } && closed.DayNumber == day;
 
     private static StreamingBoard Fresh(ThesisOpening opening)
     {
@@ -101,18 +132,19 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     }
 
     private ThesisAck Ack(int applied, int ignored, bool gap) => new(LastDay, _board is not null,
-        _board?.Data.ContentHash(_board.Day) ?? 0, applied, ignored, gap);
+        _board?.Data.ContentHash(LastDay >= 0 ? DateOnly.FromDayNumber(LastDay) : null) ?? 0, applied, ignored, gap);
 
     private async Task Persist()
     {
-        (state.State.Snapshot, state.State.LastDay) = (_board!.Snapshot(), LastDay);
+        (state.State.Snapshot, state.State.LastDay, state.State.Readiness) =
+            (_board!.Snapshot(), LastDay, ReadinessPoints.Write(_points));
         await state.WriteStateAsync();
         _dirty = false;
     }
 
     private async Task Forget()
     {
-        (state.State.Snapshot, state.State.LastDay, _dirty) = (null, -1, false);
+        (state.State.Snapshot, state.State.LastDay, state.State.Readiness, _dirty) = (null, -1, null, false);
         await state.WriteStateAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Core.Streaming;
 
 namespace Bellwether.Cluster;
@@ -101,7 +102,70 @@ public sealed class ThesisReplay
 
     /// <summary>Brings the grain to the last day and returns its board as of that day.</summary>
     /// <exception cref="InvalidOperationException">Another client keeps opening the grain on other days.</exception>
-    public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default)
+    public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default) =>
+        ThesisJson.Board(await Read(grains, grain => grain.Board(_last.DayNumber), ct));
+
+    /// <summary>
+    /// Brings the grain to the last day and returns the readiness of the days from <paramref name="from"/> to the last
+    /// that <paramref name="every"/> keeps (every day, Fridays, month ends): what
+    /// <see cref="StreamedHistory.Readiness"/> gives over the same data. Days before the feed's first (no input has a
+    /// row yet) are read in this process.
+    /// </summary>
+    /// <inheritdoc cref="Board" path="/exception"/>
+    public async Task<IReadOnlyList<ReadinessPoint>> History(IGrainFactory grains, DateOnly from, Frequency every,
+        CancellationToken ct = default)
+    {
+        int to = _last.DayNumber;
+        if (from.DayNumber > to) return [];
+        var points = from.DayNumber < _first
+            ? [.. StreamedHistory.Readiness(_thesis, _source, from, DateOnly.FromDayNumber(_first - 1),
+                Concepts.Signals, every)]
+            : new List<ReadinessPoint>();
+        var grain = ReadinessPoints.Read(await Read(grains, g => g.Readiness(to, from.DayNumber, to), ct));
+        points.AddRange(grain.Where(p => Resampler.PeriodEnd(p.Date, every) == p.Date));
+        return points;
+    }
+
+    /// <summary>
+    /// Brings the grain to the last day and returns the board of an earlier day as the grain keeps it (readiness,
+    /// weight counted, each signal's state and staleness: what a comparison reads; no values or explanations) and the
+    /// board as of the last day. Before the feed's first day (no input has a row yet) the earlier board is read in
+    /// this process.
+    /// </summary>
+    /// <inheritdoc cref="Board" path="/exception"/>
+    public async Task<(BoardResult Before, BoardResult Now)> Compare(IGrainFactory grains, DateOnly before,
+        CancellationToken ct = default)
+    {
+        int day = _last.DayNumber;
+        var answers = await Read(grains, async grain =>
+            await grain.Readiness(day, before.DayNumber, before.DayNumber) is { } point
+            && await grain.Board(day) is { } now ? new[] { point, now } : null, ct);
+        var board = ThesisJson.Board(answers[1]);
+        if (ReadinessPoints.Read(answers[0]) is not [var kept])
+            return (ThesisBoard.Evaluate(_thesis, _source, before, Concepts.Signals), board);
+        var signals = board.Signals.Select((s, k) => s with
+        {
+            State = kept.States[k],
+            Stale = kept.Stale[k],
+            Value = double.NaN,
+            Label = "",
+            Since = null,
+            Explanation = "",
+            From = null,
+            To = null,
+            Inputs = [],
+            Fields = new Dictionary<string, double>(),
+        });
+        return (new BoardResult(before, board.Thesis, kept.Readiness, kept.Counted, [.. signals], [],
+            board.MinMeasured), board);
+    }
+
+    /// <summary>
+    /// Brings the grain to the last day, then reads it with <paramref name="read"/>, which answers null when the grain
+    /// is not open at the last day (another client moved it: it is brought back).
+    /// </summary>
+    private async Task<T> Read<T>(IGrainFactory grains, Func<IThesisGrain, Task<T?>> read, CancellationToken ct)
+        where T : class
     {
         var grain = grains.GetGrain<IThesisGrain>(Key);
         int last = _last.DayNumber, refused = 0;
@@ -133,8 +197,7 @@ public sealed class ThesisReplay
                 continue;
             }
             ack = await Call(grain.Flush, ct);
-            if (ack.Open && ack.LastDay == last && await Call(() => grain.Board(last), ct) is { } board)
-                return ThesisJson.Board(board);
+            if (ack.Open && ack.LastDay == last && await Call(() => read(grain), ct) is { } answer) return answer;
             ack = await Call(grain.Position, ct);
         }
     }
@@ -190,9 +253,9 @@ public sealed class ThesisReplay
     private void Acknowledged(ThesisAck ack) =>
         Interlocked.Exchange(ref _acknowledged, Math.Max(0, ack.LastDay + 1 - _first));
 
-    /// <summary>The opening whose history runs through <paramref name="through"/> (−1: afresh).</summary>
-    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through,
-        through < 0 ? [] : Days(_first, through - _first + 1));
+    /// <summary>The opening of a stream that resumes from the snapshot of day <paramref name="through"/> (−1:
+    /// afresh).</summary>
+    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through);
 
     private Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct) =>
         ClusterRetry.Call(call, RetryFor, ct, failed: () => Retries++);

@@ -133,3 +133,53 @@ internal sealed class FeedRecorder : IFeedTap
         if (Recording) _rows.Add(row);
     }
 }
+
+/// <summary>
+/// Readiness points as a thesis grain keeps and sends them: a version, the count, then per point its day, readiness
+/// and weight counted (the doubles' bits), the number of signals and each one's state and staleness.
+/// </summary>
+public static class ReadinessPoints
+{
+    private const byte Version = 1;
+
+    public static byte[] Write(IReadOnlyList<ReadinessPoint> points)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer))
+        {
+            w.Write(Version);
+            w.Write(points.Count);
+            foreach (var p in points)
+            {
+                w.Write(p.Date.DayNumber);
+                w.Write(p.Readiness);
+                w.Write(p.Counted);
+                w.Write(p.States.Count);
+                for (int k = 0; k < p.States.Count; k++)
+                {
+                    w.Write((byte)p.States[k]);
+                    w.Write(p.Stale[k]);
+                }
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">Not points of this version.</exception>
+    public static List<ReadinessPoint> Read(byte[] bytes)
+    {
+        if (bytes.Length == 0) return [];
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        if (r.ReadByte() != Version) throw new InvalidDataException("readiness points of another version");
+        var points = new List<ReadinessPoint>(r.ReadInt32());
+        for (int i = points.Capacity; i > 0; i--)
+        {
+            var (day, readiness, counted) = (DateOnly.FromDayNumber(r.ReadInt32()), r.ReadDouble(), r.ReadDouble());
+            int signals = r.ReadInt32();
+            var (states, stale) = (new SignalState[signals], new bool[signals]);
+            for (int k = 0; k < signals; k++) (states[k], stale[k]) = ((SignalState)r.ReadByte(), r.ReadBoolean());
+            points.Add(new ReadinessPoint(day, readiness, counted, states, stale));
+        }
+        return points;
+    }
+}

@@ -1,5 +1,8 @@
 using Bellwether.Api;
+using Bellwether.Core.Board;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Statistics.Resampling;
+using Bellwether.Core.Streaming;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
@@ -119,7 +122,17 @@ public class ClusterBoardTests
         Assert.Equal(expected, await Printed(second, replay, ThesisFile.DefaultName));
         // Opened from the snapshot and fed the 100 days since, not replayed from the first day.
         Assert.Equal((1, 100), (replay.Reopened, replay.Applied));
+        // The readiness of every day, those before the snapshot (persisted with it) and those since, is the stream's.
+        var from = last.AddDays(-400);
+        Assert.Equal(Text(StreamedHistory.Readiness(thesis, data, from, last, Concepts.Signals, Frequency.Daily)),
+            Text(await replay.History(second.Client, from, Frequency.Daily, ct)));
+        Assert.Equal((1, 100), (replay.Reopened, replay.Applied));
     }
+
+    /// <summary>Every field of every point, doubles by their bits.</summary>
+    private static string Text(IReadOnlyList<ReadinessPoint> points) => string.Join("\n", points.Select(p =>
+        $"{p.Date:yyyy-MM-dd} {BitConverter.DoubleToInt64Bits(p.Readiness)} {BitConverter.DoubleToInt64Bits(p.Counted)} " +
+        $"{string.Join(",", p.States)} {string.Join(",", p.Stale)}"));
 
     private const string File = "theses/russell-breakout-altseason.yaml (built in)";
 

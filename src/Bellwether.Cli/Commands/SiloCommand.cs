@@ -81,9 +81,22 @@ internal static class ClusterArguments
     /// cluster of <paramref name="client"/> (<see cref="ThesisReplay"/>).</summary>
     public static Func<IMarketData, ThesisDefinition, DateOnly, BoardResult> Board(IHost client, string? file)
     {
-        var (text, named) = file is null
-            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
-            : (File.ReadAllText(file), file);
-        return ThesisReplay.Evaluator(client.Services.GetRequiredService<IClusterClient>(), text, named);
+        var (text, named) = Text(file);
+        return ThesisReplay.Evaluator(Grains(client), text, named);
     }
+
+    /// <summary>The client of the grain of the thesis in <paramref name="file"/> (null: the shipped one), fed to
+    /// <paramref name="last"/>.</summary>
+    public static ThesisReplay Replay(string? file, IMarketData data, ThesisDefinition thesis, DateOnly last)
+    {
+        var (text, named) = Text(file);
+        return new ThesisReplay(data, thesis, text, named, last);
+    }
+
+    public static IClusterClient Grains(IHost client) => client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The thesis file's text and the name it is known by in documents.</summary>
+    private static (string Text, string Named) Text(string? file) => file is null
+        ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
+        : (File.ReadAllText(file), file);
 }
