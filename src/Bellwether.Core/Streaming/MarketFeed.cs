@@ -26,6 +26,7 @@ public sealed class MarketFeed
     private readonly Dictionary<string, int> _flowRowsFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
     private readonly IFeedTap? _tap;
+    private readonly DateOnly _last;
 
     /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release
     /// rules).</param>
@@ -37,7 +38,7 @@ public sealed class MarketFeed
     public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last,
         int checkpointEvery = 32, IFeedTap? tap = null)
     {
-        (_source, _thesis, _tap) = (source, thesis, tap);
+        (_source, _thesis, _tap, _last) = (source, thesis, tap, last);
         var reads = FeedInputs.Of(thesis, kinds, source, last);
         _series.AddRange(reads.Series.Where(id => source.Series(id) is not null));
         _seriesFed.UnionWith(_series);
@@ -110,11 +111,17 @@ public sealed class MarketFeed
         {
             // The same list every day (a class's closes have no release lag): its series' records are found once.
             var list = published.ClosesOfClass(c);
-            if (!_classFed.TryGetValue(c, out var fed) || !ReferenceEquals(fed.List, list))
+            bool changed = !_classFed.TryGetValue(c, out var fed) || !ReferenceEquals(fed.List, list);
+            if (changed)
                 _classFed[c] = fed = (list,
                     [.. list.Select(s => _seriesFed.Contains(s.Instrument.Id) ? null : Fed(s, closesOnly: true))]);
-            for (int k = 0; k < list.Count; k++)
-                if (fed.Fed[k] is { } f) FeedSeries(f, list[k], day, closesOnly: true);
+            // Without a tap a list is fed ahead, whole, when it is new: each row arrives on its date (today when dated
+            // earlier), as fed day by day, and the days until the list changes cost nothing (≈ 360 coins' buffers not
+            // touched each day). A tap gets each day's rows on that day.
+            bool ahead = _tap is null;
+            if (changed || !ahead)
+                for (int k = 0; k < list.Count; k++)
+                    if (fed.Fed[k] is { } f) FeedSeries(f, list[k], day, closesOnly: true, ahead: ahead);
         }
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
@@ -184,7 +191,10 @@ public sealed class MarketFeed
 
     /// <param name="published">Rows of <paramref name="s"/> public by then, when it is the stored series of a lagged
     /// one (<see cref="Publication.StoredRowsPublished"/>).</param>
-    private void FeedSeries(FedSeries fed, DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue)
+    /// <param name="ahead">Feed the rows dated after <paramref name="day"/> too (up to the last day), each arriving on
+    /// its date.</param>
+    private void FeedSeries(FedSeries fed, DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue,
+        bool ahead = false)
     {
         int rows = fed.Rows, known = rows;
         if (ReferenceEquals(fed.From, s))
@@ -194,18 +204,22 @@ public sealed class MarketFeed
         }
         else
         {
-            known = Math.Min(published, s.IndexOnOrBefore(day) + 1);
+            known = Math.Min(published, s.IndexOnOrBefore(ahead ? _last : day) + 1);
             // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
             if (fed.From is { } previous)
                 for (int i = 0; i < Math.Min(rows, known); i++)
                     if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
                         || previous.Dates[i] != s.Dates[i])
-                        Bar(fed, s[i], day, closesOnly);
+                        Bar(fed, s[i], Arrival(s, i, day), closesOnly);
         }
-        for (int i = rows; i < known; i++) Bar(fed, s[i], day, closesOnly);
+        for (int i = rows; i < known; i++) Bar(fed, s[i], Arrival(s, i, day), closesOnly);
         fed.From = s;
         fed.Rows = Math.Max(rows, known);
     }
+
+    /// <summary>The day row <paramref name="i"/> of <paramref name="s"/> arrives when fed on <paramref name="day"/>:
+    /// that day, or its date when fed ahead.</summary>
+    private static DateOnly Arrival(DailySeries s, int i, DateOnly day) => s.Dates[i] > day ? s.Dates[i] : day;
 
     private void FeedFlows(FlowTable t, DateOnly day)
     {
