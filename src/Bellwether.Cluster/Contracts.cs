@@ -109,28 +109,31 @@ public sealed class BlockState
 /// Where a thesis grain stands: its last day closed (day number, −1 before any), whether this activation holds the
 /// stream's data (false after a reactivation until <see cref="IThesisGrain.Open"/>), the hash of the data known by the
 /// last day (<see cref="Core.Streaming.StreamMarketData.ContentHash"/>; 0 when not open), the days a batch closed, the
-/// days it had already (ignored) and whether the batch began after a missing day (nothing applied).
+/// days it had already (ignored), whether the batch began after a missing day (nothing applied), and whether another
+/// feeder holds the grain (<see cref="IThesisGrain.Release"/>; nothing applied).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ThesisAck(
     [property: Id(0)] int LastDay, [property: Id(1)] bool Open, [property: Id(2)] ulong Hash,
-    [property: Id(3)] int Applied, [property: Id(4)] int Ignored, [property: Id(5)] bool Gap);
+    [property: Id(3)] int Applied, [property: Id(4)] int Ignored, [property: Id(5)] bool Gap,
+    [property: Id(6)] bool Busy = false);
 
 /// <summary>
 /// What a thesis grain needs to hold the stream: the thesis text (and the file it came from, for errors), the coin
 /// lists, the buffers the feed creates before its first day (<paramref name="Prelude"/>), and the day its persisted
 /// snapshot closed (<paramref name="Through"/>: the grain resumes from it as the days through it are sent again), or −1
-/// to start afresh, forgetting any persisted state.
+/// to start afresh, forgetting any persisted state; sent by <paramref name="Feeder"/> (one client's feed).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ThesisOpening(
     [property: Id(0)] string Thesis, [property: Id(1)] string File, [property: Id(2)] byte[] Classifications,
-    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through);
+    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through, [property: Id(5)] Guid Feeder);
 
 /// <summary>Consecutive days for a thesis grain: the first day's number and each day's rows (JSON, in feed
 /// order).</summary>
 [GenerateSerializer, Immutable]
-public sealed record ThesisDays([property: Id(0)] int FirstDay, [property: Id(1)] byte[][] Rows);
+public sealed record ThesisDays([property: Id(0)] int FirstDay, [property: Id(1)] byte[][] Rows,
+    [property: Id(2)] Guid Feeder);
 
 /// <summary>A thesis grain's stored state: the stream's snapshot (<see cref="Core.Streaming.StreamingBoard.Snapshot"/>:
 /// its incremental states, not its data), the day it closed and the readiness point of every day closed

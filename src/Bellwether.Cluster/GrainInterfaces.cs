@@ -79,4 +79,12 @@ public interface IThesisGrain : IGrainWithStringKey
     /// <paramref name="from"/> to <paramref name="to"/> (day numbers, both inclusive); null unless the grain is open
     /// and its last day is <paramref name="day"/>.</summary>
     Task<byte[]?> Readiness(int day, int from, int to);
+
+    /// <summary>
+    /// Ends <paramref name="feeder"/>'s hold on the grain. The first <see cref="Open"/> or <see cref="Append"/> of a
+    /// feeder takes the grain, and each of its calls holds it for <see cref="ThesisGrain.LeaseFor"/> more: meanwhile
+    /// another feeder's calls are refused (<see cref="ThesisAck.Busy"/>, nothing applied), so two clients never
+    /// interleave their days. A feeder that dies lets go when its hold runs out; a reactivated grain holds for none.
+    /// </summary>
+    Task Release(Guid feeder);
 }

@@ -3,6 +3,7 @@ using Bellwether.Core.Measurements;
 using Bellwether.Core.Streaming;
 using Bellwether.Core.Universe;
 using Bellwether.Data.Thesis;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bellwether.Cluster;
 
@@ -21,6 +22,13 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
 {
     /// <summary>Days closed between two writes of the snapshot.</summary>
     public const int PersistEvery = 64;
+
+    /// <summary>How long a feeder's call holds the grain against other feeders (<see cref="IThesisGrain.Release"/>).
+    /// </summary>
+    public static readonly TimeSpan LeaseFor = TimeSpan.FromSeconds(60);
+
+    private Guid _feeder;
+    private DateTimeOffset _heldUntil;
 
     private StreamingBoard? _board;
     private List<ReadinessPoint> _points = [];
@@ -42,6 +50,7 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
 
     public async Task<ThesisAck> Open(ThesisOpening opening)
     {
+        if (!Hold(opening.Feeder)) return Ack(0, 0, gap: false) with { Busy = true };
         (_board, _points, _resumeAt, _fed) = (null, [], -1, -1);
         if (opening.Through < 0)
         {
@@ -55,6 +64,7 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
 
     public async Task<ThesisAck> Append(ThesisDays batch)
     {
+        if (!Hold(batch.Feeder)) return Ack(0, 0, gap: false) with { Busy = true };
         if (_board is null) return Ack(0, 0, gap: false);
         int last = LastDay, closed = 0;
         if (last >= 0 && batch.FirstDay > last + 1) return Ack(0, 0, gap: true);
@@ -114,6 +124,22 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     public Task<byte[]?> Readiness(int day, int from, int to) => Task.FromResult(At(day)
         ? ReadinessPoints.Write([.. _points.Where(p => p.Date.DayNumber >= from && p.Date.DayNumber <= to)])
         : null);
+
+    public Task Release(Guid feeder)
+    {
+        if (feeder == _feeder) _heldUntil = DateTimeOffset.MinValue;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>True, holding the grain for <paramref name="feeder"/> <see cref="LeaseFor"/> more, unless another
+    /// feeder holds it.</summary>
+    private bool Hold(Guid feeder)
+    {
+        var now = (ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        if (feeder != _feeder && now < _heldUntil) return false;
+        (_feeder, _heldUntil) = (feeder, now + LeaseFor);
+        return true;
+    }
 
     private bool At(int day) => _resumeAt < 0 && _board is { Day: { } closed } && closed.DayNumber == day;
 

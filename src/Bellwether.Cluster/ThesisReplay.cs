@@ -32,6 +32,8 @@ public sealed class ThesisReplay
     private byte[] _prelude;
     private int _fedThrough;
     private long _acknowledged;
+    /// <summary>This client's feed, as the grain knows it (<see cref="IThesisGrain.Release"/>).</summary>
+    private readonly Guid _feeder = Guid.NewGuid();
 
     /// <param name="text">The thesis file's text (the grain reads it again).</param>
     /// <param name="file">The file it came from (named in errors).</param>
@@ -168,6 +170,26 @@ public sealed class ThesisReplay
         where T : class
     {
         var grain = grains.GetGrain<IThesisGrain>(Key);
+        try
+        {
+            return await Feed(grain, read, ct);
+        }
+        finally
+        {
+            // At best: a hold not released runs out by itself.
+            try
+            {
+                await grain.Release(_feeder);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+            }
+        }
+    }
+
+    private async Task<T> Feed<T>(IThesisGrain grain, Func<IThesisGrain, Task<T?>> read, CancellationToken ct)
+        where T : class
+    {
         int last = _last.DayNumber, refused = 0;
         var ack = await Call(grain.Position, ct);
         // A grain holding other rows than this feed by its last day (the store changed) starts again.
@@ -175,6 +197,10 @@ public sealed class ThesisReplay
             ack = await Call(() => grain.Open(Opening(-1)), ct);
         while (true)
         {
+            if (ack.Busy)
+                throw new InvalidOperationException(
+                    $"thesis grain {Key} is being fed by another client (one feeds a thesis at a time); try again " +
+                    $"when it is done, or after {ThesisGrain.LeaseFor.TotalSeconds:0} s if that client died");
             Acknowledged(ack);
             if (!ack.Open || ack.LastDay > last || ack.LastDay >= 0 && ack.LastDay < _first)
             {
@@ -192,7 +218,7 @@ public sealed class ThesisReplay
             {
                 int from = Math.Max(_first, ack.LastDay + 1 - Overlap), count = Math.Min(BatchDays, last + 1 - from);
                 var days = Days(from, count);
-                ack = await Call(() => grain.Append(new ThesisDays(from, days)), ct);
+                ack = await Call(() => grain.Append(new ThesisDays(from, days, _feeder)), ct);
                 (Applied, Ignored) = (Applied + ack.Applied, Ignored + ack.Ignored);
                 continue;
             }
@@ -255,7 +281,7 @@ public sealed class ThesisReplay
 
     /// <summary>The opening of a stream that resumes from the snapshot of day <paramref name="through"/> (−1:
     /// afresh).</summary>
-    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through);
+    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through, _feeder);
 
     private Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct) =>
         ClusterRetry.Call(call, RetryFor, ct, failed: () => Retries++);

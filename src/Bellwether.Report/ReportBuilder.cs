@@ -4,6 +4,7 @@ using Bellwether.Core.Claims;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Events;
 using Bellwether.Core.Study.EventStudy;
@@ -135,8 +136,8 @@ public static class ReportBuilder
             notes.Add($"No event study or backtest: no BTC closes on or before {date:yyyy-MM-dd}.");
             return null;
         }
-        var assets = StudyAssets.Build(crypto, data.Rankings().Where(x => x.Date <= date), data.Classifications(), date,
-            new AltcoinBasketParameters(), new AltcoinSeasonParameters());
+        var assets = StudyAssets.Build(AltSeasonMeasurement.Index(data), crypto, date, new AltcoinBasketParameters(),
+            new AltcoinSeasonParameters());
         var start = new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
         if (start >= date)
         {

@@ -74,13 +74,35 @@ public class ClusterBoardTests
         Assert.True(repeating.Ignored > 0, "no repeated day was ignored");
         var grain = cluster.Client.GetGrain<IThesisGrain>(repeating.Key);
         var before = await grain.Position();
-        var gap = await grain.Append(new ThesisDays(before.LastDay + 2, ["[]"u8.ToArray()]));
+        var prober = Guid.NewGuid();
+        var gap = await grain.Append(new ThesisDays(before.LastDay + 2, ["[]"u8.ToArray()], prober));
+        await grain.Release(prober);
         Assert.Equal((true, before.LastDay, 0), (gap.Gap, gap.LastDay, gap.Applied));
         // The board is still the one of its last day.
         Assert.Equal(expected, await Printed(cluster, replay, ThesisFile.DefaultName));
         // The client fed its feed to the grain's last day to check its hash, and recorded no day.
         Assert.Equal((0, 0, 0), (replay.Applied, replay.Reopened, replay.DaysRecorded));
         Assert.True(replay.DaysFed > 0);
+    }
+
+    [Fact]
+    public async Task A_second_feeder_is_refused_while_another_holds_the_thesis_grain()
+    {
+        await using var redis = await RedisServer.Start();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board-feeders");
+        var (expected, replay) = Expected(ThesisFile.DefaultName);
+        var grain = cluster.Client.GetGrain<IThesisGrain>(replay.Key);
+        // Another client's feed has begun (its first call holds the grain) and has not ended.
+        var other = Guid.NewGuid();
+        Assert.False((await grain.Append(new ThesisDays(0, [], other))).Busy);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Printed(cluster, replay, ThesisFile.DefaultName));
+        Assert.Contains("is being fed by another client", refused.Message);
+        Assert.Equal((-1, false), ((await grain.Position()).LastDay, (await grain.Position()).Open));
+        // Released, the grain takes this feed; when it ends, it lets go in turn.
+        await grain.Release(other);
+        Assert.Equal(expected, await Printed(cluster, replay, ThesisFile.DefaultName));
+        Assert.False((await grain.Append(new ThesisDays(0, [], other))).Busy);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Bellwether.Core.Board;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Measurements;
+using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Signals;
 using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
@@ -84,8 +85,8 @@ internal static class StudyInputs
         if (lastBtc < 0) throw new InvalidOperationException(
             "no BTC closes in the store: import the crypto data first");
         var last = date ?? btc!.Dates[lastBtc];
-        var assets = StudyAssets.Build(crypto, data.Rankings().Where(r => r.Date <= last), data.Classifications(), last,
-            basket, new AltcoinSeasonParameters());
+        var assets = StudyAssets.Build(AltSeasonMeasurement.Index(data), crypto, last, basket,
+            new AltcoinSeasonParameters());
         return (assets, last);
     }
 

@@ -77,8 +77,10 @@ public readonly record struct SeriesPrefix(DailySeries Series, int Rows)
 
 /// <summary>
 /// Market data as it was known at the end of <see cref="AsOf"/>: rows, flows and rankings dated after it are
-/// invisible, and <see cref="Shared{T}"/> builds from this cut view. Tests evaluate boards on it to prove that the
-/// board on full data reads nothing after its date.
+/// invisible, and <see cref="Shared{T}"/> builds from this cut view. A whole-history structure
+/// (<see cref="SharedHistory{T}"/>) is the inner data's, read only up to what this view hands out, so the views of one
+/// data set share it. Tests evaluate boards on it to prove that the board on full data reads nothing after its date
+/// (data loaded already cut is the independent check of the whole-history structures).
 /// </summary>
 public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketData
 {
@@ -160,4 +162,7 @@ public sealed class AsOfMarketData(IMarketData inner, DateOnly asOf) : IMarketDa
 
     public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
         _shared.GetOrBuild(key, () => build(this));
+
+    public T SharedHistory<T>(SharedKey<T> key, IReadOnlyList<string> ids, Func<IMarketData, T> build)
+        where T : class => inner.SharedHistory(key, ids, build);
 }

@@ -95,7 +95,9 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
     public override Chart? Chart(AltSeasonOf o, ChartContext context)
     {
         var index = Index(context.View);
-        if (index.BenchmarkRange is null) return context.Missing("the Altcoin Season Index", index.Options.Benchmark);
+        // The index spans the whole data set: its benchmark must have a close by the chart's date.
+        if (index.BenchmarkRange is not { } benchmark || benchmark.First > context.Date)
+            return context.Missing("the Altcoin Season Index", index.Options.Benchmark);
         AltcoinSeasonParameters[] variants = [new(90, 50), new(90, 100)];
         var (from, to) = (context.HistoryFrom, context.Date);
         var histories = variants.Select(p => ($"top {p.TopCount}, {p.WindowDays} days", index.History(from, to, p)))
@@ -117,21 +119,27 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
         $"Altcoin Season Index ({p.WindowDays} days, top {p.TopCount})";
 
     /// <summary>
-    /// The index over every coin, ranking and coin list of <paramref name="data"/>, prepared once per data set: it
-    /// reads only rankings dated on or before t and closes dated t and t − N.
+    /// The index over every coin, ranking and coin list of the whole data set, prepared once and shared by every view
+    /// of it (the board, claims, charts and study of one run): it reads only rankings dated on or before t and closes
+    /// dated t and t − N, so a view reads it up to its own date.
     /// </summary>
-    public static AltcoinSeasonIndex Index(IMarketData data) => data.Shared(new IndexKey(),
+    public static AltcoinSeasonIndex Index(IMarketData data) => data.SharedHistory(new IndexKey(), NoReleaseRule,
         d => new AltcoinSeasonIndex(d.ClosesOfClass(AssetClass.Crypto), d.Rankings(), d.Classifications()));
+
+    /// <summary>The lagged series the index's structures are built from: none (crypto closes and rankings are public
+    /// at the end of their day).</summary>
+    private static readonly IReadOnlyList<string> NoReleaseRule = [];
 
     /// <summary>
     /// The variant's index on every day from 1 January two years before <paramref name="year"/> (or its first
     /// ranking) to the end of <paramref name="year"/> (or Bitcoin's last close), shared by every date of that year:
     /// each day reads its own closes and ranking only. A season's run is looked for within it. The days are computed a
-    /// calendar year at a time (<see cref="Year"/>), so consecutive years share two of their three years.
+    /// calendar year at a time (<see cref="Year"/>), so consecutive years share two of their three years. Built once
+    /// for every view of the data set, as the index.
     /// </summary>
     private static IndexHistory History(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p,
         int year) =>
-        data.Shared(new HistoryKey(p, year), d =>
+        data.SharedHistory(new HistoryKey(p, year), NoReleaseRule, d =>
         {
             var first = Clip(index, year - 2).First;
             return new IndexHistory(first, [.. Enumerable.Range(year - 2, 3).SelectMany(y => Year(d, index, p, y))], p);
@@ -141,7 +149,7 @@ public sealed class AltSeasonMeasurement : Measurement<AltSeasonOf, AltSeasonRea
     /// close, in one pass.</summary>
     private static AltcoinSeasonPoint[] Year(IMarketData data, AltcoinSeasonIndex index, AltcoinSeasonParameters p,
         int year) =>
-        data.Shared(new YearKey(p, year),
+        data.SharedHistory(new YearKey(p, year), NoReleaseRule,
             _ => Clip(index, year) is var (first, last) && first <= last ? index.History(first, last, p) : []);
 
     /// <summary>From 1 January of <paramref name="year"/> (or the first ranking) to its end (or Bitcoin's last close).

@@ -52,7 +52,27 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
         DateOnly asOf, AltcoinBasketParameters basket, AltcoinSeasonParameters index)
     {
         var coins = crypto.Select(c => c.AsOf(asOf)).Where(c => c.Count > 0).ToList();
-        var universe = new AltcoinSeasonIndex(coins, rankings.Where(r => r.Date <= asOf), classifications);
+        return Build(new AltcoinSeasonIndex(coins, rankings.Where(r => r.Date <= asOf), classifications), coins, asOf,
+            basket, index);
+    }
+
+    /// <summary>
+    /// <see cref="Build(IEnumerable{DailySeries}, IEnumerable{RankedCoin}, IEnumerable{CoinClassification}, DateOnly,
+    /// AltcoinBasketParameters, AltcoinSeasonParameters)"/> on an index already prepared (the one the board, claims and
+    /// charts of the same data read): it is read up to <paramref name="asOf"/> only, each day reading its own ranking
+    /// and closes, so an index over later data gives the same assets.
+    /// </summary>
+    /// <param name="universe">The Altcoin Season Index over the coins, rankings and coin lists.</param>
+    /// <param name="crypto">Every crypto daily series (BTC and ETH among them); rows after <paramref name="asOf"/> are
+    /// cut.</param>
+    /// <param name="asOf">The last day of data.</param>
+    /// <param name="basket">Basket size.</param>
+    /// <param name="index">Index window and size (90 days, top 50).</param>
+    /// <exception cref="ArgumentException">There is no Bitcoin series.</exception>
+    public static StudyAssets Build(AltcoinSeasonIndex universe, IEnumerable<DailySeries> crypto, DateOnly asOf,
+        AltcoinBasketParameters basket, AltcoinSeasonParameters index)
+    {
+        var coins = crypto.Select(c => c.AsOf(asOf)).Where(c => c.Count > 0).ToList();
         var bench = universe.Options.Benchmark;
         var btcSeries = coins.FirstOrDefault(c =>
                             string.Equals(c.Instrument.Symbol, bench, StringComparison.OrdinalIgnoreCase))
@@ -60,8 +80,8 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
         var ethSeries = coins.FirstOrDefault(c =>
             string.Equals(c.Instrument.Symbol, "ETH", StringComparison.OrdinalIgnoreCase));
 
-        var firstRanking = universe.Rankings.Snapshots.Count > 0 ? universe.Rankings.Snapshots.Min(s => s.Date)
-            : asOf.AddDays(1);
+        var firstRanking = universe.Rankings.Snapshots.Count > 0
+            && universe.Rankings.Snapshots.Min(s => s.Date) is var first && first <= asOf ? first : asOf.AddDays(1);
         var altBasket = AltcoinBasket.Build(universe, coins, firstRanking, asOf, basket);
         var points = universe.History(firstRanking, asOf, index);
         var altSeason = new CalendarPath(AltSeasonId, "points", PathMeasure.Change, firstRanking,
