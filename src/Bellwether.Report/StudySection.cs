@@ -167,7 +167,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>One row per asset and horizon.</summary>
     public IReadOnlyList<IReadOnlyList<string>> SummaryRows() => Study.Summaries.Select(x => (IReadOnlyList<string>)
     [
-        x.Asset, x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean),
+        Label(x.Asset), x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean),
         double.IsNaN(x.Median) ? "—"
             : $"{Value(x.Asset, x.Median)} ({Value(x.Asset, x.LowerQuartile)} to {Value(x.Asset, x.UpperQuartile)})",
         Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
@@ -199,7 +199,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>One row per strategy: in-sample / out-of-sample figures, then the whole span's.</summary>
     public IReadOnlyList<IReadOnlyList<string>> MetricRows() => Backtest.Strategies.Select(x => (IReadOnlyList<string>)
     [
-        x.Id, $"{Pct(x.InSample.Cagr)} / {Pct(x.OutOfSample.Cagr)}",
+        x.Label, $"{Pct(x.InSample.Cagr)} / {Pct(x.OutOfSample.Cagr)}",
             $"{Num(x.InSample.Sharpe)} / {Num(x.OutOfSample.Sharpe)}",
         $"{Pct(x.InSample.MaxDrawdown)} / {Pct(x.OutOfSample.MaxDrawdown)}", Pct(x.Full.TotalReturn),
             Share(x.Full.Turnover),
@@ -213,8 +213,14 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         "every trade.";
 
     /// <summary>An asset in words: "the altcoin basket", "Bitcoin", "the Altcoin Season Index".</summary>
-    public static string Name(string asset) => asset == StudyAssets.AltSeasonId ? "the Altcoin Season Index"
+    public static string Name(string asset) => asset == StudyAssets.AltSeasonId ? $"the {AltSeasonName}"
         : RotationParameters.Describe(asset);
+
+    /// <summary>An asset at the head of a legend entry, a column or a row: "Altcoin basket", "Bitcoin".</summary>
+    public static string Label(string asset) => asset == StudyAssets.AltSeasonId ? AltSeasonName
+        : RotationParameters.Label(asset);
+
+    private const string AltSeasonName = "Altcoin Season Index";
 
     /// <summary>A return, or an index change in points, as the formatting table writes it.</summary>
     public static string Value(string asset, double v) =>

@@ -222,7 +222,7 @@ public static class ThesisReport
         page.Paragraph(
             $"Each event: what each asset did over the next {horizons} ({points}open: the window has not ended).",
             "note");
-        page.Table(["event", .. s.Assets], s.EventRows()
+        page.Table(["event", .. s.Assets.Select(StudySection.Label)], s.EventRows()
             .Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
         if (s.EventsWithoutData > 0) page.Paragraph(
             $"{s.EventsWithoutData} earlier event(s) come before every asset's data and are not shown.", "note");
@@ -250,7 +250,7 @@ public static class ThesisReport
         Chart(s.Charts[0]);
         md.AppendLine($"Each event: the next {string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"))}.")
             .AppendLine();
-        Table(md, ["event", .. s.Assets], s.EventRows());
+        Table(md, ["event", .. s.Assets.Select(StudySection.Label)], s.EventRows());
         md.AppendLine();
         Table(md, StudySection.SummaryHeader, s.SummaryRows());
         foreach (var w in s.Warnings) md.AppendLine().Append("- ").Append(w);

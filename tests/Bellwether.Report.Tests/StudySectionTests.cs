@@ -50,7 +50,11 @@ public sealed class StudySectionTests
         Assert.Equal(["open / open"], s.EventRows()[^1].Skip(1).Distinct());
         Assert.Equal(s.Study.Summaries.Count, s.SummaryRows().Count);
         Assert.All(s.SummaryRows(), r => Assert.Equal(StudySection.SummaryHeader.Count, r.Count));
-        Assert.Equal(s.Backtest.Strategies.Select(x => x.Id), s.MetricRows().Select(r => r[0]));
+        Assert.Equal(s.Study.Summaries.Select(x => StudySection.Label(x.Asset)), s.SummaryRows().Select(r => r[0]));
+        Assert.Contains("Altcoin basket", s.SummaryRows().Select(r => r[0]));
+        // Readers see names, not ids: the benchmarks' rows are named as the legend of the equity chart names them.
+        Assert.Equal(["Rotation", "Bitcoin", "Ether", "Altcoin basket", "50/50 Bitcoin–Ether"],
+            s.MetricRows().Select(r => r[0]));
         Assert.Equal(["chart-study-30", "chart-equity"], s.Charts.Select(c => c.Id));
     }
 
@@ -71,6 +75,6 @@ public sealed class StudySectionTests
         var md = ThesisReport.Markdown(content, new Dictionary<string, string> { ["chart-equity"] = "png/chart-equity.png" });
         Assert.Contains("## Did it ever work?", md);
         Assert.Contains("![Rotation vs buy-and-hold", md);
-        Assert.Contains("| rotation |", md);
+        Assert.Contains("| Rotation |", md);
     }
 }

@@ -26,7 +26,8 @@ public static class StudyCharts
         var figure = new Figure("chart-equity",
             $"Rotation vs buy-and-hold, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (equity, log scale)");
         foreach (var s in report.Strategies)
-            figure.Line(s.Id == "rotation" ? $"rotation (θ = {report.Parameters.Rotation.Threshold:0.#})" : s.Id,
+            figure.Line(s.Id == "rotation" ? $"{s.Label} (θ = {report.Parameters.Rotation.Threshold:0.#})"
+                    : s.Label,
                 Enumerable.Range(0, s.Run.Days).Select(s.Run.Date), s.Run.Equity, Colour(s.Id),
                 width: s.Id == "rotation" ? 2.4 : 1.4);
         figure.Shapes.Add(new
@@ -61,7 +62,8 @@ public static class StudyCharts
             (level ? points : percent).AddRange(values.Select(v => level ? v : 100 * v));
             figure.Traces.Add(new Dictionary<string, object?>
             {
-                ["type"] = "bar", ["name"] = level ? $"{asset} (points, right axis)" : $"{asset}, %",
+                ["type"] = "bar", ["name"] = level ? $"{StudySection.Label(asset)} (points, right axis)"
+                    : $"{StudySection.Label(asset)}, %",
                 ["x"] = events.Select(e => e.Event.Date.ToString("yyyy-MM-dd")).ToArray(),
                 ["y"] = values.Select(v => double.IsNaN(v) ? (double?)null : level ? v : 100 * v).ToArray(),
                 ["marker"] = new { color = Colour(asset) }, ["yaxis"] = level ? "y2" : "y", ["offsetgroup"] = asset,
@@ -77,7 +79,7 @@ public static class StudyCharts
                 figure.Traces.Add(new Dictionary<string, object?>
                 {
                     ["type"] = "scatter", ["mode"] = "lines",
-                    ["name"] = $"{s.Asset}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
+                    ["name"] = $"{StudySection.Label(s.Asset)}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
                     ["x"] = categories, ["y"] = categories.Select(_ => 100 * s.BaselineMean).ToArray(),
                     ["line"] = new { color = Colour(s.Asset), dash = "dot", width = 1.2 }, ["hoverinfo"] = "name",
                 });

@@ -27,4 +27,21 @@ public sealed class AltSeasonChartTests
         Assert.Contains(figure.Annotations, a => a.ToString()!.Contains("MAE 1.5, bias −1.5, largest gap −3 on 2025-12-03 (n = 2)"));
         Assert.DoesNotContain("NaN", figure.ToJson());
     }
+
+    [Fact]
+    public void Season_thresholds_are_legend_entries_across_the_history_not_labels_on_its_values()
+    {
+        var from = new DateOnly(2025, 12, 1);
+        var points = Enumerable.Range(0, 10)
+            .Select(i => new AltcoinSeasonPoint(from.AddDays(i), 80, 95, 10, IndexStatus.Ok, i)).ToArray();
+
+        var figure = Figure.Of(AltSeasonChart.Draw([("top 50, 90 days", points)]));
+
+        var traces = figure.Traces.Cast<Dictionary<string, object?>>().ToDictionary(t => (string)t["name"]!);
+        Assert.Equal([75.0, 75.0], (double[])traces["Altcoin Season ≥ 75"]["y"]!);
+        Assert.Equal([25.0, 25.0], (double[])traces["Bitcoin Season ≤ 25"]["y"]!);
+        Assert.Equal(["2025-12-01", "2025-12-10"], ((DateOnly[])traces["Bitcoin Season ≤ 25"]["x"]!)
+            .Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Empty(figure.Annotations);
+    }
 }

@@ -1,5 +1,6 @@
 using Bellwether.Core.Backtest.Metrics;
 using Bellwether.Core.Backtest.Portfolio;
+using Bellwether.Core.Study.Basket;
 using Bellwether.Core.Study.Paths;
 
 namespace Bellwether.Core.Backtest.Rotation;
@@ -17,24 +18,28 @@ public static class Backtester
         var (from, split, to) = Span(readiness, assets, parameters);
         var basket = assets.Basket.Level;
         var held = RotationBacktest.Held(assets, parameters.Rotation);
-        var runs = new List<(string Id, string Description, PortfolioRun Run, int Basket)>
+        string bitcoin = RotationParameters.Describe(RotationParameters.Bitcoin),
+            ether = RotationParameters.Describe("ETH");
+        var runs = new List<(string Id, string Label, string Description, PortfolioRun Run, int Basket)>
         {
-            ("rotation", Describe(parameters.Rotation),
+            ("rotation", "Rotation", Describe(parameters.Rotation),
                 RotationBacktest.Run(readiness, held, assets.Btc, from, to, parameters.Rotation),
                 RotationBacktest.BasketColumn),
-            ("btc", "buy and hold Bitcoin", Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
+            ("btc", bitcoin, $"buy and hold {bitcoin}", Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
         };
-        if (assets.Eth is { } eth) runs.Add(("eth", "buy and hold Ether", Benchmarks.BuyAndHold(eth, from, to), -1));
+        if (assets.Eth is { } eth)
+            runs.Add(("eth", ether, $"buy and hold {ether}", Benchmarks.BuyAndHold(eth, from, to), -1));
         if (held == basket)
-            runs.Add(("basket",
+            runs.Add(("basket", RotationParameters.Label(AltcoinBasket.Id),
                 $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced " +
                 $"daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
         if (assets.Eth is { } e)
-            runs.Add(("btc_eth_50_50", "50% Bitcoin, 50% Ether, rebalanced at each month's last close",
+            runs.Add(("btc_eth_50_50", $"50/50 {bitcoin}–{ether}",
+                $"50% {bitcoin}, 50% {ether}, rebalanced at each month's last close",
                 Benchmarks.HalfHalfMonthly(assets.Btc, e, from, to, parameters.Rotation.CostBp), -1));
 
         int s = split.DayNumber - from.DayNumber, last = to.DayNumber - from.DayNumber;
-        var strategies = runs.Select(r => new StrategyResult(r.Id, r.Description, r.Run,
+        var strategies = runs.Select(r => new StrategyResult(r.Id, r.Label, r.Description, r.Run,
             Performance.Of(r.Run, 0, last, r.Basket), Performance.Of(r.Run, 0, s, r.Basket),
             Performance.Of(r.Run, s, last, r.Basket))).ToList();
         var warnings = strategies.Where(x => x.Run.UnpricedDays > 0)

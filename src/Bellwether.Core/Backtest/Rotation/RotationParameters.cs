@@ -41,6 +41,14 @@ public sealed record RotationParameters(double Threshold = 60, RotationFallback 
         _ => asset,
     };
 
+    /// <summary>
+    /// An asset's name at the head of a legend entry or a table row: <see cref="Describe"/> without its article,
+    /// capitalised ("Altcoin basket", "Bitcoin").
+    /// </summary>
+    public static string Label(string asset) =>
+        Describe(asset) is var words && words.StartsWith("the ", StringComparison.Ordinal)
+            ? char.ToUpperInvariant(words[4]) + words[5..] : words;
+
     /// <summary>What the rotation holds below θ, in words.</summary>
     public string DescribeFallback => Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash";
 

@@ -37,8 +37,16 @@ public static class AltSeasonChart
                     $"largest gap {all.LargestGap.Difference:+0.#;−0.#;0} on " +
                     $"{all.LargestGap.Published.Date:yyyy-MM-dd} (n = {all.Count})"));
         }
-        chart.Band(75, 100, "#0a7a3d").Band(0, 25, "#f59e0b")
-            .Level(75, "#0a7a3d", "Altcoin Season ≥ 75").Level(25, "#b45309", "Bitcoin Season ≤ 25");
+        chart.Band(75, 100, "#0a7a3d").Band(0, 25, "#f59e0b");
+        // Named in the legend, not labelled on the plot: a label at either edge lay on the index's latest or first
+        // values.
+        var dates = histories.SelectMany(h => h.Points).Select(p => p.Date).ToList();
+        if (dates.Count > 0)
+        {
+            DateOnly[] span = [dates.Min(), dates.Max()];
+            chart.Line("Altcoin Season ≥ 75", span, [75, 75], "#0a7a3d", "dash", width: 1.2)
+                .Line("Bitcoin Season ≤ 25", span, [25, 25], "#b45309", "dash", width: 1.2);
+        }
         chart.Y = new ChartAxis(Range: (0, 100));
         return chart;
     }
