@@ -19,11 +19,15 @@ public static class ClaimChecker
     {
         var kindOf = claims.Select(kinds.Validate).ToList();
         var results = new List<ClaimResult>(claims.Count);
+        // Claims of one date read one view of it, so its cuts and structures are built once.
+        var byDate = new Dictionary<DateOnly, ClaimData>();
         for (int c = 0; c < claims.Count; c++)
         {
             var claim = claims[c];
+            if (!byDate.TryGetValue(claim.Date, out var claimData))
+                byDate[claim.Date] = claimData = new ClaimData(data, claim.Date);
             var readings = new List<ClaimReading>();
-            foreach (var r in Read(kindOf[c], claim, new ClaimData(data, claim.Date)))
+            foreach (var r in Read(kindOf[c], claim, claimData))
             {
                 var checkedReading = r with { Within = r.Measurable ? claim.Target.Holds(r.Value, r.State) : null };
                 var first = checkedReading.Measurable

@@ -54,9 +54,22 @@ public sealed partial class BellwetherStore : IDisposable
         if (readOnly && !File.Exists(path))
             throw new FileNotFoundException($"no store at {path}: run 'bellwether import' first", path);
         if (!readOnly) Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var store = new BellwetherStore(
-            OpenWaiting($"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : ""), lockWait
-                ?? DefaultLockWait), path);
+        var wait = lockWait ?? DefaultLockWait;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        string connection = $"Data Source={path}" + (readOnly ? ";ACCESS_MODE=READ_ONLY" : "");
+        var store = new BellwetherStore(OpenWaiting(connection, wait), path);
+        // DuckDB.NET keeps one database per file in a process: while a read-only connection of this process is open
+        // (bellwether serve reading for a page), a connection asked for writing gets that read-only database and every
+        // write fails. Such reads are short: wait for them to end, as for another process's lock.
+        for (int attempt = 0; !readOnly && store.AttachedReadOnly(); attempt++)
+        {
+            store.Dispose();
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(start) >= wait)
+                throw new IOException($"{path}: still open read-only in this process after {wait.TotalSeconds:0} s; " +
+                                      "it cannot be written");
+            Thread.Sleep(Math.Min(20 << Math.Min(attempt, 4), 250));
+            store = new BellwetherStore(OpenWaiting(connection, wait), path);
+        }
         try
         {
             if (readOnly && store.NeedsMigration())
@@ -154,6 +167,10 @@ public sealed partial class BellwetherStore : IDisposable
             }
         }
     }
+
+    /// <summary>True when this connection's database is attached read-only.</summary>
+    private bool AttachedReadOnly() =>
+        Scalar("SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()") is true;
 
     /// <summary>True when <paramref name="e"/> says another process holds the store file.</summary>
     public static bool IsLockConflict(DuckDBException e) =>

@@ -24,6 +24,20 @@ public sealed class BellwetherStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_write_waits_for_this_processs_read_only_connections_instead_of_getting_their_read_only_database()
+    {
+        using (BellwetherStore.Open(StorePath)) { }
+        var reader = BellwetherStore.Open(StorePath, readOnly: true);
+        // DuckDB.NET would hand the writer the reader's read-only database, where every write fails (serve's alert
+        // deliveries were marked failed and sent again); held open, the writer waits and then says why.
+        var held = Assert.Throws<IOException>(() => BellwetherStore.Open(StorePath, lockWait: TimeSpan.FromSeconds(1)));
+        Assert.Contains("still open read-only in this process", held.Message, StringComparison.Ordinal);
+        reader.Dispose();
+        using var writer = BellwetherStore.Open(StorePath);
+        writer.MarkDelivered("no such key", "webhook:test", DateTimeOffset.UnixEpoch);
+    }
+
+    [Fact]
     public void Importing_the_same_folder_twice_changes_nothing()
     {
         var parsed = Read(RealData.File("markets"), RealData.File("macro"), RealData.File("flows"));

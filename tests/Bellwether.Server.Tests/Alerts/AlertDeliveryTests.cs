@@ -125,23 +125,7 @@ public sealed class AlertDeliveryTests : IDisposable
         var rules = Rules(receiver);
         var expected = Expected(Load(rules), First, Last);
         string[] run = ["alerts", "run", rules, "--store", _store, "--since", "2025-07-01", "--through", "2025-07-21"];
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "bellwether.dll") },
-            Environment = { [_secretVariable] = Secret },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in run) start.ArgumentList.Add(a);
-        using (var process = Process.Start(start)!)
-        {
-            var stderr = process.StandardError.ReadToEndAsync(Cancel);
-            var exited = process.WaitForExitAsync(Cancel);
-            if (await Task.WhenAny(receiver.FirstArrived.Task, exited) == exited)
-                Assert.Fail($"alerts run ended (exit {process.ExitCode}) before delivering: {await stderr}");
-            process.Kill(entireProcessTree: true);
-            await exited;
-        }
+        await KillOnFirstDelivery(receiver, run);
         Assert.Single(receiver.Received);
         Assert.Equal(expected.Count, Deliveries(DeliveryState.Pending).Count(d => d.Channel == "webhook:test"));
 
@@ -156,6 +140,82 @@ public sealed class AlertDeliveryTests : IDisposable
         Assert.Empty(Deliveries(DeliveryState.Pending));
         using var store = BellwetherStore.Open(_store, readOnly: true);
         Assert.Equal(expected.Select(n => n.Key).Order(), store.AlertHistory(1000).Select(h => h.Event.Key).Order());
+    }
+
+    [Fact]
+    public async Task A_server_killed_during_delivery_delivers_the_rest_once_when_started_again()
+    {
+        await using var receiver = await WebhookReceiver.Start(Secret, holdFirst: true);
+        var rules = Rules(receiver);
+        // The rules' last run was on June 29 (a warm-up, nothing to send): the server's start catches up from the 30th
+        // to yesterday, records each day and delivers; it is killed while the receiver holds the first delivery.
+        var warmUp = TestStores.Run("alerts", "run", rules, "--store", _store, "--since", "2025-06-30", "--through",
+            "2025-06-29");
+        Assert.True(warmUp.ExitCode == 0, warmUp.Stderr);
+        string[] serve = ["serve", "--store", _store, "--alerts", rules, "--urls", "http://127.0.0.1:0"];
+        await KillOnFirstDelivery(receiver, serve);
+        Assert.Single(receiver.Received);
+        var pending = Deliveries(DeliveryState.Pending).Count(d => d.Channel == "webhook:test");
+        Assert.True(pending > 1, $"{pending} pending");
+
+        // Started again, it delivers what is pending, the held one again with its key; then it is stopped.
+        using (var again = Process.Start(Bellwether(serve))!)
+        {
+            var stderr = again.StandardError.ReadToEndAsync(Cancel);
+            var stdout = again.StandardOutput.ReadToEndAsync(Cancel);
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            patience.CancelAfter(TimeSpan.FromMinutes(2));
+            while (Deliveries(DeliveryState.Pending).Count > 0 && !again.HasExited)
+                await Task.Delay(200, patience.Token);
+            Assert.False(again.HasExited, $"serve ended (exit {(again.HasExited ? again.ExitCode : 0)}): " +
+                                          (again.HasExited ? await stderr : ""));
+            again.Kill(entireProcessTree: true);
+            await again.WaitForExitAsync(Cancel);
+            // Each delivery marked delivered at the first try (a write once failed on the page reads' read-only
+            // database, and the notification went out again).
+            Assert.DoesNotContain("scheduled run failed", await stdout, StringComparison.Ordinal);
+        }
+
+        DateOnly last;
+        using (var store = BellwetherStore.Open(_store, readOnly: true))
+            last = store.ReadAlertProgress(Path.GetFullPath(rules))!.LastDay;
+        var expected = Expected(Load(rules), new DateOnly(2025, 6, 30), last);
+        Assert.Contains(expected, n => n.Date == new DateOnly(2025, 7, 3));
+        Assert.Equal(expected.Select(n => n.Key).Order(), receiver.Processed.Keys.Order());
+        var held = receiver.Received[0].Key;
+        Assert.Equal(2, receiver.Received.Count(d => d.Key == held));
+        Assert.Equal(expected.Count + 1, receiver.Received.Count);
+        Assert.All(receiver.Received, d => Assert.True(d.SignatureValid));
+        Assert.Equal(expected.Select(n => n.Date.ToString("yyyy-MM-dd", null)),
+            expected.Select(n => receiver.Processed[n.Key].GetProperty("date").GetString()));
+    }
+
+    /// <summary>Runs <c>bellwether ARGS</c> in another process and kills it once the receiver holds its first
+    /// delivery.</summary>
+    private async Task KillOnFirstDelivery(WebhookReceiver receiver, string[] args)
+    {
+        using var process = Process.Start(Bellwether(args))!;
+        var stderr = process.StandardError.ReadToEndAsync(Cancel);
+        _ = process.StandardOutput.ReadToEndAsync(Cancel);
+        var exited = process.WaitForExitAsync(Cancel);
+        if (await Task.WhenAny(receiver.FirstArrived.Task, exited) == exited)
+            Assert.Fail($"{args[0]} ended (exit {process.ExitCode}) before delivering: {await stderr}");
+        process.Kill(entireProcessTree: true);
+        await exited;
+    }
+
+    /// <summary>The CLI in another process, with the webhook's secret in its environment.</summary>
+    private ProcessStartInfo Bellwether(string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "bellwether.dll") },
+            Environment = { [_secretVariable] = Secret },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        return start;
     }
 
     [Fact]
