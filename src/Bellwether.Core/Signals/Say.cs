@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Bellwether.Core.Text;
@@ -37,11 +38,17 @@ internal static class Say
 
     /// <summary>An enum value as a label word: <c>BothOutflow</c> → <c>both_outflow</c>.</summary>
     public static string Word<T>(T value) where T : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        WordsOf<T>.Cache.GetOrAdd(value, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
 
     /// <summary>The label words of an enum, for <see cref="Board.ISignalKind.Labels"/>.</summary>
     public static string[] Words<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Word).ToArray();
 
     /// <summary>1 for true, 0 for false (rule fields are numbers).</summary>
     public static double Flag(bool b) => b ? 1 : 0;
+
+    /// <summary>The words of an enum's values, made once (a stream reads a label every day).</summary>
+    private static class WordsOf<T> where T : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<T, string> Cache = new();
+    }
 }

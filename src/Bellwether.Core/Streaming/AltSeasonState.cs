@@ -85,6 +85,13 @@ internal sealed class AltSeasonState(AltSeasonOf options) : ISignalState
 
     private static int Slot(int day, int length) => day % length;
 
+    public void Declare(FeedInputs inputs)
+    {
+        inputs.Series.Add(AltcoinUniverseOptions.Default.Benchmark);
+        inputs.Classes.Add(AssetClass.Crypto);
+        (inputs.Rankings, inputs.Classifications) = (true, true);
+    }
+
     public void Write(BinaryWriter w)
     {
         for (int k = 0; k < _month.Length; k++) { w.Write(_monthDays[k]); w.Write(_month[k]); }

@@ -47,6 +47,8 @@ internal sealed class BreakoutTrackState(BreakoutOf options) : IMeasurementState
             _first!.Value), inputs);
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.Add(options.Instrument);
+
     public void Write(BinaryWriter w)
     {
         _tracker.Write(w);

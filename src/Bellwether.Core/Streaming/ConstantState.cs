@@ -7,6 +7,8 @@ internal sealed class ConstantState(SignalReading reading) : ISignalState
 {
     public SignalReading Advance(StreamMarketData data, DateOnly day) => reading;
 
+    public void Declare(FeedInputs inputs) { }
+
     public void Write(BinaryWriter writer) { }
 
     public void Read(BinaryReader reader) { }

@@ -39,6 +39,8 @@ internal sealed class CorrelationState(CorrelationParameters parameters) : IMeas
             inputs);
     }
 
+    public void Declare(FeedInputs inputs) => _closes.Declare(inputs);
+
     public void Write(BinaryWriter w) => _closes.Write(w);
 
     public void Read(BinaryReader r) => _closes.Read(r);

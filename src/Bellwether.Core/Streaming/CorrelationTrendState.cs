@@ -22,6 +22,8 @@ internal sealed class CorrelationTrendState(CorrelationTrendOf options) : IMeasu
         return CorrelationTrendMeasurement.Of(options, _closes.Window(from, day), inputs, day);
     }
 
+    public void Declare(FeedInputs inputs) => _closes.Declare(inputs);
+
     public void Write(BinaryWriter w) => _closes.Write(w);
 
     public void Read(BinaryReader r) => _closes.Read(r);

@@ -80,6 +80,8 @@ internal sealed class DivergenceState(DivergenceOf options) : IMeasurementState<
         }
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.UnionWith([options.Index, options.Crypto]);
+
     public void Write(BinaryWriter w)
     {
         _index.Write(w); _crypto.Write(w);

@@ -51,6 +51,8 @@ internal sealed class DrawdownState(DrawdownParameters parameters) : IMeasuremen
         _points++;
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.Add(parameters.Instrument);
+
     public void Write(BinaryWriter w)
     {
         w.Write(_consumed);

@@ -51,6 +51,8 @@ internal sealed class FedPathState(FedPathOf options) : IMeasurementState<FedMov
             _lastRow < day ? _lastRow.Value : day, day, inputs);
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.Add(options.Series);
+
     public void Write(BinaryWriter w)
     {
         w.Write(_consumed);

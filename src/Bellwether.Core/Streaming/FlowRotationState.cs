@@ -72,6 +72,8 @@ internal sealed class FlowRotationState(FlowRotationParameters parameters) : ISi
         }
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Flows.UnionWith(_ids);
+
     public void Write(BinaryWriter w)
     {
         for (int k = 0; k < 2; k++)

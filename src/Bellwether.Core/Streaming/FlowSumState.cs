@@ -78,6 +78,8 @@ internal sealed class FlowSumState(EtfFlowsOf options) : ISignalState
         return sum;
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Flows.Add(options.Table);
+
     public void Write(BinaryWriter w)
     {
         w.Write(_consumed); w.Write(_days); w.Write(_streak); w.Write(_cumulative);

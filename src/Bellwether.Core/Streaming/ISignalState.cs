@@ -38,6 +38,9 @@ public interface ISignalState
     /// </summary>
     DateOnly WarmUpFrom(DateOnly firstRead) => firstRead;
 
+    /// <summary>Adds the data this state reads, named by its parameters, to <paramref name="inputs"/>.</summary>
+    void Declare(FeedInputs inputs);
+
     /// <summary>Writes the state (every field, fixed order) for a checkpoint or snapshot.</summary>
     void Write(BinaryWriter writer);
 

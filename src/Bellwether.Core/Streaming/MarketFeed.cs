@@ -10,8 +10,8 @@ namespace Bellwether.Core.Streaming;
 /// <summary>
 /// Replays stored data into a <see cref="StreamingBoard"/> day by day, as it became public: each day the rows of
 /// the view published by its end (<see cref="IMarketData.Published"/>) that were not fed yet, and the values that
-/// view revised (a new vintage). The inputs are the series, flow tables and classes the thesis's batch board reads,
-/// found by reading it once on the last day.
+/// view revised (a new vintage). The inputs are those the signals' states declare (<see cref="FeedInputs"/>), and for a
+/// signal read in batch those its board reads on the last day.
 /// </summary>
 public sealed class MarketFeed
 {
@@ -26,25 +26,25 @@ public sealed class MarketFeed
     private readonly Dictionary<string, int> _flowRowsFed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<DateOnly, List<IReadOnlyList<RankedCoin>>> _rankings = [];
     private readonly IFeedTap? _tap;
+    private readonly DateOnly _last;
 
     /// <param name="source">The stored data (latest values; its <see cref="IMarketData.Published"/> applies release
     /// rules).</param>
     /// <param name="thesis">The thesis the board follows.</param>
     /// <param name="kinds">The signal kinds.</param>
-    /// <param name="last">The last day that will be fed (the inputs are read from the board of that day).</param>
+    /// <param name="last">The last day that will be fed (a signal read in batch: its inputs are those its board reads
+    /// that day).</param>
     /// <param name="tap">Gets every call made on the board too (the rows for a board elsewhere).</param>
     public MarketFeed(IMarketData source, ThesisDefinition thesis, SignalKinds kinds, DateOnly last,
         int checkpointEvery = 32, IFeedTap? tap = null)
     {
-        (_source, _thesis, _tap) = (source, thesis, tap);
-        var recorder = new Recorder(source, new Reads());
-        ThesisBoard.EvaluateValidated(thesis, recorder, last, kinds);
-        var reads = recorder.Sink;
+        (_source, _thesis, _tap, _last) = (source, thesis, tap, last);
+        var reads = FeedInputs.Of(thesis, kinds, source, last);
         _series.AddRange(reads.Series.Where(id => source.Series(id) is not null));
         _seriesFed.UnionWith(_series);
         _flows.AddRange(reads.Flows.Where(id => source.Flows(id) is not null));
         _classes.AddRange(reads.Classes);
-        _board = new StreamingBoard(thesis, kinds, reads.ReadClassifications ? source.Classifications() : [],
+        _board = new StreamingBoard(thesis, kinds, reads.Classifications ? source.Classifications() : [],
             checkpointEvery);
         // An input exists before its first row, as in the store; its buffer holds the rows up to the last day without
         // growing.
@@ -57,7 +57,7 @@ public sealed class MarketFeed
         }
         foreach (var s in _classes.SelectMany(source.ClosesOfClass))
             DeclareSeries(s.Instrument, closesOnly: true).Reserve(s.IndexOnOrBefore(last) + 1);
-        foreach (var group in (reads.ReadRankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
+        foreach (var group in (reads.Rankings ? source.Rankings() : []).GroupBy(r => (r.Source, r.Date)))
         {
             if (!_rankings.TryGetValue(group.Key.Date, out var day)) _rankings[group.Key.Date] = day = [];
             day.Add([.. group]);
@@ -111,11 +111,17 @@ public sealed class MarketFeed
         {
             // The same list every day (a class's closes have no release lag): its series' records are found once.
             var list = published.ClosesOfClass(c);
-            if (!_classFed.TryGetValue(c, out var fed) || !ReferenceEquals(fed.List, list))
+            bool changed = !_classFed.TryGetValue(c, out var fed) || !ReferenceEquals(fed.List, list);
+            if (changed)
                 _classFed[c] = fed = (list,
                     [.. list.Select(s => _seriesFed.Contains(s.Instrument.Id) ? null : Fed(s, closesOnly: true))]);
-            for (int k = 0; k < list.Count; k++)
-                if (fed.Fed[k] is { } f) FeedSeries(f, list[k], day, closesOnly: true);
+            // Without a tap a list is fed ahead, whole, when it is new: each row arrives on its date (today when dated
+            // earlier), as fed day by day, and the days until the list changes cost nothing (≈ 360 coins' buffers not
+            // touched each day). A tap gets each day's rows on that day.
+            bool ahead = _tap is null;
+            if (changed || !ahead)
+                for (int k = 0; k < list.Count; k++)
+                    if (fed.Fed[k] is { } f) FeedSeries(f, list[k], day, closesOnly: true, ahead: ahead);
         }
         foreach (var id in _flows)
             if (published.Flows(id) is { } table) FeedFlows(table, day);
@@ -185,7 +191,10 @@ public sealed class MarketFeed
 
     /// <param name="published">Rows of <paramref name="s"/> public by then, when it is the stored series of a lagged
     /// one (<see cref="Publication.StoredRowsPublished"/>).</param>
-    private void FeedSeries(FedSeries fed, DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue)
+    /// <param name="ahead">Feed the rows dated after <paramref name="day"/> too (up to the last day), each arriving on
+    /// its date.</param>
+    private void FeedSeries(FedSeries fed, DailySeries s, DateOnly day, bool closesOnly, int published = int.MaxValue,
+        bool ahead = false)
     {
         int rows = fed.Rows, known = rows;
         if (ReferenceEquals(fed.From, s))
@@ -195,18 +204,22 @@ public sealed class MarketFeed
         }
         else
         {
-            known = Math.Min(published, s.IndexOnOrBefore(day) + 1);
+            known = Math.Min(published, s.IndexOnOrBefore(ahead ? _last : day) + 1);
             // A lagged view is a new object when its published state changed: look for revised values in the rows fed.
             if (fed.From is { } previous)
                 for (int i = 0; i < Math.Min(rows, known); i++)
                     if (BitConverter.DoubleToInt64Bits(previous.Close[i]) != BitConverter.DoubleToInt64Bits(s.Close[i])
                         || previous.Dates[i] != s.Dates[i])
-                        Bar(fed, s[i], day, closesOnly);
+                        Bar(fed, s[i], Arrival(s, i, day), closesOnly);
         }
-        for (int i = rows; i < known; i++) Bar(fed, s[i], day, closesOnly);
+        for (int i = rows; i < known; i++) Bar(fed, s[i], Arrival(s, i, day), closesOnly);
         fed.From = s;
         fed.Rows = Math.Max(rows, known);
     }
+
+    /// <summary>The day row <paramref name="i"/> of <paramref name="s"/> arrives when fed on <paramref name="day"/>:
+    /// that day, or its date when fed ahead.</summary>
+    private static DateOnly Arrival(DailySeries s, int i, DateOnly day) => s.Dates[i] > day ? s.Dates[i] : day;
 
     private void FeedFlows(FlowTable t, DateOnly day)
     {
@@ -221,58 +234,5 @@ public sealed class MarketFeed
             _tap?.Flow(t.Instrument, t.Funds, t.Source, t.Dates[r], values, t.Total[r], derived, day);
         }
         _flowRowsFed[id] = Math.Max(known, fed);
-    }
-
-    /// <summary>What a board read.</summary>
-    private sealed class Reads
-    {
-        public readonly SortedSet<string> Series = new(StringComparer.OrdinalIgnoreCase),
-            Flows = new(StringComparer.OrdinalIgnoreCase);
-        public readonly SortedSet<AssetClass> Classes = [];
-        public bool ReadRankings, ReadClassifications;
-    }
-
-    /// <summary>Data that notes every read and builds shared structures afresh (so their reads are noted
-    /// too).</summary>
-    private sealed class Recorder(IMarketData inner, Reads sink) : IMarketData
-    {
-        private readonly SharedStructures _shared = new();
-
-        public Reads Sink => sink;
-
-        public DailySeries? Series(string id)
-        {
-            lock (sink) sink.Series.Add(id);
-            return inner.Series(id);
-        }
-
-        public FlowTable? Flows(string id)
-        {
-            lock (sink) sink.Flows.Add(id);
-            return inner.Flows(id);
-        }
-
-        public IReadOnlyList<DailySeries> ClosesOfClass(AssetClass assetClass)
-        {
-            lock (sink) sink.Classes.Add(assetClass);
-            return inner.ClosesOfClass(assetClass);
-        }
-
-        public IReadOnlyList<RankedCoin> Rankings(string? list = null)
-        {
-            lock (sink) sink.ReadRankings = true;
-            return inner.Rankings(list);
-        }
-
-        public IReadOnlyList<CoinClassification> Classifications(string? list = null)
-        {
-            lock (sink) sink.ReadClassifications = true;
-            return inner.Classifications(list);
-        }
-
-        public IMarketData Published(DateOnly date) => new Recorder(inner.Published(date), sink);
-
-        public T Shared<T>(SharedKey<T> key, Func<IMarketData, T> build) where T : class =>
-            _shared.GetOrBuild(key, () => build(this));
     }
 }

@@ -14,6 +14,9 @@ internal interface IMeasurementState<TResult> where TResult : class
     /// <summary>Consumes the rows that arrived by the end of <paramref name="day"/> and measures as of it.</summary>
     Measured<TResult> Advance(StreamMarketData data, DateOnly day);
 
+    /// <summary><see cref="ISignalState.Declare"/>.</summary>
+    void Declare(FeedInputs inputs);
+
     void Write(BinaryWriter writer);
 
     void Read(BinaryReader reader);
@@ -28,6 +31,8 @@ internal sealed class MeasurementSignalState<TParameters, TResult>(
 {
     public SignalReading Advance(StreamMarketData data, DateOnly day) =>
         signal.ReadingOf(parameters, state.Advance(data, day), data.At(day));
+
+    public void Declare(FeedInputs inputs) => state.Declare(inputs);
 
     public void Write(BinaryWriter writer) => state.Write(writer);
 

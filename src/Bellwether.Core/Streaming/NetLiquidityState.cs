@@ -100,6 +100,8 @@ internal sealed class NetLiquidityState(NetLiquidityOf options) : IMeasurementSt
     private double Change(DateOnly date, int weeks, double now) =>
         _recent.TryGetValue(date.AddDays(-7 * weeks), out var then) ? now - then : double.NaN;
 
+    public void Declare(FeedInputs inputs) => inputs.Series.UnionWith(_ids);
+
     public void Write(BinaryWriter w)
     {
         for (int k = 0; k < 3; k++)

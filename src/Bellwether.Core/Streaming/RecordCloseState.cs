@@ -78,6 +78,8 @@ internal sealed class RecordCloseState(RecordCloseOf parameters) : IMeasurementS
             prior, _best < 0 ? null : _periods[_best].Date));
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.Add(parameters.Instrument);
+
     public void Write(BinaryWriter w)
     {
         w.Write(_consumed); w.Write(_windowStart); w.Write(_best);

@@ -62,6 +62,8 @@ internal sealed class TrendlineState(TrendlineOf parameters) : IMeasurementState
         return Measured.Of(new TrendlineReading(day, series, _bars[^1].Date, _bars[^1].Close, report), inputs);
     }
 
+    public void Declare(FeedInputs inputs) => inputs.Series.UnionWith(_ids);
+
     public void Write(BinaryWriter w)
     {
         _ratio?.Write(w);

@@ -18,9 +18,21 @@
     }
     for (const child of children.flat()) {
       if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      node.append(child instanceof Node ? child : text(child));
     }
     return node;
+  }
+
+  // A text whose ISO dates stay on one line: a phone's browser breaks "2025-" / "10-01".
+  function text(value) {
+    const parts = String(value).split(/(\d{4}-\d\d-\d\d)/);
+    if (parts.length === 1) return document.createTextNode(parts[0]);
+    const fragment = document.createDocumentFragment();
+    parts.forEach((part, k) => {
+      if (!part) return;
+      fragment.append(k % 2 ? Object.assign(document.createElement('span'), { className: 'whole', textContent: part }) : part);
+    });
+    return fragment;
   }
 
   // Replaces the page's content; absent parts (null) are left out.
@@ -511,6 +523,12 @@
 
   function plot(node, traces, layout) {
     if (!window.Plotly) return;
+    // On a phone a chart's title is text above it, which wraps (plotly cuts a long title off on both sides).
+    if (window.innerWidth < 600 && layout.title && layout.title.text) {
+      if (!(node.previousElementSibling && node.previousElementSibling.classList.contains('chart-title')))
+        node.before(el('p', { class: 'chart-title' }, layout.title.text));
+      layout = Object.assign({}, layout, { title: { text: '' }, margin: Object.assign({}, layout.margin, { t: 10 }) });
+    }
     window.Plotly.newPlot(node, traces, Object.assign({ margin: { l: 50, r: 20, t: 20, b: 40 }, hovermode: 'x unified' }, layout),
       { responsive: true, displaylogo: false });
   }

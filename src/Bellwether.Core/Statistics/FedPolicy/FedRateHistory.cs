@@ -80,14 +80,15 @@ public sealed class FedRateHistory
     }
 
     /// <summary>Forgets the observations dated before <paramref name="date"/>, keeping the baseline's observations and
-    /// what the whole scan has yet to examine; <see cref="AsOf"/> must not be asked from before it afterwards.
-    /// </summary>
+    /// what the whole scan has yet to examine; <see cref="AsOf"/> must not be asked from before it afterwards. They go
+    /// once they are at least as many as those kept (AsOf skips them meanwhile), so a daily call moves each observation
+    /// once: O(1) amortised.</summary>
     internal void Forget(DateOnly date)
     {
         int n = 0;
         while (n < _dates.Count && _dates[n] < date) n++;
         n = Math.Min(n, Math.Min(_values.Count - _p.BaselineObservations, _scanAt - 1));
-        if (n <= 0) return;
+        if (n <= 0 || n < _dates.Count - n) return;
         _dates.RemoveRange(0, n); _values.RemoveRange(0, n); _baselines.RemoveRange(0, n);
         (_forgotten, _scanAt) = (_forgotten + n, _scanAt - n);
     }
