@@ -15,8 +15,9 @@ namespace Bellwether.Cluster;
 /// snapshot's day, then the days since. The board it answers as of <c>last</c> is the board
 /// <see cref="ThesisBoard.Evaluate"/> gives on the same data and date.
 /// </summary>
-/// <remarks>One client feeds a thesis at a time. A grain ahead of <c>last</c>, or holding other data than this feed
-/// (the store changed, e.g. a revised past), starts again from the first day.</remarks>
+/// <remarks>One client feeds a thesis at a time: the grain refuses another feeder until this one releases it
+/// (<see cref="IThesisGrain.Release"/>). A grain ahead of <c>last</c>, or holding other data than this feed (the store
+/// changed, e.g. a revised past), starts again from the first day.</remarks>
 public sealed class ThesisReplay
 {
     private readonly IMarketData _source;
@@ -103,7 +104,8 @@ public sealed class ThesisReplay
         $"{thesis.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}";
 
     /// <summary>Brings the grain to the last day and returns its board as of that day.</summary>
-    /// <exception cref="InvalidOperationException">Another client keeps opening the grain on other days.</exception>
+    /// <exception cref="InvalidOperationException">Another client is feeding the grain, or keeps opening it on other
+    /// days.</exception>
     public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default) =>
         ThesisJson.Board(await Read(grains, grain => grain.Board(_last.DayNumber), ct));
 

@@ -135,12 +135,13 @@ internal sealed class FeedRecorder : IFeedTap
 }
 
 /// <summary>
-/// Readiness points as a thesis grain keeps and sends them: a version, the count, then per point its day, readiness
-/// and weight counted (the doubles' bits), the number of signals and each one's state and staleness.
+/// Readiness points as a thesis grain keeps and sends them: a version, the count and the number of signals, then per
+/// point its day, readiness and weight counted (the doubles' bits) and per signal one byte: its state, and 8 when
+/// stale.
 /// </summary>
 public static class ReadinessPoints
 {
-    private const byte Version = 1;
+    private const byte Version = 2, Stale = 8;
 
     public static byte[] Write(IReadOnlyList<ReadinessPoint> points)
     {
@@ -149,17 +150,13 @@ public static class ReadinessPoints
         {
             w.Write(Version);
             w.Write(points.Count);
+            w.Write(points.Count > 0 ? points[0].States.Count : 0);
             foreach (var p in points)
             {
                 w.Write(p.Date.DayNumber);
                 w.Write(p.Readiness);
                 w.Write(p.Counted);
-                w.Write(p.States.Count);
-                for (int k = 0; k < p.States.Count; k++)
-                {
-                    w.Write((byte)p.States[k]);
-                    w.Write(p.Stale[k]);
-                }
+                for (int k = 0; k < p.States.Count; k++) w.Write((byte)((byte)p.States[k] | (p.Stale[k] ? Stale : 0)));
             }
         }
         return buffer.ToArray();
@@ -171,13 +168,16 @@ public static class ReadinessPoints
         if (bytes.Length == 0) return [];
         using var r = new BinaryReader(new MemoryStream(bytes));
         if (r.ReadByte() != Version) throw new InvalidDataException("readiness points of another version");
-        var points = new List<ReadinessPoint>(r.ReadInt32());
+        var (points, signals) = (new List<ReadinessPoint>(r.ReadInt32()), r.ReadInt32());
         for (int i = points.Capacity; i > 0; i--)
         {
             var (day, readiness, counted) = (DateOnly.FromDayNumber(r.ReadInt32()), r.ReadDouble(), r.ReadDouble());
-            int signals = r.ReadInt32();
             var (states, stale) = (new SignalState[signals], new bool[signals]);
-            for (int k = 0; k < signals; k++) (states[k], stale[k]) = ((SignalState)r.ReadByte(), r.ReadBoolean());
+            for (int k = 0; k < signals; k++)
+            {
+                byte b = r.ReadByte();
+                (states[k], stale[k]) = ((SignalState)(b & (Stale - 1)), (b & Stale) != 0);
+            }
             points.Add(new ReadinessPoint(day, readiness, counted, states, stale));
         }
         return points;
