@@ -79,7 +79,8 @@ public static class StudyCharts
                 figure.Traces.Add(new Dictionary<string, object?>
                 {
                     ["type"] = "scatter", ["mode"] = "lines",
-                    ["name"] = $"{StudySection.Label(s.Asset)}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
+                    ["name"] =
+                        $"{StudySection.Label(s.Asset)}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
                     ["x"] = categories, ["y"] = categories.Select(_ => 100 * s.BaselineMean).ToArray(),
                     ["line"] = new { color = Colour(s.Asset), dash = "dot", width = 1.2 }, ["hoverinfo"] = "name",
                 });

@@ -7,8 +7,8 @@ namespace Bellwether.Core.Backtest.Rotation;
 /// <param name="Id"><c>rotation</c>, <c>btc</c>, <c>eth</c>, <c>basket</c> or <c>btc_eth_50_50</c>.</param>
 /// <param name="Label">Its name in charts and tables ("Bitcoin", "50/50 Bitcoin–Ether").</param>
 /// <param name="Description">What it holds, in words.</param>
-public sealed record StrategyResult(string Id, string Label, string Description, PortfolioRun Run, PerformanceMetrics Full,
-    PerformanceMetrics InSample, PerformanceMetrics OutOfSample);
+public sealed record StrategyResult(string Id, string Label, string Description, PortfolioRun Run,
+    PerformanceMetrics Full, PerformanceMetrics InSample, PerformanceMetrics OutOfSample);
 
 /// <summary>The rotation against its benchmarks over one span.</summary>
 /// <param name="From">First day.</param>
