@@ -45,7 +45,8 @@ internal static class ServeCommand
                 "Alert rules file to evaluate and deliver (docs/alerts.md)"
             };
         var cluster = ClusterArguments.Connection(required: false);
-        cluster.Description += $" ({FromTheGrain}; every other page reads the store)";
+        cluster.Description = "Redis connection string of the Orleans cluster (e.g. 127.0.0.1:6379): " +
+            $"{FromTheGrain}; every other page reads the store";
         var command = new Command("serve",
             "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
