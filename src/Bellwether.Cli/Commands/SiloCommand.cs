@@ -81,11 +81,14 @@ internal static class ClusterArguments
     /// the cluster of <paramref name="client"/>.</summary>
     public static ThesisGrainBoards Boards(IHost client, string? file)
     {
-        var (text, named) = file is null
-            ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
-            : (File.ReadAllText(file), file);
+        var (text, named) = Text(file);
         return new ThesisGrainBoards(Grains(client), text, named);
     }
 
     public static IClusterClient Grains(IHost client) => client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The thesis file's text and the name it is known by in documents.</summary>
+    public static (string Text, string Named) Text(string? file) => file is null
+        ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
+        : (File.ReadAllText(file), file);
 }
