@@ -12,7 +12,8 @@ namespace Bellwether.Server.Tests;
 /// <summary>
 /// <c>serve --cluster</c>: the thesis's documents answered by its grain on a silo of the Redis-clustered shape (in
 /// this process) — the board and its CSV, comparisons (with a date and with the last run), what-if and the readiness
-/// history and its CSV — equal the single-process server's byte for byte.
+/// history and its CSV — equal the single-process server's byte for byte; a grain another client is feeding is a 503
+/// that is not kept.
 /// </summary>
 public class ClusterBoardServeTests
 {
@@ -37,13 +38,24 @@ public class ClusterBoardServeTests
             // Weekly from 2018 (on the excerpt before any input's first row), and over the last year.
             "/api/board/history", $"/api/board/history.csv?from={Day(-365)}",
         ];
-        var single = await Served(new ServeSettings { StorePath = store, Urls = ["http://127.0.0.1:0"] }, paths, ct);
+        var single = await With(new ServeSettings { StorePath = store, Urls = ["http://127.0.0.1:0"] },
+            async http => await Task.WhenAll(paths.Select(p => Get(http, p, ct))), ct);
         var boards = new Counted(new ThesisGrainBoards(grains, ThesisFile.Shipped(ThesisFile.DefaultName),
             $"theses/{ThesisFile.DefaultName} (built in)"));
-        var clustered = await Served(new ServeSettings
+        var clustered = await With(new ServeSettings
         {
             StorePath = store, Urls = ["http://127.0.0.1:0"], Boards = boards,
-        }, paths, ct, boards);
+        }, async http =>
+        {
+            var documents = new List<string>();
+            foreach (var path in paths)
+            {
+                int before = boards.Calls;
+                documents.Add(await Get(http, path, ct));
+                Assert.True(boards.Calls > before, $"{path} was not answered by the grain");
+            }
+            return documents;
+        }, ct);
         for (int i = 0; i < paths.Length; i++)
         {
             Assert.StartsWith("200 ", single[i], StringComparison.Ordinal);
@@ -52,31 +64,62 @@ public class ClusterBoardServeTests
         await silo.StopAsync(ct);
     }
 
-    /// <summary>Each path's status and body from a server of <paramref name="settings"/>; with
-    /// <paramref name="boards"/>, each must have been answered by it.</summary>
-    private static async Task<List<string>> Served(ServeSettings settings, string[] paths, CancellationToken ct,
-        Counted? boards = null)
+    [Fact]
+    public async Task A_grain_fed_by_another_client_is_a_503_saying_so_and_not_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        using var silo = await InProcessSilo.Start(redis, ct);
+        using var client = await ClusterHosting.Connect(redis.ConnectionString);
+        var grains = (IGrainFactory)client.Services.GetService(typeof(IClusterClient))!;
+        var text = ThesisFile.Shipped(ThesisFile.DefaultName);
+        var grain = grains.GetGrain<IThesisGrain>(
+            ThesisReplay.KeyOf(ThesisFile.LoadDefault(Core.Measurements.Concepts.Signals), text));
+        // Another client's feed holds the grain.
+        var other = Guid.NewGuid();
+        Assert.False((await grain.Append(new ThesisDays(0, [], other))).Busy);
+        var store = TestStores.ExcerptStore;
+        var expected = await With(new ServeSettings { StorePath = store, Urls = ["http://127.0.0.1:0"] },
+            http => Get(http, "/api/board", ct), ct);
+        await With(new ServeSettings
+        {
+            StorePath = store, Urls = ["http://127.0.0.1:0"],
+            Boards = new ThesisGrainBoards(grains, text, $"theses/{ThesisFile.DefaultName} (built in)"),
+        }, async http =>
+        {
+            var refused = await Get(http, "/api/board", ct);
+            Assert.StartsWith("503 ", refused, StringComparison.Ordinal);
+            Assert.Contains("is being fed by another client", refused, StringComparison.Ordinal);
+            // Once it lets go the grain answers: the refusal was not kept as the document.
+            await grain.Release(other);
+            Assert.Equal(expected, await Get(http, "/api/board", ct));
+            return 0;
+        }, ct);
+        await silo.StopAsync(ct);
+    }
+
+    /// <summary>What <paramref name="use"/> gets from a server of <paramref name="settings"/>.</summary>
+    private static async Task<T> With<T>(ServeSettings settings, Func<HttpClient, Task<T>> use, CancellationToken ct)
     {
         var app = ServerApp.Create([], settings);
         await app.StartAsync(ct);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-            var documents = new List<string>();
-            foreach (var path in paths)
-            {
-                int before = boards?.Calls ?? 0;
-                using var response = await http.GetAsync(path, ct);
-                documents.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-                if (boards is not null) Assert.True(boards.Calls > before, $"{path} was not answered by the grain");
-            }
-            return documents;
+            return await use(http);
         }
         finally
         {
             await app.StopAsync(ct);
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>The status and body of <paramref name="path"/>.</summary>
+    private static async Task<string> Get(HttpClient http, string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
     }
 
     /// <summary>The grain's boards, counting the calls that reach them.</summary>
