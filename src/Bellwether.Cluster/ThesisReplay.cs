@@ -84,22 +84,6 @@ public sealed class ThesisReplay
     /// <summary>Calls retried while the grain's silo was unreachable.</summary>
     public int Retries { get; private set; }
 
-    /// <summary>
-    /// The board of a thesis as of a date, answered by its grain on the cluster of <paramref name="grains"/>, one
-    /// evaluation at a time (two at once would each set the grain back to their own date).
-    /// </summary>
-    /// <param name="text">The thesis file's text.</param>
-    /// <param name="file">The file it came from.</param>
-    public static Func<IMarketData, ThesisDefinition, DateOnly, BoardResult> Evaluator(IGrainFactory grains,
-        string text, string file)
-    {
-        var one = new Lock();
-        return (data, thesis, date) =>
-        {
-            lock (one) return new ThesisReplay(data, thesis, text, file, date).Board(grains).GetAwaiter().GetResult();
-        };
-    }
-
     public static string KeyOf(ThesisDefinition thesis, string text) =>
         $"{thesis.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}";
 
