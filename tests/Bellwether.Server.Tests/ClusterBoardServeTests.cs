@@ -18,13 +18,9 @@ namespace Bellwether.Server.Tests;
 public class ClusterBoardServeTests
 {
     [Fact]
-    public async Task The_thesis_documents_served_from_the_cluster_equal_the_single_process_ones_byte_for_byte()
+    public Task The_thesis_documents_served_from_the_cluster_equal_the_single_process_ones_byte_for_byte() =>
+        OnOneSilo(async (grains, ct) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var redis = await RedisServer.Start();
-        using var silo = await InProcessSilo.Start(redis, ct);
-        using var client = await ClusterHosting.Connect(redis.ConnectionString);
-        var grains = (IGrainFactory)client.Services.GetService(typeof(IClusterClient))!;
         // A store of its own: the last run's board (of --compare last) is kept beside it.
         var store = TestStores.Import(TestSupport.Excerpt.Folder, "cluster");
         Assert.Equal(0, TestStores.Run("board", "--compare", "last", "--store", store).ExitCode);
@@ -61,17 +57,11 @@ public class ClusterBoardServeTests
             Assert.StartsWith("200 ", single[i], StringComparison.Ordinal);
             Assert.True(single[i] == clustered[i], $"{paths[i]} differs");
         }
-        await silo.StopAsync(ct);
-    }
+    });
 
     [Fact]
-    public async Task A_grain_fed_by_another_client_is_a_503_saying_so_and_not_kept()
+    public Task A_grain_fed_by_another_client_is_a_503_saying_so_and_not_kept() => OnOneSilo(async (grains, ct) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var redis = await RedisServer.Start();
-        using var silo = await InProcessSilo.Start(redis, ct);
-        using var client = await ClusterHosting.Connect(redis.ConnectionString);
-        var grains = (IGrainFactory)client.Services.GetService(typeof(IClusterClient))!;
         var text = ThesisFile.Shipped(ThesisFile.DefaultName);
         var grain = grains.GetGrain<IThesisGrain>(
             ThesisReplay.KeyOf(ThesisFile.LoadDefault(Core.Measurements.Concepts.Signals), text));
@@ -95,6 +85,17 @@ public class ClusterBoardServeTests
             Assert.Equal(expected, await Get(http, "/api/board", ct));
             return 0;
         }, ct);
+    });
+
+    /// <summary>Runs <paramref name="test"/> on the grains of a silo of the Redis-clustered shape (Redis, silo and
+    /// client in this process).</summary>
+    private static async Task OnOneSilo(Func<IGrainFactory, CancellationToken, Task> test)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var redis = await RedisServer.Start();
+        using var silo = await InProcessSilo.Start(redis, ct);
+        using (var client = await ClusterHosting.Connect(redis.ConnectionString))
+            await test((IGrainFactory)client.Services.GetService(typeof(IClusterClient))!, ct);
         await silo.StopAsync(ct);
     }
 
