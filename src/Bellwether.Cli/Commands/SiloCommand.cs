@@ -96,7 +96,7 @@ internal static class ClusterArguments
     public static IClusterClient Grains(IHost client) => client.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>The thesis file's text and the name it is known by in documents.</summary>
-    private static (string Text, string Named) Text(string? file) => file is null
+    public static (string Text, string Named) Text(string? file) => file is null
         ? (ThesisFile.Shipped(ThesisFile.DefaultName), $"theses/{ThesisFile.DefaultName} (built in)")
         : (File.ReadAllText(file), file);
 }
