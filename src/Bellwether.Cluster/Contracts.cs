@@ -169,6 +169,7 @@ public sealed class ThesisState
     [Id(0)] public byte[]? Snapshot { get; set; }
     [Id(1)] public int LastDay { get; set; } = -1;
     [Id(2)] public byte[]? Readiness { get; set; }
-    /// <summary>The alert engine's state, for a grain that evaluates rules; kept when the stream starts again.</summary>
+    /// <summary>The alert engine's state, for a grain that evaluates rules; kept when the stream starts
+    /// again.</summary>
     [Id(3)] public AlertState? Alerts { get; set; }
 }

@@ -62,7 +62,8 @@ public class ClusterAlertTests
         new(Opened.Value.Data, Thesis, text, ThesisName, last)
         {
             BatchDays = batchDays,
-            Alerts = new AlertOpening(RulesText, RulesPath, Single.Value.From.DayNumber, WarmUp: true, "[]"u8.ToArray()),
+            Alerts = new AlertOpening(RulesText, RulesPath, Single.Value.From.DayNumber, WarmUp: true,
+                "[]"u8.ToArray()),
         };
 
     [Fact]
@@ -127,6 +128,9 @@ public class ClusterAlertTests
             Assert.Equal(answer.Pending.Count, await replay.Acknowledge(first.Client,
                 answer.Pending.Select(n => n.Key), ct));
         }
+        // Redis (appendfsync everysec) writes a reply's change to its append-only file within about 3 s (a write is
+        // put off up to 2 s while an fsync runs): the acknowledgement, written last, must be there before the SIGKILL.
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
         await redis.Restart();
         await using var second = await ClusterScreenTests.Cluster(redis, "alerts-restart");
         var again = Replay(ThesisText, period.To);
@@ -167,15 +171,18 @@ public class ClusterAlertTests
             List<string> Logged(string store) => [.. File.ReadAllLines(Path.Combine(Path.GetDirectoryName(store)!,
                 "alerts.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("key")
                 .GetString()!)];
-            var delivered = period.Notifications.Where(n => !n.Silenced).Select(n => n.Key).ToList();
 
-            // In the process, as `alerts run --since` the day after the warm-up records them.
+            // The last 60 days (each delivery writes the store: a thousand take minutes), in the process as
+            // `alerts run --since` records them, and on the cluster.
+            var since = period.To.AddDays(-60);
             var single = Store("single");
             var recorded = new AlertWatch(single, Thesis, Concepts.Signals, file, RulesPath, releaseLags: true,
-                TimeProvider.System).CatchUp(period.To, period.From.AddDays(1));
+                TimeProvider.System).CatchUp(period.To, since);
+            var delivered = recorded.Where(e => !e.Silenced).Select(e => e.Key).ToList();
+            Assert.NotEmpty(delivered);
             var store = Store("cluster");
             var watch = Watch(store);
-            var events = await watch.CatchUp(cluster.Client, period.To, period.From.AddDays(1), ct);
+            var events = await watch.CatchUp(cluster.Client, period.To, since, ct);
             Assert.Equal(recorded.Select(e => AlertJson.Of(e, Thesis.Name)),
                 events.Select(e => AlertJson.Of(e, Thesis.Name)));
             Assert.Equal(Progress(single), Progress(store));

@@ -12,7 +12,8 @@ public static class AlertTexts
     public static List<string> Of(IEnumerable<AlertNotification> notifications, string thesis) =>
         [.. notifications.Select(n => AlertJson.Of(AlertJson.Event(n), thesis))];
 
-    public static List<string> Of(IEnumerable<AlertMemory> memory) => [.. memory.Select(m => JsonSerializer.Serialize(m))];
+    public static List<string> Of(IEnumerable<AlertMemory> memory) =>
+        [.. memory.Select(m => JsonSerializer.Serialize(m))];
 
     /// <summary>What the engine notifies over <paramref name="boards"/> (in date order), the first a warm-up, and
     /// what it remembers at the end: what <c>alerts run --since</c> the second day records.</summary>
