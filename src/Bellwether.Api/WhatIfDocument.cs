@@ -73,9 +73,12 @@ public static class WhatIfDocument
     /// The board as of <paramref name="asOf"/> (default: the thesis's latest date) as the thesis file has it and
     /// rescored with <paramref name="changes"/>.
     /// </summary>
+    /// <param name="elsewhere">Evaluates the thesis file's board instead of this process (<c>--cluster</c>: the
+    /// thesis's grain, as <see cref="BoardDocument.Evaluate"/>); the rescoring reads only that board.</param>
     /// <exception cref="QueryException">A change that does not fit the thesis.</exception>
     public static WhatIfBoard Evaluate(BellwetherStore store, IMarketData data, ThesisDefinition thesis,
-        DateOnly? asOf, SignalKinds kinds, WhatIf changes)
+        DateOnly? asOf, SignalKinds kinds, WhatIf changes,
+        Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? elsewhere = null)
     {
         ThesisDefinition changed;
         try
@@ -86,7 +89,7 @@ public static class WhatIfDocument
         {
             throw new QueryException(e.Parameter, e.Problem);
         }
-        var (actual, chosen) = BoardDocument.Evaluate(store, data, thesis, asOf, kinds);
+        var (actual, chosen) = BoardDocument.Evaluate(store, data, thesis, asOf, kinds, elsewhere);
         return new WhatIfBoard(thesis, changed, actual, WhatIf.Rescore(actual, changed), chosen);
     }
 

@@ -5,8 +5,9 @@ namespace Bellwether.Cli;
 /// <summary>
 /// A table laid out for a terminal width: numbers, dates and ids are never split across lines (they keep their
 /// width), text columns wrap into what is left but never narrower than their longest word (an id in a sentence stays
-/// whole), long headers give way to short ones, columns close up to one space, and optional columns are left out,
-/// last first, when the rest would not fit. Cells are Spectre markup (escape plain text); widths count what prints.
+/// whole), long headers give way to short ones, columns close up to one space, headers then fold onto lines of
+/// whole words, and optional columns are left out, last first, when the rest would not fit. Cells are Spectre markup
+/// (escape plain text); widths count what prints.
 /// </summary>
 internal sealed class FittedTable(params FittedTable.Column[] columns)
 {
@@ -42,7 +43,8 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         int width = console.Profile.Width;
         var shown = Enumerable.Range(0, columns.Length).ToList();
         int gap = Gap;
-        var widths = Widths(shown, width, gap) ?? Widths(shown, width, gap = CompactGap);
+        var widths = Widths(shown, width, gap) ?? Widths(shown, width, gap = CompactGap)
+            ?? Widths(shown, width, gap, foldHeaders: true);
         while (widths is null && shown.Any(i => columns[i].Optional))
         {
             shown.Remove(shown.Last(i => columns[i].Optional));
@@ -70,8 +72,9 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
     /// <summary>What a markup cell prints.</summary>
     private static string Printed(string markup) => Markup.Remove(markup);
 
-    /// <summary>Each shown column's width within <paramref name="width"/>, or null when they cannot fit.</summary>
-    private int[]? Widths(List<int> shown, int width, int gap)
+    /// <summary>Each shown column's width within <paramref name="width"/>, or null when they cannot fit;
+    /// <paramref name="foldHeaders"/>: a header may take as many lines as it has words.</summary>
+    private int[]? Widths(List<int> shown, int width, int gap, bool foldHeaders = false)
     {
         // Each column spends gap characters (padding and separator); the table 1 more at its edge.
         int room = width - gap * shown.Count - 1;
@@ -82,6 +85,22 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         if (widths.Sum() <= room) return widths;
         for (int k = 0; k < shown.Count; k++)
             widths[k] = Math.Max(Content(shown[k]), (columns[shown[k]].Short ?? columns[shown[k]].Header).Length);
+        if (widths.Sum() <= room) return widths;
+        if (foldHeaders)
+            for (int k = 0; k < shown.Count; k++)
+                widths[k] = Math.Max(Content(shown[k]),
+                    (columns[shown[k]].Short ?? columns[shown[k]].Header).Split(' ').Max(w => w.Length));
+        if (foldHeaders && widths.Sum() <= room)
+        {
+            // The room left unfolds headers again, first columns first.
+            int spare = room - widths.Sum();
+            for (int k = 0; k < shown.Count && spare > 0; k++)
+            {
+                int grow = Math.Clamp(Header(columns[shown[k]], int.MaxValue).Length - widths[k], 0, spare);
+                widths[k] += grow;
+                spare -= grow;
+            }
+        }
         if (widths.Sum() <= room) return widths;
         var text = Enumerable.Range(0, shown.Count).Where(k => columns[shown[k]].Wraps).ToList();
         int left = room - Enumerable.Range(0, shown.Count).Except(text).Sum(k => widths[k]);
@@ -106,8 +125,7 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         for (int k = 0; k < shown.Count; k++)
         {
             var c = columns[shown[k]];
-            var header = c.Header.Length <= widths[k] ? c.Header : c.Short ?? c.Header;
-            var column = new TableColumn(Markup.Escape(header)).Width(widths[k]);
+            var column = new TableColumn(Fold(Header(c, widths[k]), widths[k])).Width(widths[k]);
             if (gap == CompactGap) column.Padding(0, 0, 1, 0);
             if (!c.Wraps) column.NoWrap();
             if (c.Right) column.RightAligned();
@@ -115,5 +133,20 @@ internal sealed class FittedTable(params FittedTable.Column[] columns)
         }
         foreach (var row in _rows) table.AddRow(shown.Select(i => row[i]).ToArray());
         return table;
+    }
+
+    /// <summary>The header a column of <paramref name="width"/> shows: its long one when it fits, else its short
+    /// one.</summary>
+    private static string Header(Column c, int width) => c.Header.Length <= width ? c.Header : c.Short ?? c.Header;
+
+    /// <summary>A header as markup on lines of whole words no wider than <paramref name="width"/> where it
+    /// can.</summary>
+    private static string Fold(string header, int width)
+    {
+        var lines = new List<string>();
+        foreach (var word in header.Split(' '))
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= width) lines[^1] += " " + word;
+            else lines.Add(word);
+        return string.Join("\n", lines.Select(Markup.Escape));
     }
 }

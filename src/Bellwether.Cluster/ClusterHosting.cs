@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -28,15 +29,19 @@ public static class ClusterHosting
         return silo.UseBellwetherStorage(redis);
     }
 
-    /// <summary>The grain storage alone (the test cluster brings its own membership).</summary>
+    /// <summary>The grain storage and the thesis grain's clock (<see cref="ThesisGrain.ClockKey"/>: the system's
+    /// unless registered before) alone: the test cluster brings its own membership.</summary>
     /// <remarks>State is written with Orleans' own binary serializer: a block's snapshot stays bytes (JSON would make
     /// it base64 and name CLR types in every value).</remarks>
-    public static ISiloBuilder UseBellwetherStorage(this ISiloBuilder silo, string redis) =>
-        silo.AddRedisGrainStorage(Storage.Name, options => options.Configure<Serializer>((o, serializer) =>
+    public static ISiloBuilder UseBellwetherStorage(this ISiloBuilder silo, string redis)
+    {
+        silo.Services.TryAddKeyedSingleton(ThesisGrain.ClockKey, TimeProvider.System);
+        return silo.AddRedisGrainStorage(Storage.Name, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.ConfigurationOptions = ConfigurationOptions.Parse(redis);
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+    }
 
     /// <summary>A client of the cluster whose membership lives in <paramref name="redis"/>.</summary>
     public static IClientBuilder UseBellwetherCluster(this IClientBuilder client, string redis) =>

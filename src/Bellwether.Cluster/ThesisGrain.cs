@@ -19,14 +19,20 @@ namespace Bellwether.Cluster;
 /// it evaluates them on each day it closes (<see cref="ThesisAlerts"/>) and keeps the notifications until a client
 /// acknowledges them.
 /// </summary>
-public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersistentState<ThesisState> state)
-    : Grain, IThesisGrain
+/// <param name="clock">Times the feeder's hold (<see cref="LeaseFor"/>): the silo's <see cref="ClockKey"/>
+/// service.</param>
+public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersistentState<ThesisState> state,
+    [FromKeyedServices(ThesisGrain.ClockKey)] TimeProvider clock) : Grain, IThesisGrain
 {
+    /// <summary>The key of the <see cref="TimeProvider"/> service that times feeders' holds (a test's fake clock
+    /// leaves Orleans' own timers alone).</summary>
+    public const string ClockKey = "bellwether-thesis-hold";
+
     /// <summary>Days closed between two writes of the snapshot, at least; see <see cref="PersistDue"/>.</summary>
     public const int PersistEvery = 64;
 
     /// <summary>How long a feeder's call holds the grain against other feeders (<see cref="IThesisGrain.Release"/>).
-    /// </summary>
+    /// The hold lives in this activation's memory only: a grain reactivated elsewhere holds for no one.</summary>
     public static readonly TimeSpan LeaseFor = TimeSpan.FromSeconds(60);
 
     private Guid _feeder;
@@ -168,7 +174,7 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     /// feeder holds it.</summary>
     private bool Hold(Guid feeder)
     {
-        var now = (ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var now = clock.GetUtcNow();
         if (feeder != _feeder && now < _heldUntil) return false;
         (_feeder, _heldUntil) = (feeder, now + LeaseFor);
         return true;

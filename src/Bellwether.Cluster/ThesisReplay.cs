@@ -91,22 +91,6 @@ public sealed class ThesisReplay
     public int Retries { get; private set; }
 
     /// <summary>
-    /// The board of a thesis as of a date, answered by its grain on the cluster of <paramref name="grains"/>, one
-    /// evaluation at a time (two at once would each set the grain back to their own date).
-    /// </summary>
-    /// <param name="text">The thesis file's text.</param>
-    /// <param name="file">The file it came from.</param>
-    public static Func<IMarketData, ThesisDefinition, DateOnly, BoardResult> Evaluator(IGrainFactory grains,
-        string text, string file)
-    {
-        var one = new Lock();
-        return (data, thesis, date) =>
-        {
-            lock (one) return new ThesisReplay(data, thesis, text, file, date).Board(grains).GetAwaiter().GetResult();
-        };
-    }
-
-    /// <summary>
     /// The thesis's name and the first 16 hex digits of the SHA-256 of its text; with alert rules, then
     /// <c>/alerts/</c> and those of the rules' text: a grain evaluates one rules file on its own stream.
     /// </summary>

@@ -141,8 +141,9 @@ public static class ReportBuilder
         var start = new[] { assets.Btc.First, assets.Eth?.First ?? assets.Btc.First, assets.Basket.Level.First }.Max();
         if (start >= date)
         {
-            notes.Add(
-                $"No event study or backtest: BTC, ETH and the altcoin basket share no day before {date:yyyy-MM-dd}.");
+            var names = r.Thesis.Predicts.Names;
+            notes.Add($"No event study or backtest: {names.Name("BTC")}, {names.Name("ETH")} and " +
+                $"{names.Name(AltcoinBasket.Id)} share no day before {date:yyyy-MM-dd}.");
             return null;
         }
         return (assets, start);
@@ -160,7 +161,8 @@ public static class ReportBuilder
         var (trigger, outcome, trade) = (r.Thesis.Predicts.Trigger!, r.Thesis.Predicts.Outcome!,
             r.Thesis.Predicts.Trade!);
         var rotation = new RotationParameters(trade.Threshold, trade.Otherwise, Hold: trade.Hold);
-        var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation));
+        var names = r.Thesis.Predicts.Names;
+        var backtest = Backtester.Run(readiness, assets, new BacktestParameters(rotation), names);
         IEventSource source;
         try
         {
@@ -174,10 +176,10 @@ public static class ReportBuilder
         }
         var horizons = EventStudyParameters.Default.Horizons.Append(outcome.HorizonDays).Distinct().Order().ToList();
         var study = EventStudy.Run(source, assets.Select(outcome.Assets), date,
-            EventStudyParameters.Default with { Resamples = StudyResamples, Horizons = horizons });
+            EventStudyParameters.Default with { Resamples = StudyResamples, Horizons = horizons }, names);
         var last = study.Events.Count > 0 && assets.Find(outcome.Lead) is { } lead
             ? TriggerOutcome.Of(lead, study.Events[^1].Event.Date, outcome.HorizonDays, date) : null;
         return StudySection.Of(study, backtest, outcome.HorizonDays, StudyReadinessEvery, outcome.Lead, last,
-            outcome.Rise);
+            outcome.Rise, names);
     }
 }

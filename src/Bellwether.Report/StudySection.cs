@@ -18,23 +18,28 @@ namespace Bellwether.Report;
 /// <param name="ChartDays">The horizon of the forward-return chart and of the written summary.</param>
 /// <param name="ReadinessEveryDays">How often the backtest's readiness was evaluated (1: daily).</param>
 /// <param name="Charts">The forward returns after each event, then the equity curves.</param>
+/// <param name="Names">What a reader sees for each asset (the thesis's names, else the study's).</param>
 /// <param name="Outcome">The asset the thesis expects to move (its outcome's first); null: the altcoin basket, else the
 /// study's first asset.</param>
 /// <param name="LastTrigger">What the outcome asset did after the last event; null when there was none.</param>
 /// <param name="Rise">True when the thesis expects the outcome asset to rise, false to fall.</param>
 public sealed record StudySection(EventStudyResult Study, BacktestReport Backtest, int ChartDays,
-    int ReadinessEveryDays, IReadOnlyList<Figure> Charts,
+    int ReadinessEveryDays, IReadOnlyList<Figure> Charts, AssetNames Names,
     string? Outcome = null, TriggerOutcome? LastTrigger = null, bool Rise = true)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The section with its two charts: forward returns at <paramref name="chartDays"/> and the equity
-    /// curves.</summary>
+    /// curves; <paramref name="names"/> null: the study's own names.</summary>
     public static StudySection Of(EventStudyResult study, BacktestReport backtest, int chartDays,
-        int readinessEveryDays, string? outcome = null, TriggerOutcome? lastTrigger = null, bool rise = true) =>
-        new(study, backtest, chartDays, readinessEveryDays,
-            [StudyCharts.ForwardReturnsByEvent(study, chartDays), StudyCharts.EquityCurves(backtest)],
-            outcome, lastTrigger, rise);
+        int readinessEveryDays, string? outcome = null, TriggerOutcome? lastTrigger = null, bool rise = true,
+        AssetNames? names = null)
+    {
+        names ??= AssetNames.Study;
+        return new(study, backtest, chartDays, readinessEveryDays,
+            [StudyCharts.ForwardReturnsByEvent(study, chartDays, names), StudyCharts.EquityCurves(backtest)],
+            names, outcome, lastTrigger, rise);
+    }
 
     /// <summary>The asset the thesis is about: its outcome, else the altcoin basket, else the first asset with a
     /// summary.</summary>
@@ -62,12 +67,13 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
                 $"{Count(s.Events.Count, "time")}, from {s.Events[0].Event.Date:yyyy-MM-dd} to " +
                 $"{s.Events[^1].Event.Date:yyyy-MM-dd}" +
                       (lead is null ? "."
-                          : $"; {lead.Events} of them have a {horizon}-day outcome for {Name(lead.Asset)}, and only " +
-                          $"{lead.IndependentEvents} of those windows do not overlap."));
+                          : $"; {lead.Events} of them have a {horizon}-day outcome for {Names.Name(lead.Asset)}, and " +
+                          $"only {lead.IndependentEvents} of those windows do not overlap."));
             if (lead is not null && !double.IsNaN(lead.Mean))
             {
                 lines.Add(
-                    $"In the {horizon} days after an event {Name(lead.Asset)} moved {Value(lead.Asset, lead.Mean)} " +
+                    $"In the {horizon} days after an event {Names.Name(lead.Asset)} moved " +
+                    $"{Value(lead.Asset, lead.Mean)} " +
                     "on average " +
                           $"(median {Value(lead.Asset, lead.Median)}, middle half " +
                           $"{Value(lead.Asset, lead.LowerQuartile)} to {Value(lead.Asset, lead.UpperQuartile)}), " +
@@ -95,7 +101,8 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
                     "ordinary day is significant at 5%."
                     : $"After Holm's correction across {tested.Count} asset-horizon tests, {significant} differ from " +
                     "an ordinary day at 5% (" +
-                    $"{string.Join(", ", tested.Where(x => x.PHolm < 0.05).Select(x => $"{x.Asset} {x.Days}d"))}).");
+                    string.Join(", ",
+                        tested.Where(x => x.PHolm < 0.05).Select(x => $"{Names.Label(x.Asset)} {x.Days}d")) + ").");
             int fewest = tested.Count > 0 ? tested.Min(x => x.IndependentEvents) : 0;
             if (tested.Count > 0 && fewest < s.Parameters.MinIndependentEvents)
                 lines.Add(
@@ -111,19 +118,19 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         {
             var r = b.Parameters.Rotation;
             lines.Add(
-                $"Traded as a rotation — {RotationParameters.Describe(r.Hold)} while readiness is at or above " +
-                $"{r.Threshold.ToString("0.#", Inv)}, {r.DescribeFallback} otherwise, " +
+                $"Traded as a rotation — {Names.Name(r.Hold)} while readiness is at or above " +
+                $"{r.Threshold.ToString("0.#", Inv)}, {r.DescribeFallback(Names)} otherwise, " +
                       $"{r.CostBp.ToString("0.#", Inv)} bp per side — the thesis made {Pct(rotation.InSample.Cagr)} " +
                       $"a year in sample ({b.From:yyyy-MM-dd} to {b.Split:yyyy-MM-dd}, Sharpe " +
                       $"{Num(rotation.InSample.Sharpe)}) " +
                       $"and {Pct(rotation.OutOfSample.Cagr)} a year out of sample (to {b.To:yyyy-MM-dd}, Sharpe " +
                       $"{Num(rotation.OutOfSample.Sharpe)}), " +
                       $"against {Pct(btc.InSample.Cagr)} and {Pct(btc.OutOfSample.Cagr)} (Sharpe " +
-                      $"{Num(btc.InSample.Sharpe)} and {Num(btc.OutOfSample.Sharpe)}) for holding Bitcoin.");
+                      $"{Num(btc.InSample.Sharpe)} and {Num(btc.OutOfSample.Sharpe)}) for holding {Bitcoin}.");
             lines.Add(rotation.OutOfSample.Sharpe > btc.OutOfSample.Sharpe
-                ? "Out of sample the rotation's Sharpe beat buy-and-hold Bitcoin's; one split of one history is " +
+                ? $"Out of sample the rotation's Sharpe beat buy-and-hold {Bitcoin}'s; one split of one history is " +
                 "still a single draw."
-                : $"Out of sample the rotation's Sharpe did not beat buy-and-hold Bitcoin's.");
+                : $"Out of sample the rotation's Sharpe did not beat buy-and-hold {Bitcoin}'s.");
         }
         if (ReadinessEveryDays > 1)
             lines.Add(
@@ -167,7 +174,7 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
     /// <summary>One row per asset and horizon.</summary>
     public IReadOnlyList<IReadOnlyList<string>> SummaryRows() => Study.Summaries.Select(x => (IReadOnlyList<string>)
     [
-        Label(x.Asset), x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean),
+        Names.Label(x.Asset), x.Days.ToString(Inv), $"{x.Events} ({x.IndependentEvents})", Value(x.Asset, x.Mean),
         double.IsNaN(x.Median) ? "—"
             : $"{Value(x.Asset, x.Median)} ({Value(x.Asset, x.LowerQuartile)} to {Value(x.Asset, x.UpperQuartile)})",
         Value(x.Asset, x.BaselineMean), Value(x.Asset, x.Difference),
@@ -212,15 +219,8 @@ public sealed record StudySection(EventStudyResult Study, BacktestReport Backtes
         $"{Backtest.To:yyyy-MM-dd}; costs {Backtest.Parameters.Rotation.CostBp.ToString("0.#", Inv)} bp per side on " +
         "every trade.";
 
-    /// <summary>An asset in words: "the altcoin basket", "Bitcoin", "the Altcoin Season Index".</summary>
-    public static string Name(string asset) => asset == StudyAssets.AltSeasonId ? $"the {AltSeasonName}"
-        : RotationParameters.Describe(asset);
-
-    /// <summary>An asset at the head of a legend entry, a column or a row: "Altcoin basket", "Bitcoin".</summary>
-    public static string Label(string asset) => asset == StudyAssets.AltSeasonId ? AltSeasonName
-        : RotationParameters.Label(asset);
-
-    private const string AltSeasonName = "Altcoin Season Index";
+    /// <summary>Bitcoin, the benchmark, as <see cref="Names"/> call it.</summary>
+    public string Bitcoin => Names.Name(RotationParameters.Bitcoin);
 
     /// <summary>A return, or an index change in points, as the formatting table writes it.</summary>
     public static string Value(string asset, double v) =>

@@ -119,7 +119,7 @@ public static class ThesisReport
     private static string TriggerAgainstOutcome(StudySection s)
     {
         var trigger = $"The trigger ({s.Study.SourceDescription})";
-        var asset = StudySection.Name(s.Lead);
+        var asset = s.Names.Name(s.Lead);
         var expects = $"{(s.Rise ? "a rise" : "a fall")} within {s.ChartDays} days";
         if (s.Study.Events.Count == 0) return $"{trigger} has not happened up to {s.Study.AsOf:yyyy-MM-dd}: the " +
             $"outcome the thesis expects, {expects} of {asset}, has nothing to follow yet.";
@@ -150,13 +150,13 @@ public static class ThesisReport
                          $"(Sharpe {StudySection.Num(trade.OutOfSample.Sharpe)}) against " +
                          $"{StudySection.Pct(btc.OutOfSample.Cagr)} (Sharpe " +
                          $"{StudySection.Num(btc.OutOfSample.Sharpe)}) " +
-                         "for holding Bitcoin: " +
-                         (better ? "it beat holding Bitcoin on risk-adjusted terms, in one split of one history"
-                             : "it did not beat holding Bitcoin") + ".";
+                         $"for holding {s.Bitcoin}: " +
+                         (better ? $"it beat holding {s.Bitcoin} on risk-adjusted terms, in one split of one history"
+                             : $"it did not beat holding {s.Bitcoin}") + ".";
         }
         if (s.Study.Summaries.Where(x => !double.IsNaN(x.PHolm)).MinBy(x => x.PHolm) is { } best)
             yield return "The event study's strongest finding after Holm's correction, " +
-                $"{StudySection.Name(best.Asset)} over {best.Days} days " +
+                $"{s.Names.Name(best.Asset)} over {best.Days} days " +
                          $"({StudySection.Value(best.Asset, best.Difference)} against an ordinary day, Holm-adjusted " +
                          $"p = {StudySection.P(best.PHolm)}, " +
                          $"{best.IndependentEvents} independent events), " +
@@ -218,11 +218,12 @@ public static class ThesisReport
         foreach (var line in s.Paragraph()) page.Paragraph(line);
         page.Chart(s.Charts[0]);
         var horizons = string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"));
-        var points = s.Assets.Contains(StudyAssets.AltSeasonId) ? "the Altcoin Season Index in points; " : "";
+        var points = s.Assets.Contains(StudyAssets.AltSeasonId) ? $"{s.Names.Name(StudyAssets.AltSeasonId)} in points; "
+            : "";
         page.Paragraph(
             $"Each event: what each asset did over the next {horizons} ({points}open: the window has not ended).",
             "note");
-        page.Table(["event", .. s.Assets.Select(StudySection.Label)], s.EventRows()
+        page.Table(["event", .. s.Assets.Select(s.Names.Label)], s.EventRows()
             .Select(r => (IReadOnlyList<(string, string?)>)[.. r.Select((cell, i) => (cell, i == 0 ? null : "num"))]));
         if (s.EventsWithoutData > 0) page.Paragraph(
             $"{s.EventsWithoutData} earlier event(s) come before every asset's data and are not shown.", "note");
@@ -250,7 +251,7 @@ public static class ThesisReport
         Chart(s.Charts[0]);
         md.AppendLine($"Each event: the next {string.Join(" / ", s.EventHorizons.Select(h => $"{h} days"))}.")
             .AppendLine();
-        Table(md, ["event", .. s.Assets.Select(StudySection.Label)], s.EventRows());
+        Table(md, ["event", .. s.Assets.Select(s.Names.Label)], s.EventRows());
         md.AppendLine();
         Table(md, StudySection.SummaryHeader, s.SummaryRows());
         foreach (var w in s.Warnings) md.AppendLine().Append("- ").Append(w);

@@ -5,6 +5,7 @@ using Bellwether.Core.Measurements;
 using Bellwether.Core.Measurements.AltSeason;
 using Bellwether.Core.Measurements.FlowRotation;
 using Bellwether.Core.Measurements.NetLiquidity;
+using Bellwether.Core.Statistics.Resampling;
 using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Report;
@@ -43,7 +44,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     public Task<ApiDocument> Compare(DateOnly since, DateOnly? asOf) =>
         cache.Get($"compare {since:yyyy-MM-dd} {asOf:yyyy-MM-dd}", () => Produce(store =>
         {
-            var (comparison, chosen) = BoardDocument.Compare(store, Data(store), thesis, since, asOf, kinds);
+            var (comparison, chosen) = BoardDocument.Compare(store, Data(store), thesis, since, asOf, kinds,
+                settings.Boards is { } boards ? boards.Compare : null);
             return new ApiDocument(200, ApiDocument.Json,
                 ApiJson.Text(comparison.Json(BoardDocument.ThesisInfo(thesis, settings.ThesisFile), chosen)));
         }));
@@ -56,7 +58,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     {
         var file = LastRun.FileOf(settings.StorePath, thesis.Name);
         return cache.Get($"compare last {File.GetLastWriteTimeUtc(file).Ticks}", () => Produce(store =>
-            Json(LastRun.Compare(store, Data(store), thesis, settings.ThesisFile, file, kinds).Json())));
+            Json(LastRun.Compare(store, Data(store), thesis, settings.ThesisFile, file, kinds, Elsewhere).Json())));
     }
 
     /// <summary>
@@ -69,7 +71,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var key = "what-if " + string.Join('&', pairs.Select(p => p.Key + "=" + string.Join(',', p.Value)));
         return cache.Get(key, () => Produce(store => Json(WhatIfDocument.Json(WhatIfDocument.Evaluate(store,
-            Data(store), thesis, asOf, kinds, WhatIfDocument.Read(pairs, "as_of")), settings.ThesisFile))));
+            Data(store), thesis, asOf, kinds, WhatIfDocument.Read(pairs, "as_of"), Elsewhere), settings.ThesisFile))));
     }
 
     /// <summary><c>board --history --json [--from] [--to]</c>.</summary>
@@ -80,7 +82,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
             var start = from ?? HistoryStart;
             var end = to ?? ThesisDates.Latest(store, data, thesis, kinds).Date;
             if (start > end) return ApiDocument.Error(400, "from is after to");
-            var points = ThesisBoard.History(thesis, data, start, end, kinds);
+            var points = settings.Boards?.History(data, thesis, start, end, Frequency.Weekly)
+                ?? ThesisBoard.History(thesis, data, start, end, kinds);
             return csv
                 ? new ApiDocument(200, ApiDocument.Csv, Csv.History(thesis, points))
                 : new ApiDocument(200, ApiDocument.Json,
@@ -182,7 +185,11 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
     private static ApiDocument Json(object document) => new(200, ApiDocument.Json, ApiJson.Text(document));
 
     private BoardJson Board(BellwetherStore store, DateOnly? asOf) =>
-        BoardDocument.Of(store, Data(store), thesis, settings.ThesisFile, asOf, kinds, settings.Board);
+        BoardDocument.Of(store, Data(store), thesis, settings.ThesisFile, asOf, kinds, Elsewhere);
+
+    /// <summary>The thesis file's board evaluated elsewhere (<c>serve --cluster</c>); null: in this process.</summary>
+    private Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? Elsewhere =>
+        settings.Boards is { } boards ? boards.Board : null;
 
     private StoreMarketData Data(BellwetherStore store) => new(store, settings.ReleaseLags);
 

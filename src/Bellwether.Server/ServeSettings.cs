@@ -41,9 +41,9 @@ public sealed record ServeSettings
     /// <summary>The bearer token every request must carry; null: none needed (loopback only).</summary>
     public string? Token { get; init; }
 
-    /// <summary>Where the board documents (<c>/api/board</c>, <c>/api/board.csv</c>) are evaluated; null: in this
-    /// process (<c>serve --cluster</c>: the thesis's grain, see <see cref="Api.BoardDocument.Evaluate"/>).</summary>
-    public Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>? Board { get; init; }
+    /// <summary>Where the thesis's board documents (board, CSV, comparisons, what-if, readiness history) are
+    /// evaluated; null: in this process (<c>serve --cluster</c>: the thesis's grain).</summary>
+    public IBoardEvaluator? Boards { get; init; }
 
     /// <summary>
     /// Settings from configuration, for a server started on its own: <c>Bellwether:Store</c>, <c>Bellwether:Thesis</c>,

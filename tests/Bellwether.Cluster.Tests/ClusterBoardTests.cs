@@ -7,6 +7,7 @@ using Bellwether.Data.Market;
 using Bellwether.Data.Store;
 using Bellwether.Data.Thesis;
 using Bellwether.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Xunit;
@@ -103,6 +104,31 @@ public class ClusterBoardTests
         await grain.Release(other);
         Assert.Equal(expected, await Printed(cluster, replay, ThesisFile.DefaultName));
         Assert.False((await grain.Append(new ThesisDays(0, [], other))).Busy);
+    }
+
+    [Fact]
+    public async Task A_hold_runs_out_after_60_s_without_a_release_and_the_first_feeders_late_call_is_refused()
+    {
+        await using var redis = await RedisServer.Start();
+        var clock = new FakeTimeProvider();
+        await using var cluster = await ClusterScreenTests.Cluster(redis, "board-hold", clock);
+        var grain = cluster.Client.GetGrain<IThesisGrain>("hold/0");
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        async Task<bool> Refused(Guid feeder) => (await grain.Append(new ThesisDays(0, [], feeder))).Busy;
+        Assert.False(await Refused(first));
+        // A refused call does not hold the grain: the hold runs from the first feeder's last call.
+        clock.Advance(ThesisGrain.LeaseFor - TimeSpan.FromTicks(1));
+        Assert.True(await Refused(second));
+        Assert.True((await grain.Open(new ThesisOpening("", "", [], [], -1, second))).Busy);
+        // The first never released it: its hold ran out, and the second takes the grain.
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.False(await Refused(second));
+        // The first feeder's late call is refused while the second holds the grain, and taken once that hold runs out.
+        clock.Advance(ThesisGrain.LeaseFor - TimeSpan.FromTicks(1));
+        Assert.True(await Refused(first));
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.False(await Refused(first));
+        Assert.Equal((-1, false), ((await grain.Position()).LastDay, (await grain.Position()).Open));
     }
 
     [Fact]

@@ -171,12 +171,16 @@ public class ClusterScreenTests
 
     /// <summary>Three silos storing grain state in <paramref name="redis"/>, under one service id per test (so a
     /// cluster started again finds the state of the one before).</summary>
-    internal static async Task<InProcessTestCluster> Cluster(RedisServer redis, string serviceId)
+    /// <param name="holdClock">Times thesis grains' feeder holds (<see cref="ThesisGrain.ClockKey"/>); default: the
+    /// system's.</param>
+    internal static async Task<InProcessTestCluster> Cluster(RedisServer redis, string serviceId,
+        TimeProvider? holdClock = null)
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
+            if (holdClock is not null) silo.Services.AddKeyedSingleton(ThesisGrain.ClockKey, holdClock);
             silo.UseBellwetherStorage(redis.ConnectionString)
                 // A killed silo is declared dead after about 3 missed probes of 2 s (the default is 10 s).
                 .Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2));

@@ -50,7 +50,7 @@ public sealed class StudySectionTests
         Assert.Equal(["open / open"], s.EventRows()[^1].Skip(1).Distinct());
         Assert.Equal(s.Study.Summaries.Count, s.SummaryRows().Count);
         Assert.All(s.SummaryRows(), r => Assert.Equal(StudySection.SummaryHeader.Count, r.Count));
-        Assert.Equal(s.Study.Summaries.Select(x => StudySection.Label(x.Asset)), s.SummaryRows().Select(r => r[0]));
+        Assert.Equal(s.Study.Summaries.Select(x => s.Names.Label(x.Asset)), s.SummaryRows().Select(r => r[0]));
         Assert.Contains("Altcoin basket", s.SummaryRows().Select(r => r[0]));
         // Readers see names, not ids: the benchmarks' rows are named as the legend of the equity chart names them.
         Assert.Equal(["Rotation", "Bitcoin", "Ether", "Altcoin basket", "50/50 Bitcoin–Ether"],
@@ -76,5 +76,38 @@ public sealed class StudySectionTests
         Assert.Contains("## Did it ever work?", md);
         Assert.Contains("![Rotation vs buy-and-hold", md);
         Assert.Contains("| Rotation |", md);
+    }
+
+    [Fact]
+    public void The_study_notes_tables_and_sentences_name_the_assets_never_their_ids()
+    {
+        // The basket and the index begin on day 60, so the study notes the events that come before them.
+        var made = Made.Assets();
+        double Late(int d, double v) => d < 60 ? double.NaN : v;
+        var assets = made with
+        {
+            Basket = made.Basket with { Level = Made.Path(AltcoinBasket.Id, d => Late(d, 100 * Math.Pow(1.005, d))) },
+            AltSeason = Made.Path(StudyAssets.AltSeasonId, d => Late(d, d % 100), PathMeasure.Change),
+        };
+        // A thesis's own name for Ether; ETH/BTC has a name nowhere, so it is shown by its id.
+        var names = AssetNames.Study.With([KeyValuePair.Create("ETH", "Ether (ETH)")]);
+        var study = EventStudy.Run(new HandMadeStudy.Fixed(10, 80, 120), assets.All, Made.Last,
+            new EventStudyParameters([30], Resamples: 50), names);
+        var backtest = Backtester.Run(Made.Path("R", d => d % 20 < 10 ? 80 : 20, PathMeasure.Change), assets,
+            BacktestParameters.Default, names);
+        var s = StudySection.Of(study, backtest, 30, 7, names: names);
+
+        Assert.Contains("1 of 3 events come before the altcoin basket's first value (2024-03-01): they have no forward " +
+            "values for it.", s.Warnings);
+        Assert.Contains("1 of 3 events come before the Altcoin Season Index's first value (2024-03-01): they have no " +
+            "forward values for it.", s.Warnings);
+        Assert.Equal(["Bitcoin", "Ether (ETH)", "Altcoin basket", "ETH/BTC", "Altcoin Season Index"],
+            s.SummaryRows().Select(r => r[0]));
+        Assert.Equal(["Rotation", "Bitcoin", "Ether (ETH)", "Altcoin basket", "50/50 Bitcoin–Ether (ETH)"],
+            s.MetricRows().Select(r => r[0]));
+        var content = new ReportContent("", new BoardResult(Day0, "T", double.NaN, 0, [], []), [], null, [], [], s);
+        var md = ThesisReport.Markdown(content, null);
+        Assert.Contains("| event | Bitcoin | Ether (ETH) | Altcoin basket | ETH/BTC | Altcoin Season Index |", md);
+        Assert.DoesNotMatch(@"(?<![\w/(])(?:ALT_BASKET|ALTSEASON|BTC|ETH|btc|eth|btc_eth_50_50)(?![\w/])", md);
     }
 }

@@ -137,7 +137,8 @@ internal static class BacktestCommand
             var components = StudyInputs.Readiness(parse, data, definition, every, start.AddDays(-1), last, variants);
             var readiness = components.Readiness();
             var parameters = new BacktestParameters(rotation, fromDate, toDate, splitDate);
-            var report = Backtester.Run(readiness, assets, parameters);
+            var names = definition.Predicts.Names;
+            var report = Backtester.Run(readiness, assets, parameters, names);
 
             // Readiness without the signals that measure the outcome itself: does the rest of the thesis lead it?
             var kinds = Concepts.Signals;
@@ -162,7 +163,7 @@ internal static class BacktestCommand
 
             if (parse.GetValue(Cli.Json)) Output.WriteJson(parse,
                 Json(definition, file, report, assets, readiness, signalValue, gridResult, parse.GetValue(every)));
-            else Print(Output.Console(parse), definition, report, signalValue, gridResult);
+            else Print(Output.Console(parse), definition, report, signalValue, gridResult, names);
             return Cli.Ok;
         });
         return command;
@@ -247,7 +248,7 @@ internal static class BacktestCommand
     private static string Share(double v) => StudyInputs.Cell(v, ValueKind.Share);
 
     private static void Print(IAnsiConsole console, ThesisDefinition thesis, BacktestReport r,
-        List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid)
+        List<(string Readiness, SignalValueResult Result)> signalValue, GridResult? grid, AssetNames names)
     {
         console.MarkupLine(
             $"[bold]{Markup.Escape(thesis.Name)}[/] as a trade, {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}; in sample " +
@@ -257,7 +258,7 @@ internal static class BacktestCommand
             new("max DD in/out", Right: true, Short: "max DD"), new("turnover", Right: true, Short: "turn."),
             new("held", Right: true));
         foreach (var s in r.Strategies)
-            table.AddText(s.Id, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}",
+            table.AddText(s.Label, $"{Pct(s.InSample.Cagr)} / {Pct(s.OutOfSample.Cagr)}",
                 $"{Num(s.InSample.Sharpe)} / {Num(s.OutOfSample.Sharpe)}",
                 $"{Pct(s.InSample.MaxDrawdown)} / {Pct(s.OutOfSample.MaxDrawdown)}", Share(s.Full.Turnover),
                 Share(s.Full.TimeInBasket));
@@ -265,7 +266,7 @@ internal static class BacktestCommand
         console.MarkupLine(
             "[grey]in: in sample, out: out of sample; turnover: share of the portfolio traded per year; " +
                            "held: share of days holding " +
-                           $"{Markup.Escape(RotationParameters.Describe(r.Parameters.Rotation.Hold))}.[/]");
+                           $"{Markup.Escape(names.Name(r.Parameters.Rotation.Hold))}.[/]");
         console.MarkupLine($"[grey]rotation: {Markup.Escape(r.Strategies[0].Description)}.[/]");
         foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(Output.KeepUnits(w))}[/]");
 
@@ -292,10 +293,11 @@ internal static class BacktestCommand
         }
         var rot = r.Strategies[0];
         var btc = r.Strategies.First(s => s.Id == "btc");
+        var bitcoin = Markup.Escape(names.Name(RotationParameters.Bitcoin));
         console.MarkupLine(rot.OutOfSample.Sharpe > btc.OutOfSample.Sharpe
-            ? $"Out of sample the rotation's Sharpe ({Num(rot.OutOfSample.Sharpe)}) beat buy-and-hold Bitcoin's (" +
+            ? $"Out of sample the rotation's Sharpe ({Num(rot.OutOfSample.Sharpe)}) beat buy-and-hold {bitcoin}'s (" +
             $"{Num(btc.OutOfSample.Sharpe)})."
             : $"Out of sample the rotation's Sharpe ({Num(rot.OutOfSample.Sharpe)}) did not beat buy-and-hold " +
-            $"Bitcoin's ({Num(btc.OutOfSample.Sharpe)}).");
+            $"{bitcoin}'s ({Num(btc.OutOfSample.Sharpe)}).");
     }
 }

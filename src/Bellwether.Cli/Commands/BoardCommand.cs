@@ -93,7 +93,6 @@ internal static class BoardCommand
             if (wantWhatIf && (wantHistory || compareDate is not null || sinceLast))
                 throw new UsageException("give --what-if (--weight, --threshold) or --history or --compare, not two");
             var redis = parse.GetValue(cluster);
-            if (redis is not null && wantWhatIf) throw new UsageException("--cluster does not go with --what-if");
             var kinds = Concepts.Signals;
             var file = parse.GetValue(thesis);
             // The store opens (tens of milliseconds) while the thesis is read; a bad thesis still fails first.
@@ -112,6 +111,7 @@ internal static class BoardCommand
             using var store = opening.GetAwaiter().GetResult();
             var data = StoreAccess.MarketData(parse, store);
             using var host = redis is null ? null : ClusterArguments.Client(redis);
+            var boards = host is null ? null : ClusterArguments.Boards(host, file);
             if (wantHistory)
             {
                 var start = fromDate ?? new DateOnly(2018, 1, 1);
@@ -123,21 +123,20 @@ internal static class BoardCommand
                     "monthly" => Frequency.Monthly,
                     _ => Frequency.Weekly,
                 };
-                WriteHistory(parse, definition, file, start, end, every, host is null
-                    ? StreamedHistory.Readiness(definition, data, start, end, kinds, every)
-                    : ClusterArguments.Replay(file, data, definition, end)
-                        .History(ClusterArguments.Grains(host), start, every).GetAwaiter().GetResult());
+                WriteHistory(parse, definition, file, start, end, every,
+                    boards?.History(data, definition, start, end, every)
+                    ?? StreamedHistory.Readiness(definition, data, start, end, kinds, every));
                 return Cli.Ok;
             }
             if (wantWhatIf)
             {
-                whatIf.Run(parse, store, data, definition, file, asOfDate, kinds);
+                whatIf.Run(parse, store, data, definition, file, asOfDate, kinds, boards is null ? null : boards.Board);
                 return Cli.Ok;
             }
             if (sinceLast)
             {
                 var since = LastRun.Compare(store, data, definition, file, LastRun.FileOf(store.Path, definition.Name),
-                    kinds, host is null ? null : ClusterArguments.Board(host, file));
+                    kinds, boards is null ? null : boards.Board);
                 if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, since.Json());
                 else if (since.Comparison is { } c) PrintComparison(Output.Console(parse), c);
                 else
@@ -151,15 +150,14 @@ internal static class BoardCommand
             if (compareDate is { } before)
             {
                 var (comparison, why) = BoardDocument.Compare(store, data, definition, before, asOfDate, kinds,
-                    host is null ? null : (d, t, earlier, date) => ClusterArguments.Replay(file, d, t, date)
-                        .Compare(ClusterArguments.Grains(host), earlier).GetAwaiter().GetResult());
+                    boards is null ? null : boards.Compare);
                 if (parse.GetValue(Cli.Json)) Output.WriteJson(parse,
                     comparison.Json(BoardDocument.ThesisInfo(definition, file), why));
                 else PrintComparison(Output.Console(parse), comparison);
                 return comparison.Flipped.Count > 0 ? Cli.SignalsFlipped : Cli.Ok;
             }
             var (board, chosen) = BoardDocument.Evaluate(store, data, definition, asOfDate, kinds,
-                host is null ? null : ClusterArguments.Board(host, file));
+                boards is null ? null : boards.Board);
             if (parse.GetValue(Cli.Json))
                 parse.InvocationConfiguration.Output.Write(BoardDocument.Text(BoardJson.Of(board,
                     BoardDocument.ThesisInfo(definition, file), chosen)

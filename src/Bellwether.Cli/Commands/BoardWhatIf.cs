@@ -44,10 +44,13 @@ internal sealed class BoardWhatIf
             .Concat((parse.GetValue(Threshold) ?? []).Select(t => (Threshold, t)));
 
     /// <summary>Prints the what-if board (terminal or <c>--json</c>, the API's document).</summary>
+    /// <param name="elsewhere">Evaluates the thesis file's board (<c>--cluster</c>: its grain), which the changes
+    /// rescore; null: in this process.</param>
     /// <exception cref="UsageException">A change not written as its option says, given twice, or that does not fit
     /// the thesis: named as given, with the signals or fields that would.</exception>
     public void Run(ParseResult parse, BellwetherStore store, IMarketData data, ThesisDefinition thesis,
-        string? file, DateOnly? asOf, SignalKinds kinds)
+        string? file, DateOnly? asOf, SignalKinds kinds, Func<IMarketData, ThesisDefinition, DateOnly, BoardResult>?
+            elsewhere = null)
     {
         var given = new Dictionary<string, string>(StringComparer.Ordinal); // API parameter → the option as given
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -88,7 +91,7 @@ internal sealed class BoardWhatIf
         WhatIfBoard board;
         try
         {
-            board = WhatIfDocument.Evaluate(store, data, thesis, asOf, kinds, new(weights, thresholds));
+            board = WhatIfDocument.Evaluate(store, data, thesis, asOf, kinds, new(weights, thresholds), elsewhere);
         }
         catch (QueryException e)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bellwether.Cluster;
 using Bellwether.Server;
 
 namespace Bellwether.Cli.Commands;
@@ -9,6 +10,10 @@ namespace Bellwether.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
+    /// <summary>What <c>serve --cluster</c> has the thesis's grain answer.</summary>
+    private const string FromTheGrain =
+        "the thesis's board, comparisons, what-if and readiness history are answered by its grain";
+
     public static Command Create()
     {
         var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080)" };
@@ -40,7 +45,8 @@ internal static class ServeCommand
                 "Alert rules file to evaluate and deliver (docs/alerts.md)"
             };
         var cluster = ClusterArguments.Connection(required: false);
-        cluster.Description += " (the board documents: the thesis's grain answers them)";
+        cluster.Description = "Redis connection string of the Orleans cluster (e.g. 127.0.0.1:6379): " +
+            $"{FromTheGrain}; every other page reads the store";
         var command = new Command("serve",
             "Serve the board, readiness history and the JSON API on a web page that updates live as the store changes")
         {
@@ -57,7 +63,7 @@ internal static class ServeCommand
             using var host = parse.GetValue(cluster) is { } redis ? ClusterArguments.Client(redis) : null;
             var settings = new ServeSettings
             {
-                Board = host is null ? null : ClusterArguments.Board(host, parse.GetValue(thesis)),
+                Boards = host is null ? null : ClusterArguments.Boards(host, parse.GetValue(thesis)),
                 StorePath = StoreAccess.StorePath(parse),
                 ThesisFile = parse.GetValue(thesis),
                 ClaimsFile = parse.GetValue(claims),
@@ -83,6 +89,10 @@ internal static class ServeCommand
             }
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Serving {settings.StorePath} on {string.Join(", ", settings.Urls)} (Ctrl+C stops; docs/serve.md)");
+            if (parse.GetValue(cluster) is { } shown)
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"From the cluster at {RedisReach.Shown(shown)}: {FromTheGrain}; every other page and document " +
+                    "is read from the store in this process (docs/scale.md)");
             using (app) app.Run();
             return Cli.Ok;
         });

@@ -77,20 +77,12 @@ internal static class ClusterArguments
     /// <exception cref="InvalidOperationException">Redis or every silo of the cluster unreachable.</exception>
     public static IHost Client(string redis) => ClusterHosting.Connect(redis).GetAwaiter().GetResult();
 
-    /// <summary>The board of the thesis in <paramref name="file"/> (null: the shipped one) answered by its grain on the
-    /// cluster of <paramref name="client"/> (<see cref="ThesisReplay"/>).</summary>
-    public static Func<IMarketData, ThesisDefinition, DateOnly, BoardResult> Board(IHost client, string? file)
+    /// <summary>The boards of the thesis in <paramref name="file"/> (null: the shipped one) answered by its grain on
+    /// the cluster of <paramref name="client"/>.</summary>
+    public static ThesisGrainBoards Boards(IHost client, string? file)
     {
         var (text, named) = Text(file);
-        return ThesisReplay.Evaluator(Grains(client), text, named);
-    }
-
-    /// <summary>The client of the grain of the thesis in <paramref name="file"/> (null: the shipped one), fed to
-    /// <paramref name="last"/>.</summary>
-    public static ThesisReplay Replay(string? file, IMarketData data, ThesisDefinition thesis, DateOnly last)
-    {
-        var (text, named) = Text(file);
-        return new ThesisReplay(data, thesis, text, named, last);
+        return new ThesisGrainBoards(Grains(client), text, named);
     }
 
     public static IClusterClient Grains(IHost client) => client.Services.GetRequiredService<IClusterClient>();

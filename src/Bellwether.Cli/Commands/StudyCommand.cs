@@ -82,9 +82,11 @@ internal static class StudyCommand
             {
                 throw new UsageException($"--event: {e.Problem}");
             }
-            var result = EventStudy.Run(events, assets.Select(definition.Predicts.Outcome?.Assets), date, parameters);
-            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets));
-            else Print(Output.Console(parse), result, Warnings(result, assets));
+            var names = definition.Predicts.Names;
+            var result = EventStudy.Run(events, assets.Select(definition.Predicts.Outcome?.Assets), date, parameters,
+                names);
+            if (parse.GetValue(Cli.Json)) Output.WriteJson(parse, Json(result, assets, names));
+            else Print(Output.Console(parse), result, Warnings(result, assets, names), names);
             return Cli.Ok;
         });
         return command;
@@ -130,7 +132,7 @@ internal static class StudyCommand
 
     private static string H(int days) => days.ToString(CultureInfo.InvariantCulture);
 
-    private static object Json(EventStudyResult r, StudyAssets assets) => new
+    private static object Json(EventStudyResult r, StudyAssets assets, AssetNames names) => new
     {
         source = r.Source,
         description = r.SourceDescription,
@@ -171,24 +173,27 @@ internal static class StudyCommand
             baseline_days = s.BaselineDays, baseline_from = s.BaselineFrom, baseline_to = s.BaselineTo,
             mean_block_length = s.MeanBlockLength, resamples = s.Resamples, warnings = s.Warnings,
         }),
-        warnings = Warnings(r, assets),
+        warnings = Warnings(r, assets, names),
     };
 
     private static bool StudiesBasket(EventStudyResult r) => r.Summaries.Any(s => s.Asset == AltcoinBasket.Id);
 
-    private static IReadOnlyList<string> Warnings(EventStudyResult r, StudyAssets assets) =>
-        StudiesBasket(r) ? [.. r.Warnings, .. assets.Basket.Warnings(assets.Basket.Level.First, r.AsOf)] : r.Warnings;
+    private static IReadOnlyList<string> Warnings(EventStudyResult r, StudyAssets assets, AssetNames names) =>
+        StudiesBasket(r) ? [.. r.Warnings, .. assets.Basket.Warnings(assets.Basket.Level.First, r.AsOf, names)]
+        : r.Warnings;
 
-    private static void Print(IAnsiConsole console, EventStudyResult r, IReadOnlyList<string> warnings)
+    private static void Print(IAnsiConsole console, EventStudyResult r, IReadOnlyList<string> warnings,
+        AssetNames names)
     {
         var assets = r.Summaries.Select(s => s.Asset).Distinct().ToList();
         console.MarkupLine(
             $"[bold]{Markup.Escape(r.SourceDescription)}[/]: {r.Events.Count} events up to {r.AsOf:yyyy-MM-dd}. " +
                            "What each asset did after each event (" +
-                           $"{(assets.Contains(StudyAssets.AltSeasonId) ? "ALTSEASON in points; " : "")}" +
+                           (assets.Contains(StudyAssets.AltSeasonId)
+                               ? $"{Markup.Escape(names.Name(StudyAssets.AltSeasonId))} in points; " : "") +
                            "open: the window has not ended):");
         var analog = new FittedTable([new("event"), new("days", Right: true),
-            .. assets.Select(a => new FittedTable.Column(a, Right: true))]);
+            .. assets.Select(a => new FittedTable.Column(names.Label(a), Right: true))]);
         var shown = r.Events.Where(e => e.Forward.Any(f => !double.IsNaN(f.MaxValue))).ToList();
         foreach (var e in shown)
             foreach (var days in e.Forward.Select(f => f.Days).Distinct())
@@ -199,7 +204,7 @@ internal static class StudyCommand
             $"[grey]{r.Events.Count - shown.Count} earlier events come before every asset's data and are not " +
             $"shown.[/]");
 
-        var table = new FittedTable(new("asset"), new("days", Right: true), new("n(ind)", Right: true),
+        var table = new FittedTable(new("asset", Wraps: true), new("days", Right: true), new("n(ind)", Right: true),
             new("mean", Right: true),
             new("median", Right: true), new("quartiles", Right: true, Optional: true),
             new("all", Right: true, Optional: true),
@@ -208,12 +213,13 @@ internal static class StudyCommand
         foreach (var s in r.Summaries)
         {
             bool level = s.Asset == StudyAssets.AltSeasonId;
-            // ALTSEASON's moves are in points, which the line above the table says: the cells carry the number only.
+            // The index's moves are in points, which the line above the table says: the cells carry the number only.
             string V(double x) => double.IsNaN(x) ? "" : level ? ValueText.Format(ValueKind.IndexPointsChange).Number(x)
                 : ValueText.Of(x, ValueKind.Return);
             string Ci(double x) => V(x).TrimEnd('%');
             string n = $"{s.Events} ({s.IndependentEvents})";
-            table.AddRow(Markup.Escape(s.Asset), $"{s.Days}", s.IndependentEvents < r.Parameters.MinIndependentEvents
+            table.AddRow(Markup.Escape(names.Label(s.Asset)), $"{s.Days}",
+                s.IndependentEvents < r.Parameters.MinIndependentEvents
                 ? $"[yellow]{n}[/]" : n,
                 V(s.Mean), V(s.Median), double.IsNaN(s.LowerQuartile) ? ""
                 : $"{Ci(s.LowerQuartile)}…{V(s.UpperQuartile)}",
@@ -237,8 +243,9 @@ internal static class StudyCommand
             : smallest.PHolm < 0.05
             ? $"After Holm's correction, {r.Summaries.Count(s => s.PHolm < 0.05)} of " +
             $"{r.Summaries.Count(s => !double.IsNaN(s.PHolm))} differences are significant at 5% (smallest: " +
-            $"{Markup.Escape(smallest.Asset)} {smallest.Days}d, p = {P(smallest.PHolm)})."
-            : $"After Holm's correction no difference is significant at 5% (smallest: {Markup.Escape(smallest.Asset)}" +
+            $"{Markup.Escape(names.Label(smallest.Asset))} {smallest.Days}d, p = {P(smallest.PHolm)})."
+            : "After Holm's correction no difference is significant at 5% (smallest: " +
+            $"{Markup.Escape(names.Label(smallest.Asset))}" +
             $" {smallest.Days}d, p = {P(smallest.PHolm)}); so few independent events make this an anecdote either " +
             "way.");
     }

@@ -1,4 +1,5 @@
 using Bellwether.Core.Backtest.Rotation;
+using Bellwether.Core.Study.Paths;
 
 namespace Bellwether.Core.Board;
 
@@ -10,10 +11,15 @@ namespace Bellwether.Core.Board;
 /// <param name="Claims">The claims file the report checks, as written (relative to the thesis file); null:
 /// none.</param>
 /// <param name="ClaimsLine">The line of <paramref name="Claims"/> in the thesis file (0 when built in code).</param>
+/// <param name="OwnNames">The thesis file's own names for study assets (<c>asset_names</c>: id → name as a sentence
+/// writes it); null: none.</param>
 public sealed record ThesisPrediction(
     ThesisTrigger? Trigger = null, ThesisOutcome? Outcome = null, ThesisTrade? Trade = null, string? Claims = null,
-    int ClaimsLine = 0)
+    int ClaimsLine = 0, IReadOnlyDictionary<string, string>? OwnNames = null)
 {
+    /// <summary>What a reader sees for each study asset: the thesis's own names, else the study's.</summary>
+    public AssetNames Names => OwnNames is null ? AssetNames.Study : AssetNames.Study.With(OwnNames);
+
     /// <summary>A thesis that declares nothing: the study and backtest sections say what to add.</summary>
     public static ThesisPrediction None { get; } = new();
 

@@ -31,20 +31,25 @@ public abstract class MeasurementSignal<TParameters, TResult>(Measurement<TParam
     protected override TParameters Parse(SignalSpec spec) => Measurement.Parse(spec);
 
     protected override SignalReading Read(TParameters options, IMarketData data, DateOnly asOf) =>
-        ReadingOf(options, Measurement.Measure(options, data, asOf), data);
+        ReadingOf(options, Measurement.Measure(options, data, asOf), data, explain: true);
 
     /// <summary>The reading of a measurement taken elsewhere (a stream's incremental state), as <see cref="Read"/>
     /// makes it.</summary>
-    public SignalReading ReadingOf(TParameters parameters, Measured<TResult> measured, IMarketData data) =>
+    /// <param name="explain">False leaves a measurable reading's explanation empty, unbuilt (a stream's closed days
+    /// keep value, label, since, window, inputs and fields only); a reading that is not measurable still says
+    /// why.</param>
+    public SignalReading ReadingOf(TParameters parameters, Measured<TResult> measured, IMarketData data,
+        bool explain) =>
         measured.Result is { } result
-            ? Reading(parameters, result, measured.Inputs, data) : measured.NotMeasurableReading();
+            ? Reading(parameters, result, measured.Inputs, data, explain) : measured.NotMeasurableReading();
 
     /// <summary>
     /// The reading of a <paramref name="result"/>: its headline value in the unit the thesis's rules test, its label,
-    /// explanation and fields. <paramref name="data"/> is the data measured, for a label's history (its "since").
+    /// explanation (only when <paramref name="explain"/>; else empty) and fields. <paramref name="data"/> is the data
+    /// measured, for a label's history (its "since").
     /// </summary>
     protected abstract SignalReading Reading(TParameters parameters, TResult result, IReadOnlyList<SignalInput> inputs,
-        IMarketData data);
+        IMarketData data, bool explain);
 }
 
 /// <summary>A signal kind that reads a measurement, seen without its types (the report's charts).</summary>

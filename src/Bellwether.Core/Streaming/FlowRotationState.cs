@@ -53,7 +53,8 @@ internal sealed class FlowRotationState(FlowRotationParameters parameters) : ISi
         var reading = Rotation.Of(tables[0]!.Instrument.Id, tables[1]!.Instrument.Id, [.. _window]);
         var to = reading.Window.To;
         var spanStart = _firstOfPreviousYear is { } p && p.Year >= to.Year - 1 ? p.Day : _firstOfYear!.Value.Day;
-        return FlowRotationSignal.Reading(parameters, reading, inputs, _runStart > spanStart ? _runStart : spanStart);
+        return FlowRotationSignal.Reading(parameters, reading, inputs, _runStart > spanStart ? _runStart : spanStart,
+            explain: false);
     }
 
     /// <summary>Joins the flow days of dates both tables have reached, in date order, closing a window on

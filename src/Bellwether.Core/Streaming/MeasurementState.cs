@@ -5,8 +5,8 @@ namespace Bellwether.Core.Streaming;
 
 /// <summary>
 /// The incremental state of a measurement: its result as of the latest day, from the rows that arrived since the last
-/// one. <see cref="MeasurementSignalState{TParameters, TResult}"/> turns it into the signal's reading, explanation
-/// included, as the batch signal does.
+/// one. <see cref="MeasurementSignalState{TParameters, TResult}"/> turns it into the signal's reading as the batch
+/// signal does, but without building the explanation (<see cref="StreamingBoard.Board"/> reads it).
 /// </summary>
 /// <typeparam name="TResult">The measurement's result.</typeparam>
 internal interface IMeasurementState<TResult> where TResult : class
@@ -30,7 +30,7 @@ internal sealed class MeasurementSignalState<TParameters, TResult>(
     where TResult : class
 {
     public SignalReading Advance(StreamMarketData data, DateOnly day) =>
-        signal.ReadingOf(parameters, state.Advance(data, day), data.At(day));
+        signal.ReadingOf(parameters, state.Advance(data, day), data.At(day), explain: false);
 
     public void Declare(FeedInputs inputs) => state.Declare(inputs);
 

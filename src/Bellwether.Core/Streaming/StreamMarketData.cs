@@ -140,7 +140,7 @@ public sealed class StreamMarketData
             Text(t.Instrument.Id);
             for (int i = 0, n = t.CountArrivedBy(last); i < n; i++)
             {
-                Mix(t.Date(i).DayNumber);
+                Mix(t.Date(i).DayNumber); Mix(t.Arrived(i).DayNumber);
                 foreach (var v in t.Values(i)) Mix(BitConverter.DoubleToInt64Bits(v));
                 Mix(BitConverter.DoubleToInt64Bits(t.Total(i)));
             }
@@ -295,6 +295,9 @@ public sealed class StreamMarketData
         public double[] Values(int i) => _values[i];
 
         public double Total(int i) => _total[i];
+
+        /// <summary>The day row <paramref name="i"/> arrived (became public).</summary>
+        public DateOnly Arrived(int i) => _arrived[i];
 
         public int CountArrivedBy(DateOnly day)
         {

@@ -32,7 +32,7 @@ public static class ThesisFile
         var y = new YamlReader(file);
         var root = y.Root(text);
         y.OnlyKeys(root, "thesis", "name", "description", "min_measured", "signals", "trigger", "outcome", "trade",
-            "claims");
+            "claims", "asset_names");
         var signals = new List<SignalSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in y.Sequence(YamlReader.Optional(root, "signals")
@@ -152,7 +152,26 @@ public static class ThesisFile
         }
         var claims = y.OptionalScalar(root, "claims");
         return new ThesisPrediction(trigger, outcome, trade, claims, claims is null ? 0
-            : YamlReader.Line(YamlReader.Optional(root, "claims")!));
+            : YamlReader.Line(YamlReader.Optional(root, "claims")!), ReadAssetNames(y, root));
+    }
+
+    /// <summary>The thesis's own names for study assets (<c>asset_names: { BTC: Bitcoin (BTC) }</c>), or
+    /// null.</summary>
+    private static Dictionary<string, string>? ReadAssetNames(YamlReader y, YamlMappingNode root)
+    {
+        if (YamlReader.Optional(root, "asset_names") is not { } node) return null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in y.Mapping(node, "'asset_names'").Children)
+        {
+            var written = ((YamlScalarNode)k).Value!;
+            var id = StudyAssets.Ids.FirstOrDefault(i => string.Equals(i, written, StringComparison.OrdinalIgnoreCase))
+                ?? throw y.Error(k,
+                    $"asset_names: unknown asset '{written}'; known: {string.Join(", ", StudyAssets.Ids)}");
+            if (v is not YamlScalarNode { Value: { } name } || name.Trim().Length == 0)
+                throw y.Error(v, $"asset_names: the name of '{id}' must be a non-empty text");
+            if (!names.TryAdd(id, name.Trim())) throw y.Error(k, $"asset_names: '{id}' is named twice");
+        }
+        return names;
     }
 
     private static List<string> Words(YamlReader y, YamlNode node, string what) => node switch

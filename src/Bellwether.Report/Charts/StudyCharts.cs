@@ -47,9 +47,10 @@ public static class StudyCharts
     /// <summary>
     /// What each asset did in the <paramref name="days"/> after each event, as bars per event (percent; the Altcoin
     /// Season Index's change in points on a second axis), with each asset's mean over all days as a dotted line.
-    /// Events whose window has not ended, or before the assets existed, have no bar.
+    /// Events whose window has not ended, or before the assets existed, have no bar. The legend names the assets by
+    /// <paramref name="names"/>.
     /// </summary>
-    public static Figure ForwardReturnsByEvent(EventStudyResult result, int days)
+    public static Figure ForwardReturnsByEvent(EventStudyResult result, int days, AssetNames names)
     {
         var figure = new Figure($"chart-study-{days}", $"After each {result.SourceDescription}: the next {days} days");
         var events = result.Events.Where(e => e.Forward.Any(f => f.Days == days && !double.IsNaN(f.Value))).ToList();
@@ -62,8 +63,8 @@ public static class StudyCharts
             (level ? points : percent).AddRange(values.Select(v => level ? v : 100 * v));
             figure.Traces.Add(new Dictionary<string, object?>
             {
-                ["type"] = "bar", ["name"] = level ? $"{StudySection.Label(asset)} (points, right axis)"
-                    : $"{StudySection.Label(asset)}, %",
+                ["type"] = "bar", ["name"] = level ? $"{names.Label(asset)} (points, right axis)"
+                    : $"{names.Label(asset)}, %",
                 ["x"] = events.Select(e => e.Event.Date.ToString("yyyy-MM-dd")).ToArray(),
                 ["y"] = values.Select(v => double.IsNaN(v) ? (double?)null : level ? v : 100 * v).ToArray(),
                 ["marker"] = new { color = Colour(asset) }, ["yaxis"] = level ? "y2" : "y", ["offsetgroup"] = asset,
@@ -80,7 +81,7 @@ public static class StudyCharts
                 {
                     ["type"] = "scatter", ["mode"] = "lines",
                     ["name"] =
-                        $"{StudySection.Label(s.Asset)}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
+                        $"{names.Label(s.Asset)}: all days {ValueText.Of(s.BaselineMean, ValueKind.Return)}",
                     ["x"] = categories, ["y"] = categories.Select(_ => 100 * s.BaselineMean).ToArray(),
                     ["line"] = new { color = Colour(s.Asset), dash = "dot", width = 1.2 }, ["hoverinfo"] = "name",
                 });

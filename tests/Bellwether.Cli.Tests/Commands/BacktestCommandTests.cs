@@ -68,7 +68,7 @@ public class BacktestCommandTests
     {
         var r = CliRun.OnRealData("backtest", "--every", "30", "--fallback", "cash");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("btc_eth", r.Stdout);
+        Assert.Contains("50/50 Bitcoin–Ether", r.Stdout); // a name, not the id btc_eth_50_50
         Assert.Contains("Signal value", r.Stdout);
         Assert.Contains("Out of sample the rotation", r.Stdout);
     }

@@ -124,4 +124,39 @@ public sealed class ThesisPredictionTests : IDisposable
         Assert.Equal(2, backtest.ExitCode);
         Assert.Contains("declares no trade", backtest.Stderr);
     }
+
+    [Fact]
+    public void A_thesis_names_its_assets_for_study_backtest_and_report_and_an_unnamed_one_is_its_id()
+    {
+        var thesis = Path.Combine(_dir, "qqq-eth-named.yaml");
+        File.WriteAllText(thesis, QqqEth.Replace("outcome: { assets: ETH,", "outcome: { assets: [ETH, ETH/BTC],",
+            StringComparison.Ordinal) + "\nasset_names: { ETH: Ether (ETH), BTC: the original coin }\n");
+        Output.WidthOverride.Value = 120;
+        try
+        {
+            var study = CliRun.OnRealData("study", "--thesis", thesis, "--as-of", AsOf, "--resamples", "100");
+            Assert.True(study.ExitCode == 0, study.Stderr);
+            // The table's columns and rows, and the note on events before Ether existed, name Ether as the thesis does;
+            // ETH/BTC has no name in the thesis or the study, so it is shown by its id.
+            Assert.Matches(@"event\s+days\s+Ether \(ETH\)\s+ETH/BTC", study.Stdout);
+            Assert.Matches(@"(?m)^ +Ether \(ETH\)\s+60 ", study.Stdout);
+            Assert.Matches(@"(?m)^ +ETH/BTC\s+60 ", study.Stdout);
+            Assert.Matches(@"events come before Ether \(ETH\)'s first value \(2015-08-06\)", study.Stdout);
+
+            var backtest = CliRun.OnRealData("backtest", "--thesis", thesis, "--to", AsOf, "--every", "7");
+            Assert.True(backtest.ExitCode == 0, backtest.Stderr);
+            Assert.Matches(@"(?m)^ +Original coin ", backtest.Stdout);
+            Assert.Matches(@"(?m)^ +50/50 Original coin–Ether \(ETH\) ", backtest.Stdout);
+            Assert.Matches(@"held: share of days holding Ether\s+\(ETH\)\.", backtest.Stdout);
+            Assert.Matches(@"buy-and-hold\s+the\s+original\s+coin's", backtest.Stdout);
+        }
+        finally
+        {
+            Output.WidthOverride.Value = null;
+        }
+        var (_, _, markdown) = Report(thesis);
+        Assert.Contains("| event | Ether (ETH) | ETH/BTC |", markdown);
+        Assert.Matches(@"- \d+ of \d+ events come before Ether \(ETH\)'s first value \(2015-08-06\)", markdown);
+        Assert.Contains("for holding the original coin", markdown);
+    }
 }

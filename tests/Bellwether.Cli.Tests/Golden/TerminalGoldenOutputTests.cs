@@ -69,6 +69,10 @@ public sealed class TerminalGoldenOutputTests
 
     private static readonly Regex LeftOutNote = new(@"Left out to fit \d+ columns:[^)]*\)\.");
 
+    /// <summary>A study asset's or strategy's id where a reader should see its name (<c>ETH/BTC</c> has no other
+    /// name).</summary>
+    private static readonly Regex AssetId = new(@"(?<![\w/])(?:ALT_BASKET|ALTSEASON|BTC|ETH|btc|eth|btc_eth_50_50)(?![\w/])");
+
     /// <summary>An ASCII hyphen used as a minus sign: before a digit, not inside a word or date.</summary>
     private static readonly Regex AsciiMinus = new(@"(?<![\w.])-\d");
 
@@ -109,6 +113,8 @@ public sealed class TerminalGoldenOutputTests
         Assert.DoesNotMatch(AsciiMinus, text);
         // The what-if golden turns a state: its mark is in the state column, whole.
         if (command == "board-what-if") Assert.Matches(FileState, text);
+        // The study and the backtest name their assets and strategies: Bitcoin, Altcoin basket, never BTC, ALT_BASKET.
+        if (command is "study" or "backtest") Assert.DoesNotMatch(AssetId, text);
 
         var golden = Golden($"{command}-{width}.txt");
         if (Environment.GetEnvironmentVariable("BELLWETHER_GOLDEN") == "regenerate") File.WriteAllText(golden, text);

@@ -1,6 +1,7 @@
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Series;
 using Bellwether.Core.Study.Basket;
+using Bellwether.Core.Study.Paths;
 using Bellwether.Core.Universe;
 using Xunit;
 using static Bellwether.Core.Tests.Study.Synthetic;
@@ -77,7 +78,7 @@ public class AltcoinBasketTests
         Assert.Equal([new BasketMonth(new DateOnly(Day0.Year, Day0.Month, 1), 2, 3)], b.SizeByMonth(Day0, Day0.AddDays(3)));
         Assert.Equal($"the altcoin basket's daily move rested on fewer than the 3 coins asked on 2 days: " +
                      $"{Day0.AddDays(2):yyyy-MM-dd} to {Day0.AddDays(3):yyyy-MM-dd} (as few as 2); it is then not the basket its figures name.",
-            Assert.Single(b.Warnings(Day0, Day0.AddDays(3))));
+            Assert.Single(b.Warnings(Day0, Day0.AddDays(3), AssetNames.Study)));
         // Asked for 2, day 2's move rests on AAA alone (BBB was held without a close): one day short.
         Assert.Single(AltcoinBasket.Build(Index, Coins, Day0, Day0.AddDays(3), new AltcoinBasketParameters(TopCount: 2)).Shortfalls(Day0, Day0.AddDays(3)));
     }

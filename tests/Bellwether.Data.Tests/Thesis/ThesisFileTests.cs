@@ -160,7 +160,7 @@ public class ThesisFileTests
     }
 
     [Theory]
-    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals, trigger, outcome, trade, claims")]
+    [InlineData(1, "title: Test thesis", 1, "thesis: unknown key 'title'; allowed: name, description, min_measured, signals, trigger, outcome, trade, claims, asset_names")]
     [InlineData(2, "min_measured: 60", 2, "'min_measured' is a share of the weight, from 0 to 1")]
     [InlineData(7, "    weight: -1", 7, "signal 'rut': weight must be from 0 to 1,000,000, got -1")]
     [InlineData(7, "    weight: heavy", 7, "'weight' must be a finite number, got 'heavy'")]
@@ -227,7 +227,24 @@ public class ThesisFileTests
         Assert.Equal((TriggerEvent.Readiness, 70.0), (readiness.Event, readiness.Threshold));
     }
 
+    [Fact]
+    public void Asset_names_read_over_the_studys_own_and_an_asset_named_by_neither_is_its_id()
+    {
+        var names = ThesisFile.Read(Predicting("asset_names: { eth: Ether (ETH), ALT_BASKET: the top-20 altcoins }"),
+            "good.yaml", Concepts.Signals).Predicts.Names;
+        Assert.Equal(("Ether (ETH)", "Ether (ETH)"), (names.Name("ETH"), names.Label("ETH")));
+        Assert.Equal(("the top-20 altcoins", "Top-20 altcoins"), (names.Name("ALT_BASKET"), names.Label("ALT_BASKET")));
+        Assert.Equal(("Bitcoin", "Altcoin Season Index"), (names.Name("BTC"), names.Label("ALTSEASON")));
+        Assert.Equal(("ETH/BTC", "ETH/BTC"), (names.Name("ETH/BTC"), names.Label("ETH/BTC")));
+        // A thesis without asset_names reads the study's names.
+        Assert.Equal("the altcoin basket", ThesisFile.Read(Good, "good.yaml", Concepts.Signals).Predicts.Names.Name("ALT_BASKET"));
+    }
+
     [Theory]
+    [InlineData("asset_names: { DOGE: Dogecoin }", 3, "asset_names: unknown asset 'DOGE'; known: BTC, ETH, ALT_BASKET, ETH/BTC, ALTSEASON")]
+    [InlineData("asset_names: { BTC: ' ' }", 3, "asset_names: the name of 'BTC' must be a non-empty text")]
+    [InlineData("asset_names: { BTC: Bitcoin, btc: BTC }", 3, "asset_names: 'BTC' is named twice")]
+    [InlineData("asset_names: [BTC]", 3, "'asset_names' must be a mapping")]
     [InlineData("trigger: { signal: nope }", 3, "trigger: no signal 'nope' in this thesis (signals: rut, btc)")]
     [InlineData("trigger: { signal: btc }", 3, "trigger: a breakout trigger reads a breakout signal; 'btc' is a drawdown")]
     [InlineData("trigger: { signal: rut, event: crossing }", 3, "trigger: event 'crossing' must be one of: breakout, confirmed, supports")]

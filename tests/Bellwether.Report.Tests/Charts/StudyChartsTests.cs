@@ -25,7 +25,7 @@ public sealed class StudyChartsTests : IDisposable
         Assert.Equal(report.Strategies.Count, equity.Traces.Count);
 
         var study = EventStudy.Run(new HandMadeStudy.Fixed(10, 40, 100), assets.All, Made.Last, new EventStudyParameters([30], Resamples: 50));
-        var forward = StudyCharts.ForwardReturnsByEvent(study, 30);
+        var forward = StudyCharts.ForwardReturnsByEvent(study, 30, AssetNames.Study);
         var traces = forward.Traces.Cast<Dictionary<string, object?>>().ToList();
         Assert.Equal(5, traces.Count(t => (string?)t["type"] == "bar"));                 // one bar series per asset
         Assert.Equal(study.Summaries.Count(s => s.Asset != StudyAssets.AltSeasonId && !double.IsNaN(s.BaselineMean)),

@@ -10,31 +10,33 @@ public static class Backtester
 {
     /// <summary>
     /// The rotation on <paramref name="readiness"/> against buy-and-hold BTC, ETH, the basket (when the rotation holds
-    /// it) and 50/50 BTC/ETH.
+    /// it) and 50/50 BTC/ETH, each named for a reader by <paramref name="names"/> (default: the study's own).
     /// </summary>
     /// <exception cref="InvalidOperationException">The inputs share fewer than three days.</exception>
-    public static BacktestReport Run(CalendarPath readiness, StudyAssets assets, BacktestParameters parameters)
+    public static BacktestReport Run(CalendarPath readiness, StudyAssets assets, BacktestParameters parameters,
+        AssetNames? names = null)
     {
+        names ??= AssetNames.Study;
         var (from, split, to) = Span(readiness, assets, parameters);
         var basket = assets.Basket.Level;
         var held = RotationBacktest.Held(assets, parameters.Rotation);
-        string bitcoin = RotationParameters.Describe(RotationParameters.Bitcoin),
-            ether = RotationParameters.Describe("ETH");
+        string bitcoin = names.Name(RotationParameters.Bitcoin), ether = names.Name("ETH");
         var runs = new List<(string Id, string Label, string Description, PortfolioRun Run, int Basket)>
         {
-            ("rotation", "Rotation", Describe(parameters.Rotation),
+            ("rotation", "Rotation", Describe(parameters.Rotation, names),
                 RotationBacktest.Run(readiness, held, assets.Btc, from, to, parameters.Rotation),
                 RotationBacktest.BasketColumn),
-            ("btc", bitcoin, $"buy and hold {bitcoin}", Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
+            ("btc", names.Label(RotationParameters.Bitcoin), $"buy and hold {bitcoin}",
+                Benchmarks.BuyAndHold(assets.Btc, from, to), -1),
         };
         if (assets.Eth is { } eth)
-            runs.Add(("eth", ether, $"buy and hold {ether}", Benchmarks.BuyAndHold(eth, from, to), -1));
+            runs.Add(("eth", names.Label("ETH"), $"buy and hold {ether}", Benchmarks.BuyAndHold(eth, from, to), -1));
         if (held == basket)
-            runs.Add(("basket", RotationParameters.Label(AltcoinBasket.Id),
-                $"buy and hold the altcoin basket (top {assets.Basket.Parameters.TopCount} equal weight, rebalanced " +
-                $"daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
+            runs.Add(("basket", names.Label(AltcoinBasket.Id),
+                $"buy and hold {names.Name(AltcoinBasket.Id)} (top {assets.Basket.Parameters.TopCount} equal weight, " +
+                "rebalanced daily)", Benchmarks.BuyAndHold(basket, from, to), 0));
         if (assets.Eth is { } e)
-            runs.Add(("btc_eth_50_50", $"50/50 {bitcoin}–{ether}",
+            runs.Add(("btc_eth_50_50", $"50/50 {names.Label(RotationParameters.Bitcoin)}–{names.Label("ETH")}",
                 $"50% {bitcoin}, 50% {ether}, rebalanced at each month's last close",
                 Benchmarks.HalfHalfMonthly(assets.Btc, e, from, to, parameters.Rotation.CostBp), -1));
 
@@ -44,14 +46,14 @@ public static class Backtester
             Performance.Of(r.Run, s, last, r.Basket))).ToList();
         var warnings = strategies.Where(x => x.Run.UnpricedDays > 0)
             .Select(x =>
-                $"{x.Id}: {x.Run.UnpricedDays} days on which a held asset had no close (no move that day; the next " +
-                "close's move covers the gap).")
+                $"{x.Label}: {x.Run.UnpricedDays} days on which a held asset had no close (no move that day; the " +
+                "next close's move covers the gap).")
             .ToList();
         int undefined = 0;
         for (var d = from.AddDays(-1); d < to; d = d.AddDays(1)) if (double.IsNaN(readiness.At(d))) undefined++;
         if (undefined > 0) warnings.Add(
             $"readiness was not measurable on {undefined} signal days: the rotation held its fallback then.");
-        if (held == basket) warnings.AddRange(assets.Basket.Warnings(from, to));
+        if (held == basket) warnings.AddRange(assets.Basket.Warnings(from, to, names));
         return new BacktestReport(from, split, to, parameters, strategies, warnings);
     }
 
@@ -78,7 +80,7 @@ public static class Backtester
         return (from, split, to);
     }
 
-    private static string Describe(RotationParameters p) =>
-        $"{RotationParameters.Describe(p.Hold)} while readiness ≥ {p.Threshold:0.#}, else {p.DescribeFallback}; " +
+    private static string Describe(RotationParameters p, AssetNames names) =>
+        $"{names.Name(p.Hold)} while readiness ≥ {p.Threshold:0.#}, else {p.DescribeFallback(names)}; " +
         $"trades at the close after the signal; {p.CostBp:0.#} bp per side";
 }

@@ -32,25 +32,10 @@ public sealed record RotationParameters(double Threshold = 60, RotationFallback 
     /// <summary>Bitcoin's study id.</summary>
     public const string Bitcoin = "BTC";
 
-    /// <summary>What the rotation holds, in words ("the altcoin basket", "Bitcoin", "Ether").</summary>
-    public static string Describe(string asset) => asset switch
-    {
-        AltcoinBasket.Id => "the altcoin basket",
-        Bitcoin => "Bitcoin",
-        "ETH" => "Ether",
-        _ => asset,
-    };
-
-    /// <summary>
-    /// An asset's name at the head of a legend entry or a table row: <see cref="Describe"/> without its article,
-    /// capitalised ("Altcoin basket", "Bitcoin").
-    /// </summary>
-    public static string Label(string asset) =>
-        Describe(asset) is var words && words.StartsWith("the ", StringComparison.Ordinal)
-            ? char.ToUpperInvariant(words[4]) + words[5..] : words;
-
-    /// <summary>What the rotation holds below θ, in words.</summary>
-    public string DescribeFallback => Fallback == RotationFallback.Bitcoin ? "Bitcoin" : "cash";
+    /// <summary>What the rotation holds below θ, in words ("Bitcoin" as <paramref name="names"/> call it, or
+    /// "cash").</summary>
+    public string DescribeFallback(AssetNames names) =>
+        Fallback == RotationFallback.Bitcoin ? names.Name(Bitcoin) : "cash";
 
     /// <exception cref="ArgumentOutOfRangeException">Outside 0–100.</exception>
     public double Threshold { get; init => field = Require.Between(value, 0, 100, nameof(Threshold)); }

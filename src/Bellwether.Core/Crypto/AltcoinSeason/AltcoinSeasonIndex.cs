@@ -151,17 +151,54 @@ public sealed class AltcoinSeasonIndex
         }
     }
 
-    /// <summary>The walk shared by <see cref="At"/> and <see cref="History"/>; fills the lists when given.</summary>
+    /// <summary>One walk for one size (<see cref="At"/>, <see cref="History"/>, <see cref="Point"/>).</summary>
     private AltcoinSeasonPoint Evaluate(DateOnly date, AltcoinSeasonParameters p, List<CoinReturn>? eligible,
         List<SkippedCoin>? skipped)
     {
+        AltcoinSeasonPoint point = default;
+        Walk(date, new ReadOnlySpan<AltcoinSeasonParameters>(in p), new Span<AltcoinSeasonPoint>(ref point), eligible,
+            skipped);
+        return point;
+    }
+
+    /// <summary>
+    /// The index at <paramref name="date"/> for several sizes K of one window N in one walk: point k equals
+    /// <see cref="Point"/> with <paramref name="sizes"/>[k] (the walk for the largest K passes every smaller K's end on
+    /// its way: the first K coins counted are the same).
+    /// </summary>
+    /// <exception cref="ArgumentException">The sizes differ in window, or the spans in length.</exception>
+    public void Points(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> sizes, Span<AltcoinSeasonPoint> points)
+    {
+        if (points.Length != sizes.Length) throw new ArgumentException("one point per size", nameof(points));
+        foreach (var p in sizes)
+            if (p.WindowDays != sizes[0].WindowDays)
+                throw new ArgumentException("sizes of one window only", nameof(sizes));
+        Walk(date, sizes, points, null, null);
+    }
+
+    /// <summary>
+    /// The walk: the ranking in force at <paramref name="date"/> in rank order, counting coins with both closes until
+    /// the largest of <paramref name="sizes"/> (all of one window); fills <paramref name="points"/> (one per size) and
+    /// the lists when given.
+    /// </summary>
+    private void Walk(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> sizes, Span<AltcoinSeasonPoint> points,
+        List<CoinReturn>? eligible, List<SkippedCoin>? skipped)
+    {
         int snapshot = Rankings.InForceIndex(date);
-        if (snapshot < 0) return new(date, double.NaN, 0, 0, IndexStatus.NoRanking);
-        int day = date.DayNumber, n = p.WindowDays;
+        if (snapshot < 0)
+        {
+            points.Fill(new(date, double.NaN, 0, 0, IndexStatus.NoRanking));
+            return;
+        }
+        int day = date.DayNumber, n = sizes[0].WindowDays, age = day - Rankings.Snapshots[snapshot].Date.DayNumber;
         double benchmark = Ratio(_benchmark, day, n);
         if (double.IsNaN(benchmark))
-            return new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, day
-                - Rankings.Snapshots[snapshot].Date.DayNumber);
+        {
+            points.Fill(new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, age));
+            return;
+        }
+        int largest = 0;
+        foreach (var p in sizes) largest = Math.Max(largest, p.TopCount);
         int count = 0, beats = 0;
         foreach (var c in CandidatesOf(snapshot))
         {
@@ -186,13 +223,20 @@ public sealed class AltcoinSeasonIndex
             bool beat = ratio > benchmark;
             if (beat) beats++;
             eligible?.Add(new CoinReturn(c.Symbol, c.Rank, _seriesIds[used], ratio - 1, beat));
-            if (count == p.TopCount) break;
+            if (count == largest) break;
+            for (int k = 0; k < sizes.Length; k++)
+                if (sizes[k].TopCount == count) points[k] = PointOf(date, sizes[k], count, beats, age);
         }
-        int age = day - Rankings.Snapshots[snapshot].Date.DayNumber;
-        return count == 0
+        // The sizes the walk did not pass: it ended at theirs, or ran out of coins first.
+        for (int k = 0; k < sizes.Length; k++)
+            if (sizes[k].TopCount >= count) points[k] = PointOf(date, sizes[k], count, beats, age);
+    }
+
+    private static AltcoinSeasonPoint PointOf(DateOnly date, AltcoinSeasonParameters p, int count, int beats,
+        int age) =>
+        count == 0
             ? new(date, double.NaN, 0, 0, IndexStatus.NoEligibleCoins, age)
             : new(date, 100.0 * beats / count, count, beats, p.StatusOf(count, age), age);
-    }
 
     /// <summary>
     /// The ranked coins of snapshot <paramref name="snapshot"/> resolved to series, on first use: a stream rebuilds the

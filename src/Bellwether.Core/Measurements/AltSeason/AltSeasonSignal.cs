@@ -24,7 +24,7 @@ public sealed class AltSeasonSignal() : MeasurementSignal<AltSeasonOf, AltSeason
     private static string FieldName(int days, int top) => $"d{days}_k{top}";
 
     protected override SignalReading Reading(AltSeasonOf o, AltSeasonReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var (p, today, ranking) = (o.Index, r.Point, r.Ranking);
         var asOf = today.Date;
@@ -46,18 +46,20 @@ public sealed class AltSeasonSignal() : MeasurementSignal<AltSeasonOf, AltSeason
         fields["eligible"] = today.Eligible;
         fields["coverage"] = (double)today.Eligible / p.TopCount;
         fields["ranking_age_days"] = asOf.DayNumber - ranking.Date.DayNumber;
+        return new SignalReading(true, today.Index, Say.Word(r.Season), r.Since, explain ? Sentence() : "",
+            asOf.AddDays(-p.WindowDays), asOf, inputs, fields, "index");
 
-        string others = string.Join(", ", o.Variants.Where(v => v.Days != p.WindowDays || v.Top != p.TopCount)
-            .Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
-        string sentence = $"{name} {Say.Number(today.Index, "0")} on {Say.Date(asOf)}: " +
-                          $"{today.Outperformers} of {today.Eligible} altcoins beat Bitcoin over {p.WindowDays} days " +
-                          $"(ranking {ranking.List} of {Say.Date(ranking.Date)}); " +
-                          $"{Say.Word(r.Season).Replace('_', ' ')} since {Say.Date(r.Since)}" +
-                          (r.RunReachesStart ? " or earlier" : "") +
-                          (double.IsNaN(r.MonthAgo) ? ""
-                              : $", {Say.Signed(today.Index - r.MonthAgo, "0")} in 30 days") +
-                          $". Others: {others}.";
-        return new SignalReading(true, today.Index, Say.Word(r.Season), r.Since, sentence, asOf.AddDays(-p.WindowDays),
-            asOf, inputs, fields, "index");
+        string Sentence()
+        {
+            string others = string.Join(", ", o.Variants.Where(v => v.Days != p.WindowDays || v.Top != p.TopCount)
+                .Select(v => $"{v.Days}d/K{v.Top} {Say.Number(fields[FieldName(v.Days, v.Top)], "0")}"));
+            return $"{name} {Say.Number(today.Index, "0")} on {Say.Date(asOf)}: " +
+                   $"{today.Outperformers} of {today.Eligible} altcoins beat Bitcoin over {p.WindowDays} days " +
+                   $"(ranking {ranking.List} of {Say.Date(ranking.Date)}); " +
+                   $"{Say.Word(r.Season).Replace('_', ' ')} since {Say.Date(r.Since)}" +
+                   (r.RunReachesStart ? " or earlier" : "") +
+                   (double.IsNaN(r.MonthAgo) ? "" : $", {Say.Signed(today.Index - r.MonthAgo, "0")} in 30 days") +
+                   $". Others: {others}.";
+        }
     }
 }

@@ -19,18 +19,11 @@ public sealed class CorrelationSignal()
         ["ci95_low", "ci95_high", "p_value", "n", "non_stationary", "partial_last_period"];
 
     protected override SignalReading Reading(CorrelationParameters o, CorrelationReading c,
-        IReadOnlyList<SignalInput> inputs, IMarketData data)
+        IReadOnlyList<SignalInput> inputs, IMarketData data, bool explain)
     {
         var (rows, r, low, high, pValue) = (c.Rows, c.R, c.Ci95Low, c.Ci95High, c.PValue);
         int n = rows.Count;
-        string what = CorrelationMeasurement.Describe(o);
         string label = low > 0 ? "positive" : high < 0 ? "negative" : "indistinct";
-        string p = pValue < 0.001 ? "p < 0.001" : $"p = {Say.Number(pValue, "0.000")}";
-        string sentence = $"{what} from {Say.Date(rows.Start!.Value)} to {Say.Date(rows.Dates[^1])}: " +
-                          $"r = {Say.Number(r, "0.00")} " +
-                          $"(95% interval {Say.Number(low, "0.00")} to {Say.Number(high, "0.00")}, n = {n}, {p})" +
-                          (rows.NonStationary ? "; levels are non-stationary, so r is inflated by common trends" : "") +
-                          (rows.PartialLastPeriod ? "; the last period is not finished" : "") + ".";
         var fields = new Dictionary<string, double>
         {
             ["ci95_low"] = low,
@@ -40,6 +33,17 @@ public sealed class CorrelationSignal()
             ["non_stationary"] = Say.Flag(rows.NonStationary),
             ["partial_last_period"] = Say.Flag(rows.PartialLastPeriod),
         };
-        return new SignalReading(true, r, label, null, sentence, rows.Start, rows.Dates[^1], inputs, fields, "r");
+        return new SignalReading(true, r, label, null, explain ? Sentence() : "", rows.Start, rows.Dates[^1], inputs,
+            fields, "r");
+
+        string Sentence()
+        {
+            string p = pValue < 0.001 ? "p < 0.001" : $"p = {Say.Number(pValue, "0.000")}";
+            return $"{CorrelationMeasurement.Describe(o)} from {Say.Date(rows.Start!.Value)} to " +
+                   $"{Say.Date(rows.Dates[^1])}: r = {Say.Number(r, "0.00")} " +
+                   $"(95% interval {Say.Number(low, "0.00")} to {Say.Number(high, "0.00")}, n = {n}, {p})" +
+                   (rows.NonStationary ? "; levels are non-stationary, so r is inflated by common trends" : "") +
+                   (rows.PartialLastPeriod ? "; the last period is not finished" : "") + ".";
+        }
     }
 }

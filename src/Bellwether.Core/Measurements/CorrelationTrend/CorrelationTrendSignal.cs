@@ -17,19 +17,9 @@ public sealed class CorrelationTrendSignal()
     public override IReadOnlyList<string> Fields { get; } = ["current", "previous", "breakdown_peak", "breakdown_fall"];
 
     protected override SignalReading Reading(CorrelationTrendOf o, CorrelationTrendReading r,
-        IReadOnlyList<SignalInput> inputs, IMarketData data)
+        IReadOnlyList<SignalInput> inputs, IMarketData data, bool explain)
     {
         var (current, before, episode) = (r.Current, r.Previous, r.Breakdown);
-        string sentence = $"The {CorrelationTrendMeasurement.Describe(o)} is {Say.Number(current, "0.00")} on " +
-                          $"{Say.Date(r.Date)}" +
-                          (double.IsNaN(before) ? $", with no value {o.CompareDays} days earlier"
-                              : $", {Say.Signed(current - before, "0.00")} from {Say.Number(before, "0.00")} " +
-                                $"{o.CompareDays} days earlier") +
-                          (episode is not null
-                              ? $"; it fell {Say.Number(episode.Fall, "0.00")} below its {o.BreakdownDays}-day peak " +
-                                $"of {Say.Number(episode.PeakCorrelation, "0.00")} ({Say.Date(episode.PeakDate)})"
-                              : "") +
-                          $": {r.Trend} since {Say.Date(r.Since)}" + (r.RunReachesStart ? " (or earlier)" : "") + ".";
         var fields = new Dictionary<string, double>
         {
             ["current"] = current,
@@ -37,7 +27,18 @@ public sealed class CorrelationTrendSignal()
             ["breakdown_peak"] = episode?.PeakCorrelation ?? double.NaN,
             ["breakdown_fall"] = episode?.Fall ?? double.NaN,
         };
-        return new SignalReading(true, current - before, r.Trend, r.Since, sentence, r.From, r.Date, inputs, fields,
-            "Δr");
+        return new SignalReading(true, current - before, r.Trend, r.Since, explain ? Sentence() : "", r.From, r.Date,
+            inputs, fields, "Δr");
+
+        string Sentence() =>
+            $"The {CorrelationTrendMeasurement.Describe(o)} is {Say.Number(current, "0.00")} on {Say.Date(r.Date)}" +
+            (double.IsNaN(before) ? $", with no value {o.CompareDays} days earlier"
+                : $", {Say.Signed(current - before, "0.00")} from {Say.Number(before, "0.00")} " +
+                  $"{o.CompareDays} days earlier") +
+            (episode is not null
+                ? $"; it fell {Say.Number(episode.Fall, "0.00")} below its {o.BreakdownDays}-day peak " +
+                  $"of {Say.Number(episode.PeakCorrelation, "0.00")} ({Say.Date(episode.PeakDate)})"
+                : "") +
+            $": {r.Trend} since {Say.Date(r.Since)}" + (r.RunReachesStart ? " (or earlier)" : "") + ".";
     }
 }

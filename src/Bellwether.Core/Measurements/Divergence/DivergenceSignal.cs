@@ -35,16 +35,9 @@ public sealed class DivergenceSignal() : MeasurementSignal<DivergenceOf, Diverge
         "a drawdown is a fraction from -1 to 0 since units version 3 (-0.05 = 5% below the peak): write -5% or -0.05");
 
     protected override SignalReading Reading(DivergenceOf o, DivergenceReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var day = r.Day;
-        string where = $"{o.Index} {Say.Pct(day.IndexDrawdown * 100)} below its peak, " +
-                       $"{o.Crypto} {Say.Pct(day.CryptoDrawdown * 100)} below its own";
-        string sentence = day.Active
-            ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown since " +
-              $"{Say.Date(r.Since)} ({r.RunDays} shared days)."
-            : $"{Say.Date(day.Date)}: {where}: no divergence (near = within " +
-              $"{Say.Pct(o.Thresholds.NearHigh * 100)}, deep = beyond {Say.Pct(o.Thresholds.DeepDrawdown * 100)}).";
         var fields = new Dictionary<string, double>
         {
             ["index_drawdown"] = day.IndexDrawdown,
@@ -53,6 +46,18 @@ public sealed class DivergenceSignal() : MeasurementSignal<DivergenceOf, Diverge
             ["episodes"] = r.Episodes,
         };
         return new SignalReading(true, (day.IndexDrawdown - day.CryptoDrawdown) * 100,
-            day.Active ? "diverging" : "not_diverging", r.Since, sentence, r.First, day.Date, inputs, fields, "pp");
+            day.Active ? "diverging" : "not_diverging", r.Since, explain ? Sentence() : "", r.First, day.Date, inputs,
+            fields, "pp");
+
+        string Sentence()
+        {
+            string where = $"{o.Index} {Say.Pct(day.IndexDrawdown * 100)} below its peak, " +
+                           $"{o.Crypto} {Say.Pct(day.CryptoDrawdown * 100)} below its own";
+            return day.Active
+                ? $"{Say.Date(day.Date)}: {where}: {o.Index} near its high while {o.Crypto} is deep in drawdown " +
+                  $"since {Say.Date(r.Since)} ({r.RunDays} shared days)."
+                : $"{Say.Date(day.Date)}: {where}: no divergence (near = within " +
+                  $"{Say.Pct(o.Thresholds.NearHigh * 100)}, deep = beyond {Say.Pct(o.Thresholds.DeepDrawdown * 100)}).";
+        }
     }
 }

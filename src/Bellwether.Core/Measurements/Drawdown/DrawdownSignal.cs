@@ -31,7 +31,7 @@ public sealed class DrawdownSignal() : MeasurementSignal<DrawdownParameters, Dra
         "a drawdown is a fraction from -1 to 0 since units version 2 (-0.2 = 20% below the peak): write -20% or -0.2");
 
     protected override SignalReading Reading(DrawdownParameters parameters, DrawdownReading r,
-        IReadOnlyList<SignalInput> inputs, IMarketData data)
+        IReadOnlyList<SignalInput> inputs, IMarketData data, bool explain)
     {
         var p = r.Latest;
         var fields = new Dictionary<string, double>
@@ -42,6 +42,6 @@ public sealed class DrawdownSignal() : MeasurementSignal<DrawdownParameters, Dra
             ["max_drawdown"] = r.MaxDrawdown,
         };
         return new SignalReading(true, p.Drawdown, p.Drawdown == 0 ? "at_peak" : "below_peak", p.PeakDate,
-            DrawdownMeasurement.Explain(r), r.From, p.Date, inputs, fields, "fraction");
+            explain ? DrawdownMeasurement.Explain(r) : "", r.From, p.Date, inputs, fields, "fraction");
     }
 }

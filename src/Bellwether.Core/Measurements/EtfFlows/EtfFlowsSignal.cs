@@ -18,16 +18,11 @@ public sealed class EtfFlowsSignal() : MeasurementSignal<EtfFlowsOf, EtfFlowsRea
     public override IReadOnlyList<string> Fields { get; } = ["latest", "sum_5d", "streak", "cumulative", "partial"];
 
     protected override SignalReading Reading(EtfFlowsOf o, EtfFlowsReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var reading = r.Flows;
         var latest = reading.Latest;
         var streak = reading.CurrentStreak;
-        string streakText = streak.Direction == FlowDirection.Flat ? "no net flow"
-            : $"{streak.Days} {(streak.Direction == FlowDirection.Inflow ? "inflow" : "outflow")} day(s) in a row";
-        string sentence = $"{o.Table}: {Say.Signed(reading.WindowSum)} US$ m net over the last {o.Window} flow days " +
-                          $"({Say.Date(r.WindowStart)} to {Say.Date(latest.Date)}); latest day " +
-                          $"{Say.Signed(latest.Total)}, {streakText}; {Say.Signed(latest.Cumulative)} since launch.";
         var fields = new Dictionary<string, double>
         {
             ["latest"] = latest.Total,
@@ -38,7 +33,16 @@ public sealed class EtfFlowsSignal() : MeasurementSignal<EtfFlowsOf, EtfFlowsRea
         };
         int sign = Math.Sign(reading.WindowSum);
         string label = sign > 0 ? "inflow" : sign < 0 ? "outflow" : "flat";
-        return new SignalReading(true, reading.WindowSum, label, r.SignSince, sentence, r.WindowStart, latest.Date,
-            inputs, fields, "US$ m");
+        return new SignalReading(true, reading.WindowSum, label, r.SignSince, explain ? Sentence() : "",
+            r.WindowStart, latest.Date, inputs, fields, "US$ m");
+
+        string Sentence()
+        {
+            string streakText = streak.Direction == FlowDirection.Flat ? "no net flow"
+                : $"{streak.Days} {(streak.Direction == FlowDirection.Inflow ? "inflow" : "outflow")} day(s) in a row";
+            return $"{o.Table}: {Say.Signed(reading.WindowSum)} US$ m net over the last {o.Window} flow days " +
+                   $"({Say.Date(r.WindowStart)} to {Say.Date(latest.Date)}); latest day " +
+                   $"{Say.Signed(latest.Total)}, {streakText}; {Say.Signed(latest.Cumulative)} since launch.";
+        }
     }
 }

@@ -18,21 +18,9 @@ public sealed class FedPathSignal() : MeasurementSignal<FedPathOf, FedMoves>(new
         ["rate", "cuts_6m", "hikes_6m", "cuts_12m", "hikes_12m", "days_since_last_change", "last_change_bp", "pending"];
 
     protected override SignalReading Reading(FedPathOf o, FedMoves m, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var (r, lastMove, since) = (m.Path, m.LastMove, m.Since);
-        string regime = Say.Word(r.Regime).Replace('_', ' ');
-        string moved = lastMove is { } last
-            ? $"; the last move a {Say.Number(Math.Abs(last.Size) * 100, "0")} bp {(last.IsCut ? "cut" : "hike")} " +
-              $"effective {Say.Date(last.Date)}"
-            : "; no move found";
-        string pending = r.Pending is { } p
-            ? $"; a move may be under way since {Say.Date(p.Date)} ({Say.Number(p.Latest, "0.00")}%, not yet confirmed)"
-            : "";
-        string sentence = $"Effective fed funds {Say.Number(r.Rate, "0.00")}% on {Say.Date(r.RateDate)}: {regime}" +
-                          (since is { } s ? $" since {Say.Date(s)}" : "") +
-                          $", {r.Cuts12M} cut(s) and {r.Hikes12M} hike(s) in 12 months " +
-                          $"({Say.Signed(r.NetChange12M * 100, "0")} bp)" + moved + pending + ".";
         var fields = new Dictionary<string, double>
         {
             ["rate"] = r.Rate,
@@ -44,7 +32,24 @@ public sealed class FedPathSignal() : MeasurementSignal<FedPathOf, FedMoves>(new
             ["last_change_bp"] = lastMove is { } l ? l.Size * 100 : double.NaN,
             ["pending"] = Say.Flag(r.Pending is not null),
         };
-        return new SignalReading(true, r.NetChange12M * 100, Say.Word(r.Regime), since, sentence,
+        return new SignalReading(true, r.NetChange12M * 100, Say.Word(r.Regime), since, explain ? Sentence() : "",
             r.AsOf.AddMonths(-12), r.RateDate, inputs, fields, "bp");
+
+        string Sentence()
+        {
+            string regime = Say.Word(r.Regime).Replace('_', ' ');
+            string moved = lastMove is { } last
+                ? $"; the last move a {Say.Number(Math.Abs(last.Size) * 100, "0")} bp " +
+                  $"{(last.IsCut ? "cut" : "hike")} effective {Say.Date(last.Date)}"
+                : "; no move found";
+            string pending = r.Pending is { } p
+                ? $"; a move may be under way since {Say.Date(p.Date)} ({Say.Number(p.Latest, "0.00")}%, not yet " +
+                  "confirmed)"
+                : "";
+            return $"Effective fed funds {Say.Number(r.Rate, "0.00")}% on {Say.Date(r.RateDate)}: {regime}" +
+                   (since is { } s ? $" since {Say.Date(s)}" : "") +
+                   $", {r.Cuts12M} cut(s) and {r.Hikes12M} hike(s) in 12 months " +
+                   $"({Say.Signed(r.NetChange12M * 100, "0")} bp)" + moved + pending + ".";
+        }
     }
 }

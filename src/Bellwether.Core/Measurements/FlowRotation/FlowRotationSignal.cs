@@ -21,30 +21,17 @@ public sealed class FlowRotationSignal()
         "days"];
 
     protected override SignalReading Reading(FlowRotationParameters o, RotationReading r,
-        IReadOnlyList<SignalInput> inputs, IMarketData data) =>
-        Reading(o, r, inputs, Since(data, o, r.Window.To, r.Window.Kind));
+        IReadOnlyList<SignalInput> inputs, IMarketData data, bool explain) =>
+        Reading(o, r, inputs, Since(data, o, r.Window.To, r.Window.Kind), explain);
 
     /// <summary>The reading of <paramref name="r"/>, whose label has held since <paramref name="since"/> (see
-    /// <see cref="Since"/>; a stream keeps it as it goes).</summary>
+    /// <see cref="Since"/>; a stream keeps it as it goes); its explanation only when <paramref name="explain"/>.
+    /// </summary>
     internal static SignalReading Reading(FlowRotationParameters o, RotationReading r,
-        IReadOnlyList<SignalInput> inputs, DateOnly? since)
+        IReadOnlyList<SignalInput> inputs, DateOnly? since, bool explain)
     {
         var w = r.Window;
         var label = Say.Word(w.Kind);
-        string reading = w.Kind switch
-        {
-            RotationKind.Rotation => $"rotation: {r.Into} took money while {r.OutOf} lost it",
-            RotationKind.Reverse => $"the reverse: {r.OutOf} took money while {r.Into} lost it",
-            RotationKind.BothInflow => "both took money",
-            RotationKind.BothOutflow => "both lost money",
-            _ => "one had no net flow",
-        };
-        // The value is the difference: the sentence gives it, then each family's flow it comes from.
-        string sentence =
-            $"{r.Into} minus {r.OutOf}: {Say.Signed(w.IntoSum - w.OutOfSum)} US$ m over {w.Days} shared flow days " +
-                          $"({Say.Date(w.From)} to {Say.Date(w.To)}): {r.Into} took {Say.Signed(w.IntoSum)} and " +
-                          $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m, {reading}"
-                          + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
         var fields = new Dictionary<string, double>
         {
             ["into_sum"] = w.IntoSum,
@@ -53,8 +40,25 @@ public sealed class FlowRotationSignal()
             ["rotation_days"] = r.RotationDays,
             ["days"] = w.Days,
         };
-        return new SignalReading(true, w.IntoSum - w.OutOfSum, label, since, sentence, w.From, w.To, inputs, fields,
-            "US$ m");
+        return new SignalReading(true, w.IntoSum - w.OutOfSum, label, since, explain ? Sentence() : "", w.From, w.To,
+            inputs, fields, "US$ m");
+
+        string Sentence()
+        {
+            string reading = w.Kind switch
+            {
+                RotationKind.Rotation => $"rotation: {r.Into} took money while {r.OutOf} lost it",
+                RotationKind.Reverse => $"the reverse: {r.OutOf} took money while {r.Into} lost it",
+                RotationKind.BothInflow => "both took money",
+                RotationKind.BothOutflow => "both lost money",
+                _ => "one had no net flow",
+            };
+            // The value is the difference: the sentence gives it, then each family's flow it comes from.
+            return $"{r.Into} minus {r.OutOf}: {Say.Signed(w.IntoSum - w.OutOfSum)} US$ m over {w.Days} shared flow " +
+                   $"days ({Say.Date(w.From)} to {Say.Date(w.To)}): {r.Into} took {Say.Signed(w.IntoSum)} and " +
+                   $"{r.OutOf} {Say.Signed(w.OutOfSum)} US$ m, {reading}"
+                   + (since is { } s ? $" (since {Say.Date(s)})" : "") + ".";
+        }
     }
 
     /// <summary>

@@ -18,20 +18,21 @@ public sealed class NetLiquiditySignal()
     public override IReadOnlyList<string> Fields { get; } = ["level", "change_4w", "change_13w"];
 
     protected override SignalReading Reading(NetLiquidityOf o, NetLiquidityReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var latest = r.Latest;
-        string sentence = $"Net liquidity US$ {Say.Number(latest.Value, "#,##0")} bn on {Say.Date(latest.Date)}: " +
-                          $"{Say.Signed(latest.Change4W)} bn over 4 weeks, {Say.Signed(latest.Change13W)} bn over 13 " +
-                          "weeks " +
-                          $"({Say.Word(latest.Trend)} since {Say.Date(r.TrendSince)}).";
         var fields = new Dictionary<string, double>
         {
             ["level"] = latest.Value,
             ["change_4w"] = latest.Change4W,
             ["change_13w"] = latest.Change13W,
         };
-        return new SignalReading(true, latest.Change13W, Say.Word(latest.Trend), r.TrendSince, sentence,
-            latest.Date.AddDays(-7 * 13), latest.Date, inputs, fields, "US$ bn");
+        return new SignalReading(true, latest.Change13W, Say.Word(latest.Trend), r.TrendSince,
+            explain ? Sentence() : "", latest.Date.AddDays(-7 * 13), latest.Date, inputs, fields, "US$ bn");
+
+        string Sentence() =>
+            $"Net liquidity US$ {Say.Number(latest.Value, "#,##0")} bn on {Say.Date(latest.Date)}: " +
+            $"{Say.Signed(latest.Change4W)} bn over 4 weeks, {Say.Signed(latest.Change13W)} bn over 13 weeks " +
+            $"({Say.Word(latest.Trend)} since {Say.Date(r.TrendSince)}).";
     }
 }

@@ -10,5 +10,5 @@ public sealed class NoSourceSignal() : MeasurementSignal<string, string>(new NoS
     public override IReadOnlyList<string> Fields { get; } = [];
 
     protected override SignalReading Reading(string needs, string result, IReadOnlyList<SignalInput> inputs,
-        IMarketData data) => throw new InvalidOperationException("no_source has no result to read");
+        IMarketData data, bool explain) => throw new InvalidOperationException("no_source has no result to read");
 }

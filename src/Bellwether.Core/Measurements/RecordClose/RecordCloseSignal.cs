@@ -21,7 +21,7 @@ public sealed class RecordCloseSignal()
         "last_final_record", "periods_since_record"];
 
     protected override SignalReading Reading(RecordCloseOf o, RecordCloseReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var (id, closes) = (r.Id, r.Report.Closes);
         string unit = o.Closes.Period == ClosePeriod.Month ? "month" : "week";
@@ -37,17 +37,6 @@ public sealed class RecordCloseSignal()
         var lastFinal = closes.LastOrDefault(c => !c.Provisional);
         double distance = (latest.Close / latest.PriorRecord - 1) * 100;
         string label = !latest.IsRecord ? "below_record" : latest.Provisional ? "provisional_record" : "record";
-
-        string period = o.Closes.Period == ClosePeriod.Month ? Say.Month(latest.PeriodStart)
-            : $"week of {Say.Date(latest.PeriodStart)}";
-        string closeText = $"{id}'s {period} close{(latest.Provisional ? " so far" : "")}, {Say.Price(latest.Close)} " +
-                           $"({Say.Date(latest.Date)}{(latest.Provisional ? ", provisional" : "")})";
-        string window = o.Closes.RecordYears is { } y ? $"in {y} years" : "ever";
-        string best = $"{Say.Price(latest.PriorRecord)} ({Say.Date(latest.PriorRecordDate!.Value)})";
-        string sentence = latest.IsRecord
-            ? $"{closeText}, is the highest {unit}ly close {window}, {Say.Pct(distance)} above the best earlier one, " +
-            $"{best}."
-            : $"{closeText}, is {Say.Pct(distance)} below the highest {unit}ly close {window}, {best}.";
         var fields = new Dictionary<string, double>
         {
             ["close"] = latest.Close,
@@ -56,7 +45,22 @@ public sealed class RecordCloseSignal()
             ["last_final_record"] = Say.Flag(lastFinal?.IsRecord == true),
             ["periods_since_record"] = lastRecord < 0 ? double.NaN : closes.Count - 1 - lastRecord,
         };
-        return new SignalReading(true, distance, label, closes[run].PeriodStart, sentence, closes[0].Date, latest.Date,
-            inputs, fields, "%");
+        return new SignalReading(true, distance, label, closes[run].PeriodStart, explain ? Sentence() : "",
+            closes[0].Date, latest.Date, inputs, fields, "%");
+
+        string Sentence()
+        {
+            string period = o.Closes.Period == ClosePeriod.Month ? Say.Month(latest.PeriodStart)
+                : $"week of {Say.Date(latest.PeriodStart)}";
+            string closeText = $"{id}'s {period} close{(latest.Provisional ? " so far" : "")}, " +
+                               $"{Say.Price(latest.Close)} ({Say.Date(latest.Date)}" +
+                               $"{(latest.Provisional ? ", provisional" : "")})";
+            string window = o.Closes.RecordYears is { } y ? $"in {y} years" : "ever";
+            string best = $"{Say.Price(latest.PriorRecord)} ({Say.Date(latest.PriorRecordDate!.Value)})";
+            return latest.IsRecord
+                ? $"{closeText}, is the highest {unit}ly close {window}, {Say.Pct(distance)} above the best earlier " +
+                  $"one, {best}."
+                : $"{closeText}, is {Say.Pct(distance)} below the highest {unit}ly close {window}, {best}.";
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class TrendlineSignal() : MeasurementSignal<TrendlineOf, Trendline
         ["duration_months", "slope_pct_per_month", "touches", "days_since_break", "line_value", "close"];
 
     protected override SignalReading Reading(TrendlineOf o, TrendlineReading r, IReadOnlyList<SignalInput> inputs,
-        IMarketData data)
+        IMarketData data, bool explain)
     {
         var (report, lastBar, close) = (r.Report, r.LastBar, r.Close);
         var asOf = r.AsOf;
@@ -26,20 +26,12 @@ public sealed class TrendlineSignal() : MeasurementSignal<TrendlineOf, Trendline
         bool resistance = o.Side == TrendlineSide.Resistance;
         string trend = resistance ? "downtrend" : "uptrend";
         if (report.Dominant is not { } line)
-            return new SignalReading(true, double.NaN, "no_line", null,
+            return new SignalReading(true, double.NaN, "no_line", null, !explain ? "" :
                 $"{o.Series} has no {trend} line with {o.Lines.MinTouches} or more touches in the " +
                 $"{o.Lines.LookbackMonths} months to {Say.Date(lastBar)}.",
                 from, lastBar, inputs, new Dictionary<string, double>(), "%");
 
         double distance = (close / line.ValueAtAsOf - 1) * 100;
-        string where = $"{Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} it";
-        string shape = $"a {Say.Number(line.DurationMonths)}-month {trend} line " +
-                       $"({Say.SignedPct(line.SlopePctPerMonth)}/month, {line.Touches.Count} touches, " +
-                       $"from {Say.Date(line.FirstAnchor.Date)})";
-        string sentence = line.Break is { } b
-            ? $"{o.Series} broke {shape} on {Say.Date(b.Date)}, now {where} " +
-              $"({Say.Price(close)} on {Say.Date(lastBar)})."
-            : $"{o.Series} is {where}: {shape} holds ({Say.Price(close)} on {Say.Date(lastBar)}).";
         var fields = new Dictionary<string, double>
         {
             ["duration_months"] = line.DurationMonths,
@@ -50,6 +42,18 @@ public sealed class TrendlineSignal() : MeasurementSignal<TrendlineOf, Trendline
             ["close"] = close,
         };
         return new SignalReading(true, distance, line.Break is null ? "holding" : "broken",
-            line.Break?.Date ?? line.FirstAnchor.Date, sentence, from, lastBar, inputs, fields, "%");
+            line.Break?.Date ?? line.FirstAnchor.Date, explain ? Sentence() : "", from, lastBar, inputs, fields, "%");
+
+        string Sentence()
+        {
+            string where = $"{Say.Pct(distance)} {(distance >= 0 ? "above" : "below")} it";
+            string shape = $"a {Say.Number(line.DurationMonths)}-month {trend} line " +
+                           $"({Say.SignedPct(line.SlopePctPerMonth)}/month, {line.Touches.Count} touches, " +
+                           $"from {Say.Date(line.FirstAnchor.Date)})";
+            return line.Break is { } b
+                ? $"{o.Series} broke {shape} on {Say.Date(b.Date)}, now {where} " +
+                  $"({Say.Price(close)} on {Say.Date(lastBar)})."
+                : $"{o.Series} is {where}: {shape} holds ({Say.Price(close)} on {Say.Date(lastBar)}).";
+        }
     }
 }

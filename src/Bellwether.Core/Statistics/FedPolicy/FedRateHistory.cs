@@ -119,14 +119,25 @@ public sealed class FedRateHistory
             recent12.Count(c => !c.IsCut), recent12.Sum(c => c.Size), regime, pending, recent12);
     }
 
-    /// <summary>The moves among observations <paramref name="lo"/> to <paramref name="hi"/> − 1, and a move still
-    /// unconfirmed at the end.</summary>
+    /// <summary>
+    /// The moves among observations <paramref name="lo"/> to <paramref name="hi"/> − 1, and a move still unconfirmed at
+    /// the end. Where the scan reaches an observation the whole scan of an appended history examined (read to the
+    /// last observation), it goes on exactly as that one went, so its moves are taken from there: a stream's daily
+    /// reading of 14 months costs the steps before it meets the whole scan (one, unless it starts inside a move's
+    /// confirmation) and the moves in the span, not a step per observation.
+    /// </summary>
     private List<RateChange> Scan(int lo, int hi, out PendingRateChange? pending)
     {
         var changes = new List<RateChange>();
         pending = null;
         for (int t = lo + _p.BaselineObservations; t < hi; t++)
         {
+            if (hi == _values.Count && WholeScanExamined(t))
+            {
+                changes.AddRange(_moves.Skip(FirstMoveFrom(_dates[t])));
+                if (_scanAt < hi) pending = Pending(_scanAt, hi);
+                break;
+            }
             var move = Examine(t, hi, out bool open);
             if (move is not null)
             {
@@ -135,11 +146,43 @@ public sealed class FedRateHistory
             }
             else if (open)
             {
-                pending = new PendingRateChange(_dates[t], Held(t, hi), _baselines[t], _values[hi - 1]);
+                pending = Pending(t, hi);
                 break;
             }
         }
         return changes;
+    }
+
+    private PendingRateChange Pending(int t, int hi) => new(_dates[t], Held(t, hi), _baselines[t], _values[hi - 1]);
+
+    /// <summary>
+    /// True when the whole scan (<see cref="Append"/>) examined observation <paramref name="t"/>: it has decided every
+    /// observation up to <paramref name="t"/> (where, if not confirmed, a move is pending) and did not skip
+    /// <paramref name="t"/> inside a move's confirmation. A scan that examines <paramref name="t"/> with every
+    /// observation read then makes the whole scan's steps: each step depends on the observation and those after it.
+    /// </summary>
+    private bool WholeScanExamined(int t)
+    {
+        if (t > _scanAt) return false;
+        int k = FirstMoveFrom(_dates[t]) - 1;
+        if (k < 0) return true;
+        // Inside the confirmation of the last move before t? A move forgotten with its start is decided only when its
+        // confirmation ended before the first observation kept could be t.
+        var start = _moves[k].Date;
+        int ka = _p.ConfirmObservations;
+        return start >= _dates[0] ? t >= Bound(start, 0) + ka : t >= ka - 1;
+    }
+
+    /// <summary>The first of the whole scan's moves dated on or after <paramref name="date"/>.</summary>
+    private int FirstMoveFrom(DateOnly date)
+    {
+        int lo = 0, hi = _moves.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_moves[mid].Date < date) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>

@@ -42,9 +42,9 @@ public sealed record AltcoinBasketResult(AltcoinBasketParameters Parameters, Cal
         return runs;
     }
 
-    /// <summary>The shortfalls in words, with their dates: a basket smaller than asked is not the basket the figures
-    /// name.</summary>
-    public IReadOnlyList<string> Warnings(DateOnly from, DateOnly to)
+    /// <summary>The shortfalls in words, with their dates, the basket called as <paramref name="names"/> call it: a
+    /// basket smaller than asked is not the basket the figures name.</summary>
+    public IReadOnlyList<string> Warnings(DateOnly from, DateOnly to, AssetNames names)
     {
         var runs = Shortfalls(from, to);
         if (runs.Count == 0) return [];
@@ -54,7 +54,8 @@ public sealed record AltcoinBasketResult(AltcoinBasketParameters Parameters, Cal
             .Select(r => r.From == r.To ? $"{r.From:yyyy-MM-dd} ({r.Fewest})"
             : $"{r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (as few as {r.Fewest})");
         return [
-            $"the altcoin basket's daily move rested on fewer than the {Parameters.TopCount} coins asked on {days} " +
+            $"{names.Name(AltcoinBasket.Id)}'s daily move rested on fewer than the {Parameters.TopCount} coins asked " +
+                $"on {days} " +
                 $"day{(days == 1 ? "" : "s")}: {string.Join(", ", listed)}" +
                 (runs.Count > MaxShortfallsListed ? $" and {runs.Count - MaxShortfallsListed} earlier stretches" : "") +
                 "; it is then not the basket its figures name."];

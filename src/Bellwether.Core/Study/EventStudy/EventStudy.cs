@@ -18,22 +18,25 @@ namespace Bellwether.Core.Study.EventStudy;
 /// </remarks>
 public static class EventStudy
 {
-    /// <summary>Runs the study on <paramref name="assets"/> with data up to <paramref name="asOf"/>.</summary>
+    /// <summary>Runs the study on <paramref name="assets"/> with data up to <paramref name="asOf"/>; its notes and
+    /// warnings name the assets by <paramref name="names"/> (default: the study's own).</summary>
     public static EventStudyResult Run(IEventSource source, IReadOnlyList<CalendarPath> assets, DateOnly asOf,
-        EventStudyParameters parameters)
+        EventStudyParameters parameters, AssetNames? names = null)
     {
+        names ??= AssetNames.Study;
         var events = source.Events(asOf);
         var paths = assets.Select(a => a.AsOf(asOf)).ToList();
         var horizons = parameters.Horizons.Distinct().Order().ToList();
 
         var outcomes = events.Select(e => new EventOutcome(e,
-            paths.SelectMany(p => horizons.Select(h => Forward(p, e.Date, h))).ToList(),
+            paths.SelectMany(p => horizons.Select(h => Forward(p, e.Date, h, names))).ToList(),
             paths.Select(p => Path(p, e.Date, horizons[^1])).ToList())).ToList();
 
         var eventDays = events.Select(e => e.Date).Distinct().ToList();
         var summaries = new HorizonSummary[paths.Count * horizons.Count];
         Parallel.For(0, summaries.Length, k =>
-            summaries[k] = Summarise(paths[k / horizons.Count], horizons[k % horizons.Count], eventDays, parameters));
+            summaries[k] = Summarise(paths[k / horizons.Count], horizons[k % horizons.Count], eventDays, parameters,
+                names));
 
         var adjusted = Holm.Adjust(summaries.Select(s => s.PValue).ToList());
         var table = summaries.Select((s, i) => s with { PHolm = adjusted[i] }).ToList();
@@ -54,8 +57,8 @@ public static class EventStudy
             int before = events.Count(e => first is null || e.Date < first);
             if (before > 0)
                 warnings.Add(
-                    $"{before} of {events.Count} events come before {p.Id}'s first value" +
-                    $"{(first is { } f ? $" ({f:yyyy-MM-dd})" : "")}: they have no {p.Id} forward values.");
+                    $"{before} of {events.Count} events come before {names.Name(p.Id)}'s first value" +
+                    $"{(first is { } f ? $" ({f:yyyy-MM-dd})" : "")}: they have no forward values for it.");
         }
         return new EventStudyResult(source.Id, source.Description, asOf, parameters, outcomes, table, warnings);
     }
@@ -67,32 +70,33 @@ public static class EventStudy
         new(path.Id,
             [.. Enumerable.Range(0, longest / PathStepDays + 1).Select(k => path.Forward(date, k * PathStepDays))]);
 
-    private static ForwardValue Forward(CalendarPath path, DateOnly date, int days)
+    private static ForwardValue Forward(CalendarPath path, DateOnly date, int days, AssetNames names)
     {
         double value = path.Forward(date, days);
         double max = path.MaxForward(date, days);
         if (!double.IsNaN(value)) return new ForwardValue(path.Id, days, value, max, null);
         var end = date.AddDays(days);
         var range = path.ValueRange;
-        string note = range is not { } r ? $"{path.Id} has no values"
-            : date < r.First ? $"{path.Id} has no value before {r.First:yyyy-MM-dd}"
+        string name = names.Name(path.Id);
+        string note = range is not { } r ? $"{name} has no values"
+            : date < r.First ? $"{name} has no value before {r.First:yyyy-MM-dd}"
             : end > path.Last
             ? $"the window ends {end:yyyy-MM-dd}, after the last data ({path.Last:yyyy-MM-dd}); best so far is " +
             "max_value"
-            : double.IsNaN(path.At(date)) ? $"{path.Id} has no value on {date:yyyy-MM-dd}"
-            : $"{path.Id} has no value on {end:yyyy-MM-dd}";
+            : double.IsNaN(path.At(date)) ? $"{name} has no value on {date:yyyy-MM-dd}"
+            : $"{name} has no value on {end:yyyy-MM-dd}";
         return new ForwardValue(path.Id, days, value, max, note);
     }
 
     private static HorizonSummary Summarise(CalendarPath path, int days, List<DateOnly> eventDays,
-        EventStudyParameters p)
+        EventStudyParameters p, AssetNames names)
     {
         var warnings = new List<string>();
         var range = path.ValueRange;
         int n = range is { } r ? r.Last.DayNumber - days - r.First.DayNumber + 1 : 0;
         if (n <= 0)
         {
-            warnings.Add($"{path.Id} has fewer than {days} days of values: nothing to compare.");
+            warnings.Add($"{names.Name(path.Id)} has fewer than {days} days of values: nothing to compare.");
             return Empty(path.Id, days, warnings);
         }
         var first = range!.Value.First;
@@ -125,14 +129,14 @@ public static class EventStudy
         }
         int outside = eventDays.Count - events;
         if (outside > 0) warnings.Add(
-            $"{outside} of {eventDays.Count} events have no {days}-day {path.Id} value (before its data, or the " +
-            $"window is not over).");
+            $"{outside} of {eventDays.Count} events have no {days}-day value for {names.Name(path.Id)} " +
+            "(before its data, or the window is not over).");
         var baseline = values.Where(v => !double.IsNaN(v)).ToArray();
         Array.Sort(baseline);
         double baselineMedian = StationaryBootstrap.Quantile(baseline, 0.5);
         if (events == 0)
         {
-            warnings.Add($"no event has a {days}-day {path.Id} value.");
+            warnings.Add($"no event has a {days}-day value for {names.Name(path.Id)}.");
             return Empty(path.Id, days, warnings) with
             {
                 BaselineMean = sum / count,

@@ -21,11 +21,22 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
     public IReadOnlyList<CalendarPath> All => new[] { Btc, Eth, Basket.Level, EthBtc, AltSeason }.OfType<CalendarPath>()
         .ToList();
 
-    /// <summary>The ids of every asset the study can measure, in study order.</summary>
-    public static IReadOnlyList<string> Ids { get; } = ["BTC", "ETH", AltcoinBasket.Id, "ETH/BTC", AltSeasonId];
+    /// <summary>
+    /// Every asset the study can measure, in study order, with the name a reader sees (<see cref="AssetNames"/>; none:
+    /// its id) and whether a trade can hold it (a ratio and an index cannot).
+    /// </summary>
+    public static IReadOnlyList<StudyAsset> Declared { get; } =
+    [
+        new("BTC", "Bitcoin", Holdable: true), new("ETH", "Ether", Holdable: true),
+        new(AltcoinBasket.Id, "the altcoin basket", Holdable: true), new("ETH/BTC", null, Holdable: false),
+        new(AltSeasonId, "the Altcoin Season Index", Holdable: false),
+    ];
 
-    /// <summary>The ids of the assets a trade can hold (a ratio and an index are not holdable).</summary>
-    public static IReadOnlyList<string> Holdable { get; } = ["BTC", "ETH", AltcoinBasket.Id];
+    /// <summary>The ids of every asset the study can measure, in study order.</summary>
+    public static IReadOnlyList<string> Ids { get; } = Declared.Select(a => a.Id).ToList();
+
+    /// <summary>The ids of the assets a trade can hold.</summary>
+    public static IReadOnlyList<string> Holdable { get; } = Declared.Where(a => a.Holdable).Select(a => a.Id).ToList();
 
     /// <summary>The path of <paramref name="id"/> (one of <see cref="Ids"/>), or null when the data has none.</summary>
     public CalendarPath? Find(string id) =>
@@ -91,3 +102,9 @@ public sealed record StudyAssets(CalendarPath Btc, CalendarPath? Eth, AltcoinBas
             ethSeries is null ? null : CalendarPath.OfCloses(RatioSeries.Of(ethSeries, btcSeries)), altSeason);
     }
 }
+
+/// <summary>An asset the study can measure.</summary>
+/// <param name="Id">Its id in thesis files, options and JSON (<c>BTC</c>, <c>ALT_BASKET</c>).</param>
+/// <param name="Name">What a reader sees, as a sentence writes it ("the altcoin basket"); null: the id.</param>
+/// <param name="Holdable">Whether a trade can hold it.</param>
+public sealed record StudyAsset(string Id, string? Name, bool Holdable);

@@ -151,6 +151,32 @@ public class AltcoinSeasonIndexTests
         Assert.Equal(IndexStatus.NoBenchmarkCloses, history[5].Status); // 2025-01-05: BTC has no close
     }
 
+    [Fact]
+    public void One_walk_for_several_sizes_equals_a_walk_per_size()
+    {
+        var index = Make();
+        // Sizes met on the way (1, 3), where the coins run out (5 of 7 and 10), in no order, one with its own limits.
+        AltcoinSeasonParameters[] sizes =
+        [
+            Ten, Ten with { TopCount = 3 }, Ten with { TopCount = 1 }, Ten with { TopCount = 7, MinCoverage = 0.9 },
+            Ten with { TopCount = 5 },
+        ];
+        var points = new AltcoinSeasonPoint[sizes.Length];
+        int compared = 0;
+        for (var date = Start.AddDays(-1); date <= End.AddDays(1); date = date.AddDays(1))
+        {
+            index.Points(date, sizes, points);
+            for (int k = 0; k < sizes.Length; k++, compared++)
+                Assert.Equal(index.History(date, date, sizes[k])[0], points[k]);
+        }
+        Assert.Equal(13 * 5, compared);
+        index.Points(End, sizes, points);
+        Assert.Equal([60.0, 100.0 * 2 / 3, 100.0, 60.0, 60.0], points.Select(p => p.Index));
+        Assert.Equal(IndexStatus.Partial, points[3].Status); // 5 of 7 < 90%
+        Assert.Throws<ArgumentException>(() =>
+            index.Points(End, [Ten, Ten with { WindowDays = 5 }], new AltcoinSeasonPoint[2]));
+    }
+
     [Theory]
     [InlineData(75, Season.AltcoinSeason)]
     [InlineData(74.99, Season.Neutral)]
