@@ -101,8 +101,8 @@ public sealed class ThesisReplay
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 
     /// <summary>Brings the grain to the last day and returns its board as of that day.</summary>
-    /// <exception cref="InvalidOperationException">Another client is feeding the grain, or keeps opening it on other
-    /// days.</exception>
+    /// <exception cref="BoardsUnavailableException">Another client is feeding the grain or keeps opening it on other
+    /// days, or the cluster did not answer for <see cref="RetryFor"/>.</exception>
     public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default) =>
         ThesisJson.Board(await Read(grains, grain => grain.Board(_last.DayNumber), ct));
 
@@ -191,6 +191,11 @@ public sealed class ThesisReplay
         {
             return await Feed(grain, read, ct);
         }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            throw new BoardsUnavailableException(
+                $"thesis grain {Key}: the cluster did not answer for {RetryFor.TotalSeconds:0} s ({e.Message})", e);
+        }
         finally
         {
             // At best: a hold not released runs out by itself.
@@ -215,14 +220,14 @@ public sealed class ThesisReplay
         while (true)
         {
             if (ack.Busy)
-                throw new InvalidOperationException(
+                throw new BoardsUnavailableException(
                     $"thesis grain {Key} is being fed by another client (one feeds a thesis at a time); try again " +
                     $"when it is done, or after {ThesisGrain.LeaseFor.TotalSeconds:0} s if that client died");
             Acknowledged(ack);
             if (!ack.Open || ack.LastDay > last || ack.LastDay >= 0 && ack.LastDay < _first)
             {
                 if (++refused > 10)
-                    throw new InvalidOperationException(
+                    throw new BoardsUnavailableException(
                         $"thesis grain {Key}: refused {refused - 1} openings in a row " +
                         "(is another client feeding it other days?)");
                 int through = ack.Open || ack.LastDay > last || ack.LastDay < _first ? -1 : ack.LastDay;

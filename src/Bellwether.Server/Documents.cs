@@ -195,7 +195,7 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
 
     /// <summary>
     /// Reads the store for one document. What the data cannot answer is a document too (404, 422), kept like any
-    /// other; a missing or busy store throws and nothing is kept.
+    /// other; a missing or busy store, or a cluster that cannot answer now, throws and nothing is kept.
     /// </summary>
     private ApiDocument Produce(Func<BellwetherStore, ApiDocument> read)
     {
@@ -215,7 +215,8 @@ public sealed class Documents(StoreGate gate, ServeSettings settings, DocumentCa
         {
             return ApiDocument.Error(404, e.Message);
         }
-        catch (Exception e) when (e is NotMeasurableException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is NotMeasurableException or InvalidOperationException or ArgumentException
+            && e is not BoardsUnavailableException)
         {
             return ApiDocument.Error(422, e.Message);
         }

@@ -165,7 +165,8 @@ public static class ServerApp
         return true;
     }
 
-    /// <summary>Sends a document; a store that is missing or stays busy is a 503 that says why.</summary>
+    /// <summary>Sends a document; a store that is missing or stays busy, or a thesis's grain that cannot answer now
+    /// (<c>serve --cluster</c>), is a 503 that says why.</summary>
     internal static async Task<IResult> Send(Func<Task<ApiDocument>> produce)
     {
         ApiDocument document;
@@ -184,6 +185,10 @@ public static class ServerApp
         catch (DuckDBException e)
         {
             document = ApiDocument.Error(503, $"store: {e.Message}");
+        }
+        catch (BoardsUnavailableException e)
+        {
+            document = ApiDocument.Error(503, e.Message);
         }
         return Results.Text(document.Body, document.ContentType, Encoding.UTF8, document.Status);
     }

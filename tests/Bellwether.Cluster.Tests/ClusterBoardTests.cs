@@ -96,7 +96,7 @@ public class ClusterBoardTests
         // Another client's feed has begun (its first call holds the grain) and has not ended.
         var other = Guid.NewGuid();
         Assert.False((await grain.Append(new ThesisDays(0, [], other))).Busy);
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+        var refused = await Assert.ThrowsAsync<BoardsUnavailableException>(
             () => Printed(cluster, replay, ThesisFile.DefaultName));
         Assert.Contains("is being fed by another client", refused.Message);
         Assert.Equal((-1, false), ((await grain.Position()).LastDay, (await grain.Position()).Open));

@@ -4,7 +4,8 @@ namespace Bellwether.Core.Board;
 
 /// <summary>
 /// A thesis's boards evaluated elsewhere than this process (<c>--cluster</c>: the thesis's grain). Every answer is
-/// what this process gives on the same data and dates.
+/// what this process gives on the same data and dates; one that cannot be given now is a
+/// <see cref="BoardsUnavailableException"/>.
 /// </summary>
 public interface IBoardEvaluator
 {
@@ -21,3 +22,10 @@ public interface IBoardEvaluator
     IReadOnlyList<ReadinessPoint> History(IMarketData data, ThesisDefinition thesis, DateOnly from, DateOnly to,
         Frequency every);
 }
+
+/// <summary>
+/// An <see cref="IBoardEvaluator"/> cannot answer now (the thesis's grain is fed by another client, or the cluster does
+/// not answer); nothing is wrong with the data, and asking again later may succeed.
+/// </summary>
+public sealed class BoardsUnavailableException(string message, Exception? inner = null)
+    : InvalidOperationException(message, inner);
