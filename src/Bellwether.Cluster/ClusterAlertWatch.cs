@@ -31,7 +31,8 @@ public sealed class ClusterAlertWatch(
     /// of a rules file from <paramref name="firstDay"/>, default <paramref name="through"/>, after a warm-up on the
     /// day before), and records every notification not acknowledged, with the grain's progress. Returns them.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Another client is feeding the grain.</exception>
+    /// <exception cref="BoardsUnavailableException">Another client is feeding the grain, or the cluster did
+    /// not answer.</exception>
     public async Task<IReadOnlyList<AlertEvent>> CatchUp(IGrainFactory grains, DateOnly through,
         DateOnly? firstDay = null, CancellationToken ct = default)
     {
@@ -63,6 +64,7 @@ public sealed class ClusterAlertWatch(
 
     /// <summary>Tells the grain that what the last <see cref="CatchUp"/> recorded has been delivered (or is in the
     /// outbox's hands: retries, dead letters); returns how many notifications it dropped.</summary>
+    /// <inheritdoc cref="CatchUp" path="/exception"/>
     public async Task<int> Acknowledge(IGrainFactory grains, CancellationToken ct = default) =>
         _replay is null || _recorded.Count == 0 ? 0 : await _replay.Acknowledge(grains, _recorded, ct);
 }

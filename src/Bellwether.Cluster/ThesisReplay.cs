@@ -115,14 +115,16 @@ public sealed class ThesisReplay
         ThesisAlertsAnswer.Of(await Read(grains, grain => grain.Alerts(_last.DayNumber), ct));
 
     /// <summary>The alerts the grain keeps, without feeding it (null when it never evaluated these rules).</summary>
+    /// <exception cref="BoardsUnavailableException">The cluster did not answer for <see cref="RetryFor"/>.</exception>
     public async Task<ThesisAlertsAnswer?> KeptNotifications(IGrainFactory grains, CancellationToken ct = default) =>
-        await Call(() => grains.GetGrain<IThesisGrain>(Key).Alerts(-1), ct) is { } json
+        await Answered(() => Call(() => grains.GetGrain<IThesisGrain>(Key).Alerts(-1), ct)) is { } json
             ? ThesisAlertsAnswer.Of(json) : null;
 
     /// <summary>Tells the grain these notifications were recorded and delivered; returns how many it dropped.
     /// </summary>
+    /// <inheritdoc cref="KeptNotifications" path="/exception"/>
     public Task<int> Acknowledge(IGrainFactory grains, IEnumerable<string> keys, CancellationToken ct = default) =>
-        Call(() => grains.GetGrain<IThesisGrain>(Key).Acknowledge([.. keys]), ct);
+        Answered(() => Call(() => grains.GetGrain<IThesisGrain>(Key).Acknowledge([.. keys]), ct));
 
     /// <summary>
     /// Brings the grain to the last day and returns the readiness of the days from <paramref name="from"/> to the last
@@ -189,12 +191,7 @@ public sealed class ThesisReplay
         var grain = grains.GetGrain<IThesisGrain>(Key);
         try
         {
-            return await Feed(grain, read, ct);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            throw new BoardsUnavailableException(
-                $"thesis grain {Key}: the cluster did not answer for {RetryFor.TotalSeconds:0} s ({e.Message})", e);
+            return await Answered(() => Feed(grain, read, ct));
         }
         finally
         {
@@ -206,6 +203,21 @@ public sealed class ThesisReplay
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
             }
+        }
+    }
+
+    /// <summary>What <paramref name="call"/> answers; a cluster that did not answer for <see cref="RetryFor"/> is
+    /// <see cref="BoardsUnavailableException"/>.</summary>
+    private async Task<T> Answered<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            throw new BoardsUnavailableException(
+                $"thesis grain {Key}: the cluster did not answer for {RetryFor.TotalSeconds:0} s ({e.Message})", e);
         }
     }
 
