@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bellwether.Core.Crypto.AltcoinSeason;
 using Bellwether.Core.Instruments;
 using Bellwether.Core.Universe;
@@ -8,16 +9,17 @@ namespace Bellwether.Core.Streaming;
 /// The Altcoin Season Index over a stream's data, shared by every <c>altseason</c> signal of the stream: the ranking
 /// resolution (<see cref="AltcoinSeasonIndex"/>) is rebuilt only when a ranking or a coin arrives (a ranking is
 /// grouped once and the coins' resolution kept: O(rankings), not O(ranking rows)), closes are read
-/// from the coins' buffers as known at the end of the day (O(1) per close on rows without gaps), and each point
-/// (date, window, size) is computed once per day and data however many signals read it. It keeps no state of its own
-/// beyond what the data determines, so checkpoints and snapshots leave it out.
+/// from the coins' buffers as known at the end of the day (O(1) per close on rows without gaps), and the points of a
+/// day (every window and size asked for) are computed in one walk of the ranking, once per day and data however many
+/// signals read them. It keeps no state of its own beyond what the data determines, so checkpoints and snapshots leave
+/// it out.
 /// </summary>
 internal sealed class StreamAltcoinIndex(StreamMarketData data)
 {
     private readonly List<StreamMarketData.SeriesBuffer> _coins = [];
-    private readonly Dictionary<(int Day, AltcoinSeasonParameters Parameters), AltcoinSeasonPoint> _points = [];
-    // Every parameter set a point was asked with, in the order first asked.
+    // Every parameter set a point was asked with, in the order first asked; the points by day and that order.
     private readonly List<AltcoinSeasonParameters> _asked = [];
+    private readonly Dictionary<(int Day, int Asked), AltcoinSeasonPoint> _points = [];
     // Per list (names case-insensitive, as the timeline groups them) its rankings dated by the last day, and per
     // list of the data the rows grouped into them.
     private readonly Dictionary<string, RankingTimeline.RankingList> _snapshots =
@@ -90,19 +92,22 @@ internal sealed class StreamAltcoinIndex(StreamMarketData data)
 
     /// <summary>
     /// The index at <paramref name="date"/> with <paramref name="parameters"/>, on the data known by the last
-    /// <see cref="KnownBy"/>. Computed with every size asked for so far of the same window, in one walk of the
-    /// ranking (<see cref="AltcoinSeasonIndex.Points"/>): six published variants cost three walks a day, not six.
+    /// <see cref="KnownBy"/>. Computed with every parameter set asked for so far, in one walk of the ranking
+    /// (<see cref="AltcoinSeasonIndex.Points"/>): a day of the six published variants costs one walk, not six.
     /// </summary>
     public AltcoinSeasonPoint Point(DateOnly date, AltcoinSeasonParameters parameters)
     {
-        var key = (date.DayNumber, parameters);
-        if (_points.TryGetValue(key, out var point)) return point;
-        if (!_asked.Contains(parameters)) _asked.Add(parameters);
-        var sizes = _asked.Where(p => p.WindowDays == parameters.WindowDays).ToArray();
-        var points = new AltcoinSeasonPoint[sizes.Length];
-        Index.Points(date, sizes, points);
-        for (int k = 0; k < sizes.Length; k++) _points[(date.DayNumber, sizes[k])] = points[k];
-        return _points[key];
+        int asked = _asked.IndexOf(parameters);
+        if (asked < 0)
+        {
+            _asked.Add(parameters);
+            asked = _asked.Count - 1;
+        }
+        if (_points.TryGetValue((date.DayNumber, asked), out var point)) return point;
+        var points = new AltcoinSeasonPoint[_asked.Count];
+        Index.Points(date, CollectionsMarshal.AsSpan(_asked), points);
+        for (int k = 0; k < points.Length; k++) _points[(date.DayNumber, k)] = points[k];
+        return points[asked];
     }
 
     private double Close(int coin, int day) =>

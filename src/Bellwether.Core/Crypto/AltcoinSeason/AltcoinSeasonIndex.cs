@@ -151,7 +151,8 @@ public sealed class AltcoinSeasonIndex
         }
     }
 
-    /// <summary>One walk for one size (<see cref="At"/>, <see cref="History"/>, <see cref="Point"/>).</summary>
+    /// <summary>The walk for one window and size (<see cref="At"/>, <see cref="History"/>, <see cref="Point"/>).
+    /// </summary>
     private AltcoinSeasonPoint Evaluate(DateOnly date, AltcoinSeasonParameters p, List<CoinReturn>? eligible,
         List<SkippedCoin>? skipped)
     {
@@ -162,26 +163,26 @@ public sealed class AltcoinSeasonIndex
     }
 
     /// <summary>
-    /// The index at <paramref name="date"/> for several sizes K of one window N in one walk: point k equals
-    /// <see cref="Point"/> with <paramref name="sizes"/>[k] (the walk for the largest K passes every smaller K's end on
-    /// its way: the first K coins counted are the same).
+    /// The index at <paramref name="date"/> with several windows and sizes in one walk of the ranking: point k equals
+    /// <see cref="Point"/> with <paramref name="parameters"/>[k]. Each coin's close at <paramref name="date"/> is read
+    /// once for every window, and the walk for a size passes every smaller size's end of the same window on its way
+    /// (the first K coins counted are the same): the six published variants cost one walk a day, not six.
     /// </summary>
-    /// <exception cref="ArgumentException">The sizes differ in window, or the spans in length.</exception>
-    public void Points(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> sizes, Span<AltcoinSeasonPoint> points)
+    /// <exception cref="ArgumentException">Not one point per parameter set.</exception>
+    public void Points(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> parameters,
+        Span<AltcoinSeasonPoint> points)
     {
-        if (points.Length != sizes.Length) throw new ArgumentException("one point per size", nameof(points));
-        foreach (var p in sizes)
-            if (p.WindowDays != sizes[0].WindowDays)
-                throw new ArgumentException("sizes of one window only", nameof(sizes));
-        Walk(date, sizes, points, null, null);
+        if (points.Length != parameters.Length) throw new ArgumentException("one point per parameter set",
+            nameof(points));
+        Walk(date, parameters, points, null, null);
     }
 
     /// <summary>
-    /// The walk: the ranking in force at <paramref name="date"/> in rank order, counting coins with both closes until
-    /// the largest of <paramref name="sizes"/> (all of one window); fills <paramref name="points"/> (one per size) and
-    /// the lists when given.
+    /// The walk: the ranking in force at <paramref name="date"/> in rank order, counting for each parameter set the
+    /// coins with closes at <paramref name="date"/> and its window's start, until it has its size; fills
+    /// <paramref name="points"/> (one per parameter set) and, with a single parameter set, the lists when given.
     /// </summary>
-    private void Walk(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> sizes, Span<AltcoinSeasonPoint> points,
+    private void Walk(DateOnly date, ReadOnlySpan<AltcoinSeasonParameters> parameters, Span<AltcoinSeasonPoint> points,
         List<CoinReturn>? eligible, List<SkippedCoin>? skipped)
     {
         int snapshot = Rankings.InForceIndex(date);
@@ -190,46 +191,51 @@ public sealed class AltcoinSeasonIndex
             points.Fill(new(date, double.NaN, 0, 0, IndexStatus.NoRanking));
             return;
         }
-        int day = date.DayNumber, n = sizes[0].WindowDays, age = day - Rankings.Snapshots[snapshot].Date.DayNumber;
-        double benchmark = Ratio(_benchmark, day, n);
-        if (double.IsNaN(benchmark))
+        int day = date.DayNumber, age = day - Rankings.Snapshots[snapshot].Date.DayNumber, open = 0;
+        int m = parameters.Length;
+        Span<double> benchmark = m <= 16 ? stackalloc double[m] : new double[m];
+        Span<int> counts = m <= 16 ? stackalloc int[m] : new int[m], beats = m <= 16 ? stackalloc int[m] : new int[m];
+        for (int k = 0; k < m; k++)
         {
-            points.Fill(new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, age));
-            return;
+            benchmark[k] = Ratio(_benchmark, day, parameters[k].WindowDays);
+            if (double.IsNaN(benchmark[k])) points[k] = new(date, double.NaN, 0, 0, IndexStatus.NoBenchmarkCloses, age);
+            else open++;
         }
-        int largest = 0;
-        foreach (var p in sizes) largest = Math.Max(largest, p.TopCount);
-        int count = 0, beats = 0;
         foreach (var c in CandidatesOf(snapshot))
         {
+            if (open == 0) break;
             if (c.Exclusion is { } reason)
             {
                 skipped?.Add(new SkippedCoin(c.Symbol, c.Rank, reason, null));
                 continue;
             }
-            double ratio = double.NaN;
-            int used = -1;
-            foreach (int s in c.Series)
+            // The close at t of the coin's first series with one (the series a window uses has one).
+            int first = 0;
+            double end = double.NaN;
+            for (; first < c.Series.Length && double.IsNaN(end = Close(c.Series[first], day)); first++) { }
+            for (int k = 0; k < m; k++)
             {
-                ratio = Ratio(s, day, n);
-                if (!double.IsNaN(ratio)) { used = s; break; }
+                if (double.IsNaN(benchmark[k]) || counts[k] == parameters[k].TopCount) continue;
+                int n = parameters[k].WindowDays, used = -1;
+                double ratio = double.NaN;
+                for (int u = first; u < c.Series.Length; u++)
+                {
+                    ratio = (u == first ? end : Close(c.Series[u], day)) / Close(c.Series[u], day - n);
+                    if (!double.IsNaN(ratio)) { used = c.Series[u]; break; }
+                }
+                if (used < 0)
+                {
+                    skipped?.Add(MissingCloses(c, day, n));
+                    continue;
+                }
+                bool beat = ratio > benchmark[k];
+                (counts[k], beats[k]) = (counts[k] + 1, beats[k] + (beat ? 1 : 0));
+                eligible?.Add(new CoinReturn(c.Symbol, c.Rank, _seriesIds[used], ratio - 1, beat));
+                if (counts[k] == parameters[k].TopCount) open--;
             }
-            if (used < 0)
-            {
-                skipped?.Add(MissingCloses(c, day, n));
-                continue;
-            }
-            count++;
-            bool beat = ratio > benchmark;
-            if (beat) beats++;
-            eligible?.Add(new CoinReturn(c.Symbol, c.Rank, _seriesIds[used], ratio - 1, beat));
-            if (count == largest) break;
-            for (int k = 0; k < sizes.Length; k++)
-                if (sizes[k].TopCount == count) points[k] = PointOf(date, sizes[k], count, beats, age);
         }
-        // The sizes the walk did not pass: it ended at theirs, or ran out of coins first.
-        for (int k = 0; k < sizes.Length; k++)
-            if (sizes[k].TopCount >= count) points[k] = PointOf(date, sizes[k], count, beats, age);
+        for (int k = 0; k < m; k++)
+            if (!double.IsNaN(benchmark[k])) points[k] = PointOf(date, parameters[k], counts[k], beats[k], age);
     }
 
     private static AltcoinSeasonPoint PointOf(DateOnly date, AltcoinSeasonParameters p, int count, int beats,

@@ -134,7 +134,7 @@ public sealed class FedRateHistory
         {
             if (hi == _values.Count && WholeScanExamined(t))
             {
-                changes.AddRange(_moves.Skip(FirstMoveFrom(_dates[t])));
+                for (int k = FirstMoveFrom(_dates[t]); k < _moves.Count; k++) changes.Add(_moves[k]);
                 if (_scanAt < hi) pending = Pending(_scanAt, hi);
                 break;
             }

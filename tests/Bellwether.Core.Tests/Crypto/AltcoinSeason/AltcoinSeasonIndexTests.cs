@@ -152,7 +152,7 @@ public class AltcoinSeasonIndexTests
     }
 
     [Fact]
-    public void One_walk_for_several_sizes_equals_a_walk_per_size()
+    public void One_walk_for_several_sizes_equals_a_walk_for_each()
     {
         var index = Make();
         // Sizes met on the way (1, 3), where the coins run out (5 of 7 and 10), in no order, one with its own limits.
@@ -162,19 +162,65 @@ public class AltcoinSeasonIndexTests
             Ten with { TopCount = 5 },
         ];
         var points = new AltcoinSeasonPoint[sizes.Length];
-        int compared = 0;
         for (var date = Start.AddDays(-1); date <= End.AddDays(1); date = date.AddDays(1))
         {
             index.Points(date, sizes, points);
-            for (int k = 0; k < sizes.Length; k++, compared++)
-                Assert.Equal(index.History(date, date, sizes[k])[0], points[k]);
+            for (int k = 0; k < sizes.Length; k++) Assert.Equal(index.History(date, date, sizes[k])[0], points[k]);
         }
-        Assert.Equal(13 * 5, compared);
         index.Points(End, sizes, points);
         Assert.Equal([60.0, 100.0 * 2 / 3, 100.0, 60.0, 60.0], points.Select(p => p.Index));
         Assert.Equal(IndexStatus.Partial, points[3].Status); // 5 of 7 < 90%
-        Assert.Throws<ArgumentException>(() =>
-            index.Points(End, [Ten, Ten with { WindowDays = 5 }], new AltcoinSeasonPoint[2]));
+        Assert.Throws<ArgumentException>(() => index.Points(End, [Ten, Ten], new AltcoinSeasonPoint[1]));
+    }
+
+    [Fact]
+    public void One_walk_for_several_windows_equals_a_walk_for_each()
+    {
+        // Daily closes over 40 days; a coin listed late and one with a gap, a second series for one symbol that
+        // starts earlier than its first, so the series a coin is priced from depends on the window.
+        var start = new DateOnly(2025, 3, 1);
+        DailySeries Daily(string id, int from, int to, Func<int, double> close) =>
+            Coin(id, [.. Enumerable.Range(from, to - from + 1).Select(d => (start.AddDays(d), close(d)))]);
+        DailySeries[] coins =
+        [
+            Daily("BTC", 0, 39, d => 100 + d),
+            Daily("AAA", 0, 39, d => 50 + 2 * d),
+            Daily("BBB", 12, 39, d => 10 + 0.05 * d * d),           // listed on day 12
+            Daily("CCC", 0, 39, d => d is 20 or 21 ? double.NaN : 30 - 0.2 * d), // no close on days 20 and 21
+            Daily("DDD", 25, 39, d => 5 + d),                       // DDD's own series starts late
+            Daily("1000DDD", 0, 39, d => 5000 + 900 * d),           // the same coin per 1000 tokens, from day 0
+            Daily("EEE", 0, 39, d => 200 - d),
+        ];
+        var ranking = new[] { "BTC", "BBB", "AAA", "DDD", "CCC", "EEE" }
+            .Select((c, r) => new RankedCoin(start, r + 1, c, null, double.NaN, "L"));
+        var index = new AltcoinSeasonIndex(coins, ranking, []);
+        AltcoinSeasonParameters[] parameters =
+        [
+            new(WindowDays: 10, TopCount: 3), new(WindowDays: 2, TopCount: 4), new(WindowDays: 30, TopCount: 2),
+            new(WindowDays: 10, TopCount: 5), new(WindowDays: 2, TopCount: 1), new(WindowDays: 15, TopCount: 9),
+        ];
+        var points = new AltcoinSeasonPoint[parameters.Length];
+        int ok = 0;
+        for (var date = start.AddDays(-1); date <= start.AddDays(41); date = date.AddDays(1))
+        {
+            index.Points(date, parameters, points);
+            for (int k = 0; k < parameters.Length; k++)
+            {
+                Assert.Equal(index.History(date, date, parameters[k])[0], points[k]);
+                if (points[k].Status == IndexStatus.Ok) ok++;
+            }
+        }
+        Assert.True(ok > 100, $"only {ok} points ok");
+        // Day 22, window 2: BBB, AAA, DDD (from 1000DDD: DDD starts on day 25), CCC (no close on day 20) skipped,
+        // EEE; BTC +2/120: BBB and DDD beat it, AAA (+4/90) beats it, EEE falls.
+        index.Points(start.AddDays(22), parameters, points);
+        Assert.Equal((75.0, 4, 3), (points[1].Index, points[1].Eligible, points[1].Outperformers));
+        // Day 27, window 10: BBB, AAA and DDD, priced from 1000DDD (DDD's own series has day 27 but not day 17), all
+        // beat BTC (+10/117): 29,300 / 20,300 − 1 = +44%.
+        index.Points(start.AddDays(27), parameters, points);
+        Assert.Equal((100.0, 3, 3), (points[0].Index, points[0].Eligible, points[0].Outperformers));
+        Assert.Equal(29300.0 / 20300 - 1,
+            index.At(start.AddDays(27), parameters[0]).Eligible.Single(c => c.Symbol == "DDD").Return, 12);
     }
 
     [Theory]
