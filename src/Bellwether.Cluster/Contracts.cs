@@ -124,10 +124,35 @@ public sealed record ThesisAck(
 /// snapshot closed (<paramref name="Through"/>: the grain resumes from it as the days through it are sent again), or −1
 /// to start afresh, forgetting any persisted state; sent by <paramref name="Feeder"/> (one client's feed).
 /// </summary>
+/// With <paramref name="Alerts"/>, the grain also evaluates a rules file on the days it closes (its key then covers
+/// the rules: <see cref="ThesisReplay.KeyOf"/>).
 [GenerateSerializer, Immutable]
 public sealed record ThesisOpening(
     [property: Id(0)] string Thesis, [property: Id(1)] string File, [property: Id(2)] byte[] Classifications,
-    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through, [property: Id(5)] Guid Feeder);
+    [property: Id(3)] byte[] Prelude, [property: Id(4)] int Through, [property: Id(5)] Guid Feeder,
+    [property: Id(6)] AlertOpening? Alerts = null);
+
+/// <summary>
+/// The alert rules a thesis grain evaluates (docs/alerts.md): the rules file's text (and its name, for errors), and
+/// where evaluation starts unless the grain has evaluated days already: the first day (<paramref name="From"/>, a day
+/// number), whether that day is a warm-up (a rules file's first run), and what the engine remembers from earlier runs
+/// (JSON of <see cref="Core.Alerts.AlertMemory"/>; the store's progress when there is one).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AlertOpening(
+    [property: Id(0)] string Rules, [property: Id(1)] string File, [property: Id(2)] int From,
+    [property: Id(3)] bool WarmUp, [property: Id(4)] byte[] Memory);
+
+/// <summary>
+/// What a thesis grain's alert engine keeps (<see cref="ThesisAlerts"/>): the first day to evaluate, whether the next
+/// day evaluated is a warm-up, the last day evaluated (−1 before any), what the engine remembers and the notifications
+/// no client has acknowledged yet (both JSON). Self-contained: it may be written ahead of the stream's snapshot (an
+/// acknowledgement is written at once), since days at or before <see cref="LastDay"/> are never evaluated again.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AlertState(
+    [property: Id(0)] int From, [property: Id(1)] bool WarmUp, [property: Id(2)] int LastDay,
+    [property: Id(3)] byte[] Memory, [property: Id(4)] byte[] Pending);
 
 /// <summary>Consecutive days for a thesis grain: the first day's number and each day's rows (JSON, in feed
 /// order).</summary>
@@ -144,4 +169,7 @@ public sealed class ThesisState
     [Id(0)] public byte[]? Snapshot { get; set; }
     [Id(1)] public int LastDay { get; set; } = -1;
     [Id(2)] public byte[]? Readiness { get; set; }
+    /// <summary>The alert engine's state, for a grain that evaluates rules; kept when the stream starts
+    /// again.</summary>
+    [Id(3)] public AlertState? Alerts { get; set; }
 }

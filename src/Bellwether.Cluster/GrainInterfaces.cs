@@ -81,6 +81,21 @@ public interface IThesisGrain : IGrainWithStringKey
     Task<byte[]?> Readiness(int day, int from, int to);
 
     /// <summary>
+    /// The alerts of a grain opened with rules (<see cref="ThesisOpening.Alerts"/>): JSON of
+    /// <see cref="ThesisAlertsAnswer"/> (the last day evaluated, the engine's memory, every notification not
+    /// acknowledged). Null unless the grain is open and its last day is <paramref name="day"/>; with
+    /// <paramref name="day"/> −1, what the grain keeps, open or not (null when it never evaluated rules).
+    /// </summary>
+    Task<byte[]?> Alerts(int day);
+
+    /// <summary>
+    /// Drops the notifications of these keys from those not acknowledged, and writes the state at once (never
+    /// refused, open or not); returns how many it dropped. A client acknowledges what it recorded in its outbox and
+    /// delivered; what it does not acknowledge (it died first) the next client gets again, with the same keys.
+    /// </summary>
+    Task<int> Acknowledge(string[] keys);
+
+    /// <summary>
     /// Ends <paramref name="feeder"/>'s hold on the grain. The first <see cref="Open"/> or <see cref="Append"/> of a
     /// feeder takes the grain, and each of its calls holds it for <see cref="ThesisGrain.LeaseFor"/> more: meanwhile
     /// another feeder's calls are refused (<see cref="ThesisAck.Busy"/>, nothing applied), so two clients never

@@ -15,7 +15,9 @@ namespace Bellwether.Cluster;
 /// through the snapshot's day (<see cref="StreamingBoard.Resume"/> then checks they are the data the snapshot was
 /// taken on); the days after are closed. Resuming looks like being open at the last day fed, so the sender needs no
 /// other path. Each day closed leaves its readiness point (readiness, weight counted, every signal's state and
-/// staleness: a history, and the earlier side of a comparison), persisted with the snapshot.
+/// staleness: a history, and the earlier side of a comparison), persisted with the snapshot. Opened with alert rules,
+/// it evaluates them on each day it closes (<see cref="ThesisAlerts"/>) and keeps the notifications until a client
+/// acknowledges them.
 /// </summary>
 /// <param name="clock">Times the feeder's hold (<see cref="LeaseFor"/>): the silo's <see cref="ClockKey"/>
 /// service.</param>
@@ -38,6 +40,7 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
 
     private StreamingBoard? _board;
     private List<ReadinessPoint> _points = [];
+    private ThesisAlerts? _alerts;
     private bool _dirty;
     /// <summary>While resuming: the snapshot's day, and the last day fed (not closed); −1 otherwise.</summary>
     private int _resumeAt = -1, _fed = -1;
@@ -58,6 +61,8 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     {
         if (!Hold(opening.Feeder)) return Ack(0, 0, gap: false) with { Busy = true };
         (_board, _points, _resumeAt, _fed) = (null, [], -1, -1);
+        // What this activation evaluated wins over what was persisted: it is the later of the two.
+        _alerts = opening.Alerts is { } rules ? ThesisAlerts.Open(rules, _alerts?.State() ?? state.State.Alerts) : null;
         if (opening.Through < 0)
         {
             if (state.State.LastDay >= 0) await Forget();
@@ -86,6 +91,7 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
                 continue;
             }
             var board = _board.Close(DateOnly.FromDayNumber(day))!;
+            _alerts?.Closed(board);
             _points.Add(new ReadinessPoint(board.AsOf, board.Readiness, board.Counted,
                 [.. board.Signals.Select(s => s.State)], [.. board.Signals.Select(s => s.Stale)]));
             closed++;
@@ -138,6 +144,26 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
         ? ReadinessPoints.Write([.. _points.Where(p => p.Date.DayNumber >= from && p.Date.DayNumber <= to)])
         : null);
 
+    public Task<byte[]?> Alerts(int day)
+    {
+        if (day >= 0 && !At(day)) return Task.FromResult<byte[]?>(null);
+        var kept = _alerts?.State() ?? state.State.Alerts;
+        return Task.FromResult(kept is null && day < 0 ? null : ThesisAlerts.Answer(kept ?? ThesisAlerts.None));
+    }
+
+    public async Task<int> Acknowledge(string[] keys)
+    {
+        var acknowledged = keys.ToHashSet(StringComparer.Ordinal);
+        int removed;
+        if (_alerts is not null) (removed, state.State.Alerts) = (_alerts.Acknowledge(acknowledged), _alerts.State());
+        else if (state.State.Alerts is { } kept)
+            (state.State.Alerts, removed) = ThesisAlerts.Acknowledge(kept, acknowledged);
+        else return 0;
+        // Written at once, with the snapshot last written: a client acknowledges what it recorded and delivered.
+        if (removed > 0) await state.WriteStateAsync();
+        return removed;
+    }
+
     public Task Release(Guid feeder)
     {
         if (feeder == _feeder) _heldUntil = DateTimeOffset.MinValue;
@@ -177,13 +203,16 @@ public sealed class ThesisGrain([PersistentState("thesis", Storage.Name)] IPersi
     {
         (state.State.Snapshot, state.State.LastDay, state.State.Readiness) =
             (_board!.Snapshot(), LastDay, ReadinessPoints.Write(_points));
+        state.State.Alerts = _alerts?.State() ?? state.State.Alerts;
         await state.WriteStateAsync();
         _dirty = false;
     }
 
     private async Task Forget()
     {
+        // The alerts are kept: the days they evaluated are not evaluated again when the stream closes them again.
         (state.State.Snapshot, state.State.LastDay, state.State.Readiness, _dirty) = (null, -1, null, false);
+        state.State.Alerts = _alerts?.State() ?? state.State.Alerts;
         await state.WriteStateAsync();
     }
 }

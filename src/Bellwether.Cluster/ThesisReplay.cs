@@ -47,8 +47,14 @@ public sealed class ThesisReplay
         _fedThrough = _first - 1;
         _days = new byte[]?[last.DayNumber - _first + 1];
         _classifications = ThesisJson.Of(_feed.Board.Data.Classifications);
-        Key = KeyOf(thesis, text);
     }
+
+    /// <summary>The first day the grain closes: the first day any input has a row (or the last day, without
+    /// any).</summary>
+    public DateOnly First => DateOnly.FromDayNumber(_first);
+
+    /// <summary>Alert rules the grain evaluates on the days it closes (null: none); part of its key.</summary>
+    public AlertOpening? Alerts { get; init; }
 
     /// <summary>Days the client fed its own feed, recorded or not: the client's cost of learning where the grain
     /// stands and what it lacks.</summary>
@@ -57,8 +63,8 @@ public sealed class ThesisReplay
     /// <summary>Days whose rows the client recorded (to send).</summary>
     public int DaysRecorded { get; private set; }
 
-    /// <summary>The thesis grain's key: the thesis's name and a hash of its text.</summary>
-    public string Key { get; }
+    /// <summary>The thesis grain's key: the thesis's name and a hash of its text, and of the alert rules'.</summary>
+    public string Key => KeyOf(_thesis, _text, Alerts?.Rules);
 
     /// <summary>Days per batch.</summary>
     public int BatchDays { get; init; } = 32;
@@ -84,14 +90,41 @@ public sealed class ThesisReplay
     /// <summary>Calls retried while the grain's silo was unreachable.</summary>
     public int Retries { get; private set; }
 
-    public static string KeyOf(ThesisDefinition thesis, string text) =>
-        $"{thesis.Name}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}";
+    /// <summary>
+    /// The thesis's name and the first 16 hex digits of the SHA-256 of its text; with alert rules, then
+    /// <c>/alerts/</c> and those of the rules' text: a grain evaluates one rules file on its own stream.
+    /// </summary>
+    public static string KeyOf(ThesisDefinition thesis, string text, string? rules = null) =>
+        $"{thesis.Name}/{Hash(text)}" + (rules is null ? "" : $"/alerts/{Hash(rules)}");
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 
     /// <summary>Brings the grain to the last day and returns its board as of that day.</summary>
     /// <exception cref="BoardsUnavailableException">Another client is feeding the grain or keeps opening it on other
     /// days, or the cluster did not answer for <see cref="RetryFor"/>.</exception>
     public async Task<BoardResult> Board(IGrainFactory grains, CancellationToken ct = default) =>
         ThesisJson.Board(await Read(grains, grain => grain.Board(_last.DayNumber), ct));
+
+    /// <summary>
+    /// Brings the grain, opened with <see cref="Alerts"/>, to the last day and returns its alerts: the last day
+    /// evaluated, the engine's memory and every notification not acknowledged yet.
+    /// </summary>
+    /// <inheritdoc cref="Board" path="/exception"/>
+    public async Task<ThesisAlertsAnswer> Notifications(IGrainFactory grains, CancellationToken ct = default) =>
+        ThesisAlertsAnswer.Of(await Read(grains, grain => grain.Alerts(_last.DayNumber), ct));
+
+    /// <summary>The alerts the grain keeps, without feeding it (null when it never evaluated these rules).</summary>
+    /// <exception cref="BoardsUnavailableException">The cluster did not answer for <see cref="RetryFor"/>.</exception>
+    public async Task<ThesisAlertsAnswer?> KeptNotifications(IGrainFactory grains, CancellationToken ct = default) =>
+        await Answered(() => Call(() => grains.GetGrain<IThesisGrain>(Key).Alerts(-1), ct)) is { } json
+            ? ThesisAlertsAnswer.Of(json) : null;
+
+    /// <summary>Tells the grain these notifications were recorded and delivered; returns how many it dropped.
+    /// </summary>
+    /// <inheritdoc cref="KeptNotifications" path="/exception"/>
+    public Task<int> Acknowledge(IGrainFactory grains, IEnumerable<string> keys, CancellationToken ct = default) =>
+        Answered(() => Call(() => grains.GetGrain<IThesisGrain>(Key).Acknowledge([.. keys]), ct));
 
     /// <summary>
     /// Brings the grain to the last day and returns the readiness of the days from <paramref name="from"/> to the last
@@ -158,12 +191,7 @@ public sealed class ThesisReplay
         var grain = grains.GetGrain<IThesisGrain>(Key);
         try
         {
-            return await Feed(grain, read, ct);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            throw new BoardsUnavailableException(
-                $"thesis grain {Key}: the cluster did not answer for {RetryFor.TotalSeconds:0} s ({e.Message})", e);
+            return await Answered(() => Feed(grain, read, ct));
         }
         finally
         {
@@ -175,6 +203,21 @@ public sealed class ThesisReplay
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
             }
+        }
+    }
+
+    /// <summary>What <paramref name="call"/> answers; a cluster that did not answer for <see cref="RetryFor"/> is
+    /// <see cref="BoardsUnavailableException"/>.</summary>
+    private async Task<T> Answered<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            throw new BoardsUnavailableException(
+                $"thesis grain {Key}: the cluster did not answer for {RetryFor.TotalSeconds:0} s ({e.Message})", e);
         }
     }
 
@@ -272,7 +315,8 @@ public sealed class ThesisReplay
 
     /// <summary>The opening of a stream that resumes from the snapshot of day <paramref name="through"/> (−1:
     /// afresh).</summary>
-    private ThesisOpening Opening(int through) => new(_text, _file, _classifications, _prelude, through, _feeder);
+    private ThesisOpening Opening(int through) =>
+        new(_text, _file, _classifications, _prelude, through, _feeder, Alerts);
 
     private Task<T> Call<T>(Func<Task<T>> call, CancellationToken ct) =>
         ClusterRetry.Call(call, RetryFor, ct, failed: () => Retries++);

@@ -215,15 +215,16 @@ public class ClusterBoardTests
     /// first (killing the test cluster's first silo takes its membership with it), and that silo. The grain is
     /// activated here and stays there until fed.
     /// </summary>
-    private static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
-        InProcessTestCluster cluster, string name, CancellationToken ct)
+    /// <param name="rules">The alert rules' text the grain evaluates (part of its key), or null.</param>
+    internal static async Task<(string Text, InProcessSiloHandle Silo)> PlacedOffTheFirstSilo(
+        InProcessTestCluster cluster, string name, CancellationToken ct, string? rules = null)
     {
         var thesis = ThesisFile.Read(ThesisFile.Shipped(name), name, Concepts.Signals);
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
         for (int attempt = 0; attempt < 100; attempt++)
         {
             var text = ThesisFile.Shipped(name) + $"\n# placement {attempt}\n";
-            var grain = cluster.Client.GetGrain<IThesisGrain>(ThesisReplay.KeyOf(thesis, text));
+            var grain = cluster.Client.GetGrain<IThesisGrain>(ThesisReplay.KeyOf(thesis, text, rules));
             await grain.Position();
             var address = await management.GetActivationAddress(grain, ct);
             var silo = cluster.Silos.Skip(1).FirstOrDefault(s => s.SiloAddress.Equals(address));

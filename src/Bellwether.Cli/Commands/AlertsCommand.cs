@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bellwether.Api;
+using Bellwether.Cluster;
 using Bellwether.Core.Alerts;
 using Bellwether.Core.Measurements;
 using Bellwether.Data.Alerts;
@@ -107,10 +108,11 @@ internal static class AlertsCommand
                 Description =
                 "First day of a rules file never run before (default: --through)"
             };
+        var cluster = ClusterArguments.Connection(required: false);
         var command = new Command("run",
             "Evaluate the days since the last run (point in time), record them in the store and deliver what is due")
         {
-            rules, through, since, Thesis,
+            rules, through, since, Thesis, cluster,
         };
         command.SetAction(parse =>
         {
@@ -128,11 +130,29 @@ internal static class AlertsCommand
             {
                 throw new UsageException(e.Message);
             }
-            var watch = new AlertWatch(storePath, thesis, Concepts.Signals, file, WatchName(parse, rules),
-                !parse.GetValue(Cli.IgnoreReleaseLags), clock);
             var output = parse.InvocationConfiguration.Output;
-            foreach (var e in watch.CatchUp(last, StoreAccess.Date(parse, since))) output.WriteLine(AlertJson.Line(e));
-            var round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
+            var (name, releaseLags) = (WatchName(parse, rules), !parse.GetValue(Cli.IgnoreReleaseLags));
+            DeliveryRound round;
+            if (parse.GetValue(cluster) is { } redis)
+            {
+                // The thesis's grain evaluates the rules; this process records, delivers, then acknowledges.
+                using var host = ClusterArguments.Client(redis);
+                var grains = ClusterArguments.Grains(host);
+                var (text, named) = ClusterArguments.Text(parse.GetValue(Thesis));
+                var clustered = new ClusterAlertWatch(storePath, thesis, text, named, file, File.ReadAllText(name),
+                    name, releaseLags, clock);
+                foreach (var e in clustered.CatchUp(grains, last, StoreAccess.Date(parse, since)).GetAwaiter()
+                    .GetResult()) output.WriteLine(AlertJson.Line(e));
+                round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
+                clustered.Acknowledge(grains).GetAwaiter().GetResult();
+            }
+            else
+            {
+                var watch = new AlertWatch(storePath, thesis, Concepts.Signals, file, name, releaseLags, clock);
+                foreach (var e in watch.CatchUp(last, StoreAccess.Date(parse, since)))
+                    output.WriteLine(AlertJson.Line(e));
+                round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
+            }
             output.WriteLine(
                 $"Delivered {round.Delivered}; {round.Retrying} to retry later; {round.Dead} dead letters " +
                 $"(bellwether alerts dead-letter list).");

@@ -22,6 +22,15 @@ public sealed partial class BellwetherStore
     /// whole or nothing of it; a notification recorded before (same key) is kept as it was.
     /// </summary>
     public void RecordAlertDay(string watch, string thesis, DateOnly day, IReadOnlyList<AlertMemory> memory,
+        IReadOnlyList<AlertNotification> notifications, IReadOnlyList<string> channels, DateTimeOffset at) =>
+        RecordAlertDays(watch, thesis, new AlertProgress(day, memory, thesis), notifications, channels, at);
+
+    /// <summary>
+    /// Records notifications of any days (a thesis grain's, <c>alerts run --cluster</c>) in one transaction, as
+    /// <see cref="RecordAlertDay"/> does, with the progress after the last of them (none: the progress is left as it
+    /// is).
+    /// </summary>
+    public void RecordAlertDays(string watch, string thesis, AlertProgress? progress,
         IReadOnlyList<AlertNotification> notifications, IReadOnlyList<string> channels, DateTimeOffset at)
     {
         using var tx = _connection.BeginTransaction();
@@ -40,11 +49,12 @@ public sealed partial class BellwetherStore
                     ON CONFLICT (key, channel) DO NOTHING
                     """, n.Key, channel, at.UtcDateTime);
         }
-        Execute("""
-            INSERT INTO alert_progress VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (watch) DO UPDATE SET thesis = excluded.thesis, last_day = excluded.last_day,
-                memory = excluded.memory, updated_at = excluded.updated_at
-            """, watch, thesis, day, JsonSerializer.Serialize(memory), at.UtcDateTime);
+        if (progress is not null)
+            Execute("""
+                INSERT INTO alert_progress VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (watch) DO UPDATE SET thesis = excluded.thesis, last_day = excluded.last_day,
+                    memory = excluded.memory, updated_at = excluded.updated_at
+                """, watch, thesis, progress.LastDay, JsonSerializer.Serialize(progress.Memory), at.UtcDateTime);
         tx.Commit();
     }
 

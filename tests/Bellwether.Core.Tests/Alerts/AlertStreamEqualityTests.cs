@@ -37,21 +37,10 @@ public class AlertStreamEqualityTests
         var streamed = new List<BoardResult>();
         feed.Run(feed.Start(from), to, from, streamed.Add);
         var batch = AlertReplay.Boards(thesis, data, from, to, Concepts.Signals);
-        var (expected, expectedMemory) = Notified(file.Rules, batch, thesis.Name);
-        var (actual, actualMemory) = Notified(file.Rules, streamed, thesis.Name);
+        var (expected, expectedMemory) = AlertTexts.Replay(file.Rules, batch, thesis.Name);
+        var (actual, actualMemory) = AlertTexts.Replay(file.Rules, streamed, thesis.Name);
         Assert.True(expected.Count > 20, $"only {expected.Count} notifications: the rules test too little");
         Assert.Equal(expected, actual);
         Assert.Equal(expectedMemory, actualMemory);
-    }
-
-    /// <summary>Every notification as its webhook body, the first day a warm-up, and the engine's memory at the end.
-    /// </summary>
-    internal static (List<string> Notifications, List<string> Memory) Notified(AlertRules rules,
-        IReadOnlyList<BoardResult> boards, string thesis)
-    {
-        var engine = new AlertEngine(rules);
-        var sent = boards.SelectMany((b, k) => engine.Step(b, notify: k > 0))
-            .Select(n => AlertJson.Of(AlertJson.Event(n), thesis)).ToList();
-        return (sent, [.. engine.Memory.Select(m => System.Text.Json.JsonSerializer.Serialize(m))]);
     }
 }
