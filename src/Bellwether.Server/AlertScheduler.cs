@@ -1,3 +1,4 @@
+using Bellwether.Core.Alerts;
 using Bellwether.Core.Board;
 using Bellwether.Data.Alerts;
 using Bellwether.Data.Sources;
@@ -108,12 +109,23 @@ public sealed partial class AlertScheduler(
             Fetched(log, sources, report.Outcomes.Count);
         }
         if (rules is null || deliverer is null) return;
-        var watch = new AlertWatch(settings.StorePath, thesis, kinds, rules, Path.GetFullPath(settings.AlertRules!),
-            settings.ReleaseLags, clock);
-        foreach (var e in watch.CatchUp(AlertWatch.LastCompleteDay(clock.GetUtcNow())))
+        var through = AlertWatch.LastCompleteDay(clock.GetUtcNow());
+        DeliveryRound? round = null;
+        IReadOnlyList<AlertEvent> recorded;
+        if (settings.Alerts is { } elsewhere)
+            recorded = await elsewhere.CatchUpAndDeliver(settings.StorePath, thesis, rules, settings.AlertRules!,
+                settings.ReleaseLags, through, null, async () => round = await deliverer.DeliverDueAsync(ct), ct);
+        else
+        {
+            var watch = new AlertWatch(settings.StorePath, thesis, kinds, rules,
+                Path.GetFullPath(settings.AlertRules!), settings.ReleaseLags, clock);
+            recorded = watch.CatchUp(through);
+            round = await deliverer.DeliverDueAsync(ct);
+        }
+        foreach (var e in recorded)
             if (log.IsEnabled(LogLevel.Warning)) Notified(log, AlertJson.Line(e));
-        var round = await deliverer.DeliverDueAsync(ct);
-        if (round.Retrying + round.Dead > 0) Undelivered(log, round.Delivered, round.Retrying, round.Dead);
+        if (round is { Retrying: > 0 } or { Dead: > 0 })
+            Undelivered(log, round.Delivered, round.Retrying, round.Dead);
     }
 
     private DateTimeOffset? NextRetry()

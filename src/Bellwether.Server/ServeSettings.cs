@@ -1,4 +1,5 @@
 using Bellwether.Core.Board;
+using Bellwether.Data.Alerts;
 using Bellwether.Data.Store;
 using Microsoft.Extensions.Configuration;
 
@@ -44,6 +45,10 @@ public sealed record ServeSettings
     /// <summary>Where the thesis's board documents (board, CSV, comparisons, what-if, readiness history) are
     /// evaluated; null: in this process (<c>serve --cluster</c>: the thesis's grain).</summary>
     public IBoardEvaluator? Boards { get; init; }
+
+    /// <summary>Where <see cref="AlertRules"/> are evaluated; null: in this process (<c>serve --alerts --cluster</c>:
+    /// the thesis's grain). Delivery is this process's either way.</summary>
+    public IAlertEvaluator? Alerts { get; init; }
 
     /// <summary>
     /// Settings from configuration, for a server started on its own: <c>Bellwether:Store</c>, <c>Bellwether:Thesis</c>,

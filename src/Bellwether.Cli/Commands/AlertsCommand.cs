@@ -137,14 +137,13 @@ internal static class AlertsCommand
             {
                 // The thesis's grain evaluates the rules; this process records, delivers, then acknowledges.
                 using var host = ClusterArguments.Client(redis);
-                var grains = ClusterArguments.Grains(host);
-                var (text, named) = ClusterArguments.Text(parse.GetValue(Thesis));
-                var clustered = new ClusterAlertWatch(storePath, thesis, text, named, file, File.ReadAllText(name),
-                    name, releaseLags, clock);
-                foreach (var e in clustered.CatchUp(grains, last, StoreAccess.Date(parse, since)).GetAwaiter()
-                    .GetResult()) output.WriteLine(AlertJson.Line(e));
-                round = deliverer.DeliverDueAsync().GetAwaiter().GetResult();
-                clustered.Acknowledge(grains).GetAwaiter().GetResult();
+                DeliveryRound? delivered = null;
+                var recorded = ClusterArguments.Alerts(host, parse.GetValue(Thesis), clock)
+                    .CatchUpAndDeliver(storePath, thesis, file, name, releaseLags, last, StoreAccess.Date(parse, since),
+                        async () => delivered = await deliverer.DeliverDueAsync(), CancellationToken.None)
+                    .GetAwaiter().GetResult();
+                foreach (var e in recorded) output.WriteLine(AlertJson.Line(e));
+                round = delivered!;
             }
             else
             {

@@ -64,6 +64,7 @@ internal static class ServeCommand
             var settings = new ServeSettings
             {
                 Boards = host is null ? null : ClusterArguments.Boards(host, parse.GetValue(thesis)),
+                Alerts = host is null ? null : ClusterArguments.Alerts(host, parse.GetValue(thesis), TimeProvider.System),
                 StorePath = StoreAccess.StorePath(parse),
                 ThesisFile = parse.GetValue(thesis),
                 ClaimsFile = parse.GetValue(claims),

@@ -85,6 +85,14 @@ internal static class ClusterArguments
         return new ThesisGrainBoards(Grains(client), text, named);
     }
 
+    /// <summary>The alerts of the thesis in <paramref name="file"/> (null: the shipped one) evaluated by its grain on
+    /// the cluster of <paramref name="client"/>.</summary>
+    public static ThesisGrainAlerts Alerts(IHost client, string? file, TimeProvider clock)
+    {
+        var (text, named) = Text(file);
+        return new ThesisGrainAlerts(Grains(client), text, named, clock);
+    }
+
     public static IClusterClient Grains(IHost client) => client.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>The thesis file's text and the name it is known by in documents.</summary>
