@@ -93,7 +93,9 @@ internal static class ServeCommand
             if (parse.GetValue(cluster) is { } shown)
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"From the cluster at {RedisReach.Shown(shown)}: {FromTheGrain}; every other page and document " +
-                    "is read from the store in this process (docs/scale.md)");
+                    "is read from the store in this process" +
+                    (settings.AlertRules is null ? "" : ", and the --alerts rules are evaluated in it") +
+                    " (docs/scale.md)");
             using (app) app.Run();
             return Cli.Ok;
         });
