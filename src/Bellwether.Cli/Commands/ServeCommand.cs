@@ -64,7 +64,8 @@ internal static class ServeCommand
             var settings = new ServeSettings
             {
                 Boards = host is null ? null : ClusterArguments.Boards(host, parse.GetValue(thesis)),
-                Alerts = host is null ? null : ClusterArguments.Alerts(host, parse.GetValue(thesis), TimeProvider.System),
+                Alerts = host is null ? null
+                    : ClusterArguments.Alerts(host, parse.GetValue(thesis), TimeProvider.System),
                 StorePath = StoreAccess.StorePath(parse),
                 ThesisFile = parse.GetValue(thesis),
                 ClaimsFile = parse.GetValue(claims),
@@ -94,8 +95,8 @@ internal static class ServeCommand
                 parse.InvocationConfiguration.Output.WriteLine(
                     $"From the cluster at {RedisReach.Shown(shown)}: {FromTheGrain}; every other page and document " +
                     "is read from the store in this process" +
-                    (settings.AlertRules is null ? "" : ", and the --alerts rules are evaluated in it") +
-                    " (docs/scale.md)");
+                    (settings.AlertRules is null ? "" : "; the grain evaluates the --alerts rules, this process " +
+                        "delivers them") + " (docs/scale.md)");
             using (app) app.Run();
             return Cli.Ok;
         });
