@@ -16,12 +16,11 @@ namespace Bellwether.Cluster;
 /// </summary>
 /// <param name="thesisText">The thesis file's text (the grain reads it).</param>
 /// <param name="thesisFile">The file it came from.</param>
-/// <param name="rulesText">The rules file's text (the grain reads it).</param>
 /// <param name="watch">The name the progress is kept under (the rules file's full path), and the rules' name in
 /// errors.</param>
 public sealed class ClusterAlertWatch(
-    string storePath, ThesisDefinition thesis, string thesisText, string thesisFile, AlertFile file, string rulesText,
-    string watch, bool releaseLags, TimeProvider clock)
+    string storePath, ThesisDefinition thesis, string thesisText, string thesisFile, AlertFile file, string watch,
+    bool releaseLags, TimeProvider clock)
 {
     private ThesisReplay? _replay;
     private List<string> _recorded = [];
@@ -44,7 +43,7 @@ public sealed class ClusterAlertWatch(
             var start = progress is { } p ? p.LastDay.AddDays(1) : (firstDay ?? through).AddDays(-1);
             _replay = new ThesisReplay(new StoreMarketData(store, releaseLags), thesis, thesisText, thesisFile, through)
             {
-                Alerts = new AlertOpening(rulesText, watch, start.DayNumber, WarmUp: progress is null,
+                Alerts = new AlertOpening(file.Text, watch, start.DayNumber, WarmUp: progress is null,
                     ThesisJson.Of(progress?.Memory ?? [])),
             };
             // Nothing to evaluate: only what the grain keeps (notifications a client that died did not acknowledge).

@@ -18,9 +18,8 @@ public sealed class ThesisGrainAlerts(IGrainFactory grains, string thesisText, s
         AlertFile file, string rulesPath, bool releaseLags, DateOnly through, DateOnly? firstDay, Func<Task> deliver,
         CancellationToken ct)
     {
-        var watch = Path.GetFullPath(rulesPath);
         var clustered = new ClusterAlertWatch(storePath, thesis, thesisText, thesisFile, file,
-            await File.ReadAllTextAsync(watch, ct), watch, releaseLags, clock);
+            Path.GetFullPath(rulesPath), releaseLags, clock);
         var recorded = await clustered.CatchUp(grains, through, firstDay, ct);
         await deliver();
         await clustered.Acknowledge(grains, ct);

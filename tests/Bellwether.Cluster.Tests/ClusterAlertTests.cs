@@ -160,8 +160,8 @@ public class ClusterAlertTests
                 File.Copy(TestData.StorePath, path);
                 return path;
             }
-            ClusterAlertWatch Watch(string store) => new(store, Thesis, ThesisText, ThesisName, file, RulesText,
-                RulesPath, releaseLags: true, TimeProvider.System);
+            ClusterAlertWatch Watch(string store) => new(store, Thesis, ThesisText, ThesisName, file, RulesPath,
+                releaseLags: true, TimeProvider.System);
             async Task<DeliveryRound> Deliver(string store)
             {
                 using var http = new HttpClient();

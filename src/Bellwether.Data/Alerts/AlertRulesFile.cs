@@ -65,7 +65,7 @@ public static partial class AlertRulesFile
         if (YamlReader.Optional(root, "silences") is { } list)
             foreach (var node in y.Sequence(list, "'silences'"))
                 silences.Add(ReadSilence(y, y.Mapping(node, "a silence")));
-        return new AlertFile(new AlertRules(rules, silences), ReadReceivers(y, root, file));
+        return new AlertFile(new AlertRules(rules, silences), ReadReceivers(y, root, file), text);
     }
 
     /// <summary><c>receivers</c>: the JSON-lines log's path and the webhooks (docs/alerts.md, "Delivery").</summary>
@@ -328,7 +328,8 @@ public static partial class AlertRulesFile
 }
 
 /// <summary>A rules file: its rules and silences, and where notifications go.</summary>
-public sealed record AlertFile(AlertRules Rules, AlertReceivers Receivers);
+/// <param name="Text">The text they were read from (a thesis grain on a cluster is sent it and reads it again).</param>
+public sealed record AlertFile(AlertRules Rules, AlertReceivers Receivers, string Text);
 
 /// <summary>Where notifications go besides the console.</summary>
 /// <param name="Log">The JSON-lines log (null: <c>alerts.jsonl</c> beside the store).</param>

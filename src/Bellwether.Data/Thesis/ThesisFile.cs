@@ -163,7 +163,8 @@ public static class ThesisFile
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in y.Mapping(node, "'asset_names'").Children)
         {
-            var written = ((YamlScalarNode)k).Value!;
+            if (k is not YamlScalarNode { Value: { } written })
+                throw y.Error(k, "asset_names: an asset id must be a text");
             var id = StudyAssets.Ids.FirstOrDefault(i => string.Equals(i, written, StringComparison.OrdinalIgnoreCase))
                 ?? throw y.Error(k,
                     $"asset_names: unknown asset '{written}'; known: {string.Join(", ", StudyAssets.Ids)}");

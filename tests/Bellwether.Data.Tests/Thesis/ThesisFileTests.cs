@@ -245,6 +245,7 @@ public class ThesisFileTests
     [InlineData("asset_names: { BTC: ' ' }", 3, "asset_names: the name of 'BTC' must be a non-empty text")]
     [InlineData("asset_names: { BTC: Bitcoin, btc: BTC }", 3, "asset_names: 'BTC' is named twice")]
     [InlineData("asset_names: [BTC]", 3, "'asset_names' must be a mapping")]
+    [InlineData("asset_names: { [BTC]: Bitcoin }", 3, "asset_names: an asset id must be a text")]
     [InlineData("trigger: { signal: nope }", 3, "trigger: no signal 'nope' in this thesis (signals: rut, btc)")]
     [InlineData("trigger: { signal: btc }", 3, "trigger: a breakout trigger reads a breakout signal; 'btc' is a drawdown")]
     [InlineData("trigger: { signal: rut, event: crossing }", 3, "trigger: event 'crossing' must be one of: breakout, confirmed, supports")]
